@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CaseloadModule } from './caseload/caseload.module';
+import { ApiConfigModule } from './config/api-config.module';
+import { EnvironmentOverrides } from './config/environment';
+import { DatabaseModule } from './database/database.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { HealthModule } from './health/health.module';
+import { ParticipationModule } from './participation/participation.module';
+import { TemporalModule } from './temporal/temporal.module';
+import { TrajectoriesModule } from './trajectories/trajectories.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(environment: EnvironmentOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ApiConfigModule.forRoot(environment),
+        DatabaseModule,
+        TemporalModule,
+        TrajectoriesModule,
+        DeadlinesModule,
+        CaseloadModule,
+        ParticipationModule,
+        HealthModule,
+      ],
+    };
+  }
+}

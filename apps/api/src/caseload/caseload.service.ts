@@ -1,0 +1,22 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CaseloadItem, TrajectoryQueries } from '../../../../libs/store/src/read-models.types';
+import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
+import { CaseloadQuery } from './dto/caseload.query';
+
+export interface CaseloadPage {
+  items: CaseloadItem[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class CaseloadService {
+  constructor(@Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries) {}
+
+  async list(query: CaseloadQuery): Promise<CaseloadPage> {
+    const filter = query.toFilter();
+    const { items, total } = await this.queries.caseload(filter);
+    return { items, total, limit: filter.limit, offset: filter.offset };
+  }
+}

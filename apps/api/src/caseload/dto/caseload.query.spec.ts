@@ -1,0 +1,63 @@
+import { validateDto, violationsFor } from '../../testing/validate-dto';
+import { CaseloadQuery } from './caseload.query';
+
+describe('CaseloadQuery', () => {
+  it.each([
+    [{ counsellorId: 'c-17' }, { counsellorId: 'c-17', limit: 50, offset: 0 }],
+    [{ agency: 'ATLAS' }, { agency: 'ATLAS', limit: 50, offset: 0 }],
+    [
+      { counsellorId: 'c-17', agency: 'IN_GENT', limit: '10', offset: '20' },
+      { counsellorId: 'c-17', agency: 'IN_GENT', limit: 10, offset: 20 },
+    ],
+  ])('turns %j into the store filter, first page of 50 by default', async (query, filter) => {
+    expect((await validateDto(CaseloadQuery, query, 'query')).toFilter()).toEqual(filter);
+  });
+
+  it('refuses a query without counsellorId or agency, naming the missing filter once', async () => {
+    expect(await violationsFor(CaseloadQuery, {}, 'query')).toEqual([
+      { field: 'agency', reason: 'counsellorId or agency is required' },
+    ]);
+    expect(await violationsFor(CaseloadQuery, { limit: '5' }, 'query')).toEqual([
+      { field: 'agency', reason: 'counsellorId or agency is required' },
+    ]);
+  });
+
+  it('refuses an unknown agency, also next to a counsellor', async () => {
+    const unknownAgency = {
+      field: 'agency',
+      reason: 'agency must be one of the following values: AGII, ATLAS, IN_GENT',
+    };
+
+    expect(await violationsFor(CaseloadQuery, { agency: 'VDAB' }, 'query')).toEqual([unknownAgency]);
+    expect(await violationsFor(CaseloadQuery, { agency: 'VDAB', counsellorId: 'c-17' }, 'query')).toEqual([
+      unknownAgency,
+    ]);
+  });
+
+  it('refuses an empty or overlong counsellorId', async () => {
+    expect(await violationsFor(CaseloadQuery, { counsellorId: '' }, 'query')).toEqual([
+      { field: 'counsellorId', reason: 'counsellorId should not be empty' },
+    ]);
+    expect(await violationsFor(CaseloadQuery, { counsellorId: 'c'.repeat(101) }, 'query')).toEqual([
+      { field: 'counsellorId', reason: 'counsellorId must be shorter than or equal to 100 characters' },
+    ]);
+  });
+
+  it.each([
+    [{ limit: '0' }, { field: 'limit', reason: 'limit must not be less than 1' }],
+    [{ limit: '501' }, { field: 'limit', reason: 'limit must not be greater than 500' }],
+    [{ limit: 'all' }, { field: 'limit', reason: 'limit must be an integer number' }],
+    [{ offset: '-1' }, { field: 'offset', reason: 'offset must not be less than 0' }],
+    [{ offset: '1.5' }, { field: 'offset', reason: 'offset must be an integer number' }],
+  ])('refuses the page %j', async (page, violation) => {
+    expect(await violationsFor(CaseloadQuery, { agency: 'AGII', ...page }, 'query')).toContainEqual(
+      violation,
+    );
+  });
+
+  it('refuses unknown query parameters', async () => {
+    expect(await violationsFor(CaseloadQuery, { agency: 'AGII', status: 'OPEN' }, 'query')).toEqual([
+      { field: 'status', reason: 'property status should not exist' },
+    ]);
+  });
+});

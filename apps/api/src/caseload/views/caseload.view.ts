@@ -1,0 +1,83 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  Agency,
+  AGENCY_CODES,
+  DeadlineKind,
+  TrajectoryPhase,
+  TrajectoryStatus,
+} from '../../../../../libs/domain/src';
+import type { CaseloadItem } from '../../../../../libs/store/src/read-models.types';
+import { DEADLINE_KINDS, TRAJECTORY_PHASES, TRAJECTORY_STATUSES } from '../../http/domain-enums';
+
+/** Closed trajectories are not in a caseload. */
+const CASELOAD_STATUSES = TRAJECTORY_STATUSES.filter((status) => status !== 'CLOSED');
+
+export class NextDeadlineResponse {
+  @ApiProperty()
+  deadlineId!: string;
+
+  @ApiProperty({ enum: DEADLINE_KINDS })
+  kind!: DeadlineKind;
+
+  @ApiProperty({ format: 'date', description: 'Last day on which the deadline can be met (Europe/Brussels)' })
+  dueOn!: string;
+}
+
+export class CaseloadItemResponse implements CaseloadItem {
+  @ApiProperty({ format: 'uuid' })
+  trajectoryId!: string;
+
+  @ApiProperty()
+  givenName!: string;
+
+  @ApiProperty()
+  familyName!: string;
+
+  @ApiProperty({ enum: CASELOAD_STATUSES })
+  status!: TrajectoryStatus;
+
+  @ApiProperty({ enum: TRAJECTORY_PHASES })
+  phase!: TrajectoryPhase;
+
+  @ApiProperty({ enum: AGENCY_CODES })
+  agency!: Agency;
+
+  @ApiProperty({ type: String, nullable: true })
+  counsellorId!: string | null;
+
+  @ApiProperty({ format: 'date', description: 'Date of the registration with the agency' })
+  registeredOn!: string;
+
+  @ApiProperty({
+    type: NextDeadlineResponse,
+    nullable: true,
+    description:
+      'The earliest open deadline; deadlines of a suspended trajectory do not run and are not listed',
+  })
+  nextDeadline!: NextDeadlineResponse | null;
+
+  @ApiProperty({ type: 'integer', description: 'Number of missed deadlines' })
+  missedDeadlines!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Number of violation files awaiting a decision' })
+  openViolations!: number;
+}
+
+export class CaseloadPageResponse {
+  @ApiProperty({
+    type: [CaseloadItemResponse],
+    description:
+      'What needs attention first: trajectories with an open violation file, then with a missed deadline, then the ' +
+      'rest; within each, the earliest open due date first',
+  })
+  items!: CaseloadItemResponse[];
+
+  @ApiProperty({ description: 'Number of trajectories in the caseload, across all pages' })
+  total!: number;
+
+  @ApiProperty()
+  limit!: number;
+
+  @ApiProperty()
+  offset!: number;
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EnvironmentVariables } from './environment';
+
+/** Typed access to the validated environment. */
+@Injectable()
+export class ApiConfig {
+  constructor(private readonly config: ConfigService<EnvironmentVariables, true>) {}
+
+  get databaseUrl(): string {
+    return this.config.get('DATABASE_URL', { infer: true });
+  }
+
+  get temporalAddress(): string {
+    return this.config.get('TEMPORAL_ADDRESS', { infer: true });
+  }
+
+  get temporalNamespace(): string {
+    return this.config.get('TEMPORAL_NAMESPACE', { infer: true });
+  }
+
+  get temporalTaskQueue(): string {
+    return this.config.get('TEMPORAL_TASK_QUEUE', { infer: true });
+  }
+
+  get port(): number {
+    return this.config.get('PORT', { infer: true });
+  }
+
+  get runMigrations(): boolean {
+    return this.config.get('RUN_MIGRATIONS', { infer: true });
+  }
+}

@@ -1,0 +1,33 @@
+import { Transform } from 'class-transformer';
+import { SharedEnvironment, validatedEnvironment } from '../../../../libs/config/src';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+
+/** The API's environment. Validated once at start-up: a wrong variable stops the process and names itself. */
+export class EnvironmentVariables extends SharedEnvironment {
+  // Port 0 lets the operating system pick one (tests).
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value))
+  @Min(0)
+  @Max(65535)
+  @IsInt({ message: 'PORT must be an integer' })
+  PORT = 3000;
+
+  // Explicit parsing: Boolean('false') is true.
+  @Transform(({ value }) => parseBooleanFlag(value))
+  @IsBoolean({ message: 'RUN_MIGRATIONS must be true or false' })
+  RUN_MIGRATIONS = true;
+}
+
+/** Values that take precedence over process.env, e.g. a test's database URL. */
+export type EnvironmentOverrides = Partial<Record<keyof EnvironmentVariables, string | number | boolean>>;
+
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  return validatedEnvironment(EnvironmentVariables, raw, 'API');
+}
+
+function parseBooleanFlag(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const normalized = value.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(normalized)) return true;
+  if (['false', '0', 'no'].includes(normalized)) return false;
+  return value;
+}

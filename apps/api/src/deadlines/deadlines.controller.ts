@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationErrorBody } from '../http/error-bodies';
+import { DeadlinePage, DeadlinesService } from './deadlines.service';
+import { ListDeadlinesQuery } from './dto/list-deadlines.query';
+import { DeadlinePageResponse } from './views/deadline.view';
+
+@ApiTags('deadlines')
+@Controller('deadlines')
+export class DeadlinesController {
+  constructor(private readonly deadlines: DeadlinesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Deadlines of all trajectories, filtered, ordered by due date' })
+  @ApiOkResponse({ type: DeadlinePageResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'A filter is malformed' })
+  list(@Query() query: ListDeadlinesQuery): Promise<DeadlinePage> {
+    return this.deadlines.list(query);
+  }
+}

@@ -1,0 +1,76 @@
+import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { badRequest, Violation } from './validation-errors';
+
+/** Who sent a command and how to recognise its retries; becomes the command's metadata. */
+export interface CommandContext {
+  actor: string;
+  idempotencyKey?: string;
+  correlationId: string;
+}
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const ACTOR_HEADER = 'X-Actor';
+export const REQUEST_ID_HEADER = 'X-Request-Id';
+export const ANONYMOUS_ACTOR = 'anonymous';
+export const MAX_HEADER_VALUE_LENGTH = 200;
+
+const PRINTABLE = /^[\x20-\x7e]+$/;
+
+/** Reads the command headers; a malformed Idempotency-Key or X-Actor is a 400 like any other bad field. */
+export function commandContextFrom(headers: IncomingHttpHeaders): CommandContext {
+  const violations: Violation[] = [];
+  const idempotencyKey = header(headers, IDEMPOTENCY_KEY_HEADER);
+  const actor = header(headers, ACTOR_HEADER);
+  for (const [name, value] of [
+    [IDEMPOTENCY_KEY_HEADER, idempotencyKey],
+    [ACTOR_HEADER, actor],
+  ] as const) {
+    if (value === undefined) continue;
+    if (!value.trim()) violations.push({ field: name, reason: `${name} must not be empty` });
+    else if (value.length > MAX_HEADER_VALUE_LENGTH) {
+      violations.push({ field: name, reason: `${name} must be at most ${MAX_HEADER_VALUE_LENGTH} characters` });
+    } else if (!PRINTABLE.test(value)) {
+      violations.push({ field: name, reason: `${name} must contain printable ASCII characters only` });
+    }
+  }
+  if (violations.length) throw badRequest(violations);
+  // A request id is for tracing only: one that is missing or unusable is replaced rather than refused.
+  const requestId = header(headers, REQUEST_ID_HEADER);
+  const correlationId =
+    requestId && requestId.length <= MAX_HEADER_VALUE_LENGTH && PRINTABLE.test(requestId) ? requestId : randomUUID();
+  return {
+    actor: actor?.trim() || ANONYMOUS_ACTOR,
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    correlationId,
+  };
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export const CommandHeaders = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext =>
+  commandContextFrom(context.switchToHttp().getRequest<IncomingMessage>().headers),
+);
+
+export function ApiCommandHeaders(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: false,
+      description:
+        'Makes a retry safe: the same key with the same body answers the first outcome and records nothing new; ' +
+        `the same key with another body is refused (422). At most ${MAX_HEADER_VALUE_LENGTH} printable characters.`,
+    }),
+    ApiHeader({
+      name: ACTOR_HEADER,
+      required: false,
+      description: `Who acts; recorded in the events' metadata. Defaults to "${ANONYMOUS_ACTOR}".`,
+    }),
+    ApiHeader({ name: REQUEST_ID_HEADER, required: false, description: 'Correlation id recorded with the events.' }),
+  );
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationErrorBody } from '../http/error-bodies';
+import { ParticipationHoursQuery } from './dto/participation-hours.query';
+import { ParticipationHoursReport, ParticipationHoursService } from './participation-hours.service';
+import { ParticipationHoursResponse } from './views/participation-hours.view';
+
+@ApiTags('participation')
+@Controller('participation-hours')
+export class ParticipationHoursController {
+  constructor(private readonly participationHours: ParticipationHoursService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Participation-and-network hours per municipality and activity kind, for municipality coordinators',
+    description:
+      'Counts the activities that ended within from..to (inclusive, on the end date), of open and closed ' +
+      'trajectories alike, by the coordinating municipality logged with each activity.',
+  })
+  @ApiOkResponse({ type: ParticipationHoursResponse })
+  @ApiBadRequestResponse({
+    type: ValidationErrorBody,
+    description: 'A filter is malformed, or to is before from',
+  })
+  report(@Query() query: ParticipationHoursQuery): Promise<ParticipationHoursReport> {
+    return this.participationHours.report(query);
+  }
+}

@@ -1,0 +1,116 @@
+import { ConflictException, HttpException, HttpStatus, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ApplicationFailure,
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import type { Rejection, RejectionCode } from '../../../../libs/domain/src';
+import type { TrajectorySummaryView } from '../../../../libs/store/src/read-models.types';
+import { COMMAND_REJECTED } from '../../../../workflows/src/definitions';
+
+const REJECTION_STATUS: Record<RejectionCode, HttpStatus> = {
+  INVALID_STATE: HttpStatus.CONFLICT,
+  INVALID_INPUT: HttpStatus.UNPROCESSABLE_ENTITY,
+  RULE_VIOLATION: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+
+/** A command the trajectory's rules refused, answered with the domain's reason. */
+export class CommandRejectedException extends HttpException {
+  constructor(readonly rejection: Rejection) {
+    const status = REJECTION_STATUS[rejection.code];
+    super(
+      {
+        statusCode: status,
+        error: status === HttpStatus.CONFLICT ? 'Conflict' : 'Unprocessable Entity',
+        code: rejection.code,
+        message: rejection.message,
+        ...(rejection.field === undefined ? {} : { field: rejection.field }),
+      },
+      status,
+    );
+  }
+}
+
+export function trajectoryNotFound(trajectoryId: string): NotFoundException {
+  return new NotFoundException(`trajectory ${trajectoryId} not found`);
+}
+
+/** The trajectory's workflow has ended: nothing more can be recorded on it. */
+export function trajectoryClosed(trajectory: TrajectorySummaryView): ConflictException {
+  const detail = trajectory.closureReason ? ` (${trajectory.closureReason} on ${trajectory.closedOn})` : '';
+  return new ConflictException({
+    statusCode: HttpStatus.CONFLICT,
+    error: 'Conflict',
+    code: 'INVALID_STATE',
+    message: `trajectory ${trajectory.trajectoryId} is closed${detail}`,
+  });
+}
+
+/**
+ * Translates what the Temporal client throws for a command into the HTTP answer; undefined for anything
+ * unexpected, which is left to surface as a 500.
+ * `trajectory` is the read model's view of the target, or null when the read model does not know it yet.
+ */
+export function commandFailureToHttp(
+  error: unknown,
+  trajectoryId: string,
+  trajectory: TrajectorySummaryView | null,
+): HttpException | undefined {
+  if (error instanceof WorkflowUpdateFailedError) {
+    const rejection = rejectionOf(error.cause);
+    return rejection ? new CommandRejectedException(rejection) : undefined;
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    // Temporal answers "workflow execution already completed" for an update sent to a workflow that ended,
+    // which for a trajectory means it was closed.
+    if (trajectory) return trajectoryClosed(trajectory);
+    return trajectoryNotFound(trajectoryId);
+  }
+  if (error instanceof WorkflowExecutionAlreadyStartedError) {
+    // Only a create can meet this: its workflow id, derived from the Idempotency-Key, belongs to a run that
+    // has ended, and ids of ended trajectories are never reused.
+    return new ConflictException({
+      statusCode: HttpStatus.CONFLICT,
+      error: 'Conflict',
+      code: 'INVALID_STATE',
+      message: `the trajectory created with this Idempotency-Key (${trajectoryId}) has ended; use a new key`,
+    });
+  }
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isTemporalUnavailable(error)) {
+    return new ServiceUnavailableException(
+      'the trajectory service did not answer in time; retry the request with the same Idempotency-Key',
+    );
+  }
+  return undefined;
+}
+
+function rejectionOf(cause: unknown): Rejection | undefined {
+  if (!(cause instanceof ApplicationFailure) || cause.type !== COMMAND_REJECTED) return undefined;
+  const detail = cause.details?.[0];
+  return isRejection(detail) ? detail : { code: 'INVALID_STATE', message: cause.message };
+}
+
+function isRejection(value: unknown): value is Rejection {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message, field } = value as Record<string, unknown>;
+  return (
+    typeof code === 'string' &&
+    code in REJECTION_STATUS &&
+    typeof message === 'string' &&
+    (field === undefined || typeof field === 'string')
+  );
+}
+
+function isTemporalUnavailable(error: unknown): boolean {
+  const grpcError = error instanceof ServiceError ? error.cause : error;
+  return (
+    isGrpcServiceError(grpcError) && (grpcError.code === GRPC_UNAVAILABLE || grpcError.code === GRPC_DEADLINE_EXCEEDED)
+  );
+}

@@ -1,0 +1,133 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import {
+  closeTrajectoryUpdate,
+  CommandResult,
+  recordContractUpdate,
+  recordIntakeUpdate,
+  recordVdabRegistrationUpdate,
+} from '../../../../workflows/src/definitions';
+import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
+import {
+  ErrorBody,
+  OpenTrajectoryConflictBody,
+  RejectionErrorBody,
+  ValidationErrorBody,
+} from '../http/error-bodies';
+import { CloseTrajectoryDto } from './dto/close-trajectory.dto';
+import { OpenTrajectoryDto } from './dto/open-trajectory.dto';
+import { RecordContractDto } from './dto/record-contract.dto';
+import { RecordIntakeDto } from './dto/record-intake.dto';
+import { RecordVdabRegistrationDto } from './dto/record-vdab-registration.dto';
+import { TrajectoryCommandsService } from './trajectory-commands.service';
+import { TrajectoryReadsService } from './trajectory-reads.service';
+import { ApiTrajectoryCommandResponses, TRAJECTORY_ID } from './trajectory-routes';
+import { CommandResultView } from './views/command-result.view';
+import { TimelineResponse } from './views/timeline.view';
+import { TrajectorySummaryResponse } from './views/trajectory-summary.view';
+
+@ApiTags('trajectories')
+@ApiExtraModels(RejectionErrorBody, OpenTrajectoryConflictBody)
+@Controller('trajectories')
+export class TrajectoriesController {
+  constructor(
+    private readonly commands: TrajectoryCommandsService,
+    private readonly reads: TrajectoryReadsService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a newcomer and open a trajectory' })
+  @ApiCommandHeaders()
+  @ApiCreatedResponse({ type: CommandResultView, description: 'The trajectory was opened' })
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'A field or header is malformed' })
+  @ApiConflictResponse({
+    description: 'The newcomer already has an open trajectory, or the Idempotency-Key belongs to a closed one',
+    schema: { oneOf: [{ $ref: getSchemaPath(OpenTrajectoryConflictBody) }, { $ref: getSchemaPath(RejectionErrorBody) }] },
+  })
+  @ApiUnprocessableEntityResponse({ type: RejectionErrorBody, description: "The trajectory's rules refuse the input" })
+  @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'No outcome in time; retry with the same Idempotency-Key' })
+  open(@Body() body: OpenTrajectoryDto, @CommandHeaders() context: CommandContext): Promise<CommandResult> {
+    return this.commands.open(body, context);
+  }
+
+  @Post(':id/intake')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Record the intake' })
+  @ApiTrajectoryCommandResponses()
+  recordIntake(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @Body() body: RecordIntakeDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.send(id, recordIntakeUpdate, body.toCommand(), context);
+  }
+
+  @Post(':id/contract')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Record the signed integration contract; sets the policy version and its deadlines' })
+  @ApiTrajectoryCommandResponses()
+  recordContract(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @Body() body: RecordContractDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.send(id, recordContractUpdate, body.toCommand(), context);
+  }
+
+  @Post(':id/vdab-registration')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: "Record the newcomer's registration with VDAB" })
+  @ApiTrajectoryCommandResponses()
+  recordVdabRegistration(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @Body() body: RecordVdabRegistrationDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.send(id, recordVdabRegistrationUpdate, body.toCommand(), context);
+  }
+
+  @Post(':id/closure')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Close the trajectory; open deadlines are waived and nothing more can be recorded' })
+  @ApiTrajectoryCommandResponses()
+  close(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @Body() body: CloseTrajectoryDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.send(id, closeTrajectoryUpdate, body.toCommand(), context);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "A trajectory's summary: deadlines, violations, target group, pillars, attest and next actions" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TrajectorySummaryResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'The id is not a UUID' })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  summary(@Param('id', TRAJECTORY_ID) id: string): Promise<TrajectorySummaryResponse> {
+    return this.reads.summary(id);
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: "A trajectory's events in the order they were recorded" })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: TimelineResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'The id is not a UUID' })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  timeline(@Param('id', TRAJECTORY_ID) id: string): Promise<TimelineResponse> {
+    return this.reads.timeline(id);
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { PillarsController } from './pillars.controller';
+import { TargetGroupController } from './target-group.controller';
+import { TrajectoriesController } from './trajectories.controller';
+import { TrajectoryCommandsService } from './trajectory-commands.service';
+import { TrajectoryExceptionsController } from './trajectory-exceptions.controller';
+import { TrajectoryReadsService } from './trajectory-reads.service';
+import { ViolationsController } from './violations.controller';
+
+/**
+ * The counsellor's commands on trajectories (main line, target group, pillars, exceptions), violation reports and
+ * the enforcement officer's decisions, and what they read about one trajectory.
+ */
+@Module({
+  imports: [ReadModelsModule],
+  controllers: [
+    TrajectoriesController,
+    TargetGroupController,
+    PillarsController,
+    TrajectoryExceptionsController,
+    ViolationsController,
+  ],
+  providers: [TrajectoryCommandsService, TrajectoryReadsService],
+})
+export class TrajectoriesModule {}

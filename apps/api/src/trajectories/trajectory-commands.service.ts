@@ -1,0 +1,137 @@
+import { ConflictException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { checkNationalNumber, TrajectoryCommand } from '../../../../libs/domain/src';
+import type { TrajectoryQueries, TrajectorySummaryView } from '../../../../libs/store/src/read-models.types';
+import {
+  CommandEnvelope,
+  CommandMetadata,
+  CommandResult,
+  openTrajectoryUpdate,
+  trajectoryWorkflowId,
+} from '../../../../workflows/src/definitions';
+import type { trajectoryWorkflow } from '../../../../workflows/src/trajectory.workflow';
+import { ApiConfig } from '../config/api-config.service';
+import { CommandContext } from '../http/command-context';
+import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
+import { trajectoryIdFor, updateIdFor } from './command-ids';
+import { commandFailureToHttp, trajectoryClosed, trajectoryNotFound } from './command-failures';
+import { OpenTrajectoryDto } from './dto/open-trajectory.dto';
+
+/** The workflow type name the worker registers. */
+const TRAJECTORY_WORKFLOW_TYPE = 'trajectoryWorkflow';
+
+/**
+ * How long a request waits for its command's outcome. Past it the request answers 503 and the command may
+ * still complete: a retry with the same Idempotency-Key then gets its outcome.
+ */
+const COMMAND_TIMEOUT_MS = 30_000;
+
+/**
+ * Sends a counsellor's commands to the trajectory's workflow, the single writer of its events, as Temporal
+ * Updates, and turns the outcome (or the rules' refusal) into the HTTP answer.
+ */
+@Injectable()
+export class TrajectoryCommandsService {
+  constructor(
+    @Inject(Client) private readonly temporal: Client,
+    @Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries,
+    private readonly config: ApiConfig,
+  ) {}
+
+  /** Registers a newcomer and opens a trajectory; a retried create (same Idempotency-Key) never makes two. */
+  async open(dto: OpenTrajectoryDto, context: CommandContext): Promise<CommandResult> {
+    const trajectoryId = trajectoryIdFor(context.idempotencyKey);
+    const command = dto.toCommand(trajectoryId);
+    if (context.idempotencyKey !== undefined) {
+      // Also covers a closed trajectory whose workflow Temporal no longer retains.
+      const earlier = await this.queries.findTrajectory(trajectoryId);
+      if (earlier?.status === 'CLOSED') throw trajectoryClosed(earlier);
+    }
+    await this.refuseSecondOpenTrajectory(command.newcomer.nationalNumber, trajectoryId);
+    const startWorkflowOperation = new WithStartWorkflowOperation<typeof trajectoryWorkflow>(TRAJECTORY_WORKFLOW_TYPE, {
+      workflowId: trajectoryWorkflowId(trajectoryId),
+      taskQueue: this.config.temporalTaskQueue,
+      args: [{ trajectoryId }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      // A trajectory id is never reused: a workflow that ended keeps its id.
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    });
+    try {
+      return await this.withinCommandTimeout(() =>
+        this.temporal.workflow.executeUpdateWithStart(openTrajectoryUpdate, {
+          args: [this.envelope(command, context)],
+          updateId: updateIdFor(command, context.idempotencyKey),
+          startWorkflowOperation,
+        }),
+      );
+    } catch (error) {
+      throw commandFailureToHttp(error, trajectoryId, null) ?? error;
+    }
+  }
+
+  /**
+   * Sends a command to an existing trajectory. The read model answers "unknown" (404) and "closed" (409)
+   * without a round trip; the workflow decides everything else.
+   */
+  async send<C extends TrajectoryCommand>(
+    trajectoryId: string,
+    update: UpdateDefinition<CommandResult, [CommandEnvelope<C>]>,
+    command: C,
+    context: CommandContext,
+  ): Promise<CommandResult> {
+    const trajectory = await this.queries.findTrajectory(trajectoryId);
+    if (!trajectory) throw trajectoryNotFound(trajectoryId);
+    // A retry of the command that closed the trajectory still goes to Temporal, which answers with the first
+    // outcome while it retains the workflow; anything else on a closed trajectory is refused here.
+    if (trajectory.status === 'CLOSED' && context.idempotencyKey === undefined) throw trajectoryClosed(trajectory);
+    const handle = this.temporal.workflow.getHandle(trajectoryWorkflowId(trajectoryId));
+    try {
+      return await this.withinCommandTimeout(() =>
+        handle.executeUpdate(update, {
+          args: [this.envelope(command, context)],
+          updateId: updateIdFor(command, context.idempotencyKey),
+        }),
+      );
+    } catch (error) {
+      throw commandFailureToHttp(error, trajectoryId, trajectory) ?? error;
+    }
+  }
+
+  /**
+   * One open trajectory per person, answered early with the existing trajectory's id. Two creates that pass this
+   * check together are stopped by the store's unique index in the append's transaction; the workflow answers the
+   * second with a rejection (409).
+   */
+  private async refuseSecondOpenTrajectory(nationalNumber: string, trajectoryId: string): Promise<void> {
+    const check = checkNationalNumber(nationalNumber);
+    const open = await this.queries.findOpenTrajectoryByNationalNumber(check.valid ? check.nationalNumber : nationalNumber);
+    // The create's own trajectory is found when the same create is retried: Temporal answers that one.
+    if (!open || open.trajectoryId === trajectoryId) return;
+    throw new ConflictException(openTrajectoryExists(open));
+  }
+
+  private envelope<C extends TrajectoryCommand>(command: C, context: CommandContext): CommandEnvelope<C> {
+    const metadata: CommandMetadata = {
+      actor: context.actor,
+      correlationId: context.correlationId,
+      ...(context.idempotencyKey === undefined ? {} : { idempotencyKey: context.idempotencyKey }),
+    };
+    return { command, metadata };
+  }
+
+  private withinCommandTimeout<R>(call: () => Promise<R>): Promise<R> {
+    return this.temporal.withDeadline(Date.now() + COMMAND_TIMEOUT_MS, call);
+  }
+}
+
+function openTrajectoryExists(open: TrajectorySummaryView) {
+  return {
+    statusCode: HttpStatus.CONFLICT,
+    error: 'Conflict',
+    code: 'INVALID_STATE',
+    field: 'nationalNumber',
+    message: `the newcomer already has an open trajectory (${open.trajectoryId}) with ${open.agency}`,
+    openTrajectoryId: open.trajectoryId,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './shared-environment';
+export * from './validated-environment';

@@ -1,0 +1,90 @@
+import { PillarsDetermined, TrajectoryEvent } from '../trajectory/events';
+import { PillarDetermination } from './applicability';
+import { levelReached, PillarStates } from './pillar-state';
+
+/** The events that change the pillars, and only them. */
+const PILLAR_EVENT_TYPES = [
+  'PillarsDetermined',
+  'MoCourseEnrolled',
+  'MoTestTaken',
+  'AttendanceRecorded',
+  'Nt2Referred',
+  'Nt2TestTaken',
+  'WorkTrackAgreed',
+  'ParticipationActivityLogged',
+  'PillarCompleted',
+  'PillarWaived',
+] as const satisfies readonly TrajectoryEvent['type'][];
+
+export type PillarEvent = Extract<TrajectoryEvent, { type: (typeof PILLAR_EVENT_TYPES)[number] }>;
+
+const IS_PILLAR_EVENT: ReadonlySet<string> = new Set(PILLAR_EVENT_TYPES);
+
+export function isPillarEvent(event: { type: string }): event is PillarEvent {
+  return IS_PILLAR_EVENT.has(event.type);
+}
+
+/** The pillars' part of the fold. */
+export function evolvePillars(pillars: PillarStates | undefined, event: PillarEvent): PillarStates | undefined {
+  if (event.type === 'PillarsDetermined') return initialPillars(event);
+  if (!pillars) throw new Error(`cannot apply ${event.type} before PillarsDetermined`);
+  switch (event.type) {
+    case 'MoCourseEnrolled':
+      return { ...pillars, MO: { ...started(pillars.MO), enrolments: [...pillars.MO.enrolments, { ...event.data }] } };
+    case 'MoTestTaken':
+      return { ...pillars, MO: { ...started(pillars.MO), testAttempts: [...pillars.MO.testAttempts, { ...event.data }] } };
+    case 'AttendanceRecorded': {
+      const { pillar, ...record } = event.data;
+      const course = pillars[pillar];
+      return { ...pillars, [pillar]: { ...started(course), attendance: [...(course.attendance ?? []), record] } };
+    }
+    case 'Nt2Referred':
+      return { ...pillars, NT2: { ...started(pillars.NT2), referrals: [...pillars.NT2.referrals, { ...event.data }] } };
+    case 'Nt2TestTaken':
+      return { ...pillars, NT2: { ...started(pillars.NT2), testResults: [...pillars.NT2.testResults, { ...event.data }] } };
+    case 'WorkTrackAgreed':
+      return { ...pillars, WORK: { ...started(pillars.WORK), track: { ...event.data } } };
+    case 'ParticipationActivityLogged':
+      return {
+        ...pillars,
+        PARTICIPATION: {
+          ...started(pillars.PARTICIPATION),
+          hours: pillars.PARTICIPATION.hours + event.data.hours,
+          activities: [...pillars.PARTICIPATION.activities, { ...event.data }],
+        },
+      };
+    case 'PillarCompleted': {
+      const { pillar, completedOn, condition } = event.data;
+      const completed = { ...pillars[pillar], status: 'COMPLETED' as const, completion: { on: completedOn, condition } };
+      if (pillar === 'NT2') {
+        // the certificate is for the level of the test that completed the pillar, which may be above the target
+        const target = pillars.NT2.targetLevel;
+        const level = pillars.NT2.testResults.find((result) => result.passed && levelReached(result.level, target))?.level ?? target;
+        return { ...pillars, NT2: { ...pillars.NT2, ...completed, certificate: { level, obtainedOn: completedOn } } };
+      }
+      return { ...pillars, [pillar]: completed };
+    }
+    case 'PillarWaived': {
+      const { pillar, waivedOn, reason } = event.data;
+      return { ...pillars, [pillar]: { ...pillars[pillar], status: 'WAIVED', waiver: { on: waivedOn, reason } } };
+    }
+  }
+}
+
+function initialPillars(event: PillarsDetermined): PillarStates {
+  const base = (determination: PillarDetermination) => ({
+    applicability: determination.applicability,
+    applicabilityReason: determination.reason,
+    status: 'NOT_STARTED' as const,
+  });
+  return {
+    MO: { ...base(event.data.MO), enrolments: [], testAttempts: [], attendance: [] },
+    NT2: { ...base(event.data.NT2), targetLevel: event.data.NT2.targetLevel, referrals: [], testResults: [], attendance: [] },
+    WORK: { ...base(event.data.WORK) },
+    PARTICIPATION: { ...base(event.data.PARTICIPATION), targetHours: event.data.PARTICIPATION.targetHours, hours: 0, activities: [] },
+  };
+}
+
+function started<P extends { status: string }>(pillar: P): P {
+  return pillar.status === 'NOT_STARTED' ? { ...pillar, status: 'IN_PROGRESS' } : pillar;
+}

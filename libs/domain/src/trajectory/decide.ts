@@ -1,0 +1,114 @@
+import { attestIfDue, pillarCompletions } from '../pillars/pillar-progress';
+import { calendarDateAt } from '../time/calendar-date';
+import { TrajectoryCommand } from './commands';
+import { closeTrajectory } from './decisions/closure';
+import { correctFact } from './decisions/correction';
+import { Decision, DecisionContext, DecisionTime, reject } from './decisions/decision';
+import { recordFineDecision } from './decisions/fine-decision';
+import {
+  agreeWorkTrack,
+  enrolInMoCourse,
+  logParticipationActivity,
+  recordAttendance,
+  recordMoTestResult,
+  recordNt2TestResult,
+  referToNt2Course,
+  waivePillar,
+} from './decisions/pillars';
+import { openTrajectory, recordContract, recordIntake } from './decisions/registration';
+import { resumeTrajectory, suspendTrajectory } from './decisions/suspension';
+import { overrideTargetGroup, recordTargetGroupFacts } from './decisions/target-group';
+import { transferTrajectory } from './decisions/transfer';
+import { recordVdabRegistration } from './decisions/vdab-registration';
+import { reportViolation } from './decisions/violations';
+import { TrajectoryEvent } from './events';
+import { rejection } from './rejection';
+import { fold, MaybeTrajectoryState, TrajectoryState } from './state';
+
+export type { Decision, DecisionContext } from './decisions/decision';
+export { vdabDeadlineId } from './decisions/vdab-registration';
+
+/** Commands a suspended trajectory still accepts: the suspension ends, facts arrive or are corrected, files are decided. */
+const ALLOWED_WHILE_SUSPENDED: ReadonlySet<TrajectoryCommand['type']> = new Set([
+  // refused by its own decision, with a message naming the running suspension
+  'SuspendTrajectory',
+  'ResumeTrajectory',
+  'RecordVdabRegistration',
+  'CorrectFact',
+  'RecordFineDecision',
+  'TransferTrajectory',
+  'CloseTrajectory',
+  'WaivePillar',
+]);
+
+/**
+ * Checks a command against the rules and the current state and returns the events it produces, or why not.
+ * Accepted commands are followed by what follows from them by rule: completed pillars and the attest.
+ */
+export function decide(state: MaybeTrajectoryState, command: TrajectoryCommand, context: DecisionContext): Decision {
+  const time: DecisionTime = { now: context.now, today: calendarDateAt(context.now) };
+  if (command.type === 'OpenTrajectory') {
+    return state ? reject(rejection('INVALID_STATE', `trajectory ${state.trajectoryId} already exists`)) : openTrajectory(command, time);
+  }
+  if (!state) return reject(rejection('INVALID_STATE', 'trajectory does not exist'));
+  if (state.status === 'CLOSED') {
+    return reject(rejection('INVALID_STATE', `trajectory is closed (${state.closure?.reason} on ${state.closure?.closedOn})`));
+  }
+  if (state.status === 'SUSPENDED' && !ALLOWED_WHILE_SUSPENDED.has(command.type)) {
+    return reject(rejection('INVALID_STATE', `trajectory is suspended since ${state.suspension?.suspendedFrom}; resume it first`));
+  }
+  const decision = decideOnOpenTrajectory(state, command, time);
+  return decision.accepted ? { accepted: true, events: withConsequences(state, decision.events, time) } : decision;
+}
+
+function decideOnOpenTrajectory(state: TrajectoryState, command: Exclude<TrajectoryCommand, { type: 'OpenTrajectory' }>, time: DecisionTime): Decision {
+  switch (command.type) {
+    case 'RecordIntake':
+      return recordIntake(state, command, time);
+    case 'RecordContract':
+      return recordContract(state, command, time);
+    case 'RecordVdabRegistration':
+      return recordVdabRegistration(state, command, time);
+    case 'CloseTrajectory':
+      return closeTrajectory(state, command, time);
+    case 'SuspendTrajectory':
+      return suspendTrajectory(state, command, time);
+    case 'ResumeTrajectory':
+      return resumeTrajectory(state, command, time);
+    case 'TransferTrajectory':
+      return transferTrajectory(state, command, time);
+    case 'CorrectFact':
+      return correctFact(state, command, time);
+    case 'RecordFineDecision':
+      return recordFineDecision(state, command, time);
+    case 'RecordTargetGroupFacts':
+      return recordTargetGroupFacts(state, command, time);
+    case 'OverrideTargetGroup':
+      return overrideTargetGroup(state, command, time);
+    case 'EnrolInMoCourse':
+      return enrolInMoCourse(state, command, time);
+    case 'RecordMoTestResult':
+      return recordMoTestResult(state, command, time);
+    case 'RecordAttendance':
+      return recordAttendance(state, command, time);
+    case 'ReferToNt2Course':
+      return referToNt2Course(state, command, time);
+    case 'RecordNt2TestResult':
+      return recordNt2TestResult(state, command, time);
+    case 'AgreeWorkTrack':
+      return agreeWorkTrack(state, command, time);
+    case 'LogParticipationActivity':
+      return logParticipationActivity(state, command, time);
+    case 'WaivePillar':
+      return waivePillar(state, command, time);
+    case 'ReportViolation':
+      return reportViolation(state, command, time);
+  }
+}
+
+function withConsequences(state: TrajectoryState, events: TrajectoryEvent[], { today, now }: DecisionTime): TrajectoryEvent[] {
+  const after = fold(events, state) as TrajectoryState;
+  const completions = pillarCompletions(after, now);
+  const completed = fold(completions, after) as TrajectoryState;
+  return [...events, ...completions, ...attestIfDue(completed, today, now)];
+}

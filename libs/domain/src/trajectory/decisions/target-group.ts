@@ -1,0 +1,105 @@
+import { deriveTargetGroup } from '../../target-group/derive-target-group';
+import { registrationDeadline } from '../../target-group/registration-deadline';
+import { TargetGroupDecision } from '../../target-group/target-group-decision';
+import { TargetGroupFacts } from '../../target-group/target-group-facts';
+import { recordTargetGroupOverride } from '../../target-group/target-group-override';
+import { OverrideTargetGroup, RecordTargetGroupFacts } from '../commands';
+import {
+  DeadlineMet,
+  DeadlineMissed,
+  DeadlineSet,
+  TargetGroupDetermined,
+  TargetGroupOverridden,
+  TrajectoryEvent,
+  trajectoryEvent,
+  ViolationOpened,
+} from '../events';
+import { rejection } from '../rejection';
+import { TrajectoryState } from '../state';
+import { accept, Decision, DecisionTime, reject } from './decision';
+
+/** The status that governs the trajectory: the counsellor's recorded one when there is one, else the derived one. */
+export function effectiveTargetGroup(state: TrajectoryState): TargetGroupDecision['status'] | undefined {
+  return state.targetGroup?.override?.recorded.status ?? state.targetGroup?.derived.status;
+}
+
+/**
+ * Derives the target group from the facts (reference date: the registration) and, for an obliged newcomer,
+ * sets the deadline to report to an agency: met by this very registration, or missed, which opens a violation.
+ */
+export function determineTargetGroup(state: TrajectoryState, facts: TargetGroupFacts, { now }: DecisionTime): TrajectoryEvent[] | string {
+  let decision: TargetGroupDecision;
+  try {
+    // the birth date is the newcomer's, whatever the facts say (OpenTrajectory takes it from the newcomer)
+    decision = deriveTargetGroup({ ...facts, birthDate: state.newcomer.birthDate }, state.registeredOn);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  const events: TrajectoryEvent[] = [trajectoryEvent<TargetGroupDetermined>('TargetGroupDetermined', { decision, facts }, now)];
+  const alreadySet = state.deadlines.some((deadline) => deadline.kind === 'AGENCY_REGISTRATION');
+  if (decision.status === 'OBLIGED' && !alreadySet) events.push(...agencyRegistrationDeadline(state, decision.obligationStartsOn, now));
+  return events;
+}
+
+function agencyRegistrationDeadline(state: TrajectoryState, obligationStartsOn: string, now: number): TrajectoryEvent[] {
+  const deadline = registrationDeadline(obligationStartsOn as TrajectoryState['registeredOn']);
+  if (!deadline) return [];
+  const deadlineId = `${state.trajectoryId}:AGENCY_REGISTRATION`;
+  const set = trajectoryEvent<DeadlineSet>(
+    'DeadlineSet',
+    {
+      deadlineId,
+      kind: 'AGENCY_REGISTRATION',
+      dueOn: deadline.dueOn,
+      anchor: 'OBLIGATION_START',
+      anchorOn: deadline.obligationStartsOn,
+      policyVersion: deadline.policyVersion,
+      source: deadline.source,
+    },
+    now,
+  );
+  if (state.registeredOn <= deadline.dueOn) {
+    return [set, trajectoryEvent<DeadlineMet>('DeadlineMet', { deadlineId, kind: 'AGENCY_REGISTRATION', metOn: state.registeredOn }, now)];
+  }
+  return [
+    set,
+    trajectoryEvent<DeadlineMissed>('DeadlineMissed', { deadlineId, kind: 'AGENCY_REGISTRATION', dueOn: deadline.dueOn }, now),
+    trajectoryEvent<ViolationOpened>(
+      'ViolationOpened',
+      {
+        violationId: `${state.trajectoryId}:violation:${state.violations.length + 1}`,
+        kind: 'AGENCY_REGISTRATION_DEADLINE_MISSED',
+        deadlineId,
+        facts: `Obliged from ${deadline.obligationStartsOn}, due to report to an agency by ${deadline.dueOn}, registered on ${state.registeredOn} (${deadline.source}).`,
+      },
+      now,
+    ),
+  ];
+}
+
+export function recordTargetGroupFacts(state: TrajectoryState, command: RecordTargetGroupFacts, time: DecisionTime): Decision {
+  if (state.contract) {
+    return reject(rejection('INVALID_STATE', `the contract was signed on ${state.contract.signedOn}; the target group is settled`));
+  }
+  const facts = { ...state.targetGroup?.facts, ...command.facts };
+  const events = determineTargetGroup(state, facts, time);
+  if (typeof events === 'string') return reject(rejection('INVALID_INPUT', events, 'facts'));
+  return { accepted: true, events };
+}
+
+export function overrideTargetGroup(state: TrajectoryState, command: OverrideTargetGroup, { now }: DecisionTime): Decision {
+  if (!state.targetGroup) return reject(rejection('INVALID_STATE', 'no target group was derived yet; record the facts first'));
+  try {
+    const override = recordTargetGroupOverride(state.targetGroup.derived, command.recorded, command.reason ?? '');
+    return accept(
+      trajectoryEvent<TargetGroupOverridden>(
+        'TargetGroupOverridden',
+        { derived: override.derived, recorded: override.recorded, reason: override.reason },
+        now,
+      ),
+    );
+  } catch (error) {
+    const message = (error as Error).message;
+    return reject(rejection('RULE_VIOLATION', message, /reason/.test(message) ? 'reason' : 'recorded'));
+  }
+}

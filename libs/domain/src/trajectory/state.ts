@@ -1,0 +1,242 @@
+import { Agency } from '../agency';
+import { PolicyVersionId } from '../policy/policy-versions';
+import { CalendarDate } from '../time/calendar-date';
+import { evolvePillars, isPillarEvent } from '../pillars/evolve-pillars';
+import { IntakeProfile, PillarStates } from '../pillars/pillar-state';
+import { TargetGroupDecision } from '../target-group/target-group-decision';
+import { TargetGroupFacts } from '../target-group/target-group-facts';
+import { RecordedTargetGroupStatus } from '../target-group/target-group-override';
+import { ClosureReason, FineDecision, SuspensionReason } from './commands';
+import { DeadlineKind, DeadlineState, FactCorrected, NewcomerDetails, TrajectoryEvent, ViolationKind, ViolationState } from './events';
+
+export type TrajectoryStatus = 'OPEN' | 'SUSPENDED' | 'CLOSED';
+
+/** Where the trajectory stands in its main line: registration, intake, contract. */
+export type TrajectoryPhase = 'REGISTERED' | 'INTAKE_DONE' | 'CONTRACT_SIGNED' | 'ATTEST_ISSUED';
+
+export interface Deadline {
+  deadlineId: string;
+  kind: DeadlineKind;
+  dueOn: CalendarDate;
+  state: DeadlineState;
+  policyVersion: PolicyVersionId;
+  source: string;
+  /** Set when the deadline is met. */
+  metOn?: CalendarDate;
+}
+
+export interface Violation {
+  violationId: string;
+  kind: ViolationKind;
+  deadlineId?: string;
+  facts: string;
+  openedAt: string;
+  state: ViolationState;
+  decision?: { decision: FineDecision; amountEuro?: number; decidedOn: CalendarDate };
+}
+
+export interface TrajectoryState {
+  trajectoryId: string;
+  /** Number of events folded so far: the stream version the next append expects. */
+  version: number;
+  status: TrajectoryStatus;
+  phase: TrajectoryPhase;
+  newcomer: NewcomerDetails;
+  agency: Agency;
+  counsellorId?: string;
+  registeredOn: CalendarDate;
+  closure?: { reason: ClosureReason; closedOn: CalendarDate };
+  suspension?: { reason: SuspensionReason; suspendedFrom: CalendarDate };
+  intakeOn?: CalendarDate;
+  intakeProfile?: IntakeProfile;
+  targetGroup?: {
+    derived: TargetGroupDecision;
+    facts: TargetGroupFacts;
+    override?: { recorded: RecordedTargetGroupStatus; reason: string };
+  };
+  /** Set when the contract is signed: which pillars apply and how far each has come. */
+  pillars?: PillarStates;
+  attest?: { attestNumber: string; issuedOn: CalendarDate; conditions: string[] };
+  contract?: { signedOn: CalendarDate; policyVersion: PolicyVersionId };
+  vdabRegistration?: { registeredOn: CalendarDate; vdabClientReference: string };
+  deadlines: Deadline[];
+  violations: Violation[];
+}
+
+/** State before the first event: nothing exists yet. */
+export type MaybeTrajectoryState = TrajectoryState | undefined;
+
+/** Applies one event to the state. Pure and total: the same events always fold to the same state. */
+export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): TrajectoryState {
+  if (event.type === 'TrajectoryOpened') {
+    return {
+      trajectoryId: event.data.trajectoryId,
+      version: 1,
+      status: 'OPEN',
+      phase: 'REGISTERED',
+      newcomer: event.data.newcomer,
+      agency: event.data.agency,
+      counsellorId: event.data.counsellorId,
+      registeredOn: event.data.registeredOn,
+      deadlines: [],
+      violations: [],
+    };
+  }
+  if (!state) {
+    throw new Error(`cannot apply ${event.type} before TrajectoryOpened`);
+  }
+  const next: TrajectoryState = { ...state, version: state.version + 1 };
+  if (isPillarEvent(event)) return { ...next, pillars: evolvePillars(state.pillars, event) };
+  switch (event.type) {
+    case 'IntakeRecorded':
+      return {
+        ...next,
+        intakeOn: event.data.intakeOn,
+        ...(event.data.profile ? { intakeProfile: event.data.profile } : {}),
+        phase: 'INTAKE_DONE',
+      };
+    case 'TargetGroupDetermined':
+      return { ...next, targetGroup: { derived: event.data.decision, facts: event.data.facts } };
+    case 'TargetGroupOverridden':
+      return next.targetGroup
+        ? { ...next, targetGroup: { ...next.targetGroup, override: { recorded: event.data.recorded, reason: event.data.reason } } }
+        : next;
+    case 'AttestIssued':
+      return {
+        ...next,
+        phase: 'ATTEST_ISSUED',
+        attest: { attestNumber: event.data.attestNumber, issuedOn: event.data.issuedOn, conditions: event.data.conditions },
+      };
+    case 'ContractSigned':
+      return { ...next, contract: { ...event.data }, phase: 'CONTRACT_SIGNED' };
+    case 'DeadlineSet':
+      return {
+        ...next,
+        deadlines: [
+          ...state.deadlines.filter((deadline) => deadline.deadlineId !== event.data.deadlineId),
+          {
+            deadlineId: event.data.deadlineId,
+            kind: event.data.kind,
+            dueOn: event.data.dueOn,
+            state: 'OPEN',
+            policyVersion: event.data.policyVersion,
+            source: event.data.source,
+          },
+        ],
+      };
+    case 'VdabRegistrationRecorded':
+      return { ...next, vdabRegistration: { ...event.data } };
+    case 'DeadlineMet':
+      return withDeadline(next, event.data.deadlineId, { state: 'MET', metOn: event.data.metOn });
+    case 'DeadlineMissed':
+      return withDeadline(next, event.data.deadlineId, { state: 'MISSED' });
+    case 'ViolationOpened':
+      return {
+        ...next,
+        violations: [
+          ...state.violations,
+          {
+            violationId: event.data.violationId,
+            kind: event.data.kind,
+            deadlineId: event.data.deadlineId,
+            facts: event.data.facts,
+            openedAt: event.occurredAt,
+            state: 'OPEN',
+          },
+        ],
+      };
+    case 'TrajectorySuspended':
+      return {
+        ...next,
+        status: 'SUSPENDED',
+        suspension: { reason: event.data.reason, suspendedFrom: event.data.suspendedFrom },
+        deadlines: next.deadlines.map((deadline) =>
+          deadline.state === 'OPEN' && deadline.dueOn >= event.data.suspendedFrom ? { ...deadline, state: 'SUSPENDED' } : deadline,
+        ),
+      };
+    case 'TrajectoryResumed': {
+      const { suspension: _ended, ...resumed } = next;
+      return {
+        ...resumed,
+        status: 'OPEN',
+        deadlines: resumed.deadlines.map((deadline) => (deadline.state === 'SUSPENDED' ? { ...deadline, state: 'OPEN' } : deadline)),
+      };
+    }
+    case 'ViolationWithdrawn':
+      return {
+        ...next,
+        violations: next.violations.map((violation) =>
+          violation.violationId === event.data.violationId ? { ...violation, state: 'WITHDRAWN' } : violation,
+        ),
+      };
+    case 'DeadlineWaived':
+      return withDeadline(next, event.data.deadlineId, { state: 'WAIVED' });
+    case 'DeadlineMoved':
+      return withDeadline(next, event.data.deadlineId, { dueOn: event.data.dueOn });
+    case 'TrajectoryTransferred': {
+      const { counsellorId: _previousCounsellor, ...withoutCounsellor } = next;
+      return {
+        ...withoutCounsellor,
+        agency: event.data.toAgency,
+        ...(event.data.counsellorId ? { counsellorId: event.data.counsellorId } : {}),
+      };
+    }
+    case 'FactCorrected':
+      return correctFact(next, event);
+    case 'FineDecisionRecorded':
+      return {
+        ...next,
+        violations: next.violations.map((violation) =>
+          violation.violationId === event.data.violationId
+            ? {
+                ...violation,
+                state: 'DECIDED',
+                decision: {
+                  decision: event.data.decision,
+                  ...(event.data.amountEuro === undefined ? {} : { amountEuro: event.data.amountEuro }),
+                  decidedOn: event.data.decidedOn,
+                },
+              }
+            : violation,
+        ),
+      };
+    case 'TrajectoryClosed': {
+      const closed = { ...next, status: 'CLOSED' as const, closure: { reason: event.data.reason, closedOn: event.data.closedOn } };
+      return {
+        ...closed,
+        deadlines: closed.deadlines.map((deadline) => (deadline.state === 'OPEN' || deadline.state === 'SUSPENDED' ? { ...deadline, state: 'WAIVED' as const } : deadline)),
+      };
+    }
+  }
+}
+
+export function fold(events: readonly TrajectoryEvent[], initial: MaybeTrajectoryState = undefined): MaybeTrajectoryState {
+  return events.reduce<MaybeTrajectoryState>(evolve, initial);
+}
+
+function correctFact(state: TrajectoryState, event: FactCorrected): TrajectoryState {
+  const { correctedDate } = event.data;
+  switch (event.data.fact) {
+    case 'INTAKE_DATE':
+      return { ...state, intakeOn: correctedDate };
+    case 'CONTRACT_SIGNING_DATE':
+      return state.contract ? { ...state, contract: { ...state.contract, signedOn: correctedDate } } : state;
+    case 'VDAB_REGISTRATION_DATE':
+      return state.vdabRegistration
+        ? {
+            ...state,
+            vdabRegistration: { ...state.vdabRegistration, registeredOn: correctedDate },
+            deadlines: state.deadlines.map((deadline) =>
+              deadline.kind === 'VDAB_REGISTRATION' && deadline.state === 'MET' ? { ...deadline, metOn: correctedDate } : deadline,
+            ),
+          }
+        : state;
+  }
+}
+
+function withDeadline(state: TrajectoryState, deadlineId: string, change: Partial<Deadline>): TrajectoryState {
+  return {
+    ...state,
+    deadlines: state.deadlines.map((deadline) => (deadline.deadlineId === deadlineId ? { ...deadline, ...change } : deadline)),
+  };
+}

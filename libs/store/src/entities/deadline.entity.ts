@@ -1,0 +1,58 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Agency, DeadlineKind, DeadlineSet, DeadlineState, PolicyVersionId } from '../../../domain/src';
+
+/**
+ * Read model: one row per deadline of a trajectory. Carries the trajectory's agency, counsellor and municipality so
+ * that caseworkers' deadline lists filter on one table.
+ */
+@Entity({ name: 'deadlines' })
+@Index('deadlines_due_on_idx', ['dueOn', 'deadlineId'])
+@Index('deadlines_state_due_on_idx', ['state', 'dueOn', 'deadlineId'])
+@Index('deadlines_agency_state_due_on_idx', ['agency', 'state', 'dueOn'])
+@Index('deadlines_counsellor_due_on_idx', ['counsellorId', 'dueOn'], { where: 'counsellor_id IS NOT NULL' })
+@Index('deadlines_municipality_due_on_idx', ['municipality', 'dueOn'])
+export class DeadlineRecord {
+  @PrimaryColumn({ name: 'trajectory_id', type: 'text', primaryKeyConstraintName: 'deadlines_pkey' })
+  trajectoryId!: string;
+
+  @PrimaryColumn({ name: 'deadline_id', type: 'text', primaryKeyConstraintName: 'deadlines_pkey' })
+  deadlineId!: string;
+
+  @Column({ type: 'text' })
+  kind!: DeadlineKind;
+
+  @Column({ name: 'due_on', type: 'date' })
+  dueOn!: string;
+
+  @Column({ type: 'text' })
+  state!: DeadlineState;
+
+  @Column({ name: 'met_on', type: 'date', nullable: true })
+  metOn!: string | null;
+
+  /**
+   * What the due date counts from: a policy anchor (contract, intake) or, for the agency registration deadline, the
+   * start of the obligation. Plain text without a CHECK, like `kind` and `state`, so new domain values need no migration.
+   */
+  @Column({ type: 'text' })
+  anchor!: DeadlineSet['data']['anchor'];
+
+  @Column({ name: 'anchor_on', type: 'date' })
+  anchorOn!: string;
+
+  @Column({ name: 'policy_version', type: 'text' })
+  policyVersion!: PolicyVersionId;
+
+  /** The legal source of the rule that set the deadline. */
+  @Column({ type: 'text' })
+  source!: string;
+
+  @Column({ type: 'text' })
+  agency!: Agency;
+
+  @Column({ name: 'counsellor_id', type: 'text', nullable: true })
+  counsellorId!: string | null;
+
+  @Column({ type: 'text' })
+  municipality!: string;
+}

@@ -1,0 +1,30 @@
+import { DeadlineRecord } from './deadline.entity';
+import { EventRecord } from './event-record.entity';
+import { OutboxMessageRecord } from './outbox-message.entity';
+import { ParticipationActivityRecord } from './participation-activity.entity';
+import { PillarRecord } from './pillar.entity';
+import { ProjectionCheckpointRecord } from './projection-checkpoint.entity';
+import { TrajectorySummaryRecord } from './trajectory-summary.entity';
+import { ViolationRecord } from './violation.entity';
+
+export {
+  DeadlineRecord,
+  EventRecord,
+  OutboxMessageRecord,
+  ParticipationActivityRecord,
+  PillarRecord,
+  ProjectionCheckpointRecord,
+  TrajectorySummaryRecord,
+  ViolationRecord,
+};
+
+export const entities = [
+  EventRecord,
+  TrajectorySummaryRecord,
+  DeadlineRecord,
+  ViolationRecord,
+  PillarRecord,
+  ParticipationActivityRecord,
+  OutboxMessageRecord,
+  ProjectionCheckpointRecord,
+];

@@ -1,0 +1,83 @@
+import { EntityManager, MoreThanOrEqual } from 'typeorm';
+import type { TrajectoryEvent } from '../../domain/src';
+import { EventRecord } from './entities';
+import type { StoredEvent } from './event-store.types';
+
+/** A trajectory event as the projections see it: the domain event and its place in its stream. */
+export type RecordedTrajectoryEvent = TrajectoryEvent & { streamId: string; version: number };
+
+export function toStoredEvent(record: EventRecord): StoredEvent {
+  return {
+    position: record.position,
+    streamId: record.streamId,
+    version: record.version,
+    type: record.type as StoredEvent['type'],
+    schemaVersion: record.schemaVersion,
+    data: record.data as StoredEvent['data'],
+    occurredAt: record.occurredAt.toISOString(),
+    metadata: record.metadata,
+    recordedAt: record.recordedAt.toISOString(),
+  };
+}
+
+export function toRecordedEvent(record: EventRecord): RecordedTrajectoryEvent {
+  return {
+    streamId: record.streamId,
+    version: record.version,
+    type: record.type,
+    schemaVersion: record.schemaVersion,
+    occurredAt: record.occurredAt.toISOString(),
+    data: record.data,
+  } as RecordedTrajectoryEvent;
+}
+
+/**
+ * Events in global order from `fromPosition` (inclusive). Positions come from a sequence and are assigned before
+ * commit, so a concurrent append may still fill a gap below the last position read; callers that need a complete
+ * prefix (rebuilds) read under a lock that holds appends back.
+ */
+export function readEventRecords(
+  manager: EntityManager,
+  fromPosition: string,
+  limit: number,
+): Promise<EventRecord[]> {
+  return manager.find(EventRecord, {
+    where: { position: MoreThanOrEqual(fromPosition) },
+    order: { position: 'ASC' },
+    take: limit,
+  });
+}
+
+/** Whether a stored event and a candidate state the same fact (type, schema version, instant, data). */
+export function sameEvent(stored: EventRecord, candidate: TrajectoryEvent): boolean {
+  return (
+    stored.type === candidate.type &&
+    stored.schemaVersion === candidate.schemaVersion &&
+    stored.occurredAt.getTime() === Date.parse(candidate.occurredAt) &&
+    canonicalJson(stored.data) === canonicalJson(candidate.data)
+  );
+}
+
+export function sameEvents(stored: readonly EventRecord[], candidates: readonly TrajectoryEvent[]): boolean {
+  return (
+    stored.length === candidates.length &&
+    stored.every((record, index) => sameEvent(record, candidates[index]))
+  );
+}
+
+/** JSON with sorted keys and without undefined members, as jsonb stores it, so that equal facts compare equal. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(JSON.parse(JSON.stringify(value ?? null))));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}

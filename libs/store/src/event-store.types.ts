@@ -1,0 +1,41 @@
+import type { TrajectoryEvent } from '../../domain/src';
+
+/** Who and what caused an event; stored beside it as `metadata`. */
+export interface EventMetadata {
+  actor: string;
+  /** The client's Idempotency-Key of the command that produced the event. */
+  idempotencyKey?: string;
+  /** The command (update id) that produced the event. */
+  causationId?: string;
+  /** Ties together everything one request set in motion. */
+  correlationId?: string;
+  commandType?: string;
+}
+
+export interface AppendRequest {
+  streamId: string;
+  /** The stream's version before these events (0 for a new stream); the events get expectedVersion+1, +2, ... */
+  expectedVersion: number;
+  events: TrajectoryEvent[];
+  metadata: EventMetadata;
+}
+
+export interface AppendResult {
+  streamId: string;
+  firstVersion: number;
+  lastVersion: number;
+  /** True when the same events were already stored (a retry): nothing was written. */
+  duplicate: boolean;
+}
+
+export interface StoredEvent {
+  position: string;
+  streamId: string;
+  version: number;
+  type: TrajectoryEvent['type'];
+  schemaVersion: number;
+  data: TrajectoryEvent['data'];
+  occurredAt: string;
+  metadata: EventMetadata;
+  recordedAt: string;
+}

@@ -1,0 +1,16 @@
+import { CreateEventStore1795373029829 } from './1795373029829-create-event-store';
+import { CreateReadModels1795373029830 } from './1795373029830-create-read-models';
+import { CreateOutbox1795373029831 } from './1795373029831-create-outbox';
+import { AddSuspensionAndFineDecisions1795373029832 } from './1795373029832-add-suspension-and-fine-decisions';
+import { AddTargetGroupPillarsAndAttest1795373029833 } from './1795373029833-add-target-group-pillars-and-attest';
+import { OneActiveTrajectoryPerNewcomer1795373029834 } from './1795373029834-one-active-trajectory-per-newcomer';
+
+/** In order of application; a new migration is appended here, never inserted. */
+export const migrations = [
+  CreateEventStore1795373029829,
+  CreateReadModels1795373029830,
+  CreateOutbox1795373029831,
+  AddSuspensionAndFineDecisions1795373029832,
+  AddTargetGroupPillarsAndAttest1795373029833,
+  OneActiveTrajectoryPerNewcomer1795373029834,
+];

@@ -1,0 +1,221 @@
+import type {
+  Agency,
+  DeadlineKind,
+  DeadlineState,
+  ExemptionReason,
+  FineDecision,
+  Nt2Level,
+  Pillar,
+  PolicyVersionId,
+  TargetGroupRuleId,
+  TargetGroupStatus,
+  TrajectoryPhase,
+  TrajectoryStatus,
+} from '../../domain/src';
+import type {
+  IntakeProfile,
+  MoPillar,
+  Nt2Pillar,
+  ParticipationActivityKind,
+  ParticipationPillar,
+  PillarApplicability,
+  PillarStatus,
+  WorkPillar,
+} from '../../domain/src/pillars/pillar-state';
+import type { EventMetadata } from './event-store.types';
+
+/** Read models are projections of the event store, updated in the same transaction as the append. */
+
+export interface TrajectorySummaryView {
+  trajectoryId: string;
+  nationalNumber: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  municipality: string;
+  agency: Agency;
+  counsellorId: string | null;
+  status: TrajectoryStatus;
+  phase: TrajectoryPhase;
+  registeredOn: string;
+  intakeOn: string | null;
+  contractSignedOn: string | null;
+  policyVersion: PolicyVersionId | null;
+  vdabRegisteredOn: string | null;
+  vdabClientReference: string | null;
+  closedOn: string | null;
+  closureReason: string | null;
+  /** Why and since when the trajectory is suspended: set by a suspension, cleared on resumption, kept on closure. */
+  suspensionReason: string | null;
+  suspendedFrom: string | null;
+  /** Stream version the summary reflects. */
+  version: number;
+  updatedAt: string;
+  deadlines: DeadlineView[];
+  violations: ViolationView[];
+  /** Null until target-group facts are recorded. */
+  targetGroup: TargetGroupView | null;
+  /** Work, study, right to work and literacy, when the intake recorded them. */
+  intakeProfile: IntakeProfile | null;
+  /** MO, NT2, WORK, PARTICIPATION in that order once the contract is signed; empty before. */
+  pillars: PillarView[];
+  attest: AttestView | null;
+}
+
+export interface TargetGroupView {
+  /** The status that governs the trajectory: the counsellor's recorded one if overridden, else the derived one. */
+  status: TargetGroupStatus;
+  derivedStatus: TargetGroupStatus;
+  /** The rule that derived `derivedStatus`. */
+  ruleId: TargetGroupRuleId;
+  /** Set when `status` is EXEMPT. */
+  exemptionReason: ExemptionReason | null;
+  /** Set when `status` is a counsellor's override of the derived one. */
+  overrideReason: string | null;
+}
+
+/** The pillar-specific facts, exactly as the domain's pillar state keeps them. */
+export type MoPillarDetails = Pick<MoPillar, 'enrolments' | 'testAttempts' | 'attendance'>;
+export type Nt2PillarDetails = Pick<Nt2Pillar, 'referrals' | 'testResults' | 'certificate' | 'attendance'>;
+export type WorkPillarDetails = Pick<WorkPillar, 'track'>;
+export type ParticipationPillarDetails = Pick<ParticipationPillar, 'activities'>;
+export type PillarDetails =
+  MoPillarDetails | Nt2PillarDetails | WorkPillarDetails | ParticipationPillarDetails;
+
+export interface PillarView {
+  pillar: Pillar;
+  applicability: PillarApplicability;
+  applicabilityReason: string;
+  status: PillarStatus;
+  completedOn: string | null;
+  completionCondition: string | null;
+  waivedOn: string | null;
+  waiverReason: string | null;
+  /** NT2 only. */
+  targetLevel: Nt2Level | null;
+  /** PARTICIPATION only. */
+  targetHours: number | null;
+  hours: number | null;
+  /** MO: enrolments, testAttempts; NT2: referrals, testResults, certificate; WORK: track; PARTICIPATION: activities. */
+  details: PillarDetails;
+}
+
+export interface AttestView {
+  attestNumber: string;
+  issuedOn: string;
+  conditions: string[];
+}
+
+export interface DeadlineView {
+  deadlineId: string;
+  trajectoryId: string;
+  kind: DeadlineKind;
+  dueOn: string;
+  state: DeadlineState;
+  metOn: string | null;
+  policyVersion: PolicyVersionId;
+  source: string;
+  agency: Agency;
+  counsellorId: string | null;
+  municipality: string;
+}
+
+export interface ViolationView {
+  violationId: string;
+  trajectoryId: string;
+  kind: string;
+  deadlineId: string | null;
+  facts: string;
+  state: string;
+  openedAt: string;
+  /** The fine decision, once the file is DECIDED; amountEuro only for a FINE. */
+  decision: FineDecision | null;
+  amountEuro: number | null;
+  decidedOn: string | null;
+}
+
+export interface TimelineEntry {
+  position: string;
+  version: number;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  actor: string;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+export interface DeadlineFilter {
+  state?: DeadlineState;
+  kind?: DeadlineKind;
+  agency?: Agency;
+  counsellorId?: string;
+  municipality?: string;
+  /** Inclusive bounds on dueOn (YYYY-MM-DD). */
+  dueFrom?: string;
+  dueTo?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CaseloadFilter {
+  /** At least one of counsellorId and agency; both narrow the caseload together. */
+  counsellorId?: string;
+  agency?: Agency;
+  limit?: number;
+  offset?: number;
+}
+
+/** A trajectory in a caseload: who, where it stands, and what needs attention. */
+export interface CaseloadItem {
+  trajectoryId: string;
+  givenName: string;
+  familyName: string;
+  /** OPEN or SUSPENDED: closed trajectories are not in a caseload. */
+  status: TrajectoryStatus;
+  phase: TrajectoryPhase;
+  agency: Agency;
+  counsellorId: string | null;
+  registeredOn: string;
+  /** The earliest OPEN deadline (suspended deadlines do not run), or null. */
+  nextDeadline: { deadlineId: string; kind: DeadlineKind; dueOn: string } | null;
+  missedDeadlines: number;
+  openViolations: number;
+}
+
+/** Participation hours for municipality coordinators; dates inclusive (YYYY-MM-DD), on the activity's end date. */
+export interface ParticipationHoursFilter {
+  municipality?: string;
+  from?: string;
+  to?: string;
+}
+
+/** The participation activities of one municipality and kind that ended in the period. */
+export interface ParticipationHoursTotal {
+  municipality: string;
+  kind: ParticipationActivityKind;
+  hours: number;
+  activities: number;
+  /** Distinct trajectories (newcomers) with such an activity. */
+  trajectories: number;
+}
+
+/** The read side used by the API. */
+export interface TrajectoryQueries {
+  findTrajectory(trajectoryId: string): Promise<TrajectorySummaryView | null>;
+  /** A trajectory of the person with this national number that is not closed (OPEN or SUSPENDED), if any. */
+  findOpenTrajectoryByNationalNumber(nationalNumber: string): Promise<TrajectorySummaryView | null>;
+  timeline(trajectoryId: string): Promise<TimelineEntry[]>;
+  listDeadlines(filter: DeadlineFilter): Promise<{ items: DeadlineView[]; total: number }>;
+  /**
+   * The trajectories that are not closed of a counsellor or an agency, what needs attention first: those with an
+   * OPEN violation file, then those with a MISSED deadline, then the rest; within each, the earliest open due date
+   * first (none last), then the earliest registration, then the trajectory id.
+   */
+  caseload(filter: CaseloadFilter): Promise<{ items: CaseloadItem[]; total: number }>;
+  /**
+   * Participation hours per municipality (the coordinating one logged with the activity) and activity kind, over
+   * activities that ended within the period, of open and closed trajectories alike; ordered by municipality, kind.
+   */
+  participationHours(filter: ParticipationHoursFilter): Promise<ParticipationHoursTotal[]>;
+}

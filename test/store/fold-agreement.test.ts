@@ -1,0 +1,124 @@
+import { expectReadModelsToAgreeWithFold } from './read-model-assertions';
+import { useStoreTestDatabase } from './store-test-database';
+import { SCENARIO_NOW, TrajectoryScenario, trajectoryScenarios } from './trajectory-fixtures';
+
+/**
+ * The read models are a second fold of the same events: for any history they must say what the domain's `fold`
+ * says about the trajectory's status, facts, deadlines and violations.
+ */
+
+const database = useStoreTestDatabase();
+const { opened } = trajectoryScenarios(database);
+
+const DAY = 24 * 60 * 60 * 1000;
+
+type Step = (trajectory: TrajectoryScenario) => Promise<unknown>;
+
+const intake: Step = (t) => t.run({ type: 'RecordIntake', intakeOn: '2025-12-15' });
+const contract =
+  (signedOn: string): Step =>
+  (t) =>
+    t.run({ type: 'RecordContract', signedOn });
+const suspend =
+  (suspendedFrom: string): Step =>
+  (t) =>
+    t.run({ type: 'SuspendTrajectory', reason: 'ILLNESS', suspendedFrom });
+const resume =
+  (resumedOn: string): Step =>
+  (t) =>
+    t.run({ type: 'ResumeTrajectory', resumedOn });
+const expire: Step = (t) => t.expireDeadlines(SCENARIO_NOW);
+
+const SCENARIOS: Record<string, Step[]> = {
+  'registered in time, registration date corrected, transferred': [
+    intake,
+    contract('2026-02-10'), // due 2026-04-10
+    (t) =>
+      t.run({ type: 'RecordVdabRegistration', registeredOn: '2026-03-01', vdabClientReference: 'VDAB-F0' }),
+    (t) =>
+      t.run({
+        type: 'CorrectFact',
+        fact: 'VDAB_REGISTRATION_DATE',
+        correctedDate: '2026-03-03',
+        reason: 'per VDAB',
+      }),
+    (t) =>
+      t.run({
+        type: 'TransferTrajectory',
+        toAgency: 'ATLAS',
+        transferredOn: '2026-06-01',
+        counsellorId: 'c-2',
+      }),
+  ],
+  'suspended twice, resumed twice, then registered in time': [
+    intake,
+    contract('2026-03-20'), // due 2026-05-20
+    suspend('2026-04-01'),
+    resume('2026-04-11'), // 10 days: due 2026-05-30
+    suspend('2026-05-01'),
+    resume('2026-06-01'), // 31 days: due 2026-06-30
+    (t) =>
+      t.run({ type: 'RecordVdabRegistration', registeredOn: '2026-06-10', vdabClientReference: 'VDAB-F1' }),
+  ],
+  'missed, fined, transferred without counsellor, then closed': [
+    intake,
+    contract('2026-02-10'),
+    expire,
+    (t) =>
+      t.run(
+        {
+          type: 'RecordFineDecision',
+          violationId: `${t.trajectoryId}:violation:1`,
+          decision: 'FINE',
+          amountEuro: 500,
+          decidedOn: '2026-06-16',
+        },
+        'enforcement-officer',
+        SCENARIO_NOW + 2 * DAY,
+      ),
+    (t) => t.run({ type: 'TransferTrajectory', toAgency: 'IN_GENT', transferredOn: '2026-06-15' }),
+    (t) => t.run({ type: 'CloseTrajectory', reason: 'CONTRACT_TERMINATED', closedOn: '2026-06-15' }),
+  ],
+  'contract date corrected while suspended, then closed while suspended': [
+    intake,
+    contract('2026-05-01'),
+    suspend('2026-05-10'),
+    (t) =>
+      t.run({
+        type: 'CorrectFact',
+        fact: 'CONTRACT_SIGNING_DATE',
+        correctedDate: '2026-05-05',
+        reason: 'typo',
+      }),
+    (t) => t.run({ type: 'CorrectFact', fact: 'INTAKE_DATE', correctedDate: '2025-12-20', reason: 'typo' }),
+    (t) => t.run({ type: 'CloseTrajectory', reason: 'MOVED_OUT_OF_FLANDERS', closedOn: '2026-06-01' }),
+  ],
+  'suspended after its deadline fell due, the deadline then missed while suspended': [
+    intake,
+    contract('2026-02-10'), // due 2026-04-10
+    (t) =>
+      t.run(
+        { type: 'SuspendTrajectory', reason: 'OTHER', suspendedFrom: '2026-04-11' },
+        'caseworker-1',
+        Date.parse('2026-04-11T10:00:00Z'),
+      ),
+    expire,
+    (t) =>
+      t.run({
+        type: 'TransferTrajectory',
+        toAgency: 'ATLAS',
+        transferredOn: '2026-06-15',
+        counsellorId: 'c-9',
+      }),
+  ],
+};
+
+describe('read models agree with the domain fold', () => {
+  it.each(Object.entries(SCENARIOS))('%s', async (_name, steps) => {
+    const trajectory = await opened({ registeredOn: '2025-12-01', counsellorId: 'c-1' });
+    for (const step of steps) {
+      await step(trajectory);
+      await expectReadModelsToAgreeWithFold(database, trajectory);
+    }
+  });
+});

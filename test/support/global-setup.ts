@@ -1,0 +1,164 @@
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createThrowawayDatabase, runMigrations, startEmbeddedPostgres } from '../../libs/store/src/postgres';
+import { startTemporalDevServer, TemporalDevServer } from '../../scripts/temporal/dev-server';
+import { findOrBuildTemporalCli, formatDuration } from '../../scripts/temporal/temporal-cli';
+import { TEST_ENVIRONMENT_MARKER } from './environment';
+
+/**
+ * Jest global setup of the `integration` project: one in-memory Temporal dev server and one throwaway, migrated
+ * PostgreSQL database for the whole run, announced to the test workers through the environment
+ * (TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, DATABASE_URL). PostgreSQL is the one DATABASE_URL points at (as admin URL)
+ * or else an embedded one in a temporary directory. global-teardown.ts stops and drops everything.
+ */
+export interface IntegrationInfrastructure {
+  temporal?: TemporalDevServer;
+  database?: { url: string; drop(): Promise<void> };
+  embeddedPostgres?: { stop(): Promise<void> };
+  postgresDataDir?: string;
+}
+
+export const INFRASTRUCTURE_KEY = '__inburgeringIntegrationInfrastructure';
+
+type GlobalWithInfrastructure = typeof globalThis & { [INFRASTRUCTURE_KEY]?: IntegrationInfrastructure };
+
+const log = (message: string) => process.stdout.write(`[global-setup] ${message}\n`);
+
+export default async function globalSetup(): Promise<void> {
+  const infrastructure: IntegrationInfrastructure = {};
+  (globalThis as GlobalWithInfrastructure)[INFRASTRUCTURE_KEY] = infrastructure;
+  process.stdout.write('\n');
+
+  const [temporal, postgres] = await Promise.allSettled([
+    startTemporal(infrastructure),
+    startPostgres(infrastructure),
+  ]);
+  if (temporal.status === 'rejected' || postgres.status === 'rejected') {
+    // Jest does not run the global teardown when the setup fails: clean up what did start.
+    await stopInfrastructure(infrastructure);
+    const reasons = [temporal, postgres].flatMap((result) =>
+      result.status === 'rejected' ? [result.reason] : [],
+    );
+    throw reasons.length === 1
+      ? reasons[0]
+      : new AggregateError(reasons, reasons.map((r) => r.message).join('\n'));
+  }
+
+  process.env.TEMPORAL_ADDRESS = temporal.value.address;
+  process.env.TEMPORAL_NAMESPACE = temporal.value.namespace;
+  process.env.DATABASE_URL = postgres.value;
+  process.env[TEST_ENVIRONMENT_MARKER] = '1';
+}
+
+async function startTemporal(infrastructure: IntegrationInfrastructure): Promise<TemporalDevServer> {
+  const cliLookup = Date.now();
+  const cliPath = await findOrBuildTemporalCli({ log });
+  const lookupMs = Date.now() - cliLookup;
+  const started = Date.now();
+  const server = await startTemporalDevServer({ cliPath, namespace: 'default' });
+  infrastructure.temporal = server;
+  log(
+    `Temporal dev server (in-memory) at ${server.address} started in ${formatDuration(Date.now() - started)}` +
+      (lookupMs > 1000 ? ` (finding/building the CLI took ${formatDuration(lookupMs)})` : ''),
+  );
+  return server;
+}
+
+async function startPostgres(infrastructure: IntegrationInfrastructure): Promise<string> {
+  const started = Date.now();
+  let adminUrl = process.env.DATABASE_URL;
+  let origin = 'DATABASE_URL';
+  if (!adminUrl) {
+    await removeAbandonedClusters();
+    infrastructure.postgresDataDir = await mkdtemp(join(tmpdir(), CLUSTER_DIR_PREFIX));
+    const embedded = await startEmbeddedPostgres({
+      dataDir: infrastructure.postgresDataDir,
+      // A throwaway cluster: durability buys nothing here, speed does.
+      postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    });
+    infrastructure.embeddedPostgres = embedded;
+    adminUrl = embedded.adminUrl;
+    origin = 'embedded';
+  }
+  const serverReadyMs = Date.now() - started;
+  const database = await createThrowawayDatabase(adminUrl, 'inburgering_test');
+  infrastructure.database = database;
+  const migrations = await runMigrations(database.url);
+  log(
+    `PostgreSQL (${origin}${origin === 'embedded' ? `, up in ${formatDuration(serverReadyMs)}` : ''}) throwaway database ` +
+      `${new URL(database.url).pathname.slice(1)} with ${migrations.length} migration(s) ready in ${formatDuration(Date.now() - started)}`,
+  );
+  return database.url;
+}
+
+const CLUSTER_DIR_PREFIX = 'inburgering-test-pg-';
+
+/**
+ * A run that was killed (no teardown) leaves its cluster directory in the temp dir. Remove those that are old and
+ * whose postmaster is not running; a live or recent one may belong to a run going on right now.
+ */
+async function removeAbandonedClusters(): Promise<void> {
+  const entries = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const entry of entries.filter((name) => name.startsWith(CLUSTER_DIR_PREFIX))) {
+    const dir = join(tmpdir(), entry);
+    try {
+      const info = await stat(dir);
+      if (!info.isDirectory() || Date.now() - info.mtimeMs < 6 * 3_600_000) continue;
+      const postmasterPid = Number(
+        (await readFile(join(dir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0],
+      );
+      if (postmasterPid > 0 && isAlive(postmasterPid)) continue;
+      await rm(dir, { recursive: true, force: true });
+    } catch {
+      // not ours to worry about
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Stops and removes whatever started, in reverse order; errors are collected, not short-circuited. */
+export async function stopInfrastructure(
+  infrastructure: IntegrationInfrastructure | undefined,
+): Promise<void> {
+  if (!infrastructure) return;
+  const errors: unknown[] = [];
+  const attempt = async (what: string, step: () => Promise<unknown>) => {
+    try {
+      await step();
+    } catch (error) {
+      errors.push(new Error(`${what}: ${(error as Error).message}`));
+    }
+  };
+  await Promise.all([
+    infrastructure.temporal && attempt('stopping Temporal', () => infrastructure.temporal!.stop()),
+    (async () => {
+      if (infrastructure.database)
+        await attempt('dropping the test database', () => infrastructure.database!.drop());
+      if (infrastructure.embeddedPostgres)
+        await attempt('stopping PostgreSQL', () => infrastructure.embeddedPostgres!.stop());
+      if (infrastructure.postgresDataDir) {
+        await attempt('removing the PostgreSQL data directory', () =>
+          rm(infrastructure.postgresDataDir!, { recursive: true, force: true }),
+        );
+      }
+    })(),
+  ]);
+  delete infrastructure.temporal;
+  delete infrastructure.database;
+  delete infrastructure.embeddedPostgres;
+  delete infrastructure.postgresDataDir;
+  if (errors.length) throw new AggregateError(errors, errors.map((e) => (e as Error).message).join('\n'));
+}
+
+export function currentInfrastructure(): IntegrationInfrastructure | undefined {
+  return (globalThis as GlobalWithInfrastructure)[INFRASTRUCTURE_KEY];
+}

@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger, Runtime, WorkflowBundle } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApiApp } from '../../apps/api/src/api-app';
+import { RunningTrajectoryWorker, startTrajectoryWorker } from '../../apps/worker/src/trajectory-worker';
+import { createDataSource } from '../../libs/store/src';
+import { testEnvironment } from './environment';
+
+// Worker state changes are logged at INFO; tests only want to hear about problems.
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+let sharedBundle: Promise<WorkflowBundle> | undefined;
+
+/** Webpack-bundling the workflows takes seconds; one bundle per test file is enough. */
+export function workflowBundle(): Promise<WorkflowBundle> {
+  sharedBundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows/src'),
+    logger: quietLogger,
+  });
+  return sharedBundle;
+}
+
+/**
+ * The whole system for an end-to-end test: the real API (HTTP), a real worker and the real Temporal dev server
+ * and PostgreSQL from the global setup. Each test file gets its own task queue, so its workers serve only its
+ * own workflows.
+ */
+export interface TestSystem {
+  http: () => ReturnType<typeof request>;
+  temporal: Client;
+  database: DataSource;
+  taskQueue: string;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startTestSystem(): Promise<TestSystem> {
+  const environment = testEnvironment();
+  const taskQueue = `test-${randomUUID()}`;
+  const app: INestApplication = await createApiApp({
+    environment: { TEMPORAL_TASK_QUEUE: taskQueue, RUN_MIGRATIONS: false },
+    logger: ['error'],
+  });
+  const connection = await Connection.connect({ address: environment.temporalAddress });
+  const temporal = new Client({ connection, namespace: environment.namespace });
+  const database = await createDataSource(environment.databaseUrl).initialize();
+  let worker: RunningTrajectoryWorker | undefined;
+
+  const system: TestSystem = {
+    http: () => request(app.getHttpServer()),
+    temporal,
+    database,
+    taskQueue,
+    async startWorker() {
+      if (worker) throw new Error('a worker is already running');
+      worker = await startTrajectoryWorker({
+        environment: { TEMPORAL_TASK_QUEUE: taskQueue },
+        workflowBundle: await workflowBundle(),
+        logLevels: ['error'],
+      });
+    },
+    async stopWorker() {
+      await worker?.shutdown();
+      worker = undefined;
+    },
+    async close() {
+      await system.stopWorker();
+      await app.close();
+      await connection.close();
+      await database.destroy();
+    },
+  };
+  await system.startWorker();
+  return system;
+}
+
+const quietLogger = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  log: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};

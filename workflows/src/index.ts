@@ -1,0 +1,1 @@
+export { trajectoryWorkflow } from './trajectory.workflow';
