@@ -1,5 +1,7 @@
 import { expectReadModelsToAgreeWithFold } from './read-model-assertions';
 import { useStoreTestDatabase } from './store-test-database';
+import { calendarDate } from '../../libs/domain/src';
+import { thirdCountryNewcomerFacts } from '../../libs/domain/src/trajectory/trajectory.fixtures';
 import { SCENARIO_NOW, TrajectoryScenario, trajectoryScenarios } from './trajectory-fixtures';
 
 /**
@@ -120,5 +122,41 @@ describe('read models agree with the domain fold', () => {
       await step(trajectory);
       await expectReadModelsToAgreeWithFold(database, trajectory);
     }
+  });
+});
+
+describe('read models agree with the domain fold for the target group', () => {
+  it('obliged, overridden before the contract, then exempt by an exemption granted later', async () => {
+    const trajectory = await opened({
+      registeredOn: '2025-12-01',
+      targetGroupFacts: thirdCountryNewcomerFacts('2025-11-01'),
+    });
+    const steps: Step[] = [
+      intake,
+      (t) =>
+        t.run({
+          type: 'OverrideTargetGroup',
+          recorded: { status: 'OBLIGED', obligationStartsOn: calendarDate('2025-11-03') },
+          reason: 'register extract shows a later date',
+        }),
+      contract('2026-03-20'),
+      suspend('2026-04-01'),
+      (t) =>
+        t.run({
+          type: 'GrantExemption',
+          reason: 'SERIOUS_ILLNESS_OR_DISABILITY',
+          grantedOn: '2026-04-15',
+          explanation: 'medical certificate',
+        }),
+      resume('2026-05-01'),
+    ];
+    for (const step of steps) {
+      await step(trajectory);
+      await expectReadModelsToAgreeWithFold(database, trajectory);
+    }
+    expect(trajectory.state?.deadlines.map((deadline) => [deadline.kind, deadline.state])).toEqual([
+      ['AGENCY_REGISTRATION', 'MET'],
+      ['VDAB_REGISTRATION', 'WAIVED'],
+    ]);
   });
 });

@@ -68,7 +68,10 @@ export async function expectReadModelsToAgreeWithFold(
 
 function foldFacts(state: TrajectoryState) {
   const targetGroup = state.targetGroup;
-  const effective = targetGroup?.override?.recorded ?? targetGroup?.derived;
+  const exempted = targetGroup?.exemption;
+  const effective = exempted
+    ? { status: 'EXEMPT' as const, exemptionReason: exempted.reason }
+    : (targetGroup?.override?.recorded ?? targetGroup?.derived);
   return {
     version: state.version,
     status: state.status,
@@ -91,6 +94,7 @@ function foldFacts(state: TrajectoryState) {
             derivedStatus: targetGroup.derived.status,
             ruleId: targetGroup.derived.rule.id,
             exemptionReason: effective.status === 'EXEMPT' ? effective.exemptionReason : null,
+            exemptionGrantedOn: exempted?.grantedOn ?? null,
             overrideReason: targetGroup.override?.reason ?? null,
           }
         : null,

@@ -8,6 +8,7 @@ import type {
   EnrolInMoCourse,
   LogParticipationActivity,
   OverrideTargetGroup,
+  GrantExemption,
   RecordMoTestResult,
   RecordNt2TestResult,
   RecordTargetGroupFacts,
@@ -94,6 +95,7 @@ export const recordTargetGroupFactsUpdate = defineUpdate<CommandResult, [Command
   'recordTargetGroupFacts',
 );
 export const overrideTargetGroupUpdate = defineUpdate<CommandResult, [CommandEnvelope<OverrideTargetGroup>]>('overrideTargetGroup');
+export const grantExemptionUpdate = defineUpdate<CommandResult, [CommandEnvelope<GrantExemption>]>('grantExemption');
 export const enrolInMoCourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<EnrolInMoCourse>]>('enrolInMoCourse');
 export const recordMoTestResultUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordMoTestResult>]>('recordMoTestResult');
 export const recordAttendanceUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordAttendance>]>('recordAttendance');
@@ -126,6 +128,7 @@ export const TRAJECTORY_COMMAND_UPDATES: readonly UpdateDefinition<CommandResult
   recordFineDecisionUpdate,
   recordTargetGroupFactsUpdate,
   overrideTargetGroupUpdate,
+  grantExemptionUpdate,
   enrolInMoCourseUpdate,
   recordMoTestResultUpdate,
   recordAttendanceUpdate,

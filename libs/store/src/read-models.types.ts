@@ -63,13 +63,18 @@ export interface TrajectorySummaryView {
 }
 
 export interface TargetGroupView {
-  /** The status that governs the trajectory: the counsellor's recorded one if overridden, else the derived one. */
+  /**
+   * The status that governs the trajectory: EXEMPT once an exemption was granted later, else the counsellor's
+   * recorded one if overridden, else the derived one.
+   */
   status: TargetGroupStatus;
   derivedStatus: TargetGroupStatus;
   /** The rule that derived `derivedStatus`. */
   ruleId: TargetGroupRuleId;
   /** Set when `status` is EXEMPT. */
   exemptionReason: ExemptionReason | null;
+  /** Set when the exemption was granted later (then `status` is EXEMPT whatever was derived or recorded). */
+  exemptionGrantedOn: string | null;
   /** Set when `status` is a counsellor's override of the derived one. */
   overrideReason: string | null;
 }

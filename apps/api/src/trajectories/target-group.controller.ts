@@ -2,16 +2,21 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/com
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CommandResult,
+  grantExemptionUpdate,
   overrideTargetGroupUpdate,
   recordTargetGroupFactsUpdate,
 } from '../../../../workflows/src/definitions';
 import { CommandContext, CommandHeaders } from '../http/command-context';
+import { GrantExemptionDto } from './dto/grant-exemption.dto';
 import { OverrideTargetGroupDto } from './dto/override-target-group.dto';
 import { RecordTargetGroupFactsDto } from './dto/record-target-group-facts.dto';
 import { TrajectoryCommandsService } from './trajectory-commands.service';
 import { ApiTrajectoryCommandResponses, TRAJECTORY_ID } from './trajectory-routes';
 
-/** Who must, may or need not follow the trajectory (domain brief §2): the facts, and the counsellor's override. */
+/**
+ * Who must, may or need not follow the trajectory (domain brief §2): the facts, the counsellor's override,
+ * and an exemption granted later.
+ */
 @ApiTags('target group')
 @Controller('trajectories')
 export class TargetGroupController {
@@ -39,8 +44,9 @@ export class TargetGroupController {
   @ApiOperation({
     summary: 'Record a target-group status other than the derived one, with the reason',
     description:
-      'The derived status stays in the history. Refused with 409 before any facts were recorded and with 422 ' +
-      'naming recorded when the status is the derived one.',
+      'The derived status stays in the history. Refused with 409 before any facts were recorded and once the ' +
+      'contract is signed (then an exemption is granted instead), and with 422 naming recorded when the status ' +
+      'is the derived one.',
   })
   @ApiTrajectoryCommandResponses()
   override(
@@ -49,5 +55,24 @@ export class TargetGroupController {
     @CommandHeaders() context: CommandContext,
   ): Promise<CommandResult> {
     return this.commands.send(id, overrideTargetGroupUpdate, body.toCommand(), context);
+  }
+
+  @Post(':id/target-group/exemption')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Grant an exemption from the obligation later (e.g. turned 65, serious illness, a diploma)',
+    description:
+      'The newcomer is EXEMPT from grantedOn; the deadlines still running are waived, violation files already ' +
+      'open stay with the enforcement officer, and the trajectory stays open so the newcomer may go on ' +
+      'voluntarily. Refused with 409 before any target-group facts were recorded or when the newcomer is ' +
+      'exempt already, and with 422 naming reason for AGED_65_OR_OLDER before the 65th birthday.',
+  })
+  @ApiTrajectoryCommandResponses()
+  grantExemption(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @Body() body: GrantExemptionDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.send(id, grantExemptionUpdate, body.toCommand(), context);
   }
 }

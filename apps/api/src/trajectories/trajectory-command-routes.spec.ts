@@ -6,6 +6,7 @@ import {
   agreeWorkTrackUpdate,
   correctFactUpdate,
   enrolInMoCourseUpdate,
+  grantExemptionUpdate,
   logParticipationActivityUpdate,
   overrideTargetGroupUpdate,
   recordFineDecisionUpdate,
@@ -100,6 +101,17 @@ describe('trajectory command routes', () => {
         type: 'OverrideTargetGroup',
         recorded: { status: 'EXEMPT', exemptionReason: 'AGED_65_OR_OLDER' },
         reason: 'birth date corrected',
+      },
+    ],
+    [
+      'target-group/exemption',
+      { reason: 'SERIOUS_ILLNESS_OR_DISABILITY', grantedOn: '2025-06-10', explanation: 'medical certificate' },
+      grantExemptionUpdate,
+      {
+        type: 'GrantExemption',
+        reason: 'SERIOUS_ILLNESS_OR_DISABILITY',
+        grantedOn: '2025-06-10',
+        explanation: 'medical certificate',
       },
     ],
     [

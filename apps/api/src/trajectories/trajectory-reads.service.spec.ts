@@ -66,6 +66,7 @@ const view: TrajectorySummaryView = {
     derivedStatus: 'OBLIGED',
     ruleId: 'OBLIGED_NEWCOMER_FIRST_STAY',
     exemptionReason: null,
+    exemptionGrantedOn: null,
     overrideReason: null,
   },
   intakeProfile: { working: false, studying: false, mayWork: true, literacy: 'LITERATE' },

@@ -1,6 +1,7 @@
 import { Agency } from '../agency';
 import { IntakeProfile, LiteracyProfile, ParticipationActivityKind } from '../pillars/pillar-state';
 import { Nt2Level, Pillar } from '../policy/pillar';
+import { ExemptionReason } from '../target-group/exemption-reasons';
 import { TargetGroupFacts } from '../target-group/target-group-facts';
 import { RecordedTargetGroupStatus } from '../target-group/target-group-override';
 
@@ -119,6 +120,18 @@ export interface OverrideTargetGroup {
   reason: string;
 }
 
+/**
+ * An exemption from the obligation granted later (domain brief §3 "an exemption granted later"), for one of the
+ * exemption reasons of seed 001 l.969-977: e.g. the newcomer turned 65 or fell seriously ill. The obligation's
+ * running deadlines are waived; the newcomer may go on with the trajectory voluntarily.
+ */
+export interface GrantExemption {
+  type: 'GrantExemption';
+  reason: ExemptionReason;
+  grantedOn: string;
+  explanation?: string;
+}
+
 export interface EnrolInMoCourse {
   type: 'EnrolInMoCourse';
   provider: string;
@@ -211,6 +224,7 @@ export type TrajectoryCommand =
   | RecordFineDecision
   | RecordTargetGroupFacts
   | OverrideTargetGroup
+  | GrantExemption
   | EnrolInMoCourse
   | RecordMoTestResult
   | RecordAttendance

@@ -3,6 +3,7 @@ import { calendarDateAt } from '../time/calendar-date';
 import { TrajectoryCommand } from './commands';
 import { closeTrajectory } from './decisions/closure';
 import { correctFact } from './decisions/correction';
+import { grantExemption } from './decisions/exemption';
 import { Decision, DecisionContext, DecisionTime, reject } from './decisions/decision';
 import { recordFineDecision } from './decisions/fine-decision';
 import {
@@ -39,6 +40,7 @@ const ALLOWED_WHILE_SUSPENDED: ReadonlySet<TrajectoryCommand['type']> = new Set(
   'TransferTrajectory',
   'CloseTrajectory',
   'WaivePillar',
+  'GrantExemption',
 ]);
 
 /**
@@ -85,6 +87,8 @@ function decideOnOpenTrajectory(state: TrajectoryState, command: Exclude<Traject
       return recordTargetGroupFacts(state, command, time);
     case 'OverrideTargetGroup':
       return overrideTargetGroup(state, command, time);
+    case 'GrantExemption':
+      return grantExemption(state, command, time);
     case 'EnrolInMoCourse':
       return enrolInMoCourse(state, command, time);
     case 'RecordMoTestResult':

@@ -2,6 +2,7 @@ import { Agency } from '../agency';
 import { PillarsDetermination } from '../pillars/applicability';
 import { IntakeProfile, ParticipationActivity } from '../pillars/pillar-state';
 import { Nt2Level, Pillar } from '../policy/pillar';
+import { ExemptionReason } from '../target-group/exemption-reasons';
 import { TargetGroupDecision } from '../target-group/target-group-decision';
 import { TargetGroupFacts } from '../target-group/target-group-facts';
 import { RecordedTargetGroupStatus } from '../target-group/target-group-override';
@@ -163,6 +164,12 @@ export type AttestIssued = EventEnvelope<
 /** A violation file closed without a decision because the facts behind it turned out not to hold. */
 export type ViolationWithdrawn = EventEnvelope<'ViolationWithdrawn', { violationId: string; reason: string }>;
 
+/** The newcomer is exempt from the obligation from `grantedOn`; `source` is the rule behind the reason. */
+export type ExemptionGranted = EventEnvelope<
+  'ExemptionGranted',
+  { reason: ExemptionReason; grantedOn: CalendarDate; source: string; explanation?: string }
+>;
+
 export type DeadlineWaived = EventEnvelope<'DeadlineWaived', { deadlineId: string; kind: DeadlineKind; reason: string }>;
 
 export type TrajectoryEvent =
@@ -195,7 +202,8 @@ export type TrajectoryEvent =
   | PillarWaived
   | AttestIssued
   | DeadlineWaived
-  | ViolationWithdrawn;
+  | ViolationWithdrawn
+  | ExemptionGranted;
 
 export type TrajectoryEventType = TrajectoryEvent['type'];
 
@@ -231,6 +239,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<TrajectoryEventType, number> = {
   AttestIssued: 1,
   DeadlineWaived: 1,
   ViolationWithdrawn: 1,
+  ExemptionGranted: 1,
 };
 
 export function trajectoryEvent<E extends TrajectoryEvent>(type: E['type'], data: E['data'], occurredAt: Date | number): E {

@@ -3,6 +3,7 @@ import { PolicyVersionId } from '../policy/policy-versions';
 import { CalendarDate } from '../time/calendar-date';
 import { evolvePillars, isPillarEvent } from '../pillars/evolve-pillars';
 import { IntakeProfile, PillarStates } from '../pillars/pillar-state';
+import { ExemptionReason } from '../target-group/exemption-reasons';
 import { TargetGroupDecision } from '../target-group/target-group-decision';
 import { TargetGroupFacts } from '../target-group/target-group-facts';
 import { RecordedTargetGroupStatus } from '../target-group/target-group-override';
@@ -53,6 +54,8 @@ export interface TrajectoryState {
     derived: TargetGroupDecision;
     facts: TargetGroupFacts;
     override?: { recorded: RecordedTargetGroupStatus; reason: string };
+    /** An exemption granted later: it outranks the derived and the recorded status. */
+    exemption?: { reason: ExemptionReason; grantedOn: CalendarDate; explanation?: string };
   };
   /** Set when the contract is signed: which pillars apply and how far each has come. */
   pillars?: PillarStates;
@@ -101,6 +104,12 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
       return next.targetGroup
         ? { ...next, targetGroup: { ...next.targetGroup, override: { recorded: event.data.recorded, reason: event.data.reason } } }
         : next;
+    case 'ExemptionGranted': {
+      const { reason, grantedOn, explanation } = event.data;
+      return next.targetGroup
+        ? { ...next, targetGroup: { ...next.targetGroup, exemption: { reason, grantedOn, ...(explanation ? { explanation } : {}) } } }
+        : next;
+    }
     case 'AttestIssued':
       return {
         ...next,

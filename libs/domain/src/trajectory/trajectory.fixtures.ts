@@ -10,6 +10,7 @@ import {
   CorrectFact,
   EnrolInMoCourse,
   FineDecision,
+  GrantExemption,
   LogParticipationActivity,
   OpenTrajectory,
   OverrideTargetGroup,
@@ -35,6 +36,7 @@ import { composeNationalNumber } from '../newcomer/national-number';
 import { CalendarDate } from '../time/calendar-date';
 import { IntakeProfile } from '../pillars/pillar-state';
 import { Nt2Level, Pillar } from '../policy/pillar';
+import { ExemptionReason } from '../target-group/exemption-reasons';
 import { TargetGroupFacts } from '../target-group/target-group-facts';
 import { RecordedTargetGroupStatus } from '../target-group/target-group-override';
 import { expireDeadlines } from './deadline-expiry';
@@ -316,6 +318,12 @@ export const recordTargetGroupFacts = (facts: TargetGroupFacts): RecordTargetGro
   type: 'RecordTargetGroupFacts',
   facts,
 });
+
+export const grantExemption = (
+  grantedOn: string,
+  reason: ExemptionReason = 'SERIOUS_ILLNESS_OR_DISABILITY',
+  explanation?: string,
+): GrantExemption => ({ type: 'GrantExemption', reason, grantedOn, ...(explanation ? { explanation } : {}) });
 
 export const overrideTargetGroup = (
   recorded: RecordedTargetGroupStatus,

@@ -95,8 +95,8 @@ export class TrajectorySummaryRecord {
   suspendedFrom!: string | null;
 
   /**
-   * The target group that governs the trajectory: the counsellor's recorded status when the derived one was
-   * overridden, else the derived one. Null until the facts are recorded; a new determination drops the override.
+   * The target group that governs the trajectory: EXEMPT once an exemption was granted later, else the
+   * counsellor's recorded status when the derived one was overridden, else the derived one. Null until the facts are recorded; a new determination drops the override.
    */
   @Column({ name: 'target_group_status', type: 'text', nullable: true })
   targetGroupStatus!: TargetGroupStatus | null;
@@ -111,6 +111,10 @@ export class TrajectorySummaryRecord {
   /** Why the newcomer is exempt, when the effective status is EXEMPT. */
   @Column({ name: 'exemption_reason', type: 'text', nullable: true })
   exemptionReason!: ExemptionReason | null;
+
+  /** Set when the exemption was granted later, after the target group was derived. */
+  @Column({ name: 'exemption_granted_on', type: 'date', nullable: true })
+  exemptionGrantedOn!: string | null;
 
   /** The counsellor's mandatory reason, when the effective status is an override. */
   @Column({ name: 'target_group_override_reason', type: 'text', nullable: true })

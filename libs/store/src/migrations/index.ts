@@ -4,6 +4,7 @@ import { CreateOutbox1795373029831 } from './1795373029831-create-outbox';
 import { AddSuspensionAndFineDecisions1795373029832 } from './1795373029832-add-suspension-and-fine-decisions';
 import { AddTargetGroupPillarsAndAttest1795373029833 } from './1795373029833-add-target-group-pillars-and-attest';
 import { OneActiveTrajectoryPerNewcomer1795373029834 } from './1795373029834-one-active-trajectory-per-newcomer';
+import { AddExemptionGrantedOn1795373029835 } from './1795373029835-add-exemption-granted-on';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AddSuspensionAndFineDecisions1795373029832,
   AddTargetGroupPillarsAndAttest1795373029833,
   OneActiveTrajectoryPerNewcomer1795373029834,
+  AddExemptionGrantedOn1795373029835,
 ];

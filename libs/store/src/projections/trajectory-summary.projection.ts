@@ -42,6 +42,13 @@ export const projectTrajectorySummary: Projection = async (event, manager) => {
       },
     );
   }
+  if (event.type === 'ExemptionGranted') {
+    // As the domain's evolve: the exemption outranks the derived and the recorded status.
+    await summaries.update(
+      { streamId: event.streamId, targetGroupDerivedStatus: Not(IsNull()) },
+      { targetGroupStatus: 'EXEMPT', exemptionReason: event.data.reason, exemptionGrantedOn: event.data.grantedOn },
+    );
+  }
   if (event.type === 'FactCorrected') {
     // As the domain's evolve: a contract or VDAB registration date is corrected only where one was recorded.
     const { fact, correctedDate } = event.data;
@@ -77,9 +84,13 @@ function summaryChanges(
         targetGroupDerivedStatus: decision.status,
         targetGroupRuleId: decision.rule.id,
         exemptionReason: decision.status === 'EXEMPT' ? decision.exemptionReason : null,
+        exemptionGrantedOn: null,
         targetGroupOverrideReason: null,
       };
     }
+    case 'ExemptionGranted':
+      // Only over a derived status (see projectTrajectorySummary), which stays next to it.
+      return {};
     case 'TargetGroupOverridden':
       // Only over a derived status (see projectTrajectorySummary); the derived status and its rule stay.
       return {};

@@ -65,6 +65,7 @@ function toTargetGroupView(summary: TrajectorySummaryRecord): TargetGroupView | 
     derivedStatus: targetGroupDerivedStatus,
     ruleId: targetGroupRuleId,
     exemptionReason: summary.exemptionReason,
+    exemptionGrantedOn: summary.exemptionGrantedOn,
     overrideReason: summary.targetGroupOverrideReason,
   };
 }

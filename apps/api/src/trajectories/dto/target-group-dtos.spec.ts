@@ -1,4 +1,5 @@
 import { validateDto, violationsFor } from '../../testing/validate-dto';
+import { GrantExemptionDto, MAX_EXEMPTION_EXPLANATION_LENGTH } from './grant-exemption.dto';
 import { OverrideTargetGroupDto } from './override-target-group.dto';
 import { RecordTargetGroupFactsDto } from './record-target-group-facts.dto';
 
@@ -204,5 +205,46 @@ describe('OverrideTargetGroupDto', () => {
         reason: 'r'.repeat(1001),
       }),
     ).toEqual([{ field: 'reason', reason: 'reason must be shorter than or equal to 1000 characters' }]);
+  });
+});
+
+describe('GrantExemptionDto', () => {
+  it('builds GrantExemption, with the explanation only when one is given', async () => {
+    expect(
+      (await validateDto(GrantExemptionDto, { reason: 'AGED_65_OR_OLDER', grantedOn: '2025-06-10' })).toCommand(),
+    ).toEqual({ type: 'GrantExemption', reason: 'AGED_65_OR_OLDER', grantedOn: '2025-06-10' });
+    expect(
+      (
+        await validateDto(GrantExemptionDto, {
+          reason: 'BELGIAN_OR_DUTCH_DIPLOMA',
+          grantedOn: '2025-06-10',
+          explanation: 'bachelor diploma, KU Leuven',
+        })
+      ).toCommand(),
+    ).toEqual({
+      type: 'GrantExemption',
+      reason: 'BELGIAN_OR_DUTCH_DIPLOMA',
+      grantedOn: '2025-06-10',
+      explanation: 'bachelor diploma, KU Leuven',
+    });
+  });
+
+  it('names each field that is wrong', async () => {
+    expect(await violationsFor(GrantExemptionDto, { reason: 'TIRED', grantedOn: '2025-02-30' })).toEqual([
+      { field: 'reason', reason: expect.stringContaining('reason must be one of the following values') },
+      { field: 'grantedOn', reason: 'grantedOn must be a real date written YYYY-MM-DD' },
+    ]);
+    expect(
+      await violationsFor(GrantExemptionDto, {
+        reason: 'AGED_65_OR_OLDER',
+        grantedOn: '2025-06-10',
+        explanation: 'x'.repeat(MAX_EXEMPTION_EXPLANATION_LENGTH + 1),
+      }),
+    ).toEqual([
+      {
+        field: 'explanation',
+        reason: `explanation must be shorter than or equal to ${MAX_EXEMPTION_EXPLANATION_LENGTH} characters`,
+      },
+    ]);
   });
 });

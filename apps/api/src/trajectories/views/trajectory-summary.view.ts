@@ -86,7 +86,7 @@ export class ViolationResponse implements ViolationView {
 export class TargetGroupResponse implements TargetGroupView {
   @ApiProperty({
     enum: TARGET_GROUP_STATUSES,
-    description: 'The recorded status if overridden, else the derived one',
+    description: 'EXEMPT once an exemption was granted later, else the recorded status if overridden, else the derived one',
   })
   status!: TargetGroupStatus;
 
@@ -98,6 +98,14 @@ export class TargetGroupResponse implements TargetGroupView {
 
   @ApiProperty({ enum: EXEMPTION_REASON_CODES, nullable: true, description: 'Set when status is EXEMPT' })
   exemptionReason!: ExemptionReason | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Set when the exemption was granted later; status is then EXEMPT',
+  })
+  exemptionGrantedOn!: string | null;
 
   @ApiProperty({
     type: String,

@@ -18,9 +18,21 @@ import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, reject } from './decision';
 
-/** The status that governs the trajectory: the counsellor's recorded one when there is one, else the derived one. */
+/**
+ * The status that governs the trajectory: EXEMPT once an exemption was granted later, else the counsellor's
+ * recorded one when there is one, else the derived one.
+ */
 export function effectiveTargetGroup(state: TrajectoryState): TargetGroupDecision['status'] | undefined {
+  if (state.targetGroup?.exemption) return 'EXEMPT';
   return state.targetGroup?.override?.recorded.status ?? state.targetGroup?.derived.status;
+}
+
+/** Once the contract is signed or an exemption granted, the status changes only by an exemption. */
+function settled(state: TrajectoryState): string | undefined {
+  const exemption = state.targetGroup?.exemption;
+  if (exemption) return `an exemption was granted on ${exemption.grantedOn}; the target group is settled`;
+  if (state.contract) return `the contract was signed on ${state.contract.signedOn}; the target group is settled (grant an exemption instead)`;
+  return undefined;
 }
 
 /**
@@ -78,9 +90,8 @@ function agencyRegistrationDeadline(state: TrajectoryState, obligationStartsOn: 
 }
 
 export function recordTargetGroupFacts(state: TrajectoryState, command: RecordTargetGroupFacts, time: DecisionTime): Decision {
-  if (state.contract) {
-    return reject(rejection('INVALID_STATE', `the contract was signed on ${state.contract.signedOn}; the target group is settled`));
-  }
+  const isSettled = settled(state);
+  if (isSettled) return reject(rejection('INVALID_STATE', isSettled));
   const facts = { ...state.targetGroup?.facts, ...command.facts };
   const events = determineTargetGroup(state, facts, time);
   if (typeof events === 'string') return reject(rejection('INVALID_INPUT', events, 'facts'));
@@ -89,6 +100,8 @@ export function recordTargetGroupFacts(state: TrajectoryState, command: RecordTa
 
 export function overrideTargetGroup(state: TrajectoryState, command: OverrideTargetGroup, { now }: DecisionTime): Decision {
   if (!state.targetGroup) return reject(rejection('INVALID_STATE', 'no target group was derived yet; record the facts first'));
+  const isSettled = settled(state);
+  if (isSettled) return reject(rejection('INVALID_STATE', isSettled));
   try {
     const override = recordTargetGroupOverride(state.targetGroup.derived, command.recorded, command.reason ?? '');
     return accept(
