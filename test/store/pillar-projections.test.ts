@@ -245,6 +245,7 @@ describe('target group, pillars and attest in the read models', () => {
         derivedStatus: 'OBLIGED',
         ruleId: 'OBLIGED_NEWCOMER_FIRST_STAY',
         exemptionReason: null,
+        exemptionGrantedOn: null,
         overrideReason: null,
       },
       intakeProfile: { working: false, studying: false, mayWork: true, literacy: 'LITERATE' },
@@ -469,6 +470,7 @@ describe('target group, pillars and attest in the read models', () => {
       derivedStatus: 'OBLIGED',
       ruleId: 'OBLIGED_NEWCOMER_FIRST_STAY',
       exemptionReason: null,
+      exemptionGrantedOn: null,
       overrideReason: null,
     });
     expect(view?.intakeProfile).toBeNull();
@@ -492,6 +494,7 @@ describe('target group, pillars and attest in the read models', () => {
       derivedStatus: 'OBLIGED',
       ruleId: 'OBLIGED_NEWCOMER_FIRST_STAY',
       exemptionReason: 'SERIOUS_ILLNESS_OR_DISABILITY',
+      exemptionGrantedOn: null,
       overrideReason: 'medical certificate on file',
     });
     await drive(trajectory, [

@@ -29,6 +29,8 @@ describe('from registration to attest', () => {
     await post(`/trajectories/${id}/mo/test-results`, { takenOn: dates.moPassed, passed: false }).expect(200);
     await post(`/trajectories/${id}/mo/test-results`, { takenOn: dates.moPassed, passed: true }).expect(200);
     await post(`/trajectories/${id}/nt2/referrals`, { provider: 'CVO Gent', course: 'NT2 1.1-1.4', level, referredOn: dates.referred }).expect(200);
+    const enrolled = await post(`/trajectories/${id}/nt2/enrolments`, { provider: 'CVO Gent', course: 'NT2 1.1-1.4', level, enrolledOn: dates.referred }).expect(200);
+    expect(enrolled.body.events).toEqual(['Nt2CourseEnrolled']);
     return post(`/trajectories/${id}/nt2/test-results`, { level, takenOn: dates.nt2Passed, passed: true }).expect(200);
   }
 
@@ -64,7 +66,7 @@ describe('from registration to attest', () => {
       periodTo: daysAgo(12),
       hoursScheduled: 180,
       hoursAttended: 171,
-    }).expect(200, { trajectoryId: id, version: 19, events: ['AttendanceRecorded'] });
+    }).expect(200, { trajectoryId: id, version: 20, events: ['AttendanceRecorded'] });
     for (const [kind, hours, from] of [
       ['BUDDY', 15, 40],
       ['VOLUNTEERING', 15, 30],
@@ -91,6 +93,7 @@ describe('from registration to attest', () => {
     expect(view.body).toMatchObject({ status: 'CLOSED', phase: 'ATTEST_ISSUED', closureReason: 'ATTEST_ISSUED' });
     expect(view.body.attest.attestNumber).toMatch(/^ATT-IN_GENT-\d{4}-/);
     const nt2 = view.body.pillars.find((pillar: { pillar: string }) => pillar.pillar === 'NT2');
+    expect(nt2.details.enrolments).toEqual([{ provider: 'CVO Gent', course: 'NT2 1.1-1.4', level: 'A2', enrolledOn: daysAgo(45) }]);
     expect(nt2.details.attendance).toEqual([{ periodFrom: daysAgo(44), periodTo: daysAgo(12), hoursScheduled: 180, hoursAttended: 171 }]);
     expect(view.body.attest.conditions).toEqual([
       expect.stringMatching(/^MO: MO test passed/),
@@ -156,6 +159,9 @@ describe('from registration to attest', () => {
     const early = await post(`/trajectories/${id}/mo/test-results`, { takenOn: '2019-06-01', passed: true });
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/enrolment/);
+    const unreferred = await post(`/trajectories/${id}/nt2/enrolments`, { provider: 'CVO Gent', course: 'NT2 1.1', level: 'A1', enrolledOn: '2019-05-10' });
+    expect(unreferred.status).toBe(409);
+    expect(unreferred.body.message).toBe('an NT2 enrolment follows a referral to an NT2 course; record the referral first');
     const hours = await post(`/trajectories/${id}/participation/activities`, {
       kind: 'VOLUNTEERING',
       hours: 5,

@@ -13,6 +13,7 @@ import type {
   RecordNt2TestResult,
   RecordTargetGroupFacts,
   ReferToNt2Course,
+  EnrolInNt2Course,
   ReportViolation,
   WaivePillar,
   CorrectFact,
@@ -100,6 +101,7 @@ export const enrolInMoCourseUpdate = defineUpdate<CommandResult, [CommandEnvelop
 export const recordMoTestResultUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordMoTestResult>]>('recordMoTestResult');
 export const recordAttendanceUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordAttendance>]>('recordAttendance');
 export const referToNt2CourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<ReferToNt2Course>]>('referToNt2Course');
+export const enrolInNt2CourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<EnrolInNt2Course>]>('enrolInNt2Course');
 export const recordNt2TestResultUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordNt2TestResult>]>('recordNt2TestResult');
 export const agreeWorkTrackUpdate = defineUpdate<CommandResult, [CommandEnvelope<AgreeWorkTrack>]>('agreeWorkTrack');
 export const logParticipationActivityUpdate = defineUpdate<CommandResult, [CommandEnvelope<LogParticipationActivity>]>(
@@ -133,6 +135,7 @@ export const TRAJECTORY_COMMAND_UPDATES: readonly UpdateDefinition<CommandResult
   recordMoTestResultUpdate,
   recordAttendanceUpdate,
   referToNt2CourseUpdate,
+  enrolInNt2CourseUpdate,
   recordNt2TestResultUpdate,
   agreeWorkTrackUpdate,
   logParticipationActivityUpdate,

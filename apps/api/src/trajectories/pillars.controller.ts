@@ -5,6 +5,7 @@ import {
   agreeWorkTrackUpdate,
   CommandResult,
   enrolInMoCourseUpdate,
+  enrolInNt2CourseUpdate,
   logParticipationActivityUpdate,
   recordAttendanceUpdate,
   recordMoTestResultUpdate,
@@ -18,6 +19,7 @@ import { EnrolInMoCourseDto } from './dto/enrol-in-mo-course.dto';
 import { LogParticipationActivityDto } from './dto/log-participation-activity.dto';
 import { RecordAttendanceDto } from './dto/record-attendance.dto';
 import { RecordMoTestResultDto } from './dto/record-mo-test-result.dto';
+import { EnrolInNt2CourseDto } from './dto/enrol-in-nt2-course.dto';
 import { RecordNt2TestResultDto } from './dto/record-nt2-test-result.dto';
 import { ReferToNt2CourseDto } from './dto/refer-to-nt2-course.dto';
 import { WaivePillarDto } from './dto/waive-pillar.dto';
@@ -71,6 +73,21 @@ export class PillarsController {
     @CommandHeaders() context: CommandContext,
   ): Promise<CommandResult> {
     return this.commands.send(id, referToNt2CourseUpdate, body.toCommand(), context);
+  }
+
+  @Post(':id/nt2/enrolments')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Record the enrolment in a Dutch (NT2) course',
+    description: 'Follows a referral (409 without one); an enrolment before the referral is refused with 422.',
+  })
+  @ApiTrajectoryCommandResponses()
+  enrolInNt2Course(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @Body() body: EnrolInNt2CourseDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.send(id, enrolInNt2CourseUpdate, body.toCommand(), context);
   }
 
   @Post(':id/nt2/test-results')

@@ -6,6 +6,7 @@ import {
   agreeWorkTrackUpdate,
   correctFactUpdate,
   enrolInMoCourseUpdate,
+  enrolInNt2CourseUpdate,
   grantExemptionUpdate,
   logParticipationActivityUpdate,
   overrideTargetGroupUpdate,
@@ -113,6 +114,12 @@ describe('trajectory command routes', () => {
         grantedOn: '2025-06-10',
         explanation: 'medical certificate',
       },
+    ],
+    [
+      'nt2/enrolments',
+      { provider: 'CVO Gent', course: 'Nederlands 1.1', level: 'A1', enrolledOn: '2025-05-12' },
+      enrolInNt2CourseUpdate,
+      { type: 'EnrolInNt2Course', provider: 'CVO Gent', course: 'Nederlands 1.1', level: 'A1', enrolledOn: '2025-05-12' },
     ],
     [
       'mo/enrolments',

@@ -9,6 +9,7 @@ const PILLAR_EVENT_TYPES = [
   'MoTestTaken',
   'AttendanceRecorded',
   'Nt2Referred',
+  'Nt2CourseEnrolled',
   'Nt2TestTaken',
   'WorkTrackAgreed',
   'ParticipationActivityLogged',
@@ -40,6 +41,9 @@ export function evolvePillars(pillars: PillarStates | undefined, event: PillarEv
     }
     case 'Nt2Referred':
       return { ...pillars, NT2: { ...started(pillars.NT2), referrals: [...pillars.NT2.referrals, { ...event.data }] } };
+    case 'Nt2CourseEnrolled':
+      // States carried over by continue-as-new from before NT2 enrolments existed have no list yet.
+      return { ...pillars, NT2: { ...started(pillars.NT2), enrolments: [...(pillars.NT2.enrolments ?? []), { ...event.data }] } };
     case 'Nt2TestTaken':
       return { ...pillars, NT2: { ...started(pillars.NT2), testResults: [...pillars.NT2.testResults, { ...event.data }] } };
     case 'WorkTrackAgreed':
@@ -60,7 +64,8 @@ export function evolvePillars(pillars: PillarStates | undefined, event: PillarEv
         // the certificate is for the level of the test that completed the pillar, which may be above the target
         const target = pillars.NT2.targetLevel;
         const level = pillars.NT2.testResults.find((result) => result.passed && levelReached(result.level, target))?.level ?? target;
-        return { ...pillars, NT2: { ...pillars.NT2, ...completed, certificate: { level, obtainedOn: completedOn } } };
+        const { status, completion } = completed;
+        return { ...pillars, NT2: { ...pillars.NT2, status, completion, certificate: { level, obtainedOn: completedOn } } };
       }
       return { ...pillars, [pillar]: completed };
     }
@@ -79,7 +84,7 @@ function initialPillars(event: PillarsDetermined): PillarStates {
   });
   return {
     MO: { ...base(event.data.MO), enrolments: [], testAttempts: [], attendance: [] },
-    NT2: { ...base(event.data.NT2), targetLevel: event.data.NT2.targetLevel, referrals: [], testResults: [], attendance: [] },
+    NT2: { ...base(event.data.NT2), targetLevel: event.data.NT2.targetLevel, referrals: [], enrolments: [], testResults: [], attendance: [] },
     WORK: { ...base(event.data.WORK) },
     PARTICIPATION: { ...base(event.data.PARTICIPATION), targetHours: event.data.PARTICIPATION.targetHours, hours: 0, activities: [] },
   };

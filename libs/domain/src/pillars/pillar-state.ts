@@ -58,6 +58,8 @@ export interface MoPillar extends PillarBase {
 export interface Nt2Pillar extends PillarBase {
   targetLevel: Nt2Level;
   referrals: { provider: string; course: string; level: Nt2Level; referredOn: CalendarDate }[];
+  /** The courses the newcomer actually started after a referral: the start of the NT2 pillar in practice. */
+  enrolments: { provider: string; course: string; level: Nt2Level; enrolledOn: CalendarDate }[];
   testResults: { level: Nt2Level; takenOn: CalendarDate; passed: boolean }[];
   certificate?: { level: Nt2Level; obtainedOn: CalendarDate };
   attendance: AttendanceRecord[];

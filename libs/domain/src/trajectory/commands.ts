@@ -164,6 +164,15 @@ export interface ReferToNt2Course {
   referredOn: string;
 }
 
+/** The newcomer starts an NT2 course, normally the one of the referral (reported by the provider or the counsellor). */
+export interface EnrolInNt2Course {
+  type: 'EnrolInNt2Course';
+  provider: string;
+  course: string;
+  level: Nt2Level;
+  enrolledOn: string;
+}
+
 export interface RecordNt2TestResult {
   type: 'RecordNt2TestResult';
   level: Nt2Level;
@@ -229,6 +238,7 @@ export type TrajectoryCommand =
   | RecordMoTestResult
   | RecordAttendance
   | ReferToNt2Course
+  | EnrolInNt2Course
   | RecordNt2TestResult
   | AgreeWorkTrack
   | LogParticipationActivity

@@ -9,6 +9,7 @@ import { recordFineDecision } from './decisions/fine-decision';
 import {
   agreeWorkTrack,
   enrolInMoCourse,
+  enrolInNt2Course,
   logParticipationActivity,
   recordAttendance,
   recordMoTestResult,
@@ -97,6 +98,8 @@ function decideOnOpenTrajectory(state: TrajectoryState, command: Exclude<Traject
       return recordAttendance(state, command, time);
     case 'ReferToNt2Course':
       return referToNt2Course(state, command, time);
+    case 'EnrolInNt2Course':
+      return enrolInNt2Course(state, command, time);
     case 'RecordNt2TestResult':
       return recordNt2TestResult(state, command, time);
     case 'AgreeWorkTrack':

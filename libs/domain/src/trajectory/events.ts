@@ -151,6 +151,10 @@ export type Nt2Referred = EventEnvelope<
   'Nt2Referred',
   { provider: string; course: string; level: Nt2Level; referredOn: CalendarDate }
 >;
+export type Nt2CourseEnrolled = EventEnvelope<
+  'Nt2CourseEnrolled',
+  { provider: string; course: string; level: Nt2Level; enrolledOn: CalendarDate }
+>;
 export type Nt2TestTaken = EventEnvelope<'Nt2TestTaken', { level: Nt2Level; takenOn: CalendarDate; passed: boolean }>;
 export type WorkTrackAgreed = EventEnvelope<'WorkTrackAgreed', { description: string; agreedOn: CalendarDate }>;
 export type ParticipationActivityLogged = EventEnvelope<'ParticipationActivityLogged', ParticipationActivity>;
@@ -195,6 +199,7 @@ export type TrajectoryEvent =
   | MoTestTaken
   | AttendanceRecorded
   | Nt2Referred
+  | Nt2CourseEnrolled
   | Nt2TestTaken
   | WorkTrackAgreed
   | ParticipationActivityLogged
@@ -240,6 +245,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<TrajectoryEventType, number> = {
   DeadlineWaived: 1,
   ViolationWithdrawn: 1,
   ExemptionGranted: 1,
+  Nt2CourseEnrolled: 1,
 };
 
 export function trajectoryEvent<E extends TrajectoryEvent>(type: E['type'], data: E['data'], occurredAt: Date | number): E {

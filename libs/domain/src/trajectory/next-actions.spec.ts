@@ -59,7 +59,17 @@ describe('nextActions', () => {
       ['REGISTER_WITH_VDAB', 'TAKE_MO_TEST', 'REFER_TO_NT2_COURSE', 'LOG_PARTICIPATION_HOURS'],
     ],
     [
-      'referred to NT2: take the test',
+      'referred to NT2: enrol in the course',
+      withPillar('NT2', { status: 'IN_PROGRESS', details: { referrals: 1, enrolments: 0, testResults: 0 } }),
+      ['REGISTER_WITH_VDAB', 'ENROL_IN_MO_COURSE', 'ENROL_IN_NT2_COURSE', 'LOG_PARTICIPATION_HOURS'],
+    ],
+    [
+      'enrolled in NT2: take the test',
+      withPillar('NT2', { status: 'IN_PROGRESS', details: { referrals: 1, enrolments: 1, testResults: 0 } }),
+      ['REGISTER_WITH_VDAB', 'ENROL_IN_MO_COURSE', 'TAKE_NT2_TEST', 'LOG_PARTICIPATION_HOURS'],
+    ],
+    [
+      'referred to NT2 and tested before enrolments were recorded: take the test',
       withPillar('NT2', { status: 'IN_PROGRESS', details: { referrals: 1, testResults: 1 } }),
       ['REGISTER_WITH_VDAB', 'ENROL_IN_MO_COURSE', 'TAKE_NT2_TEST', 'LOG_PARTICIPATION_HOURS'],
     ],

@@ -17,6 +17,7 @@ export const NEXT_ACTION_CODES = [
   'ENROL_IN_MO_COURSE',
   'TAKE_MO_TEST',
   'REFER_TO_NT2_COURSE',
+  'ENROL_IN_NT2_COURSE',
   'TAKE_NT2_TEST',
   'LOG_PARTICIPATION_HOURS',
 ] as const;
@@ -232,6 +233,12 @@ function nt2Action(pillar: NextActionsPillar): NextAction {
     };
   }
   const results = countOf(pillar.details, 'testResults');
+  if (countOf(pillar.details, 'enrolments') === 0 && results === 0) {
+    return {
+      action: 'ENROL_IN_NT2_COURSE',
+      description: `Enrol the newcomer in the Dutch (NT2) course they were referred to${target}`,
+    };
+  }
   const sofar =
     results === 0 ? '' : `; ${results} ${results === 1 ? 'result' : 'results'} below the target so far`;
   return {

@@ -46,6 +46,7 @@ const PILLARS_AT_SIGNING = {
     status: 'NOT_STARTED',
     targetLevel: 'A2',
     referrals: [],
+    enrolments: [],
     testResults: [],
     attendance: [],
   },

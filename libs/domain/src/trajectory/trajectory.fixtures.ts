@@ -9,6 +9,7 @@ import {
   CorrectableFact,
   CorrectFact,
   EnrolInMoCourse,
+  EnrolInNt2Course,
   FineDecision,
   GrantExemption,
   LogParticipationActivity,
@@ -388,6 +389,13 @@ export const referToNt2Course = (
   provider = 'CVO Gent',
   course = 'Nederlands 1.1',
 ): ReferToNt2Course => ({ type: 'ReferToNt2Course', provider, course, level, referredOn });
+
+export const enrolInNt2Course = (
+  enrolledOn: string,
+  level: Nt2Level = 'A2',
+  provider = 'CVO Gent',
+  course = 'Nederlands 1.1',
+): EnrolInNt2Course => ({ type: 'EnrolInNt2Course', provider, course, level, enrolledOn });
 
 export const recordNt2TestResult = (
   takenOn: string,

@@ -59,8 +59,14 @@ function detailsOf(pillars: PillarStates, pillar: PillarRecord['pillar']): Pilla
       return { enrolments, testAttempts, attendance } satisfies MoPillarDetails;
     }
     case 'NT2': {
-      const { referrals, testResults, certificate, attendance } = pillars.NT2;
-      return { referrals, testResults, attendance, ...(certificate ? { certificate } : {}) } satisfies Nt2PillarDetails;
+      const { referrals, enrolments, testResults, certificate, attendance } = pillars.NT2;
+      return {
+        referrals,
+        enrolments,
+        testResults,
+        attendance,
+        ...(certificate ? { certificate } : {}),
+      } satisfies Nt2PillarDetails;
     }
     case 'WORK': {
       const { track } = pillars.WORK;
@@ -84,6 +90,8 @@ export function toPillarStates(records: readonly PillarRecord[]): PillarStates |
       targetLevel: required(nt2, nt2.targetLevel),
       ...(nt2.details as Nt2PillarDetails),
       attendance: (nt2.details as Nt2PillarDetails).attendance ?? [],
+      // Rows written before NT2 enrolments were recorded have no enrolment list.
+      enrolments: (nt2.details as Nt2PillarDetails).enrolments ?? [],
     },
     WORK: { ...base(work), ...(work.details as WorkPillarDetails) },
     PARTICIPATION: {

@@ -146,6 +146,7 @@ function summaryChanges(
     case 'MoTestTaken':
     case 'AttendanceRecorded':
     case 'Nt2Referred':
+    case 'Nt2CourseEnrolled':
     case 'Nt2TestTaken':
     case 'WorkTrackAgreed':
     case 'ParticipationActivityLogged':

@@ -4,6 +4,7 @@ import { EnrolInMoCourseDto } from './enrol-in-mo-course.dto';
 import { LogParticipationActivityDto } from './log-participation-activity.dto';
 import { RecordMoTestResultDto } from './record-mo-test-result.dto';
 import { RecordNt2TestResultDto } from './record-nt2-test-result.dto';
+import { EnrolInNt2CourseDto } from './enrol-in-nt2-course.dto';
 import { ReferToNt2CourseDto } from './refer-to-nt2-course.dto';
 import { WaivePillarDto } from './waive-pillar.dto';
 
@@ -116,6 +117,17 @@ describe('NT2 DTOs', () => {
     ).toEqual([
       { field: 'course', reason: 'course must not be blank' },
       { field: 'referredOn', reason: DATE_REASON('referredOn') },
+    ]);
+  });
+
+  it('build EnrolInNt2Course, and name each wrong field', async () => {
+    const body = { provider: 'CVO Gent', course: 'Nederlands 1.1', level: 'A1', enrolledOn: '2025-05-12' };
+    expect((await validateDto(EnrolInNt2CourseDto, body)).toCommand()).toEqual({ type: 'EnrolInNt2Course', ...body });
+    expect(await violationsFor(EnrolInNt2CourseDto, { provider: ' ', course: '', level: 'C1', enrolledOn: '12/05/2025' })).toEqual([
+      { field: 'provider', reason: 'provider must not be blank' },
+      { field: 'course', reason: 'course must not be blank' },
+      { field: 'level', reason: 'level must be one of the following values: A1, A2, B1' },
+      { field: 'enrolledOn', reason: DATE_REASON('enrolledOn') },
     ]);
   });
 });

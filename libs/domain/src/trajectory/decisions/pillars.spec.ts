@@ -7,6 +7,7 @@ import {
   agreeWorkTrack,
   contractSignedWith,
   enrolInMoCourse,
+  enrolInNt2Course,
   expectedEvent,
   expireAt,
   FIRST_VIOLATION_ID,
@@ -49,6 +50,7 @@ describe('pillar commands', () => {
       ['EnrolInMoCourse', enrolInMoCourse('2026-03-20')],
       ['RecordMoTestResult', recordMoTestResult('2026-03-20', true)],
       ['ReferToNt2Course', referToNt2Course('2026-03-20')],
+      ['EnrolInNt2Course', enrolInNt2Course('2026-03-20')],
       ['RecordNt2TestResult', recordNt2TestResult('2026-03-20', 'A2', true)],
       ['AgreeWorkTrack', agreeWorkTrack('2026-03-20')],
       ['LogParticipationActivity', logParticipationActivity(4, '2026-03-20')],
@@ -63,6 +65,7 @@ describe('pillar commands', () => {
     it.each<[string, TrajectoryCommand]>([
       ['EnrolInMoCourse', enrolInMoCourse('2026-06-02')],
       ['ReferToNt2Course', referToNt2Course('2026-06-02')],
+      ['EnrolInNt2Course', enrolInNt2Course('2026-06-02')],
       ['AgreeWorkTrack', agreeWorkTrack('2026-06-02')],
       ['LogParticipationActivity', logParticipationActivity(4, '2026-06-02')],
     ])('%s is refused until the trajectory resumes', (_label, command) => {
@@ -214,6 +217,93 @@ describe('pillar commands', () => {
       ],
     ])('refuses %s', (_label, command, code, field, message) => {
       expect(rejected(signed(), command)).toEqual({ code, field, message });
+    });
+  });
+
+  describe('EnrolInNt2Course', () => {
+    const referred = () => run([referToNt2Course('2026-05-04', 'A1')], NOW, signed());
+
+    it('records the enrolment after the referral, trimmed; the pillar is in progress with both', () => {
+      const command = enrolInNt2Course('2026-05-11', 'A1', ' CVO Gent ', ' Nederlands 1.1 ');
+      expect(accepted(referred(), command)).toEqual([
+        expectedEvent('Nt2CourseEnrolled', {
+          provider: 'CVO Gent',
+          course: 'Nederlands 1.1',
+          level: 'A1',
+          enrolledOn: '2026-05-11',
+        }),
+      ]);
+      const { state } = run([command], NOW, referred());
+      expect(state.pillars?.NT2).toMatchObject({
+        status: 'IN_PROGRESS',
+        referrals: [{ provider: 'CVO Gent', level: 'A1', referredOn: '2026-05-04' }],
+        enrolments: [
+          { provider: 'CVO Gent', course: 'Nederlands 1.1', level: 'A1', enrolledOn: '2026-05-11' },
+        ],
+      });
+    });
+
+    it('keeps every enrolment: the next course follows the first', () => {
+      const { state } = run(
+        [
+          enrolInNt2Course('2026-05-11', 'A1'),
+          enrolInNt2Course('2026-06-08', 'A2', 'CVO Gent', 'Nederlands 1.2'),
+        ],
+        NOW,
+        referred(),
+      );
+      expect(state.pillars?.NT2.enrolments.map((enrolment) => [enrolment.level, enrolment.course])).toEqual([
+        ['A1', 'Nederlands 1.1'],
+        ['A2', 'Nederlands 1.2'],
+      ]);
+    });
+
+    it('before any referral: INVALID_STATE', () => {
+      expect(rejected(signed(), enrolInNt2Course('2026-05-11'))).toEqual({
+        code: 'INVALID_STATE',
+        field: undefined,
+        message: 'an NT2 enrolment follows a referral to an NT2 course; record the referral first',
+      });
+    });
+
+    it.each<[string, TrajectoryCommand, RejectionCode, string, string]>([
+      [
+        'an enrolment before the referral',
+        enrolInNt2Course('2026-05-03'),
+        'RULE_VIOLATION',
+        'enrolledOn',
+        'enrolledOn must not be before the referral on 2026-05-04',
+      ],
+      [
+        'an empty provider',
+        enrolInNt2Course('2026-05-11', 'A2', ' '),
+        'INVALID_INPUT',
+        'provider',
+        'provider must not be empty',
+      ],
+      [
+        'an empty course',
+        enrolInNt2Course('2026-05-11', 'A2', 'CVO Gent', ''),
+        'INVALID_INPUT',
+        'course',
+        'course must not be empty',
+      ],
+      [
+        'an unknown level',
+        enrolInNt2Course('2026-05-11', 'C2' as 'A1'),
+        'INVALID_INPUT',
+        'level',
+        'level must be A1, A2 or B1',
+      ],
+      [
+        'a date in the future',
+        enrolInNt2Course('2026-06-16'),
+        'RULE_VIOLATION',
+        'enrolledOn',
+        'enrolledOn 2026-06-16 is in the future (today is 2026-06-15)',
+      ],
+    ])('refuses %s', (_label, command, code, field, message) => {
+      expect(rejected(referred(), command)).toEqual({ code, field, message });
     });
   });
 

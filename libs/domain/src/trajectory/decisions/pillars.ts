@@ -4,6 +4,7 @@ import { daysBetween } from '../../time/calendar-date';
 import {
   AgreeWorkTrack,
   EnrolInMoCourse,
+  EnrolInNt2Course,
   LogParticipationActivity,
   RecordAttendance,
   RecordMoTestResult,
@@ -16,6 +17,7 @@ import {
   DeadlineWaived,
   MoCourseEnrolled,
   MoTestTaken,
+  Nt2CourseEnrolled,
   Nt2Referred,
   Nt2TestTaken,
   ParticipationActivityLogged,
@@ -75,6 +77,27 @@ export function referToNt2Course(state: TrajectoryState, command: ReferToNt2Cour
     trajectoryEvent<Nt2Referred>(
       'Nt2Referred',
       { provider: command.provider.trim(), course: command.course.trim(), level: command.level, referredOn },
+      now,
+    ),
+  );
+}
+
+/** An enrolment follows a referral (after the screening, seed 003 l.1109-1117); it may be for another course. */
+export function enrolInNt2Course(state: TrajectoryState, command: EnrolInNt2Course, { today, now }: DecisionTime): Decision {
+  const problem = pillarsStarted(state) ?? required(command.provider, 'provider') ?? required(command.course, 'course');
+  if (problem) return reject(problem);
+  if (!NT2_LEVELS.includes(command.level)) return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
+  const enrolledOn = pastOrToday(command.enrolledOn, 'enrolledOn', today);
+  if (isRejection(enrolledOn)) return reject(enrolledOn);
+  const referral = state.pillars!.NT2.referrals[0];
+  if (!referral) return reject(rejection('INVALID_STATE', 'an NT2 enrolment follows a referral to an NT2 course; record the referral first'));
+  if (enrolledOn < referral.referredOn) {
+    return reject(rejection('RULE_VIOLATION', `enrolledOn must not be before the referral on ${referral.referredOn}`, 'enrolledOn'));
+  }
+  return accept(
+    trajectoryEvent<Nt2CourseEnrolled>(
+      'Nt2CourseEnrolled',
+      { provider: command.provider.trim(), course: command.course.trim(), level: command.level, enrolledOn },
       now,
     ),
   );
