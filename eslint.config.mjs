@@ -13,7 +13,10 @@ export default tseslint.config(
   {
     // CommonJS configuration files (jest.config.js).
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -24,7 +27,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'pg', 'node:*', 'fs', 'crypto', '@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflow code may import only libs/domain and @temporalio/workflow.' },
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'pg',
+                'node:*',
+                'fs',
+                'crypto',
+                '@temporalio/client',
+                '@temporalio/worker',
+                '@temporalio/activity',
+              ],
+              message: 'Workflow code may import only libs/domain and @temporalio/workflow.',
+            },
           ],
         },
       ],
@@ -35,7 +51,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'class-validator'], message: 'libs/domain imports no framework.' }] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', '@temporalio/*', 'class-validator'],
+              message: 'libs/domain imports no framework.',
+            },
+          ],
+        },
       ],
     },
   },

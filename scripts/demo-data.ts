@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { addDays, addMonths, CalendarDate, calendarDate, calendarDateAt, composeNationalNumber } from '../libs/domain/src';
+import {
+  addDays,
+  addMonths,
+  CalendarDate,
+  calendarDate,
+  calendarDateAt,
+  composeNationalNumber,
+} from '../libs/domain/src';
 
 /**
  * Demo trajectories for `npm start`, loaded through the public HTTP API only (exactly what a client could do).

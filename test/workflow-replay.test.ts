@@ -24,12 +24,21 @@ describe('replay of recorded trajectory histories', () => {
   });
 
   it.each(files)('%s replays without non-determinism', async (file) => {
-    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, readHistory(file), file.replace(/\.json$/, ''));
+    await Worker.runReplayHistory(
+      { workflowBundle: await workflowBundle() },
+      readHistory(file),
+      file.replace(/\.json$/, ''),
+    );
   });
 
   it('fails when the workflow code changes without a patch', async () => {
-    const changed = await bundleWorkflowCode({ workflowsPath: require.resolve('./support/nondeterministic-workflow'), logger: silent });
-    await expect(Worker.runReplayHistory({ workflowBundle: changed }, readHistory(files[0]))).rejects.toMatchObject({
+    const changed = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./support/nondeterministic-workflow'),
+      logger: silent,
+    });
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: changed }, readHistory(files[0])),
+    ).rejects.toMatchObject({
       name: 'DeterminismViolationError',
     });
   });

@@ -14,11 +14,22 @@ describe('one active trajectory per newcomer', () => {
     const openSecond = () => {
       const decision = decide(
         undefined,
-        { type: 'OpenTrajectory', trajectoryId: second.trajectoryId, newcomer: first.newcomer, agency: 'ATLAS', registeredOn: '2026-02-01' },
+        {
+          type: 'OpenTrajectory',
+          trajectoryId: second.trajectoryId,
+          newcomer: first.newcomer,
+          agency: 'ATLAS',
+          registeredOn: '2026-02-01',
+        },
         { now: SCENARIO_NOW },
       );
       if (!decision.accepted) throw new Error(decision.rejection.message);
-      return database.store.append({ streamId: second.streamId, expectedVersion: 0, events: decision.events, metadata: { actor: 'test' } });
+      return database.store.append({
+        streamId: second.streamId,
+        expectedVersion: 0,
+        events: decision.events,
+        metadata: { actor: 'test' },
+      });
     };
 
     await expect(openSecond()).rejects.toBeInstanceOf(NewcomerHasActiveTrajectoryError);
@@ -27,8 +38,9 @@ describe('one active trajectory per newcomer', () => {
 
     await first.run({ type: 'CloseTrajectory', reason: 'MOVED_OUT_OF_FLANDERS', closedOn: '2026-03-01' });
     await expect(openSecond()).resolves.toMatchObject({ firstVersion: 1, duplicate: false });
-    expect((await database.queries.findOpenTrajectoryByNationalNumber(first.newcomer.nationalNumber))?.trajectoryId).toBe(
-      second.trajectoryId,
-    );
+    expect(
+      (await database.queries.findOpenTrajectoryByNationalNumber(first.newcomer.nationalNumber))
+        ?.trajectoryId,
+    ).toBe(second.trajectoryId);
   });
 });

@@ -19,7 +19,10 @@ export function uniqueIdentity(birthDate?: string): { birthDate: CalendarDate; n
   if (birthDate !== undefined) {
     const serial = nextSerialOn.get(birthDate) ?? randomInt(0, SERIALS);
     nextSerialOn.set(birthDate, (serial + 1) % SERIALS);
-    return { birthDate: calendarDate(birthDate), nationalNumber: composeNationalNumber(calendarDate(birthDate), serial + 1) };
+    return {
+      birthDate: calendarDate(birthDate),
+      nationalNumber: composeNationalNumber(calendarDate(birthDate), serial + 1),
+    };
   }
   const index = next;
   next = (next + 1) % (DAYS * SERIALS);

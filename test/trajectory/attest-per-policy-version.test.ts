@@ -17,21 +17,44 @@ describe('from registration to attest', () => {
   });
   afterAll(() => system?.close());
 
-  const post = (path: string, body: object) => system.http().post(path).set('X-Actor', 'counsellor-8').send(body);
+  const post = (path: string, body: object) =>
+    system.http().post(path).set('X-Actor', 'counsellor-8').send(body);
 
   async function open(body: Record<string, unknown>): Promise<string> {
     const response = await post('/trajectories', newcomer({ birthDate: '1985-03-14', ...body })).expect(201);
     return response.body.trajectoryId;
   }
 
-  async function passMoAndNt2(id: string, dates: { enrolled: string; moPassed: string; referred: string; nt2Passed: string }, level: string) {
-    await post(`/trajectories/${id}/mo/enrolments`, { provider: 'Agentschap Integratie en Inburgering', language: 'Arabic', enrolledOn: dates.enrolled }).expect(200);
+  async function passMoAndNt2(
+    id: string,
+    dates: { enrolled: string; moPassed: string; referred: string; nt2Passed: string },
+    level: string,
+  ) {
+    await post(`/trajectories/${id}/mo/enrolments`, {
+      provider: 'Agentschap Integratie en Inburgering',
+      language: 'Arabic',
+      enrolledOn: dates.enrolled,
+    }).expect(200);
     await post(`/trajectories/${id}/mo/test-results`, { takenOn: dates.moPassed, passed: false }).expect(200);
     await post(`/trajectories/${id}/mo/test-results`, { takenOn: dates.moPassed, passed: true }).expect(200);
-    await post(`/trajectories/${id}/nt2/referrals`, { provider: 'CVO Gent', course: 'NT2 1.1-1.4', level, referredOn: dates.referred }).expect(200);
-    const enrolled = await post(`/trajectories/${id}/nt2/enrolments`, { provider: 'CVO Gent', course: 'NT2 1.1-1.4', level, enrolledOn: dates.referred }).expect(200);
+    await post(`/trajectories/${id}/nt2/referrals`, {
+      provider: 'CVO Gent',
+      course: 'NT2 1.1-1.4',
+      level,
+      referredOn: dates.referred,
+    }).expect(200);
+    const enrolled = await post(`/trajectories/${id}/nt2/enrolments`, {
+      provider: 'CVO Gent',
+      course: 'NT2 1.1-1.4',
+      level,
+      enrolledOn: dates.referred,
+    }).expect(200);
     expect(enrolled.body.events).toEqual(['Nt2CourseEnrolled']);
-    return post(`/trajectories/${id}/nt2/test-results`, { level, takenOn: dates.nt2Passed, passed: true }).expect(200);
+    return post(`/trajectories/${id}/nt2/test-results`, {
+      level,
+      takenOn: dates.nt2Passed,
+      passed: true,
+    }).expect(200);
   }
 
   it('2023: an obliged newcomer completes MO, NT2 (A2), VDAB and 40 participation hours', async () => {
@@ -39,7 +62,10 @@ describe('from registration to attest', () => {
       registeredOn: daysAgo(60),
       targetGroupFacts: thirdCountryNewcomerFacts(daysAgo(90)),
     });
-    await post(`/trajectories/${id}/intake`, { intakeOn: daysAgo(55), profile: { working: false, studying: false, mayWork: true, literacy: 'LITERATE' } }).expect(200);
+    await post(`/trajectories/${id}/intake`, {
+      intakeOn: daysAgo(55),
+      profile: { working: false, studying: false, mayWork: true, literacy: 'LITERATE' },
+    }).expect(200);
     // Recent dates: the VDAB deadline (2 months after the contract) is still running when it is checked.
     await post(`/trajectories/${id}/contract`, { signedOn: daysAgo(50) }).expect(200);
     const signed = await system.http().get(`/trajectories/${id}`).expect(200);
@@ -51,15 +77,29 @@ describe('from registration to attest', () => {
         expect.objectContaining({ kind: 'VDAB_REGISTRATION', state: 'OPEN' }),
       ]),
     });
-    expect(Object.fromEntries(signed.body.pillars.map((pillar: { pillar: string; applicability: string }) => [pillar.pillar, pillar.applicability]))).toEqual({
+    expect(
+      Object.fromEntries(
+        signed.body.pillars.map((pillar: { pillar: string; applicability: string }) => [
+          pillar.pillar,
+          pillar.applicability,
+        ]),
+      ),
+    ).toEqual({
       MO: 'REQUIRED',
       NT2: 'REQUIRED',
       WORK: 'REQUIRED',
       PARTICIPATION: 'REQUIRED',
     });
 
-    await post(`/trajectories/${id}/vdab-registration`, { registeredOn: daysAgo(45), vdabClientReference: 'VDAB-2023-1' }).expect(200);
-    await passMoAndNt2(id, { enrolled: daysAgo(45), moPassed: daysAgo(30), referred: daysAgo(45), nt2Passed: daysAgo(10) }, 'A2');
+    await post(`/trajectories/${id}/vdab-registration`, {
+      registeredOn: daysAgo(45),
+      vdabClientReference: 'VDAB-2023-1',
+    }).expect(200);
+    await passMoAndNt2(
+      id,
+      { enrolled: daysAgo(45), moPassed: daysAgo(30), referred: daysAgo(45), nt2Passed: daysAgo(10) },
+      'A2',
+    );
     await post(`/trajectories/${id}/attendance`, {
       pillar: 'NT2',
       periodFrom: daysAgo(44),
@@ -87,14 +127,27 @@ describe('from registration to attest', () => {
       endedOn: daysAgo(10),
       organisation: 'Gemeente Gent',
     }).expect(200);
-    expect(last.body.events).toEqual(['ParticipationActivityLogged', 'PillarCompleted', 'AttestIssued', 'TrajectoryClosed']);
+    expect(last.body.events).toEqual([
+      'ParticipationActivityLogged',
+      'PillarCompleted',
+      'AttestIssued',
+      'TrajectoryClosed',
+    ]);
 
     const view = await system.http().get(`/trajectories/${id}`).expect(200);
-    expect(view.body).toMatchObject({ status: 'CLOSED', phase: 'ATTEST_ISSUED', closureReason: 'ATTEST_ISSUED' });
+    expect(view.body).toMatchObject({
+      status: 'CLOSED',
+      phase: 'ATTEST_ISSUED',
+      closureReason: 'ATTEST_ISSUED',
+    });
     expect(view.body.attest.attestNumber).toMatch(/^ATT-IN_GENT-\d{4}-/);
     const nt2 = view.body.pillars.find((pillar: { pillar: string }) => pillar.pillar === 'NT2');
-    expect(nt2.details.enrolments).toEqual([{ provider: 'CVO Gent', course: 'NT2 1.1-1.4', level: 'A2', enrolledOn: daysAgo(45) }]);
-    expect(nt2.details.attendance).toEqual([{ periodFrom: daysAgo(44), periodTo: daysAgo(12), hoursScheduled: 180, hoursAttended: 171 }]);
+    expect(nt2.details.enrolments).toEqual([
+      { provider: 'CVO Gent', course: 'NT2 1.1-1.4', level: 'A2', enrolledOn: daysAgo(45) },
+    ]);
+    expect(nt2.details.attendance).toEqual([
+      { periodFrom: daysAgo(44), periodTo: daysAgo(12), hoursScheduled: 180, hoursAttended: 171 },
+    ]);
     expect(view.body.attest.conditions).toEqual([
       expect.stringMatching(/^MO: MO test passed/),
       expect.stringMatching(/^NT2: NT2 test passed at A2/),
@@ -110,9 +163,18 @@ describe('from registration to attest', () => {
   it('2022: MO, NT2 (A2) and a VDAB registration made at intake; no participation pillar', async () => {
     const id = await open({ registeredOn: '2022-01-10' });
     await post(`/trajectories/${id}/intake`, { intakeOn: '2022-02-01' }).expect(200);
-    await post(`/trajectories/${id}/vdab-registration`, { registeredOn: '2022-02-01', vdabClientReference: 'VDAB-2022-7' }).expect(200);
+    await post(`/trajectories/${id}/vdab-registration`, {
+      registeredOn: '2022-02-01',
+      vdabClientReference: 'VDAB-2022-7',
+    }).expect(200);
     const contract = await post(`/trajectories/${id}/contract`, { signedOn: '2022-03-01' }).expect(200);
-    expect(contract.body.events).toEqual(['ContractSigned', 'PillarsDetermined', 'DeadlineSet', 'DeadlineMet', 'PillarCompleted']);
+    expect(contract.body.events).toEqual([
+      'ContractSigned',
+      'PillarsDetermined',
+      'DeadlineSet',
+      'DeadlineMet',
+      'PillarCompleted',
+    ]);
 
     const hours = await post(`/trajectories/${id}/participation/activities`, {
       kind: 'BUDDY',
@@ -124,7 +186,11 @@ describe('from registration to attest', () => {
     expect(hours.status).toBe(422);
     expect(hours.body.message).toMatch(/participation pillar does not apply/);
 
-    await passMoAndNt2(id, { enrolled: '2022-03-10', moPassed: '2022-06-15', referred: '2022-03-10', nt2Passed: '2023-01-20' }, 'A2');
+    await passMoAndNt2(
+      id,
+      { enrolled: '2022-03-10', moPassed: '2022-06-15', referred: '2022-03-10', nt2Passed: '2023-01-20' },
+      'A2',
+    );
     const view = await system.http().get(`/trajectories/${id}`).expect(200);
     expect(view.body).toMatchObject({ status: 'CLOSED', phase: 'ATTEST_ISSUED', policyVersion: '2022' });
     expect(view.body.attest.conditions).toHaveLength(3);
@@ -140,7 +206,9 @@ describe('from registration to attest', () => {
 
     const signed = await system.http().get(`/trajectories/${id}`).expect(200);
     expect(signed.body).toMatchObject({ policyVersion: '2016', deadlines: [] });
-    const pillars = Object.fromEntries(signed.body.pillars.map((pillar: { pillar: string }) => [pillar.pillar, pillar]));
+    const pillars = Object.fromEntries(
+      signed.body.pillars.map((pillar: { pillar: string }) => [pillar.pillar, pillar]),
+    );
     expect(pillars.WORK.applicability).toBe('NOT_APPLICABLE');
     expect(pillars.PARTICIPATION.applicability).toBe('NOT_APPLICABLE');
     expect(pillars.NT2.targetLevel).toBe('A1');
@@ -159,9 +227,16 @@ describe('from registration to attest', () => {
     const early = await post(`/trajectories/${id}/mo/test-results`, { takenOn: '2019-06-01', passed: true });
     expect(early.status).toBe(409);
     expect(early.body.message).toMatch(/enrolment/);
-    const unreferred = await post(`/trajectories/${id}/nt2/enrolments`, { provider: 'CVO Gent', course: 'NT2 1.1', level: 'A1', enrolledOn: '2019-05-10' });
+    const unreferred = await post(`/trajectories/${id}/nt2/enrolments`, {
+      provider: 'CVO Gent',
+      course: 'NT2 1.1',
+      level: 'A1',
+      enrolledOn: '2019-05-10',
+    });
     expect(unreferred.status).toBe(409);
-    expect(unreferred.body.message).toBe('an NT2 enrolment follows a referral to an NT2 course; record the referral first');
+    expect(unreferred.body.message).toBe(
+      'an NT2 enrolment follows a referral to an NT2 course; record the referral first',
+    );
     const hours = await post(`/trajectories/${id}/participation/activities`, {
       kind: 'VOLUNTEERING',
       hours: 5,
@@ -172,7 +247,11 @@ describe('from registration to attest', () => {
     expect(hours.status).toBe(422);
     expect(await store.countEvents(id)).toBe(before);
 
-    const nt2 = await passMoAndNt2(id, { enrolled: '2019-05-10', moPassed: '2019-09-01', referred: '2019-05-10', nt2Passed: '2020-02-01' }, 'A1');
+    const nt2 = await passMoAndNt2(
+      id,
+      { enrolled: '2019-05-10', moPassed: '2019-09-01', referred: '2019-05-10', nt2Passed: '2020-02-01' },
+      'A1',
+    );
     expect(nt2.body.events).toEqual(['Nt2TestTaken', 'PillarCompleted', 'AttestIssued', 'TrajectoryClosed']);
     const view = await system.http().get(`/trajectories/${id}`).expect(200);
     expect(view.body.attest.conditions).toEqual([

@@ -15,7 +15,8 @@ describe("a counsellor's day", () => {
   });
   afterAll(() => system?.close());
 
-  const post = (path: string, body: object) => system.http().post(path).set('X-Actor', 'counsellor-21').send(body);
+  const post = (path: string, body: object) =>
+    system.http().post(path).set('X-Actor', 'counsellor-21').send(body);
 
   it('derives the target group, keeps a counsellor override next to it, and refuses an override without a reason', async () => {
     const opened = await post(
@@ -31,12 +32,18 @@ describe("a counsellor's day", () => {
     expect(opened.body.events).toEqual(['TrajectoryOpened', 'TargetGroupDetermined']);
     // No obligation in the Brussels-Capital Region (seed 001 l.977): the trajectory is voluntary.
     const derived = await system.http().get(`/trajectories/${id}`).expect(200);
-    expect(derived.body.targetGroup).toMatchObject({ status: 'ENTITLED', derivedStatus: 'ENTITLED', overrideReason: null });
+    expect(derived.body.targetGroup).toMatchObject({
+      status: 'ENTITLED',
+      derivedStatus: 'ENTITLED',
+      overrideReason: null,
+    });
     expect(derived.body.deadlines).toEqual([]);
 
     const store = new EventStore(system.database);
     const before = await store.countEvents(id);
-    await post(`/trajectories/${id}/target-group/override`, { recorded: { status: 'EXEMPT', exemptionReason: 'AGED_65_OR_OLDER' } }).expect(400);
+    await post(`/trajectories/${id}/target-group/override`, {
+      recorded: { status: 'EXEMPT', exemptionReason: 'AGED_65_OR_OLDER' },
+    }).expect(400);
     expect(await store.countEvents(id)).toBe(before);
 
     const reason = 'SERIOUS_ILLNESS_OR_DISABILITY';
@@ -56,8 +63,12 @@ describe("a counsellor's day", () => {
 
   it('shows the next actions and puts the case with a violation first in the caseload', async () => {
     const counsellorId = `counsellor-${Date.now()}`;
-    const calm = await post('/trajectories', newcomer({ registeredOn: daysAgo(10), counsellorId })).expect(201);
-    const urgent = await post('/trajectories', newcomer({ registeredOn: daysAgo(140), counsellorId })).expect(201);
+    const calm = await post('/trajectories', newcomer({ registeredOn: daysAgo(10), counsellorId })).expect(
+      201,
+    );
+    const urgent = await post('/trajectories', newcomer({ registeredOn: daysAgo(140), counsellorId })).expect(
+      201,
+    );
     await post(`/trajectories/${urgent.body.trajectoryId}/intake`, { intakeOn: daysAgo(130) }).expect(200);
     await post(`/trajectories/${urgent.body.trajectoryId}/contract`, { signedOn: daysAgo(120) }).expect(200);
     await post(`/trajectories/${urgent.body.trajectoryId}/violations`, {
@@ -69,8 +80,12 @@ describe("a counsellor's day", () => {
     const calmView = await system.http().get(`/trajectories/${calm.body.trajectoryId}`).expect(200);
     expect(calmView.body.nextActions[0]).toMatchObject({ action: 'RECORD_INTAKE' });
     const urgentView = await system.http().get(`/trajectories/${urgent.body.trajectoryId}`).expect(200);
-    expect(urgentView.body.violations.map((violation: { kind: string }) => violation.kind)).toContain('IRREGULAR_ATTENDANCE');
-    expect(urgentView.body.nextActions.map((action: { action: string }) => action.action)).toContain('DECIDE_VIOLATION');
+    expect(urgentView.body.violations.map((violation: { kind: string }) => violation.kind)).toContain(
+      'IRREGULAR_ATTENDANCE',
+    );
+    expect(urgentView.body.nextActions.map((action: { action: string }) => action.action)).toContain(
+      'DECIDE_VIOLATION',
+    );
 
     const caseload = await system.http().get('/caseload').query({ counsellorId }).expect(200);
     expect(caseload.body.total).toBe(2);
@@ -86,10 +101,14 @@ describe("a counsellor's day", () => {
     const id = body.trajectoryId;
     await post(`/trajectories/${id}/intake`, { intakeOn: daysAgo(15) }).expect(200);
     await post(`/trajectories/${id}/contract`, { signedOn: daysAgo(10) }).expect(200);
-    await post(`/trajectories/${id}/pillars/WORK/waiver`, { reason: 'incapacity for work (medical)', waivedOn: daysAgo(1) })
-      .expect(200, { trajectoryId: id, version: 7, events: ['PillarWaived', 'DeadlineWaived'] });
+    await post(`/trajectories/${id}/pillars/WORK/waiver`, {
+      reason: 'incapacity for work (medical)',
+      waivedOn: daysAgo(1),
+    }).expect(200, { trajectoryId: id, version: 7, events: ['PillarWaived', 'DeadlineWaived'] });
     const view = await system.http().get(`/trajectories/${id}`).expect(200);
-    expect(view.body.deadlines).toEqual([expect.objectContaining({ kind: 'VDAB_REGISTRATION', state: 'WAIVED' })]);
+    expect(view.body.deadlines).toEqual([
+      expect.objectContaining({ kind: 'VDAB_REGISTRATION', state: 'WAIVED' }),
+    ]);
     expect(view.body.pillars.find((pillar: { pillar: string }) => pillar.pillar === 'WORK')).toMatchObject({
       status: 'WAIVED',
       waiverReason: 'incapacity for work (medical)',
@@ -100,9 +119,15 @@ describe("a counsellor's day", () => {
 
   it("gives the municipality's coordinator the participation hours per kind of activity", async () => {
     const municipality = `Testgem-${Date.now()}`;
-    const { body } = await post('/trajectories', newcomer({ registeredOn: daysAgo(40), municipality })).expect(201);
+    const { body } = await post(
+      '/trajectories',
+      newcomer({ registeredOn: daysAgo(40), municipality }),
+    ).expect(201);
     const id = body.trajectoryId;
-    await post(`/trajectories/${id}/intake`, { intakeOn: daysAgo(35), profile: { working: false, studying: false, mayWork: true } }).expect(200);
+    await post(`/trajectories/${id}/intake`, {
+      intakeOn: daysAgo(35),
+      profile: { working: false, studying: false, mayWork: true },
+    }).expect(200);
     await post(`/trajectories/${id}/contract`, { signedOn: daysAgo(30) }).expect(200);
     for (const [kind, hours] of [
       ['BUDDY', 6],

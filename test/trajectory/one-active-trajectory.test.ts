@@ -3,7 +3,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { Agency } from '../../libs/domain/src';
 import { EventStore } from '../../libs/store/src';
-import { COMMAND_REJECTED, openTrajectoryUpdate, trajectoryWorkflowId } from '../../workflows/src/definitions';
+import {
+  COMMAND_REJECTED,
+  openTrajectoryUpdate,
+  trajectoryWorkflowId,
+} from '../../workflows/src/definitions';
 import type { trajectoryWorkflow } from '../../workflows/src/trajectory.workflow';
 import { daysAgo, newcomer } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
@@ -34,22 +38,35 @@ describe('one active trajectory per newcomer', () => {
   it('a second trajectory sent straight to Temporal is refused by the store, and nothing is written', async () => {
     const registeredOn = daysAgo(3);
     const { agency, counsellorId, ...person } = newcomer();
-    await system.http().post('/trajectories').send({ ...person, agency, counsellorId, registeredOn }).expect(201);
+    await system
+      .http()
+      .post('/trajectories')
+      .send({ ...person, agency, counsellorId, registeredOn })
+      .expect(201);
 
     const trajectoryId = randomUUID();
     const attempt = system.temporal.workflow.executeUpdateWithStart(openTrajectoryUpdate, {
       args: [
         {
-          command: { type: 'OpenTrajectory', trajectoryId, newcomer: person, agency: agency as Agency, registeredOn },
+          command: {
+            type: 'OpenTrajectory',
+            trajectoryId,
+            newcomer: person,
+            agency: agency as Agency,
+            registeredOn,
+          },
           metadata: { actor: 'test' },
         },
       ],
-      startWorkflowOperation: new WithStartWorkflowOperation<typeof trajectoryWorkflow>('trajectoryWorkflow', {
-        workflowId: trajectoryWorkflowId(trajectoryId),
-        taskQueue: system.taskQueue,
-        workflowIdConflictPolicy: 'FAIL',
-        args: [{ trajectoryId }],
-      }),
+      startWorkflowOperation: new WithStartWorkflowOperation<typeof trajectoryWorkflow>(
+        'trajectoryWorkflow',
+        {
+          workflowId: trajectoryWorkflowId(trajectoryId),
+          taskQueue: system.taskQueue,
+          workflowIdConflictPolicy: 'FAIL',
+          args: [{ trajectoryId }],
+        },
+      ),
     });
     const failure = await attempt.then(
       () => undefined,
@@ -58,7 +75,10 @@ describe('one active trajectory per newcomer', () => {
     expect(failure).toBeInstanceOf(WorkflowUpdateFailedError);
     const cause = (failure as WorkflowUpdateFailedError).cause;
     expect(cause).toBeInstanceOf(ApplicationFailure);
-    expect(cause).toMatchObject({ type: COMMAND_REJECTED, details: [{ code: 'INVALID_STATE', field: 'nationalNumber' }] });
+    expect(cause).toMatchObject({
+      type: COMMAND_REJECTED,
+      details: [{ code: 'INVALID_STATE', field: 'nationalNumber' }],
+    });
     expect(await new EventStore(system.database).countEvents(trajectoryId)).toBe(0);
   });
 });

@@ -37,7 +37,11 @@ describe('a trajectory from registration to VDAB registration', () => {
       .post(`/trajectories/${trajectoryId}/contract`)
       .set('X-Actor', 'counsellor-17')
       .send({ signedOn })
-      .expect(200, { trajectoryId, version: 5, events: ['ContractSigned', 'PillarsDetermined', 'DeadlineSet'] });
+      .expect(200, {
+        trajectoryId,
+        version: 5,
+        events: ['ContractSigned', 'PillarsDetermined', 'DeadlineSet'],
+      });
 
     const dueOn = addMonths(calendarDate(signedOn), 2);
     const open = await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
@@ -59,7 +63,11 @@ describe('a trajectory from registration to VDAB registration', () => {
       .post(`/trajectories/${trajectoryId}/vdab-registration`)
       .set('X-Actor', 'vdab-mediator-3')
       .send({ registeredOn: daysAgo(5), vdabClientReference: 'VDAB-000123' })
-      .expect(200, { trajectoryId, version: 8, events: ['VdabRegistrationRecorded', 'DeadlineMet', 'PillarCompleted'] });
+      .expect(200, {
+        trajectoryId,
+        version: 8,
+        events: ['VdabRegistrationRecorded', 'DeadlineMet', 'PillarCompleted'],
+      });
 
     const view = await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
     expect(view.body).toMatchObject({

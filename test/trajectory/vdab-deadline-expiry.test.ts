@@ -80,10 +80,22 @@ describe('an expired VDAB registration deadline', () => {
     );
   });
   it('a registration made in time but reported after the miss meets the deadline and withdraws the violation file', async () => {
-    const { body } = await system.http().post('/trajectories').send(newcomer({ registeredOn: daysAgo(120) })).expect(201);
+    const { body } = await system
+      .http()
+      .post('/trajectories')
+      .send(newcomer({ registeredOn: daysAgo(120) }))
+      .expect(201);
     const { trajectoryId } = body;
-    await system.http().post(`/trajectories/${trajectoryId}/intake`).send({ intakeOn: daysAgo(110) }).expect(200);
-    await system.http().post(`/trajectories/${trajectoryId}/contract`).send({ signedOn: daysAgo(100) }).expect(200);
+    await system
+      .http()
+      .post(`/trajectories/${trajectoryId}/intake`)
+      .send({ intakeOn: daysAgo(110) })
+      .expect(200);
+    await system
+      .http()
+      .post(`/trajectories/${trajectoryId}/contract`)
+      .send({ signedOn: daysAgo(100) })
+      .expect(200);
     const missed = await eventually(async () => {
       const response = await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
       expect(response.body.violations).toHaveLength(1);
@@ -97,11 +109,18 @@ describe('an expired VDAB registration deadline', () => {
       .set('X-Actor', 'vdab-sync')
       .send({ registeredOn: dueOn, vdabClientReference: 'VDAB-IN-TIME' })
       .expect(200);
-    expect(late.body.events).toEqual(['VdabRegistrationRecorded', 'DeadlineMet', 'ViolationWithdrawn', 'PillarCompleted']);
+    expect(late.body.events).toEqual([
+      'VdabRegistrationRecorded',
+      'DeadlineMet',
+      'ViolationWithdrawn',
+      'PillarCompleted',
+    ]);
     const view = await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
     expect(view.body.deadlines).toEqual([expect.objectContaining({ state: 'MET', metOn: dueOn })]);
     expect(view.body.violations).toEqual([expect.objectContaining({ state: 'WITHDRAWN' })]);
-    expect(view.body.nextActions.map((action: { action: string }) => action.action)).not.toContain('DECIDE_VIOLATION');
+    expect(view.body.nextActions.map((action: { action: string }) => action.action)).not.toContain(
+      'DECIDE_VIOLATION',
+    );
     await expectWorkflowMatchesEventStore(system, trajectoryId);
   });
 });

@@ -49,7 +49,11 @@ describe('a worker restart between two commands', () => {
       .http()
       .post(`/trajectories/${trajectoryId}/vdab-registration`)
       .send({ registeredOn: daysAgo(1), vdabClientReference: 'VDAB-RESTART' })
-      .expect(200, { trajectoryId, version: 8, events: ['VdabRegistrationRecorded', 'DeadlineMet', 'PillarCompleted'] });
+      .expect(200, {
+        trajectoryId,
+        version: 8,
+        events: ['VdabRegistrationRecorded', 'DeadlineMet', 'PillarCompleted'],
+      });
 
     const stored = await new EventStore(system.database).readStream(trajectoryId);
     expect(stored.map((event) => [event.version, event.type])).toEqual([

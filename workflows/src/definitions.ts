@@ -80,35 +80,74 @@ export interface TrajectoryWorkflowResult {
   version: number;
 }
 
-export const openTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<OpenTrajectory>]>('openTrajectory');
-export const recordIntakeUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordIntake>]>('recordIntake');
-export const recordContractUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordContract>]>('recordContract');
-export const recordVdabRegistrationUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordVdabRegistration>]>(
-  'recordVdabRegistration',
+export const openTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<OpenTrajectory>]>(
+  'openTrajectory',
 );
-export const closeTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<CloseTrajectory>]>('closeTrajectory');
-export const suspendTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<SuspendTrajectory>]>('suspendTrajectory');
-export const resumeTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<ResumeTrajectory>]>('resumeTrajectory');
-export const transferTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<TransferTrajectory>]>('transferTrajectory');
+export const recordIntakeUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordIntake>]>(
+  'recordIntake',
+);
+export const recordContractUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordContract>]>(
+  'recordContract',
+);
+export const recordVdabRegistrationUpdate = defineUpdate<
+  CommandResult,
+  [CommandEnvelope<RecordVdabRegistration>]
+>('recordVdabRegistration');
+export const closeTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<CloseTrajectory>]>(
+  'closeTrajectory',
+);
+export const suspendTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<SuspendTrajectory>]>(
+  'suspendTrajectory',
+);
+export const resumeTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<ResumeTrajectory>]>(
+  'resumeTrajectory',
+);
+export const transferTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<TransferTrajectory>]>(
+  'transferTrajectory',
+);
 export const correctFactUpdate = defineUpdate<CommandResult, [CommandEnvelope<CorrectFact>]>('correctFact');
-export const recordFineDecisionUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordFineDecision>]>('recordFineDecision');
-export const recordTargetGroupFactsUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordTargetGroupFacts>]>(
-  'recordTargetGroupFacts',
+export const recordFineDecisionUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordFineDecision>]>(
+  'recordFineDecision',
 );
-export const overrideTargetGroupUpdate = defineUpdate<CommandResult, [CommandEnvelope<OverrideTargetGroup>]>('overrideTargetGroup');
-export const grantExemptionUpdate = defineUpdate<CommandResult, [CommandEnvelope<GrantExemption>]>('grantExemption');
-export const enrolInMoCourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<EnrolInMoCourse>]>('enrolInMoCourse');
-export const recordMoTestResultUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordMoTestResult>]>('recordMoTestResult');
-export const recordAttendanceUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordAttendance>]>('recordAttendance');
-export const referToNt2CourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<ReferToNt2Course>]>('referToNt2Course');
-export const enrolInNt2CourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<EnrolInNt2Course>]>('enrolInNt2Course');
-export const recordNt2TestResultUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordNt2TestResult>]>('recordNt2TestResult');
-export const agreeWorkTrackUpdate = defineUpdate<CommandResult, [CommandEnvelope<AgreeWorkTrack>]>('agreeWorkTrack');
-export const logParticipationActivityUpdate = defineUpdate<CommandResult, [CommandEnvelope<LogParticipationActivity>]>(
-  'logParticipationActivity',
+export const recordTargetGroupFactsUpdate = defineUpdate<
+  CommandResult,
+  [CommandEnvelope<RecordTargetGroupFacts>]
+>('recordTargetGroupFacts');
+export const overrideTargetGroupUpdate = defineUpdate<CommandResult, [CommandEnvelope<OverrideTargetGroup>]>(
+  'overrideTargetGroup',
 );
+export const grantExemptionUpdate = defineUpdate<CommandResult, [CommandEnvelope<GrantExemption>]>(
+  'grantExemption',
+);
+export const enrolInMoCourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<EnrolInMoCourse>]>(
+  'enrolInMoCourse',
+);
+export const recordMoTestResultUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordMoTestResult>]>(
+  'recordMoTestResult',
+);
+export const recordAttendanceUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordAttendance>]>(
+  'recordAttendance',
+);
+export const referToNt2CourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<ReferToNt2Course>]>(
+  'referToNt2Course',
+);
+export const enrolInNt2CourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<EnrolInNt2Course>]>(
+  'enrolInNt2Course',
+);
+export const recordNt2TestResultUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordNt2TestResult>]>(
+  'recordNt2TestResult',
+);
+export const agreeWorkTrackUpdate = defineUpdate<CommandResult, [CommandEnvelope<AgreeWorkTrack>]>(
+  'agreeWorkTrack',
+);
+export const logParticipationActivityUpdate = defineUpdate<
+  CommandResult,
+  [CommandEnvelope<LogParticipationActivity>]
+>('logParticipationActivity');
 export const waivePillarUpdate = defineUpdate<CommandResult, [CommandEnvelope<WaivePillar>]>('waivePillar');
-export const reportViolationUpdate = defineUpdate<CommandResult, [CommandEnvelope<ReportViolation>]>('reportViolation');
+export const reportViolationUpdate = defineUpdate<CommandResult, [CommandEnvelope<ReportViolation>]>(
+  'reportViolation',
+);
 
 /** For diagnostics and the fold-equals-workflow check; reads for users come from the read models. */
 export const trajectoryStateQuery = defineQuery<TrajectoryState | undefined>('trajectoryState');
@@ -117,7 +156,10 @@ export const trajectoryStateQuery = defineQuery<TrajectoryState | undefined>('tr
 export const COMMAND_REJECTED = 'CommandRejected';
 
 /** Every command a trajectory accepts; the workflow registers a validated handler for each. */
-export const TRAJECTORY_COMMAND_UPDATES: readonly UpdateDefinition<CommandResult, [CommandEnvelope<TrajectoryCommand>]>[] = [
+export const TRAJECTORY_COMMAND_UPDATES: readonly UpdateDefinition<
+  CommandResult,
+  [CommandEnvelope<TrajectoryCommand>]
+>[] = [
   openTrajectoryUpdate,
   recordIntakeUpdate,
   recordContractUpdate,

@@ -13,11 +13,17 @@ export interface ProcessedCommand {
 
 export const PROCESSED_COMMANDS_KEPT = 200;
 
-export function findProcessed(log: readonly ProcessedCommand[], key: string | undefined): ProcessedCommand | undefined {
+export function findProcessed(
+  log: readonly ProcessedCommand[],
+  key: string | undefined,
+): ProcessedCommand | undefined {
   return key === undefined ? undefined : log.find((entry) => entry.key === key);
 }
 
-export function rememberProcessed(log: readonly ProcessedCommand[], entry: ProcessedCommand): ProcessedCommand[] {
+export function rememberProcessed(
+  log: readonly ProcessedCommand[],
+  entry: ProcessedCommand,
+): ProcessedCommand[] {
   return [...log, entry].slice(-PROCESSED_COMMANDS_KEPT);
 }
 

@@ -22,7 +22,11 @@ import {
   TrajectoryEvent,
   TrajectoryState,
 } from '../../libs/domain/src';
-import { NEWCOMER_HAS_ACTIVE_TRAJECTORY, NON_RETRYABLE_APPEND_ERRORS, TrajectoryActivities } from './activities';
+import {
+  NEWCOMER_HAS_ACTIVE_TRAJECTORY,
+  NON_RETRYABLE_APPEND_ERRORS,
+  TrajectoryActivities,
+} from './activities';
 import {
   COMMAND_REJECTED,
   CommandEnvelope,
@@ -39,7 +43,11 @@ import { createSerialQueue } from './serial-queue';
 
 const { appendEvents } = proxyActivities<TrajectoryActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', nonRetryableErrorTypes: NON_RETRYABLE_APPEND_ERRORS },
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: NON_RETRYABLE_APPEND_ERRORS,
+  },
 });
 
 /** A workflow started by update-with-start that never received its opening command gives up after this. */
@@ -65,7 +73,12 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     events: TrajectoryEvent[],
     metadata: CommandMetadata & { causationId?: string; commandType?: string },
   ): Promise<TrajectoryEvent[]> {
-    const appended = await appendEvents({ streamId: trajectoryId, expectedVersion: state?.version ?? 0, events, metadata });
+    const appended = await appendEvents({
+      streamId: trajectoryId,
+      expectedVersion: state?.version ?? 0,
+      events,
+      metadata,
+    });
     const stored = appended.events ?? events;
     state = fold(stored, state);
     if (state && patched(MEMO_PATCH)) upsertMemo({ ...memoOf(state) });
@@ -75,7 +88,8 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   function validate({ command, metadata }: CommandEnvelope<TrajectoryCommand>): void {
     const previous = findProcessed(processedCommands, metadata.idempotencyKey);
     if (previous) {
-      if (previous.fingerprint !== fingerprint(command)) throw commandRejected(idempotencyKeyReused(metadata));
+      if (previous.fingerprint !== fingerprint(command))
+        throw commandRejected(idempotencyKeyReused(metadata));
       return;
     }
     const decision = decide(state, command, { now: Date.now() });
@@ -87,18 +101,25 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     return serially(async () => {
       const previous = findProcessed(processedCommands, metadata.idempotencyKey);
       if (previous) {
-        if (previous.fingerprint !== fingerprint(command)) throw commandRejected(idempotencyKeyReused(metadata));
+        if (previous.fingerprint !== fingerprint(command))
+          throw commandRejected(idempotencyKeyReused(metadata));
         return previous.result;
       }
       // Decided again: an earlier queued command may have changed the state since validation.
       const decision = decide(state, command, { now: Date.now() });
       if (!decision.accepted) throw commandRejected(decision.rejection);
-      const recorded = await record(decision.events, { ...metadata, causationId, commandType: command.type }).catch(
-        (error: unknown) => {
-          throw refusedByStore(error) ?? error;
-        },
-      );
-      const result: CommandResult = { trajectoryId, version: state?.version ?? 0, events: recorded.map((event) => event.type) };
+      const recorded = await record(decision.events, {
+        ...metadata,
+        causationId,
+        commandType: command.type,
+      }).catch((error: unknown) => {
+        throw refusedByStore(error) ?? error;
+      });
+      const result: CommandResult = {
+        trajectoryId,
+        version: state?.version ?? 0,
+        events: recorded.map((event) => event.type),
+      };
       if (metadata.idempotencyKey) {
         processedCommands = rememberProcessed(processedCommands, {
           key: metadata.idempotencyKey,
@@ -131,7 +152,8 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     await serially(async () => {
       if (!state || state.status === 'CLOSED') return;
       const expired = expireDeadlines(state, Date.now());
-      if (expired.length) await record(expired, { actor: 'system:deadline-timer', commandType: 'ExpireDeadlines' });
+      if (expired.length)
+        await record(expired, { actor: 'system:deadline-timer', commandType: 'ExpireDeadlines' });
     });
   }
 
@@ -152,13 +174,19 @@ function memoOf(state: TrajectoryState): TrajectoryMemo {
 }
 
 function commandRejected(reason: Rejection): ApplicationFailure {
-  return ApplicationFailure.create({ type: COMMAND_REJECTED, message: reason.message, details: [reason], nonRetryable: true });
+  return ApplicationFailure.create({
+    type: COMMAND_REJECTED,
+    message: reason.message,
+    details: [reason],
+    nonRetryable: true,
+  });
 }
 
 /** A refusal only the store can see (another trajectory's state) becomes a rejection like the rules' own. */
 function refusedByStore(error: unknown): ApplicationFailure | undefined {
   const cause = error instanceof ActivityFailure ? error.cause : undefined;
-  if (!(cause instanceof ApplicationFailure) || cause.type !== NEWCOMER_HAS_ACTIVE_TRAJECTORY) return undefined;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== NEWCOMER_HAS_ACTIVE_TRAJECTORY)
+    return undefined;
   return commandRejected(rejection('INVALID_STATE', cause.message, 'nationalNumber'));
 }
 

@@ -23,14 +23,18 @@ export interface RunningTrajectoryWorker {
 }
 
 /** Starts a Temporal worker for trajectory workflows, with its activities wired through Nest DI. */
-export async function startTrajectoryWorker(options: TrajectoryWorkerOptions = {}): Promise<RunningTrajectoryWorker> {
+export async function startTrajectoryWorker(
+  options: TrajectoryWorkerOptions = {},
+): Promise<RunningTrajectoryWorker> {
   const context: INestApplicationContext = await NestFactory.createApplicationContext(
     WorkerModule.withEnvironment(options.environment),
     { logger: options.logLevels ?? ['error', 'warn', 'log'], abortOnError: false },
   );
   const config = context.get<ConfigService<WorkerEnvironment, true>>(ConfigService);
   const taskQueue = config.get('TEMPORAL_TASK_QUEUE', { infer: true });
-  const connection = await NativeConnection.connect({ address: config.get('TEMPORAL_ADDRESS', { infer: true }) });
+  const connection = await NativeConnection.connect({
+    address: config.get('TEMPORAL_ADDRESS', { infer: true }),
+  });
   const worker = await Worker.create({
     connection,
     namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }),

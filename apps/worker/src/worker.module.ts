@@ -18,7 +18,13 @@ export class WorkerModule implements OnApplicationShutdown {
     const environment = validateWorkerEnvironment({ ...process.env, ...overrides });
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...environment })] })],
+      imports: [
+        ConfigModule.forRoot({
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          load: [() => ({ ...environment })],
+        }),
+      ],
       providers: [
         {
           provide: DataSource,
@@ -26,7 +32,11 @@ export class WorkerModule implements OnApplicationShutdown {
           useFactory: (config: ConfigService<WorkerEnvironment, true>) =>
             createDataSource(config.get('DATABASE_URL', { infer: true })).initialize(),
         },
-        { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
+        {
+          provide: EventStore,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new EventStore(dataSource),
+        },
         EventStoreActivities,
       ],
     };

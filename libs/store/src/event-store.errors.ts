@@ -43,6 +43,9 @@ export class NewcomerHasActiveTrajectoryError extends Error {
     readonly streamId: string,
     options?: ErrorOptions,
   ) {
-    super('the newcomer already has a trajectory that is not closed; it must be closed before another is opened', options);
+    super(
+      'the newcomer already has a trajectory that is not closed; it must be closed before another is opened',
+      options,
+    );
   }
 }

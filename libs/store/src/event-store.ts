@@ -2,11 +2,19 @@ import { Between, DataSource, EntityManager, MoreThanOrEqual, QueryFailedError }
 import type { TrajectoryEvent } from '../../domain/src';
 import { EventRecord } from './entities';
 import { readEventRecords, sameEvents, toStoredEvent } from './event-records';
-import { IdempotencyKeyConflictError, NewcomerHasActiveTrajectoryError, StreamVersionConflictError } from './event-store.errors';
+import {
+  IdempotencyKeyConflictError,
+  NewcomerHasActiveTrajectoryError,
+  StreamVersionConflictError,
+} from './event-store.errors';
 import type { AppendRequest, AppendResult, StoredEvent } from './event-store.types';
 import { projectEvent } from './projections/projector';
 
-export { IdempotencyKeyConflictError, NewcomerHasActiveTrajectoryError, StreamVersionConflictError } from './event-store.errors';
+export {
+  IdempotencyKeyConflictError,
+  NewcomerHasActiveTrajectoryError,
+  StreamVersionConflictError,
+} from './event-store.errors';
 
 const STREAM_VERSION_CONSTRAINT = 'events_stream_version_unique';
 const UNIQUE_VIOLATION = '23505';
@@ -30,7 +38,8 @@ export class EventStore {
     try {
       return await this.dataSource.transaction((manager) => this.appendWithin(manager, request));
     } catch (error) {
-      if (isSecondActiveTrajectory(error)) throw new NewcomerHasActiveTrajectoryError(request.streamId, { cause: error });
+      if (isSecondActiveTrajectory(error))
+        throw new NewcomerHasActiveTrajectoryError(request.streamId, { cause: error });
       if (!isStreamVersionTaken(error)) throw error;
       // A concurrent append committed these versions between our check and our insert: judge against what it wrote.
       const retry = await checkAgainstStoredEvents(this.dataSource.manager, request, error);

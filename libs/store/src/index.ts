@@ -4,7 +4,11 @@ export { createDataSource, entities, migrations, storeDataSourceOptions } from '
 export type { StoreDataSourceOptions } from './data-source';
 export * from './entities';
 export { EventStore } from './event-store';
-export { IdempotencyKeyConflictError, NewcomerHasActiveTrajectoryError, StreamVersionConflictError } from './event-store.errors';
+export {
+  IdempotencyKeyConflictError,
+  NewcomerHasActiveTrajectoryError,
+  StreamVersionConflictError,
+} from './event-store.errors';
 export type { RecordedTrajectoryEvent } from './event-records';
 export * from './projections';
 export {

@@ -81,7 +81,10 @@ export interface TargetGroupView {
 
 /** The pillar-specific facts, exactly as the domain's pillar state keeps them. */
 export type MoPillarDetails = Pick<MoPillar, 'enrolments' | 'testAttempts' | 'attendance'>;
-export type Nt2PillarDetails = Pick<Nt2Pillar, 'referrals' | 'enrolments' | 'testResults' | 'certificate' | 'attendance'>;
+export type Nt2PillarDetails = Pick<
+  Nt2Pillar,
+  'referrals' | 'enrolments' | 'testResults' | 'certificate' | 'attendance'
+>;
 export type WorkPillarDetails = Pick<WorkPillar, 'track'>;
 export type ParticipationPillarDetails = Pick<ParticipationPillar, 'activities'>;
 export type PillarDetails =

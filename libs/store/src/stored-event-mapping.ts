@@ -3,5 +3,10 @@ import type { StoredEvent } from './event-store.types';
 
 /** The domain event inside a stored one (without its stream position and metadata). */
 export function toTrajectoryEvent(stored: StoredEvent): TrajectoryEvent {
-  return { type: stored.type, schemaVersion: stored.schemaVersion, occurredAt: stored.occurredAt, data: stored.data } as TrajectoryEvent;
+  return {
+    type: stored.type,
+    schemaVersion: stored.schemaVersion,
+    occurredAt: stored.occurredAt,
+    data: stored.data,
+  } as TrajectoryEvent;
 }

@@ -15,7 +15,13 @@ export class ApiConfigModule {
     const environment = validateEnvironment({ ...process.env, ...overrides });
     return {
       module: ApiConfigModule,
-      imports: [ConfigModule.forRoot({ ignoreEnvFile: true, skipProcessEnv: true, load: [() => ({ ...environment })] })],
+      imports: [
+        ConfigModule.forRoot({
+          ignoreEnvFile: true,
+          skipProcessEnv: true,
+          load: [() => ({ ...environment })],
+        }),
+      ],
       providers: [ApiConfig],
       exports: [ApiConfig],
     };

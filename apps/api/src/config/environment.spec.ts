@@ -15,7 +15,12 @@ describe('validateEnvironment', () => {
   });
 
   it('parses numbers and flags from their text and ignores unrelated variables', () => {
-    const environment = validateEnvironment({ DATABASE_URL, PORT: '8080', RUN_MIGRATIONS: 'false', HOME: '/root' });
+    const environment = validateEnvironment({
+      DATABASE_URL,
+      PORT: '8080',
+      RUN_MIGRATIONS: 'false',
+      HOME: '/root',
+    });
 
     expect(environment.PORT).toBe(8080);
     expect(environment.RUN_MIGRATIONS).toBe(false);
@@ -23,7 +28,9 @@ describe('validateEnvironment', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    expect(validateEnvironment({ DATABASE_URL, TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+    expect(validateEnvironment({ DATABASE_URL, TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe(
+      '127.0.0.1:7233',
+    );
   });
 
   it('names the missing or wrong variables', () => {

@@ -13,7 +13,9 @@ export class TemporalHealthIndicator {
   async isHealthy<Key extends string>(key: Key, timeoutMs: number): Promise<HealthIndicatorResult<Key>> {
     const indicator = this.health.check(key);
     try {
-      await this.client.withDeadline(Date.now() + timeoutMs, () => this.client.workflowService.getSystemInfo({}));
+      await this.client.withDeadline(Date.now() + timeoutMs, () =>
+        this.client.workflowService.getSystemInfo({}),
+      );
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });

@@ -4,7 +4,11 @@ import { commandContextFrom } from './command-context';
 describe('commandContextFrom', () => {
   it('reads the actor, the Idempotency-Key and the request id', () => {
     expect(
-      commandContextFrom({ 'idempotency-key': 'create-42', 'x-actor': 'counsellor:c-17', 'x-request-id': 'req-9' }),
+      commandContextFrom({
+        'idempotency-key': 'create-42',
+        'x-actor': 'counsellor:c-17',
+        'x-request-id': 'req-9',
+      }),
     ).toEqual({ actor: 'counsellor:c-17', idempotencyKey: 'create-42', correlationId: 'req-9' });
   });
 
@@ -20,7 +24,11 @@ describe('commandContextFrom', () => {
   });
 
   it.each([
-    [{ 'idempotency-key': 'k'.repeat(201) }, 'Idempotency-Key', 'Idempotency-Key must be at most 200 characters'],
+    [
+      { 'idempotency-key': 'k'.repeat(201) },
+      'Idempotency-Key',
+      'Idempotency-Key must be at most 200 characters',
+    ],
     [{ 'idempotency-key': '   ' }, 'Idempotency-Key', 'Idempotency-Key must not be empty'],
     [{ 'x-actor': 'caf\u00e9' }, 'X-Actor', 'X-Actor must contain printable ASCII characters only'],
   ])('refuses a malformed header %j', (headers, field, reason) => {
@@ -31,6 +39,9 @@ describe('commandContextFrom', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(BadRequestException);
-    expect((thrown as BadRequestException).getResponse()).toMatchObject({ statusCode: 400, violations: [{ field, reason }] });
+    expect((thrown as BadRequestException).getResponse()).toMatchObject({
+      statusCode: 400,
+      violations: [{ field, reason }],
+    });
   });
 });

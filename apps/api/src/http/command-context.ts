@@ -31,7 +31,10 @@ export function commandContextFrom(headers: IncomingHttpHeaders): CommandContext
     if (value === undefined) continue;
     if (!value.trim()) violations.push({ field: name, reason: `${name} must not be empty` });
     else if (value.length > MAX_HEADER_VALUE_LENGTH) {
-      violations.push({ field: name, reason: `${name} must be at most ${MAX_HEADER_VALUE_LENGTH} characters` });
+      violations.push({
+        field: name,
+        reason: `${name} must be at most ${MAX_HEADER_VALUE_LENGTH} characters`,
+      });
     } else if (!PRINTABLE.test(value)) {
       violations.push({ field: name, reason: `${name} must contain printable ASCII characters only` });
     }
@@ -40,7 +43,9 @@ export function commandContextFrom(headers: IncomingHttpHeaders): CommandContext
   // A request id is for tracing only: one that is missing or unusable is replaced rather than refused.
   const requestId = header(headers, REQUEST_ID_HEADER);
   const correlationId =
-    requestId && requestId.length <= MAX_HEADER_VALUE_LENGTH && PRINTABLE.test(requestId) ? requestId : randomUUID();
+    requestId && requestId.length <= MAX_HEADER_VALUE_LENGTH && PRINTABLE.test(requestId)
+      ? requestId
+      : randomUUID();
   return {
     actor: actor?.trim() || ANONYMOUS_ACTOR,
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
@@ -53,8 +58,9 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-export const CommandHeaders = createParamDecorator((_data: unknown, context: ExecutionContext): CommandContext =>
-  commandContextFrom(context.switchToHttp().getRequest<IncomingMessage>().headers),
+export const CommandHeaders = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): CommandContext =>
+    commandContextFrom(context.switchToHttp().getRequest<IncomingMessage>().headers),
 );
 
 export function ApiCommandHeaders(): MethodDecorator & ClassDecorator {
@@ -71,6 +77,10 @@ export function ApiCommandHeaders(): MethodDecorator & ClassDecorator {
       required: false,
       description: `Who acts; recorded in the events' metadata. Defaults to "${ANONYMOUS_ACTOR}".`,
     }),
-    ApiHeader({ name: REQUEST_ID_HEADER, required: false, description: 'Correlation id recorded with the events.' }),
+    ApiHeader({
+      name: REQUEST_ID_HEADER,
+      required: false,
+      description: 'Correlation id recorded with the events.',
+    }),
   );
 }

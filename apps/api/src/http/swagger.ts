@@ -9,7 +9,7 @@ export function setUpSwagger(app: INestApplication): void {
     new DocumentBuilder()
       .setTitle('Inburgering case engine')
       .setDescription(
-        'Trajectories of newcomers in Flemish civic integration. Commands are decided by the trajectory\'s ' +
+        "Trajectories of newcomers in Flemish civic integration. Commands are decided by the trajectory's " +
           `workflow; send an ${IDEMPOTENCY_KEY_HEADER} header to make retries safe and ${ACTOR_HEADER} to say who acts.`,
       )
       .setVersion('0.1.0')

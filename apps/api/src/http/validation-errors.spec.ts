@@ -2,7 +2,11 @@ import { BadRequestException } from '@nestjs/common';
 import { ValidationError } from 'class-validator';
 import { badRequest, violationsOf } from './validation-errors';
 
-function error(property: string, constraints: Record<string, string>, children: ValidationError[] = []): ValidationError {
+function error(
+  property: string,
+  constraints: Record<string, string>,
+  children: ValidationError[] = [],
+): ValidationError {
   return Object.assign(new ValidationError(), { property, constraints, children });
 }
 
@@ -10,7 +14,12 @@ describe('validation errors', () => {
   it('lists one violation per failed constraint, nested fields as dotted paths', () => {
     const errors = [
       error('birthDate', { isCalendarDate: 'birthDate must be a real date written YYYY-MM-DD' }),
-      error('newcomer', {}, [error('givenName', { isString: 'givenName must be a string', matches: 'givenName must not be blank' })]),
+      error('newcomer', {}, [
+        error('givenName', {
+          isString: 'givenName must be a string',
+          matches: 'givenName must not be blank',
+        }),
+      ]),
     ];
 
     expect(violationsOf(errors)).toEqual([
@@ -22,7 +31,10 @@ describe('validation errors', () => {
 
   it('lists a reason that two constraints of the same field give once', () => {
     const errors = [
-      error('profile', { isObject: 'profile must be an object', nestedValidation: 'profile must be an object' }),
+      error('profile', {
+        isObject: 'profile must be an object',
+        nestedValidation: 'profile must be an object',
+      }),
     ];
 
     expect(violationsOf(errors)).toEqual([{ field: 'profile', reason: 'profile must be an object' }]);

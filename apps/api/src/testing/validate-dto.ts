@@ -3,16 +3,25 @@ import { BadRequestException, Type } from '@nestjs/common';
 import { createValidationPipe, Violation } from '../http/validation-errors';
 
 /** Runs a request body or query through the API's global validation pipe, as Nest does. */
-export async function validateDto<T>(metatype: Type<T>, value: unknown, type: 'body' | 'query' = 'body'): Promise<T> {
+export async function validateDto<T>(
+  metatype: Type<T>,
+  value: unknown,
+  type: 'body' | 'query' = 'body',
+): Promise<T> {
   return (await createValidationPipe().transform(value, { type, metatype })) as T;
 }
 
 /** The violations of a value the pipe refuses; fails when it is accepted. */
-export async function violationsFor(metatype: Type<unknown>, value: unknown, type: 'body' | 'query' = 'body'): Promise<Violation[]> {
+export async function violationsFor(
+  metatype: Type<unknown>,
+  value: unknown,
+  type: 'body' | 'query' = 'body',
+): Promise<Violation[]> {
   try {
     await validateDto(metatype, value, type);
   } catch (error) {
-    if (error instanceof BadRequestException) return (error.getResponse() as { violations: Violation[] }).violations;
+    if (error instanceof BadRequestException)
+      return (error.getResponse() as { violations: Violation[] }).violations;
     throw error;
   }
   throw new Error('expected the value to be refused');

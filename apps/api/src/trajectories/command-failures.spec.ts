@@ -42,12 +42,21 @@ describe('commandFailureToHttp', () => {
 
     expect(answer(commandFailureToHttp(error, trajectoryId, null))).toEqual({
       status: 409,
-      body: { statusCode: 409, error: 'Conflict', code: 'INVALID_STATE', message: 'intake already recorded on 2025-04-01' },
+      body: {
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'INVALID_STATE',
+        message: 'intake already recorded on 2025-04-01',
+      },
     });
   });
 
   it.each(['INVALID_INPUT', 'RULE_VIOLATION'] as const)('answers %s with 422 naming the field', (code) => {
-    const error = rejected({ code, message: 'signedOn 2099-01-01 is in the future (today is 2025-05-01)', field: 'signedOn' });
+    const error = rejected({
+      code,
+      message: 'signedOn 2099-01-01 is in the future (today is 2025-05-01)',
+      field: 'signedOn',
+    });
 
     expect(answer(commandFailureToHttp(error, trajectoryId, null))).toEqual({
       status: 422,
@@ -62,14 +71,27 @@ describe('commandFailureToHttp', () => {
   });
 
   it('leaves an update failure that is not a rejection to surface as a server error', () => {
-    const failure = ApplicationFailure.create({ type: 'StreamVersionConflict', message: 'version 3 already exists' });
+    const failure = ApplicationFailure.create({
+      type: 'StreamVersionConflict',
+      message: 'version 3 already exists',
+    });
 
-    expect(commandFailureToHttp(new WorkflowUpdateFailedError('Workflow Update failed', failure), trajectoryId, null)).toBeUndefined();
+    expect(
+      commandFailureToHttp(
+        new WorkflowUpdateFailedError('Workflow Update failed', failure),
+        trajectoryId,
+        null,
+      ),
+    ).toBeUndefined();
     expect(commandFailureToHttp(new Error('boom'), trajectoryId, null)).toBeUndefined();
   });
 
   it('answers an update to an ended workflow of a known trajectory with 409 closed', () => {
-    const error = new WorkflowNotFoundError('workflow execution already completed', `trajectory-${trajectoryId}`, undefined);
+    const error = new WorkflowNotFoundError(
+      'workflow execution already completed',
+      `trajectory-${trajectoryId}`,
+      undefined,
+    );
 
     expect(answer(commandFailureToHttp(error, trajectoryId, closedTrajectory))).toEqual({
       status: 409,
@@ -89,17 +111,32 @@ describe('commandFailureToHttp', () => {
   });
 
   it('answers a create whose derived workflow id has ended with 409', () => {
-    const error = new WorkflowExecutionAlreadyStartedError('Workflow execution already started', `trajectory-${trajectoryId}`, 'trajectoryWorkflow');
+    const error = new WorkflowExecutionAlreadyStartedError(
+      'Workflow execution already started',
+      `trajectory-${trajectoryId}`,
+      'trajectoryWorkflow',
+    );
 
-    expect(answer(commandFailureToHttp(error, trajectoryId, null))).toMatchObject({ status: 409, body: { code: 'INVALID_STATE' } });
+    expect(answer(commandFailureToHttp(error, trajectoryId, null))).toMatchObject({
+      status: 409,
+      body: { code: 'INVALID_STATE' },
+    });
   });
 
   it('answers a timed-out update or an unreachable Temporal with 503', () => {
     const unavailable = new ServiceError('Update-With-Start failed', {
-      cause: Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14, details: '', metadata: {} }),
+      cause: Object.assign(new Error('14 UNAVAILABLE: No connection established'), {
+        code: 14,
+        details: '',
+        metadata: {},
+      }),
     });
 
-    expect(answer(commandFailureToHttp(new WorkflowUpdateRPCTimeoutOrCancelledError('deadline'), trajectoryId, null)).status).toBe(503);
+    expect(
+      answer(
+        commandFailureToHttp(new WorkflowUpdateRPCTimeoutOrCancelledError('deadline'), trajectoryId, null),
+      ).status,
+    ).toBe(503);
     expect(answer(commandFailureToHttp(unavailable, trajectoryId, null)).status).toBe(503);
   });
 });

@@ -1,4 +1,10 @@
-import { ConflictException, HttpException, HttpStatus, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ConflictException,
+  HttpException,
+  HttpStatus,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import {
   ApplicationFailure,
   isGrpcServiceError,
@@ -111,6 +117,7 @@ function isRejection(value: unknown): value is Rejection {
 function isTemporalUnavailable(error: unknown): boolean {
   const grpcError = error instanceof ServiceError ? error.cause : error;
   return (
-    isGrpcServiceError(grpcError) && (grpcError.code === GRPC_UNAVAILABLE || grpcError.code === GRPC_DEADLINE_EXCEEDED)
+    isGrpcServiceError(grpcError) &&
+    (grpcError.code === GRPC_UNAVAILABLE || grpcError.code === GRPC_DEADLINE_EXCEEDED)
   );
 }

@@ -79,7 +79,8 @@ export class PillarsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record the enrolment in a Dutch (NT2) course',
-    description: 'Follows a referral (409 without one); an enrolment before the referral is refused with 422.',
+    description:
+      'Follows a referral (409 without one); an enrolment before the referral is refused with 422.',
   })
   @ApiTrajectoryCommandResponses()
   enrolInNt2Course(
@@ -124,7 +125,8 @@ export class PillarsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record attendance of the MO or NT2 course over a period',
-    description: 'Needs the MO enrolment or the NT2 referral first (409). Low attendance opens no violation by itself.',
+    description:
+      'Needs the MO enrolment or the NT2 referral first (409). Low attendance opens no violation by itself.',
   })
   @ApiTrajectoryCommandResponses()
   recordAttendance(

@@ -54,11 +54,23 @@ export class TrajectoriesController {
   @ApiCreatedResponse({ type: CommandResultView, description: 'The trajectory was opened' })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'A field or header is malformed' })
   @ApiConflictResponse({
-    description: 'The newcomer already has an open trajectory, or the Idempotency-Key belongs to a closed one',
-    schema: { oneOf: [{ $ref: getSchemaPath(OpenTrajectoryConflictBody) }, { $ref: getSchemaPath(RejectionErrorBody) }] },
+    description:
+      'The newcomer already has an open trajectory, or the Idempotency-Key belongs to a closed one',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(OpenTrajectoryConflictBody) },
+        { $ref: getSchemaPath(RejectionErrorBody) },
+      ],
+    },
   })
-  @ApiUnprocessableEntityResponse({ type: RejectionErrorBody, description: "The trajectory's rules refuse the input" })
-  @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'No outcome in time; retry with the same Idempotency-Key' })
+  @ApiUnprocessableEntityResponse({
+    type: RejectionErrorBody,
+    description: "The trajectory's rules refuse the input",
+  })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBody,
+    description: 'No outcome in time; retry with the same Idempotency-Key',
+  })
   open(@Body() body: OpenTrajectoryDto, @CommandHeaders() context: CommandContext): Promise<CommandResult> {
     return this.commands.open(body, context);
   }
@@ -77,7 +89,9 @@ export class TrajectoriesController {
 
   @Post(':id/contract')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Record the signed integration contract; sets the policy version and its deadlines' })
+  @ApiOperation({
+    summary: 'Record the signed integration contract; sets the policy version and its deadlines',
+  })
   @ApiTrajectoryCommandResponses()
   recordContract(
     @Param('id', TRAJECTORY_ID) id: string,
@@ -101,7 +115,9 @@ export class TrajectoriesController {
 
   @Post(':id/closure')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Close the trajectory; open deadlines are waived and nothing more can be recorded' })
+  @ApiOperation({
+    summary: 'Close the trajectory; open deadlines are waived and nothing more can be recorded',
+  })
   @ApiTrajectoryCommandResponses()
   close(
     @Param('id', TRAJECTORY_ID) id: string,
@@ -112,7 +128,9 @@ export class TrajectoriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: "A trajectory's summary: deadlines, violations, target group, pillars, attest and next actions" })
+  @ApiOperation({
+    summary: "A trajectory's summary: deadlines, violations, target group, pillars, attest and next actions",
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TrajectorySummaryResponse })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'The id is not a UUID' })

@@ -106,7 +106,11 @@ describe('trajectory command routes', () => {
     ],
     [
       'target-group/exemption',
-      { reason: 'SERIOUS_ILLNESS_OR_DISABILITY', grantedOn: '2025-06-10', explanation: 'medical certificate' },
+      {
+        reason: 'SERIOUS_ILLNESS_OR_DISABILITY',
+        grantedOn: '2025-06-10',
+        explanation: 'medical certificate',
+      },
       grantExemptionUpdate,
       {
         type: 'GrantExemption',
@@ -119,7 +123,13 @@ describe('trajectory command routes', () => {
       'nt2/enrolments',
       { provider: 'CVO Gent', course: 'Nederlands 1.1', level: 'A1', enrolledOn: '2025-05-12' },
       enrolInNt2CourseUpdate,
-      { type: 'EnrolInNt2Course', provider: 'CVO Gent', course: 'Nederlands 1.1', level: 'A1', enrolledOn: '2025-05-12' },
+      {
+        type: 'EnrolInNt2Course',
+        provider: 'CVO Gent',
+        course: 'Nederlands 1.1',
+        level: 'A1',
+        enrolledOn: '2025-05-12',
+      },
     ],
     [
       'mo/enrolments',

@@ -49,14 +49,17 @@ export class TrajectoryCommandsService {
       if (earlier?.status === 'CLOSED') throw trajectoryClosed(earlier);
     }
     await this.refuseSecondOpenTrajectory(command.newcomer.nationalNumber, trajectoryId);
-    const startWorkflowOperation = new WithStartWorkflowOperation<typeof trajectoryWorkflow>(TRAJECTORY_WORKFLOW_TYPE, {
-      workflowId: trajectoryWorkflowId(trajectoryId),
-      taskQueue: this.config.temporalTaskQueue,
-      args: [{ trajectoryId }],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      // A trajectory id is never reused: a workflow that ended keeps its id.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
+    const startWorkflowOperation = new WithStartWorkflowOperation<typeof trajectoryWorkflow>(
+      TRAJECTORY_WORKFLOW_TYPE,
+      {
+        workflowId: trajectoryWorkflowId(trajectoryId),
+        taskQueue: this.config.temporalTaskQueue,
+        args: [{ trajectoryId }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // A trajectory id is never reused: a workflow that ended keeps its id.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      },
+    );
     try {
       return await this.withinCommandTimeout(() =>
         this.temporal.workflow.executeUpdateWithStart(openTrajectoryUpdate, {
@@ -84,7 +87,8 @@ export class TrajectoryCommandsService {
     if (!trajectory) throw trajectoryNotFound(trajectoryId);
     // A retry of the command that closed the trajectory still goes to Temporal, which answers with the first
     // outcome while it retains the workflow; anything else on a closed trajectory is refused here.
-    if (trajectory.status === 'CLOSED' && context.idempotencyKey === undefined) throw trajectoryClosed(trajectory);
+    if (trajectory.status === 'CLOSED' && context.idempotencyKey === undefined)
+      throw trajectoryClosed(trajectory);
     const handle = this.temporal.workflow.getHandle(trajectoryWorkflowId(trajectoryId));
     try {
       return await this.withinCommandTimeout(() =>
@@ -105,7 +109,9 @@ export class TrajectoryCommandsService {
    */
   private async refuseSecondOpenTrajectory(nationalNumber: string, trajectoryId: string): Promise<void> {
     const check = checkNationalNumber(nationalNumber);
-    const open = await this.queries.findOpenTrajectoryByNationalNumber(check.valid ? check.nationalNumber : nationalNumber);
+    const open = await this.queries.findOpenTrajectoryByNationalNumber(
+      check.valid ? check.nationalNumber : nationalNumber,
+    );
     // The create's own trajectory is found when the same create is retried: Temporal answers that one.
     if (!open || open.trajectoryId === trajectoryId) return;
     throw new ConflictException(openTrajectoryExists(open));

@@ -80,7 +80,11 @@ const view: TrajectorySummaryView = {
         attendance: [],
       },
     }),
-    pillar({ pillar: 'NT2', targetLevel: 'A2', details: { referrals: [], enrolments: [], testResults: [], attendance: [] } }),
+    pillar({
+      pillar: 'NT2',
+      targetLevel: 'A2',
+      details: { referrals: [], enrolments: [], testResults: [], attendance: [] },
+    }),
     pillar({ pillar: 'WORK', details: {} }),
     pillar({ pillar: 'PARTICIPATION', targetHours: 40, hours: 12, details: { activities: [] } }),
   ],

@@ -7,7 +7,11 @@ import {
   StreamVersionConflictError,
   toTrajectoryEvent,
 } from '../../../../libs/store/src';
-import type { AppendEventsRequest, AppendEventsResult, TrajectoryActivities } from '../../../../workflows/src/activities';
+import type {
+  AppendEventsRequest,
+  AppendEventsResult,
+  TrajectoryActivities,
+} from '../../../../workflows/src/activities';
 
 /** The trajectory workflow's only side effect: appending its events (and read models) to PostgreSQL. */
 @Injectable()

@@ -171,11 +171,19 @@ describe('composeNationalNumber', () => {
   it.each([
     ['1985-07-30', 33, '85073003328'],
     ['2004-02-29', 1, undefined],
-  ])('composes a number the check accepts, with the birth date in it (%s, serial %i)', (birthDate, serial, expected) => {
-    const composed = composeNationalNumber(birthDate as CalendarDate, serial);
-    if (expected) expect(composed).toBe(expected);
-    expect(checkNationalNumber(composed)).toEqual({ valid: true, nationalNumber: composed, birthDate, bis: false });
-  });
+  ])(
+    'composes a number the check accepts, with the birth date in it (%s, serial %i)',
+    (birthDate, serial, expected) => {
+      const composed = composeNationalNumber(birthDate as CalendarDate, serial);
+      if (expected) expect(composed).toBe(expected);
+      expect(checkNationalNumber(composed)).toEqual({
+        valid: true,
+        nationalNumber: composed,
+        birthDate,
+        bis: false,
+      });
+    },
+  );
 
   it.each([0, 998, 1.5])('refuses serial %p', (serial) => {
     expect(() => composeNationalNumber('1985-07-30' as CalendarDate, serial)).toThrow(RangeError);

@@ -43,7 +43,8 @@ export function checkNationalNumber(input: string): NationalNumberCheck {
  * the inverse of the check, for registers, demo data and tests.
  */
 export function composeNationalNumber(birthDate: CalendarDate, serial: number): NationalNumber {
-  if (!Number.isInteger(serial) || serial < 1 || serial > 997) throw new RangeError(`serial ${serial} is not 1-997`);
+  if (!Number.isInteger(serial) || serial < 1 || serial > 997)
+    throw new RangeError(`serial ${serial} is not 1-997`);
   const nine = `${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}${String(serial).padStart(3, '0')}`;
   const checked = Number(birthDate.slice(0, 4) >= '2000' ? `2${nine}` : nine);
   return `${nine}${String(97 - (checked % 97)).padStart(2, '0')}` as NationalNumber;

@@ -77,7 +77,8 @@ describe('determinePillars', () => {
         WORK: { applicability: 'REQUIRED', reason: `VDAB registration within 2 months (${VDAB_SOURCE})` },
         PARTICIPATION: {
           applicability: 'REQUIRED',
-          reason: 'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
+          reason:
+            'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
           targetHours: 40,
         },
       });

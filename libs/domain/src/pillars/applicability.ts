@@ -8,7 +8,11 @@ import { IntakeProfile, PillarApplicability } from './pillar-state';
  * Working age for the WORK pillar: "elke inburgeraar op beroepsactieve leeftijd" (seed 003 l.1199-1200).
  * The seeds give no numbers; 18 to 64 follows the target group's adult age and the 65+ exemption.
  */
-export const WORKING_AGE = { from: 18, untilExclusive: 65, source: 'seed 003 l.1199-1200 ("beroepsactieve leeftijd"); bounds: parameter' };
+export const WORKING_AGE = {
+  from: 18,
+  untilExclusive: 65,
+  source: 'seed 003 l.1199-1200 ("beroepsactieve leeftijd"); bounds: parameter',
+};
 
 export interface PillarDetermination {
   applicability: PillarApplicability;
@@ -32,7 +36,13 @@ export interface PillarFacts {
 }
 
 /** Which pillars count for this newcomer under the trajectory's policy version, and why. */
-export function determinePillars({ policy, signedOn, birthDate, profile, voluntary }: PillarFacts): PillarsDetermination {
+export function determinePillars({
+  policy,
+  signedOn,
+  birthDate,
+  profile,
+  voluntary,
+}: PillarFacts): PillarsDetermination {
   const { mo, participation, attest } = policy.parameters;
   return {
     MO: { applicability: 'REQUIRED', reason: `${mo.requiredResult} (${mo.source})` },
@@ -43,11 +53,18 @@ export function determinePillars({ policy, signedOn, birthDate, profile, volunta
           ...participationApplicability(profile, voluntary, participation.optionalForSource),
           targetHours: participation.hours,
         }
-      : { applicability: 'NOT_APPLICABLE', reason: `policy ${policy.id} has no participation pillar (${attest.source})`, targetHours: 0 },
+      : {
+          applicability: 'NOT_APPLICABLE',
+          reason: `policy ${policy.id} has no participation pillar (${attest.source})`,
+          targetHours: 0,
+        },
   };
 }
 
-function nt2Determination(policy: ParameterisedPolicyVersion, profile?: IntakeProfile): PillarsDetermination['NT2'] {
+function nt2Determination(
+  policy: ParameterisedPolicyVersion,
+  profile?: IntakeProfile,
+): PillarsDetermination['NT2'] {
   const { nt2 } = policy.parameters;
   const lowLiterate = profile?.literacy === 'LOW_LITERATE' || profile?.literacy === 'ILLITERATE';
   if (lowLiterate && nt2.lowLiterateTargetLevel !== 'NOT_SET') {
@@ -57,25 +74,53 @@ function nt2Determination(policy: ParameterisedPolicyVersion, profile?: IntakePr
       reason: `adjusted target ${nt2.lowLiterateTargetLevel} for a ${profile?.literacy === 'ILLITERATE' ? 'non-literate' : 'low-literate'} learner (${nt2.lowLiterateTargetLevelSource})`,
     };
   }
-  return { applicability: 'REQUIRED', targetLevel: nt2.targetLevel, reason: `target ${nt2.targetLevel} (${nt2.targetLevelSource})` };
+  return {
+    applicability: 'REQUIRED',
+    targetLevel: nt2.targetLevel,
+    reason: `target ${nt2.targetLevel} (${nt2.targetLevelSource})`,
+  };
 }
 
-function workDetermination(policy: ParameterisedPolicyVersion, age: number, profile?: IntakeProfile): PillarDetermination {
+function workDetermination(
+  policy: ParameterisedPolicyVersion,
+  age: number,
+  profile?: IntakeProfile,
+): PillarDetermination {
   if (!policy.vdabRegistration) {
-    return { applicability: 'NOT_APPLICABLE', reason: `policy ${policy.id} has no VDAB registration condition` };
+    return {
+      applicability: 'NOT_APPLICABLE',
+      reason: `policy ${policy.id} has no VDAB registration condition`,
+    };
   }
   if (age < WORKING_AGE.from || age >= WORKING_AGE.untilExclusive) {
-    return { applicability: 'NOT_APPLICABLE', reason: `not of working age (${age} when the contract was signed; ${WORKING_AGE.source})` };
+    return {
+      applicability: 'NOT_APPLICABLE',
+      reason: `not of working age (${age} when the contract was signed; ${WORKING_AGE.source})`,
+    };
   }
   if (profile?.mayWork === false) {
-    return { applicability: 'NOT_APPLICABLE', reason: 'no right to work in Belgium (seed 003 l.1206-1207 exceptions)' };
+    return {
+      applicability: 'NOT_APPLICABLE',
+      reason: 'no right to work in Belgium (seed 003 l.1206-1207 exceptions)',
+    };
   }
-  return { applicability: 'REQUIRED', reason: `VDAB registration within ${policy.vdabRegistration.months} months (${policy.vdabRegistration.source})` };
+  return {
+    applicability: 'REQUIRED',
+    reason: `VDAB registration within ${policy.vdabRegistration.months} months (${policy.vdabRegistration.source})`,
+  };
 }
 
-function participationApplicability(profile: IntakeProfile | undefined, voluntary: boolean, source: string): PillarDetermination {
-  if (voluntary) return { applicability: 'OPTIONAL', reason: `follows the trajectory voluntarily (${source})` };
+function participationApplicability(
+  profile: IntakeProfile | undefined,
+  voluntary: boolean,
+  source: string,
+): PillarDetermination {
+  if (voluntary)
+    return { applicability: 'OPTIONAL', reason: `follows the trajectory voluntarily (${source})` };
   if (profile?.working) return { applicability: 'OPTIONAL', reason: `works (${source})` };
   if (profile?.studying) return { applicability: 'OPTIONAL', reason: `studies (${source})` };
-  return { applicability: 'REQUIRED', reason: 'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)' };
+  return {
+    applicability: 'REQUIRED',
+    reason: 'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
+  };
 }

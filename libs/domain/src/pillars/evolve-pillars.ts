@@ -26,26 +26,47 @@ export function isPillarEvent(event: { type: string }): event is PillarEvent {
 }
 
 /** The pillars' part of the fold. */
-export function evolvePillars(pillars: PillarStates | undefined, event: PillarEvent): PillarStates | undefined {
+export function evolvePillars(
+  pillars: PillarStates | undefined,
+  event: PillarEvent,
+): PillarStates | undefined {
   if (event.type === 'PillarsDetermined') return initialPillars(event);
   if (!pillars) throw new Error(`cannot apply ${event.type} before PillarsDetermined`);
   switch (event.type) {
     case 'MoCourseEnrolled':
-      return { ...pillars, MO: { ...started(pillars.MO), enrolments: [...pillars.MO.enrolments, { ...event.data }] } };
+      return {
+        ...pillars,
+        MO: { ...started(pillars.MO), enrolments: [...pillars.MO.enrolments, { ...event.data }] },
+      };
     case 'MoTestTaken':
-      return { ...pillars, MO: { ...started(pillars.MO), testAttempts: [...pillars.MO.testAttempts, { ...event.data }] } };
+      return {
+        ...pillars,
+        MO: { ...started(pillars.MO), testAttempts: [...pillars.MO.testAttempts, { ...event.data }] },
+      };
     case 'AttendanceRecorded': {
       const { pillar, ...record } = event.data;
       const course = pillars[pillar];
-      return { ...pillars, [pillar]: { ...started(course), attendance: [...(course.attendance ?? []), record] } };
+      return {
+        ...pillars,
+        [pillar]: { ...started(course), attendance: [...(course.attendance ?? []), record] },
+      };
     }
     case 'Nt2Referred':
-      return { ...pillars, NT2: { ...started(pillars.NT2), referrals: [...pillars.NT2.referrals, { ...event.data }] } };
+      return {
+        ...pillars,
+        NT2: { ...started(pillars.NT2), referrals: [...pillars.NT2.referrals, { ...event.data }] },
+      };
     case 'Nt2CourseEnrolled':
       // States carried over by continue-as-new from before NT2 enrolments existed have no list yet.
-      return { ...pillars, NT2: { ...started(pillars.NT2), enrolments: [...(pillars.NT2.enrolments ?? []), { ...event.data }] } };
+      return {
+        ...pillars,
+        NT2: { ...started(pillars.NT2), enrolments: [...(pillars.NT2.enrolments ?? []), { ...event.data }] },
+      };
     case 'Nt2TestTaken':
-      return { ...pillars, NT2: { ...started(pillars.NT2), testResults: [...pillars.NT2.testResults, { ...event.data }] } };
+      return {
+        ...pillars,
+        NT2: { ...started(pillars.NT2), testResults: [...pillars.NT2.testResults, { ...event.data }] },
+      };
     case 'WorkTrackAgreed':
       return { ...pillars, WORK: { ...started(pillars.WORK), track: { ...event.data } } };
     case 'ParticipationActivityLogged':
@@ -59,19 +80,31 @@ export function evolvePillars(pillars: PillarStates | undefined, event: PillarEv
       };
     case 'PillarCompleted': {
       const { pillar, completedOn, condition } = event.data;
-      const completed = { ...pillars[pillar], status: 'COMPLETED' as const, completion: { on: completedOn, condition } };
+      const completed = {
+        ...pillars[pillar],
+        status: 'COMPLETED' as const,
+        completion: { on: completedOn, condition },
+      };
       if (pillar === 'NT2') {
         // the certificate is for the level of the test that completed the pillar, which may be above the target
         const target = pillars.NT2.targetLevel;
-        const level = pillars.NT2.testResults.find((result) => result.passed && levelReached(result.level, target))?.level ?? target;
+        const level =
+          pillars.NT2.testResults.find((result) => result.passed && levelReached(result.level, target))
+            ?.level ?? target;
         const { status, completion } = completed;
-        return { ...pillars, NT2: { ...pillars.NT2, status, completion, certificate: { level, obtainedOn: completedOn } } };
+        return {
+          ...pillars,
+          NT2: { ...pillars.NT2, status, completion, certificate: { level, obtainedOn: completedOn } },
+        };
       }
       return { ...pillars, [pillar]: completed };
     }
     case 'PillarWaived': {
       const { pillar, waivedOn, reason } = event.data;
-      return { ...pillars, [pillar]: { ...pillars[pillar], status: 'WAIVED', waiver: { on: waivedOn, reason } } };
+      return {
+        ...pillars,
+        [pillar]: { ...pillars[pillar], status: 'WAIVED', waiver: { on: waivedOn, reason } },
+      };
     }
   }
 }
@@ -84,9 +117,21 @@ function initialPillars(event: PillarsDetermined): PillarStates {
   });
   return {
     MO: { ...base(event.data.MO), enrolments: [], testAttempts: [], attendance: [] },
-    NT2: { ...base(event.data.NT2), targetLevel: event.data.NT2.targetLevel, referrals: [], enrolments: [], testResults: [], attendance: [] },
+    NT2: {
+      ...base(event.data.NT2),
+      targetLevel: event.data.NT2.targetLevel,
+      referrals: [],
+      enrolments: [],
+      testResults: [],
+      attendance: [],
+    },
     WORK: { ...base(event.data.WORK) },
-    PARTICIPATION: { ...base(event.data.PARTICIPATION), targetHours: event.data.PARTICIPATION.targetHours, hours: 0, activities: [] },
+    PARTICIPATION: {
+      ...base(event.data.PARTICIPATION),
+      targetHours: event.data.PARTICIPATION.targetHours,
+      hours: 0,
+      activities: [],
+    },
   };
 }
 

@@ -1,6 +1,12 @@
 import { policyVersionById } from '../policy/policy-versions';
 import { CalendarDate } from '../time/calendar-date';
-import { AttestIssued, PillarCompleted, TrajectoryClosed, TrajectoryEvent, trajectoryEvent } from '../trajectory/events';
+import {
+  AttestIssued,
+  PillarCompleted,
+  TrajectoryClosed,
+  TrajectoryEvent,
+  trajectoryEvent,
+} from '../trajectory/events';
 import { TrajectoryState } from '../trajectory/state';
 import { levelReached, ParticipationActivity, Pillar, pillarSatisfied, PillarStates } from './pillar-state';
 
@@ -14,12 +20,21 @@ export function pillarCompletions(state: TrajectoryState, now: number): PillarCo
   if (!pillars) return [];
   const completions: { pillar: Pillar; condition: string; on: CalendarDate }[] = [];
   const open = (pillar: Pillar) =>
-    pillars[pillar].applicability !== 'NOT_APPLICABLE' && pillars[pillar].status !== 'COMPLETED' && pillars[pillar].status !== 'WAIVED';
+    pillars[pillar].applicability !== 'NOT_APPLICABLE' &&
+    pillars[pillar].status !== 'COMPLETED' &&
+    pillars[pillar].status !== 'WAIVED';
 
   const passedMo = pillars.MO.testAttempts.find((attempt) => attempt.passed);
-  if (open('MO') && passedMo) completions.push({ pillar: 'MO', on: passedMo.takenOn, condition: `MO test passed on ${passedMo.takenOn}` });
+  if (open('MO') && passedMo)
+    completions.push({
+      pillar: 'MO',
+      on: passedMo.takenOn,
+      condition: `MO test passed on ${passedMo.takenOn}`,
+    });
 
-  const certificate = pillars.NT2.testResults.find((result) => result.passed && levelReached(result.level, pillars.NT2.targetLevel));
+  const certificate = pillars.NT2.testResults.find(
+    (result) => result.passed && levelReached(result.level, pillars.NT2.targetLevel),
+  );
   if (open('NT2') && certificate) {
     completions.push({
       pillar: 'NT2',
@@ -37,7 +52,10 @@ export function pillarCompletions(state: TrajectoryState, now: number): PillarCo
   }
 
   const participation = pillars.PARTICIPATION;
-  const targetReachedOn = participation.targetHours > 0 ? hoursReachedOn(participation.activities, participation.targetHours) : undefined;
+  const targetReachedOn =
+    participation.targetHours > 0
+      ? hoursReachedOn(participation.activities, participation.targetHours)
+      : undefined;
   if (open('PARTICIPATION') && targetReachedOn) {
     completions.push({
       pillar: 'PARTICIPATION',
@@ -54,9 +72,14 @@ export function pillarCompletions(state: TrajectoryState, now: number): PillarCo
  * The day the participation hours reached the target: the end of the activity with which they did, counting the
  * activities in the order they ended (a municipality may log them late or out of order). Undefined below the target.
  */
-function hoursReachedOn(activities: readonly ParticipationActivity[], targetHours: number): CalendarDate | undefined {
+function hoursReachedOn(
+  activities: readonly ParticipationActivity[],
+  targetHours: number,
+): CalendarDate | undefined {
   let hours = 0;
-  for (const activity of [...activities].sort((a, b) => (a.endedOn < b.endedOn ? -1 : a.endedOn > b.endedOn ? 1 : 0))) {
+  for (const activity of [...activities].sort((a, b) =>
+    a.endedOn < b.endedOn ? -1 : a.endedOn > b.endedOn ? 1 : 0,
+  )) {
     hours += activity.hours;
     if (hours >= targetHours) return activity.endedOn;
   }

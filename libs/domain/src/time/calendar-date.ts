@@ -11,7 +11,9 @@ export const LEGAL_TIME_ZONE = 'Europe/Brussels';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isCalendarDate(value: unknown): value is CalendarDate {
-  return typeof value === 'string' && ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+  return (
+    typeof value === 'string' && ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid
+  );
 }
 
 export function calendarDate(value: string): CalendarDate {

@@ -185,7 +185,10 @@ describe('expireDeadlines', () => {
   it('a registration dated within the deadline but recorded after it was missed meets it and withdraws the open violation', () => {
     const missed = fold(expireDeadlines(signed(), EXPIRY), signed()) as TrajectoryState;
     const dueOn = missed.deadlines[0].dueOn;
-    const proof = run([recordVdabRegistration(dueOn)], Date.parse('2026-07-02T10:00:00Z'), { state: missed, events: [] });
+    const proof = run([recordVdabRegistration(dueOn)], Date.parse('2026-07-02T10:00:00Z'), {
+      state: missed,
+      events: [],
+    });
     expect(proof.events.map((event) => event.type)).toEqual([
       'VdabRegistrationRecorded',
       'DeadlineMet',
@@ -196,12 +199,20 @@ describe('expireDeadlines', () => {
       violationId: 'trj-0001:violation:1',
       reason: `VDAB registration on ${dueOn}, within the deadline of ${dueOn}, was recorded after the deadline was marked missed`,
     });
-    expect(proof.state.deadlines.map((deadline) => [deadline.state, deadline.metOn])).toEqual([['MET', dueOn]]);
+    expect(proof.state.deadlines.map((deadline) => [deadline.state, deadline.metOn])).toEqual([
+      ['MET', dueOn],
+    ]);
     expect(proof.state.violations.map((violation) => violation.state)).toEqual(['WITHDRAWN']);
 
     const fine = decide(
       proof.state,
-      { type: 'RecordFineDecision', violationId: 'trj-0001:violation:1', decision: 'FINE', amountEuro: 100, decidedOn: '2026-07-02' },
+      {
+        type: 'RecordFineDecision',
+        violationId: 'trj-0001:violation:1',
+        decision: 'FINE',
+        amountEuro: 100,
+        decidedOn: '2026-07-02',
+      },
       { now: Date.parse('2026-07-02T10:00:00Z') },
     );
     expect(fine).toMatchObject({ accepted: false, rejection: { code: 'INVALID_STATE' } });
@@ -210,12 +221,28 @@ describe('expireDeadlines', () => {
   it('a decided violation stays decided when the proof of a registration in time arrives', () => {
     const missed = fold(expireDeadlines(signed(), EXPIRY), signed()) as TrajectoryState;
     const decided = run(
-      [{ type: 'RecordFineDecision', violationId: 'trj-0001:violation:1', decision: 'FINE', amountEuro: 100, decidedOn: '2026-07-01' }],
+      [
+        {
+          type: 'RecordFineDecision',
+          violationId: 'trj-0001:violation:1',
+          decision: 'FINE',
+          amountEuro: 100,
+          decidedOn: '2026-07-01',
+        },
+      ],
       Date.parse('2026-07-01T10:00:00Z'),
       { state: missed, events: [] },
     );
-    const proof = run([recordVdabRegistration(missed.deadlines[0].dueOn)], Date.parse('2026-07-02T10:00:00Z'), decided);
-    expect(proof.events.slice(decided.events.length).map((event) => event.type)).toEqual(['VdabRegistrationRecorded', 'DeadlineMet', 'PillarCompleted']);
+    const proof = run(
+      [recordVdabRegistration(missed.deadlines[0].dueOn)],
+      Date.parse('2026-07-02T10:00:00Z'),
+      decided,
+    );
+    expect(proof.events.slice(decided.events.length).map((event) => event.type)).toEqual([
+      'VdabRegistrationRecorded',
+      'DeadlineMet',
+      'PillarCompleted',
+    ]);
     expect(proof.state.violations.map((violation) => violation.state)).toEqual(['DECIDED']);
   });
 

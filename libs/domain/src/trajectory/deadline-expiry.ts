@@ -1,15 +1,30 @@
 import { endOfDayInstant } from '../time/calendar-date';
-import { DeadlineKind, DeadlineMissed, TrajectoryEvent, trajectoryEvent, ViolationKind, ViolationOpened } from './events';
+import {
+  DeadlineKind,
+  DeadlineMissed,
+  TrajectoryEvent,
+  trajectoryEvent,
+  ViolationKind,
+  ViolationOpened,
+} from './events';
 import { TrajectoryState } from './state';
 
 const VIOLATION_FOR_MISSED: Record<DeadlineKind, { kind: ViolationKind; obligation: string }> = {
-  VDAB_REGISTRATION: { kind: 'VDAB_REGISTRATION_DEADLINE_MISSED', obligation: 'No VDAB registration recorded' },
-  AGENCY_REGISTRATION: { kind: 'AGENCY_REGISTRATION_DEADLINE_MISSED', obligation: 'No registration with an agency recorded' },
+  VDAB_REGISTRATION: {
+    kind: 'VDAB_REGISTRATION_DEADLINE_MISSED',
+    obligation: 'No VDAB registration recorded',
+  },
+  AGENCY_REGISTRATION: {
+    kind: 'AGENCY_REGISTRATION_DEADLINE_MISSED',
+    obligation: 'No registration with an agency recorded',
+  },
 };
 
 /** The earliest instant at which an open deadline expires, or undefined when none is open. */
 export function nextDeadlineExpiry(state: TrajectoryState): number | undefined {
-  const expiries = state.deadlines.filter((deadline) => deadline.state === 'OPEN').map((deadline) => endOfDayInstant(deadline.dueOn));
+  const expiries = state.deadlines
+    .filter((deadline) => deadline.state === 'OPEN')
+    .map((deadline) => endOfDayInstant(deadline.dueOn));
   return expiries.length ? Math.min(...expiries) : undefined;
 }
 

@@ -48,23 +48,45 @@ const ALLOWED_WHILE_SUSPENDED: ReadonlySet<TrajectoryCommand['type']> = new Set(
  * Checks a command against the rules and the current state and returns the events it produces, or why not.
  * Accepted commands are followed by what follows from them by rule: completed pillars and the attest.
  */
-export function decide(state: MaybeTrajectoryState, command: TrajectoryCommand, context: DecisionContext): Decision {
+export function decide(
+  state: MaybeTrajectoryState,
+  command: TrajectoryCommand,
+  context: DecisionContext,
+): Decision {
   const time: DecisionTime = { now: context.now, today: calendarDateAt(context.now) };
   if (command.type === 'OpenTrajectory') {
-    return state ? reject(rejection('INVALID_STATE', `trajectory ${state.trajectoryId} already exists`)) : openTrajectory(command, time);
+    return state
+      ? reject(rejection('INVALID_STATE', `trajectory ${state.trajectoryId} already exists`))
+      : openTrajectory(command, time);
   }
   if (!state) return reject(rejection('INVALID_STATE', 'trajectory does not exist'));
   if (state.status === 'CLOSED') {
-    return reject(rejection('INVALID_STATE', `trajectory is closed (${state.closure?.reason} on ${state.closure?.closedOn})`));
+    return reject(
+      rejection(
+        'INVALID_STATE',
+        `trajectory is closed (${state.closure?.reason} on ${state.closure?.closedOn})`,
+      ),
+    );
   }
   if (state.status === 'SUSPENDED' && !ALLOWED_WHILE_SUSPENDED.has(command.type)) {
-    return reject(rejection('INVALID_STATE', `trajectory is suspended since ${state.suspension?.suspendedFrom}; resume it first`));
+    return reject(
+      rejection(
+        'INVALID_STATE',
+        `trajectory is suspended since ${state.suspension?.suspendedFrom}; resume it first`,
+      ),
+    );
   }
   const decision = decideOnOpenTrajectory(state, command, time);
-  return decision.accepted ? { accepted: true, events: withConsequences(state, decision.events, time) } : decision;
+  return decision.accepted
+    ? { accepted: true, events: withConsequences(state, decision.events, time) }
+    : decision;
 }
 
-function decideOnOpenTrajectory(state: TrajectoryState, command: Exclude<TrajectoryCommand, { type: 'OpenTrajectory' }>, time: DecisionTime): Decision {
+function decideOnOpenTrajectory(
+  state: TrajectoryState,
+  command: Exclude<TrajectoryCommand, { type: 'OpenTrajectory' }>,
+  time: DecisionTime,
+): Decision {
   switch (command.type) {
     case 'RecordIntake':
       return recordIntake(state, command, time);
@@ -113,7 +135,11 @@ function decideOnOpenTrajectory(state: TrajectoryState, command: Exclude<Traject
   }
 }
 
-function withConsequences(state: TrajectoryState, events: TrajectoryEvent[], { today, now }: DecisionTime): TrajectoryEvent[] {
+function withConsequences(
+  state: TrajectoryState,
+  events: TrajectoryEvent[],
+  { today, now }: DecisionTime,
+): TrajectoryEvent[] {
   const after = fold(events, state) as TrajectoryState;
   const completions = pillarCompletions(after, now);
   const completed = fold(completions, after) as TrajectoryState;

@@ -6,7 +6,13 @@ import { ExemptionReason } from '../target-group/exemption-reasons';
 import { TargetGroupDecision } from '../target-group/target-group-decision';
 import { TargetGroupFacts } from '../target-group/target-group-facts';
 import { RecordedTargetGroupStatus } from '../target-group/target-group-override';
-import { ClosureReason, CorrectableFact, FineDecision, ReportableViolation, SuspensionReason } from './commands';
+import {
+  ClosureReason,
+  CorrectableFact,
+  FineDecision,
+  ReportableViolation,
+  SuspensionReason,
+} from './commands';
 import { NationalNumber } from '../newcomer/national-number';
 import { DeadlineAnchor, PolicyVersionId } from '../policy/policy-versions';
 import { CalendarDate } from '../time/calendar-date';
@@ -35,9 +41,7 @@ export interface NewcomerDetails {
 export type DeadlineKind = 'VDAB_REGISTRATION' | 'AGENCY_REGISTRATION';
 export type DeadlineState = 'OPEN' | 'MET' | 'MISSED' | 'SUSPENDED' | 'WAIVED';
 export type ViolationKind =
-  | 'VDAB_REGISTRATION_DEADLINE_MISSED'
-  | 'AGENCY_REGISTRATION_DEADLINE_MISSED'
-  | ReportableViolation;
+  'VDAB_REGISTRATION_DEADLINE_MISSED' | 'AGENCY_REGISTRATION_DEADLINE_MISSED' | ReportableViolation;
 export type ViolationState = 'OPEN' | 'DECIDED' | 'WITHDRAWN';
 
 export type TrajectoryOpened = EventEnvelope<
@@ -52,9 +56,15 @@ export type TrajectoryOpened = EventEnvelope<
   }
 >;
 
-export type IntakeRecorded = EventEnvelope<'IntakeRecorded', { intakeOn: CalendarDate; profile?: IntakeProfile }>;
+export type IntakeRecorded = EventEnvelope<
+  'IntakeRecorded',
+  { intakeOn: CalendarDate; profile?: IntakeProfile }
+>;
 
-export type ContractSigned = EventEnvelope<'ContractSigned', { signedOn: CalendarDate; policyVersion: PolicyVersionId }>;
+export type ContractSigned = EventEnvelope<
+  'ContractSigned',
+  { signedOn: CalendarDate; policyVersion: PolicyVersionId }
+>;
 
 export type DeadlineSet = EventEnvelope<
   'DeadlineSet',
@@ -74,7 +84,10 @@ export type VdabRegistrationRecorded = EventEnvelope<
   { registeredOn: CalendarDate; vdabClientReference: string }
 >;
 
-export type DeadlineMet = EventEnvelope<'DeadlineMet', { deadlineId: string; kind: DeadlineKind; metOn: CalendarDate }>;
+export type DeadlineMet = EventEnvelope<
+  'DeadlineMet',
+  { deadlineId: string; kind: DeadlineKind; metOn: CalendarDate }
+>;
 
 export type DeadlineMissed = EventEnvelope<
   'DeadlineMissed',
@@ -105,7 +118,13 @@ export type DeadlineMoveReason = 'SUSPENSION' | 'CORRECTION';
 
 export type DeadlineMoved = EventEnvelope<
   'DeadlineMoved',
-  { deadlineId: string; kind: DeadlineKind; previousDueOn: CalendarDate; dueOn: CalendarDate; reason: DeadlineMoveReason }
+  {
+    deadlineId: string;
+    kind: DeadlineKind;
+    previousDueOn: CalendarDate;
+    dueOn: CalendarDate;
+    reason: DeadlineMoveReason;
+  }
 >;
 
 export type TrajectoryTransferred = EventEnvelope<
@@ -139,13 +158,25 @@ export type TargetGroupOverridden = EventEnvelope<
   { derived: TargetGroupDecision; recorded: RecordedTargetGroupStatus; reason: string }
 >;
 
-export type PillarsDetermined = EventEnvelope<'PillarsDetermined', { policyVersion: PolicyVersionId } & PillarsDetermination>;
+export type PillarsDetermined = EventEnvelope<
+  'PillarsDetermined',
+  { policyVersion: PolicyVersionId } & PillarsDetermination
+>;
 
-export type MoCourseEnrolled = EventEnvelope<'MoCourseEnrolled', { provider: string; language: string; enrolledOn: CalendarDate }>;
+export type MoCourseEnrolled = EventEnvelope<
+  'MoCourseEnrolled',
+  { provider: string; language: string; enrolledOn: CalendarDate }
+>;
 export type MoTestTaken = EventEnvelope<'MoTestTaken', { takenOn: CalendarDate; passed: boolean }>;
 export type AttendanceRecorded = EventEnvelope<
   'AttendanceRecorded',
-  { pillar: 'MO' | 'NT2'; periodFrom: CalendarDate; periodTo: CalendarDate; hoursScheduled: number; hoursAttended: number }
+  {
+    pillar: 'MO' | 'NT2';
+    periodFrom: CalendarDate;
+    periodTo: CalendarDate;
+    hoursScheduled: number;
+    hoursAttended: number;
+  }
 >;
 export type Nt2Referred = EventEnvelope<
   'Nt2Referred',
@@ -155,11 +186,23 @@ export type Nt2CourseEnrolled = EventEnvelope<
   'Nt2CourseEnrolled',
   { provider: string; course: string; level: Nt2Level; enrolledOn: CalendarDate }
 >;
-export type Nt2TestTaken = EventEnvelope<'Nt2TestTaken', { level: Nt2Level; takenOn: CalendarDate; passed: boolean }>;
-export type WorkTrackAgreed = EventEnvelope<'WorkTrackAgreed', { description: string; agreedOn: CalendarDate }>;
+export type Nt2TestTaken = EventEnvelope<
+  'Nt2TestTaken',
+  { level: Nt2Level; takenOn: CalendarDate; passed: boolean }
+>;
+export type WorkTrackAgreed = EventEnvelope<
+  'WorkTrackAgreed',
+  { description: string; agreedOn: CalendarDate }
+>;
 export type ParticipationActivityLogged = EventEnvelope<'ParticipationActivityLogged', ParticipationActivity>;
-export type PillarCompleted = EventEnvelope<'PillarCompleted', { pillar: Pillar; completedOn: CalendarDate; condition: string }>;
-export type PillarWaived = EventEnvelope<'PillarWaived', { pillar: Pillar; waivedOn: CalendarDate; reason: string }>;
+export type PillarCompleted = EventEnvelope<
+  'PillarCompleted',
+  { pillar: Pillar; completedOn: CalendarDate; condition: string }
+>;
+export type PillarWaived = EventEnvelope<
+  'PillarWaived',
+  { pillar: Pillar; waivedOn: CalendarDate; reason: string }
+>;
 export type AttestIssued = EventEnvelope<
   'AttestIssued',
   { attestNumber: string; issuedOn: CalendarDate; policyVersion: PolicyVersionId; conditions: string[] }
@@ -174,7 +217,10 @@ export type ExemptionGranted = EventEnvelope<
   { reason: ExemptionReason; grantedOn: CalendarDate; source: string; explanation?: string }
 >;
 
-export type DeadlineWaived = EventEnvelope<'DeadlineWaived', { deadlineId: string; kind: DeadlineKind; reason: string }>;
+export type DeadlineWaived = EventEnvelope<
+  'DeadlineWaived',
+  { deadlineId: string; kind: DeadlineKind; reason: string }
+>;
 
 export type TrajectoryEvent =
   | TrajectoryOpened
@@ -248,7 +294,11 @@ export const EVENT_SCHEMA_VERSIONS: Record<TrajectoryEventType, number> = {
   Nt2CourseEnrolled: 1,
 };
 
-export function trajectoryEvent<E extends TrajectoryEvent>(type: E['type'], data: E['data'], occurredAt: Date | number): E {
+export function trajectoryEvent<E extends TrajectoryEvent>(
+  type: E['type'],
+  data: E['data'],
+  occurredAt: Date | number,
+): E {
   return {
     type,
     schemaVersion: EVENT_SCHEMA_VERSIONS[type],

@@ -8,7 +8,15 @@ import { TargetGroupDecision } from '../target-group/target-group-decision';
 import { TargetGroupFacts } from '../target-group/target-group-facts';
 import { RecordedTargetGroupStatus } from '../target-group/target-group-override';
 import { ClosureReason, FineDecision, SuspensionReason } from './commands';
-import { DeadlineKind, DeadlineState, FactCorrected, NewcomerDetails, TrajectoryEvent, ViolationKind, ViolationState } from './events';
+import {
+  DeadlineKind,
+  DeadlineState,
+  FactCorrected,
+  NewcomerDetails,
+  TrajectoryEvent,
+  ViolationKind,
+  ViolationState,
+} from './events';
 
 export type TrajectoryStatus = 'OPEN' | 'SUSPENDED' | 'CLOSED';
 
@@ -102,19 +110,35 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
       return { ...next, targetGroup: { derived: event.data.decision, facts: event.data.facts } };
     case 'TargetGroupOverridden':
       return next.targetGroup
-        ? { ...next, targetGroup: { ...next.targetGroup, override: { recorded: event.data.recorded, reason: event.data.reason } } }
+        ? {
+            ...next,
+            targetGroup: {
+              ...next.targetGroup,
+              override: { recorded: event.data.recorded, reason: event.data.reason },
+            },
+          }
         : next;
     case 'ExemptionGranted': {
       const { reason, grantedOn, explanation } = event.data;
       return next.targetGroup
-        ? { ...next, targetGroup: { ...next.targetGroup, exemption: { reason, grantedOn, ...(explanation ? { explanation } : {}) } } }
+        ? {
+            ...next,
+            targetGroup: {
+              ...next.targetGroup,
+              exemption: { reason, grantedOn, ...(explanation ? { explanation } : {}) },
+            },
+          }
         : next;
     }
     case 'AttestIssued':
       return {
         ...next,
         phase: 'ATTEST_ISSUED',
-        attest: { attestNumber: event.data.attestNumber, issuedOn: event.data.issuedOn, conditions: event.data.conditions },
+        attest: {
+          attestNumber: event.data.attestNumber,
+          issuedOn: event.data.issuedOn,
+          conditions: event.data.conditions,
+        },
       };
     case 'ContractSigned':
       return { ...next, contract: { ...event.data }, phase: 'CONTRACT_SIGNED' };
@@ -160,7 +184,9 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
         status: 'SUSPENDED',
         suspension: { reason: event.data.reason, suspendedFrom: event.data.suspendedFrom },
         deadlines: next.deadlines.map((deadline) =>
-          deadline.state === 'OPEN' && deadline.dueOn >= event.data.suspendedFrom ? { ...deadline, state: 'SUSPENDED' } : deadline,
+          deadline.state === 'OPEN' && deadline.dueOn >= event.data.suspendedFrom
+            ? { ...deadline, state: 'SUSPENDED' }
+            : deadline,
         ),
       };
     case 'TrajectoryResumed': {
@@ -168,7 +194,9 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
       return {
         ...resumed,
         status: 'OPEN',
-        deadlines: resumed.deadlines.map((deadline) => (deadline.state === 'SUSPENDED' ? { ...deadline, state: 'OPEN' } : deadline)),
+        deadlines: resumed.deadlines.map((deadline) =>
+          deadline.state === 'SUSPENDED' ? { ...deadline, state: 'OPEN' } : deadline,
+        ),
       };
     }
     case 'ViolationWithdrawn':
@@ -210,16 +238,27 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
         ),
       };
     case 'TrajectoryClosed': {
-      const closed = { ...next, status: 'CLOSED' as const, closure: { reason: event.data.reason, closedOn: event.data.closedOn } };
+      const closed = {
+        ...next,
+        status: 'CLOSED' as const,
+        closure: { reason: event.data.reason, closedOn: event.data.closedOn },
+      };
       return {
         ...closed,
-        deadlines: closed.deadlines.map((deadline) => (deadline.state === 'OPEN' || deadline.state === 'SUSPENDED' ? { ...deadline, state: 'WAIVED' as const } : deadline)),
+        deadlines: closed.deadlines.map((deadline) =>
+          deadline.state === 'OPEN' || deadline.state === 'SUSPENDED'
+            ? { ...deadline, state: 'WAIVED' as const }
+            : deadline,
+        ),
       };
     }
   }
 }
 
-export function fold(events: readonly TrajectoryEvent[], initial: MaybeTrajectoryState = undefined): MaybeTrajectoryState {
+export function fold(
+  events: readonly TrajectoryEvent[],
+  initial: MaybeTrajectoryState = undefined,
+): MaybeTrajectoryState {
   return events.reduce<MaybeTrajectoryState>(evolve, initial);
 }
 
@@ -236,16 +275,24 @@ function correctFact(state: TrajectoryState, event: FactCorrected): TrajectorySt
             ...state,
             vdabRegistration: { ...state.vdabRegistration, registeredOn: correctedDate },
             deadlines: state.deadlines.map((deadline) =>
-              deadline.kind === 'VDAB_REGISTRATION' && deadline.state === 'MET' ? { ...deadline, metOn: correctedDate } : deadline,
+              deadline.kind === 'VDAB_REGISTRATION' && deadline.state === 'MET'
+                ? { ...deadline, metOn: correctedDate }
+                : deadline,
             ),
           }
         : state;
   }
 }
 
-function withDeadline(state: TrajectoryState, deadlineId: string, change: Partial<Deadline>): TrajectoryState {
+function withDeadline(
+  state: TrajectoryState,
+  deadlineId: string,
+  change: Partial<Deadline>,
+): TrajectoryState {
   return {
     ...state,
-    deadlines: state.deadlines.map((deadline) => (deadline.deadlineId === deadlineId ? { ...deadline, ...change } : deadline)),
+    deadlines: state.deadlines.map((deadline) =>
+      deadline.deadlineId === deadlineId ? { ...deadline, ...change } : deadline,
+    ),
   };
 }

@@ -466,7 +466,8 @@ export function defaultPillarsDetermined(policyVersion: '2016' | '2022' | '2023'
       policyVersion === '2023'
         ? {
             applicability: 'REQUIRED',
-            reason: 'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
+            reason:
+              'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
             targetHours: 40,
           }
         : {

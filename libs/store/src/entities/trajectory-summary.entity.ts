@@ -16,7 +16,10 @@ import type { IntakeProfile } from '../../../domain/src/pillars/pillar-state';
  * suspended trajectory still belongs to the person and to the counsellor's caseload.
  */
 @Entity({ name: 'trajectory_summaries' })
-@Index('trajectory_summaries_one_active_per_newcomer', ['nationalNumber'], { unique: true, where: `status <> 'CLOSED'` })
+@Index('trajectory_summaries_one_active_per_newcomer', ['nationalNumber'], {
+  unique: true,
+  where: `status <> 'CLOSED'`,
+})
 @Index('trajectory_summaries_active_counsellor_idx', ['counsellorId'], { where: `status <> 'CLOSED'` })
 @Index('trajectory_summaries_agency_status_idx', ['agency', 'status'])
 @Index('trajectory_summaries_attest_number_idx', ['attestNumber'], { where: 'attest_number IS NOT NULL' })

@@ -84,7 +84,11 @@ export function toPillarStates(records: readonly PillarRecord[]): PillarStates |
   if (!mo || !nt2 || !work || !participation) return undefined;
   return {
     // Rows written before attendance was recorded have no attendance list.
-    MO: { ...base(mo), ...(mo.details as MoPillarDetails), attendance: (mo.details as MoPillarDetails).attendance ?? [] },
+    MO: {
+      ...base(mo),
+      ...(mo.details as MoPillarDetails),
+      attendance: (mo.details as MoPillarDetails).attendance ?? [],
+    },
     NT2: {
       ...base(nt2),
       targetLevel: required(nt2, nt2.targetLevel),

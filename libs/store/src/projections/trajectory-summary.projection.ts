@@ -46,7 +46,11 @@ export const projectTrajectorySummary: Projection = async (event, manager) => {
     // As the domain's evolve: the exemption outranks the derived and the recorded status.
     await summaries.update(
       { streamId: event.streamId, targetGroupDerivedStatus: Not(IsNull()) },
-      { targetGroupStatus: 'EXEMPT', exemptionReason: event.data.reason, exemptionGrantedOn: event.data.grantedOn },
+      {
+        targetGroupStatus: 'EXEMPT',
+        exemptionReason: event.data.reason,
+        exemptionGrantedOn: event.data.grantedOn,
+      },
     );
   }
   if (event.type === 'FactCorrected') {

@@ -33,7 +33,11 @@ export const projectViolations: Projection = async (event, manager) => {
     }
     case 'ViolationWithdrawn': {
       const { trajectoryId } = await trajectoryOfStream(manager, event);
-      await manager.update(ViolationRecord, { trajectoryId, violationId: event.data.violationId }, { state: 'WITHDRAWN' });
+      await manager.update(
+        ViolationRecord,
+        { trajectoryId, violationId: event.data.violationId },
+        { state: 'WITHDRAWN' },
+      );
       return;
     }
     default:

@@ -50,7 +50,10 @@ export class ListDeadlinesQuery extends PageQuery {
   dueTo?: string;
 
   toFilter(): DeadlineFilter & { limit: number; offset: number } {
-    const filter: DeadlineFilter & { limit: number; offset: number } = { limit: this.limit, offset: this.offset };
+    const filter: DeadlineFilter & { limit: number; offset: number } = {
+      limit: this.limit,
+      offset: this.offset,
+    };
     if (this.state !== undefined) filter.state = this.state;
     if (this.kind !== undefined) filter.kind = this.kind;
     if (this.agency !== undefined) filter.agency = this.agency;

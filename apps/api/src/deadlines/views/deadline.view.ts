@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Agency, AGENCY_CODES, DeadlineKind, DeadlineState, PolicyVersionId } from '../../../../../libs/domain/src';
+import {
+  Agency,
+  AGENCY_CODES,
+  DeadlineKind,
+  DeadlineState,
+  PolicyVersionId,
+} from '../../../../../libs/domain/src';
 import type { DeadlineView } from '../../../../../libs/store/src/read-models.types';
 import { DEADLINE_KINDS, DEADLINE_STATES, POLICY_VERSION_IDS } from '../../http/domain-enums';
 

@@ -122,8 +122,18 @@ describe('NT2 DTOs', () => {
 
   it('build EnrolInNt2Course, and name each wrong field', async () => {
     const body = { provider: 'CVO Gent', course: 'Nederlands 1.1', level: 'A1', enrolledOn: '2025-05-12' };
-    expect((await validateDto(EnrolInNt2CourseDto, body)).toCommand()).toEqual({ type: 'EnrolInNt2Course', ...body });
-    expect(await violationsFor(EnrolInNt2CourseDto, { provider: ' ', course: '', level: 'C1', enrolledOn: '12/05/2025' })).toEqual([
+    expect((await validateDto(EnrolInNt2CourseDto, body)).toCommand()).toEqual({
+      type: 'EnrolInNt2Course',
+      ...body,
+    });
+    expect(
+      await violationsFor(EnrolInNt2CourseDto, {
+        provider: ' ',
+        course: '',
+        level: 'C1',
+        enrolledOn: '12/05/2025',
+      }),
+    ).toEqual([
       { field: 'provider', reason: 'provider must not be blank' },
       { field: 'course', reason: 'course must not be blank' },
       { field: 'level', reason: 'level must be one of the following values: A1, A2, B1' },

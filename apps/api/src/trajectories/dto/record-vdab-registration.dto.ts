@@ -15,6 +15,10 @@ export class RecordVdabRegistrationDto {
   vdabClientReference!: string;
 
   toCommand(): RecordVdabRegistration {
-    return { type: 'RecordVdabRegistration', registeredOn: this.registeredOn, vdabClientReference: this.vdabClientReference };
+    return {
+      type: 'RecordVdabRegistration',
+      registeredOn: this.registeredOn,
+      vdabClientReference: this.vdabClientReference,
+    };
   }
 }

@@ -211,7 +211,9 @@ describe('OverrideTargetGroupDto', () => {
 describe('GrantExemptionDto', () => {
   it('builds GrantExemption, with the explanation only when one is given', async () => {
     expect(
-      (await validateDto(GrantExemptionDto, { reason: 'AGED_65_OR_OLDER', grantedOn: '2025-06-10' })).toCommand(),
+      (
+        await validateDto(GrantExemptionDto, { reason: 'AGED_65_OR_OLDER', grantedOn: '2025-06-10' })
+      ).toCommand(),
     ).toEqual({ type: 'GrantExemption', reason: 'AGED_65_OR_OLDER', grantedOn: '2025-06-10' });
     expect(
       (

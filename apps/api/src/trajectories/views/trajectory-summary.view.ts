@@ -86,7 +86,8 @@ export class ViolationResponse implements ViolationView {
 export class TargetGroupResponse implements TargetGroupView {
   @ApiProperty({
     enum: TARGET_GROUP_STATUSES,
-    description: 'EXEMPT once an exemption was granted later, else the recorded status if overridden, else the derived one',
+    description:
+      'EXEMPT once an exemption was granted later, else the recorded status if overridden, else the derived one',
   })
   status!: TargetGroupStatus;
 

@@ -4,19 +4,35 @@ import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
 
-export function closeTrajectory(state: TrajectoryState, command: CloseTrajectory, { today, now }: DecisionTime): Decision {
+export function closeTrajectory(
+  state: TrajectoryState,
+  command: CloseTrajectory,
+  { today, now }: DecisionTime,
+): Decision {
   if (!CLOSURE_REASONS.includes(command.reason)) {
-    return reject(rejection('INVALID_INPUT', `reason must be one of ${CLOSURE_REASONS.join(', ')}`, 'reason'));
+    return reject(
+      rejection('INVALID_INPUT', `reason must be one of ${CLOSURE_REASONS.join(', ')}`, 'reason'),
+    );
   }
   const closedOn = pastOrToday(command.closedOn, 'closedOn', today);
   if (isRejection(closedOn)) return reject(closedOn);
   if (closedOn < state.registeredOn) {
-    return reject(rejection('RULE_VIOLATION', `closedOn must not be before the registration on ${state.registeredOn}`, 'closedOn'));
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `closedOn must not be before the registration on ${state.registeredOn}`,
+        'closedOn',
+      ),
+    );
   }
   return accept(
     trajectoryEvent<TrajectoryClosed>(
       'TrajectoryClosed',
-      { reason: command.reason, closedOn, ...(command.explanation ? { explanation: command.explanation } : {}) },
+      {
+        reason: command.reason,
+        closedOn,
+        ...(command.explanation ? { explanation: command.explanation } : {}),
+      },
       now,
     ),
   );

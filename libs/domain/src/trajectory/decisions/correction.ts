@@ -45,15 +45,27 @@ function checkCorrectedFact(
   }
   if (fact === 'INTAKE_DATE') {
     if (correctedDate < state.registeredOn) {
-      return rejection('RULE_VIOLATION', `the intake cannot be before the registration on ${state.registeredOn}`, 'correctedDate');
+      return rejection(
+        'RULE_VIOLATION',
+        `the intake cannot be before the registration on ${state.registeredOn}`,
+        'correctedDate',
+      );
     }
     if (state.contract && correctedDate > state.contract.signedOn) {
-      return rejection('RULE_VIOLATION', `the intake cannot be after the contract signed on ${state.contract.signedOn}`, 'correctedDate');
+      return rejection(
+        'RULE_VIOLATION',
+        `the intake cannot be after the contract signed on ${state.contract.signedOn}`,
+        'correctedDate',
+      );
     }
   }
   if (fact === 'CONTRACT_SIGNING_DATE' && state.contract) {
     if (state.intakeOn && correctedDate < state.intakeOn) {
-      return rejection('RULE_VIOLATION', `the contract cannot be signed before the intake on ${state.intakeOn}`, 'correctedDate');
+      return rejection(
+        'RULE_VIOLATION',
+        `the contract cannot be signed before the intake on ${state.intakeOn}`,
+        'correctedDate',
+      );
     }
     const policy = policyVersionFor(correctedDate);
     if (policy?.id !== state.contract.policyVersion) {
@@ -78,7 +90,10 @@ function vdabDeadlineConsequences(
   const deadline = state.deadlines.find((candidate) => candidate.kind === 'VDAB_REGISTRATION');
   if (!deadline || !state.contract) return [];
   const policy = policyVersionById(state.contract.policyVersion);
-  const recordedDueOn = vdabRegistrationDueDate(policy, { contractSignedOn: state.contract.signedOn, intakeOn: state.intakeOn });
+  const recordedDueOn = vdabRegistrationDueDate(policy, {
+    contractSignedOn: state.contract.signedOn,
+    intakeOn: state.intakeOn,
+  });
   const correctedDueOn = vdabRegistrationDueDate(policy, {
     contractSignedOn: command.fact === 'CONTRACT_SIGNING_DATE' ? correctedDate : state.contract.signedOn,
     intakeOn: command.fact === 'INTAKE_DATE' ? correctedDate : state.intakeOn,
@@ -86,7 +101,8 @@ function vdabDeadlineConsequences(
   if (!recordedDueOn || !correctedDueOn) return [];
   // The days a suspension moved the deadline by stay added: only the correction's own shift applies.
   const dueOn = addDays(correctedDueOn, daysBetween(recordedDueOn, deadline.dueOn));
-  const registeredOn = command.fact === 'VDAB_REGISTRATION_DATE' ? correctedDate : state.vdabRegistration?.registeredOn;
+  const registeredOn =
+    command.fact === 'VDAB_REGISTRATION_DATE' ? correctedDate : state.vdabRegistration?.registeredOn;
   const registeredInTime = registeredOn !== undefined && registeredOn <= dueOn;
   if (deadline.state === 'MET' && !registeredInTime) {
     return rejection(
@@ -107,14 +123,24 @@ function vdabDeadlineConsequences(
     events.push(
       trajectoryEvent<DeadlineMoved>(
         'DeadlineMoved',
-        { deadlineId: deadline.deadlineId, kind: deadline.kind, previousDueOn: deadline.dueOn, dueOn, reason: 'CORRECTION' },
+        {
+          deadlineId: deadline.deadlineId,
+          kind: deadline.kind,
+          previousDueOn: deadline.dueOn,
+          dueOn,
+          reason: 'CORRECTION',
+        },
         now,
       ),
     );
   }
   if (deadline.state === 'OPEN' && registeredInTime && registeredOn) {
     events.push(
-      trajectoryEvent<DeadlineMet>('DeadlineMet', { deadlineId: deadline.deadlineId, kind: deadline.kind, metOn: registeredOn }, now),
+      trajectoryEvent<DeadlineMet>(
+        'DeadlineMet',
+        { deadlineId: deadline.deadlineId, kind: deadline.kind, metOn: registeredOn },
+        now,
+      ),
     );
   }
   return events;
@@ -132,5 +158,9 @@ function recordedDate(state: TrajectoryState, fact: CorrectFact['fact']): Calend
 }
 
 function describe(fact: CorrectFact['fact']): string {
-  return { INTAKE_DATE: 'intake date', CONTRACT_SIGNING_DATE: 'contract signing date', VDAB_REGISTRATION_DATE: 'VDAB registration date' }[fact];
+  return {
+    INTAKE_DATE: 'intake date',
+    CONTRACT_SIGNING_DATE: 'contract signing date',
+    VDAB_REGISTRATION_DATE: 'VDAB registration date',
+  }[fact];
 }

@@ -2,7 +2,8 @@ import { CalendarDate, isCalendarDate } from '../../time/calendar-date';
 import { TrajectoryEvent } from '../events';
 import { Rejection } from '../rejection';
 
-export type Decision = { accepted: true; events: TrajectoryEvent[] } | { accepted: false; rejection: Rejection };
+export type Decision =
+  { accepted: true; events: TrajectoryEvent[] } | { accepted: false; rejection: Rejection };
 
 export interface DecisionContext {
   /** The current instant (epoch ms); in a workflow this is workflow time. */
@@ -24,9 +25,19 @@ export function reject(reason: Rejection): Decision {
 }
 
 /** A date that has happened: a valid calendar date, not after today. */
-export function pastOrToday(value: string | undefined, field: string, today: CalendarDate): CalendarDate | Rejection {
-  if (!isCalendarDate(value)) return { code: 'INVALID_INPUT', message: `${field} must be a date (YYYY-MM-DD)`, field };
-  if (value > today) return { code: 'RULE_VIOLATION', message: `${field} ${value} is in the future (today is ${today})`, field };
+export function pastOrToday(
+  value: string | undefined,
+  field: string,
+  today: CalendarDate,
+): CalendarDate | Rejection {
+  if (!isCalendarDate(value))
+    return { code: 'INVALID_INPUT', message: `${field} must be a date (YYYY-MM-DD)`, field };
+  if (value > today)
+    return {
+      code: 'RULE_VIOLATION',
+      message: `${field} ${value} is in the future (today is ${today})`,
+      field,
+    };
   return value;
 }
 

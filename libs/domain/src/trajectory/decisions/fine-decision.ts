@@ -10,31 +10,65 @@ import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from
  * The enforcement officer's decision on a violation file: no fine, or a fine within the policy's range
  * (50 to 5,000 euro). An obliged newcomer's obligation continues after a fine: the trajectory stays open.
  */
-export function recordFineDecision(state: TrajectoryState, command: RecordFineDecision, { today, now }: DecisionTime): Decision {
+export function recordFineDecision(
+  state: TrajectoryState,
+  command: RecordFineDecision,
+  { today, now }: DecisionTime,
+): Decision {
   const violation = state.violations.find((candidate) => candidate.violationId === command.violationId);
-  if (!violation) return reject(rejection('INVALID_INPUT', `violation ${command.violationId} does not exist on this trajectory`, 'violationId'));
+  if (!violation)
+    return reject(
+      rejection(
+        'INVALID_INPUT',
+        `violation ${command.violationId} does not exist on this trajectory`,
+        'violationId',
+      ),
+    );
   if (violation.state === 'WITHDRAWN') {
-    return reject(rejection('INVALID_STATE', `violation ${command.violationId} was withdrawn: there is nothing to decide`));
+    return reject(
+      rejection(
+        'INVALID_STATE',
+        `violation ${command.violationId} was withdrawn: there is nothing to decide`,
+      ),
+    );
   }
   if (violation.decision) {
-    return reject(rejection('INVALID_STATE', `violation ${command.violationId} was already decided on ${violation.decision.decidedOn}`));
+    return reject(
+      rejection(
+        'INVALID_STATE',
+        `violation ${command.violationId} was already decided on ${violation.decision.decidedOn}`,
+      ),
+    );
   }
   if (!FINE_DECISIONS.includes(command.decision)) {
-    return reject(rejection('INVALID_INPUT', `decision must be one of ${FINE_DECISIONS.join(', ')}`, 'decision'));
+    return reject(
+      rejection('INVALID_INPUT', `decision must be one of ${FINE_DECISIONS.join(', ')}`, 'decision'),
+    );
   }
   const decidedOn = pastOrToday(command.decidedOn, 'decidedOn', today);
   if (isRejection(decidedOn)) return reject(decidedOn);
   // openedAt is an instant (UTC); files opened by a deadline's expiry at midnight in Brussels carry the previous UTC date.
   const openedOn = calendarDateAt(Date.parse(violation.openedAt));
   if (decidedOn < openedOn) {
-    return reject(rejection('RULE_VIOLATION', `decidedOn must not be before the violation file was opened on ${openedOn}`, 'decidedOn'));
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `decidedOn must not be before the violation file was opened on ${openedOn}`,
+        'decidedOn',
+      ),
+    );
   }
   if (command.decision === 'NO_FINE' && command.amountEuro !== undefined) {
-    return reject(rejection('INVALID_INPUT', 'amountEuro must be absent when the decision is NO_FINE', 'amountEuro'));
+    return reject(
+      rejection('INVALID_INPUT', 'amountEuro must be absent when the decision is NO_FINE', 'amountEuro'),
+    );
   }
   if (command.decision === 'FINE') {
-    const policy = state.contract ? policyVersionById(state.contract.policyVersion) : policyVersionFor(decidedOn);
-    if (!policy) return reject(rejection('RULE_VIOLATION', `no policy version governs ${decidedOn}`, 'decidedOn'));
+    const policy = state.contract
+      ? policyVersionById(state.contract.policyVersion)
+      : policyVersionFor(decidedOn);
+    if (!policy)
+      return reject(rejection('RULE_VIOLATION', `no policy version governs ${decidedOn}`, 'decidedOn'));
     const { minimumEuro, maximumEuro, source } = policy.parameters.fine;
     const amount = command.amountEuro;
     if (amount === undefined || !Number.isInteger(amount) || amount < minimumEuro || amount > maximumEuro) {

@@ -35,42 +35,72 @@ const NT2_LEVELS = ['A1', 'A2', 'B1'];
 const MAX_ACTIVITY_HOURS = 40;
 
 function pillarsStarted(state: TrajectoryState): Rejection | undefined {
-  return state.pillars ? undefined : rejection('INVALID_STATE', 'the pillars start when the contract is signed; record the contract first');
+  return state.pillars
+    ? undefined
+    : rejection('INVALID_STATE', 'the pillars start when the contract is signed; record the contract first');
 }
 
 function required(value: string | undefined, field: string): Rejection | undefined {
   return value?.trim() ? undefined : rejection('INVALID_INPUT', `${field} must not be empty`, field);
 }
 
-export function enrolInMoCourse(state: TrajectoryState, command: EnrolInMoCourse, { today, now }: DecisionTime): Decision {
-  const problem = pillarsStarted(state) ?? required(command.provider, 'provider') ?? required(command.language, 'language');
+export function enrolInMoCourse(
+  state: TrajectoryState,
+  command: EnrolInMoCourse,
+  { today, now }: DecisionTime,
+): Decision {
+  const problem =
+    pillarsStarted(state) ?? required(command.provider, 'provider') ?? required(command.language, 'language');
   if (problem) return reject(problem);
   const enrolledOn = pastOrToday(command.enrolledOn, 'enrolledOn', today);
   if (isRejection(enrolledOn)) return reject(enrolledOn);
   return accept(
-    trajectoryEvent<MoCourseEnrolled>('MoCourseEnrolled', { provider: command.provider.trim(), language: command.language.trim(), enrolledOn }, now),
+    trajectoryEvent<MoCourseEnrolled>(
+      'MoCourseEnrolled',
+      { provider: command.provider.trim(), language: command.language.trim(), enrolledOn },
+      now,
+    ),
   );
 }
 
-export function recordMoTestResult(state: TrajectoryState, command: RecordMoTestResult, { today, now }: DecisionTime): Decision {
+export function recordMoTestResult(
+  state: TrajectoryState,
+  command: RecordMoTestResult,
+  { today, now }: DecisionTime,
+): Decision {
   const problem = pillarsStarted(state);
   if (problem) return reject(problem);
   const enrolment = state.pillars!.MO.enrolments[0];
-  if (!enrolment) return reject(rejection('INVALID_STATE', 'an MO test result needs an MO course enrolment first'));
+  if (!enrolment)
+    return reject(rejection('INVALID_STATE', 'an MO test result needs an MO course enrolment first'));
   const takenOn = pastOrToday(command.takenOn, 'takenOn', today);
   if (isRejection(takenOn)) return reject(takenOn);
   if (takenOn < enrolment.enrolledOn) {
-    return reject(rejection('RULE_VIOLATION', `takenOn must not be before the enrolment on ${enrolment.enrolledOn}`, 'takenOn'));
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `takenOn must not be before the enrolment on ${enrolment.enrolledOn}`,
+        'takenOn',
+      ),
+    );
   }
-  if (typeof command.passed !== 'boolean') return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
-  if (state.pillars!.MO.status === 'COMPLETED') return reject(rejection('INVALID_STATE', 'the MO pillar is already completed'));
+  if (typeof command.passed !== 'boolean')
+    return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
+  if (state.pillars!.MO.status === 'COMPLETED')
+    return reject(rejection('INVALID_STATE', 'the MO pillar is already completed'));
   return accept(trajectoryEvent<MoTestTaken>('MoTestTaken', { takenOn, passed: command.passed }, now));
 }
 
-export function referToNt2Course(state: TrajectoryState, command: ReferToNt2Course, { today, now }: DecisionTime): Decision {
-  const problem = pillarsStarted(state) ?? required(command.provider, 'provider') ?? required(command.course, 'course');
+export function referToNt2Course(
+  state: TrajectoryState,
+  command: ReferToNt2Course,
+  { today, now }: DecisionTime,
+): Decision {
+  const problem =
+    pillarsStarted(state) ?? required(command.provider, 'provider') ?? required(command.course, 'course');
   if (problem) return reject(problem);
-  if (!NT2_LEVELS.includes(command.level)) return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
+  if (!NT2_LEVELS.includes(command.level))
+    return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
   const referredOn = pastOrToday(command.referredOn, 'referredOn', today);
   if (isRejection(referredOn)) return reject(referredOn);
   return accept(
@@ -83,16 +113,34 @@ export function referToNt2Course(state: TrajectoryState, command: ReferToNt2Cour
 }
 
 /** An enrolment follows a referral (after the screening, seed 003 l.1109-1117); it may be for another course. */
-export function enrolInNt2Course(state: TrajectoryState, command: EnrolInNt2Course, { today, now }: DecisionTime): Decision {
-  const problem = pillarsStarted(state) ?? required(command.provider, 'provider') ?? required(command.course, 'course');
+export function enrolInNt2Course(
+  state: TrajectoryState,
+  command: EnrolInNt2Course,
+  { today, now }: DecisionTime,
+): Decision {
+  const problem =
+    pillarsStarted(state) ?? required(command.provider, 'provider') ?? required(command.course, 'course');
   if (problem) return reject(problem);
-  if (!NT2_LEVELS.includes(command.level)) return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
+  if (!NT2_LEVELS.includes(command.level))
+    return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
   const enrolledOn = pastOrToday(command.enrolledOn, 'enrolledOn', today);
   if (isRejection(enrolledOn)) return reject(enrolledOn);
   const referral = state.pillars!.NT2.referrals[0];
-  if (!referral) return reject(rejection('INVALID_STATE', 'an NT2 enrolment follows a referral to an NT2 course; record the referral first'));
+  if (!referral)
+    return reject(
+      rejection(
+        'INVALID_STATE',
+        'an NT2 enrolment follows a referral to an NT2 course; record the referral first',
+      ),
+    );
   if (enrolledOn < referral.referredOn) {
-    return reject(rejection('RULE_VIOLATION', `enrolledOn must not be before the referral on ${referral.referredOn}`, 'enrolledOn'));
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `enrolledOn must not be before the referral on ${referral.referredOn}`,
+        'enrolledOn',
+      ),
+    );
   }
   return accept(
     trajectoryEvent<Nt2CourseEnrolled>(
@@ -103,52 +151,115 @@ export function enrolInNt2Course(state: TrajectoryState, command: EnrolInNt2Cour
   );
 }
 
-export function recordNt2TestResult(state: TrajectoryState, command: RecordNt2TestResult, { today, now }: DecisionTime): Decision {
+export function recordNt2TestResult(
+  state: TrajectoryState,
+  command: RecordNt2TestResult,
+  { today, now }: DecisionTime,
+): Decision {
   const problem = pillarsStarted(state);
   if (problem) return reject(problem);
   const referral = state.pillars!.NT2.referrals[0];
-  if (!referral) return reject(rejection('INVALID_STATE', 'an NT2 test result needs a referral to an NT2 course first'));
-  if (!NT2_LEVELS.includes(command.level)) return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
+  if (!referral)
+    return reject(rejection('INVALID_STATE', 'an NT2 test result needs a referral to an NT2 course first'));
+  if (!NT2_LEVELS.includes(command.level))
+    return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
   const takenOn = pastOrToday(command.takenOn, 'takenOn', today);
   if (isRejection(takenOn)) return reject(takenOn);
   if (takenOn < referral.referredOn) {
-    return reject(rejection('RULE_VIOLATION', `takenOn must not be before the referral on ${referral.referredOn}`, 'takenOn'));
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `takenOn must not be before the referral on ${referral.referredOn}`,
+        'takenOn',
+      ),
+    );
   }
-  if (typeof command.passed !== 'boolean') return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
-  return accept(trajectoryEvent<Nt2TestTaken>('Nt2TestTaken', { level: command.level, takenOn, passed: command.passed }, now));
+  if (typeof command.passed !== 'boolean')
+    return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
+  return accept(
+    trajectoryEvent<Nt2TestTaken>(
+      'Nt2TestTaken',
+      { level: command.level, takenOn, passed: command.passed },
+      now,
+    ),
+  );
 }
 
-export function agreeWorkTrack(state: TrajectoryState, command: AgreeWorkTrack, { today, now }: DecisionTime): Decision {
+export function agreeWorkTrack(
+  state: TrajectoryState,
+  command: AgreeWorkTrack,
+  { today, now }: DecisionTime,
+): Decision {
   const problem = pillarsStarted(state) ?? required(command.description, 'description');
   if (problem) return reject(problem);
   if (state.pillars!.WORK.applicability === 'NOT_APPLICABLE') {
-    return reject(rejection('RULE_VIOLATION', `the WORK pillar does not apply: ${state.pillars!.WORK.applicabilityReason}`));
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `the WORK pillar does not apply: ${state.pillars!.WORK.applicabilityReason}`,
+      ),
+    );
   }
   const agreedOn = pastOrToday(command.agreedOn, 'agreedOn', today);
   if (isRejection(agreedOn)) return reject(agreedOn);
-  return accept(trajectoryEvent<WorkTrackAgreed>('WorkTrackAgreed', { description: command.description.trim(), agreedOn }, now));
+  return accept(
+    trajectoryEvent<WorkTrackAgreed>(
+      'WorkTrackAgreed',
+      { description: command.description.trim(), agreedOn },
+      now,
+    ),
+  );
 }
 
-export function logParticipationActivity(state: TrajectoryState, command: LogParticipationActivity, { today, now }: DecisionTime): Decision {
+export function logParticipationActivity(
+  state: TrajectoryState,
+  command: LogParticipationActivity,
+  { today, now }: DecisionTime,
+): Decision {
   const problem = pillarsStarted(state) ?? required(command.organisation, 'organisation');
   if (problem) return reject(problem);
   const participation = state.pillars!.PARTICIPATION;
   if (participation.applicability === 'NOT_APPLICABLE') {
-    return reject(rejection('RULE_VIOLATION', `the participation pillar does not apply: ${participation.applicabilityReason}`));
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `the participation pillar does not apply: ${participation.applicabilityReason}`,
+      ),
+    );
   }
   if (!PARTICIPATION_ACTIVITY_KINDS.includes(command.kind)) {
-    return reject(rejection('INVALID_INPUT', `kind must be one of ${PARTICIPATION_ACTIVITY_KINDS.join(', ')}`, 'kind'));
+    return reject(
+      rejection('INVALID_INPUT', `kind must be one of ${PARTICIPATION_ACTIVITY_KINDS.join(', ')}`, 'kind'),
+    );
   }
-  if (typeof command.hours !== 'number' || !(command.hours > 0) || command.hours > MAX_ACTIVITY_HOURS || Math.round(command.hours * 4) !== command.hours * 4) {
-    return reject(rejection('INVALID_INPUT', `hours must be more than 0 and at most ${MAX_ACTIVITY_HOURS}, in quarter hours`, 'hours'));
+  if (
+    typeof command.hours !== 'number' ||
+    !(command.hours > 0) ||
+    command.hours > MAX_ACTIVITY_HOURS ||
+    Math.round(command.hours * 4) !== command.hours * 4
+  ) {
+    return reject(
+      rejection(
+        'INVALID_INPUT',
+        `hours must be more than 0 and at most ${MAX_ACTIVITY_HOURS}, in quarter hours`,
+        'hours',
+      ),
+    );
   }
   const startedOn = pastOrToday(command.startedOn, 'startedOn', today);
   if (isRejection(startedOn)) return reject(startedOn);
   const endedOn = pastOrToday(command.endedOn, 'endedOn', today);
   if (isRejection(endedOn)) return reject(endedOn);
-  if (daysBetween(startedOn, endedOn) < 0) return reject(rejection('RULE_VIOLATION', 'endedOn must not be before startedOn', 'endedOn'));
+  if (daysBetween(startedOn, endedOn) < 0)
+    return reject(rejection('RULE_VIOLATION', 'endedOn must not be before startedOn', 'endedOn'));
   if (state.contract && startedOn < state.contract.signedOn) {
-    return reject(rejection('RULE_VIOLATION', `startedOn must not be before the contract on ${state.contract.signedOn}`, 'startedOn'));
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `startedOn must not be before the contract on ${state.contract.signedOn}`,
+        'startedOn',
+      ),
+    );
   }
   return accept(
     trajectoryEvent<ParticipationActivityLogged>(
@@ -170,26 +281,46 @@ export function logParticipationActivity(state: TrajectoryState, command: LogPar
 }
 
 /** An exemption granted later for one pillar; waiving WORK also waives the VDAB registration deadline. */
-export function waivePillar(state: TrajectoryState, command: WaivePillar, { today, now }: DecisionTime): Decision {
+export function waivePillar(
+  state: TrajectoryState,
+  command: WaivePillar,
+  { today, now }: DecisionTime,
+): Decision {
   const problem = pillarsStarted(state) ?? required(command.reason, 'reason');
   if (problem) return reject(problem);
-  if (!PILLARS.includes(command.pillar)) return reject(rejection('INVALID_INPUT', `pillar must be one of ${PILLARS.join(', ')}`, 'pillar'));
+  if (!PILLARS.includes(command.pillar))
+    return reject(rejection('INVALID_INPUT', `pillar must be one of ${PILLARS.join(', ')}`, 'pillar'));
   const pillar = state.pillars![command.pillar];
-  if (pillar.applicability === 'NOT_APPLICABLE') return reject(rejection('RULE_VIOLATION', `${command.pillar} does not apply: nothing to waive`, 'pillar'));
+  if (pillar.applicability === 'NOT_APPLICABLE')
+    return reject(
+      rejection('RULE_VIOLATION', `${command.pillar} does not apply: nothing to waive`, 'pillar'),
+    );
   if (pillar.status === 'COMPLETED' || pillar.status === 'WAIVED') {
     return reject(rejection('INVALID_STATE', `${command.pillar} is already ${pillar.status.toLowerCase()}`));
   }
   const waivedOn = pastOrToday(command.waivedOn, 'waivedOn', today);
   if (isRejection(waivedOn)) return reject(waivedOn);
   const events: TrajectoryEvent[] = [
-    trajectoryEvent<PillarWaived>('PillarWaived', { pillar: command.pillar, waivedOn, reason: command.reason.trim() }, now),
+    trajectoryEvent<PillarWaived>(
+      'PillarWaived',
+      { pillar: command.pillar, waivedOn, reason: command.reason.trim() },
+      now,
+    ),
   ];
   if (command.pillar === 'WORK') {
-    for (const deadline of state.deadlines.filter((candidate) => candidate.kind === 'VDAB_REGISTRATION' && (candidate.state === 'OPEN' || candidate.state === 'SUSPENDED'))) {
+    for (const deadline of state.deadlines.filter(
+      (candidate) =>
+        candidate.kind === 'VDAB_REGISTRATION' &&
+        (candidate.state === 'OPEN' || candidate.state === 'SUSPENDED'),
+    )) {
       events.push(
         trajectoryEvent<DeadlineWaived>(
           'DeadlineWaived',
-          { deadlineId: deadline.deadlineId, kind: deadline.kind, reason: `WORK pillar waived: ${command.reason.trim()}` },
+          {
+            deadlineId: deadline.deadlineId,
+            kind: deadline.kind,
+            reason: `WORK pillar waived: ${command.reason.trim()}`,
+          },
           now,
         ),
       );
@@ -202,25 +333,42 @@ export function waivePillar(state: TrajectoryState, command: WaivePillar, { toda
  * Attendance over a period. The seeds set no minimum rate, so low attendance opens no violation by itself: the
  * counsellor judges and reports irregular attendance (ReportViolation).
  */
-export function recordAttendance(state: TrajectoryState, command: RecordAttendance, { today, now }: DecisionTime): Decision {
+export function recordAttendance(
+  state: TrajectoryState,
+  command: RecordAttendance,
+  { today, now }: DecisionTime,
+): Decision {
   const problem = pillarsStarted(state);
   if (problem) return reject(problem);
-  if (command.pillar !== 'MO' && command.pillar !== 'NT2') return reject(rejection('INVALID_INPUT', 'pillar must be MO or NT2', 'pillar'));
+  if (command.pillar !== 'MO' && command.pillar !== 'NT2')
+    return reject(rejection('INVALID_INPUT', 'pillar must be MO or NT2', 'pillar'));
   const course = command.pillar === 'MO' ? state.pillars!.MO.enrolments[0] : state.pillars!.NT2.referrals[0];
   if (!course) {
-    return reject(rejection('INVALID_STATE', `attendance of the ${command.pillar} course needs ${command.pillar === 'MO' ? 'an MO enrolment' : 'an NT2 referral'} first`));
+    return reject(
+      rejection(
+        'INVALID_STATE',
+        `attendance of the ${command.pillar} course needs ${command.pillar === 'MO' ? 'an MO enrolment' : 'an NT2 referral'} first`,
+      ),
+    );
   }
   const periodFrom = pastOrToday(command.periodFrom, 'periodFrom', today);
   if (isRejection(periodFrom)) return reject(periodFrom);
   const periodTo = pastOrToday(command.periodTo, 'periodTo', today);
   if (isRejection(periodTo)) return reject(periodTo);
-  if (periodTo < periodFrom) return reject(rejection('RULE_VIOLATION', 'periodTo must not be before periodFrom', 'periodTo'));
+  if (periodTo < periodFrom)
+    return reject(rejection('RULE_VIOLATION', 'periodTo must not be before periodFrom', 'periodTo'));
   const { hoursScheduled, hoursAttended } = command;
   if (typeof hoursScheduled !== 'number' || !(hoursScheduled > 0)) {
     return reject(rejection('INVALID_INPUT', 'hoursScheduled must be more than 0', 'hoursScheduled'));
   }
   if (typeof hoursAttended !== 'number' || hoursAttended < 0 || hoursAttended > hoursScheduled) {
-    return reject(rejection('INVALID_INPUT', `hoursAttended must be from 0 to hoursScheduled (${hoursScheduled})`, 'hoursAttended'));
+    return reject(
+      rejection(
+        'INVALID_INPUT',
+        `hoursAttended must be from 0 to hoursScheduled (${hoursScheduled})`,
+        'hoursAttended',
+      ),
+    );
   }
   return accept(
     trajectoryEvent<AttendanceRecorded>(

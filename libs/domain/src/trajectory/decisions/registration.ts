@@ -30,7 +30,8 @@ export function openTrajectory(command: OpenTrajectory, { today, now }: Decision
     return reject(rejection('INVALID_INPUT', `nationalNumber ${nationalNumber.reason}`, 'nationalNumber'));
   }
   for (const field of ['givenName', 'familyName', 'municipality'] as const) {
-    if (!newcomer[field]?.trim()) return reject(rejection('INVALID_INPUT', `${field} must not be empty`, field));
+    if (!newcomer[field]?.trim())
+      return reject(rejection('INVALID_INPUT', `${field} must not be empty`, field));
   }
   const birthDate = pastOrToday(newcomer.birthDate, 'birthDate', today);
   if (isRejection(birthDate)) return reject(birthDate);
@@ -43,65 +44,103 @@ export function openTrajectory(command: OpenTrajectory, { today, now }: Decision
       ),
     );
   }
-  if (!isAgency(command.agency)) return reject(rejection('INVALID_INPUT', `agency "${command.agency}" is unknown`, 'agency'));
+  if (!isAgency(command.agency))
+    return reject(rejection('INVALID_INPUT', `agency "${command.agency}" is unknown`, 'agency'));
   const registeredOn = pastOrToday(command.registeredOn ?? today, 'registeredOn', today);
   if (isRejection(registeredOn)) return reject(registeredOn);
   if (registeredOn < birthDate) {
     return reject(rejection('RULE_VIOLATION', 'registeredOn must not be before birthDate', 'registeredOn'));
   }
   const opened = trajectoryEvent<TrajectoryOpened>(
-      'TrajectoryOpened',
-      {
-        trajectoryId: command.trajectoryId,
-        newcomer: {
-          nationalNumber: nationalNumber.nationalNumber,
-          givenName: newcomer.givenName.trim(),
-          familyName: newcomer.familyName.trim(),
-          birthDate,
-          municipality: newcomer.municipality.trim(),
-        },
-        agency: command.agency,
-        ...(command.counsellorId ? { counsellorId: command.counsellorId } : {}),
-        registeredOn,
+    'TrajectoryOpened',
+    {
+      trajectoryId: command.trajectoryId,
+      newcomer: {
+        nationalNumber: nationalNumber.nationalNumber,
+        givenName: newcomer.givenName.trim(),
+        familyName: newcomer.familyName.trim(),
+        birthDate,
+        municipality: newcomer.municipality.trim(),
       },
-      now,
-    );
+      agency: command.agency,
+      ...(command.counsellorId ? { counsellorId: command.counsellorId } : {}),
+      registeredOn,
+    },
+    now,
+  );
   if (!command.targetGroupFacts) return accept(opened);
-  const targetGroup = determineTargetGroup(evolve(undefined, opened), command.targetGroupFacts, { today, now });
-  if (typeof targetGroup === 'string') return reject(rejection('INVALID_INPUT', targetGroup, 'targetGroupFacts'));
+  const targetGroup = determineTargetGroup(evolve(undefined, opened), command.targetGroupFacts, {
+    today,
+    now,
+  });
+  if (typeof targetGroup === 'string')
+    return reject(rejection('INVALID_INPUT', targetGroup, 'targetGroupFacts'));
   return accept(opened, ...targetGroup);
 }
 
-export function recordIntake(state: TrajectoryState, command: RecordIntake, { today, now }: DecisionTime): Decision {
-  if (state.intakeOn) return reject(rejection('INVALID_STATE', `intake already recorded on ${state.intakeOn}`));
+export function recordIntake(
+  state: TrajectoryState,
+  command: RecordIntake,
+  { today, now }: DecisionTime,
+): Decision {
+  if (state.intakeOn)
+    return reject(rejection('INVALID_STATE', `intake already recorded on ${state.intakeOn}`));
   const intakeOn = pastOrToday(command.intakeOn, 'intakeOn', today);
   if (isRejection(intakeOn)) return reject(intakeOn);
   if (intakeOn < state.registeredOn) {
     return reject(
-      rejection('RULE_VIOLATION', `intakeOn must not be before the registration on ${state.registeredOn}`, 'intakeOn'),
+      rejection(
+        'RULE_VIOLATION',
+        `intakeOn must not be before the registration on ${state.registeredOn}`,
+        'intakeOn',
+      ),
     );
   }
   const literacy = command.profile?.literacy;
   if (literacy !== undefined && !LITERACY_PROFILES.includes(literacy)) {
-    return reject(rejection('INVALID_INPUT', `profile.literacy must be one of ${LITERACY_PROFILES.join(', ')}`, 'profile.literacy'));
+    return reject(
+      rejection(
+        'INVALID_INPUT',
+        `profile.literacy must be one of ${LITERACY_PROFILES.join(', ')}`,
+        'profile.literacy',
+      ),
+    );
   }
   return accept(
-    trajectoryEvent<IntakeRecorded>('IntakeRecorded', { intakeOn, ...(command.profile ? { profile: command.profile } : {}) }, now),
+    trajectoryEvent<IntakeRecorded>(
+      'IntakeRecorded',
+      { intakeOn, ...(command.profile ? { profile: command.profile } : {}) },
+      now,
+    ),
   );
 }
 
-export function recordContract(state: TrajectoryState, command: RecordContract, { today, now }: DecisionTime): Decision {
-  if (state.contract) return reject(rejection('INVALID_STATE', `contract already signed on ${state.contract.signedOn}`));
-  if (!state.intakeOn) return reject(rejection('INVALID_STATE', 'the contract is signed after the intake; record the intake first'));
+export function recordContract(
+  state: TrajectoryState,
+  command: RecordContract,
+  { today, now }: DecisionTime,
+): Decision {
+  if (state.contract)
+    return reject(rejection('INVALID_STATE', `contract already signed on ${state.contract.signedOn}`));
+  if (!state.intakeOn)
+    return reject(
+      rejection('INVALID_STATE', 'the contract is signed after the intake; record the intake first'),
+    );
   const signedOn = pastOrToday(command.signedOn, 'signedOn', today);
   if (isRejection(signedOn)) return reject(signedOn);
   if (signedOn < state.intakeOn) {
-    return reject(rejection('RULE_VIOLATION', `signedOn must not be before the intake on ${state.intakeOn}`, 'signedOn'));
+    return reject(
+      rejection('RULE_VIOLATION', `signedOn must not be before the intake on ${state.intakeOn}`, 'signedOn'),
+    );
   }
   const policy = policyVersionFor(signedOn);
   if (!policy) {
     return reject(
-      rejection('RULE_VIOLATION', `no policy version governs contracts signed before ${POLICY_VERSIONS[0].effectiveFrom}`, 'signedOn'),
+      rejection(
+        'RULE_VIOLATION',
+        `no policy version governs contracts signed before ${POLICY_VERSIONS[0].effectiveFrom}`,
+        'signedOn',
+      ),
     );
   }
   const pillars = determinePillars({

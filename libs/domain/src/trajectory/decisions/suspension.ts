@@ -1,6 +1,13 @@
 import { addDays, daysBetween } from '../../time/calendar-date';
 import { ResumeTrajectory, SUSPENSION_REASONS, SuspendTrajectory } from '../commands';
-import { DeadlineMet, DeadlineMoved, TrajectoryEvent, trajectoryEvent, TrajectoryResumed, TrajectorySuspended } from '../events';
+import {
+  DeadlineMet,
+  DeadlineMoved,
+  TrajectoryEvent,
+  trajectoryEvent,
+  TrajectoryResumed,
+  TrajectorySuspended,
+} from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
@@ -9,36 +16,62 @@ import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from
  * Suspension (opschorting) for illness, pregnancy, ...: the deadlines still running stop, and on resumption
  * they move by the number of days the trajectory was suspended (domain brief §3, "events at any point").
  */
-export function suspendTrajectory(state: TrajectoryState, command: SuspendTrajectory, { today, now }: DecisionTime): Decision {
+export function suspendTrajectory(
+  state: TrajectoryState,
+  command: SuspendTrajectory,
+  { today, now }: DecisionTime,
+): Decision {
   if (state.suspension) {
-    return reject(rejection('INVALID_STATE', `trajectory is already suspended since ${state.suspension.suspendedFrom}`));
+    return reject(
+      rejection('INVALID_STATE', `trajectory is already suspended since ${state.suspension.suspendedFrom}`),
+    );
   }
   if (!SUSPENSION_REASONS.includes(command.reason)) {
-    return reject(rejection('INVALID_INPUT', `reason must be one of ${SUSPENSION_REASONS.join(', ')}`, 'reason'));
+    return reject(
+      rejection('INVALID_INPUT', `reason must be one of ${SUSPENSION_REASONS.join(', ')}`, 'reason'),
+    );
   }
   const suspendedFrom = pastOrToday(command.suspendedFrom, 'suspendedFrom', today);
   if (isRejection(suspendedFrom)) return reject(suspendedFrom);
   if (suspendedFrom < state.registeredOn) {
     return reject(
-      rejection('RULE_VIOLATION', `suspendedFrom must not be before the registration on ${state.registeredOn}`, 'suspendedFrom'),
+      rejection(
+        'RULE_VIOLATION',
+        `suspendedFrom must not be before the registration on ${state.registeredOn}`,
+        'suspendedFrom',
+      ),
     );
   }
   return accept(
     trajectoryEvent<TrajectorySuspended>(
       'TrajectorySuspended',
-      { reason: command.reason, suspendedFrom, ...(command.explanation ? { explanation: command.explanation } : {}) },
+      {
+        reason: command.reason,
+        suspendedFrom,
+        ...(command.explanation ? { explanation: command.explanation } : {}),
+      },
       now,
     ),
   );
 }
 
-export function resumeTrajectory(state: TrajectoryState, command: ResumeTrajectory, { today, now }: DecisionTime): Decision {
+export function resumeTrajectory(
+  state: TrajectoryState,
+  command: ResumeTrajectory,
+  { today, now }: DecisionTime,
+): Decision {
   if (!state.suspension) return reject(rejection('INVALID_STATE', 'trajectory is not suspended'));
   const { suspendedFrom } = state.suspension;
   const resumedOn = pastOrToday(command.resumedOn, 'resumedOn', today);
   if (isRejection(resumedOn)) return reject(resumedOn);
   if (resumedOn < suspendedFrom) {
-    return reject(rejection('RULE_VIOLATION', `resumedOn must not be before the suspension on ${suspendedFrom}`, 'resumedOn'));
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `resumedOn must not be before the suspension on ${suspendedFrom}`,
+        'resumedOn',
+      ),
+    );
   }
   const suspendedDays = daysBetween(suspendedFrom, resumedOn);
   const events: TrajectoryEvent[] = [

@@ -312,7 +312,8 @@ describe('RecordTargetGroupFacts', () => {
     ).toEqual({
       code: 'INVALID_STATE',
       field: undefined,
-      message: 'the contract was signed on 2026-04-30; the target group is settled (grant an exemption instead)',
+      message:
+        'the contract was signed on 2026-04-30; the target group is settled (grant an exemption instead)',
     });
   });
 

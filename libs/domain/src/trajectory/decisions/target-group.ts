@@ -31,7 +31,8 @@ export function effectiveTargetGroup(state: TrajectoryState): TargetGroupDecisio
 function settled(state: TrajectoryState): string | undefined {
   const exemption = state.targetGroup?.exemption;
   if (exemption) return `an exemption was granted on ${exemption.grantedOn}; the target group is settled`;
-  if (state.contract) return `the contract was signed on ${state.contract.signedOn}; the target group is settled (grant an exemption instead)`;
+  if (state.contract)
+    return `the contract was signed on ${state.contract.signedOn}; the target group is settled (grant an exemption instead)`;
   return undefined;
 }
 
@@ -39,7 +40,11 @@ function settled(state: TrajectoryState): string | undefined {
  * Derives the target group from the facts (reference date: the registration) and, for an obliged newcomer,
  * sets the deadline to report to an agency: met by this very registration, or missed, which opens a violation.
  */
-export function determineTargetGroup(state: TrajectoryState, facts: TargetGroupFacts, { now }: DecisionTime): TrajectoryEvent[] | string {
+export function determineTargetGroup(
+  state: TrajectoryState,
+  facts: TargetGroupFacts,
+  { now }: DecisionTime,
+): TrajectoryEvent[] | string {
   let decision: TargetGroupDecision;
   try {
     // the birth date is the newcomer's, whatever the facts say (OpenTrajectory takes it from the newcomer)
@@ -47,13 +52,20 @@ export function determineTargetGroup(state: TrajectoryState, facts: TargetGroupF
   } catch (error) {
     return (error as Error).message;
   }
-  const events: TrajectoryEvent[] = [trajectoryEvent<TargetGroupDetermined>('TargetGroupDetermined', { decision, facts }, now)];
+  const events: TrajectoryEvent[] = [
+    trajectoryEvent<TargetGroupDetermined>('TargetGroupDetermined', { decision, facts }, now),
+  ];
   const alreadySet = state.deadlines.some((deadline) => deadline.kind === 'AGENCY_REGISTRATION');
-  if (decision.status === 'OBLIGED' && !alreadySet) events.push(...agencyRegistrationDeadline(state, decision.obligationStartsOn, now));
+  if (decision.status === 'OBLIGED' && !alreadySet)
+    events.push(...agencyRegistrationDeadline(state, decision.obligationStartsOn, now));
   return events;
 }
 
-function agencyRegistrationDeadline(state: TrajectoryState, obligationStartsOn: string, now: number): TrajectoryEvent[] {
+function agencyRegistrationDeadline(
+  state: TrajectoryState,
+  obligationStartsOn: string,
+  now: number,
+): TrajectoryEvent[] {
   const deadline = registrationDeadline(obligationStartsOn as TrajectoryState['registeredOn']);
   if (!deadline) return [];
   const deadlineId = `${state.trajectoryId}:AGENCY_REGISTRATION`;
@@ -71,11 +83,22 @@ function agencyRegistrationDeadline(state: TrajectoryState, obligationStartsOn: 
     now,
   );
   if (state.registeredOn <= deadline.dueOn) {
-    return [set, trajectoryEvent<DeadlineMet>('DeadlineMet', { deadlineId, kind: 'AGENCY_REGISTRATION', metOn: state.registeredOn }, now)];
+    return [
+      set,
+      trajectoryEvent<DeadlineMet>(
+        'DeadlineMet',
+        { deadlineId, kind: 'AGENCY_REGISTRATION', metOn: state.registeredOn },
+        now,
+      ),
+    ];
   }
   return [
     set,
-    trajectoryEvent<DeadlineMissed>('DeadlineMissed', { deadlineId, kind: 'AGENCY_REGISTRATION', dueOn: deadline.dueOn }, now),
+    trajectoryEvent<DeadlineMissed>(
+      'DeadlineMissed',
+      { deadlineId, kind: 'AGENCY_REGISTRATION', dueOn: deadline.dueOn },
+      now,
+    ),
     trajectoryEvent<ViolationOpened>(
       'ViolationOpened',
       {
@@ -89,7 +112,11 @@ function agencyRegistrationDeadline(state: TrajectoryState, obligationStartsOn: 
   ];
 }
 
-export function recordTargetGroupFacts(state: TrajectoryState, command: RecordTargetGroupFacts, time: DecisionTime): Decision {
+export function recordTargetGroupFacts(
+  state: TrajectoryState,
+  command: RecordTargetGroupFacts,
+  time: DecisionTime,
+): Decision {
   const isSettled = settled(state);
   if (isSettled) return reject(rejection('INVALID_STATE', isSettled));
   const facts = { ...state.targetGroup?.facts, ...command.facts };
@@ -98,12 +125,21 @@ export function recordTargetGroupFacts(state: TrajectoryState, command: RecordTa
   return { accepted: true, events };
 }
 
-export function overrideTargetGroup(state: TrajectoryState, command: OverrideTargetGroup, { now }: DecisionTime): Decision {
-  if (!state.targetGroup) return reject(rejection('INVALID_STATE', 'no target group was derived yet; record the facts first'));
+export function overrideTargetGroup(
+  state: TrajectoryState,
+  command: OverrideTargetGroup,
+  { now }: DecisionTime,
+): Decision {
+  if (!state.targetGroup)
+    return reject(rejection('INVALID_STATE', 'no target group was derived yet; record the facts first'));
   const isSettled = settled(state);
   if (isSettled) return reject(rejection('INVALID_STATE', isSettled));
   try {
-    const override = recordTargetGroupOverride(state.targetGroup.derived, command.recorded, command.reason ?? '');
+    const override = recordTargetGroupOverride(
+      state.targetGroup.derived,
+      command.recorded,
+      command.reason ?? '',
+    );
     return accept(
       trajectoryEvent<TargetGroupOverridden>(
         'TargetGroupOverridden',

@@ -6,18 +6,28 @@ import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
 
 /** A case moves to another agency when the person moves (domain brief §1); it keeps its history. */
-export function transferTrajectory(state: TrajectoryState, command: TransferTrajectory, { today, now }: DecisionTime): Decision {
+export function transferTrajectory(
+  state: TrajectoryState,
+  command: TransferTrajectory,
+  { today, now }: DecisionTime,
+): Decision {
   if (!isAgency(command.toAgency)) {
     return reject(rejection('INVALID_INPUT', `toAgency "${command.toAgency}" is unknown`, 'toAgency'));
   }
   if (command.toAgency === state.agency) {
-    return reject(rejection('RULE_VIOLATION', `the trajectory is already owned by ${state.agency}`, 'toAgency'));
+    return reject(
+      rejection('RULE_VIOLATION', `the trajectory is already owned by ${state.agency}`, 'toAgency'),
+    );
   }
   const transferredOn = pastOrToday(command.transferredOn, 'transferredOn', today);
   if (isRejection(transferredOn)) return reject(transferredOn);
   if (transferredOn < state.registeredOn) {
     return reject(
-      rejection('RULE_VIOLATION', `transferredOn must not be before the registration on ${state.registeredOn}`, 'transferredOn'),
+      rejection(
+        'RULE_VIOLATION',
+        `transferredOn must not be before the registration on ${state.registeredOn}`,
+        'transferredOn',
+      ),
     );
   }
   return accept(

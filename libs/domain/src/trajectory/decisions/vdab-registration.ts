@@ -1,5 +1,11 @@
 import { RecordVdabRegistration } from '../commands';
-import { DeadlineMet, TrajectoryEvent, trajectoryEvent, VdabRegistrationRecorded, ViolationWithdrawn } from '../events';
+import {
+  DeadlineMet,
+  TrajectoryEvent,
+  trajectoryEvent,
+  VdabRegistrationRecorded,
+  ViolationWithdrawn,
+} from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
 import { Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
@@ -20,12 +26,18 @@ export function recordVdabRegistration(
   const registeredOn = pastOrToday(command.registeredOn, 'registeredOn', today);
   if (isRejection(registeredOn)) return reject(registeredOn);
   const vdabClientReference = command.vdabClientReference?.trim();
-  if (!vdabClientReference) return reject(rejection('INVALID_INPUT', 'vdabClientReference must not be empty', 'vdabClientReference'));
+  if (!vdabClientReference)
+    return reject(rejection('INVALID_INPUT', 'vdabClientReference must not be empty', 'vdabClientReference'));
   const events: TrajectoryEvent[] = [
-    trajectoryEvent<VdabRegistrationRecorded>('VdabRegistrationRecorded', { registeredOn, vdabClientReference }, now),
+    trajectoryEvent<VdabRegistrationRecorded>(
+      'VdabRegistrationRecorded',
+      { registeredOn, vdabClientReference },
+      now,
+    ),
   ];
   const deadline = state.deadlines.find(
-    (candidate) => candidate.kind === 'VDAB_REGISTRATION' && candidate.state !== 'MET' && candidate.state !== 'WAIVED',
+    (candidate) =>
+      candidate.kind === 'VDAB_REGISTRATION' && candidate.state !== 'MET' && candidate.state !== 'WAIVED',
   );
   if (deadline && registeredOn <= deadline.dueOn) {
     events.push(
@@ -35,7 +47,8 @@ export function recordVdabRegistration(
         now,
       ),
     );
-    if (deadline.state === 'MISSED') events.push(...withdrawViolationsOf(state, deadline.deadlineId, registeredOn, deadline.dueOn, now));
+    if (deadline.state === 'MISSED')
+      events.push(...withdrawViolationsOf(state, deadline.deadlineId, registeredOn, deadline.dueOn, now));
   }
   return { accepted: true, events };
 }
@@ -45,7 +58,13 @@ export function recordVdabRegistration(
  * data arrives late: seed 003 l.1197). The deadline is met after all, and a violation file still awaiting the
  * enforcement officer is withdrawn; one already decided stays, as the officer's decision is a legal act of its own.
  */
-function withdrawViolationsOf(state: TrajectoryState, deadlineId: string, registeredOn: string, dueOn: string, now: number): TrajectoryEvent[] {
+function withdrawViolationsOf(
+  state: TrajectoryState,
+  deadlineId: string,
+  registeredOn: string,
+  dueOn: string,
+  now: number,
+): TrajectoryEvent[] {
   return state.violations
     .filter((violation) => violation.deadlineId === deadlineId && violation.state === 'OPEN')
     .map((violation) =>

@@ -8,9 +8,15 @@ import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from
  * A violation the counsellor observes (refusal to sign the contract, irregular attendance) opens a violation
  * file for the enforcement officer, like a missed deadline does (domain brief §3; seed 001 l.293-295).
  */
-export function reportViolation(state: TrajectoryState, command: ReportViolation, { today, now }: DecisionTime): Decision {
+export function reportViolation(
+  state: TrajectoryState,
+  command: ReportViolation,
+  { today, now }: DecisionTime,
+): Decision {
   if (!REPORTABLE_VIOLATIONS.includes(command.kind)) {
-    return reject(rejection('INVALID_INPUT', `kind must be one of ${REPORTABLE_VIOLATIONS.join(', ')}`, 'kind'));
+    return reject(
+      rejection('INVALID_INPUT', `kind must be one of ${REPORTABLE_VIOLATIONS.join(', ')}`, 'kind'),
+    );
   }
   const facts = command.facts?.trim();
   if (!facts) return reject(rejection('INVALID_INPUT', 'facts must describe what happened', 'facts'));
