@@ -198,4 +198,44 @@ describe('exceptions on a running trajectory', () => {
     await expectWorkflowMatchesEventStore(system, trajectoryId);
     await recordHistoryIfAsked(system, `trajectory-${trajectoryId}`, 'violation-to-fine');
   });
+
+  it('a violation file outlives the trajectory: decided after the move out, then the workflow ends', async () => {
+    const { trajectoryId } = await trajectoryWithContract(100);
+    const { violationId } = await eventually(async () => {
+      const response = await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
+      expect(response.body.violations).toHaveLength(1);
+      return response.body.violations[0] as { violationId: string };
+    });
+    await system
+      .http()
+      .post(`/trajectories/${trajectoryId}/closure`)
+      .send({ reason: 'MOVED_OUT_OF_FLANDERS', closedOn: daysAgo(1) })
+      .expect(200);
+    const handle = system.temporal.workflow.getHandle(`trajectory-${trajectoryId}`);
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+
+    const store = new EventStore(system.database);
+    const before = await store.countEvents(trajectoryId);
+    const other = await system
+      .http()
+      .post(`/trajectories/${trajectoryId}/vdab-registration`)
+      .send({ registeredOn: daysAgo(0), vdabClientReference: 'VDAB-TOO-LATE' });
+    expect(other.status).toBe(409);
+    expect(other.body.message).toMatch(/is closed \(MOVED_OUT_OF_FLANDERS/);
+    expect(await store.countEvents(trajectoryId)).toBe(before);
+
+    await system
+      .http()
+      .post(`/trajectories/${trajectoryId}/violations/${encodeURIComponent(violationId)}/decision`)
+      .send({ decision: 'NO_FINE', decidedOn: daysAgo(0), explanation: 'moved to Wallonia' })
+      .expect(200, { trajectoryId, version: before + 1, events: ['FineDecisionRecorded'] });
+    const view = await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
+    expect(view.body).toMatchObject({
+      status: 'CLOSED',
+      violations: [{ violationId, state: 'DECIDED', decision: 'NO_FINE' }],
+    });
+    await expectWorkflowMatchesEventStore(system, trajectoryId);
+    await recordHistoryIfAsked(system, `trajectory-${trajectoryId}`, 'violation-decided-after-closure');
+    expect(await handle.result()).toEqual({ trajectoryId, status: 'CLOSED', version: before + 1 });
+  });
 });

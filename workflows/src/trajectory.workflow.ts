@@ -12,6 +12,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  awaitsViolationDecisions,
   decide,
   expireDeadlines,
   fold,
@@ -56,11 +57,14 @@ const OPENING_GRACE_PERIOD = '1 day';
 const MAX_HISTORY_EVENTS = 5_000;
 /** Patch: trajectories keep a memo with their agency, status and phase (added after the first histories). */
 const MEMO_PATCH = 'trajectory-memo';
+/** Patch: a closed trajectory waits for the decisions on its open violation files (it used to end at once). */
+const VIOLATION_FILES_PATCH = 'violation-files-outlive-closure';
 
 /**
  * One newcomer's trajectory: the single writer of its event stream. It accepts commands as Updates, checks
  * them against the domain rules, records the resulting events, and keeps a timer on the next deadline; when
- * a deadline expires unmet it records the miss and the violation. It ends when the trajectory closes.
+ * a deadline expires unmet it records the miss and the violation. It ends when the trajectory closes and the
+ * enforcement officer has decided every violation file the trajectory opened.
  */
 export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promise<TrajectoryWorkflowResult> {
   const { trajectoryId } = input;
@@ -138,7 +142,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     return { trajectoryId, status: 'NEVER_OPENED', version: 0 };
   }
 
-  while (state && state.status !== 'CLOSED') {
+  while (state && isRunning(state)) {
     if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyLimit) {
       await condition(allHandlersFinished);
       return continueAsNew<typeof trajectoryWorkflow>({
@@ -159,6 +163,13 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
 
   await condition(allHandlersFinished);
   return { trajectoryId, status: state?.status ?? 'NEVER_OPENED', version: state?.version ?? 0 };
+
+  function isRunning(current: TrajectoryState): boolean {
+    if (current.status !== 'CLOSED') return true;
+    // Checked only where it matters, so that histories of trajectories that closed without open files replay
+    // without the patch marker; those that closed with open files before the patch replay as ended.
+    return awaitsViolationDecisions(current) && patched(VIOLATION_FILES_PATCH);
+  }
 
   async function untilChangedOrNextDeadline(current: TrajectoryState): Promise<void> {
     const changed = () => state !== current;

@@ -1,7 +1,7 @@
 import { ConflictException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { checkNationalNumber, TrajectoryCommand } from '../../../../libs/domain/src';
+import { ACCEPTED_AFTER_CLOSURE, checkNationalNumber, TrajectoryCommand } from '../../../../libs/domain/src';
 import type { TrajectoryQueries, TrajectorySummaryView } from '../../../../libs/store/src/read-models.types';
 import {
   CommandEnvelope,
@@ -85,9 +85,14 @@ export class TrajectoryCommandsService {
   ): Promise<CommandResult> {
     const trajectory = await this.queries.findTrajectory(trajectoryId);
     if (!trajectory) throw trajectoryNotFound(trajectoryId);
-    // A retry of the command that closed the trajectory still goes to Temporal, which answers with the first
-    // outcome while it retains the workflow; anything else on a closed trajectory is refused here.
-    if (trajectory.status === 'CLOSED' && context.idempotencyKey === undefined)
+    // Still sent to Temporal on a closed trajectory: a retry of the command that closed it (answered with the
+    // first outcome while Temporal retains the workflow), and a decision on a violation file, which outlives the
+    // trajectory. Anything else on a closed trajectory is refused here.
+    if (
+      trajectory.status === 'CLOSED' &&
+      context.idempotencyKey === undefined &&
+      !ACCEPTED_AFTER_CLOSURE.has(command.type)
+    )
       throw trajectoryClosed(trajectory);
     const handle = this.temporal.workflow.getHandle(trajectoryWorkflowId(trajectoryId));
     try {

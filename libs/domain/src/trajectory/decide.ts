@@ -45,6 +45,18 @@ const ALLOWED_WHILE_SUSPENDED: ReadonlySet<TrajectoryCommand['type']> = new Set(
 ]);
 
 /**
+ * A violation file outlives the trajectory it came from: the enforcement officer still decides it after the
+ * newcomer moved out, the contract ended or the attest was issued (domain brief §3: "A violation opens an
+ * inbreukdossier sent to ABB"). Nothing else is recorded on a closed trajectory.
+ */
+export const ACCEPTED_AFTER_CLOSURE: ReadonlySet<TrajectoryCommand['type']> = new Set(['RecordFineDecision']);
+
+/** Whether a closed trajectory still has violation files waiting for the enforcement officer's decision. */
+export function awaitsViolationDecisions(state: TrajectoryState): boolean {
+  return state.violations.some((violation) => violation.state === 'OPEN');
+}
+
+/**
  * Checks a command against the rules and the current state and returns the events it produces, or why not.
  * Accepted commands are followed by what follows from them by rule: completed pillars and the attest.
  */
@@ -60,7 +72,7 @@ export function decide(
       : openTrajectory(command, time);
   }
   if (!state) return reject(rejection('INVALID_STATE', 'trajectory does not exist'));
-  if (state.status === 'CLOSED') {
+  if (state.status === 'CLOSED' && !ACCEPTED_AFTER_CLOSURE.has(command.type)) {
     return reject(
       rejection(
         'INVALID_STATE',
@@ -76,13 +88,13 @@ export function decide(
       ),
     );
   }
-  const decision = decideOnOpenTrajectory(state, command, time);
-  return decision.accepted
-    ? { accepted: true, events: withConsequences(state, decision.events, time) }
-    : decision;
+  const decision = decideOnTrajectory(state, command, time);
+  // A closed trajectory's pillars and attest are final: a decision recorded after closure changes neither.
+  if (!decision.accepted || state.status === 'CLOSED') return decision;
+  return { accepted: true, events: withConsequences(state, decision.events, time) };
 }
 
-function decideOnOpenTrajectory(
+function decideOnTrajectory(
   state: TrajectoryState,
   command: Exclude<TrajectoryCommand, { type: 'OpenTrajectory' }>,
   time: DecisionTime,

@@ -1,7 +1,7 @@
 import { policyVersionById } from '../../policy/policy-versions';
 import { endOfDayInstant } from '../../time/calendar-date';
 import { FineDecision, TrajectoryCommand } from '../commands';
-import { decide } from '../decide';
+import { awaitsViolationDecisions, decide } from '../decide';
 import { RejectionCode } from '../rejection';
 import { fold } from '../state';
 import {
@@ -285,6 +285,46 @@ describe('RecordFineDecision', () => {
       decision: 'FINE',
       amountEuro: 300,
       decidedOn: '2026-06-10',
+    });
+  });
+});
+
+describe('a violation file outlives its trajectory', () => {
+  const closedWithOpenFile = () =>
+    run([closeTrajectory('2026-06-05', 'MOVED_OUT_OF_FLANDERS')], NOW, withViolation());
+
+  it('a closed trajectory with an open file awaits the decision, and no longer once it is decided', () => {
+    const closed = closedWithOpenFile();
+    expect(closed.state.status).toBe('CLOSED');
+    expect(awaitsViolationDecisions(closed.state)).toBe(true);
+    const decided = run([fine(300)], NOW, closed);
+    expect(decided.state.violations[0]).toMatchObject({ state: 'DECIDED', decision: { amountEuro: 300 } });
+    expect(decided.state.status).toBe('CLOSED');
+    expect(awaitsViolationDecisions(decided.state)).toBe(false);
+  });
+
+  it('the decision after closure is only the decision: no completion or attest follows', () => {
+    expect(acceptedEvents(decide(closedWithOpenFile().state, fine(300), at())).map((e) => e.type)).toEqual([
+      'FineDecisionRecorded',
+    ]);
+  });
+
+  it('the rules still apply to it: a second decision and an amount out of range are refused', () => {
+    const decided = run([fine(300)], NOW, closedWithOpenFile());
+    expect(rejectionOf(decide(decided.state, fine(400), at())).code).toBe('INVALID_STATE');
+    expect(rejectionOf(decide(closedWithOpenFile().state, fine(10_000), at()))).toMatchObject({
+      code: 'RULE_VIOLATION',
+      field: 'amountEuro',
+    });
+  });
+
+  it('anything else on the closed trajectory is refused', () => {
+    expect(
+      rejectionOf(decide(closedWithOpenFile().state, recordVdabRegistration('2026-06-06'), at())),
+    ).toEqual({
+      code: 'INVALID_STATE',
+      field: undefined,
+      message: 'trajectory is closed (MOVED_OUT_OF_FLANDERS on 2026-06-05)',
     });
   });
 });
