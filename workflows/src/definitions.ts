@@ -14,6 +14,7 @@ import type {
   RecordTargetGroupFacts,
   ReferToNt2Course,
   EnrolInNt2Course,
+  AdjustNt2Target,
   ReportViolation,
   WaivePillar,
   CorrectFact,
@@ -134,6 +135,9 @@ export const referToNt2CourseUpdate = defineUpdate<CommandResult, [CommandEnvelo
 export const enrolInNt2CourseUpdate = defineUpdate<CommandResult, [CommandEnvelope<EnrolInNt2Course>]>(
   'enrolInNt2Course',
 );
+export const adjustNt2TargetUpdate = defineUpdate<CommandResult, [CommandEnvelope<AdjustNt2Target>]>(
+  'adjustNt2Target',
+);
 export const recordNt2TestResultUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordNt2TestResult>]>(
   'recordNt2TestResult',
 );
@@ -178,6 +182,7 @@ export const TRAJECTORY_COMMAND_UPDATES: readonly UpdateDefinition<
   recordAttendanceUpdate,
   referToNt2CourseUpdate,
   enrolInNt2CourseUpdate,
+  adjustNt2TargetUpdate,
   recordNt2TestResultUpdate,
   agreeWorkTrackUpdate,
   logParticipationActivityUpdate,

@@ -83,7 +83,7 @@ export interface TargetGroupView {
 export type MoPillarDetails = Pick<MoPillar, 'enrolments' | 'testAttempts' | 'attendance'>;
 export type Nt2PillarDetails = Pick<
   Nt2Pillar,
-  'referrals' | 'enrolments' | 'testResults' | 'certificate' | 'attendance'
+  'referrals' | 'enrolments' | 'testResults' | 'certificate' | 'attendance' | 'targetAdjustment'
 >;
 export type WorkPillarDetails = Pick<WorkPillar, 'track'>;
 export type ParticipationPillarDetails = Pick<ParticipationPillar, 'activities'>;

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/com
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Pillar, PILLARS } from '../../../../libs/domain/src';
 import {
+  adjustNt2TargetUpdate,
   agreeWorkTrackUpdate,
   CommandResult,
   enrolInMoCourseUpdate,
@@ -14,6 +15,7 @@ import {
   waivePillarUpdate,
 } from '../../../../workflows/src/definitions';
 import { CommandContext, CommandHeaders } from '../http/command-context';
+import { AdjustNt2TargetDto } from './dto/adjust-nt2-target.dto';
 import { AgreeWorkTrackDto } from './dto/agree-work-track.dto';
 import { EnrolInMoCourseDto } from './dto/enrol-in-mo-course.dto';
 import { LogParticipationActivityDto } from './dto/log-participation-activity.dto';
@@ -89,6 +91,24 @@ export class PillarsController {
     @CommandHeaders() context: CommandContext,
   ): Promise<CommandResult> {
     return this.commands.send(id, enrolInNt2CourseUpdate, body.toCommand(), context);
+  }
+
+  @Post(':id/nt2/target-adjustment')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Lower the NT2 target for an illiterate or low-literate learner (the adjusted path)',
+    description:
+      'Only for a learner whose intake recorded LOW_LITERATE or ILLITERATE (422 otherwise) and only downwards ' +
+      '(422 naming targetLevel). A test already passed at the new target completes the pillar, and the attest ' +
+      'follows when it was the last condition.',
+  })
+  @ApiTrajectoryCommandResponses()
+  adjustNt2Target(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @Body() body: AdjustNt2TargetDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.send(id, adjustNt2TargetUpdate, body.toCommand(), context);
   }
 
   @Post(':id/nt2/test-results')

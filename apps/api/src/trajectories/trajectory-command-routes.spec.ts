@@ -7,6 +7,7 @@ import {
   correctFactUpdate,
   enrolInMoCourseUpdate,
   enrolInNt2CourseUpdate,
+  adjustNt2TargetUpdate,
   grantExemptionUpdate,
   logParticipationActivityUpdate,
   overrideTargetGroupUpdate,
@@ -129,6 +130,17 @@ describe('trajectory command routes', () => {
         course: 'Nederlands 1.1',
         level: 'A1',
         enrolledOn: '2025-05-12',
+      },
+    ],
+    [
+      'nt2/target-adjustment',
+      { targetLevel: 'A1', adjustedOn: '2025-06-01', reason: 'low-literate learner' },
+      adjustNt2TargetUpdate,
+      {
+        type: 'AdjustNt2Target',
+        targetLevel: 'A1',
+        adjustedOn: '2025-06-01',
+        reason: 'low-literate learner',
       },
     ],
     [

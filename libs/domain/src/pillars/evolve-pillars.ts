@@ -10,6 +10,7 @@ const PILLAR_EVENT_TYPES = [
   'AttendanceRecorded',
   'Nt2Referred',
   'Nt2CourseEnrolled',
+  'Nt2TargetAdjusted',
   'Nt2TestTaken',
   'WorkTrackAgreed',
   'ParticipationActivityLogged',
@@ -62,6 +63,13 @@ export function evolvePillars(
         ...pillars,
         NT2: { ...started(pillars.NT2), enrolments: [...(pillars.NT2.enrolments ?? []), { ...event.data }] },
       };
+    case 'Nt2TargetAdjusted': {
+      const { targetLevel, previousTargetLevel, adjustedOn, reason } = event.data;
+      return {
+        ...pillars,
+        NT2: { ...pillars.NT2, targetLevel, targetAdjustment: { from: previousTargetLevel, adjustedOn, reason } },
+      };
+    }
     case 'Nt2TestTaken':
       return {
         ...pillars,

@@ -62,6 +62,8 @@ export interface Nt2Pillar extends PillarBase {
   enrolments: { provider: string; course: string; level: Nt2Level; enrolledOn: CalendarDate }[];
   testResults: { level: Nt2Level; takenOn: CalendarDate; passed: boolean }[];
   certificate?: { level: Nt2Level; obtainedOn: CalendarDate };
+  /** A lower target set for this learner (illiterate or low-literate), replacing the policy's. */
+  targetAdjustment?: { from: Nt2Level; adjustedOn: CalendarDate; reason: string };
   attendance: AttendanceRecord[];
 }
 

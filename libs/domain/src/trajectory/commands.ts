@@ -173,6 +173,18 @@ export interface EnrolInNt2Course {
   enrolledOn: string;
 }
 
+/**
+ * The adjusted path for illiterate and low-literate learners (seed 003 l.1109-1117): the counsellor sets a lower
+ * NT2 target for this learner, with the reason. The sources leave the adjusted level to be decided
+ * ("wordt verder bekeken", l.1110), so it is set per person rather than by the policy.
+ */
+export interface AdjustNt2Target {
+  type: 'AdjustNt2Target';
+  targetLevel: Nt2Level;
+  adjustedOn: string;
+  reason: string;
+}
+
 export interface RecordNt2TestResult {
   type: 'RecordNt2TestResult';
   level: Nt2Level;
@@ -239,6 +251,7 @@ export type TrajectoryCommand =
   | RecordAttendance
   | ReferToNt2Course
   | EnrolInNt2Course
+  | AdjustNt2Target
   | RecordNt2TestResult
   | AgreeWorkTrack
   | LogParticipationActivity

@@ -7,6 +7,7 @@ import { grantExemption } from './decisions/exemption';
 import { Decision, DecisionContext, DecisionTime, reject } from './decisions/decision';
 import { recordFineDecision } from './decisions/fine-decision';
 import {
+  adjustNt2Target,
   agreeWorkTrack,
   enrolInMoCourse,
   enrolInNt2Course,
@@ -134,6 +135,8 @@ function decideOnTrajectory(
       return referToNt2Course(state, command, time);
     case 'EnrolInNt2Course':
       return enrolInNt2Course(state, command, time);
+    case 'AdjustNt2Target':
+      return adjustNt2Target(state, command, time);
     case 'RecordNt2TestResult':
       return recordNt2TestResult(state, command, time);
     case 'AgreeWorkTrack':

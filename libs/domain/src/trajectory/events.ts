@@ -186,6 +186,10 @@ export type Nt2CourseEnrolled = EventEnvelope<
   'Nt2CourseEnrolled',
   { provider: string; course: string; level: Nt2Level; enrolledOn: CalendarDate }
 >;
+export type Nt2TargetAdjusted = EventEnvelope<
+  'Nt2TargetAdjusted',
+  { targetLevel: Nt2Level; previousTargetLevel: Nt2Level; adjustedOn: CalendarDate; reason: string }
+>;
 export type Nt2TestTaken = EventEnvelope<
   'Nt2TestTaken',
   { level: Nt2Level; takenOn: CalendarDate; passed: boolean }
@@ -246,6 +250,7 @@ export type TrajectoryEvent =
   | AttendanceRecorded
   | Nt2Referred
   | Nt2CourseEnrolled
+  | Nt2TargetAdjusted
   | Nt2TestTaken
   | WorkTrackAgreed
   | ParticipationActivityLogged
@@ -292,6 +297,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<TrajectoryEventType, number> = {
   ViolationWithdrawn: 1,
   ExemptionGranted: 1,
   Nt2CourseEnrolled: 1,
+  Nt2TargetAdjusted: 1,
 };
 
 export function trajectoryEvent<E extends TrajectoryEvent>(

@@ -3,6 +3,7 @@
  * trajectory to a given phase through the real `decide` and `evolve`. Not exported from the library index.
  */
 import {
+  AdjustNt2Target,
   AgreeWorkTrack,
   CloseTrajectory,
   CounsellorClosureReason,
@@ -396,6 +397,12 @@ export const enrolInNt2Course = (
   provider = 'CVO Gent',
   course = 'Nederlands 1.1',
 ): EnrolInNt2Course => ({ type: 'EnrolInNt2Course', provider, course, level, enrolledOn });
+
+export const adjustNt2Target = (
+  adjustedOn: string,
+  targetLevel: Nt2Level = 'A1',
+  reason = 'low-literate learner: adjusted path agreed with the course provider',
+): AdjustNt2Target => ({ type: 'AdjustNt2Target', targetLevel, adjustedOn, reason });
 
 export const recordNt2TestResult = (
   takenOn: string,

@@ -59,13 +59,14 @@ function detailsOf(pillars: PillarStates, pillar: PillarRecord['pillar']): Pilla
       return { enrolments, testAttempts, attendance } satisfies MoPillarDetails;
     }
     case 'NT2': {
-      const { referrals, enrolments, testResults, certificate, attendance } = pillars.NT2;
+      const { referrals, enrolments, testResults, certificate, attendance, targetAdjustment } = pillars.NT2;
       return {
         referrals,
         enrolments,
         testResults,
         attendance,
         ...(certificate ? { certificate } : {}),
+        ...(targetAdjustment ? { targetAdjustment } : {}),
       } satisfies Nt2PillarDetails;
     }
     case 'WORK': {

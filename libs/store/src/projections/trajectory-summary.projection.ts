@@ -151,6 +151,7 @@ function summaryChanges(
     case 'AttendanceRecorded':
     case 'Nt2Referred':
     case 'Nt2CourseEnrolled':
+    case 'Nt2TargetAdjusted':
     case 'Nt2TestTaken':
     case 'WorkTrackAgreed':
     case 'ParticipationActivityLogged':

@@ -4,6 +4,7 @@ import { EnrolInMoCourseDto } from './enrol-in-mo-course.dto';
 import { LogParticipationActivityDto } from './log-participation-activity.dto';
 import { RecordMoTestResultDto } from './record-mo-test-result.dto';
 import { RecordNt2TestResultDto } from './record-nt2-test-result.dto';
+import { AdjustNt2TargetDto } from './adjust-nt2-target.dto';
 import { EnrolInNt2CourseDto } from './enrol-in-nt2-course.dto';
 import { ReferToNt2CourseDto } from './refer-to-nt2-course.dto';
 import { WaivePillarDto } from './waive-pillar.dto';
@@ -117,6 +118,21 @@ describe('NT2 DTOs', () => {
     ).toEqual([
       { field: 'course', reason: 'course must not be blank' },
       { field: 'referredOn', reason: DATE_REASON('referredOn') },
+    ]);
+  });
+
+  it('build AdjustNt2Target, and name each wrong field', async () => {
+    const body = { targetLevel: 'A1', adjustedOn: '2025-06-01', reason: 'low-literate learner' };
+    expect((await validateDto(AdjustNt2TargetDto, body)).toCommand()).toEqual({
+      type: 'AdjustNt2Target',
+      ...body,
+    });
+    expect(
+      await violationsFor(AdjustNt2TargetDto, { targetLevel: 'A0', adjustedOn: '2025-06-31', reason: '' }),
+    ).toEqual([
+      { field: 'targetLevel', reason: 'targetLevel must be one of the following values: A1, A2, B1' },
+      { field: 'adjustedOn', reason: DATE_REASON('adjustedOn') },
+      { field: 'reason', reason: 'reason must not be blank' },
     ]);
   });
 

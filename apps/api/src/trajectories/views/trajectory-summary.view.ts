@@ -154,7 +154,7 @@ export class PillarResponse implements PillarView {
     type: 'object',
     additionalProperties: true,
     description:
-      'MO: enrolments, testAttempts; NT2: referrals, enrolments, testResults, certificate; WORK: track; PARTICIPATION: activities',
+      'MO: enrolments, testAttempts; NT2: referrals, enrolments, testResults, certificate, targetAdjustment; WORK: track; PARTICIPATION: activities',
   })
   details!: PillarDetails;
 }

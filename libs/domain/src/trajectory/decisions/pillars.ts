@@ -1,7 +1,8 @@
-import { PARTICIPATION_ACTIVITY_KINDS } from '../../pillars/pillar-state';
+import { levelReached, PARTICIPATION_ACTIVITY_KINDS } from '../../pillars/pillar-state';
 import { PILLARS } from '../../policy/pillar';
 import { daysBetween } from '../../time/calendar-date';
 import {
+  AdjustNt2Target,
   AgreeWorkTrack,
   EnrolInMoCourse,
   EnrolInNt2Course,
@@ -18,6 +19,7 @@ import {
   MoCourseEnrolled,
   MoTestTaken,
   Nt2CourseEnrolled,
+  Nt2TargetAdjusted,
   Nt2Referred,
   Nt2TestTaken,
   ParticipationActivityLogged,
@@ -146,6 +148,56 @@ export function enrolInNt2Course(
     trajectoryEvent<Nt2CourseEnrolled>(
       'Nt2CourseEnrolled',
       { provider: command.provider.trim(), course: command.course.trim(), level: command.level, enrolledOn },
+      now,
+    ),
+  );
+}
+
+const ADJUSTED_PATH_LITERACY = ['LOW_LITERATE', 'ILLITERATE'];
+
+/** A lower NT2 target for an illiterate or low-literate learner; a test already passed at it completes the pillar. */
+export function adjustNt2Target(
+  state: TrajectoryState,
+  command: AdjustNt2Target,
+  { today, now }: DecisionTime,
+): Decision {
+  const problem = pillarsStarted(state) ?? required(command.reason, 'reason');
+  if (problem) return reject(problem);
+  if (!NT2_LEVELS.includes(command.targetLevel))
+    return reject(rejection('INVALID_INPUT', 'targetLevel must be A1, A2 or B1', 'targetLevel'));
+  const adjustedOn = pastOrToday(command.adjustedOn, 'adjustedOn', today);
+  if (isRejection(adjustedOn)) return reject(adjustedOn);
+  const literacy = state.intakeProfile?.literacy;
+  if (!literacy || !ADJUSTED_PATH_LITERACY.includes(literacy)) {
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `an adjusted NT2 target is for illiterate and low-literate learners (seed 003 l.1109-1117); the intake recorded ${literacy ?? 'no literacy'}`,
+      ),
+    );
+  }
+  const nt2 = state.pillars!.NT2;
+  if (nt2.status === 'COMPLETED' || nt2.status === 'WAIVED') {
+    return reject(rejection('INVALID_STATE', `the NT2 pillar is already ${nt2.status.toLowerCase()}`));
+  }
+  if (levelReached(command.targetLevel, nt2.targetLevel)) {
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `targetLevel must be below the current target ${nt2.targetLevel}: the adjusted path lowers it`,
+        'targetLevel',
+      ),
+    );
+  }
+  return accept(
+    trajectoryEvent<Nt2TargetAdjusted>(
+      'Nt2TargetAdjusted',
+      {
+        targetLevel: command.targetLevel,
+        previousTargetLevel: nt2.targetLevel,
+        adjustedOn,
+        reason: command.reason.trim(),
+      },
       now,
     ),
   );
