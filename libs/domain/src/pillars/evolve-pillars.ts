@@ -67,7 +67,11 @@ export function evolvePillars(
       const { targetLevel, previousTargetLevel, adjustedOn, reason } = event.data;
       return {
         ...pillars,
-        NT2: { ...pillars.NT2, targetLevel, targetAdjustment: { from: previousTargetLevel, adjustedOn, reason } },
+        NT2: {
+          ...pillars.NT2,
+          targetLevel,
+          targetAdjustment: { from: previousTargetLevel, adjustedOn, reason },
+        },
       };
     }
     case 'Nt2TestTaken':

@@ -54,6 +54,8 @@ export interface TrajectoryState {
   agency: Agency;
   counsellorId?: string;
   registeredOn: CalendarDate;
+  /** The day of the last transfer to another agency, when there was one. */
+  lastTransferredOn?: CalendarDate;
   closure?: { reason: ClosureReason; closedOn: CalendarDate };
   suspension?: { reason: SuspensionReason; suspendedFrom: CalendarDate };
   intakeOn?: CalendarDate;
@@ -215,6 +217,7 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
       return {
         ...withoutCounsellor,
         agency: event.data.toAgency,
+        lastTransferredOn: event.data.transferredOn,
         ...(event.data.counsellorId ? { counsellorId: event.data.counsellorId } : {}),
       };
     }

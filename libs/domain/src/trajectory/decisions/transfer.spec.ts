@@ -54,9 +54,10 @@ describe('TransferTrajectory', () => {
   it('keeps the history: phase, dates, deadlines and the VDAB registration are unchanged', () => {
     const history = trajectoryAt('VDAB_REGISTERED');
     const { state } = run([transferTrajectory('ATLAS', '2026-06-01', 'counsellor-12')], NOW, history);
-    const { agency: _a, counsellorId: _c, version, ...rest } = state;
+    const { agency: _a, counsellorId: _c, version, lastTransferredOn, ...rest } = state;
     const { agency: _pa, counsellorId: _pc, version: previousVersion, ...before } = history.state;
     expect(rest).toEqual(before);
+    expect(lastTransferredOn).toBe('2026-06-01');
     expect(version).toBe(previousVersion + 1);
   });
 
@@ -190,6 +191,17 @@ describe('TransferTrajectory', () => {
       message: 'the trajectory is already owned by ATLAS',
     });
     expect(acceptedEvents(decide(state, transferTrajectory('IN_GENT', '2026-06-02'), at()))).toHaveLength(1);
+  });
+
+  it('a transfer dated before the previous transfer is refused; the same day is accepted', () => {
+    const { state } = run([transferTrajectory('ATLAS', '2026-06-01')], NOW, trajectoryAt('CONTRACT_SIGNED'));
+    expect(state.lastTransferredOn).toBe('2026-06-01');
+    expect(rejectionOf(decide(state, transferTrajectory('AGII', '2026-05-31'), at()))).toEqual({
+      code: 'RULE_VIOLATION',
+      field: 'transferredOn',
+      message: 'transferredOn must not be before the previous transfer on 2026-06-01',
+    });
+    expect(acceptedEvents(decide(state, transferTrajectory('AGII', '2026-06-01'), at()))).toHaveLength(1);
   });
 
   it('rejects transferring a closed trajectory', () => {

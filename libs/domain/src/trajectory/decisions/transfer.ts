@@ -30,6 +30,15 @@ export function transferTrajectory(
       ),
     );
   }
+  if (state.lastTransferredOn && transferredOn < state.lastTransferredOn) {
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        `transferredOn must not be before the previous transfer on ${state.lastTransferredOn}`,
+        'transferredOn',
+      ),
+    );
+  }
   return accept(
     trajectoryEvent<TrajectoryTransferred>(
       'TrajectoryTransferred',
