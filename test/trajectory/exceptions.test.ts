@@ -224,6 +224,22 @@ describe('exceptions on a running trajectory', () => {
     expect(other.body.message).toMatch(/is closed \(MOVED_OUT_OF_FLANDERS/);
     expect(await store.countEvents(trajectoryId)).toBe(before);
 
+    // The enforcement officer finds the file in the queue, next to its closed trajectory.
+    const queue = async () =>
+      (await system.http().get('/violations').query({ state: 'OPEN', limit: 500 }).expect(200)).body
+        .items as {
+        violationId: string;
+        trajectoryStatus: string;
+      }[];
+    expect((await queue()).find((item) => item.violationId === violationId)).toMatchObject({
+      trajectoryStatus: 'CLOSED',
+      kind: 'VDAB_REGISTRATION_DEADLINE_MISSED',
+    });
+    const badFilter = await system.http().get('/violations').query({ state: 'PENDING' }).expect(400);
+    expect(badFilter.body.violations).toEqual([
+      { field: 'state', reason: 'state must be one of the following values: OPEN, DECIDED, WITHDRAWN' },
+    ]);
+
     await system
       .http()
       .post(`/trajectories/${trajectoryId}/violations/${encodeURIComponent(violationId)}/decision`)
@@ -234,6 +250,7 @@ describe('exceptions on a running trajectory', () => {
       status: 'CLOSED',
       violations: [{ violationId, state: 'DECIDED', decision: 'NO_FINE' }],
     });
+    expect((await queue()).map((item) => item.violationId)).not.toContain(violationId);
     await expectWorkflowMatchesEventStore(system, trajectoryId);
     await recordHistoryIfAsked(system, `trajectory-${trajectoryId}`, 'violation-decided-after-closure');
     expect(await handle.result()).toEqual({ trajectoryId, status: 'CLOSED', version: before + 1 });

@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { ParticipationModule } from './participation/participation.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
+import { ViolationQueueModule } from './violations/violation-queue.module';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,7 @@ export class AppModule {
         DeadlinesModule,
         CaseloadModule,
         ParticipationModule,
+        ViolationQueueModule,
         HealthModule,
       ],
     };

@@ -11,6 +11,8 @@ import type {
   TargetGroupStatus,
   TrajectoryPhase,
   TrajectoryStatus,
+  ViolationKind,
+  ViolationState,
 } from '../../domain/src';
 import type {
   IntakeProfile,
@@ -166,6 +168,27 @@ export interface DeadlineFilter {
   offset?: number;
 }
 
+/** The enforcement officer's queue of violation files (inbreukdossiers), across trajectories. */
+export interface ViolationFilter {
+  state?: ViolationState;
+  kind?: ViolationKind;
+  /** The agency that owns the trajectory now. */
+  agency?: Agency;
+  limit?: number;
+  offset?: number;
+}
+
+/** A violation file with who it is about and where the trajectory stands (a file outlives a closed trajectory). */
+export interface ViolationListItem extends ViolationView {
+  agency: Agency;
+  counsellorId: string | null;
+  municipality: string;
+  nationalNumber: string;
+  givenName: string;
+  familyName: string;
+  trajectoryStatus: TrajectoryStatus;
+}
+
 export interface CaseloadFilter {
   /** At least one of counsellorId and agency; both narrow the caseload together. */
   counsellorId?: string;
@@ -221,6 +244,8 @@ export interface TrajectoryQueries {
    * first (none last), then the earliest registration, then the trajectory id.
    */
   caseload(filter: CaseloadFilter): Promise<{ items: CaseloadItem[]; total: number }>;
+  /** Violation files, the oldest first (the order an officer works a queue), then by violation id. */
+  listViolations(filter: ViolationFilter): Promise<{ items: ViolationListItem[]; total: number }>;
   /**
    * Participation hours per municipality (the coordinating one logged with the activity) and activity kind, over
    * activities that ended within the period, of open and closed trajectories alike; ordered by municipality, kind.

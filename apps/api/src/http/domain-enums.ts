@@ -10,6 +10,8 @@ import {
   TargetGroupFacts,
   TrajectoryPhase,
   TrajectoryStatus,
+  ViolationKind,
+  ViolationState,
 } from '../../../../libs/domain/src';
 import type { PillarApplicability, PillarStatus } from '../../../../libs/domain/src/pillars/pillar-state';
 
@@ -29,6 +31,13 @@ export const DEADLINE_STATES = valuesOf<DeadlineState>({
   WAIVED: true,
 });
 export const DEADLINE_KINDS = valuesOf<DeadlineKind>({ VDAB_REGISTRATION: true, AGENCY_REGISTRATION: true });
+export const VIOLATION_STATES = valuesOf<ViolationState>({ OPEN: true, DECIDED: true, WITHDRAWN: true });
+export const VIOLATION_KINDS = valuesOf<ViolationKind>({
+  VDAB_REGISTRATION_DEADLINE_MISSED: true,
+  AGENCY_REGISTRATION_DEADLINE_MISSED: true,
+  REFUSAL_TO_SIGN: true,
+  IRREGULAR_ATTENDANCE: true,
+});
 export const TRAJECTORY_STATUSES = valuesOf<TrajectoryStatus>({ OPEN: true, SUSPENDED: true, CLOSED: true });
 export const TRAJECTORY_PHASES = valuesOf<TrajectoryPhase>({
   REGISTERED: true,

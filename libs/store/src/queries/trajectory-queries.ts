@@ -17,8 +17,10 @@ import type {
   TimelineEntry,
   TrajectoryQueries,
   TrajectorySummaryView,
+  ViolationFilter,
+  ViolationListItem,
 } from '../read-models.types';
-import { toDeadlineView, toTimelineEntry, toTrajectorySummaryView } from './view-mappers';
+import { toDeadlineView, toTimelineEntry, toTrajectorySummaryView, toViolationView } from './view-mappers';
 
 export const DEFAULT_DEADLINE_PAGE_SIZE = 50;
 export const MAX_DEADLINE_PAGE_SIZE = 500;
@@ -79,6 +81,43 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       .skip(offset)
       .getManyAndCount();
     return { items: deadlines.map(toDeadlineView), total };
+  }
+
+  async listViolations(filter: ViolationFilter): Promise<{ items: ViolationListItem[]; total: number }> {
+    const { limit, offset } = page(filter);
+    const query = this.dataSource.manager
+      .createQueryBuilder(ViolationRecord, 'violation')
+      .innerJoinAndMapOne(
+        'violation.trajectory',
+        TrajectorySummaryRecord,
+        'summary',
+        'summary.trajectory_id = violation.trajectory_id',
+      );
+    if (filter.state !== undefined) query.andWhere('violation.state = :state', { state: filter.state });
+    if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
+    if (filter.agency !== undefined) query.andWhere('summary.agency = :agency', { agency: filter.agency });
+    const [violations, total] = await query
+      .orderBy('violation.openedAt', 'ASC')
+      .addOrderBy('violation.violationId', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
+    return {
+      items: violations.map((violation) => {
+        const { trajectory } = violation as ViolationRecord & { trajectory: TrajectorySummaryRecord };
+        return {
+          ...toViolationView(violation),
+          agency: trajectory.agency,
+          counsellorId: trajectory.counsellorId,
+          municipality: trajectory.municipality,
+          nationalNumber: trajectory.nationalNumber,
+          givenName: trajectory.givenName,
+          familyName: trajectory.familyName,
+          trajectoryStatus: trajectory.status,
+        };
+      }),
+      total,
+    };
   }
 
   async caseload(filter: CaseloadFilter): Promise<{ items: CaseloadItem[]; total: number }> {

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ValidationErrorBody } from '../http/error-bodies';
+import { ListViolationsQuery } from './dto/list-violations.query';
+import { ViolationQueueService, ViolationPage } from './violation-queue.service';
+import { ViolationPageResponse } from './views/violation-list-item.view';
+
+@ApiTags('violations')
+@Controller('violations')
+export class ViolationQueueController {
+  constructor(private readonly violations: ViolationQueueService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "The enforcement officer's queue: violation files across trajectories, the oldest first",
+    description:
+      'Each file with the newcomer it is about, the owning agency and the trajectory status (a file outlives a ' +
+      'closed trajectory). Decide a file with POST /trajectories/:id/violations/:violationId/decision.',
+  })
+  @ApiOkResponse({ type: ViolationPageResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'A filter is malformed' })
+  list(@Query() query: ListViolationsQuery): Promise<ViolationPage> {
+    return this.violations.list(query);
+  }
+}

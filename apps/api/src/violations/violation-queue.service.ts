@@ -1,0 +1,22 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { TrajectoryQueries, ViolationListItem } from '../../../../libs/store/src/read-models.types';
+import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
+import { ListViolationsQuery } from './dto/list-violations.query';
+
+export interface ViolationPage {
+  items: ViolationListItem[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class ViolationQueueService {
+  constructor(@Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries) {}
+
+  async list(query: ListViolationsQuery): Promise<ViolationPage> {
+    const filter = query.toFilter();
+    const { items, total } = await this.queries.listViolations(filter);
+    return { items, total, limit: filter.limit, offset: filter.offset };
+  }
+}
