@@ -44,6 +44,14 @@ describe("a counsellor's day", () => {
     await post(`/trajectories/${id}/target-group/override`, {
       recorded: { status: 'EXEMPT', exemptionReason: 'AGED_65_OR_OLDER' },
     }).expect(400);
+    const obliged = await post(`/trajectories/${id}/target-group/override`, {
+      recorded: { status: 'OBLIGED', obligationStartsOn: daysAgo(60) },
+      reason: 'thought to be obliged',
+    }).expect(422);
+    expect(obliged.body).toMatchObject({
+      field: 'recorded',
+      message: expect.stringMatching(/Brussels-Capital Region is never obliged/),
+    });
     expect(await store.countEvents(id)).toBe(before);
 
     const reason = 'SERIOUS_ILLNESS_OR_DISABILITY';

@@ -229,16 +229,17 @@ describe('participation follows the target group at signing (policy 2023)', () =
     expect(state.pillars?.PARTICIPATION.applicability).toBe('OPTIONAL');
   });
 
-  it('and the other way round: Brussels overridden to OBLIGED makes it REQUIRED', () => {
+  it('and the other way round: an undetermined newcomer in Flanders recorded as OBLIGED makes it REQUIRED', () => {
     const { state } = run(
       [
-        openTrajectory({ targetGroupFacts: BRUSSELS_FACTS }),
+        openTrajectory({ targetGroupFacts: { residenceRegion: 'FLANDERS' } }),
         recordIntake('2026-03-16'),
         overrideTargetGroup({ status: 'OBLIGED', obligationStartsOn: calendarDate('2026-02-15') }),
         recordContract('2026-04-30'),
       ],
       NOW,
     );
+    expect(state.targetGroup?.derived.status).toBe('UNDETERMINED');
     expect(state.pillars?.PARTICIPATION.applicability).toBe('REQUIRED');
   });
 });
@@ -336,6 +337,33 @@ describe('RecordTargetGroupFacts', () => {
 
 describe('OverrideTargetGroup', () => {
   const obliged = (): History => run([openTrajectory({ targetGroupFacts: OBLIGED_FACTS })], NOW);
+
+  it('never makes a Brussels newcomer obliged (seed 001 l.977); other statuses may be recorded', () => {
+    const brussels = run([openTrajectory({ targetGroupFacts: BRUSSELS_FACTS })], NOW);
+    expect(
+      rejectionOf(
+        decide(
+          brussels.state,
+          overrideTargetGroup({ status: 'OBLIGED', obligationStartsOn: calendarDate('2026-02-15') }),
+          at(),
+        ),
+      ),
+    ).toEqual({
+      code: 'RULE_VIOLATION',
+      field: 'recorded',
+      message:
+        'a newcomer living in the Brussels-Capital Region is never obliged (seed 001 l.977, seed 004 l.735); correct the residence region in the facts if it is wrong',
+    });
+    expect(
+      acceptedEvents(
+        decide(
+          brussels.state,
+          overrideTargetGroup({ status: 'EXEMPT', exemptionReason: 'AGED_65_OR_OLDER' }),
+          at(),
+        ),
+      ).map((event) => event.type),
+    ).toEqual(['TargetGroupOverridden']);
+  });
 
   it("records the counsellor's status next to the derived one, with the reason trimmed; the fold shows both", () => {
     const history = obliged();

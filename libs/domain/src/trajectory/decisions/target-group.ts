@@ -134,6 +134,15 @@ export function overrideTargetGroup(
     return reject(rejection('INVALID_STATE', 'no target group was derived yet; record the facts first'));
   const isSettled = settled(state);
   if (isSettled) return reject(rejection('INVALID_STATE', isSettled));
+  if (command.recorded?.status === 'OBLIGED' && state.targetGroup.facts.residenceRegion === 'BRUSSELS') {
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        'a newcomer living in the Brussels-Capital Region is never obliged (seed 001 l.977, seed 004 l.735); correct the residence region in the facts if it is wrong',
+        'recorded',
+      ),
+    );
+  }
   try {
     const override = recordTargetGroupOverride(
       state.targetGroup.derived,
