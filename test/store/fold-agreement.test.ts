@@ -159,4 +159,20 @@ describe('read models agree with the domain fold for the target group', () => {
       ['VDAB_REGISTRATION', 'WAIVED'],
     ]);
   });
+
+  it('obliged and registered late, then recorded as ENTITLED: the file for late registration is withdrawn', async () => {
+    const trajectory = await opened({
+      registeredOn: '2025-12-01',
+      targetGroupFacts: thirdCountryNewcomerFacts('2025-06-01'), // due to report by 2025-09-01
+    });
+    await expectReadModelsToAgreeWithFold(database, trajectory);
+    expect(trajectory.state.violations.map((violation) => violation.state)).toEqual(['OPEN']);
+    await trajectory.run({
+      type: 'OverrideTargetGroup',
+      recorded: { status: 'ENTITLED' },
+      reason: 'first stay in Belgium was in 2019',
+    });
+    await expectReadModelsToAgreeWithFold(database, trajectory);
+    expect(trajectory.state.violations.map((violation) => violation.state)).toEqual(['WITHDRAWN']);
+  });
 });

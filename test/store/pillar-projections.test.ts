@@ -187,8 +187,8 @@ async function workPillarWaived(where: Municipalities): Promise<TrajectoryScenar
 
 /**
  * Obliged since mid-2025, registered with the agency only in January 2026: the agency registration deadline is
- * missed and a violation opened with the registration. Then reported violations, an override of the target group
- * and a new determination that drops it, the contract, and a decision on the first violation.
+ * missed and a violation opened with the registration, which the enforcement officer decides. Then reported
+ * violations, an override of the target group and a new determination that drops it, and the contract.
  */
 async function obligedNewcomerRegisteringLate(where: Municipalities): Promise<TrajectoryScenario> {
   const trajectory = await opened({
@@ -199,6 +199,14 @@ async function obligedNewcomerRegisteringLate(where: Municipalities): Promise<Tr
   });
   await drive(trajectory, [
     { type: 'RecordIntake', intakeOn: '2026-01-20' },
+    // Decided before the override below: a decided file stays decided whatever the status becomes.
+    {
+      type: 'RecordFineDecision',
+      violationId: `${trajectory.trajectoryId}:violation:1`,
+      decision: 'NO_FINE',
+      decidedOn: '2026-06-15',
+      explanation: 'first registration late by four months; warned',
+    },
     {
       type: 'ReportViolation',
       kind: 'REFUSAL_TO_SIGN',
@@ -217,13 +225,6 @@ async function obligedNewcomerRegisteringLate(where: Municipalities): Promise<Tr
       kind: 'IRREGULAR_ATTENDANCE',
       observedOn: '2026-05-01',
       facts: 'absent from four of six NT2 lessons without reason',
-    },
-    {
-      type: 'RecordFineDecision',
-      violationId: `${trajectory.trajectoryId}:violation:1`,
-      decision: 'NO_FINE',
-      decidedOn: '2026-06-15',
-      explanation: 'first registration late by four months; warned',
     },
   ]);
   return trajectory;

@@ -11,6 +11,7 @@ import {
   BRUSSELS_FACTS,
   contractSignedWith,
   expectedEvent,
+  FIRST_VIOLATION_ID,
   History,
   newcomerBornOn,
   NOW,
@@ -18,10 +19,12 @@ import {
   openTrajectory,
   overrideTargetGroup,
   recordContract,
+  recordFineDecision,
   recordIntake,
   recordTargetGroupFacts,
   rejectionOf,
   run,
+  thirdCountryNewcomerFacts,
   trajectoryAt,
 } from '../trajectory.fixtures';
 
@@ -463,5 +466,103 @@ describe('OverrideTargetGroup', () => {
       derived: { status: 'OBLIGED' },
       override: { recorded: { status: 'NOT_IN_TARGET_GROUP' }, reason: 'second' },
     });
+  });
+});
+
+describe('the duty to report to an agency follows the status', () => {
+  /** Obliged from 2025-10-01, so due to report by 2026-01-01; registered 2026-03-02: missed, file opened. */
+  const lateFacts = thirdCountryNewcomerFacts('2025-10-01');
+  const lateAndObliged = (): History => run([openTrajectory({ targetGroupFacts: lateFacts })], NOW);
+  const undetermined = (): History =>
+    run([openTrajectory({ targetGroupFacts: { residenceRegion: 'FLANDERS' } })], NOW);
+
+  it('an undetermined newcomer recorded as OBLIGED gets the deadline, met by the registration already made', () => {
+    const events = acceptedEvents(
+      decide(
+        undetermined().state,
+        overrideTargetGroup(
+          { status: 'OBLIGED', obligationStartsOn: calendarDate('2026-02-15') },
+          'register extract',
+        ),
+        at(),
+      ),
+    );
+    expect(events.map((event) => event.type)).toEqual([
+      'TargetGroupOverridden',
+      'DeadlineSet',
+      'DeadlineMet',
+    ]);
+    expect(events[1].data).toMatchObject({
+      kind: 'AGENCY_REGISTRATION',
+      dueOn: '2026-05-15',
+      anchorOn: '2026-02-15',
+    });
+  });
+
+  it('recorded as OBLIGED from long ago: the deadline is missed and a violation file opened', () => {
+    const { state } = run(
+      [
+        overrideTargetGroup(
+          { status: 'OBLIGED', obligationStartsOn: calendarDate('2025-10-01') },
+          'register extract',
+        ),
+      ],
+      NOW,
+      undetermined(),
+    );
+    expect(state.deadlines.map((deadline) => [deadline.kind, deadline.state])).toEqual([
+      ['AGENCY_REGISTRATION', 'MISSED'],
+    ]);
+    expect(state.violations.map((violation) => [violation.kind, violation.state])).toEqual([
+      ['AGENCY_REGISTRATION_DEADLINE_MISSED', 'OPEN'],
+    ]);
+  });
+
+  it('an obliged newcomer recorded as ENTITLED: the open file for late registration is withdrawn', () => {
+    const late = lateAndObliged();
+    expect(late.state.violations.map((violation) => violation.state)).toEqual(['OPEN']);
+    const events = acceptedEvents(
+      decide(
+        late.state,
+        overrideTargetGroup({ status: 'ENTITLED' }, 'first stay was in 2019, not obliged'),
+        at(),
+      ),
+    );
+    expect(events.map((event) => event.type)).toEqual(['TargetGroupOverridden', 'ViolationWithdrawn']);
+    expect(events[1].data).toEqual({
+      violationId: 'trj-0001:violation:1',
+      reason:
+        'not obliged to report to an agency: recorded as ENTITLED by the counsellor (first stay was in 2019, not obliged)',
+    });
+    const { state } = run([overrideTargetGroup({ status: 'ENTITLED' }, 'first stay in 2019')], NOW, late);
+    expect(state.violations.map((violation) => violation.state)).toEqual(['WITHDRAWN']);
+    expect(state.deadlines.map((deadline) => deadline.state)).toEqual(['MISSED']);
+  });
+
+  it('new facts that derive another status withdraw the open file too; recorded as OBLIGED again, no second file', () => {
+    const corrected = run(
+      [recordTargetGroupFacts({ ...lateFacts, residenceRegion: 'BRUSSELS' })],
+      NOW,
+      lateAndObliged(),
+    );
+    expect(corrected.events.slice(-2).map((event) => event.type)).toEqual([
+      'TargetGroupDetermined',
+      'ViolationWithdrawn',
+    ]);
+    const back = run([recordTargetGroupFacts(lateFacts)], NOW, corrected);
+    expect(back.events.at(-1)?.type).toBe('TargetGroupDetermined');
+    expect(back.state.violations.map((violation) => violation.state)).toEqual(['WITHDRAWN']);
+  });
+
+  it('a file the enforcement officer already decided stays decided', () => {
+    const decided = run(
+      [recordFineDecision(FIRST_VIOLATION_ID, 'FINE', '2026-06-15', 100)],
+      NOW,
+      lateAndObliged(),
+    );
+    const events = acceptedEvents(
+      decide(decided.state, overrideTargetGroup({ status: 'ENTITLED' }, 'first stay in 2019'), at()),
+    );
+    expect(events.map((event) => event.type)).toEqual(['TargetGroupOverridden']);
   });
 });

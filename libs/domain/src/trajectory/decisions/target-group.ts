@@ -1,4 +1,5 @@
 import { deriveTargetGroup } from '../../target-group/derive-target-group';
+import { CalendarDate } from '../../time/calendar-date';
 import { registrationDeadline } from '../../target-group/registration-deadline';
 import { TargetGroupDecision } from '../../target-group/target-group-decision';
 import { TargetGroupFacts } from '../../target-group/target-group-facts';
@@ -13,6 +14,7 @@ import {
   TrajectoryEvent,
   trajectoryEvent,
   ViolationOpened,
+  ViolationWithdrawn,
 } from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
@@ -55,10 +57,40 @@ export function determineTargetGroup(
   const events: TrajectoryEvent[] = [
     trajectoryEvent<TargetGroupDetermined>('TargetGroupDetermined', { decision, facts }, now),
   ];
-  const alreadySet = state.deadlines.some((deadline) => deadline.kind === 'AGENCY_REGISTRATION');
-  if (decision.status === 'OBLIGED' && !alreadySet)
-    events.push(...agencyRegistrationDeadline(state, decision.obligationStartsOn, now));
+  events.push(
+    ...agencyRegistrationFollowing(state, decision, `derived as ${decision.status} from new facts`, now),
+  );
   return events;
+}
+
+/**
+ * What the duty to report to an agency (3 months, obliged newcomers only) becomes when the status changes: a newly
+ * obliged newcomer gets the deadline, met or missed by the registration already made; one who turns out not to be
+ * obliged loses the ground of an open file for late registration, which is withdrawn (a decided file stays).
+ * A deadline already set is kept as it was decided.
+ */
+function agencyRegistrationFollowing(
+  state: TrajectoryState,
+  status: { status: string; obligationStartsOn?: CalendarDate },
+  why: string,
+  now: number,
+): TrajectoryEvent[] {
+  const existing = state.deadlines.find((deadline) => deadline.kind === 'AGENCY_REGISTRATION');
+  if (status.status === 'OBLIGED') {
+    return existing || !status.obligationStartsOn
+      ? []
+      : agencyRegistrationDeadline(state, status.obligationStartsOn, now);
+  }
+  if (!existing) return [];
+  return state.violations
+    .filter((violation) => violation.deadlineId === existing.deadlineId && violation.state === 'OPEN')
+    .map((violation) =>
+      trajectoryEvent<ViolationWithdrawn>(
+        'ViolationWithdrawn',
+        { violationId: violation.violationId, reason: `not obliged to report to an agency: ${why}` },
+        now,
+      ),
+    );
 }
 
 function agencyRegistrationDeadline(
@@ -153,6 +185,12 @@ export function overrideTargetGroup(
       trajectoryEvent<TargetGroupOverridden>(
         'TargetGroupOverridden',
         { derived: override.derived, recorded: override.recorded, reason: override.reason },
+        now,
+      ),
+      ...agencyRegistrationFollowing(
+        state,
+        override.recorded,
+        `recorded as ${override.recorded.status} by the counsellor (${override.reason})`,
         now,
       ),
     );
