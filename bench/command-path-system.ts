@@ -1,0 +1,115 @@
+import 'reflect-metadata';
+import { INestApplication, ShutdownSignal } from '@nestjs/common';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { createApiApp } from '../apps/api/src/api-app';
+import { RunningTrajectoryWorker, startTrajectoryWorker } from '../apps/worker/src/trajectory-worker';
+import { startTemporalDevServer, TemporalDevServer } from '../scripts/temporal/dev-server';
+import { findOrBuildTemporalCli, TEMPORAL_CLI_VERSION } from '../scripts/temporal/temporal-cli';
+import { BenchDatabase, openBenchDatabase } from './bench-database';
+
+/**
+ * The whole system for the command-path benchmark, in this process except Temporal and PostgreSQL: an in-memory
+ * Temporal dev server on free ports, a migrated throwaway database (bench-database: next to DATABASE_URL, or on an
+ * embedded cluster), the real trajectory worker and the real API listening on a free port of 127.0.0.1. The same
+ * wiring as test/support/system.ts, without jest.
+ */
+export interface CommandPathSystem {
+  /** The database the API and the worker use; its own pool (`dataSource`) is the baseline's. */
+  database: BenchDatabase;
+  /** e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  temporal: TemporalDevServer;
+  /** One line for the log: versions and addresses. */
+  description: string;
+  /** Stops the worker, the API and Temporal, then drops the database; safe to call more than once. */
+  close(): Promise<void>;
+}
+
+const TASK_QUEUE = 'bench-command-path';
+
+export async function startCommandPathSystem(
+  baselinePoolSize: number,
+  log: (message: string) => void,
+): Promise<CommandPathSystem> {
+  // The bench stops the worker itself, in order (see close); Temporal's own signal handling would stop it first.
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+
+  const cleanups: (() => Promise<unknown>)[] = [];
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      for (const cleanup of cleanups.reverse()) {
+        await cleanup().catch((error: unknown) => log(`shutdown: ${(error as Error).message}`));
+      }
+    })();
+    return closing;
+  };
+  try {
+    const started = performance.now();
+    const cliPath = await findOrBuildTemporalCli({ log });
+    const [temporal, database, workflowBundle] = await Promise.all([
+      startTemporalDevServer({ cliPath }).then((server) => {
+        cleanups.push(() => server.stop());
+        return server;
+      }),
+      openBenchDatabase(baselinePoolSize).then((opened) => {
+        cleanups.push(() => opened.close());
+        return opened;
+      }),
+      bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/src'), logger: quietLogger }),
+    ]);
+    const databaseUrl = (database.dataSource.options as PostgresConnectionOptions).url;
+    if (!databaseUrl) throw new Error('the bench database has no URL');
+    const environment = {
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: temporal.namespace,
+      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+    };
+
+    const worker: RunningTrajectoryWorker = await startTrajectoryWorker({
+      environment,
+      workflowBundle,
+      logLevels: ['error', 'warn'],
+    });
+    cleanups.push(() => worker.shutdown());
+
+    // createApiApp enables Nest's shutdown hooks, which close the API on a signal and re-raise it. The bench owns
+    // the order of shutdown (the API before the database it uses), so the listeners the API added go.
+    const listenersBefore = new Map(
+      Object.values(ShutdownSignal).map((signal) => [signal, new Set(process.listeners(signal))]),
+    );
+    const app: INestApplication = await createApiApp({
+      environment: { ...environment, RUN_MIGRATIONS: false, PORT: 0 },
+      logger: ['error', 'warn'],
+    });
+    cleanups.push(() => app.close());
+    for (const [signal, before] of listenersBefore) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.has(listener)) process.removeListener(signal, listener);
+      }
+    }
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+
+    const description =
+      `Temporal dev server ${TEMPORAL_CLI_VERSION} (in-memory) at ${temporal.address}, ` +
+      `${database.origin} PostgreSQL ${database.serverVersion}, API at ${baseUrl}, worker on "${TASK_QUEUE}"; ` +
+      `up in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    return { database, baseUrl, temporal, description, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+const quietLogger = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  log: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
