@@ -46,14 +46,24 @@ describe('demoTrajectories', () => {
             },
             agency: demo.agency,
             registeredOn: demo.registeredOn,
+            ...(demo.targetGroupFacts ? { targetGroupFacts: demo.targetGroupFacts } : {}),
           },
-          ...(demo.intakeOn ? [{ type: 'RecordIntake' as const, intakeOn: demo.intakeOn }] : []),
+          ...(demo.intakeOn
+            ? [
+                {
+                  type: 'RecordIntake' as const,
+                  intakeOn: demo.intakeOn,
+                  ...(demo.intakeProfile ? { profile: demo.intakeProfile } : {}),
+                },
+              ]
+            : []),
           ...(demo.contractSignedOn
             ? [{ type: 'RecordContract' as const, signedOn: demo.contractSignedOn }]
             : []),
           ...(demo.vdabRegistration
             ? [{ type: 'RecordVdabRegistration' as const, ...demo.vdabRegistration }]
             : []),
+          ...(demo.later ?? []),
         ];
         let state = undefined as Parameters<typeof decide>[0];
         for (const command of commands) {
@@ -68,8 +78,22 @@ describe('demoTrajectories', () => {
           'vdab-deadline-met': { state: 'MET', overdue: false },
           'vdab-deadline-running': { state: 'OPEN', overdue: false },
           'just-registered': undefined,
+          'pillars-in-progress': { state: 'MET', overdue: true }, // met in time; the due date has passed since
+          'exempt-later': { state: 'WAIVED', overdue: false },
         }[demo.key];
         expect(deadline && { state: deadline.state, overdue: deadline.dueOn < today }).toEqual(expected);
+        if (demo.key === 'pillars-in-progress') {
+          expect(state?.targetGroup?.derived.status).toBe('OBLIGED');
+          expect(state?.pillars?.MO.status).toBe('COMPLETED');
+          expect(state?.pillars?.NT2).toMatchObject({
+            status: 'IN_PROGRESS',
+            enrolments: [expect.anything()],
+          });
+          expect(state?.pillars?.PARTICIPATION).toMatchObject({ status: 'IN_PROGRESS', hours: 16 });
+          expect(state?.violations).toEqual([]);
+        }
+        if (demo.key === 'exempt-later')
+          expect(state?.targetGroup?.exemption?.reason).toBe('SERIOUS_ILLNESS_OR_DISABILITY');
       }
     },
   );
@@ -130,6 +154,8 @@ describe('loadDemoData', () => {
       'id-Kovalenko',
       'id-Yousef',
       'id-Ferreira',
+      'id-Benali',
+      'id-Amrani',
     ]);
     expect(first.calls.map((call) => call.url)).toEqual([
       'http://api.test/trajectories',
@@ -143,7 +169,24 @@ describe('loadDemoData', () => {
       'http://api.test/trajectories/id-Yousef/intake',
       'http://api.test/trajectories/id-Yousef/contract',
       'http://api.test/trajectories',
+      'http://api.test/trajectories',
+      'http://api.test/trajectories/id-Benali/intake',
+      'http://api.test/trajectories/id-Benali/contract',
+      'http://api.test/trajectories/id-Benali/vdab-registration',
+      'http://api.test/trajectories/id-Benali/mo/enrolments',
+      'http://api.test/trajectories/id-Benali/mo/test-results',
+      'http://api.test/trajectories/id-Benali/mo/test-results',
+      'http://api.test/trajectories/id-Benali/nt2/referrals',
+      'http://api.test/trajectories/id-Benali/nt2/enrolments',
+      'http://api.test/trajectories/id-Benali/participation/activities',
+      'http://api.test/trajectories/id-Benali/participation/activities',
+      'http://api.test/trajectories',
+      'http://api.test/trajectories/id-Amrani/intake',
+      'http://api.test/trajectories/id-Amrani/contract',
+      'http://api.test/trajectories/id-Amrani/target-group/exemption',
     ]);
+    // The first demos send what they always sent (an existing .data directory replays them by key and body).
+    expect(first.calls[1].body).toEqual({ intakeOn: '2026-02-06' });
     expect(first.calls.every((call) => call.headers['X-Actor'] === 'demo-data')).toBe(true);
     const keys = first.calls.map((call) => call.headers['Idempotency-Key']);
     expect(new Set(keys).size).toBe(keys.length);

@@ -6,7 +6,10 @@ import {
   calendarDate,
   calendarDateAt,
   composeNationalNumber,
+  TargetGroupFacts,
+  TrajectoryCommand,
 } from '../libs/domain/src';
+import type { IntakeProfile } from '../libs/domain/src/pillars/pillar-state';
 
 /**
  * Demo trajectories for `npm start`, loaded through the public HTTP API only (exactly what a client could do).
@@ -31,6 +34,42 @@ export interface DemoTrajectory {
   intakeOn?: CalendarDate;
   contractSignedOn?: CalendarDate;
   vdabRegistration?: { registeredOn: CalendarDate; vdabClientReference: string };
+  /** Recorded with the registration: the target group is derived from them. */
+  targetGroupFacts?: TargetGroupFacts;
+  intakeProfile?: IntakeProfile;
+  /** What happened after the contract (and the VDAB registration), in order, each sent to its endpoint. */
+  later?: LaterCommand[];
+}
+
+/** The commands a demo sends after the contract, and the endpoint of each (the body is the command's fields). */
+const LATER_COMMAND_PATHS = {
+  EnrolInMoCourse: 'mo/enrolments',
+  RecordMoTestResult: 'mo/test-results',
+  ReferToNt2Course: 'nt2/referrals',
+  EnrolInNt2Course: 'nt2/enrolments',
+  LogParticipationActivity: 'participation/activities',
+  GrantExemption: 'target-group/exemption',
+} as const;
+export type LaterCommand = Extract<TrajectoryCommand, { type: keyof typeof LATER_COMMAND_PATHS }>;
+
+/** Every target-group fact of a third-country national on a first stay in Flanders since `firstRegisteredOn`: obliged. */
+function obligedNewcomerFacts(firstRegisteredOn: CalendarDate): TargetGroupFacts {
+  return {
+    nationalityGroup: 'THIRD_COUNTRY',
+    familyMemberOfEuEeaSwissNational: false,
+    residenceRegion: 'FLANDERS',
+    firstRegisteredInBelgiumOn: firstRegisteredOn,
+    staysMoreThanThreeMonths: true,
+    lawfulStay: true,
+    previousResidenceOutsideFlanders: 'NONE',
+    internationalProtection: 'NONE',
+    ministerOfRecognisedReligion: false,
+    holdsAttest: false,
+    temporaryLabourMigrantTowardsPermanentStay: false,
+    medicalCertificateOfSeriousIllnessOrDisability: false,
+    belgianOrDutchDiploma: 'NONE',
+    fullSchoolYearOfReceptionEducation: false,
+  };
 }
 
 export interface LoadedDemoTrajectory {
@@ -55,6 +94,8 @@ export function belgianNationalNumber(birthDate: string, serial: number): string
 /** The demo set, with dates counted back from `today`. */
 export function demoTrajectories(today: CalendarDate): DemoTrajectory[] {
   const monthsAgo = (months: number, days = 0) => addDays(addMonths(today, -months), -days);
+  const inProgressContract = monthsAgo(3);
+  const after = (days: number) => addDays(inProgressContract, days);
   return [
     {
       key: 'missed-vdab-deadline',
@@ -119,6 +160,88 @@ export function demoTrajectories(today: CalendarDate): DemoTrajectory[] {
       agency: 'AGII',
       registeredOn: today,
     },
+    {
+      key: 'pillars-in-progress',
+      description:
+        'obliged, contract 3 months ago: VDAB in time, MO passed at the second attempt, NT2 course started, 16 of 40 participation hours',
+      newcomer: {
+        givenName: 'Samira',
+        familyName: 'Benali',
+        birthDate: calendarDate('1990-05-05'),
+        serial: 301,
+        municipality: 'Gent',
+      },
+      agency: 'IN_GENT',
+      counsellorId: 'counsellor-gent-1',
+      targetGroupFacts: obligedNewcomerFacts(monthsAgo(5)),
+      registeredOn: monthsAgo(4),
+      intakeOn: monthsAgo(3, 14),
+      intakeProfile: { working: false, studying: false, mayWork: true, literacy: 'LITERATE' },
+      contractSignedOn: inProgressContract,
+      vdabRegistration: { registeredOn: after(20), vdabClientReference: 'VDAB-DEMO-0002' },
+      later: [
+        { type: 'EnrolInMoCourse', provider: 'IN-Gent', language: 'Arabic', enrolledOn: after(7) },
+        { type: 'RecordMoTestResult', takenOn: after(40), passed: false },
+        { type: 'RecordMoTestResult', takenOn: after(60), passed: true },
+        {
+          type: 'ReferToNt2Course',
+          provider: 'CVO Gent',
+          course: 'NT2 1.1',
+          level: 'A2',
+          referredOn: after(10),
+        },
+        {
+          type: 'EnrolInNt2Course',
+          provider: 'CVO Gent',
+          course: 'NT2 1.1',
+          level: 'A2',
+          enrolledOn: after(21),
+        },
+        {
+          type: 'LogParticipationActivity',
+          kind: 'BUDDY',
+          hours: 10,
+          startedOn: after(30),
+          endedOn: after(45),
+          organisation: 'Buddywerking Gent',
+          participantFeedback: 'goed contact, veel Nederlands gesproken',
+        },
+        {
+          type: 'LogParticipationActivity',
+          kind: 'VOLUNTEERING',
+          hours: 6,
+          startedOn: after(50),
+          endedOn: after(52),
+          organisation: 'Voedselbank Gent',
+        },
+      ],
+    },
+    {
+      key: 'exempt-later',
+      description:
+        'obliged, contract a month ago, then exempt for a serious illness: the running VDAB deadline is waived',
+      newcomer: {
+        givenName: 'Youssef',
+        familyName: 'Amrani',
+        birthDate: calendarDate('1979-09-09'),
+        serial: 77,
+        municipality: 'Antwerpen',
+      },
+      agency: 'ATLAS',
+      counsellorId: 'counsellor-atlas-1',
+      targetGroupFacts: obligedNewcomerFacts(monthsAgo(3)),
+      registeredOn: monthsAgo(2, 20),
+      intakeOn: monthsAgo(2),
+      contractSignedOn: addDays(today, -30),
+      later: [
+        {
+          type: 'GrantExemption',
+          reason: 'SERIOUS_ILLNESS_OR_DISABILITY',
+          grantedOn: addDays(today, -5),
+          explanation: 'medical certificate of the treating specialist',
+        },
+      ],
+    },
   ];
 }
 
@@ -151,6 +274,7 @@ export async function loadDemoData(
       agency: demo.agency,
       ...(demo.counsellorId ? { counsellorId: demo.counsellorId } : {}),
       registeredOn: demo.registeredOn,
+      ...(demo.targetGroupFacts ? { targetGroupFacts: demo.targetGroupFacts } : {}),
     });
     const trajectoryId = opened.body?.trajectoryId;
     if (typeof trajectoryId !== 'string') {
@@ -161,7 +285,10 @@ export async function loadDemoData(
     const steps = [`opened: ${opened.summary}`];
     const path = `/trajectories/${encodeURIComponent(trajectoryId)}`;
     if (demo.intakeOn) {
-      const result = await client.post(`${demo.key}/intake`, `${path}/intake`, { intakeOn: demo.intakeOn });
+      const result = await client.post(`${demo.key}/intake`, `${path}/intake`, {
+        intakeOn: demo.intakeOn,
+        ...(demo.intakeProfile ? { profile: demo.intakeProfile } : {}),
+      });
       steps.push(`intake ${demo.intakeOn}: ${result.summary}`);
     }
     if (demo.contractSignedOn) {
@@ -177,6 +304,12 @@ export async function loadDemoData(
         demo.vdabRegistration,
       );
       steps.push(`VDAB registration ${demo.vdabRegistration.registeredOn}: ${result.summary}`);
+    }
+    for (const [index, command] of (demo.later ?? []).entries()) {
+      const { type, ...body } = command;
+      const endpoint = LATER_COMMAND_PATHS[type];
+      const result = await client.post(`${demo.key}/${endpoint}#${index + 1}`, `${path}/${endpoint}`, body);
+      steps.push(`${type}: ${result.summary}`);
     }
     options.log?.(`demo trajectory ${trajectoryId} (${demo.key}): ${steps.join('; ')}`);
     loaded.push({
