@@ -116,8 +116,8 @@ describe('NT2 DTOs', () => {
         referredOn: '2025-13-10',
       }),
     ).toEqual([
-      { field: 'course', reason: 'course must not be blank' },
       { field: 'referredOn', reason: DATE_REASON('referredOn') },
+      { field: 'course', reason: 'course must not be blank' },
     ]);
   });
 
@@ -150,10 +150,11 @@ describe('NT2 DTOs', () => {
         enrolledOn: '12/05/2025',
       }),
     ).toEqual([
+      // class-validator reports the subclass's own field (the date) before the inherited course fields
+      { field: 'enrolledOn', reason: DATE_REASON('enrolledOn') },
       { field: 'provider', reason: 'provider must not be blank' },
       { field: 'course', reason: 'course must not be blank' },
       { field: 'level', reason: 'level must be one of the following values: A1, A2, B1' },
-      { field: 'enrolledOn', reason: DATE_REASON('enrolledOn') },
     ]);
   });
 });

@@ -1,30 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
-import { Nt2Level, ReferToNt2Course } from '../../../../../libs/domain/src';
-import { NT2_LEVELS } from '../../http/domain-enums';
+import { ReferToNt2Course } from '../../../../../libs/domain/src';
 import { IsCalendarDate } from '../../validation/is-calendar-date';
+import { Nt2CourseDto } from './nt2-course.dto';
 
 /** Referral to a Dutch (NT2) course after the learning-needs detection. */
-export class ReferToNt2CourseDto {
-  @ApiProperty({
-    maxLength: 200,
-    description: 'The course provider (CVO, CBE, Huis van het Nederlands, ...)',
-  })
-  @IsString()
-  @Matches(/\S/, { message: '$property must not be blank' })
-  @MaxLength(200)
-  provider!: string;
-
-  @ApiProperty({ maxLength: 200, description: 'The course the newcomer is referred to' })
-  @IsString()
-  @Matches(/\S/, { message: '$property must not be blank' })
-  @MaxLength(200)
-  course!: string;
-
-  @ApiProperty({ enum: NT2_LEVELS, description: 'The level the course leads to' })
-  @IsIn(NT2_LEVELS)
-  level!: Nt2Level;
-
+export class ReferToNt2CourseDto extends Nt2CourseDto {
   @ApiProperty({ format: 'date', description: 'Date of the referral (YYYY-MM-DD)' })
   @IsCalendarDate()
   referredOn!: string;

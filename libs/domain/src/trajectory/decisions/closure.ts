@@ -2,7 +2,7 @@ import { CloseTrajectory, CLOSURE_REASONS } from '../commands';
 import { TrajectoryClosed, trajectoryEvent } from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
-import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
+import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
 export function closeTrajectory(
   state: TrajectoryState,
@@ -16,15 +16,8 @@ export function closeTrajectory(
   }
   const closedOn = pastOrToday(command.closedOn, 'closedOn', today);
   if (isRejection(closedOn)) return reject(closedOn);
-  if (closedOn < state.registeredOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `closedOn must not be before the registration on ${state.registeredOn}`,
-        'closedOn',
-      ),
-    );
-  }
+  if (closedOn < state.registeredOn)
+    return reject(tooEarly('closedOn', state.registeredOn, 'the registration'));
   return accept(
     trajectoryEvent<TrajectoryClosed>(
       'TrajectoryClosed',

@@ -41,6 +41,11 @@ export function pastOrToday(
   return value;
 }
 
+/** A date before an earlier fact of the trajectory it must follow, e.g. an intake before the registration. */
+export function tooEarly(field: string, earliest: CalendarDate, what: string): Rejection {
+  return { code: 'RULE_VIOLATION', message: `${field} must not be before ${what} on ${earliest}`, field };
+}
+
 /** `pastOrToday` returns a date string or a rejection object; `'code' in` would throw on the string. */
 export function isRejection(value: CalendarDate | Rejection): value is Rejection {
   return typeof value !== 'string';

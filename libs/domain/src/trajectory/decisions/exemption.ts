@@ -9,7 +9,7 @@ import { GrantExemption } from '../commands';
 import { DeadlineWaived, ExemptionGranted, TrajectoryEvent, trajectoryEvent } from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
-import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
+import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 import { effectiveTargetGroup } from './target-group';
 
 /**
@@ -30,15 +30,8 @@ export function grantExemption(
   }
   const grantedOn = pastOrToday(command.grantedOn, 'grantedOn', today);
   if (isRejection(grantedOn)) return reject(grantedOn);
-  if (grantedOn < state.registeredOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `grantedOn must not be before the registration on ${state.registeredOn}`,
-        'grantedOn',
-      ),
-    );
-  }
+  if (grantedOn < state.registeredOn)
+    return reject(tooEarly('grantedOn', state.registeredOn, 'the registration'));
   if (!state.targetGroup) {
     return reject(
       rejection(

@@ -30,7 +30,7 @@ import {
 } from '../events';
 import { rejection, Rejection } from '../rejection';
 import { TrajectoryState } from '../state';
-import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
+import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
 const NT2_LEVELS = ['A1', 'A2', 'B1'];
 /** A single activity longer than this is a typing error, not a day of volunteering. */
@@ -77,15 +77,8 @@ export function recordMoTestResult(
     return reject(rejection('INVALID_STATE', 'an MO test result needs an MO course enrolment first'));
   const takenOn = pastOrToday(command.takenOn, 'takenOn', today);
   if (isRejection(takenOn)) return reject(takenOn);
-  if (takenOn < enrolment.enrolledOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `takenOn must not be before the enrolment on ${enrolment.enrolledOn}`,
-        'takenOn',
-      ),
-    );
-  }
+  if (takenOn < enrolment.enrolledOn)
+    return reject(tooEarly('takenOn', enrolment.enrolledOn, 'the enrolment'));
   if (typeof command.passed !== 'boolean')
     return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
   if (state.pillars!.MO.status === 'COMPLETED')
@@ -135,15 +128,8 @@ export function enrolInNt2Course(
         'an NT2 enrolment follows a referral to an NT2 course; record the referral first',
       ),
     );
-  if (enrolledOn < referral.referredOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `enrolledOn must not be before the referral on ${referral.referredOn}`,
-        'enrolledOn',
-      ),
-    );
-  }
+  if (enrolledOn < referral.referredOn)
+    return reject(tooEarly('enrolledOn', referral.referredOn, 'the referral'));
   return accept(
     trajectoryEvent<Nt2CourseEnrolled>(
       'Nt2CourseEnrolled',
@@ -217,15 +203,7 @@ export function recordNt2TestResult(
     return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
   const takenOn = pastOrToday(command.takenOn, 'takenOn', today);
   if (isRejection(takenOn)) return reject(takenOn);
-  if (takenOn < referral.referredOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `takenOn must not be before the referral on ${referral.referredOn}`,
-        'takenOn',
-      ),
-    );
-  }
+  if (takenOn < referral.referredOn) return reject(tooEarly('takenOn', referral.referredOn, 'the referral'));
   if (typeof command.passed !== 'boolean')
     return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
   return accept(
@@ -304,15 +282,8 @@ export function logParticipationActivity(
   if (isRejection(endedOn)) return reject(endedOn);
   if (daysBetween(startedOn, endedOn) < 0)
     return reject(rejection('RULE_VIOLATION', 'endedOn must not be before startedOn', 'endedOn'));
-  if (state.contract && startedOn < state.contract.signedOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `startedOn must not be before the contract on ${state.contract.signedOn}`,
-        'startedOn',
-      ),
-    );
-  }
+  if (state.contract && startedOn < state.contract.signedOn)
+    return reject(tooEarly('startedOn', state.contract.signedOn, 'the contract'));
   return accept(
     trajectoryEvent<ParticipationActivityLogged>(
       'ParticipationActivityLogged',

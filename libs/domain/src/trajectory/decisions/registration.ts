@@ -18,7 +18,7 @@ import {
 import { rejection } from '../rejection';
 import { evolve, TrajectoryState } from '../state';
 import { determineTargetGroup, effectiveTargetGroup } from './target-group';
-import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
+import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 import { vdabDeadlineId } from './vdab-registration';
 
 /** Registration with the agency, intake and contract: the main line of every trajectory. */
@@ -87,15 +87,8 @@ export function recordIntake(
     return reject(rejection('INVALID_STATE', `intake already recorded on ${state.intakeOn}`));
   const intakeOn = pastOrToday(command.intakeOn, 'intakeOn', today);
   if (isRejection(intakeOn)) return reject(intakeOn);
-  if (intakeOn < state.registeredOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `intakeOn must not be before the registration on ${state.registeredOn}`,
-        'intakeOn',
-      ),
-    );
-  }
+  if (intakeOn < state.registeredOn)
+    return reject(tooEarly('intakeOn', state.registeredOn, 'the registration'));
   const literacy = command.profile?.literacy;
   if (literacy !== undefined && !LITERACY_PROFILES.includes(literacy)) {
     return reject(
@@ -128,11 +121,7 @@ export function recordContract(
     );
   const signedOn = pastOrToday(command.signedOn, 'signedOn', today);
   if (isRejection(signedOn)) return reject(signedOn);
-  if (signedOn < state.intakeOn) {
-    return reject(
-      rejection('RULE_VIOLATION', `signedOn must not be before the intake on ${state.intakeOn}`, 'signedOn'),
-    );
-  }
+  if (signedOn < state.intakeOn) return reject(tooEarly('signedOn', state.intakeOn, 'the intake'));
   const policy = policyVersionFor(signedOn);
   if (!policy) {
     return reject(

@@ -10,7 +10,7 @@ import {
 } from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
-import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
+import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
 /**
  * Suspension (opschorting) for illness, pregnancy, ...: the deadlines still running stop, and on resumption
@@ -33,15 +33,8 @@ export function suspendTrajectory(
   }
   const suspendedFrom = pastOrToday(command.suspendedFrom, 'suspendedFrom', today);
   if (isRejection(suspendedFrom)) return reject(suspendedFrom);
-  if (suspendedFrom < state.registeredOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `suspendedFrom must not be before the registration on ${state.registeredOn}`,
-        'suspendedFrom',
-      ),
-    );
-  }
+  if (suspendedFrom < state.registeredOn)
+    return reject(tooEarly('suspendedFrom', state.registeredOn, 'the registration'));
   return accept(
     trajectoryEvent<TrajectorySuspended>(
       'TrajectorySuspended',
@@ -64,15 +57,7 @@ export function resumeTrajectory(
   const { suspendedFrom } = state.suspension;
   const resumedOn = pastOrToday(command.resumedOn, 'resumedOn', today);
   if (isRejection(resumedOn)) return reject(resumedOn);
-  if (resumedOn < suspendedFrom) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `resumedOn must not be before the suspension on ${suspendedFrom}`,
-        'resumedOn',
-      ),
-    );
-  }
+  if (resumedOn < suspendedFrom) return reject(tooEarly('resumedOn', suspendedFrom, 'the suspension'));
   const suspendedDays = daysBetween(suspendedFrom, resumedOn);
   const events: TrajectoryEvent[] = [
     trajectoryEvent<TrajectoryResumed>('TrajectoryResumed', { suspendedFrom, resumedOn, suspendedDays }, now),

@@ -3,7 +3,7 @@ import { TransferTrajectory } from '../commands';
 import { trajectoryEvent, TrajectoryTransferred } from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
-import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
+import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
 /** A case moves to another agency when the person moves (domain brief §1); it keeps its history. */
 export function transferTrajectory(
@@ -21,24 +21,10 @@ export function transferTrajectory(
   }
   const transferredOn = pastOrToday(command.transferredOn, 'transferredOn', today);
   if (isRejection(transferredOn)) return reject(transferredOn);
-  if (transferredOn < state.registeredOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `transferredOn must not be before the registration on ${state.registeredOn}`,
-        'transferredOn',
-      ),
-    );
-  }
-  if (state.lastTransferredOn && transferredOn < state.lastTransferredOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `transferredOn must not be before the previous transfer on ${state.lastTransferredOn}`,
-        'transferredOn',
-      ),
-    );
-  }
+  if (transferredOn < state.registeredOn)
+    return reject(tooEarly('transferredOn', state.registeredOn, 'the registration'));
+  if (state.lastTransferredOn && transferredOn < state.lastTransferredOn)
+    return reject(tooEarly('transferredOn', state.lastTransferredOn, 'the previous transfer'));
   return accept(
     trajectoryEvent<TrajectoryTransferred>(
       'TrajectoryTransferred',
