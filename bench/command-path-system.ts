@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { INestApplication, ShutdownSignal } from '@nestjs/common';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { createApiApp } from '../apps/api/src/api-app';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../apps/worker/src/trajectory-worker';
+import { bundleTrajectoryWorkflows } from '../apps/worker/src/workflow-bundle';
 import { startTemporalDevServer, TemporalDevServer } from '../scripts/temporal/dev-server';
 import { findOrBuildTemporalCli, TEMPORAL_CLI_VERSION } from '../scripts/temporal/temporal-cli';
 import { BenchDatabase, openBenchDatabase } from './bench-database';
@@ -57,7 +58,7 @@ export async function startCommandPathSystem(
         cleanups.push(() => opened.close());
         return opened;
       }),
-      bundleWorkflowCode({ workflowsPath: require.resolve('../workflows/src'), logger: quietLogger }),
+      bundleTrajectoryWorkflows(),
     ]);
     const databaseUrl = (database.dataSource.options as PostgresConnectionOptions).url;
     if (!databaseUrl) throw new Error('the bench database has no URL');
@@ -104,12 +105,3 @@ export async function startCommandPathSystem(
     throw error;
   }
 }
-
-const quietLogger = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  log: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};

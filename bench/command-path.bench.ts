@@ -16,7 +16,7 @@ import {
 import { AppendRequest, EventStore } from '../libs/store/src';
 import type { CommandResult } from '../workflows/src/definitions';
 import { CommandPathSystem, startCommandPathSystem } from './command-path-system';
-import { formatSeconds, Measurement, runConcurrently } from './measure';
+import { formatSeconds, log, Measurement, positiveInteger, renderTable, runConcurrently } from './measure';
 
 /**
  * The full command path against a baseline measured in the same process:
@@ -383,16 +383,7 @@ function formatTable(rows: TableRow[]): string {
     baseline ? `${(m.percentile(50) / baseline.percentile(50)).toFixed(2)}×` : '(baseline)',
     baseline && throughput ? `${(baseline.opsPerSecond / m.opsPerSecond).toFixed(2)}×` : '',
   ]);
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...lines.map((line) => line[column].length)),
-  );
-  const format = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
-      .join('  ');
-  return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...lines.map(format)].join(
-    '\n',
-  );
+  return renderTable(header, lines);
 }
 
 // ---- small things ------------------------------------------------------------------------------------------------
@@ -401,19 +392,6 @@ function formatTable(rows: TableRow[]): string {
 function daysAgo(days: number): string {
   const date = new Date(Date.now() - days * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(date);
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
-function log(message: string): void {
-  console.log(`[bench] ${message}`);
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,9 @@ import {
   countStatementsWith,
   formatSeconds,
   formatTable,
+  log,
   Measurement,
+  positiveInteger,
   runConcurrently,
   TableRow,
   timed,
@@ -336,19 +338,6 @@ function takeFrom<T>(items: readonly T[]): (count: number) => T[] {
 
 function sum<T>(items: readonly T[], value: (item: T) => number): number {
   return items.reduce((total, item) => total + value(item), 0);
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
-  return value;
-}
-
-function log(message: string): void {
-  console.log(`[bench] ${message}`);
 }
 
 main().catch((error: unknown) => {

@@ -97,6 +97,11 @@ export function formatTable(rows: TableRow[]): string {
     baseline ? `${(baseline.opsPerSecond / m.opsPerSecond).toFixed(2)}×` : '(baseline)',
     m.statementsPerOperation.toFixed(1),
   ]);
+  return renderTable(header, lines);
+}
+
+/** Columns padded to their widest cell: the first left-aligned, the figures right-aligned, a rule under the header. */
+export function renderTable(header: string[], lines: string[][]): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...lines.map((line) => line[column].length)),
   );
@@ -107,6 +112,20 @@ export function formatTable(rows: TableRow[]): string {
   return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...lines.map(format)].join(
     '\n',
   );
+}
+
+/** A size from the environment, or the fallback when unset. */
+export function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+export function log(message: string): void {
+  console.log(`[bench] ${message}`);
 }
 
 export function formatSeconds(ms: number): string {

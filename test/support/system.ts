@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, DefaultLogger, Runtime, WorkflowBundle } from '@temporalio/worker';
+import { DefaultLogger, Runtime, WorkflowBundle } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api-app';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../../apps/worker/src/trajectory-worker';
+import { bundleTrajectoryWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { createDataSource } from '../../libs/store/src';
 import { testEnvironment } from './environment';
 
@@ -17,10 +18,7 @@ let sharedBundle: Promise<WorkflowBundle> | undefined;
 
 /** Webpack-bundling the workflows takes seconds; one bundle per test file is enough. */
 export function workflowBundle(): Promise<WorkflowBundle> {
-  sharedBundle ??= bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows/src'),
-    logger: quietLogger,
-  });
+  sharedBundle ??= bundleTrajectoryWorkflows();
   return sharedBundle;
 }
 
@@ -78,12 +76,3 @@ export async function startTestSystem(): Promise<TestSystem> {
   await system.startWorker();
   return system;
 }
-
-const quietLogger = {
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  log: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};

@@ -1,5 +1,5 @@
-import { levelReached, PARTICIPATION_ACTIVITY_KINDS } from '../../pillars/pillar-state';
-import { PILLARS } from '../../policy/pillar';
+import { levelReached, NT2_LEVELS, PARTICIPATION_ACTIVITY_KINDS } from '../../pillars/pillar-state';
+import { Nt2Level, PILLARS } from '../../policy/pillar';
 import { daysBetween } from '../../time/calendar-date';
 import {
   AdjustNt2Target,
@@ -32,7 +32,6 @@ import { rejection, Rejection } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
-const NT2_LEVELS = ['A1', 'A2', 'B1'];
 /** A single activity longer than this is a typing error, not a day of volunteering. */
 const MAX_ACTIVITY_HOURS = 40;
 
@@ -40,6 +39,26 @@ function pillarsStarted(state: TrajectoryState): Rejection | undefined {
   return state.pillars
     ? undefined
     : rejection('INVALID_STATE', 'the pillars start when the contract is signed; record the contract first');
+}
+
+/** A level of the NT2 framework the tests know: A1, A2 or B1. */
+function nt2Level(value: unknown, field: string): Rejection | undefined {
+  return NT2_LEVELS.includes(value as Nt2Level)
+    ? undefined
+    : rejection('INVALID_INPUT', `${field} must be A1, A2 or B1`, field);
+}
+
+/** The course of a referral or an enrolment: provider, course and level, once the pillars exist. */
+function nt2CourseProblem(
+  state: TrajectoryState,
+  course: { provider: string; course: string; level: Nt2Level },
+) {
+  return (
+    pillarsStarted(state) ??
+    required(course.provider, 'provider') ??
+    required(course.course, 'course') ??
+    nt2Level(course.level, 'level')
+  );
 }
 
 function required(value: string | undefined, field: string): Rejection | undefined {
@@ -91,11 +110,8 @@ export function referToNt2Course(
   command: ReferToNt2Course,
   { today, now }: DecisionTime,
 ): Decision {
-  const problem =
-    pillarsStarted(state) ?? required(command.provider, 'provider') ?? required(command.course, 'course');
+  const problem = nt2CourseProblem(state, command);
   if (problem) return reject(problem);
-  if (!NT2_LEVELS.includes(command.level))
-    return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
   const referredOn = pastOrToday(command.referredOn, 'referredOn', today);
   if (isRejection(referredOn)) return reject(referredOn);
   return accept(
@@ -113,11 +129,8 @@ export function enrolInNt2Course(
   command: EnrolInNt2Course,
   { today, now }: DecisionTime,
 ): Decision {
-  const problem =
-    pillarsStarted(state) ?? required(command.provider, 'provider') ?? required(command.course, 'course');
+  const problem = nt2CourseProblem(state, command);
   if (problem) return reject(problem);
-  if (!NT2_LEVELS.includes(command.level))
-    return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
   const enrolledOn = pastOrToday(command.enrolledOn, 'enrolledOn', today);
   if (isRejection(enrolledOn)) return reject(enrolledOn);
   const referral = state.pillars!.NT2.referrals[0];
@@ -149,8 +162,8 @@ export function adjustNt2Target(
 ): Decision {
   const problem = pillarsStarted(state) ?? required(command.reason, 'reason');
   if (problem) return reject(problem);
-  if (!NT2_LEVELS.includes(command.targetLevel))
-    return reject(rejection('INVALID_INPUT', 'targetLevel must be A1, A2 or B1', 'targetLevel'));
+  const invalidTarget = nt2Level(command.targetLevel, 'targetLevel');
+  if (invalidTarget) return reject(invalidTarget);
   const adjustedOn = pastOrToday(command.adjustedOn, 'adjustedOn', today);
   if (isRejection(adjustedOn)) return reject(adjustedOn);
   const literacy = state.intakeProfile?.literacy;
@@ -199,8 +212,8 @@ export function recordNt2TestResult(
   const referral = state.pillars!.NT2.referrals[0];
   if (!referral)
     return reject(rejection('INVALID_STATE', 'an NT2 test result needs a referral to an NT2 course first'));
-  if (!NT2_LEVELS.includes(command.level))
-    return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
+  const invalidLevel = nt2Level(command.level, 'level');
+  if (invalidLevel) return reject(invalidLevel);
   const takenOn = pastOrToday(command.takenOn, 'takenOn', today);
   if (isRejection(takenOn)) return reject(takenOn);
   if (takenOn < referral.referredOn) return reject(tooEarly('takenOn', referral.referredOn, 'the referral'));
