@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication, ShutdownSignal } from '@nestjs/common';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { createApiApp } from '../apps/api/src/api-app';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../apps/worker/src/trajectory-worker';
 import { bundleTrajectoryWorkflows } from '../apps/worker/src/workflow-bundle';
@@ -60,7 +60,7 @@ export async function startCommandPathSystem(
       }),
       bundleTrajectoryWorkflows(),
     ]);
-    const databaseUrl = (database.dataSource.options as PostgresConnectionOptions).url;
+    const databaseUrl = (database.dataSource.options as PostgresDataSourceOptions).url;
     if (!databaseUrl) throw new Error('the bench database has no URL');
     const environment = {
       DATABASE_URL: databaseUrl,

@@ -1,5 +1,5 @@
 import { DataSource, LoggerOptions } from 'typeorm';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { storeTypeParsers } from './postgres/type-parsers';
@@ -27,7 +27,7 @@ export function createDataSource(databaseUrl: string, options: StoreDataSourceOp
 export function storeDataSourceOptions(
   databaseUrl: string,
   options: StoreDataSourceOptions = {},
-): PostgresConnectionOptions {
+): PostgresDataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
