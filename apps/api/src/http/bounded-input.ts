@@ -1,4 +1,4 @@
-import type { Violation } from './validation-errors';
+import { fieldPath, type Violation } from './validation-errors';
 
 /** Deeper than any DTO nests (a body, its facts, a list, its items): refused before validation recurses. */
 export const MAX_NESTING_DEPTH = 8;
@@ -44,7 +44,7 @@ export function boundedInputViolations(input: unknown, name?: string): Violation
       : Object.entries(value);
     const children: typeof pending = [];
     for (const [key, child] of entries) {
-      const childPath = path ? `${path}.${key}` : key;
+      const childPath = fieldPath(path, key);
       if (!Array.isArray(value) && (PROTOTYPE_NAMES.includes(key) || !isStorableText(key))) {
         violations.push({
           field: printable(childPath),

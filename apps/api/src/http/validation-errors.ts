@@ -15,7 +15,7 @@ export interface Violation {
  */
 export function violationsOf(errors: readonly ValidationError[], parentPath = ''): Violation[] {
   return errors.flatMap((error) => {
-    const field = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const field = fieldPath(parentPath, error.property);
     const reasons = [...new Set(Object.values(error.constraints ?? {}))];
     const own = reasons.length ? [{ field, reason: reasonFor(error, reasons) }] : [];
     return [...own, ...violationsOf(error.children ?? [], field)];
@@ -31,6 +31,12 @@ function reasonFor(error: ValidationError, reasons: string[]): string {
   // agency is required") does not start with the property's name and is kept.
   const custom = reasons.filter((reason) => !reason.startsWith(`${error.property} `));
   return custom.length ? custom[custom.length - 1]! : `${error.property} is required`;
+}
+
+/** `parent.key`; a property with an empty name is written "" so that the field is still named. */
+export function fieldPath(parentPath: string, key: string): string {
+  const name = key === '' ? '""' : key;
+  return parentPath ? `${parentPath}.${name}` : name;
 }
 
 /** 400 problem details (RFC 9457) with one entry per bad field. */
