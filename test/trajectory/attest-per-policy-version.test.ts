@@ -184,7 +184,7 @@ describe('from registration to attest', () => {
       organisation: 'Buddy vzw',
     });
     expect(hours.status).toBe(422);
-    expect(hours.body.message).toMatch(/participation pillar does not apply/);
+    expect(hours.body.detail).toMatch(/participation pillar does not apply/);
 
     await passMoAndNt2(
       id,
@@ -226,7 +226,7 @@ describe('from registration to attest', () => {
     expect(noCourse.status).toBe(409);
     const early = await post(`/trajectories/${id}/mo/test-results`, { takenOn: '2019-06-01', passed: true });
     expect(early.status).toBe(409);
-    expect(early.body.message).toMatch(/enrolment/);
+    expect(early.body.detail).toMatch(/enrolment/);
     const unreferred = await post(`/trajectories/${id}/nt2/enrolments`, {
       provider: 'CVO Gent',
       course: 'NT2 1.1',
@@ -234,7 +234,7 @@ describe('from registration to attest', () => {
       enrolledOn: '2019-05-10',
     });
     expect(unreferred.status).toBe(409);
-    expect(unreferred.body.message).toBe(
+    expect(unreferred.body.detail).toBe(
       'an NT2 enrolment follows a referral to an NT2 course; record the referral first',
     );
     const hours = await post(`/trajectories/${id}/participation/activities`, {

@@ -54,7 +54,7 @@ describe('rejected requests', () => {
         .send({ ...person, birthDate: '1985-07-31' });
       expect(response.status).toBe(422);
       expect(response.body).toMatchObject({ code: 'RULE_VIOLATION', field: 'birthDate' });
-      expect(response.body.message).toContain('1985-07-30');
+      expect(response.body.detail).toContain('1985-07-30');
     });
   });
 
@@ -68,7 +68,7 @@ describe('rejected requests', () => {
         .post(`/trajectories/${id}/intake`)
         .send({ intakeOn: daysAgo(1) })
         .expect(404);
-      expect(response.body.message).toContain(id);
+      expect(response.body.detail).toContain(id);
     });
   });
 
@@ -85,7 +85,7 @@ describe('rejected requests', () => {
         .post(`/trajectories/${trajectoryId}/contract`)
         .send({ signedOn: daysAgo(1) })
         .expect(409);
-      expect(response.body.message).toMatch(/intake/);
+      expect(response.body.detail).toMatch(/intake/);
     });
     await system
       .http()
@@ -103,7 +103,7 @@ describe('rejected requests', () => {
         .post(`/trajectories/${trajectoryId}/contract`)
         .send({ signedOn: daysAgo(2) })
         .expect(409);
-      expect(second.body.message).toMatch(/already signed/);
+      expect(second.body.detail).toMatch(/already signed/);
     });
   });
 
@@ -120,7 +120,7 @@ describe('rejected requests', () => {
         .send({ intakeOn: daysAgo(6) })
         .expect(422);
       expect(response.body).toMatchObject({ field: 'intakeOn' });
-      expect(response.body.message).toMatch(/before the registration/);
+      expect(response.body.detail).toMatch(/before the registration/);
     });
   });
 
@@ -150,7 +150,7 @@ describe('rejected requests', () => {
         .post(`/trajectories/${trajectoryId}/vdab-registration`)
         .send({ registeredOn: daysAgo(1), vdabClientReference: 'VDAB-9' })
         .expect(409);
-      expect(response.body.message).toMatch(/closed/);
+      expect(response.body.detail).toMatch(/closed/);
     });
   });
 });

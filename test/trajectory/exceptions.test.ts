@@ -50,7 +50,7 @@ describe('exceptions on a running trajectory', () => {
       .post(`/trajectories/${trajectoryId}/suspension`)
       .send({ reason: 'OTHER', suspendedFrom: daysAgo(3) });
     expect(again.status).toBe(409);
-    expect(again.body.message).toMatch(/already suspended/);
+    expect(again.body.detail).toMatch(/already suspended/);
 
     await system
       .http()
@@ -170,7 +170,7 @@ describe('exceptions on a running trajectory', () => {
     const tooHigh = await decision({ decision: 'FINE', amountEuro: 10_000, decidedOn: daysAgo(0) });
     expect(tooHigh.status).toBe(422);
     expect(tooHigh.body).toMatchObject({ field: 'amountEuro' });
-    expect(tooHigh.body.message).toMatch(/50 to 5000/);
+    expect(tooHigh.body.detail).toMatch(/50 to 5000/);
     expect(await store.countEvents(trajectoryId)).toBe(before);
 
     await decision({
@@ -221,7 +221,7 @@ describe('exceptions on a running trajectory', () => {
       .post(`/trajectories/${trajectoryId}/vdab-registration`)
       .send({ registeredOn: daysAgo(0), vdabClientReference: 'VDAB-TOO-LATE' });
     expect(other.status).toBe(409);
-    expect(other.body.message).toMatch(/is closed \(MOVED_OUT_OF_FLANDERS/);
+    expect(other.body.detail).toMatch(/is closed \(MOVED_OUT_OF_FLANDERS/);
     expect(await store.countEvents(trajectoryId)).toBe(before);
 
     // The enforcement officer finds the file in the queue, next to its closed trajectory.
@@ -236,8 +236,8 @@ describe('exceptions on a running trajectory', () => {
       kind: 'VDAB_REGISTRATION_DEADLINE_MISSED',
     });
     const badFilter = await system.http().get('/violations').query({ state: 'PENDING' }).expect(400);
-    expect(badFilter.body.violations).toEqual([
-      { field: 'state', reason: 'state must be one of the following values: OPEN, DECIDED, WITHDRAWN' },
+    expect(badFilter.body.errors).toEqual([
+      { field: 'state', detail: 'state must be one of the following values: OPEN, DECIDED, WITHDRAWN' },
     ]);
 
     await system

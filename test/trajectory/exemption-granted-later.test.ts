@@ -130,7 +130,7 @@ describe('an exemption granted later', () => {
       system.http().post(`/trajectories/${trajectoryId}/target-group/exemption`).send(body);
 
     const badInput = await post({ reason: 'TIRED', grantedOn: '2026-02-30' }).expect(400);
-    expect(badInput.body.violations.map((violation: { field: string }) => violation.field)).toEqual([
+    expect(badInput.body.errors.map((error: { field: string }) => error.field)).toEqual([
       'reason',
       'grantedOn',
     ]);
@@ -146,12 +146,12 @@ describe('an exemption granted later', () => {
       .post(`/trajectories/${trajectoryId}/target-group/override`)
       .send({ recorded: { status: 'ENTITLED' }, reason: 'documents' })
       .expect(409);
-    expect(override.body.message).toMatch(/grant an exemption instead/);
+    expect(override.body.detail).toMatch(/grant an exemption instead/);
     expect(await streamLength(trajectoryId)).toBe(events);
 
     await post({ reason: 'BELGIAN_OR_DUTCH_DIPLOMA', grantedOn: daysAgo(1) }).expect(200);
     const again = await post({ reason: 'SERIOUS_ILLNESS_OR_DISABILITY', grantedOn: daysAgo(1) }).expect(409);
-    expect(again.body.message).toBe(
+    expect(again.body.detail).toBe(
       `an exemption was already granted on ${daysAgo(1)} (BELGIAN_OR_DUTCH_DIPLOMA)`,
     );
     expect(await streamLength(trajectoryId)).toBe(events + 2);

@@ -56,7 +56,7 @@ describe('Idempotency-Key', () => {
       .set('Idempotency-Key', 'intake-1')
       .send({ intakeOn: daysAgo(1) })
       .expect(422);
-    expect(reused.body.message).toContain('Idempotency-Key');
+    expect(reused.body.detail).toContain('Idempotency-Key');
     expect(await store.countEvents(trajectoryId)).toBe(2);
   });
 });

@@ -121,7 +121,7 @@ describe('the adjusted NT2 path for a low-literate learner', () => {
       adjustedOn: '2023-02-01',
       reason: 'slow progress',
     }).expect(422);
-    expect(refused.body.message).toMatch(
+    expect(refused.body.detail).toMatch(
       /illiterate and low-literate learners .* the intake recorded LITERATE$/,
     );
     expect(await new EventStore(system.database).countEvents(id)).toBe(before);

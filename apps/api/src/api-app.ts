@@ -1,28 +1,49 @@
 import 'reflect-metadata';
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { DynamicModule, INestApplication, LogLevel, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { logLevel, pinoLevelOfNestLevels } from '../../../libs/logging/src';
 import { AppModule } from './app.module';
 import { EnvironmentOverrides } from './config/environment';
+import { ApiLogger, apiLoggerModule } from './http/api-logger';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { jsonBodyParser } from './http/request-body';
 import { setUpSwagger } from './http/swagger';
 import { createValidationPipe } from './http/validation-errors';
 
 export interface ApiAppOptions {
   /** Environment values that take precedence over process.env (e.g. a test's DATABASE_URL). */
   environment?: EnvironmentOverrides;
-  /** Nest log levels; false silences Nest's logger. */
+  /** The log levels to keep (Nest's names); false silences the API. Default: LOG_LEVEL, else info. */
   logger?: LogLevel[] | false;
+}
+
+@Module({})
+class ApiRootModule {
+  static forRoot(options: ApiAppOptions): DynamicModule {
+    const level = options.logger === undefined ? logLevel() : pinoLevelOfNestLevels(options.logger);
+    return {
+      module: ApiRootModule,
+      imports: [apiLoggerModule(level), AppModule.forRoot(options.environment)],
+      providers: [ApiLogger],
+    };
+  }
 }
 
 /**
  * Builds the API: validated environment, migrations (unless RUN_MIGRATIONS=false), database, Temporal client,
- * validation, OpenAPI, shutdown hooks. Initialised but not listening: call `listen(port)` (0 for a random
- * port) or use `getHttpServer()` with supertest; `close()` releases the database pool and the Temporal connection.
+ * JSON bodies bounded in size, validation, problem details for every error, structured logs, OpenAPI, shutdown
+ * hooks. Initialised but not listening: call `listen(port)` (0 for a random port) or use `getHttpServer()` with
+ * supertest; `close()` releases the database pool and the Temporal connection.
  */
 export async function createApiApp(options: ApiAppOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(options.environment), {
+  const app = await NestFactory.create(ApiRootModule.forRoot(options), {
     abortOnError: false,
-    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    bodyParser: false,
+    bufferLogs: true,
   });
+  app.useLogger(app.get(ApiLogger));
+  app.use(jsonBodyParser());
+  app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setUpSwagger(app);

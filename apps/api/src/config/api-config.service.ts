@@ -27,6 +27,10 @@ export class ApiConfig {
     return this.config.get('PORT', { infer: true });
   }
 
+  get host(): string {
+    return this.config.get('HOST', { infer: true });
+  }
+
   get runMigrations(): boolean {
     return this.config.get('RUN_MIGRATIONS', { infer: true });
   }

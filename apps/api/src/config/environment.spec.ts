@@ -10,6 +10,7 @@ describe('validateEnvironment', () => {
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'trajectories',
       PORT: 3000,
+      HOST: '127.0.0.1',
       RUN_MIGRATIONS: true,
     });
   });

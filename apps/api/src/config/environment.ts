@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { SharedEnvironment, validatedEnvironment } from '../../../../libs/config/src';
-import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
 
 /** The API's environment. Validated once at start-up: a wrong variable stops the process and names itself. */
 export class EnvironmentVariables extends SharedEnvironment {
@@ -10,6 +10,11 @@ export class EnvironmentVariables extends SharedEnvironment {
   @Max(65535)
   @IsInt({ message: 'PORT must be an integer' })
   PORT = 3000;
+
+  // Loopback by default: the API has no authentication of its own yet. 0.0.0.0 (or ::) listens everywhere.
+  @IsString()
+  @IsNotEmpty()
+  HOST = '127.0.0.1';
 
   // Explicit parsing: Boolean('false') is true.
   @Transform(({ value }) => parseBooleanFlag(value))

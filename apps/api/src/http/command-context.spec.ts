@@ -40,8 +40,8 @@ describe('commandContextFrom', () => {
     }
     expect(thrown).toBeInstanceOf(BadRequestException);
     expect((thrown as BadRequestException).getResponse()).toMatchObject({
-      statusCode: 400,
-      violations: [{ field, reason }],
+      status: 400,
+      errors: [{ field, detail: reason }],
     });
   });
 });

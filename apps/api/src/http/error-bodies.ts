@@ -1,36 +1,65 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RejectionCode } from '../../../../libs/domain/src';
 
-/** Response bodies of failed requests, for the OpenAPI document. */
+/**
+ * Response bodies of failed requests, for the OpenAPI document: RFC 9457 problem details, served as
+ * `application/problem+json` (see problem-details.ts and problem-details.filter.ts).
+ */
 export class ErrorBody {
-  @ApiProperty({ example: 404 })
-  statusCode!: number;
+  @ApiProperty({
+    description: 'A URI naming the kind of problem; about:blank when the HTTP status says it all',
+    example: 'about:blank',
+  })
+  type!: string;
 
-  @ApiProperty({ example: 'Not Found' })
-  error!: string;
+  @ApiProperty({ description: 'A short summary of the kind of problem', example: 'Not Found' })
+  title!: string;
 
-  @ApiProperty({ description: 'What went wrong; for several bad fields, their reasons joined by "; "' })
-  message!: string;
+  @ApiProperty({ description: 'The HTTP status', example: 404 })
+  status!: number;
+
+  @ApiProperty({
+    description: 'What went wrong in this case',
+    example: 'trajectory 3f0c9a58-7d1e-4c52-9a49-61c1f0f2a2b7 not found',
+  })
+  detail!: string;
+
+  @ApiPropertyOptional({
+    description: 'The request path',
+    example: '/trajectories/3f0c9a58-7d1e-4c52-9a49-61c1f0f2a2b7',
+  })
+  instance?: string;
 }
 
-export class ViolationBody {
-  @ApiProperty({ example: 'nationalNumber' })
+export class FieldErrorBody {
+  @ApiProperty({
+    description: 'Dotted path of the bad field (body, query or path), or the header',
+    example: 'nationalNumber',
+  })
   field!: string;
 
   @ApiProperty({ example: 'nationalNumber checksum digits do not match (not a valid national number)' })
-  reason!: string;
+  detail!: string;
 }
 
+/** 400: one entry per bad field (type urn:inburgering:problem:invalid-request), or a body that is not JSON. */
 export class ValidationErrorBody extends ErrorBody {
-  @ApiProperty({ type: [ViolationBody] })
-  violations!: ViolationBody[];
+  @ApiPropertyOptional({ type: [FieldErrorBody], description: 'One entry per bad field' })
+  errors?: FieldErrorBody[];
+
+  @ApiPropertyOptional({ description: 'The bad field, when there is one', example: 'nationalNumber' })
+  field?: string;
 }
 
 export const REJECTION_CODES: readonly RejectionCode[] = ['INVALID_INPUT', 'RULE_VIOLATION', 'INVALID_STATE'];
 
 /** A command the trajectory's rules refused (409 INVALID_STATE, 422 INVALID_INPUT or RULE_VIOLATION). */
 export class RejectionErrorBody extends ErrorBody {
-  @ApiProperty({ enum: REJECTION_CODES, example: 'INVALID_STATE' })
+  @ApiProperty({
+    enum: REJECTION_CODES,
+    example: 'INVALID_STATE',
+    description: "The domain's rejection code",
+  })
   code!: RejectionCode;
 
   @ApiPropertyOptional({ description: 'The command field the rejection is about', example: 'signedOn' })

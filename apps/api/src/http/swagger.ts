@@ -1,6 +1,9 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ACTOR_HEADER, IDEMPOTENCY_KEY_HEADER } from './command-context';
+import { ErrorBody, ValidationErrorBody } from './error-bodies';
+import { PROBLEM_CONTENT_TYPE } from './problem-details';
+import { MAX_BODY_BYTES } from './request-body';
 
 /** OpenAPI generated from the controllers and DTOs: UI at /docs, JSON at /docs-json. */
 export function setUpSwagger(app: INestApplication): void {
@@ -10,10 +13,48 @@ export function setUpSwagger(app: INestApplication): void {
       .setTitle('Inburgering case engine')
       .setDescription(
         "Trajectories of newcomers in Flemish civic integration. Commands are decided by the trajectory's " +
-          `workflow; send an ${IDEMPOTENCY_KEY_HEADER} header to make retries safe and ${ACTOR_HEADER} to say who acts.`,
+          `workflow; send an ${IDEMPOTENCY_KEY_HEADER} header to make retries safe and ${ACTOR_HEADER} to say who acts. ` +
+          'Every error is an RFC 9457 problem details object (application/problem+json).',
       )
       .setVersion('0.1.0')
       .build(),
+    { extraModels: [ErrorBody, ValidationErrorBody] },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, describeProblems(document), { jsonDocumentUrl: 'docs-json' });
+}
+
+type Responses = Record<string, { description?: string; content?: Record<string, unknown> }>;
+
+/**
+ * Error answers are served as application/problem+json; every operation with a body may also answer 400 for
+ * malformed JSON, 413 for a body over the limit and 415 for one that is not JSON, and any operation 500.
+ */
+export function describeProblems(document: OpenAPIObject): OpenAPIObject {
+  const problem = (model: string) => ({ [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(model) } } });
+  for (const path of Object.values(document.paths)) {
+    for (const operation of Object.values(path) as Array<{ responses?: Responses; requestBody?: unknown }>) {
+      if (typeof operation !== 'object' || !operation?.responses) continue;
+      const responses = operation.responses;
+      for (const [status, response] of Object.entries(responses)) {
+        if (Number(status) < 400 || !response.content?.['application/json']) continue;
+        response.content = { [PROBLEM_CONTENT_TYPE]: response.content['application/json'] };
+      }
+      if (operation.requestBody) {
+        responses['400'] ??= {
+          description: 'The body is not JSON or a field is bad',
+          content: problem('ValidationErrorBody'),
+        };
+        responses['413'] ??= {
+          description: `The body is larger than ${MAX_BODY_BYTES} bytes`,
+          content: problem('ErrorBody'),
+        };
+        responses['415'] ??= {
+          description: 'The body was not sent as application/json',
+          content: problem('ErrorBody'),
+        };
+      }
+      responses['500'] ??= { description: 'An unexpected failure (logged)', content: problem('ErrorBody') };
+    }
+  }
+  return document;
 }

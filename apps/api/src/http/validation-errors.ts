@@ -1,4 +1,6 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { boundedInputViolations } from './bounded-input';
+import { FieldProblem, invalidRequestProblem } from './problem-details';
 
 export interface Violation {
   /** Dotted path of the offending field, e.g. `newcomer.birthDate`. */
@@ -7,32 +9,72 @@ export interface Violation {
 }
 
 /**
- * One violation per failed constraint, nested objects and arrays flattened into dotted paths. Two constraints
- * of a field that give the same reason (e.g. a nested object's own and its nesting check) are listed once.
+ * One violation per bad field, nested objects and arrays flattened into dotted paths. A field that fails several
+ * checks gets the reason of the first one written on it (the type check, by convention: "limit must be an integer
+ * number" rather than also "must not be less than 1"); a missing field that fails several is "required".
  */
 export function violationsOf(errors: readonly ValidationError[], parentPath = ''): Violation[] {
   return errors.flatMap((error) => {
-    const field = parentPath ? `${parentPath}.${error.property}` : error.property;
-    const own = [...new Set(Object.values(error.constraints ?? {}))].map((reason) => ({ field, reason }));
+    const field = fieldPath(parentPath, error.property);
+    const reasons = [...new Set(Object.values(error.constraints ?? {}))];
+    const own = reasons.length ? [{ field, reason: reasonFor(error, reasons) }] : [];
     return [...own, ...violationsOf(error.children ?? [], field)];
   });
 }
 
-export function badRequest(violations: readonly Violation[]): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: violations.map((violation) => violation.reason).join('; '),
-    violations,
-  });
+function reasonFor(error: ValidationError, reasons: string[]): string {
+  if (error.constraints?.whitelistValidation) return error.constraints.whitelistValidation;
+  // Decorators register bottom-up: the last constraint is the one written first.
+  const first = reasons[reasons.length - 1]!;
+  if (error.value !== undefined || reasons.length === 1) return first;
+  // A missing field fails every check it has; say what they all mean. A custom message (e.g. "counsellorId or
+  // agency is required") does not start with the property's name and is kept.
+  const custom = reasons.filter((reason) => !reason.startsWith(`${error.property} `));
+  return custom.length ? custom[custom.length - 1]! : `${error.property} is required`;
 }
 
-/** Validates and transforms every DTO; unknown properties are refused, not silently dropped. */
+/** `parent.key`; a property with an empty name is written "" so that the field is still named. */
+export function fieldPath(parentPath: string, key: string): string {
+  const name = key === '' ? '""' : key;
+  return parentPath ? `${parentPath}.${name}` : name;
+}
+
+/** 400 problem details (RFC 9457) with one entry per bad field. */
+export function badRequest(violations: readonly Violation[]): BadRequestException {
+  const errors: FieldProblem[] = violations.map(({ field, reason }) => ({ field, detail: reason }));
+  return new BadRequestException(invalidRequestProblem(errors));
+}
+
+/** The violations a `badRequest` exception lists. */
+export function violationsIn(exception: BadRequestException): Violation[] {
+  const { errors = [] } = exception.getResponse() as { errors?: FieldProblem[] };
+  return errors.map(({ field, detail }) => ({ field, reason: detail }));
+}
+
+/**
+ * The API's global pipe. Before any DTO sees a body, query or path parameter, the input's shape is bounded
+ * (nesting depth, prototype names, text PostgreSQL cannot store); then it is validated and transformed, unknown
+ * properties refused rather than silently dropped.
+ */
+export class ApiValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => badRequest(violationsOf(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const violations = boundedInputViolations(value, metadata.type === 'body' ? undefined : metadata.data);
+      if (violations.length) throw badRequest(violations);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => badRequest(violationsOf(errors)),
-  });
+  return new ApiValidationPipe();
 }

@@ -80,7 +80,7 @@ describe('GET /participation-hours', () => {
       .query({ from: '2025-06-30', to: '2025-01-01' });
 
     expect(response.status).toBe(400);
-    expect(response.body.violations).toEqual([{ field: 'to', reason: 'to must not be before from' }]);
+    expect(response.body.errors).toEqual([{ field: 'to', detail: 'to must not be before from' }]);
     expect(participationHours).not.toHaveBeenCalled();
   });
 });

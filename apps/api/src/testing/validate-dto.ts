@@ -1,6 +1,6 @@
 /** Test helper (unit specs only). */
 import { BadRequestException, Type } from '@nestjs/common';
-import { createValidationPipe, Violation } from '../http/validation-errors';
+import { createValidationPipe, Violation, violationsIn } from '../http/validation-errors';
 
 /** Runs a request body or query through the API's global validation pipe, as Nest does. */
 export async function validateDto<T>(
@@ -20,8 +20,7 @@ export async function violationsFor(
   try {
     await validateDto(metatype, value, type);
   } catch (error) {
-    if (error instanceof BadRequestException)
-      return (error.getResponse() as { violations: Violation[] }).violations;
+    if (error instanceof BadRequestException) return violationsIn(error);
     throw error;
   }
   throw new Error('expected the value to be refused');

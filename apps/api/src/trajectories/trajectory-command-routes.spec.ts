@@ -273,12 +273,12 @@ describe('trajectory command routes', () => {
       .send({ decision: 'FINE', amountEuro: 99.5, decidedOn: '2025-08-01' });
 
     expect([notUuid.status, longViolationId.status, fractionalAmount.status]).toEqual([400, 400, 400]);
-    expect(notUuid.body.violations).toEqual([{ field: 'id', reason: 'id must be a UUID' }]);
-    expect(longViolationId.body.violations).toEqual([
-      { field: 'violationId', reason: 'violationId must be at most 200 characters' },
+    expect(notUuid.body.errors).toEqual([{ field: 'id', detail: 'id must be a UUID' }]);
+    expect(longViolationId.body.errors).toEqual([
+      { field: 'violationId', detail: 'violationId must be at most 200 characters' },
     ]);
-    expect(fractionalAmount.body.violations).toEqual([
-      { field: 'amountEuro', reason: 'amountEuro must be an integer number' },
+    expect(fractionalAmount.body.errors).toEqual([
+      { field: 'amountEuro', detail: 'amountEuro must be an integer number' },
     ]);
     expect(send).not.toHaveBeenCalled();
   });
@@ -292,7 +292,7 @@ describe('trajectory command routes', () => {
       .send({ decision: 'NO_FINE', decidedOn: '2025-08-01' });
 
     expect(response.status).toBe(400);
-    expect(response.body.violations).toEqual([{ field: 'violationId', reason }]);
+    expect(response.body.errors).toEqual([{ field: 'violationId', detail: reason }]);
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -301,13 +301,13 @@ describe('trajectory command routes', () => {
     async (pillar) => {
       const response = await request(app.getHttpServer())
         .post(`/trajectories/${trajectoryId}/pillars/${pillar}/waiver`)
-        .send({ reason: 'works full time', waivedOn: '2025-06-10' });
+        .send({ detail: 'works full time', waivedOn: '2025-06-10' });
 
       expect(response.status).toBe(400);
-      expect(response.body.violations).toEqual([
+      expect(response.body.errors).toEqual([
         {
           field: 'pillar',
-          reason: 'pillar must be one of the following values: MO, NT2, WORK, PARTICIPATION',
+          detail: 'pillar must be one of the following values: MO, NT2, WORK, PARTICIPATION',
         },
       ]);
       expect(send).not.toHaveBeenCalled();
@@ -327,16 +327,16 @@ describe('trajectory command routes', () => {
       .send({ kind: 'BUDDY', hours: 0, startedOn: '2025-06-02', endedOn: '2025-06-02', organisation: 'x' });
 
     expect([facts.status, override.status, hours.status]).toEqual([400, 400, 400]);
-    expect(facts.body.violations).toEqual([
-      { field: 'facts.lawfulStay', reason: 'lawfulStay must be a boolean value' },
+    expect(facts.body.errors).toEqual([
+      { field: 'facts.lawfulStay', detail: 'lawfulStay must be a boolean value' },
     ]);
-    expect(override.body.violations).toEqual([
+    expect(override.body.errors).toEqual([
       {
         field: 'recorded.obligationStartsOn',
-        reason: 'obligationStartsOn must be a real date written YYYY-MM-DD',
+        detail: 'obligationStartsOn must be a real date written YYYY-MM-DD',
       },
     ]);
-    expect(hours.body.violations).toEqual([{ field: 'hours', reason: 'hours must be a positive number' }]);
+    expect(hours.body.errors).toEqual([{ field: 'hours', detail: 'hours must be a positive number' }]);
     expect(send).not.toHaveBeenCalled();
   });
 

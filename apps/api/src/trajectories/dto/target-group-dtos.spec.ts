@@ -197,7 +197,7 @@ describe('OverrideTargetGroupDto', () => {
     ).toEqual([{ field: 'reason', reason: 'reason must not be blank' }]);
     expect(await violationsFor(OverrideTargetGroupDto, { recorded: { status: 'ENTITLED' } })).toContainEqual({
       field: 'reason',
-      reason: 'reason must be a string',
+      reason: 'reason is required',
     });
     expect(
       await violationsFor(OverrideTargetGroupDto, {
