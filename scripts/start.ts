@@ -1,11 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 import { CalendarDate, calendarDateAt, isCalendarDate } from '../libs/domain/src';
 import { runMigrations } from '../libs/store/src/postgres';
 import { pipeLines } from './child-output';
+import { relayChildLine, startLog } from './start-log';
+import { killGroup, superviseService, SupervisedService } from './supervised-service';
 import { loadDemoData, LoadedDemoTrajectory } from './demo-data';
 import { startTemporalDevServer, TemporalDevServer } from './temporal/dev-server';
 import { findOrBuildTemporalCli, formatDuration } from './temporal/temporal-cli';
@@ -19,14 +21,16 @@ import { findOrBuildTemporalCli, formatDuration } from './temporal/temporal-cli'
  *   with its data in .data/postgres (kept between runs)
  *   migrations, then the worker and the API as child processes, then demo data through the HTTP API.
  *
- * Ctrl-C (SIGINT) or SIGTERM stops everything in order: API, worker, Temporal, PostgreSQL.
- * Environment: PORT (API, default 3000), TEMPORAL_PORT (default 7233), TEMPORAL_UI_PORT (default 8233),
- * POSTGRES_PORT (embedded PostgreSQL, default 5433), DATABASE_URL, TEMPORAL_CLI, DEMO_DATA=false to skip the demo data.
- * A port left to its default that is taken is replaced by a free one (printed in the banner).
+ * Ctrl-C (SIGINT), SIGTERM or SIGHUP stops everything in order: API, worker, Temporal, PostgreSQL. A worker or API
+ * that crashes is restarted with a backoff while the rest keeps running (scripts/supervised-service.ts).
+ * Environment: HOST (the API's address, default 127.0.0.1), PORT (API, default 3000), TEMPORAL_PORT (default 7233),
+ * TEMPORAL_UI_PORT (default 8233), POSTGRES_PORT (embedded PostgreSQL, default 5433), DATABASE_URL, TEMPORAL_CLI,
+ * DEMO_DATA=false to skip the demo data, INBURGERING_DATA_DIR (default .data). A port left to its default that is
+ * taken is replaced by a free one (printed in the banner). Logs: LOG_LEVEL, LOG_FORMAT (see libs/logging).
  */
 
 const ROOT = resolve(__dirname, '..', '..'); // dist/scripts/start.js -> repository root
-const DATA_DIR = join(ROOT, '.data');
+const DATA_DIR = resolve(ROOT, process.env.INBURGERING_DATA_DIR || '.data');
 const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
 const POSTGRES_MAIN = join(ROOT, 'dist', 'scripts', 'postgres-process.js');
@@ -41,10 +45,9 @@ const running: Stoppable[] = [];
 let shuttingDown: Promise<void> | undefined;
 
 function log(name: string, line: string): void {
-  const prefix = `[${name}]`;
-  process.stdout.write(`${line.startsWith(prefix) ? line : `${prefix.padEnd(11)}${line}`}\n`);
+  startLog.info({ service: name }, line);
 }
-const say = (line: string) => log('start', line);
+const say = (line: string) => startLog.info(line);
 
 async function main(): Promise<void> {
   installSignalHandlers();
@@ -52,7 +55,8 @@ async function main(): Promise<void> {
   checkBuild();
 
   const apiPort = parsePort('PORT', 3000);
-  await assertPortFree(apiPort, 'PORT', 'the API');
+  const apiHost = process.env.HOST || '127.0.0.1';
+  await assertPortFree(apiPort, 'PORT', 'the API', apiHost);
 
   // Temporal and PostgreSQL start side by side.
   const [temporal, databaseUrl] = await Promise.all([startTemporal(), startPostgres()]);
@@ -70,11 +74,14 @@ async function main(): Promise<void> {
     TEMPORAL_NAMESPACE: NAMESPACE,
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
     PORT: String(apiPort),
+    HOST: apiHost,
+    // Children log JSON lines; this process re-logs them in its own format (pretty in a terminal).
+    LOG_FORMAT: 'json',
   };
   step = Date.now();
   const worker = spawnService('worker', WORKER_MAIN, childEnv);
   const api = spawnService('api', API_MAIN, childEnv);
-  const apiBaseUrl = `http://127.0.0.1:${apiPort}`;
+  const apiBaseUrl = `http://${apiHost === '0.0.0.0' || apiHost === '::' ? '127.0.0.1' : apiHost.includes(':') ? `[${apiHost}]` : apiHost}:${apiPort}`;
   await Promise.race([waitForHealth(`${apiBaseUrl}/health`, 90_000), worker.failed, api.failed]);
   say(`worker and API up, ${apiBaseUrl}/health answers 200 (${formatDuration(Date.now() - step)})`);
 
@@ -86,7 +93,7 @@ async function main(): Promise<void> {
     const anchor = demoAnchor();
     try {
       demo.loaded = await Promise.race([
-        loadDemoData(apiBaseUrl, { today: anchor, log: (line) => log('demo', line) }),
+        loadDemoData(apiBaseUrl, { today: anchor, log: (line) => startLog.debug({ service: 'demo' }, line) }),
         worker.failed,
         api.failed,
       ]);
@@ -99,7 +106,8 @@ async function main(): Promise<void> {
     }
   }
 
-  printBanner({ apiBaseUrl, temporal, databaseUrl, demo, startedAt });
+  printBanner({ apiBaseUrl, apiHost, temporal, databaseUrl, demo, startedAt });
+  writeRunFile({ apiBaseUrl, temporal });
 }
 
 /* ---------------------------------------------------------------- Temporal */
@@ -117,7 +125,7 @@ async function startTemporal(): Promise<TemporalDevServer> {
     namespace: NAMESPACE,
     dbFilename,
     logFile: join(DATA_DIR, 'logs', 'temporal.log'),
-    onOutput: (line) => log('temporal', line),
+    onOutput: (line) => relayChildLine('temporal', line),
   });
   running.push({ name: 'Temporal', stop: server.stop });
   log(
@@ -244,54 +252,28 @@ function redact(url: string): string {
 
 /* ------------------------------------------------------ worker and API */
 
-interface Service {
-  process: ChildProcess;
-  /** Rejects when the process ends while we are not shutting down. */
-  failed: Promise<never>;
-}
+const services: SupervisedService[] = [];
 
-function spawnService(name: 'worker' | 'api', main: string, env: NodeJS.ProcessEnv): Service {
-  // Own process group: a terminal Ctrl-C reaches only us, and we stop the services in order.
-  const child = spawn(process.execPath, ['--enable-source-maps', main], {
+function spawnService(name: 'worker' | 'api', main: string, env: NodeJS.ProcessEnv): SupervisedService {
+  const service = superviseService({
+    name,
+    main,
     cwd: ROOT,
     env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    logger: startLog,
+    onLine: (line) => relayChildLine(name, line),
+    groups: childGroups,
   });
-  pipeOutput(name, child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
-    child.on('exit', (code, signal) => resolveExit({ code, signal })),
-  );
-  const failed = new Promise<never>((_, reject) => {
-    child.on('error', (error) => reject(new Error(`could not start the ${name}: ${error.message}`)));
-    void exited.then(({ code, signal }) => {
-      if (!shuttingDown)
-        reject(
-          new Error(`the ${name} exited unexpectedly (${signal ?? `code ${code}`}); see its output above`),
-        );
-    });
-  });
-  // Also observed by main's Promise.race during start-up; afterwards this is what notices a crash.
-  failed.catch((error: Error) => {
+  service.failed.catch((error: Error) => {
     if (!shuttingDown) void shutdown(1, error.message);
   });
-  void exited.then(() => child.pid !== undefined && childGroups.delete(child.pid));
-  running.push({
-    name: name === 'api' ? 'API' : 'worker',
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-      killGroup(child.pid, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), 30_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  });
-  if (child.pid !== undefined) childGroups.add(child.pid);
-  return { process: child, failed };
+  services.push(service);
+  running.push({ name: name === 'api' ? 'API' : 'worker', stop: service.stop });
+  return service;
 }
 
-function pipeOutput(name: string, child: ChildProcess): void {
-  pipeLines(child, (line) => log(name, line));
+function pipeOutput(name: string, child: ReturnType<typeof spawn>): void {
+  pipeLines(child, (line) => relayChildLine(name, line));
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
@@ -336,38 +318,45 @@ function rememberDemoAnchor(anchor: CalendarDate): void {
 
 function printBanner(info: {
   apiBaseUrl: string;
+  apiHost: string;
   temporal: TemporalDevServer;
   databaseUrl: string;
   demo: { loaded?: LoadedDemoTrajectory[]; error?: string; skipped?: boolean };
   startedAt: number;
 }): void {
-  const lines = [
-    `Inburgering case engine is running (started in ${formatDuration(Date.now() - info.startedAt)})`,
-    '',
-    `  API            ${info.apiBaseUrl}`,
-    `  API docs       ${info.apiBaseUrl}/docs`,
-    `  Health         ${info.apiBaseUrl}/health`,
-    `  Temporal UI    ${info.temporal.uiUrl}/namespaces/${NAMESPACE}/workflows`,
-    `  Temporal gRPC  ${info.temporal.address} (namespace ${NAMESPACE}, task queue ${TASK_QUEUE})`,
-    `  PostgreSQL     ${redact(info.databaseUrl)}`,
-    `  Data and logs  ${relative(process.cwd(), DATA_DIR) || '.'}/ (delete it to start from scratch)`,
-    '',
+  const demo = info.demo.loaded
+    ? `${info.demo.loaded.length} demo trajectories, e.g. GET ${info.apiBaseUrl}/trajectories/${info.demo.loaded[0]?.trajectoryId ?? ''}`
+    : info.demo.skipped
+      ? 'demo data skipped (DEMO_DATA=false)'
+      : `demo data not loaded (${info.demo.error})`;
+  const lines: Array<[string, Record<string, unknown>]> = [
+    [
+      `ready in ${formatDuration(Date.now() - info.startedAt)}; stop with Ctrl-C`,
+      { startedInMs: Date.now() - info.startedAt },
+    ],
+    [
+      `API          ${info.apiBaseUrl} (docs /docs, health /health) on ${info.apiHost}`,
+      { api: info.apiBaseUrl },
+    ],
+    [
+      `Temporal     ${info.temporal.address}, UI ${info.temporal.uiUrl ?? '(none)'} (namespace ${NAMESPACE}, queue ${TASK_QUEUE})`,
+      { temporal: info.temporal.address, temporalUi: info.temporal.uiUrl },
+    ],
+    [`PostgreSQL   ${redact(info.databaseUrl)}`, { postgres: redact(info.databaseUrl) }],
+    [`Data, logs   ${relative(process.cwd(), DATA_DIR) || '.'}/; ${demo}`, { dataDir: DATA_DIR }],
   ];
-  if (info.demo.loaded) {
-    lines.push('  Demo trajectories (POSTed through the API; a restart does not duplicate them):');
-    for (const demo of info.demo.loaded) {
-      lines.push(`    ${demo.trajectoryId}  ${demo.name} (${demo.nationalNumber})`);
-      lines.push(`      ${demo.description}`);
-    }
-  } else if (info.demo.skipped) {
-    lines.push('  Demo data: skipped (DEMO_DATA=false)');
-  } else {
-    lines.push(`  Demo data: not loaded (${info.demo.error})`);
-  }
-  lines.push('', '  Stop everything with Ctrl-C.');
-  const width = Math.max(...lines.map((line) => line.length)) + 2;
-  const rule = '='.repeat(Math.min(width, 120));
-  process.stdout.write(`\n${rule}\n${lines.map((line) => ` ${line}`).join('\n')}\n${rule}\n\n`);
+  for (const [line, fields] of lines) startLog.info(fields, line);
+}
+
+/** Who runs with which pid, for operators and the tests: <data dir>/run.json, removed at shutdown. */
+const RUN_FILE = join(DATA_DIR, 'run.json');
+
+function writeRunFile(info: { apiBaseUrl: string; temporal: TemporalDevServer }): void {
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(
+    RUN_FILE,
+    `${JSON.stringify({ orchestrator: process.pid, apiBaseUrl: info.apiBaseUrl, temporal: info.temporal.address, temporalPid: info.temporal.pid }, null, 2)}\n`,
+  );
 }
 
 /* ------------------------------------------------------- ports and build */
@@ -391,16 +380,16 @@ function parsePort(variable: string, fallback: number): number {
   return port;
 }
 
-function isPortFree(port: number): Promise<boolean> {
+function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolvePort) => {
     const server = createServer();
     server.once('error', () => resolvePort(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolvePort(true)));
+    server.listen(port, host, () => server.close(() => resolvePort(true)));
   });
 }
 
-async function assertPortFree(port: number, variable: string, what: string): Promise<void> {
-  if (!(await isPortFree(port))) {
+async function assertPortFree(port: number, variable: string, what: string, host?: string): Promise<void> {
+  if (!(await isPortFree(port, host))) {
     throw new Error(
       `port ${port} for ${what} is in use (another \`npm start\`?); set ${variable} to another port`,
     );
@@ -431,7 +420,6 @@ function installSignalHandlers(): void {
         killEverything();
         process.exit(130);
       }
-      process.stdout.write('\n');
       void shutdown(0, `${signal} received`);
     };
     process.on(signal, handler);
@@ -443,14 +431,6 @@ function installSignalHandlers(): void {
 function killEverything(): void {
   for (const pid of childGroups) killGroup(pid, 'SIGKILL');
   childGroups.clear();
-}
-
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // gone already
-  }
 }
 
 function shutdown(exitCode: number, reason: string): Promise<void> {
@@ -467,6 +447,7 @@ function shutdown(exitCode: number, reason: string): Promise<void> {
         exitCode = exitCode || 1;
       }
     }
+    rmSync(RUN_FILE, { force: true });
     say(`everything stopped in ${formatDuration(Date.now() - started)}`);
     process.exit(exitCode);
   })();
@@ -475,6 +456,6 @@ function shutdown(exitCode: number, reason: string): Promise<void> {
 
 main().catch((error: Error) => {
   if (shuttingDown) return;
-  say(`FAILED: ${error.message}`);
+  startLog.error(`FAILED: ${error.message}`);
   void shutdown(1, 'start-up failed');
 });

@@ -1,15 +1,21 @@
 import 'reflect-metadata';
+import { createLogger } from '../../../libs/logging/src';
 import { startTrajectoryWorker } from './trajectory-worker';
+import { installTemporalRuntimeLogger, nestLoggerOf, sanitized } from './worker-logging';
+
+const logger = createLogger('worker');
 
 /** The Temporal runtime stops the worker on SIGINT/SIGTERM after its running tasks; then we close the rest. */
 async function main(): Promise<void> {
-  const worker = await startTrajectoryWorker();
-  console.log(`[worker] polling task queue "${worker.taskQueue}"`);
+  installTemporalRuntimeLogger(logger);
+  const worker = await startTrajectoryWorker({ logger: nestLoggerOf(logger) });
+  logger.info({ taskQueue: worker.taskQueue }, `polling task queue "${worker.taskQueue}"`);
   await worker.running;
   await worker.shutdown();
+  logger.info('stopped');
 }
 
-main().catch((error) => {
-  console.error('[worker] stopped with an error:', error);
+main().catch((error: unknown) => {
+  logger.fatal({ err: sanitized(error) }, 'the worker stopped with an error');
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { INestApplicationContext, LogLevel } from '@nestjs/common';
+import { INestApplicationContext, LoggerService, LogLevel } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
@@ -12,6 +12,8 @@ export interface TrajectoryWorkerOptions {
   /** A pre-built workflow bundle; without it the worker bundles `workflows/` at start-up. */
   workflowBundle?: WorkflowBundle;
   logLevels?: LogLevel[];
+  /** Nest's logger for the worker's context (apps/worker/src/main.ts passes pino's); overrides logLevels. */
+  logger?: LoggerService;
 }
 
 export interface RunningTrajectoryWorker {
@@ -28,7 +30,7 @@ export async function startTrajectoryWorker(
 ): Promise<RunningTrajectoryWorker> {
   const context: INestApplicationContext = await NestFactory.createApplicationContext(
     WorkerModule.withEnvironment(options.environment),
-    { logger: options.logLevels ?? ['error', 'warn', 'log'], abortOnError: false },
+    { logger: options.logger ?? options.logLevels ?? ['error', 'warn', 'log'], abortOnError: false },
   );
   const config = context.get<ConfigService<WorkerEnvironment, true>>(ConfigService);
   const taskQueue = config.get('TEMPORAL_TASK_QUEUE', { infer: true });
