@@ -7,6 +7,7 @@ import { CalendarDate, calendarDateAt, isCalendarDate } from '../libs/domain/src
 import { runMigrations } from '../libs/store/src/postgres';
 import { pipeLines } from './child-output';
 import { loadDemoData, LoadedDemoTrajectory } from './demo-data';
+import { startIdentity } from './identity/start-hook';
 import { startTemporalDevServer, TemporalDevServer } from './temporal/dev-server';
 import { findOrBuildTemporalCli, formatDuration } from './temporal/temporal-cli';
 
@@ -56,6 +57,8 @@ async function main(): Promise<void> {
 
   // Temporal and PostgreSQL start side by side.
   const [temporal, databaseUrl] = await Promise.all([startTemporal(), startPostgres()]);
+  const identity = await startIdentity((line) => log('identity', line));
+  running.push({ name: 'OpenID provider', stop: identity.close });
 
   let step = Date.now();
   const applied = await runMigrations(databaseUrl);
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     TEMPORAL_NAMESPACE: NAMESPACE,
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
     PORT: String(apiPort),
+    ...identity.env,
   };
   step = Date.now();
   const worker = spawnService('worker', WORKER_MAIN, childEnv);
@@ -86,7 +90,11 @@ async function main(): Promise<void> {
     const anchor = demoAnchor();
     try {
       demo.loaded = await Promise.race([
-        loadDemoData(apiBaseUrl, { today: anchor, log: (line) => log('demo', line) }),
+        loadDemoData(apiBaseUrl, {
+          today: anchor,
+          log: (line) => log('demo', line),
+          accessToken: identity.counsellorToken,
+        }),
         worker.failed,
         api.failed,
       ]);
@@ -99,7 +107,7 @@ async function main(): Promise<void> {
     }
   }
 
-  printBanner({ apiBaseUrl, temporal, databaseUrl, demo, startedAt });
+  printBanner({ apiBaseUrl, temporal, databaseUrl, demo, startedAt, identity: identity.banner });
 }
 
 /* ---------------------------------------------------------------- Temporal */
@@ -340,6 +348,7 @@ function printBanner(info: {
   databaseUrl: string;
   demo: { loaded?: LoadedDemoTrajectory[]; error?: string; skipped?: boolean };
   startedAt: number;
+  identity: string[];
 }): void {
   const lines = [
     `Inburgering case engine is running (started in ${formatDuration(Date.now() - info.startedAt)})`,
@@ -351,6 +360,7 @@ function printBanner(info: {
     `  Temporal gRPC  ${info.temporal.address} (namespace ${NAMESPACE}, task queue ${TASK_QUEUE})`,
     `  PostgreSQL     ${redact(info.databaseUrl)}`,
     `  Data and logs  ${relative(process.cwd(), DATA_DIR) || '.'}/ (delete it to start from scratch)`,
+    ...info.identity,
     '',
   ];
   if (info.demo.loaded) {
