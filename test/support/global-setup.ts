@@ -74,7 +74,7 @@ async function startTemporal(infrastructure: IntegrationInfrastructure): Promise
 async function startIdentityProvider(
   infrastructure: IntegrationInfrastructure,
 ): Promise<EmbeddedIdentityProvider> {
-  const identity = await startEmbeddedIdentityProvider();
+  const identity = await startEmbeddedIdentityProvider({ testClients: true });
   infrastructure.identity = identity;
   log(`OpenID provider (embedded) at ${identity.issuer}`);
   return identity;

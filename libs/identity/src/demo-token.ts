@@ -30,9 +30,21 @@ export async function demoAccessToken(
     : authorizationCode(discovery, identity, audience);
 }
 
+/** A client-credentials token for any client of the provider (the test-only ones too). */
+export async function clientCredentialsToken(
+  issuer: string,
+  client: { id: string; secret: string },
+  audience: string = DEFAULT_API_AUDIENCE,
+): Promise<string> {
+  const discovery = (await json(
+    await fetch(new URL('.well-known/openid-configuration', withSlash(issuer))),
+  )) as { token_endpoint: string };
+  return clientCredentials(discovery.token_endpoint, client, audience);
+}
+
 async function clientCredentials(
   tokenEndpoint: string,
-  identity: Extract<DemoIdentity, { kind: 'client' }>,
+  identity: { id: string; secret: string },
   audience: string,
 ): Promise<string> {
   const response = await fetch(tokenEndpoint, {

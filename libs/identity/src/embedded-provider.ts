@@ -19,7 +19,15 @@ export interface EmbeddedIdentityProviderOptions {
   port?: number;
   host?: string;
   audience?: string;
+  /**
+   * For the tests of token checks only: a client `expiring-system` whose tokens live one second, and tokens for
+   * another audience (`OTHER_AUDIENCE`) on request. Both are still issued and signed by this provider.
+   */
+  testClients?: boolean;
 }
+
+export const OTHER_AUDIENCE = 'urn:inburgering:another-api';
+export const EXPIRING_CLIENT = { id: 'expiring-system', secret: 'expiring-system-secret' } as const;
 
 export interface EmbeddedIdentityProvider {
   /** The issuer URL: what OIDC_ISSUER must be set to. */
@@ -74,6 +82,18 @@ export async function startEmbeddedIdentityProvider(
         response_types: ['code'],
         scope: `openid profile ${API_SCOPE}`,
       },
+      ...(options.testClients
+        ? [
+            {
+              client_id: EXPIRING_CLIENT.id,
+              client_secret: EXPIRING_CLIENT.secret,
+              grant_types: ['client_credentials'],
+              redirect_uris: [],
+              response_types: [],
+              scope: API_SCOPE,
+            },
+          ]
+        : []),
       ...DEMO_IDENTITIES.filter((identity) => identity.kind === 'client').map((identity) => ({
         client_id: identity.id,
         client_secret: identity.secret,
@@ -95,12 +115,13 @@ export async function startEmbeddedIdentityProvider(
         enabled: true,
         defaultResource: () => audience,
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx: unknown, resource: string) => {
-          if (resource !== audience) throw new Provider.errors.InvalidTarget();
+        getResourceServerInfo: (_ctx: unknown, resource: string, client: { clientId: string }) => {
+          const known = resource === audience || (options.testClients && resource === OTHER_AUDIENCE);
+          if (!known) throw new Provider.errors.InvalidTarget();
           return {
             scope: API_SCOPE,
-            audience,
-            accessTokenTTL: ACCESS_TOKEN_TTL_SECONDS,
+            audience: resource,
+            accessTokenTTL: client.clientId === EXPIRING_CLIENT.id ? 1 : ACCESS_TOKEN_TTL_SECONDS,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: 'RS256' } },
           };
@@ -127,6 +148,9 @@ export async function startEmbeddedIdentityProvider(
       return grant;
     },
     extraTokenClaims: (_ctx: unknown, token: { accountId?: string; clientId?: string }) => {
+      if (token.clientId === EXPIRING_CLIENT.id && !token.accountId) {
+        return { roles: ['counsellor'], organisation: 'IN_GENT' };
+      }
       const identity = identities.get(token.accountId ?? token.clientId ?? '');
       return identity ? claimsOf(identity) : undefined;
     },

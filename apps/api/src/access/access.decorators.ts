@@ -1,5 +1,11 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiHeader, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 import { ErrorBody } from '../http/error-bodies';
 import type { Action } from './access-policy';
@@ -22,6 +28,8 @@ export function Allow(action: Action): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ACCESS_ACTION, action),
     ApiBearerAuth(BEARER_SCHEME),
+    // Which roles may call the operation follows from this and access-policy.ts.
+    ApiExtension('x-access-action', action),
     ApiHeader({
       name: AUDIT_PURPOSE_HEADER,
       required: false,
