@@ -157,7 +157,8 @@ export async function startEmbeddedIdentityProvider(
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     ttl: {
       AccessToken: ACCESS_TOKEN_TTL_SECONDS,
-      ClientCredentials: ACCESS_TOKEN_TTL_SECONDS,
+      ClientCredentials: (_ctx: unknown, _token: unknown, client: { clientId: string }) =>
+        client.clientId === EXPIRING_CLIENT.id ? 1 : ACCESS_TOKEN_TTL_SECONDS,
       AuthorizationCode: 60,
       Interaction: 600,
       Session: 8 * 3600,
