@@ -32,9 +32,10 @@ export interface TestSystem {
   /**
    * The API over HTTP as a demo identity (libs/identity/src/demo-identities.ts), with a bearer token the embedded
    * OpenID provider issued to it; by default a counsellor of IN-Gent (the agency of test/support/newcomers.ts).
-   * `null`: without a token.
+   * `null`: without a token. Requests say why they access personal data (X-Audit-Purpose) unless `purpose` is
+   * null.
    */
-  http: (identity?: string | null) => ReturnType<typeof request.agent>;
+  http: (identity?: string | null, options?: { purpose?: string | null }) => ReturnType<typeof request.agent>;
   /** The access token the provider issued to a demo identity for this test file. */
   token(identity: string): string;
   temporal: Client;
@@ -46,6 +47,7 @@ export interface TestSystem {
 }
 
 export const DEFAULT_TEST_IDENTITY = 'counsellor-gent';
+export const TEST_PURPOSE = 'integration test';
 
 export async function startTestSystem(): Promise<TestSystem> {
   const environment = testEnvironment();
@@ -70,8 +72,9 @@ export async function startTestSystem(): Promise<TestSystem> {
   let worker: RunningTrajectoryWorker | undefined;
 
   const system: TestSystem = {
-    http: (identity: string | null = DEFAULT_TEST_IDENTITY) => {
+    http: (identity: string | null = DEFAULT_TEST_IDENTITY, { purpose = TEST_PURPOSE } = {}) => {
       const agent = request.agent(app.getHttpServer());
+      if (purpose !== null) agent.set('X-Audit-Purpose', purpose);
       return identity === null ? agent : agent.set('Authorization', `Bearer ${token(identity)}`);
     },
     token,

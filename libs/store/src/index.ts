@@ -19,3 +19,4 @@ export {
 export * from './postgres';
 export * from './stored-event-mapping';
 export * from './queries/read-scope';
+export * from './queries/audit-trail';

@@ -1,4 +1,5 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { TrajectoryQueries } from '../../../../libs/store/src/read-models.types';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { trajectoryNotFound } from '../trajectories/command-failures';
@@ -12,7 +13,23 @@ import { readScopeFor } from './read-scope-for';
  */
 @Injectable()
 export class AccessService {
-  constructor(@Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries) {}
+  constructor(
+    @Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Whether a counsellor opens a case assigned to another counsellor (a purpose is then required). Only
+   * counsellors have a personal caseload; the others' access is by role and scope.
+   */
+  async isOutsideCaseload(principal: Principal, trajectoryId: string): Promise<boolean> {
+    if (principal.role !== 'counsellor') return false;
+    const [row] = await this.dataSource.query<{ counsellor_id: string | null }[]>(
+      'SELECT counsellor_id FROM trajectory_summaries WHERE trajectory_id = $1',
+      [trajectoryId],
+    );
+    return row !== undefined && row.counsellor_id !== null && row.counsellor_id !== principal.subject;
+  }
 
   /** The ids among `trajectoryIds` the caller may act on with `action`; empty when the role may not at all. */
   async checkAccess(

@@ -6,11 +6,16 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { auditPurposeFrom, purposeRequired } from '../access/audit-purpose';
+import type { AuditContext } from '../access/audit.interceptor';
 import { ACCESS_ACTION, AuthenticatedRequest, PUBLIC_ROUTE } from '../access/access.decorators';
 import { Action } from '../access/access-policy';
 import { AccessService, requireAction } from '../access/access.service';
 import { NoRoleError, TokenVerifier } from './token-verifier';
+
+/** Reading a case: what needs a purpose when the case is another counsellor's. */
+const OPENING_A_CASE = new Set<Action>(['trajectory.read', 'trajectory.timeline']);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,11 +51,16 @@ export class AuthGuard implements CanActivate {
     const action = this.reflector.getAllAndOverride<Action | undefined>(ACCESS_ACTION, targets);
     if (!action) throw new ForbiddenException('this route has no access rule');
     requireAction(request.principal, action);
+    const purpose = auditPurposeFrom(request.headers as IncomingHttpHeaders);
+    let outsideCaseload = false;
     const trajectoryId = request.params?.id;
     // A malformed id is left to the route's validation (400).
     if (trajectoryId !== undefined && UUID.test(trajectoryId)) {
       await this.access.requireAccess(request.principal, action, [trajectoryId]);
+      outsideCaseload = await this.access.isOutsideCaseload(request.principal, trajectoryId);
+      if (outsideCaseload && OPENING_A_CASE.has(action) && !purpose) purposeRequired();
     }
+    (request as { audit?: AuditContext }).audit = { action, purpose, outsideCaseload };
     return true;
   }
 }
