@@ -3,6 +3,7 @@ import { INestApplication, ShutdownSignal } from '@nestjs/common';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { createApiApp } from '../apps/api/src/api-app';
+import { demoAccessToken, startEmbeddedIdentityProvider } from '../libs/identity/src';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../apps/worker/src/trajectory-worker';
 import { bundleTrajectoryWorkflows } from '../apps/worker/src/workflow-bundle';
 import { startTemporalDevServer, TemporalDevServer } from '../scripts/temporal/dev-server';
@@ -21,6 +22,8 @@ export interface CommandPathSystem {
   /** e.g. http://127.0.0.1:41234 */
   baseUrl: string;
   temporal: TemporalDevServer;
+  /** A bearer token of the IN-Gent demo counsellor from the embedded OpenID provider. */
+  accessToken: string;
   /** One line for the log: versions and addresses. */
   description: string;
   /** Stops the worker, the API and Temporal, then drops the database; safe to call more than once. */
@@ -49,7 +52,7 @@ export async function startCommandPathSystem(
   try {
     const started = performance.now();
     const cliPath = await findOrBuildTemporalCli({ log });
-    const [temporal, database, workflowBundle] = await Promise.all([
+    const [temporal, database, workflowBundle, identity] = await Promise.all([
       startTemporalDevServer({ cliPath }).then((server) => {
         cleanups.push(() => server.stop());
         return server;
@@ -59,6 +62,10 @@ export async function startCommandPathSystem(
         return opened;
       }),
       bundleTrajectoryWorkflows(),
+      startEmbeddedIdentityProvider().then((provider) => {
+        cleanups.push(() => provider.close());
+        return provider;
+      }),
     ]);
     const databaseUrl = (database.dataSource.options as PostgresDataSourceOptions).url;
     if (!databaseUrl) throw new Error('the bench database has no URL');
@@ -67,6 +74,7 @@ export async function startCommandPathSystem(
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: temporal.namespace,
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      OIDC_ISSUER: identity.issuer,
     };
 
     const worker: RunningTrajectoryWorker = await startTrajectoryWorker({
@@ -99,7 +107,8 @@ export async function startCommandPathSystem(
       `Temporal dev server ${TEMPORAL_CLI_VERSION} (in-memory) at ${temporal.address}, ` +
       `${database.origin} PostgreSQL ${database.serverVersion}, API at ${baseUrl}, worker on "${TASK_QUEUE}"; ` +
       `up in ${((performance.now() - started) / 1000).toFixed(1)} s`;
-    return { database, baseUrl, temporal, description, close };
+    const accessToken = await demoAccessToken(identity.issuer, 'counsellor-gent');
+    return { database, baseUrl, temporal, accessToken, description, close };
   } catch (error) {
     await close();
     throw error;

@@ -123,7 +123,7 @@ interface ModeMeasurements {
 
 async function benchmark(system: CommandPathSystem): Promise<TableRow[]> {
   const store = new EventStore(system.database.dataSource);
-  const client = new ApiClient(system.baseUrl);
+  const client = new ApiClient(system.baseUrl, system.accessToken);
   const people = newcomers();
   const recorder = recordActivityAppends(store);
 
@@ -316,12 +316,15 @@ async function timedKind<T>(
 }
 
 class ApiClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly accessToken: string,
+  ) {}
 
   async post(kind: Kind, path: string, body: unknown): Promise<CommandResult> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor': ACTOR },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.accessToken}` },
       body: JSON.stringify(body),
     });
     const text = await response.text();

@@ -148,6 +148,7 @@ describe('loadDemoData', () => {
     const loaded = await loadDemoData('http://api.test/', {
       today: calendarDate('2026-05-20'),
       fetch: first.fetch,
+      accessToken: async (agency) => `token-of-${agency}`,
     });
     expect(loaded.map((demo) => demo.trajectoryId)).toEqual([
       'id-Haddad',
@@ -187,7 +188,11 @@ describe('loadDemoData', () => {
     ]);
     // The first demos send what they always sent (an existing .data directory replays them by key and body).
     expect(first.calls[1].body).toEqual({ intakeOn: '2026-02-06' });
-    expect(first.calls.every((call) => call.headers['X-Actor'] === 'demo-data')).toBe(true);
+    // Each demo is recorded by a counsellor of its own agency, identified by a bearer token.
+    expect(first.calls[0].headers.authorization).toBe('Bearer token-of-ATLAS');
+    expect(
+      first.calls.every((call) => /^Bearer token-of-(AGII|ATLAS|IN_GENT)$/.test(call.headers.authorization)),
+    ).toBe(true);
     const keys = first.calls.map((call) => call.headers['Idempotency-Key']);
     expect(new Set(keys).size).toBe(keys.length);
 

@@ -84,8 +84,6 @@ export interface LoadedDemoTrajectory {
 
 /** Bump to load a fresh set next to an existing one (keys change, so nothing is replayed). */
 const DEMO_SET = 'demo-v1';
-const ACTOR = 'demo-data';
-
 /** A valid national number for a demo newcomer born on `birthDate`. */
 export function belgianNationalNumber(birthDate: string, serial: number): string {
   return composeNationalNumber(calendarDate(birthDate), serial);
@@ -250,6 +248,11 @@ export interface LoadDemoDataOptions {
   today?: CalendarDate;
   log?: (message: string) => void;
   fetch?: typeof fetch;
+  /**
+   * A bearer access token of a counsellor of the agency (scripts/identity: the embedded provider's demo
+   * counsellors): the API records them as the actor.
+   */
+  accessToken?: (agency: DemoTrajectory['agency']) => Promise<string | undefined>;
 }
 
 export async function loadDemoData(
@@ -261,10 +264,12 @@ export async function loadDemoData(
     apiBaseUrl.replace(/\/+$/, ''),
     `${DEMO_SET}/${today}`,
     options.fetch ?? fetch,
+    options.accessToken ?? (async () => undefined),
   );
   const loaded: LoadedDemoTrajectory[] = [];
   for (const demo of demoTrajectories(today)) {
     const nationalNumber = belgianNationalNumber(demo.newcomer.birthDate, demo.newcomer.serial);
+    client.actAs(demo.agency);
     const opened = await client.post(`${demo.key}/open`, '/trajectories', {
       nationalNumber,
       givenName: demo.newcomer.givenName,
@@ -335,20 +340,29 @@ class DemoClient {
     private readonly baseUrl: string,
     private readonly keyPrefix: string,
     private readonly fetchImpl: typeof fetch,
+    private readonly accessToken: (agency: DemoTrajectory['agency']) => Promise<string | undefined>,
   ) {}
+
+  private agency: DemoTrajectory['agency'] = 'AGII';
+
+  /** The demos of an agency are recorded by a counsellor of that agency. */
+  actAs(agency: DemoTrajectory['agency']): void {
+    this.agency = agency;
+  }
 
   /**
    * POSTs with a deterministic Idempotency-Key. A 409 that says the fact is already there counts as done (an API
    * that checks state before keys, or a key that expired); anything else that is not 2xx is an error.
    */
   async post(step: string, path: string, body: unknown): Promise<PostResult> {
+    const token = await this.accessToken(this.agency);
     const response = await this.fetchImpl(`${this.baseUrl}${path}`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
         'Idempotency-Key': idempotencyKey(`${this.keyPrefix}/${step}`),
-        'X-Actor': ACTOR,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(30_000),

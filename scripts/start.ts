@@ -9,6 +9,7 @@ import { pipeLines } from './child-output';
 import { relayChildLine, startLog } from './start-log';
 import { killGroup, superviseService, SupervisedService } from './supervised-service';
 import { loadDemoData, LoadedDemoTrajectory } from './demo-data';
+import { startIdentity } from './identity/start-hook';
 import { startTemporalDevServer, TemporalDevServer } from './temporal/dev-server';
 import { findOrBuildTemporalCli, formatDuration } from './temporal/temporal-cli';
 
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
 
   // Temporal and PostgreSQL start side by side.
   const [temporal, databaseUrl] = await Promise.all([startTemporal(), startPostgres()]);
+  const identity = await startIdentity((line) => log('identity', line));
+  running.push({ name: 'OpenID provider', stop: identity.close });
 
   let step = Date.now();
   const applied = await runMigrations(databaseUrl);
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     HOST: apiHost,
     // Children log JSON lines; this process re-logs them in its own format (pretty in a terminal).
     LOG_FORMAT: 'json',
+    ...identity.env,
   };
   step = Date.now();
   const worker = spawnService('worker', WORKER_MAIN, childEnv);
@@ -93,7 +97,11 @@ async function main(): Promise<void> {
     const anchor = demoAnchor();
     try {
       demo.loaded = await Promise.race([
-        loadDemoData(apiBaseUrl, { today: anchor, log: (line) => startLog.debug({ service: 'demo' }, line) }),
+        loadDemoData(apiBaseUrl, {
+          today: anchor,
+          log: (line) => startLog.debug({ service: 'demo' }, line),
+          accessToken: identity.counsellorToken,
+        }),
         worker.failed,
         api.failed,
       ]);
@@ -106,7 +114,7 @@ async function main(): Promise<void> {
     }
   }
 
-  printBanner({ apiBaseUrl, apiHost, temporal, databaseUrl, demo, startedAt });
+  printBanner({ apiBaseUrl, apiHost, temporal, databaseUrl, demo, startedAt, identity: identity.banner });
   writeRunFile({ apiBaseUrl, temporal });
 }
 
@@ -323,6 +331,7 @@ function printBanner(info: {
   databaseUrl: string;
   demo: { loaded?: LoadedDemoTrajectory[]; error?: string; skipped?: boolean };
   startedAt: number;
+  identity: string[];
 }): void {
   const demo = info.demo.loaded
     ? `${info.demo.loaded.length} demo trajectories, e.g. GET ${info.apiBaseUrl}/trajectories/${info.demo.loaded[0]?.trajectoryId ?? ''}`
@@ -344,6 +353,7 @@ function printBanner(info: {
     ],
     [`PostgreSQL   ${redact(info.databaseUrl)}`, { postgres: redact(info.databaseUrl) }],
     [`Data, logs   ${relative(process.cwd(), DATA_DIR) || '.'}/; ${demo}`, { dataDir: DATA_DIR }],
+    ...info.identity.map((line): [string, Record<string, unknown>] => [line.trim(), {}]),
   ];
   for (const [line, fields] of lines) startLog.info(fields, line);
 }

@@ -8,6 +8,8 @@ export interface TestEnvironment {
   /** The throwaway database (already migrated), not the admin database. */
   databaseUrl: string;
   namespace: string;
+  /** The embedded OpenID provider's issuer URL. */
+  oidcIssuer: string;
 }
 
 /** Set by the global setup; DATABASE_URL alone may be the user's own admin URL, so it proves nothing. */
@@ -23,5 +25,10 @@ export function testEnvironment(env: NodeJS.ProcessEnv = process.env): TestEnvir
         '`npm run test:integration` or `npx jest --selectProjects integration <file>`.',
     );
   }
-  return { temporalAddress, databaseUrl, namespace: env.TEMPORAL_NAMESPACE || 'default' };
+  return {
+    temporalAddress,
+    databaseUrl,
+    namespace: env.TEMPORAL_NAMESPACE || 'default',
+    oidcIssuer: env.OIDC_ISSUER ?? '',
+  };
 }

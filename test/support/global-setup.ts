@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EmbeddedIdentityProvider, startEmbeddedIdentityProvider } from '../../libs/identity/src';
 import { createThrowawayDatabase, runMigrations, startEmbeddedPostgres } from '../../libs/store/src/postgres';
 import { startTemporalDevServer, TemporalDevServer } from '../../scripts/temporal/dev-server';
 import { findOrBuildTemporalCli, formatDuration } from '../../scripts/temporal/temporal-cli';
@@ -14,6 +15,7 @@ import { TEST_ENVIRONMENT_MARKER } from './environment';
  */
 export interface IntegrationInfrastructure {
   temporal?: TemporalDevServer;
+  identity?: EmbeddedIdentityProvider;
   database?: { url: string; drop(): Promise<void> };
   embeddedPostgres?: { stop(): Promise<void> };
   postgresDataDir?: string;
@@ -30,14 +32,15 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as GlobalWithInfrastructure)[INFRASTRUCTURE_KEY] = infrastructure;
   process.stdout.write('\n');
 
-  const [temporal, postgres] = await Promise.allSettled([
+  const [temporal, postgres, identity] = await Promise.allSettled([
     startTemporal(infrastructure),
     startPostgres(infrastructure),
+    startIdentityProvider(infrastructure),
   ]);
-  if (temporal.status === 'rejected' || postgres.status === 'rejected') {
+  if (temporal.status === 'rejected' || postgres.status === 'rejected' || identity.status === 'rejected') {
     // Jest does not run the global teardown when the setup fails: clean up what did start.
     await stopInfrastructure(infrastructure);
-    const reasons = [temporal, postgres].flatMap((result) =>
+    const reasons = [temporal, postgres, identity].flatMap((result) =>
       result.status === 'rejected' ? [result.reason] : [],
     );
     throw reasons.length === 1
@@ -48,6 +51,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_ADDRESS = temporal.value.address;
   process.env.TEMPORAL_NAMESPACE = temporal.value.namespace;
   process.env.DATABASE_URL = postgres.value;
+  process.env.OIDC_ISSUER = identity.value.issuer;
+  process.env.OIDC_AUDIENCE = identity.value.audience;
   process.env[TEST_ENVIRONMENT_MARKER] = '1';
 }
 
@@ -63,6 +68,16 @@ async function startTemporal(infrastructure: IntegrationInfrastructure): Promise
       (lookupMs > 1000 ? ` (finding/building the CLI took ${formatDuration(lookupMs)})` : ''),
   );
   return server;
+}
+
+/** The embedded OpenID provider: every token the tests use is obtained from it over HTTP. */
+async function startIdentityProvider(
+  infrastructure: IntegrationInfrastructure,
+): Promise<EmbeddedIdentityProvider> {
+  const identity = await startEmbeddedIdentityProvider({ testClients: true });
+  infrastructure.identity = identity;
+  log(`OpenID provider (embedded) at ${identity.issuer}`);
+  return identity;
 }
 
 async function startPostgres(infrastructure: IntegrationInfrastructure): Promise<string> {
@@ -140,6 +155,8 @@ export async function stopInfrastructure(
   };
   await Promise.all([
     infrastructure.temporal && attempt('stopping Temporal', () => infrastructure.temporal!.stop()),
+    infrastructure.identity &&
+      attempt('stopping the OpenID provider', () => infrastructure.identity!.close()),
     (async () => {
       if (infrastructure.database)
         await attempt('dropping the test database', () => infrastructure.database!.drop());
@@ -153,6 +170,7 @@ export async function stopInfrastructure(
     })(),
   ]);
   delete infrastructure.temporal;
+  delete infrastructure.identity;
   delete infrastructure.database;
   delete infrastructure.embeddedPostgres;
   delete infrastructure.postgresDataDir;

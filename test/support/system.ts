@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api-app';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../../apps/worker/src/trajectory-worker';
 import { bundleTrajectoryWorkflows } from '../../apps/worker/src/workflow-bundle';
+import { DEMO_IDENTITIES, demoAccessToken } from '../../libs/identity/src';
 import { createDataSource } from '../../libs/store/src';
 import { testEnvironment } from './environment';
 
@@ -28,7 +29,15 @@ export function workflowBundle(): Promise<WorkflowBundle> {
  * own workflows.
  */
 export interface TestSystem {
-  http: () => ReturnType<typeof request>;
+  /**
+   * The API over HTTP as a demo identity (libs/identity/src/demo-identities.ts), with a bearer token the embedded
+   * OpenID provider issued to it; by default a counsellor of IN-Gent (the agency of test/support/newcomers.ts).
+   * `null`: without a token. Requests say why they access personal data (X-Audit-Purpose) unless `purpose` is
+   * null.
+   */
+  http: (identity?: string | null, options?: { purpose?: string | null }) => ReturnType<typeof request.agent>;
+  /** The access token the provider issued to a demo identity for this test file. */
+  token(identity: string): string;
   temporal: Client;
   database: DataSource;
   taskQueue: string;
@@ -36,6 +45,9 @@ export interface TestSystem {
   stopWorker(): Promise<void>;
   close(): Promise<void>;
 }
+
+export const DEFAULT_TEST_IDENTITY = 'counsellor-gent';
+export const TEST_PURPOSE = 'integration test';
 
 export async function startTestSystem(): Promise<TestSystem> {
   const environment = testEnvironment();
@@ -47,10 +59,25 @@ export async function startTestSystem(): Promise<TestSystem> {
   const connection = await Connection.connect({ address: environment.temporalAddress });
   const temporal = new Client({ connection, namespace: environment.namespace });
   const database = await createDataSource(environment.databaseUrl).initialize();
+  const tokens = new Map(
+    await Promise.all(
+      DEMO_IDENTITIES.map(async ({ id }) => [id, await demoAccessToken(environment.oidcIssuer, id)] as const),
+    ),
+  );
+  const token = (identity: string) => {
+    const found = tokens.get(identity);
+    if (!found) throw new Error(`no demo identity "${identity}"`);
+    return found;
+  };
   let worker: RunningTrajectoryWorker | undefined;
 
   const system: TestSystem = {
-    http: () => request(app.getHttpServer()),
+    http: (identity: string | null = DEFAULT_TEST_IDENTITY, { purpose = TEST_PURPOSE } = {}) => {
+      const agent = request.agent(app.getHttpServer());
+      if (purpose !== null) agent.set('X-Audit-Purpose', purpose);
+      return identity === null ? agent : agent.set('Authorization', `Bearer ${token(identity)}`);
+    },
+    token,
     temporal,
     database,
     taskQueue,

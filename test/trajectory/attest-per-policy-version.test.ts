@@ -17,8 +17,7 @@ describe('from registration to attest', () => {
   });
   afterAll(() => system?.close());
 
-  const post = (path: string, body: object) =>
-    system.http().post(path).set('X-Actor', 'counsellor-8').send(body);
+  const post = (path: string, body: object) => system.http().post(path).send(body);
 
   async function open(body: Record<string, unknown>): Promise<string> {
     const response = await post('/trajectories', newcomer({ birthDate: '1985-03-14', ...body })).expect(201);

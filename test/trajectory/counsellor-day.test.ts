@@ -7,6 +7,8 @@ import { startTestSystem, TestSystem } from '../support/system';
  * A counsellor's and a coordinator's everyday use of the API: target group with an override, what to do next,
  * the caseload, exemptions, reported violations and the municipality's participation hours.
  */
+const AGII = 'counsellor-agii';
+
 describe("a counsellor's day", () => {
   let system: TestSystem;
 
@@ -15,8 +17,7 @@ describe("a counsellor's day", () => {
   });
   afterAll(() => system?.close());
 
-  const post = (path: string, body: object) =>
-    system.http().post(path).set('X-Actor', 'counsellor-21').send(body);
+  const post = (path: string, body: object, as?: string) => system.http(as).post(path).send(body);
 
   it('derives the target group, keeps a counsellor override next to it, and refuses an override without a reason', async () => {
     const opened = await post(
@@ -27,11 +28,12 @@ describe("a counsellor's day", () => {
         agency: 'AGII',
         targetGroupFacts: thirdCountryNewcomerFacts(daysAgo(60), 'BRUSSELS'),
       }),
+      AGII,
     ).expect(201);
     const id = opened.body.trajectoryId;
     expect(opened.body.events).toEqual(['TrajectoryOpened', 'TargetGroupDetermined']);
     // No obligation in the Brussels-Capital Region (seed 001 l.977): the trajectory is voluntary.
-    const derived = await system.http().get(`/trajectories/${id}`).expect(200);
+    const derived = await system.http(AGII).get(`/trajectories/${id}`).expect(200);
     expect(derived.body.targetGroup).toMatchObject({
       status: 'ENTITLED',
       derivedStatus: 'ENTITLED',
@@ -41,13 +43,21 @@ describe("a counsellor's day", () => {
 
     const store = new EventStore(system.database);
     const before = await store.countEvents(id);
-    await post(`/trajectories/${id}/target-group/override`, {
-      recorded: { status: 'EXEMPT', exemptionReason: 'AGED_65_OR_OLDER' },
-    }).expect(400);
-    const obliged = await post(`/trajectories/${id}/target-group/override`, {
-      recorded: { status: 'OBLIGED', obligationStartsOn: daysAgo(60) },
-      reason: 'thought to be obliged',
-    }).expect(422);
+    await post(
+      `/trajectories/${id}/target-group/override`,
+      {
+        recorded: { status: 'EXEMPT', exemptionReason: 'AGED_65_OR_OLDER' },
+      },
+      AGII,
+    ).expect(400);
+    const obliged = await post(
+      `/trajectories/${id}/target-group/override`,
+      {
+        recorded: { status: 'OBLIGED', obligationStartsOn: daysAgo(60) },
+        reason: 'thought to be obliged',
+      },
+      AGII,
+    ).expect(422);
     expect(obliged.body).toMatchObject({
       field: 'recorded',
       message: expect.stringMatching(/Brussels-Capital Region is never obliged/),
@@ -55,11 +65,15 @@ describe("a counsellor's day", () => {
     expect(await store.countEvents(id)).toBe(before);
 
     const reason = 'SERIOUS_ILLNESS_OR_DISABILITY';
-    await post(`/trajectories/${id}/target-group/override`, {
-      recorded: { status: 'EXEMPT', exemptionReason: reason },
-      reason: 'medical certificate received after the registration',
-    }).expect(200);
-    const overridden = await system.http().get(`/trajectories/${id}`).expect(200);
+    await post(
+      `/trajectories/${id}/target-group/override`,
+      {
+        recorded: { status: 'EXEMPT', exemptionReason: reason },
+        reason: 'medical certificate received after the registration',
+      },
+      AGII,
+    ).expect(200);
+    const overridden = await system.http(AGII).get(`/trajectories/${id}`).expect(200);
     expect(overridden.body.targetGroup).toMatchObject({
       status: 'EXEMPT',
       derivedStatus: 'ENTITLED',
@@ -161,7 +175,11 @@ describe("a counsellor's day", () => {
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.field).toBe('hours');
 
-    const totals = await system.http().get('/participation-hours').query({ municipality }).expect(200);
+    const totals = await system
+      .http('manager-gent')
+      .get('/participation-hours')
+      .query({ municipality })
+      .expect(200);
     expect(totals.body).toMatchObject({ municipality, hours: 18.5 });
     const items: { kind: string; hours: number; activities: number }[] = totals.body.items;
     expect(items.map(({ kind, hours, activities }) => [kind, hours, activities])).toEqual([

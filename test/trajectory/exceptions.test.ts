@@ -72,31 +72,36 @@ describe('exceptions on a running trajectory', () => {
   });
 
   it('a transfer hands the case and its deadlines to the new agency, history included', async () => {
-    const { trajectoryId } = await trajectoryWithContract(15, { agency: 'AGII', municipality: 'Mechelen' });
+    const { trajectoryId } = await trajectoryWithContract(15);
     await system
       .http()
       .post(`/trajectories/${trajectoryId}/transfer`)
       .send({ toAgency: 'ATLAS', transferredOn: daysAgo(1), counsellorId: 'atlas-counsellor-4' })
       .expect(200, { trajectoryId, version: 6, events: ['TrajectoryTransferred'] });
-    const view = await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
+    // The case is ATLAS's now: IN-Gent no longer sees it.
+    await system.http().get(`/trajectories/${trajectoryId}`).expect(404);
+    const view = await system.http('counsellor-atlas').get(`/trajectories/${trajectoryId}`).expect(200);
     expect(view.body).toMatchObject({ agency: 'ATLAS', counsellorId: 'atlas-counsellor-4' });
     const atlas = await system
-      .http()
+      .http('manager-atlas')
       .get('/deadlines')
       .query({ agency: 'ATLAS', state: 'OPEN', limit: 500 })
       .expect(200);
     expect(atlas.body.items.map((item: { trajectoryId: string }) => item.trajectoryId)).toContain(
       trajectoryId,
     );
-    const agii = await system
-      .http()
+    const gent = await system
+      .http('manager-gent')
       .get('/deadlines')
-      .query({ agency: 'AGII', state: 'OPEN', limit: 500 })
+      .query({ state: 'OPEN', limit: 500 })
       .expect(200);
-    expect(agii.body.items.map((item: { trajectoryId: string }) => item.trajectoryId)).not.toContain(
+    expect(gent.body.items.map((item: { trajectoryId: string }) => item.trajectoryId)).not.toContain(
       trajectoryId,
     );
-    const timeline = await system.http().get(`/trajectories/${trajectoryId}/timeline`).expect(200);
+    const timeline = await system
+      .http('counsellor-atlas')
+      .get(`/trajectories/${trajectoryId}/timeline`)
+      .expect(200);
     expect(timeline.body.events.map((event: { type: string }) => event.type)[0]).toBe('TrajectoryOpened');
     await expectWorkflowMatchesEventStore(system, trajectoryId);
   });
@@ -161,7 +166,7 @@ describe('exceptions on a running trajectory', () => {
     const { violationId } = missed.violations[0];
     const decision = (body: Record<string, unknown>) =>
       system
-        .http()
+        .http('officer-abb')
         .post(`/trajectories/${trajectoryId}/violations/${encodeURIComponent(violationId)}/decision`)
         .send(body);
 
@@ -226,8 +231,8 @@ describe('exceptions on a running trajectory', () => {
 
     // The enforcement officer finds the file in the queue, next to its closed trajectory.
     const queue = async () =>
-      (await system.http().get('/violations').query({ state: 'OPEN', limit: 500 }).expect(200)).body
-        .items as {
+      (await system.http('officer-abb').get('/violations').query({ state: 'OPEN', limit: 500 }).expect(200))
+        .body.items as {
         violationId: string;
         trajectoryStatus: string;
       }[];
@@ -235,13 +240,17 @@ describe('exceptions on a running trajectory', () => {
       trajectoryStatus: 'CLOSED',
       kind: 'VDAB_REGISTRATION_DEADLINE_MISSED',
     });
-    const badFilter = await system.http().get('/violations').query({ state: 'PENDING' }).expect(400);
+    const badFilter = await system
+      .http('officer-abb')
+      .get('/violations')
+      .query({ state: 'PENDING' })
+      .expect(400);
     expect(badFilter.body.errors).toEqual([
       { field: 'state', detail: 'state must be one of the following values: OPEN, DECIDED, WITHDRAWN' },
     ]);
 
     await system
-      .http()
+      .http('officer-abb')
       .post(`/trajectories/${trajectoryId}/violations/${encodeURIComponent(violationId)}/decision`)
       .send({ decision: 'NO_FINE', decidedOn: daysAgo(0), explanation: 'moved to Wallonia' })
       .expect(200, { trajectoryId, version: before + 1, events: ['FineDecisionRecorded'] });

@@ -104,9 +104,8 @@ describe('an expired VDAB registration deadline', () => {
     const { dueOn } = missed.deadlines[0];
 
     const late = await system
-      .http()
+      .http('vdab-system')
       .post(`/trajectories/${trajectoryId}/vdab-registration`)
-      .set('X-Actor', 'vdab-sync')
       .send({ registeredOn: dueOn, vdabClientReference: 'VDAB-IN-TIME' })
       .expect(200);
     expect(late.body.events).toEqual([

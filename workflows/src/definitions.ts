@@ -43,7 +43,11 @@ export function trajectoryWorkflowId(trajectoryId: string): string {
 
 /** Who asked, and the request's idempotency key; recorded in every event's metadata. */
 export interface CommandMetadata {
+  /** The verified caller's subject (a person's account or a partner system's client id). */
   actor: string;
+  /** The caller's role and organisation, from the same access token. */
+  actorRole?: string;
+  actorOrganisation?: string;
   idempotencyKey?: string;
   correlationId?: string;
 }

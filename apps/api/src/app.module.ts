@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
 import { CaseloadModule } from './caseload/caseload.module';
 import { ApiConfigModule } from './config/api-config.module';
 import { EnvironmentOverrides } from './config/environment';
@@ -19,6 +20,7 @@ export class AppModule {
         ApiConfigModule.forRoot(environment),
         DatabaseModule,
         TemporalModule,
+        AuthModule,
         TrajectoriesModule,
         DeadlinesModule,
         CaseloadModule,

@@ -2,7 +2,11 @@ import type { TrajectoryEvent } from '../../domain/src';
 
 /** Who and what caused an event; stored beside it as `metadata`. */
 export interface EventMetadata {
+  /** The verified caller's subject (token `sub`), or the system for what the workflow does by itself. */
   actor: string;
+  /** The caller's role and organisation, from the same access token. */
+  actorRole?: string;
+  actorOrganisation?: string;
   /** The client's Idempotency-Key of the command that produced the event. */
   idempotencyKey?: string;
   /** The command (update id) that produced the event. */

@@ -18,3 +18,5 @@ export {
 } from './queries/trajectory-queries';
 export * from './postgres';
 export * from './stored-event-mapping';
+export * from './queries/read-scope';
+export * from './queries/audit-trail';

@@ -25,6 +25,7 @@ import type {
   WorkPillar,
 } from '../../domain/src/pillars/pillar-state';
 import type { EventMetadata } from './event-store.types';
+import type { ReadScope } from './queries/read-scope';
 
 /** Read models are projections of the event store, updated in the same transaction as the append. */
 
@@ -156,6 +157,8 @@ export interface TimelineEntry {
 }
 
 export interface DeadlineFilter {
+  /** What the caller may see (filtered in SQL); all when absent. */
+  scope?: ReadScope;
   state?: DeadlineState;
   kind?: DeadlineKind;
   agency?: Agency;
@@ -170,6 +173,8 @@ export interface DeadlineFilter {
 
 /** The enforcement officer's queue of violation files (inbreukdossiers), across trajectories. */
 export interface ViolationFilter {
+  /** What the caller may see (filtered in SQL); all when absent. */
+  scope?: ReadScope;
   state?: ViolationState;
   kind?: ViolationKind;
   /** The agency that owns the trajectory now. */
@@ -190,6 +195,8 @@ export interface ViolationListItem extends ViolationView {
 }
 
 export interface CaseloadFilter {
+  /** What the caller may see (filtered in SQL); all when absent. */
+  scope?: ReadScope;
   /** At least one of counsellorId and agency; both narrow the caseload together. */
   counsellorId?: string;
   agency?: Agency;
@@ -216,6 +223,8 @@ export interface CaseloadItem {
 
 /** Participation hours for municipality coordinators; dates inclusive (YYYY-MM-DD), on the activity's end date. */
 export interface ParticipationHoursFilter {
+  /** What the caller may see (filtered in SQL); all when absent. */
+  scope?: ReadScope;
   municipality?: string;
   from?: string;
   to?: string;
@@ -233,10 +242,13 @@ export interface ParticipationHoursTotal {
 
 /** The read side used by the API. */
 export interface TrajectoryQueries {
-  findTrajectory(trajectoryId: string): Promise<TrajectorySummaryView | null>;
+  /** Null when the trajectory does not exist or lies outside `scope`: the caller cannot tell which. */
+  findTrajectory(trajectoryId: string, scope?: ReadScope): Promise<TrajectorySummaryView | null>;
+  /** Which of these trajectories lie within `scope` (one query for a set of ids). */
+  trajectoriesInScope(trajectoryIds: readonly string[], scope: ReadScope): Promise<Set<string>>;
   /** A trajectory of the person with this national number that is not closed (OPEN or SUSPENDED), if any. */
   findOpenTrajectoryByNationalNumber(nationalNumber: string): Promise<TrajectorySummaryView | null>;
-  timeline(trajectoryId: string): Promise<TimelineEntry[]>;
+  timeline(trajectoryId: string, scope?: ReadScope): Promise<TimelineEntry[]>;
   listDeadlines(filter: DeadlineFilter): Promise<{ items: DeadlineView[]; total: number }>;
   /**
    * The trajectories that are not closed of a counsellor or an agency, what needs attention first: those with an

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { CaseloadItem, TrajectoryQueries } from '../../../../libs/store/src/read-models.types';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { CaseloadQuery } from './dto/caseload.query';
+import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
 export interface CaseloadPage {
   items: CaseloadItem[];
@@ -14,8 +15,8 @@ export interface CaseloadPage {
 export class CaseloadService {
   constructor(@Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries) {}
 
-  async list(query: CaseloadQuery): Promise<CaseloadPage> {
-    const filter = query.toFilter();
+  async list(query: CaseloadQuery, scope: ReadScope): Promise<CaseloadPage> {
+    const filter = { ...query.toFilter(), scope };
     const { items, total } = await this.queries.caseload(filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
   }

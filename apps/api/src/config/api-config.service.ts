@@ -34,4 +34,12 @@ export class ApiConfig {
   get runMigrations(): boolean {
     return this.config.get('RUN_MIGRATIONS', { infer: true });
   }
+
+  get oidcIssuer(): string {
+    return this.config.get('OIDC_ISSUER', { infer: true });
+  }
+
+  get oidcAudience(): string {
+    return this.config.get('OIDC_AUDIENCE', { infer: true });
+  }
 }

@@ -1,10 +1,11 @@
 import { validateEnvironment } from './environment';
 
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/inburgering';
+const OIDC_ISSUER = 'http://127.0.0.1:9000';
 
 describe('validateEnvironment', () => {
   it('applies the defaults', () => {
-    expect({ ...validateEnvironment({ DATABASE_URL }) }).toEqual({
+    expect({ ...validateEnvironment({ DATABASE_URL, OIDC_ISSUER }) }).toEqual({
       DATABASE_URL,
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'default',
@@ -12,12 +13,15 @@ describe('validateEnvironment', () => {
       PORT: 3000,
       HOST: '127.0.0.1',
       RUN_MIGRATIONS: true,
+      OIDC_ISSUER,
+      OIDC_AUDIENCE: 'urn:inburgering:api',
     });
   });
 
   it('parses numbers and flags from their text and ignores unrelated variables', () => {
     const environment = validateEnvironment({
       DATABASE_URL,
+      OIDC_ISSUER,
       PORT: '8080',
       RUN_MIGRATIONS: 'false',
       HOME: '/root',
@@ -29,14 +33,19 @@ describe('validateEnvironment', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    expect(validateEnvironment({ DATABASE_URL, TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe(
+    expect(validateEnvironment({ DATABASE_URL, OIDC_ISSUER, TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe(
       '127.0.0.1:7233',
     );
   });
 
   it('names the missing or wrong variables', () => {
     expect(() => validateEnvironment({})).toThrow(/DATABASE_URL: .*postgres:\/\//);
-    expect(() => validateEnvironment({ DATABASE_URL, PORT: 'http', RUN_MIGRATIONS: 'maybe' })).toThrow(
+    expect(() => validateEnvironment({ DATABASE_URL })).toThrow(
+      /OIDC_ISSUER: OIDC_ISSUER must be the http\(s\) URL of an OpenID provider/,
+    );
+    expect(() =>
+      validateEnvironment({ DATABASE_URL, OIDC_ISSUER, PORT: 'http', RUN_MIGRATIONS: 'maybe' }),
+    ).toThrow(
       'Invalid API environment: PORT: PORT must be an integer; RUN_MIGRATIONS: RUN_MIGRATIONS must be true or false',
     );
   });

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { SharedEnvironment, validatedEnvironment } from '../../../../libs/config/src';
-import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, IsUrl, Max, Min } from 'class-validator';
 
 /** The API's environment. Validated once at start-up: a wrong variable stops the process and names itself. */
 export class EnvironmentVariables extends SharedEnvironment {
@@ -20,6 +20,18 @@ export class EnvironmentVariables extends SharedEnvironment {
   @Transform(({ value }) => parseBooleanFlag(value))
   @IsBoolean({ message: 'RUN_MIGRATIONS must be true or false' })
   RUN_MIGRATIONS = true;
+
+  /** The OpenID provider whose access tokens the API accepts (its discovery document names the JWKS). */
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'OIDC_ISSUER must be the http(s) URL of an OpenID provider' },
+  )
+  OIDC_ISSUER = '';
+
+  /** The `aud` the API's access tokens must carry. */
+  @IsString()
+  @IsNotEmpty()
+  OIDC_AUDIENCE = 'urn:inburgering:api';
 }
 
 /** Values that take precedence over process.env, e.g. a test's database URL. */

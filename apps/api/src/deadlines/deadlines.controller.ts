@@ -4,6 +4,8 @@ import { ValidationErrorBody } from '../http/error-bodies';
 import { DeadlinePage, DeadlinesService } from './deadlines.service';
 import { ListDeadlinesQuery } from './dto/list-deadlines.query';
 import { DeadlinePageResponse } from './views/deadline.view';
+import { Allow, CallerScope } from '../access/access.decorators';
+import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
 @ApiTags('deadlines')
 @Controller('deadlines')
@@ -11,10 +13,11 @@ export class DeadlinesController {
   constructor(private readonly deadlines: DeadlinesService) {}
 
   @Get()
+  @Allow('deadlines.list')
   @ApiOperation({ summary: 'Deadlines of all trajectories, filtered, ordered by due date' })
   @ApiOkResponse({ type: DeadlinePageResponse })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'A filter is malformed' })
-  list(@Query() query: ListDeadlinesQuery): Promise<DeadlinePage> {
-    return this.deadlines.list(query);
+  list(@Query() query: ListDeadlinesQuery, @CallerScope() scope: ReadScope): Promise<DeadlinePage> {
+    return this.deadlines.list(query, scope);
   }
 }

@@ -1,33 +1,32 @@
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import { AuthenticatedRequest, principalOf } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
 import { badRequest, Violation } from './validation-errors';
 
-/** Who sent a command and how to recognise its retries; becomes the command's metadata. */
+/**
+ * Who sent a command (the verified token's subject, role and organisation, never a header the client chooses) and
+ * how to recognise its retries; becomes the command's metadata.
+ */
 export interface CommandContext {
-  actor: string;
+  actor: Principal;
   idempotencyKey?: string;
   correlationId: string;
 }
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
-export const ACTOR_HEADER = 'X-Actor';
 export const REQUEST_ID_HEADER = 'X-Request-Id';
-export const ANONYMOUS_ACTOR = 'anonymous';
 export const MAX_HEADER_VALUE_LENGTH = 200;
 
 const PRINTABLE = /^[\x20-\x7e]+$/;
 
-/** Reads the command headers; a malformed Idempotency-Key or X-Actor is a 400 like any other bad field. */
-export function commandContextFrom(headers: IncomingHttpHeaders): CommandContext {
+/** Reads the command headers; a malformed Idempotency-Key is a 400 like any other bad field. */
+export function commandContextFrom(headers: IncomingHttpHeaders, actor: Principal): CommandContext {
   const violations: Violation[] = [];
   const idempotencyKey = header(headers, IDEMPOTENCY_KEY_HEADER);
-  const actor = header(headers, ACTOR_HEADER);
-  for (const [name, value] of [
-    [IDEMPOTENCY_KEY_HEADER, idempotencyKey],
-    [ACTOR_HEADER, actor],
-  ] as const) {
+  for (const [name, value] of [[IDEMPOTENCY_KEY_HEADER, idempotencyKey]] as const) {
     if (value === undefined) continue;
     if (!value.trim()) violations.push({ field: name, reason: `${name} must not be empty` });
     else if (value.length > MAX_HEADER_VALUE_LENGTH) {
@@ -47,7 +46,7 @@ export function commandContextFrom(headers: IncomingHttpHeaders): CommandContext
       ? requestId
       : randomUUID();
   return {
-    actor: actor?.trim() || ANONYMOUS_ACTOR,
+    actor,
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
     correlationId,
   };
@@ -60,7 +59,10 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 
 export const CommandHeaders = createParamDecorator(
   (_data: unknown, context: ExecutionContext): CommandContext =>
-    commandContextFrom(context.switchToHttp().getRequest<IncomingMessage>().headers),
+    commandContextFrom(
+      context.switchToHttp().getRequest<AuthenticatedRequest>().headers as IncomingHttpHeaders,
+      principalOf(context),
+    ),
 );
 
 export function ApiCommandHeaders(): MethodDecorator & ClassDecorator {
@@ -71,11 +73,6 @@ export function ApiCommandHeaders(): MethodDecorator & ClassDecorator {
       description:
         'Makes a retry safe: the same key with the same body answers the first outcome and records nothing new; ' +
         `the same key with another body is refused (422). At most ${MAX_HEADER_VALUE_LENGTH} printable characters.`,
-    }),
-    ApiHeader({
-      name: ACTOR_HEADER,
-      required: false,
-      description: `Who acts; recorded in the events' metadata. Defaults to "${ANONYMOUS_ACTOR}".`,
     }),
     ApiHeader({
       name: REQUEST_ID_HEADER,

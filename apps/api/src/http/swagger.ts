@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { ACTOR_HEADER, IDEMPOTENCY_KEY_HEADER } from './command-context';
+import { BEARER_SCHEME } from '../access/access.decorators';
+import { IDEMPOTENCY_KEY_HEADER } from './command-context';
 import { ErrorBody, ValidationErrorBody } from './error-bodies';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { MAX_BODY_BYTES } from './request-body';
@@ -13,9 +14,11 @@ export function setUpSwagger(app: INestApplication): void {
       .setTitle('Inburgering case engine')
       .setDescription(
         "Trajectories of newcomers in Flemish civic integration. Commands are decided by the trajectory's " +
-          `workflow; send an ${IDEMPOTENCY_KEY_HEADER} header to make retries safe and ${ACTOR_HEADER} to say who acts. ` +
+          `workflow; send an ${IDEMPOTENCY_KEY_HEADER} header to make retries safe. Every route but /health needs a ` +
+          'bearer access token from the configured OpenID provider (OIDC_ISSUER); who acts is taken from it. ' +
           'Every error is an RFC 9457 problem details object (application/problem+json).',
       )
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
       .setVersion('0.1.0')
       .build(),
     { extraModels: [ErrorBody, ValidationErrorBody] },

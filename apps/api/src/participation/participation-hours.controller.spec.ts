@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { ParticipationHoursTotal } from '../../../../libs/store/src/read-models.types';
 import { createValidationPipe } from '../http/validation-errors';
+import { asCaller } from '../testing/as-caller';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { ParticipationHoursController } from './participation-hours.controller';
 import { ParticipationHoursService } from './participation-hours.service';
@@ -12,6 +13,8 @@ const totals: ParticipationHoursTotal[] = [
   { municipality: 'Leuven', kind: 'BUDDY', hours: 12.25, activities: 5, trajectories: 2 },
   { municipality: 'Leuven', kind: 'VOLUNTEERING', hours: 30.5, activities: 4, trajectories: 3 },
 ];
+
+const MANAGER = { subject: 'manager-gent', role: 'manager', organisation: 'IN_GENT' } as const;
 
 describe('GET /participation-hours', () => {
   let app: INestApplication;
@@ -26,6 +29,7 @@ describe('GET /participation-hours', () => {
       ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
+    asCaller(app, MANAGER);
     app.useGlobalPipes(createValidationPipe());
     await app.init();
   });
@@ -47,6 +51,8 @@ describe('GET /participation-hours', () => {
       municipality: 'Leuven',
       from: '2025-01-01',
       to: '2025-06-30',
+      // The caller's scope goes with the filter, to the SQL.
+      scope: { agencies: ['IN_GENT'] },
     });
     expect(response.body).toEqual({
       municipality: 'Leuven',
@@ -63,7 +69,7 @@ describe('GET /participation-hours', () => {
 
     const response = await request(app.getHttpServer()).get('/participation-hours');
 
-    expect(participationHours).toHaveBeenCalledWith({});
+    expect(participationHours).toHaveBeenCalledWith({ scope: { agencies: ['IN_GENT'] } });
     expect(response.body).toEqual({
       municipality: null,
       from: null,

@@ -4,6 +4,8 @@ import { ValidationErrorBody } from '../http/error-bodies';
 import { ParticipationHoursQuery } from './dto/participation-hours.query';
 import { ParticipationHoursReport, ParticipationHoursService } from './participation-hours.service';
 import { ParticipationHoursResponse } from './views/participation-hours.view';
+import { Allow, CallerScope } from '../access/access.decorators';
+import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
 @ApiTags('participation')
 @Controller('participation-hours')
@@ -11,6 +13,7 @@ export class ParticipationHoursController {
   constructor(private readonly participationHours: ParticipationHoursService) {}
 
   @Get()
+  @Allow('participation-hours.list')
   @ApiOperation({
     summary:
       'Participation-and-network hours per municipality and activity kind, for municipality coordinators',
@@ -23,7 +26,10 @@ export class ParticipationHoursController {
     type: ValidationErrorBody,
     description: 'A filter is malformed, or to is before from',
   })
-  report(@Query() query: ParticipationHoursQuery): Promise<ParticipationHoursReport> {
-    return this.participationHours.report(query);
+  report(
+    @Query() query: ParticipationHoursQuery,
+    @CallerScope() scope: ReadScope,
+  ): Promise<ParticipationHoursReport> {
+    return this.participationHours.report(query, scope);
   }
 }

@@ -5,6 +5,7 @@ import type {
 } from '../../../../libs/store/src/read-models.types';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { ParticipationHoursQuery } from './dto/participation-hours.query';
+import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
 export interface ParticipationHoursReport {
   municipality: string | null;
@@ -19,8 +20,8 @@ export interface ParticipationHoursReport {
 export class ParticipationHoursService {
   constructor(@Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries) {}
 
-  async report(query: ParticipationHoursQuery): Promise<ParticipationHoursReport> {
-    const filter = query.toFilter();
+  async report(query: ParticipationHoursQuery, scope: ReadScope): Promise<ParticipationHoursReport> {
+    const filter = { ...query.toFilter(), scope };
     const items = await this.queries.participationHours(filter);
     return {
       municipality: filter.municipality ?? null,

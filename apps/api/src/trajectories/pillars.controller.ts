@@ -27,6 +27,7 @@ import { ReferToNt2CourseDto } from './dto/refer-to-nt2-course.dto';
 import { WaivePillarDto } from './dto/waive-pillar.dto';
 import { TrajectoryCommandsService } from './trajectory-commands.service';
 import { ApiTrajectoryCommandResponses, PILLAR, TRAJECTORY_ID } from './trajectory-routes';
+import { Allow } from '../access/access.decorators';
 
 /**
  * The four pillars (domain brief §3.4): MO, NT2, work and participation. They start when the contract is signed
@@ -39,6 +40,7 @@ export class PillarsController {
   constructor(private readonly commands: TrajectoryCommandsService) {}
 
   @Post(':id/mo/enrolments')
+  @Allow('course.record')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record the enrolment in a social-orientation (MO) course' })
   @ApiTrajectoryCommandResponses()
@@ -51,6 +53,7 @@ export class PillarsController {
   }
 
   @Post(':id/mo/test-results')
+  @Allow('course.record')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record the result of the standardised MO test',
@@ -66,6 +69,7 @@ export class PillarsController {
   }
 
   @Post(':id/nt2/referrals')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record the referral to a Dutch (NT2) course' })
   @ApiTrajectoryCommandResponses()
@@ -78,6 +82,7 @@ export class PillarsController {
   }
 
   @Post(':id/nt2/enrolments')
+  @Allow('course.record')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record the enrolment in a Dutch (NT2) course',
@@ -94,6 +99,7 @@ export class PillarsController {
   }
 
   @Post(':id/nt2/target-adjustment')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Lower the NT2 target for an illiterate or low-literate learner (the adjusted path)',
@@ -112,6 +118,7 @@ export class PillarsController {
   }
 
   @Post(':id/nt2/test-results')
+  @Allow('course.record')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record the result of a standardised NT2 test',
@@ -127,6 +134,7 @@ export class PillarsController {
   }
 
   @Post(':id/work/track')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record the track to work agreed with the VDAB mediator',
@@ -142,6 +150,7 @@ export class PillarsController {
   }
 
   @Post(':id/attendance')
+  @Allow('course.record')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record attendance of the MO or NT2 course over a period',
@@ -158,6 +167,7 @@ export class PillarsController {
   }
 
   @Post(':id/participation/activities')
+  @Allow('participation.log')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Log an activity of the participation-and-network pillar, with its hours',
@@ -175,6 +185,7 @@ export class PillarsController {
   }
 
   @Post(':id/pillars/:pillar/waiver')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Waive a pillar: an exemption granted later',

@@ -12,6 +12,7 @@ import { OverrideTargetGroupDto } from './dto/override-target-group.dto';
 import { RecordTargetGroupFactsDto } from './dto/record-target-group-facts.dto';
 import { TrajectoryCommandsService } from './trajectory-commands.service';
 import { ApiTrajectoryCommandResponses, TRAJECTORY_ID } from './trajectory-routes';
+import { Allow } from '../access/access.decorators';
 
 /**
  * Who must, may or need not follow the trajectory (domain brief §2): the facts, the counsellor's override,
@@ -23,6 +24,7 @@ export class TargetGroupController {
   constructor(private readonly commands: TrajectoryCommandsService) {}
 
   @Post(':id/target-group/facts')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record new or completed target-group facts; the status is derived again',
@@ -40,6 +42,7 @@ export class TargetGroupController {
   }
 
   @Post(':id/target-group/override')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record a target-group status other than the derived one, with the reason',
@@ -58,6 +61,7 @@ export class TargetGroupController {
   }
 
   @Post(':id/target-group/exemption')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Grant an exemption from the obligation later (e.g. turned 65, serious illness, a diploma)',

@@ -38,6 +38,11 @@ import { ApiTrajectoryCommandResponses, TRAJECTORY_ID } from './trajectory-route
 import { CommandResultView } from './views/command-result.view';
 import { TimelineResponse } from './views/timeline.view';
 import { TrajectorySummaryResponse } from './views/trajectory-summary.view';
+import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
+import { Allow, CallerScope, CurrentPrincipal } from '../access/access.decorators';
+import type { Principal } from '../access/principal';
+import { readScopeFor } from '../access/read-scope-for';
+import { trajectoryAsSeenBy } from '../access/trajectory-views';
 
 @ApiTags('trajectories')
 @ApiExtraModels(RejectionErrorBody, OpenTrajectoryConflictBody)
@@ -49,6 +54,7 @@ export class TrajectoriesController {
   ) {}
 
   @Post()
+  @Allow('trajectory.open')
   @ApiOperation({ summary: 'Register a newcomer and open a trajectory' })
   @ApiCommandHeaders()
   @ApiCreatedResponse({ type: CommandResultView, description: 'The trajectory was opened' })
@@ -76,6 +82,7 @@ export class TrajectoriesController {
   }
 
   @Post(':id/intake')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record the intake' })
   @ApiTrajectoryCommandResponses()
@@ -88,6 +95,7 @@ export class TrajectoriesController {
   }
 
   @Post(':id/contract')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record the signed integration contract; sets the policy version and its deadlines',
@@ -102,6 +110,7 @@ export class TrajectoriesController {
   }
 
   @Post(':id/vdab-registration')
+  @Allow('work.register')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: "Record the newcomer's registration with VDAB" })
   @ApiTrajectoryCommandResponses()
@@ -114,6 +123,7 @@ export class TrajectoriesController {
   }
 
   @Post(':id/closure')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Close the trajectory; open deadlines are waived and nothing more can be recorded',
@@ -128,6 +138,7 @@ export class TrajectoriesController {
   }
 
   @Get(':id')
+  @Allow('trajectory.read')
   @ApiOperation({
     summary: "A trajectory's summary: deadlines, violations, target group, pillars, attest and next actions",
   })
@@ -135,17 +146,24 @@ export class TrajectoriesController {
   @ApiOkResponse({ type: TrajectorySummaryResponse })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ type: ErrorBody })
-  summary(@Param('id', TRAJECTORY_ID) id: string): Promise<TrajectorySummaryResponse> {
-    return this.reads.summary(id);
+  async summary(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<Partial<TrajectorySummaryResponse>> {
+    return trajectoryAsSeenBy(caller, await this.reads.summary(id, Date.now(), readScopeFor(caller)));
   }
 
   @Get(':id/timeline')
+  @Allow('trajectory.timeline')
   @ApiOperation({ summary: "A trajectory's events in the order they were recorded" })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: TimelineResponse })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ type: ErrorBody })
-  timeline(@Param('id', TRAJECTORY_ID) id: string): Promise<TimelineResponse> {
-    return this.reads.timeline(id);
+  timeline(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @CallerScope() scope: ReadScope,
+  ): Promise<TimelineResponse> {
+    return this.reads.timeline(id, scope);
   }
 }

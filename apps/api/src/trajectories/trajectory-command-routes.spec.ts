@@ -23,6 +23,7 @@ import {
   waivePillarUpdate,
 } from '../../../../workflows/src/definitions';
 import { createValidationPipe } from '../http/validation-errors';
+import { asCaller, TEST_COUNSELLOR } from '../testing/as-caller';
 import { PillarsController } from './pillars.controller';
 import { TargetGroupController } from './target-group.controller';
 import { TrajectoryCommandsService } from './trajectory-commands.service';
@@ -48,6 +49,7 @@ describe('trajectory command routes', () => {
       providers: [{ provide: TrajectoryCommandsService, useValue: { send } }],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
+    asCaller(app);
     app.useGlobalPipes(createValidationPipe());
     await app.init();
   });
@@ -215,7 +217,6 @@ describe('trajectory command routes', () => {
       const response = await request(app.getHttpServer())
         .post(`/trajectories/${trajectoryId}/${path}`)
         .set('Idempotency-Key', 'k-1')
-        .set('X-Actor', 'counsellor-17')
         .send(body);
 
       expect(response.status).toBe(200);
@@ -224,7 +225,7 @@ describe('trajectory command routes', () => {
         trajectoryId,
         update,
         command,
-        expect.objectContaining({ actor: 'counsellor-17', idempotencyKey: 'k-1' }),
+        expect.objectContaining({ actor: TEST_COUNSELLOR, idempotencyKey: 'k-1' }),
       );
     },
   );

@@ -1,4 +1,4 @@
-import { ConflictException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ACCEPTED_AFTER_CLOSURE, checkNationalNumber, TrajectoryCommand } from '../../../../libs/domain/src';
@@ -41,6 +41,11 @@ export class TrajectoryCommandsService {
 
   /** Registers a newcomer and opens a trajectory; a retried create (same Idempotency-Key) never makes two. */
   async open(dto: OpenTrajectoryDto, context: CommandContext): Promise<CommandResult> {
+    if (dto.agency !== context.actor.organisation) {
+      throw new ForbiddenException(
+        `a counsellor of ${context.actor.organisation} opens trajectories for ${context.actor.organisation} only`,
+      );
+    }
     const trajectoryId = trajectoryIdFor(context.idempotencyKey);
     const command = dto.toCommand(trajectoryId);
     if (context.idempotencyKey !== undefined) {
@@ -48,7 +53,7 @@ export class TrajectoryCommandsService {
       const earlier = await this.queries.findTrajectory(trajectoryId);
       if (earlier?.status === 'CLOSED') throw trajectoryClosed(earlier);
     }
-    await this.refuseSecondOpenTrajectory(command.newcomer.nationalNumber, trajectoryId);
+    await this.refuseSecondOpenTrajectory(command.newcomer.nationalNumber, trajectoryId, context);
     const startWorkflowOperation = new WithStartWorkflowOperation<typeof trajectoryWorkflow>(
       TRAJECTORY_WORKFLOW_TYPE,
       {
@@ -112,19 +117,28 @@ export class TrajectoryCommandsService {
    * check together are stopped by the store's unique index in the append's transaction; the workflow answers the
    * second with a rejection (409).
    */
-  private async refuseSecondOpenTrajectory(nationalNumber: string, trajectoryId: string): Promise<void> {
+  private async refuseSecondOpenTrajectory(
+    nationalNumber: string,
+    trajectoryId: string,
+    context: CommandContext,
+  ): Promise<void> {
     const check = checkNationalNumber(nationalNumber);
     const open = await this.queries.findOpenTrajectoryByNationalNumber(
       check.valid ? check.nationalNumber : nationalNumber,
     );
     // The create's own trajectory is found when the same create is retried: Temporal answers that one.
     if (!open || open.trajectoryId === trajectoryId) return;
-    throw new ConflictException(openTrajectoryExists(open));
+    // Another agency's trajectory is not disclosed: only with whom to arrange a transfer.
+    throw new ConflictException(
+      open.agency === context.actor.organisation ? openTrajectoryExists(open) : openTrajectoryElsewhere(open),
+    );
   }
 
   private envelope<C extends TrajectoryCommand>(command: C, context: CommandContext): CommandEnvelope<C> {
     const metadata: CommandMetadata = {
-      actor: context.actor,
+      actor: context.actor.subject,
+      actorRole: context.actor.role,
+      actorOrganisation: context.actor.organisation,
       correlationId: context.correlationId,
       ...(context.idempotencyKey === undefined ? {} : { idempotencyKey: context.idempotencyKey }),
     };
@@ -144,5 +158,15 @@ function openTrajectoryExists(open: TrajectorySummaryView) {
     field: 'nationalNumber',
     message: `the newcomer already has an open trajectory (${open.trajectoryId}) with ${open.agency}`,
     openTrajectoryId: open.trajectoryId,
+  };
+}
+
+function openTrajectoryElsewhere(open: TrajectorySummaryView) {
+  return {
+    statusCode: HttpStatus.CONFLICT,
+    error: 'Conflict',
+    code: 'INVALID_STATE',
+    field: 'nationalNumber',
+    message: `the newcomer already has an open trajectory with ${open.agency}; arrange a transfer with them`,
   };
 }

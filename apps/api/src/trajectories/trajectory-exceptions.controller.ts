@@ -14,6 +14,7 @@ import { SuspendTrajectoryDto } from './dto/suspend-trajectory.dto';
 import { TransferTrajectoryDto } from './dto/transfer-trajectory.dto';
 import { TrajectoryCommandsService } from './trajectory-commands.service';
 import { ApiTrajectoryCommandResponses, TRAJECTORY_ID } from './trajectory-routes';
+import { Allow } from '../access/access.decorators';
 
 /**
  * What can happen at any point of a trajectory (domain brief §3): suspension and resumption, a move to another
@@ -25,6 +26,7 @@ export class TrajectoryExceptionsController {
   constructor(private readonly commands: TrajectoryCommandsService) {}
 
   @Post(':id/suspension')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Suspend the trajectory (opschorting); its running deadlines stop until it is resumed',
@@ -39,6 +41,7 @@ export class TrajectoryExceptionsController {
   }
 
   @Post(':id/resumption')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Resume a suspended trajectory; its open deadlines move by the days it was suspended',
@@ -53,6 +56,7 @@ export class TrajectoryExceptionsController {
   }
 
   @Post(':id/transfer')
+  @Allow('trajectory.transfer')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Transfer the trajectory to another agency, history included' })
   @ApiTrajectoryCommandResponses()
@@ -65,6 +69,7 @@ export class TrajectoryExceptionsController {
   }
 
   @Post(':id/corrections')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Correct a wrongly recorded date',

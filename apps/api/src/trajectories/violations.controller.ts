@@ -15,6 +15,7 @@ import {
   TRAJECTORY_ID,
   VIOLATION_ID,
 } from './trajectory-routes';
+import { Allow } from '../access/access.decorators';
 
 /**
  * A trajectory's violation files (inbreukdossiers): the counsellor reports what the system cannot see by itself,
@@ -26,6 +27,7 @@ export class ViolationsController {
   constructor(private readonly commands: TrajectoryCommandsService) {}
 
   @Post(':id/violations')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Report a violation: a refusal to sign the contract or irregular attendance',
@@ -43,6 +45,7 @@ export class ViolationsController {
   }
 
   @Post(':id/violations/:violationId/decision')
+  @Allow('violation.decide')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record the fine decision on a violation file',

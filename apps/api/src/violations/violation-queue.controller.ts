@@ -4,6 +4,8 @@ import { ValidationErrorBody } from '../http/error-bodies';
 import { ListViolationsQuery } from './dto/list-violations.query';
 import { ViolationQueueService, ViolationPage } from './violation-queue.service';
 import { ViolationPageResponse } from './views/violation-list-item.view';
+import { Allow, CallerScope } from '../access/access.decorators';
+import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
 @ApiTags('violations')
 @Controller('violations')
@@ -11,6 +13,7 @@ export class ViolationQueueController {
   constructor(private readonly violations: ViolationQueueService) {}
 
   @Get()
+  @Allow('violations.list')
   @ApiOperation({
     summary: "The enforcement officer's queue: violation files across trajectories, the oldest first",
     description:
@@ -19,7 +22,7 @@ export class ViolationQueueController {
   })
   @ApiOkResponse({ type: ViolationPageResponse })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'A filter is malformed' })
-  list(@Query() query: ListViolationsQuery): Promise<ViolationPage> {
-    return this.violations.list(query);
+  list(@Query() query: ListViolationsQuery, @CallerScope() scope: ReadScope): Promise<ViolationPage> {
+    return this.violations.list(query, scope);
   }
 }

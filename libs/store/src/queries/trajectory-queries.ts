@@ -20,6 +20,7 @@ import type {
   ViolationFilter,
   ViolationListItem,
 } from '../read-models.types';
+import { EVERYTHING, named, positional, ReadScope, scopeCondition, scopeConditionOn } from './read-scope';
 import { toDeadlineView, toTimelineEntry, toTrajectorySummaryView, toViolationView } from './view-mappers';
 
 export const DEFAULT_DEADLINE_PAGE_SIZE = 50;
@@ -29,9 +30,26 @@ export const MAX_DEADLINE_PAGE_SIZE = 500;
 export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findTrajectory(trajectoryId: string): Promise<TrajectorySummaryView | null> {
-    const summary = await this.dataSource.manager.findOneBy(TrajectorySummaryRecord, { trajectoryId });
+  async findTrajectory(
+    trajectoryId: string,
+    scope: ReadScope = EVERYTHING,
+  ): Promise<TrajectorySummaryView | null> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(TrajectorySummaryRecord, 'summary')
+      .where('summary.trajectory_id = :trajectoryId', { trajectoryId });
+    const summary = await query.andWhere(scopeCondition(scope, 'summary', named(query))).getOne();
     return summary ? this.withDetails(summary) : null;
+  }
+
+  async trajectoriesInScope(trajectoryIds: readonly string[], scope: ReadScope): Promise<Set<string>> {
+    if (trajectoryIds.length === 0) return new Set();
+    const parameters: unknown[] = [[...trajectoryIds]];
+    const rows = await this.dataSource.query<{ trajectory_id: string }[]>(
+      `SELECT summary.trajectory_id FROM trajectory_summaries summary
+        WHERE summary.trajectory_id = ANY($1) AND ${scopeCondition(scope, 'summary', positional(parameters))}`,
+      parameters,
+    );
+    return new Set(rows.map((row) => row.trajectory_id));
   }
 
   async findOpenTrajectoryByNationalNumber(nationalNumber: string): Promise<TrajectorySummaryView | null> {
@@ -47,11 +65,13 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     return summary ? this.withDetails(summary) : null;
   }
 
-  async timeline(trajectoryId: string): Promise<TimelineEntry[]> {
-    const events = await this.dataSource.manager
+  async timeline(trajectoryId: string, scope: ReadScope = EVERYTHING): Promise<TimelineEntry[]> {
+    const query = this.dataSource.manager
       .createQueryBuilder(EventRecord, 'event')
       .innerJoin(TrajectorySummaryRecord, 'summary', 'summary.stream_id = event.stream_id')
-      .where('summary.trajectory_id = :trajectoryId', { trajectoryId })
+      .where('summary.trajectory_id = :trajectoryId', { trajectoryId });
+    const events = await query
+      .andWhere(scopeCondition(scope, 'summary', named(query)))
       .orderBy('event.version', 'ASC')
       .getMany();
     return events.map(toTimelineEntry);
@@ -60,6 +80,7 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
   async listDeadlines(filter: DeadlineFilter): Promise<{ items: DeadlineView[]; total: number }> {
     const { limit, offset } = page(filter);
     const query = this.dataSource.manager.createQueryBuilder(DeadlineRecord, 'deadline');
+    query.where(scopeConditionOn(filter.scope ?? EVERYTHING, 'deadline.trajectory_id', named(query)));
     const conditions: [column: string, operator: string, value: string | undefined][] = [
       ['state', '=', filter.state],
       ['kind', '=', filter.kind],
@@ -93,6 +114,7 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
         'summary',
         'summary.trajectory_id = violation.trajectory_id',
       );
+    query.where(scopeCondition(filter.scope ?? EVERYTHING, 'summary', named(query)));
     if (filter.state !== undefined) query.andWhere('violation.state = :state', { state: filter.state });
     if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
     if (filter.agency !== undefined) query.andWhere('summary.agency = :agency', { agency: filter.agency });
@@ -126,7 +148,10 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       throw new RangeError('a caseload is of a counsellor or an agency: give counsellorId, agency or both');
     }
     const parameters: unknown[] = [];
-    const conditions = [`summary.status <> 'CLOSED'`];
+    const conditions = [
+      `summary.status <> 'CLOSED'`,
+      scopeCondition(filter.scope ?? EVERYTHING, 'summary', positional(parameters)),
+    ];
     for (const [column, value] of [
       ['counsellor_id', filter.counsellorId],
       ['agency', filter.agency],
@@ -171,8 +196,10 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
   }
 
   async participationHours(filter: ParticipationHoursFilter): Promise<ParticipationHoursTotal[]> {
-    const parameters: string[] = [];
-    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    const conditions: string[] = [
+      scopeCondition(filter.scope ?? EVERYTHING, 'summary', positional(parameters)),
+    ];
     for (const [column, operator, value, name] of [
       ['municipality', '=', filter.municipality, 'municipality'],
       ['ended_on', '>=', filter.from, 'from'],
@@ -192,7 +219,8 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       `SELECT activity.municipality, activity.kind, sum(activity.hours)::text AS hours,
               count(*)::int AS activities, count(DISTINCT activity.trajectory_id)::int AS trajectories
          FROM participation_activities activity
-        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+         JOIN trajectory_summaries summary ON summary.trajectory_id = activity.trajectory_id
+        WHERE ${conditions.join(' AND ')}
         GROUP BY activity.municipality, activity.kind
         ORDER BY activity.municipality, activity.kind`,
       parameters,

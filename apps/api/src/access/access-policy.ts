@@ -1,0 +1,158 @@
+/**
+ * Who may see and do what: the one place that says it (issue 6 §2). Every route names the action it performs
+ * (`@Allow`); a role may perform the actions listed for it, on the trajectories its scope selects, and reads them
+ * through its view. Nothing else in the code decides access: the guard and AccessService only apply this table.
+ */
+
+export const ROLES = [
+  'counsellor',
+  'manager',
+  'work-partner',
+  'municipality-coordinator',
+  'test-centre',
+  'enforcement-officer',
+  'data-protection-officer',
+  'operator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  /** Register a newcomer and open a trajectory (for the caller's own agency only). */
+  'trajectory.open',
+  /** Read one trajectory (through the role's view). */
+  'trajectory.read',
+  /** Read a trajectory's events. */
+  'trajectory.timeline',
+  /** Every counsellor command on a trajectory: intake, contract, target group, pillars, suspension, closure... */
+  'trajectory.counsel',
+  /** Hand a case to another agency (reassign). */
+  'trajectory.transfer',
+  /** MO/NT2 enrolments, attendance and test results. */
+  'course.record',
+  /** Record a VDAB or Actiris registration. */
+  'work.register',
+  /** Log a participation activity and its hours. */
+  'participation.log',
+  /** Decide on a violation file (fine or none). */
+  'violation.decide',
+  'caseload.list',
+  'deadlines.list',
+  'violations.list',
+  'participation-hours.list',
+  /** The audit trail of personal-data access. */
+  'audit.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Which trajectories a role sees, from the token's claims:
+ * - `own-agency`: those its organisation (an agency code) owns now;
+ * - `work-region`: those with a work pillar where the newcomer lives in its region (VDAB: Flanders, Actiris:
+ *   the Brussels-Capital Region);
+ * - `own-municipality`: newcomers living in its municipality;
+ * - `referred-learners`: learners referred to or enrolled with it (its organisation is the course provider);
+ * - `violation-files`: trajectories with a violation file, of every agency;
+ * - `none`: no trajectory.
+ */
+export type ScopeRule =
+  'own-agency' | 'work-region' | 'own-municipality' | 'referred-learners' | 'violation-files' | 'none';
+
+/**
+ * Which fields of a trajectory a role reads:
+ * - `full`: everything;
+ * - `work-match`: what is needed to match a registration (INSZ, name, contract date, the VDAB deadline);
+ * - `participation`: name, municipality and the participation pillar;
+ * - `course`: name and the MO and NT2 pillars;
+ * - `violation-file`: the facts of the violation files only.
+ */
+export type View = 'full' | 'work-match' | 'participation' | 'course' | 'violation-file';
+
+export interface RolePolicy {
+  description: string;
+  scope: ScopeRule;
+  view: View;
+  may: readonly Action[];
+}
+
+const COUNSELLOR_ACTIONS: readonly Action[] = [
+  'trajectory.open',
+  'trajectory.read',
+  'trajectory.timeline',
+  'trajectory.counsel',
+  'trajectory.transfer',
+  'course.record',
+  'work.register',
+  'participation.log',
+  'caseload.list',
+  'deadlines.list',
+  'violations.list',
+];
+
+export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
+  counsellor: {
+    description: 'Cases of their own agency; every counsellor command on them',
+    scope: 'own-agency',
+    view: 'full',
+    may: COUNSELLOR_ACTIONS,
+  },
+  manager: {
+    description: "Their agency's cases, lists and key figures; reassigns cases",
+    scope: 'own-agency',
+    view: 'full',
+    may: [
+      'trajectory.read',
+      'trajectory.timeline',
+      'trajectory.transfer',
+      'caseload.list',
+      'deadlines.list',
+      'violations.list',
+      'participation-hours.list',
+    ],
+  },
+  'work-partner': {
+    description:
+      'VDAB (Flanders) or Actiris (Brussels), mediator or system: trajectories with a work pillar in its region, ' +
+      'only the fields needed to match; records registrations',
+    scope: 'work-region',
+    view: 'work-match',
+    may: ['trajectory.read', 'work.register'],
+  },
+  'municipality-coordinator': {
+    description: 'Newcomers living in the municipality, participation pillar only; logs activities and hours',
+    scope: 'own-municipality',
+    view: 'participation',
+    may: ['trajectory.read', 'participation.log', 'participation-hours.list'],
+  },
+  'test-centre': {
+    description: 'Learners referred to it; enrolments, attendance and results',
+    scope: 'referred-learners',
+    view: 'course',
+    may: ['trajectory.read', 'course.record'],
+  },
+  'enforcement-officer': {
+    description: 'Violation files of all agencies, with only the facts of the file; fine decisions',
+    scope: 'violation-files',
+    view: 'violation-file',
+    may: ['violations.list', 'violation.decide'],
+  },
+  'data-protection-officer': {
+    description: 'The audit trail of personal-data access, nothing else',
+    scope: 'none',
+    view: 'violation-file',
+    may: ['audit.read'],
+  },
+  operator: {
+    description: 'Health and operations, no personal data',
+    scope: 'none',
+    view: 'violation-file',
+    may: [],
+  },
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function mayPerform(role: Role, action: Action): boolean {
+  return ACCESS_POLICY[role].may.includes(action);
+}

@@ -1,0 +1,70 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuditTrail, RecordedAccess } from '../../../../libs/store/src/queries/audit-trail';
+import { ValidationErrorBody } from '../http/error-bodies';
+import { badRequest } from '../http/validation-errors';
+import { Allow } from './access.decorators';
+import { AuditQuery } from './audit.query';
+
+const CSV_COLUMNS: (keyof RecordedAccess)[] = [
+  'id',
+  'occurredAt',
+  'actor',
+  'actorRole',
+  'actorOrganisation',
+  'action',
+  'method',
+  'resource',
+  'trajectoryIds',
+  'purpose',
+  'outsideCaseload',
+  'status',
+  'correlationId',
+];
+
+/** The audit trail of personal-data access, for the data-protection officer only (access-policy.ts). */
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly trail: AuditTrail) {}
+
+  @Get()
+  @Allow('audit.read')
+  @ApiOperation({
+    summary: 'Who accessed which personal data, when and why: by person (trajectoryId), user (actor), period',
+    description: 'The oldest first. format=csv answers a CSV export of the same page.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The entries with the total' })
+  @ApiBadRequestResponse({ type: ValidationErrorBody })
+  async list(
+    @Query() query: AuditQuery,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ): Promise<unknown> {
+    if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
+      throw badRequest([{ field: 'to', reason: 'to must not be before from' }]);
+    }
+    const page = await this.trail.list(query.toFilter());
+    if (query.format !== 'csv') return { ...page, limit: query.limit, offset: query.offset };
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', 'attachment; filename="audit.csv"');
+    return [
+      CSV_COLUMNS.join(','),
+      ...page.items.map((item) => CSV_COLUMNS.map((column) => csv(item[column])).join(',')),
+    ]
+      .join('\r\n')
+      .concat('\r\n');
+  }
+}
+
+/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; lists joined by spaces. */
+function csv(value: unknown): string {
+  const text = Array.isArray(value)
+    ? value.join(' ')
+    : value === null || value === undefined
+      ? ''
+      : String(value);
+  // A leading =, +, - or @ would be a formula in a spreadsheet.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,38 @@
+/**
+ * The 19 municipalities of the Brussels-Capital Region, in Dutch and French (public: the Region's own list).
+ * Actiris serves newcomers living in them; VDAB everyone else.
+ */
+export const BRUSSELS_MUNICIPALITIES: readonly string[] = [
+  'Anderlecht',
+  'Brussel',
+  'Bruxelles',
+  'Elsene',
+  'Ixelles',
+  'Etterbeek',
+  'Evere',
+  'Ganshoren',
+  'Jette',
+  'Koekelberg',
+  'Oudergem',
+  'Auderghem',
+  'Schaarbeek',
+  'Schaerbeek',
+  'Sint-Agatha-Berchem',
+  'Berchem-Sainte-Agathe',
+  'Sint-Gillis',
+  'Saint-Gilles',
+  'Sint-Jans-Molenbeek',
+  'Molenbeek-Saint-Jean',
+  'Sint-Joost-ten-Node',
+  'Saint-Josse-ten-Noode',
+  'Sint-Lambrechts-Woluwe',
+  'Woluwe-Saint-Lambert',
+  'Sint-Pieters-Woluwe',
+  'Woluwe-Saint-Pierre',
+  'Ukkel',
+  'Uccle',
+  'Vorst',
+  'Forest',
+  'Watermaal-Bosvoorde',
+  'Watermael-Boitsfort',
+];

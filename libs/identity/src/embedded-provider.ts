@@ -1,0 +1,246 @@
+import { randomBytes } from 'node:crypto';
+/* eslint-disable @typescript-eslint/no-explicit-any -- oidc-provider ships no types; its context objects are Koa's */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair } from 'jose';
+import { API_SCOPE, DEFAULT_API_AUDIENCE } from './api-audience';
+import {
+  DEMO_IDENTITIES,
+  DEMO_PASSWORD,
+  DemoIdentity,
+  WEB_CLIENT_ID,
+  WEB_REDIRECT_URI,
+} from './demo-identities';
+
+const ACCESS_TOKEN_TTL_SECONDS = 3600;
+
+export interface EmbeddedIdentityProviderOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  audience?: string;
+  /**
+   * For the tests of token checks only: a client `expiring-system` whose tokens live one second, and tokens for
+   * another audience (`OTHER_AUDIENCE`) on request. Both are still issued and signed by this provider.
+   */
+  testClients?: boolean;
+}
+
+export const OTHER_AUDIENCE = 'urn:inburgering:another-api';
+export const EXPIRING_CLIENT = { id: 'expiring-system', secret: 'expiring-system-secret' } as const;
+
+export interface EmbeddedIdentityProvider {
+  /** The issuer URL: what OIDC_ISSUER must be set to. */
+  issuer: string;
+  audience: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real, certified OpenID provider (panva's oidc-provider) with the demo users and partner systems, for
+ * `npm start` and the tests. People sign in with authorization code + PKCE (a minimal login form checks the demo
+ * password); partner systems use client credentials. Access tokens are JWTs for the API's audience, signed with a
+ * key generated at start, carrying `roles`, `organisation` and, where set, `municipality` and `region`.
+ */
+export async function startEmbeddedIdentityProvider(
+  options: EmbeddedIdentityProviderOptions = {},
+): Promise<EmbeddedIdentityProvider> {
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('the embedded identity provider has demo passwords; configure OIDC_ISSUER instead');
+  }
+  const host = options.host ?? '127.0.0.1';
+  const audience = options.audience ?? DEFAULT_API_AUDIENCE;
+  // oidc-provider is ESM-only: Node 20.19+ loads it through require(esm), which this compiles to.
+  const { default: Provider } = await import('oidc-provider');
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const signingKey = {
+    ...(await exportJWK(privateKey)),
+    kid: `embedded-${Date.now()}`,
+    alg: 'RS256',
+    use: 'sig',
+  };
+
+  // The issuer needs the port, the port needs a listening server: reserve it first.
+  const server: Server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const issuer = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+
+  const identities = new Map<string, DemoIdentity>(
+    DEMO_IDENTITIES.map((identity) => [identity.id, identity]),
+  );
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: WEB_CLIENT_ID,
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [WEB_REDIRECT_URI],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        scope: `openid profile ${API_SCOPE}`,
+      },
+      ...(options.testClients
+        ? [
+            {
+              client_id: EXPIRING_CLIENT.id,
+              client_secret: EXPIRING_CLIENT.secret,
+              grant_types: ['client_credentials'],
+              redirect_uris: [],
+              response_types: [],
+              scope: API_SCOPE,
+            },
+          ]
+        : []),
+      ...DEMO_IDENTITIES.filter((identity) => identity.kind === 'client').map((identity) => ({
+        client_id: identity.id,
+        client_secret: identity.secret,
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        scope: API_SCOPE,
+      })),
+    ],
+    jwks: { keys: [signingKey] },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    pkce: { required: () => true },
+    claims: { openid: ['sub'], profile: ['name', 'roles', 'organisation', 'municipality', 'region'] },
+    scopes: ['openid', 'profile', API_SCOPE],
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => audience,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx: unknown, resource: string, client: { clientId: string }) => {
+          const known = resource === audience || (options.testClients && resource === OTHER_AUDIENCE);
+          if (!known) throw new Provider.errors.InvalidTarget();
+          return {
+            scope: API_SCOPE,
+            audience: resource,
+            accessTokenTTL: client.clientId === EXPIRING_CLIENT.id ? 1 : ACCESS_TOKEN_TTL_SECONDS,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
+    findAccount: (_ctx: unknown, id: string) => {
+      const identity = identities.get(id);
+      if (!identity || identity.kind !== 'user') return undefined;
+      return { accountId: id, claims: () => ({ sub: id, ...claimsOf(identity) }) };
+    },
+    // The demo clients are first-party: no consent screen.
+    loadExistingGrant: async (ctx: any) => {
+      const grantId =
+        ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client.clientId,
+        accountId: ctx.oidc.session.accountId,
+      });
+      grant.addOIDCScope(`openid profile ${API_SCOPE}`);
+      grant.addResourceScope(audience, API_SCOPE);
+      await grant.save();
+      return grant;
+    },
+    extraTokenClaims: (_ctx: unknown, token: { accountId?: string; clientId?: string }) => {
+      if (token.clientId === EXPIRING_CLIENT.id && !token.accountId) {
+        return { roles: ['counsellor'], organisation: 'IN_GENT' };
+      }
+      const identity = identities.get(token.accountId ?? token.clientId ?? '');
+      return identity ? claimsOf(identity) : undefined;
+    },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    ttl: {
+      AccessToken: ACCESS_TOKEN_TTL_SECONDS,
+      ClientCredentials: (_ctx: unknown, _token: unknown, client: { clientId: string }) =>
+        client.clientId === EXPIRING_CLIENT.id ? 1 : ACCESS_TOKEN_TTL_SECONDS,
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+    },
+    renderError: (ctx: any, out: Record<string, string>) => {
+      ctx.type = 'json';
+      ctx.body = out;
+    },
+  });
+  provider.use(loginInteraction(provider, identities));
+  server.on('request', provider.callback());
+
+  return {
+    issuer,
+    audience,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function claimsOf(identity: DemoIdentity) {
+  return {
+    roles: identity.roles,
+    organisation: identity.organisation,
+    name: identity.name,
+    ...(identity.municipality === undefined ? {} : { municipality: identity.municipality }),
+    ...(identity.region === undefined ? {} : { region: identity.region }),
+  };
+}
+
+/** GET /interaction/:uid shows a login form; POST /interaction/:uid/login checks the demo user and password. */
+function loginInteraction(provider: any, identities: Map<string, DemoIdentity>) {
+  return async (ctx: any, next: () => Promise<void>) => {
+    const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(ctx.path);
+    if (!match) return next();
+    const details = await provider.interactionDetails(ctx.req, ctx.res);
+    if (ctx.method === 'GET') {
+      ctx.type = 'html';
+      ctx.body = loginPage(details.uid);
+      return;
+    }
+    if (ctx.method !== 'POST' || !match[2]) return next();
+    const form = new URLSearchParams(await readBody(ctx.req));
+    const login = form.get('login') ?? '';
+    const identity = identities.get(login);
+    if (!identity || identity.kind !== 'user' || form.get('password') !== DEMO_PASSWORD) {
+      ctx.status = 401;
+      ctx.type = 'html';
+      ctx.body = loginPage(details.uid, 'Unknown user or wrong password');
+      return;
+    }
+    const redirectTo = await provider.interactionResult(
+      ctx.req,
+      ctx.res,
+      { login: { accountId: identity.id } },
+      { mergeWithLastSubmission: false },
+    );
+    ctx.status = 303;
+    ctx.redirect(redirectTo);
+  };
+}
+
+function loginPage(uid: string, error?: string): string {
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Aanmelden (demo)</title></head><body>
+<h1>Aanmelden (demo)</h1>${error ? `<p role="alert">${error}</p>` : ''}
+<form method="post" action="/interaction/${uid}/login">
+<label>Gebruiker <input name="login" autocomplete="username"></label>
+<label>Wachtwoord <input name="password" type="password" autocomplete="current-password"></label>
+<button type="submit">Aanmelden</button></form></body></html>`;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 10_000) throw new Error('login form too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

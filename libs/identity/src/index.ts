@@ -1,0 +1,4 @@
+export * from './api-audience';
+export * from './demo-identities';
+export * from './demo-token';
+export * from './embedded-provider';
