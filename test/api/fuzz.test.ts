@@ -157,7 +157,7 @@ describe('fuzzing every route from the OpenAPI document', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(casesFor(routes), { minLength: BATCH, maxLength: BATCH }), async (cases) => {
         const responses = await Promise.all(
-          cases.map((sent) => send(api.baseUrl, sent.route.method, sent.url, sent.body)),
+          cases.map((sent) => send(api.callerFor(sent.route), sent.route.method, sent.url, sent.body)),
         );
         cases.forEach((sent, index) => {
           const status = responses[index]!.status;

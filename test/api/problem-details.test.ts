@@ -51,14 +51,14 @@ describe('problem details on every route', () => {
         ([, property]) => property.type === 'string',
       )?.[0];
 
-      const malformed = await send(api.baseUrl, route.method, url, {
+      const malformed = await send(api.callerFor(route), route.method, url, {
         text: '{"a":',
         contentType: 'application/json',
       });
       expectProblem(malformed, 400, `${label} malformed JSON`);
       expect((malformed.body as { type: string }).type).toBe('urn:inburgering:problem:malformed-json');
 
-      const wrongType = await send(api.baseUrl, route.method, url, {
+      const wrongType = await send(api.callerFor(route), route.method, url, {
         text: 'a=1',
         contentType: 'application/x-www-form-urlencoded',
       });
@@ -68,14 +68,14 @@ describe('problem details on every route', () => {
       );
 
       const tooLarge = await send(
-        api.baseUrl,
+        api.callerFor(route),
         route.method,
         url,
         json({ padding: 'x'.repeat(MAX_BODY_BYTES) }),
       );
       expectProblem(tooLarge, 413, `${label} too large`);
 
-      const deep = await send(api.baseUrl, route.method, url, {
+      const deep = await send(api.callerFor(route), route.method, url, {
         text: `{"a":${'['.repeat(3000)}${']'.repeat(3000)}}`,
         contentType: 'application/json',
       });
@@ -83,7 +83,7 @@ describe('problem details on every route', () => {
       expect(fieldsOf(deep)[0]).toMatch(/^a\.0\.0/);
 
       for (const name of ['bogus', 'constructor', '__proto__', 'prototype']) {
-        const unknown = await send(api.baseUrl, route.method, url, {
+        const unknown = await send(api.callerFor(route), route.method, url, {
           text: `{"${name}":{"x":1}}`,
           contentType: 'application/json',
         });
@@ -92,7 +92,7 @@ describe('problem details on every route', () => {
       }
 
       if (route.body!.required.length) {
-        const empty = await send(api.baseUrl, route.method, url, json({}));
+        const empty = await send(api.callerFor(route), route.method, url, json({}));
         expectProblem(empty, 400, `${label} empty body`);
         const fields = fieldsOf(empty);
         expect(fields).toEqual(expect.arrayContaining(route.body!.required));
@@ -101,7 +101,12 @@ describe('problem details on every route', () => {
 
       if (stringField) {
         for (const poison of ['abc\u0000def', 'abc\uD800', '\uDFFFx']) {
-          const poisoned = await send(api.baseUrl, route.method, url, json({ [stringField]: poison }));
+          const poisoned = await send(
+            api.callerFor(route),
+            route.method,
+            url,
+            json({ [stringField]: poison }),
+          );
           expectProblem(poisoned, 400, `${label} ${stringField} with ${JSON.stringify(poison)}`);
           expect(fieldsOf(poisoned)).toContain(stringField);
         }
@@ -123,30 +128,35 @@ describe('problem details on every route', () => {
           '%ED%A0%80',
           encodeURIComponent('\u0000' + randomUUID()),
         ]) {
-          const response = await send(api.baseUrl, route.method, goodPath(route, { id }), body);
+          const response = await send(api.callerFor(route), route.method, goodPath(route, { id }), body);
           expect(response.status).toBeGreaterThanOrEqual(400);
           expect(response.status).toBeLessThan(500);
           expectProblem(response, response.status, `${label} id ${id}`);
         }
         // A command's body is checked alongside its id: either may be named first.
-        const badId = await send(api.baseUrl, route.method, goodPath(route, { id: 'not-a-uuid' }), body);
+        const badId = await send(
+          api.callerFor(route),
+          route.method,
+          goodPath(route, { id: 'not-a-uuid' }),
+          body,
+        );
         expect(fieldsOf(badId).length).toBeGreaterThan(0);
         if (!route.body) expect(fieldsOf(badId)).toContain('id');
       }
       if (route.queryParameters.length) {
         for (const name of ['bogus', 'constructor', '__proto__']) {
-          const unknown = await send(api.baseUrl, route.method, `${goodPath(route)}?${name}=1`);
+          const unknown = await send(api.callerFor(route), route.method, `${goodPath(route)}?${name}=1`);
           expectProblem(unknown, 400, `${label} unknown query parameter ${name}`);
           expect(fieldsOf(unknown)).toContain(name);
         }
         for (const name of route.queryParameters) {
-          const poisoned = await send(api.baseUrl, route.method, `${goodPath(route)}?${name}=a%00b`);
+          const poisoned = await send(api.callerFor(route), route.method, `${goodPath(route)}?${name}=a%00b`);
           expectProblem(poisoned, 400, `${label} ${name} with NUL`);
           expect(fieldsOf(poisoned)).toContain(name);
         }
       }
       if (route.pathParameters.includes('id') && route.method === 'get') {
-        const unknownTrajectory = await send(api.baseUrl, 'get', goodPath(route));
+        const unknownTrajectory = await send(api.callerFor(route), 'get', goodPath(route));
         expectProblem(unknownTrajectory, 404, `${label} unknown trajectory`);
       }
     }
@@ -154,11 +164,11 @@ describe('problem details on every route', () => {
   });
 
   it('answers an unknown route or method with problem details', async () => {
-    expectProblem(await send(api.baseUrl, 'get', '/no-such-route'), 404, 'unknown route');
-    expectProblem(await send(api.baseUrl, 'delete', '/trajectories'), 404, 'unknown method');
+    expectProblem(await send(api.callerFor({}), 'get', '/no-such-route'), 404, 'unknown route');
+    expectProblem(await send(api.callerFor({}), 'delete', '/trajectories'), 404, 'unknown method');
     expectProblem(
       await send(
-        api.baseUrl,
+        api.callerFor({}),
         'post',
         `/trajectories/${randomUUID()}/resumption`,
         json({ resumedOn: '2025-06-02' }),

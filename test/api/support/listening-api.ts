@@ -4,6 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../../apps/api/src/api-app';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../../../apps/worker/src/trajectory-worker';
+import { isRole, mayPerform } from '../../../apps/api/src/access/access-policy';
+import type { Action } from '../../../apps/api/src/access/access-policy';
+import { DEMO_IDENTITIES, demoAccessToken } from '../../../libs/identity/src';
 import { createDataSource } from '../../../libs/store/src';
 import { testEnvironment } from '../../support/environment';
 import { workflowBundle } from '../../support/system';
@@ -12,6 +15,11 @@ import { workflowBundle } from '../../support/system';
 export interface ListeningApi {
   baseUrl: string;
   database: DataSource;
+  /**
+   * Where to send a route's requests and the bearer token of a demo identity the access policy allows on it (the
+   * route's `x-access-action`), so that bad input meets validation rather than the 403 of a refused role.
+   */
+  callerFor(route: { action?: string }): Target;
   /** Rows in the events table. */
   countEvents(): Promise<number>;
   close(): Promise<void>;
@@ -32,9 +40,16 @@ export async function startListeningApi(): Promise<ListeningApi> {
     logLevels: ['error'],
   });
   const database = await createDataSource(environment.databaseUrl).initialize();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const tokens = new Map<string, string>();
+  for (const { id } of DEMO_IDENTITIES) tokens.set(id, await demoAccessToken(environment.oidcIssuer, id));
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     database,
+    callerFor(route) {
+      const identity = route.action ? identityAllowedTo(route.action as Action) : 'counsellor-gent';
+      return { baseUrl, bearer: tokens.get(identity) };
+    },
     async countEvents() {
       const [{ count }] = (await database.query('SELECT count(*)::int AS count FROM events')) as [
         { count: number },
@@ -56,22 +71,35 @@ export interface RawResponse {
   text: string;
 }
 
+/** The first demo identity whose role may perform the action. */
+function identityAllowedTo(action: Action): string {
+  const found = DEMO_IDENTITIES.find((identity) =>
+    identity.roles.some((role) => isRole(role) && mayPerform(role, action)),
+  );
+  if (!found) throw new Error(`no demo identity may perform ${action}`);
+  return found.id;
+}
+
+/** Where a request goes: the API's base URL, and a bearer token unless the request is anonymous. */
+export type Target = string | { baseUrl: string; bearer?: string };
+
 /** Sends a request as given (raw body text, any Content-Type) and reads the answer. */
 export async function send(
-  baseUrl: string,
+  target: Target,
   method: string,
   url: string,
   body?: { text: string; contentType?: string },
 ): Promise<RawResponse> {
+  const { baseUrl, bearer } = typeof target === 'string' ? { baseUrl: target, bearer: undefined } : target;
+  const headers: Record<string, string> = {
+    ...(bearer ? { Authorization: `Bearer ${bearer}`, 'X-Audit-Purpose': 'problem-details test' } : {}),
+    ...(body?.contentType ? { 'Content-Type': body.contentType } : {}),
+  };
   const response = await fetch(`${baseUrl}${url}`, {
     method: method.toUpperCase(),
-    ...(body
-      ? {
-          // Bytes, so that fetch adds no Content-Type of its own.
-          body: new TextEncoder().encode(body.text),
-          headers: body.contentType ? { 'Content-Type': body.contentType } : {},
-        }
-      : {}),
+    headers,
+    // Bytes, so that fetch adds no Content-Type of its own.
+    ...(body ? { body: new TextEncoder().encode(body.text) } : {}),
   });
   const text = await response.text();
   let parsed: unknown;

@@ -3,6 +3,8 @@ export interface Route {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** OpenAPI path, e.g. /trajectories/{id}/violations/{violationId}/decision. */
   path: string;
+  /** The access policy's action for the route (`x-access-action`); absent on public routes. */
+  action?: string;
   pathParameters: string[];
   queryParameters: string[];
   /** The body's top-level properties, with whether each is a string (free text, a date, an enum), when it has one. */
@@ -17,6 +19,7 @@ type Schema = {
   allOf?: Schema[];
 };
 type Operation = {
+  'x-access-action'?: string;
   parameters?: Array<{ name: string; in: string }>;
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
@@ -39,6 +42,7 @@ export function routesOf(document: OpenApiDocument): Route[] {
       routes.push({
         method,
         path,
+        ...(operation['x-access-action'] ? { action: operation['x-access-action'] } : {}),
         pathParameters: [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!),
         queryParameters: parameters
           .filter((parameter) => parameter.in === 'query')
