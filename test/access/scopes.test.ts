@@ -54,7 +54,7 @@ describe('scopes', () => {
         method === 'get' ? await atlasCounsellor().get(path) : await atlasCounsellor().post(path).send(body);
       expect([path, response.status]).toEqual([path, 404]);
       // The same answer as for a trajectory that does not exist: its existence is not disclosed.
-      expect(response.body.message).toBe(`trajectory ${gent.trajectoryId} not found`);
+      expect(response.body.detail).toBe(`trajectory ${gent.trajectoryId} not found`);
     }
     expect(await store.countEvents(gent.trajectoryId)).toBe(before);
     // Its own agency's counsellor reads it.
@@ -80,7 +80,7 @@ describe('scopes', () => {
   it('lets a counsellor open trajectories for their own agency only, and does not reveal another agency’s case', async () => {
     const person = newcomer({ agency: 'ATLAS', municipality: 'Antwerpen' });
     const foreign = await system.http('counsellor-gent').post('/trajectories').send(person).expect(403);
-    expect(foreign.body.message).toMatch(/IN_GENT opens trajectories for IN_GENT only/);
+    expect(foreign.body.detail).toMatch(/IN_GENT opens trajectories for IN_GENT only/);
 
     // The person already has an open trajectory with Atlas: IN-Gent learns with whom, not its id.
     const duplicate = await system
@@ -88,7 +88,7 @@ describe('scopes', () => {
       .post('/trajectories')
       .send(newcomer({ nationalNumber: atlas.nationalNumber, birthDate: atlas.birthDate }))
       .expect(409);
-    expect(duplicate.body.message).toMatch(/open trajectory with ATLAS; arrange a transfer/);
+    expect(duplicate.body.detail).toMatch(/open trajectory with ATLAS; arrange a transfer/);
     expect(JSON.stringify(duplicate.body)).not.toContain(atlas.trajectoryId);
   });
 

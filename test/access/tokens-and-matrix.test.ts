@@ -92,12 +92,12 @@ describe('tokens and the role × endpoint matrix', () => {
     await caseload().set('Authorization', `Bearer ${shortLived}`).expect(200);
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     const expired = await caseload().set('Authorization', `Bearer ${shortLived}`).expect(401);
-    expect(expired.body.message).toBe('the access token has expired');
+    expect(expired.body.detail).toBe('the access token has expired');
     expect(expired.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
 
     const otherAudience = await clientCredentialsToken(issuer, EXPIRING_CLIENT, OTHER_AUDIENCE);
     const wrongAudience = await caseload().set('Authorization', `Bearer ${otherAudience}`).expect(401);
-    expect(wrongAudience.body.message).toBe('the access token is not meant for this API (audience)');
+    expect(wrongAudience.body.detail).toBe('the access token is not meant for this API (audience)');
 
     // A token someone signed with their own key, claiming the real issuer, then another one.
     const { privateKey } = await generateKeyPair('RS256');
@@ -113,11 +113,11 @@ describe('tokens and the role × endpoint matrix', () => {
     const forged = await caseload()
       .set('Authorization', `Bearer ${await forge(issuer)}`)
       .expect(401);
-    expect(forged.body.message).toBe('the access token is not valid');
+    expect(forged.body.detail).toBe('the access token is not valid');
     const foreign = await caseload()
       .set('Authorization', `Bearer ${await forge('https://idp.example.org')}`)
       .expect(401);
-    expect(foreign.body.message).toMatch(/not valid|another issuer/);
+    expect(foreign.body.detail).toMatch(/not valid|another issuer/);
     await caseload().set('Authorization', 'Basic dXNlcjpwYXNz').expect(401);
   });
 

@@ -47,7 +47,7 @@ export async function startListeningApi(): Promise<ListeningApi> {
     baseUrl,
     database,
     callerFor(route) {
-      const identity = route.action ? identityAllowedTo(route.action as Action) : 'counsellor-gent';
+      const identity = route.action ? identityAllowedTo(route.action as Action) : PREFERRED_CALLER;
       return { baseUrl, bearer: tokens.get(identity) };
     },
     async countEvents() {
@@ -71,9 +71,16 @@ export interface RawResponse {
   text: string;
 }
 
-/** The first demo identity whose role may perform the action. */
+/** IN-Gent's counsellor, who sees the trajectories test/support/newcomers.ts registers. */
+export const PREFERRED_CALLER = 'counsellor-gent';
+
+/** The preferred caller when its role may perform the action, else the first demo identity whose role may. */
 function identityAllowedTo(action: Action): string {
-  const found = DEMO_IDENTITIES.find((identity) =>
+  const candidates = [
+    ...DEMO_IDENTITIES.filter((identity) => identity.id === PREFERRED_CALLER),
+    ...DEMO_IDENTITIES,
+  ];
+  const found = candidates.find((identity) =>
     identity.roles.some((role) => isRole(role) && mayPerform(role, action)),
   );
   if (!found) throw new Error(`no demo identity may perform ${action}`);

@@ -11,6 +11,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import { AuditTrail } from '../../../../libs/store/src/queries/audit-trail';
 import type { Principal } from './principal';
+import { isTrajectoryId } from './trajectory-id';
 
 /** What the guard learned about a request, for its audit entry. */
 export interface AuditContext {
@@ -67,8 +68,9 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
+/** The persons a request touched; a malformed path id (answered 400) names nobody. */
 function trajectoriesIn(pathId: string | undefined, body: unknown): string[] {
-  if (pathId) return [pathId];
+  if (pathId !== undefined) return isTrajectoryId(pathId) ? [pathId] : [];
   if (!body || typeof body !== 'object') return [];
   const { trajectoryId, items } = body as { trajectoryId?: unknown; items?: unknown };
   if (typeof trajectoryId === 'string') return [trajectoryId];

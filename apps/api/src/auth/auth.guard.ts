@@ -13,11 +13,10 @@ import { ACCESS_ACTION, AuthenticatedRequest, PUBLIC_ROUTE } from '../access/acc
 import { Action } from '../access/access-policy';
 import { AccessService, requireAction } from '../access/access.service';
 import { NoRoleError, TokenVerifier } from './token-verifier';
+import { isTrajectoryId } from '../access/trajectory-id';
 
 /** Reading a case: what needs a purpose when the case is another counsellor's. */
 const OPENING_A_CASE = new Set<Action>(['trajectory.read', 'trajectory.timeline']);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Every route: a public one passes; any other needs a valid bearer token (401), an action its role may perform
@@ -55,7 +54,7 @@ export class AuthGuard implements CanActivate {
     let outsideCaseload = false;
     const trajectoryId = request.params?.id;
     // A malformed id is left to the route's validation (400).
-    if (trajectoryId !== undefined && UUID.test(trajectoryId)) {
+    if (trajectoryId !== undefined && isTrajectoryId(trajectoryId)) {
       await this.access.requireAccess(request.principal, action, [trajectoryId]);
       outsideCaseload = await this.access.isOutsideCaseload(request.principal, trajectoryId);
       if (outsideCaseload && OPENING_A_CASE.has(action) && !purpose) purposeRequired();
