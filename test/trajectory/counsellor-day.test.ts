@@ -50,7 +50,7 @@ describe("a counsellor's day", () => {
     }).expect(422);
     expect(obliged.body).toMatchObject({
       field: 'recorded',
-      message: expect.stringMatching(/Brussels-Capital Region is never obliged/),
+      detail: expect.stringMatching(/Brussels-Capital Region is never obliged/),
     });
     expect(await store.countEvents(id)).toBe(before);
 

@@ -138,7 +138,7 @@ describe('an exemption granted later', () => {
     const tooYoung = await post({ reason: 'AGED_65_OR_OLDER', grantedOn: daysAgo(1) }).expect(422);
     expect(tooYoung.body).toMatchObject({
       field: 'reason',
-      message: expect.stringMatching(/^the newcomer is 3\d on .*needs 65 or older$/),
+      detail: expect.stringMatching(/^the newcomer is 3\d on .*needs 65 or older$/),
     });
 
     const override = await system

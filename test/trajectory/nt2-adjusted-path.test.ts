@@ -65,7 +65,7 @@ describe('the adjusted NT2 path for a low-literate learner', () => {
     }).expect(422);
     expect(upwards.body).toMatchObject({
       field: 'targetLevel',
-      message: expect.stringMatching(/below the current target A2/),
+      detail: expect.stringMatching(/below the current target A2/),
     });
     expect(await store.countEvents(id)).toBe(before);
 
