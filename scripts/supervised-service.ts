@@ -92,7 +92,10 @@ export function superviseService(options: SupervisedServiceOptions): SupervisedS
           restartTimer = undefined;
           if (stopping) return;
           start();
-          logger.info({ service: name, childPid: child?.pid, restart: restarts }, `the ${name} was restarted`);
+          logger.info(
+            { service: name, childPid: child?.pid, restart: restarts },
+            `the ${name} was restarted`,
+          );
         }, backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { MAX_BODY_BYTES } from '../../apps/api/src/http/request-body';
 import { OpenApiDocument, Route, routesOf, urlOf } from './support/openapi-routes';
 import { newcomer } from '../support/newcomers';
@@ -193,6 +194,29 @@ describe('problem details on every route', () => {
       404,
       'command on an unknown trajectory',
     );
+  });
+
+  it('answers a request the HTTP parser refuses with problem details', async () => {
+    const { port } = new URL(api.baseUrl);
+    const raw = await new Promise<string>((resolveRaw, rejectRaw) => {
+      let received = '';
+      const socket = connect({ host: '127.0.0.1', port: Number(port) }, () =>
+        socket.write('GET /health HTTP/1.1\r\nHost: x\r\nX-Actor: a\u0000b\r\n\r\n'),
+      );
+      socket.on('data', (chunk) => (received += chunk.toString('utf8')));
+      socket.on('end', () => resolveRaw(received));
+      socket.on('error', rejectRaw);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400/);
+    expect(head).toMatch(/Content-Type: application\/problem\+json/);
+    expect(
+      problemResponseViolations({
+        status: 400,
+        contentType: 'application/problem+json',
+        body: JSON.parse(body!),
+      }),
+    ).toEqual([]);
   });
 
   it('documents the problem details shape for the error answers', async () => {

@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, Runtime, WorkflowBundle } from '@temporalio/worker';
+import {
+  DefaultLogger,
+  LogLevel,
+  makeTelemetryFilterString,
+  Runtime,
+  WorkflowBundle,
+} from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -12,8 +18,16 @@ import { DEMO_IDENTITIES, demoAccessToken } from '../../libs/identity/src';
 import { createDataSource } from '../../libs/store/src';
 import { testEnvironment } from './environment';
 
-// Worker state changes are logged at INFO; tests only want to hear about problems.
-Runtime.install({ logger: new DefaultLogger('WARN') });
+// Worker state changes are logged at INFO, and the failures tests provoke on purpose (an append the store refuses,
+// a replay that must fail) at WARN: a green run stays quiet, and tests report problems through their assertions.
+// TEST_LOG_LEVEL=WARN (or INFO, DEBUG) shows them when investigating.
+const testLogLevel = (process.env.TEST_LOG_LEVEL?.toUpperCase() ?? 'ERROR') as LogLevel;
+Runtime.install({
+  logger: new DefaultLogger(testLogLevel),
+  telemetryOptions: {
+    logging: { filter: makeTelemetryFilterString({ core: testLogLevel, other: testLogLevel }), forward: {} },
+  },
+});
 
 let sharedBundle: Promise<WorkflowBundle> | undefined;
 

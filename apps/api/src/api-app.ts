@@ -5,6 +5,7 @@ import { logLevel, pinoLevelOfNestLevels } from '../../../libs/logging/src';
 import { AppModule } from './app.module';
 import { EnvironmentOverrides } from './config/environment';
 import { ApiLogger, apiLoggerModule } from './http/api-logger';
+import { answerClientErrorsWithProblems } from './http/client-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { jsonBodyParser } from './http/request-body';
 import { setUpSwagger } from './http/swagger';
@@ -45,6 +46,7 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<INestAp
   app.use(jsonBodyParser());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
+  answerClientErrorsWithProblems(app.getHttpServer());
   app.enableShutdownHooks();
   setUpSwagger(app);
   await app.init();

@@ -71,7 +71,9 @@ function prettyStream(): DestinationStream | undefined {
   return build?.({
     colorize: !!process.stdout.isTTY,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname',
+    // "[api] listening on ..." rather than the service on a line of its own.
+    messageFormat: '{if service}[{service}] {end}{msg}',
+    ignore: 'pid,hostname,service,reqId,source,sdkComponent,req,res,responseTime',
     sync: true,
   });
 }

@@ -24,6 +24,10 @@ export class ApiLogger extends PinoNestLogger {
   }
 }
 
+function pathOf(request: IncomingMessage & { originalUrl?: string }): string {
+  return (request.originalUrl ?? request.url ?? '').split('?')[0] ?? '';
+}
+
 const PRINTABLE_ID = /^[\x21-\x7e]{1,200}$/;
 
 /**
@@ -43,12 +47,15 @@ export function apiLoggerModule(level: LogLevel): DynamicModule {
         req: (request: IncomingMessage & { id?: unknown; originalUrl?: string }) => ({
           id: request.id,
           method: request.method,
-          path: (request.originalUrl ?? request.url ?? '').split('?')[0],
+          path: pathOf(request),
         }),
         res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
       },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'info' : 'info',
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+      customSuccessMessage: (request, response, responseTime) =>
+        `${request.method} ${pathOf(request)} ${response.statusCode} (${Math.round(responseTime)} ms)`,
+      customErrorMessage: (request, response) =>
+        `${request.method} ${pathOf(request)} ${response.statusCode}`,
       quietReqLogger: true,
     },
   });

@@ -64,7 +64,7 @@ export function statusTitle(status: number): string {
 }
 
 /** A problem of the plain HTTP kind (404, 405, 500, ...): `about:blank`, titled by its status. */
-export function plainProblem(status: HttpStatus, detail: string): ProblemDetails {
+export function plainProblem(status: number, detail: string): ProblemDetails {
   return { type: 'about:blank', title: statusTitle(status), status, detail };
 }
 
