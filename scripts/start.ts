@@ -7,6 +7,7 @@ import { CalendarDate, calendarDateAt, isCalendarDate } from '../libs/domain/src
 import { runMigrations } from '../libs/store/src/postgres';
 import { pipeLines } from './child-output';
 import { loadDemoData, LoadedDemoTrajectory } from './demo-data';
+import { ensurePayloadKeys } from './identity/payload-keys';
 import { startIdentity } from './identity/start-hook';
 import { startTemporalDevServer, TemporalDevServer } from './temporal/dev-server';
 import { findOrBuildTemporalCli, formatDuration } from './temporal/temporal-cli';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
     PORT: String(apiPort),
     ...identity.env,
+    TEMPORAL_PAYLOAD_KEYS: ensurePayloadKeys(DATA_DIR, (line) => log('temporal', line)),
   };
   step = Date.now();
   const worker = spawnService('worker', WORKER_MAIN, childEnv);

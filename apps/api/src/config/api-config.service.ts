@@ -38,4 +38,8 @@ export class ApiConfig {
   get oidcAudience(): string {
     return this.config.get('OIDC_AUDIENCE', { infer: true });
   }
+
+  get temporalPayloadKeys(): string {
+    return this.config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true });
+  }
 }
