@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication, ShutdownSignal } from '@nestjs/common';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { randomBytes } from 'node:crypto';
 import { createApiApp } from '../apps/api/src/api-app';
 import { demoAccessToken, startEmbeddedIdentityProvider } from '../libs/identity/src';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../apps/worker/src/trajectory-worker';
@@ -75,6 +76,8 @@ export async function startCommandPathSystem(
       TEMPORAL_NAMESPACE: temporal.namespace,
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       OIDC_ISSUER: identity.issuer,
+      TEMPORAL_PAYLOAD_KEYS:
+        process.env.TEMPORAL_PAYLOAD_KEYS || `bench:${randomBytes(32).toString('base64')}`,
     };
 
     const worker: RunningTrajectoryWorker = await startTrajectoryWorker({

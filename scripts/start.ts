@@ -9,6 +9,7 @@ import { pipeLines } from './child-output';
 import { relayChildLine, startLog } from './start-log';
 import { killGroup, superviseService, SupervisedService } from './supervised-service';
 import { loadDemoData, LoadedDemoTrajectory } from './demo-data';
+import { ensurePayloadKeys } from './identity/payload-keys';
 import { startIdentity } from './identity/start-hook';
 import { startTemporalDevServer, TemporalDevServer } from './temporal/dev-server';
 import { findOrBuildTemporalCli, formatDuration } from './temporal/temporal-cli';
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
     // Children log JSON lines; this process re-logs them in its own format (pretty in a terminal).
     LOG_FORMAT: 'json',
     ...identity.env,
+    TEMPORAL_PAYLOAD_KEYS: ensurePayloadKeys(DATA_DIR, (line) => log('temporal', line)),
   };
   step = Date.now();
   const worker = spawnService('worker', WORKER_MAIN, childEnv);

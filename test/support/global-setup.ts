@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = postgres.value;
   process.env.OIDC_ISSUER = identity.value.issuer;
   process.env.OIDC_AUDIENCE = identity.value.audience;
+  // A fresh payload-codec key per run: Temporal's histories hold only ciphertext.
+  process.env.TEMPORAL_PAYLOAD_KEYS ||= `test-${Date.now()}:${randomBytes(32).toString('base64')}`;
   process.env[TEST_ENVIRONMENT_MARKER] = '1';
 }
 

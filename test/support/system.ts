@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api-app';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../../apps/worker/src/trajectory-worker';
 import { bundleTrajectoryWorkflows } from '../../apps/worker/src/workflow-bundle';
+import { payloadCodecFrom } from '../../libs/codec/src';
 import { DEMO_IDENTITIES, demoAccessToken } from '../../libs/identity/src';
 import { createDataSource } from '../../libs/store/src';
 import { testEnvironment } from './environment';
@@ -71,7 +72,11 @@ export async function startTestSystem(): Promise<TestSystem> {
     logger: ['error'],
   });
   const connection = await Connection.connect({ address: environment.temporalAddress });
-  const temporal = new Client({ connection, namespace: environment.namespace });
+  const temporal = new Client({
+    connection,
+    namespace: environment.namespace,
+    dataConverter: payloadCodecFrom(process.env.TEMPORAL_PAYLOAD_KEYS ?? ''),
+  });
   const database = await createDataSource(environment.databaseUrl).initialize();
   const tokens = new Map(
     await Promise.all(

@@ -2,6 +2,7 @@ import { INestApplicationContext, LoggerService, LogLevel } from '@nestjs/common
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
+import { payloadCodecFrom } from '../../../libs/codec/src';
 import { activityFunctions, EventStoreActivities } from './activities/event-store.activities';
 import { WorkerEnvironment } from './config/worker-config';
 import { WorkerModule } from './worker.module';
@@ -46,6 +47,8 @@ export async function startTrajectoryWorker(
       : { workflowsPath: require.resolve('../../../workflows/src') }),
     activities: activityFunctions(context.get(EventStoreActivities)),
     maxConcurrentActivityTaskExecutions: config.get('MAX_CONCURRENT_ACTIVITIES', { infer: true }),
+    // Histories hold only ciphertext; the worker decrypts what it reads and encrypts what it writes.
+    dataConverter: payloadCodecFrom(config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true })),
   });
   const running = worker.run();
   return {

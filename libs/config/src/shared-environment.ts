@@ -1,4 +1,5 @@
 import { IsNotEmpty, IsString, Matches } from 'class-validator';
+import { PAYLOAD_KEYS_FORMAT } from '../../codec/src/payload-keys';
 
 /** What every process of the system needs: the database and the Temporal cluster. */
 export class SharedEnvironment {
@@ -18,4 +19,14 @@ export class SharedEnvironment {
   @IsString()
   @IsNotEmpty()
   TEMPORAL_TASK_QUEUE = 'trajectories';
+
+  /**
+   * The payload codec's AES-256 keys (libs/codec): `id:base64key[,id:base64key...]`, the first encrypts, all
+   * decrypt. Every Temporal payload is encrypted with it, so the Temporal UI shows no personal data.
+   */
+  @Matches(PAYLOAD_KEYS_FORMAT, {
+    message:
+      'TEMPORAL_PAYLOAD_KEYS must be id:key pairs separated by commas, each key 32 bytes in base64 (openssl rand -base64 32)',
+  })
+  TEMPORAL_PAYLOAD_KEYS = '';
 }

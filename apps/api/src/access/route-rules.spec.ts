@@ -25,6 +25,7 @@ function controllersOf(root: ModuleLike, seen = new Set<unknown>()): (new () => 
 const root = AppModule.forRoot({
   DATABASE_URL: 'postgres://x@127.0.0.1/x',
   OIDC_ISSUER: 'http://127.0.0.1:1',
+  TEMPORAL_PAYLOAD_KEYS: `k:${Buffer.alloc(32).toString('base64')}`,
 });
 const routes = [...new Set(controllersOf(root))].flatMap((controller) =>
   Object.getOwnPropertyNames(controller.prototype)

@@ -36,7 +36,10 @@ export class TokenVerifier {
   }
 
   private keySet(): Promise<ReturnType<typeof createRemoteJWKSet>> {
-    this.jwks ??= discoverJwksUri(this.config.oidcIssuer).then((uri) => createRemoteJWKSet(new URL(uri)));
+    const configured = this.config.oidcJwksUri;
+    this.jwks ??= (configured ? Promise.resolve(configured) : discoverJwksUri(this.config.oidcIssuer)).then(
+      (uri) => createRemoteJWKSet(new URL(uri)),
+    );
     return this.jwks;
   }
 }

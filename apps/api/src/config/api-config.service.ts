@@ -39,7 +39,15 @@ export class ApiConfig {
     return this.config.get('OIDC_ISSUER', { infer: true });
   }
 
+  get oidcJwksUri(): string | undefined {
+    return this.config.get('OIDC_JWKS_URI', { infer: true }) || undefined;
+  }
+
   get oidcAudience(): string {
     return this.config.get('OIDC_AUDIENCE', { infer: true });
+  }
+
+  get temporalPayloadKeys(): string {
+    return this.config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true });
   }
 }

@@ -2,14 +2,16 @@ import { validateEnvironment } from './environment';
 
 const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/inburgering';
 const OIDC_ISSUER = 'http://127.0.0.1:9000';
+const TEMPORAL_PAYLOAD_KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
 
 describe('validateEnvironment', () => {
   it('applies the defaults', () => {
-    expect({ ...validateEnvironment({ DATABASE_URL, OIDC_ISSUER }) }).toEqual({
+    expect({ ...validateEnvironment({ DATABASE_URL, OIDC_ISSUER, TEMPORAL_PAYLOAD_KEYS }) }).toEqual({
       DATABASE_URL,
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'trajectories',
+      TEMPORAL_PAYLOAD_KEYS,
       PORT: 3000,
       HOST: '127.0.0.1',
       RUN_MIGRATIONS: true,
@@ -22,6 +24,7 @@ describe('validateEnvironment', () => {
     const environment = validateEnvironment({
       DATABASE_URL,
       OIDC_ISSUER,
+      TEMPORAL_PAYLOAD_KEYS,
       PORT: '8080',
       RUN_MIGRATIONS: 'false',
       HOME: '/root',
@@ -33,9 +36,10 @@ describe('validateEnvironment', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    expect(validateEnvironment({ DATABASE_URL, OIDC_ISSUER, TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe(
-      '127.0.0.1:7233',
-    );
+    expect(
+      validateEnvironment({ DATABASE_URL, OIDC_ISSUER, TEMPORAL_PAYLOAD_KEYS, TEMPORAL_ADDRESS: '' })
+        .TEMPORAL_ADDRESS,
+    ).toBe('127.0.0.1:7233');
   });
 
   it('names the missing or wrong variables', () => {
@@ -44,7 +48,16 @@ describe('validateEnvironment', () => {
       /OIDC_ISSUER: OIDC_ISSUER must be the http\(s\) URL of an OpenID provider/,
     );
     expect(() =>
-      validateEnvironment({ DATABASE_URL, OIDC_ISSUER, PORT: 'http', RUN_MIGRATIONS: 'maybe' }),
+      validateEnvironment({ DATABASE_URL, OIDC_ISSUER, TEMPORAL_PAYLOAD_KEYS: 'k1:short' }),
+    ).toThrow(/TEMPORAL_PAYLOAD_KEYS: TEMPORAL_PAYLOAD_KEYS must be id:key pairs/);
+    expect(() =>
+      validateEnvironment({
+        DATABASE_URL,
+        OIDC_ISSUER,
+        TEMPORAL_PAYLOAD_KEYS,
+        PORT: 'http',
+        RUN_MIGRATIONS: 'maybe',
+      }),
     ).toThrow(
       'Invalid API environment: PORT: PORT must be an integer; RUN_MIGRATIONS: RUN_MIGRATIONS must be true or false',
     );

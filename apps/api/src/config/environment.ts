@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { SharedEnvironment, validatedEnvironment } from '../../../../libs/config/src';
-import { IsBoolean, IsInt, IsNotEmpty, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
 
 /** The API's environment. Validated once at start-up: a wrong variable stops the process and names itself. */
 export class EnvironmentVariables extends SharedEnvironment {
@@ -27,6 +27,17 @@ export class EnvironmentVariables extends SharedEnvironment {
     { message: 'OIDC_ISSUER must be the http(s) URL of an OpenID provider' },
   )
   OIDC_ISSUER = '';
+
+  /**
+   * Where to fetch the issuer's signing keys when the API reaches the provider by another address than the issuer
+   * URL in its tokens (docker-compose: Keycloak by its service name). Default: the discovery document's jwks_uri.
+   */
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'OIDC_JWKS_URI must be an http(s) URL' },
+  )
+  OIDC_JWKS_URI?: string = undefined;
 
   /** The `aud` the API's access tokens must carry. */
   @IsString()

@@ -1,11 +1,19 @@
 import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { payloadCodecFrom } from '../../../../libs/codec/src';
 import { ApiConfig } from '../config/api-config.service';
 
-/** Connects to the Temporal frontend once at start-up; the gRPC channel reconnects by itself afterwards. */
+/**
+ * Connects to the Temporal frontend once at start-up; the gRPC channel reconnects by itself afterwards. Payloads are
+ * encrypted (libs/codec) before they leave the API.
+ */
 async function connectClient(config: ApiConfig): Promise<Client> {
   const connection = await Connection.connect({ address: config.temporalAddress });
-  return new Client({ connection, namespace: config.temporalNamespace });
+  return new Client({
+    connection,
+    namespace: config.temporalNamespace,
+    dataConverter: payloadCodecFrom(config.temporalPayloadKeys),
+  });
 }
 
 @Injectable()

@@ -1,0 +1,144 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROLES } from '../../apps/api/src/access/access-policy';
+import { DEFAULT_API_AUDIENCE, DEMO_IDENTITIES, DEMO_PASSWORD, WEB_CLIENT_ID } from '../../libs/identity/src';
+
+export const REALM = 'inburgering';
+export const REALM_FILE = join(__dirname, '../../docker/keycloak/inburgering-realm.json');
+
+const attributeMapper = (claim: string) => ({
+  name: claim,
+  protocol: 'openid-connect',
+  protocolMapper: 'oidc-usermodel-attribute-mapper',
+  config: {
+    'user.attribute': claim,
+    'claim.name': claim,
+    'jsonType.label': 'String',
+    'access.token.claim': 'true',
+    'id.token.claim': 'false',
+    'userinfo.token.claim': 'true',
+  },
+});
+
+/**
+ * The Keycloak realm of docker-compose.yml, generated from the same demo users, partner systems and roles as the
+ * embedded provider (`npm run build && node dist/scripts/identity/keycloak-realm.js && npx prettier --write docker/keycloak`
+ * rewrites it; a unit test fails when the committed file differs). Tokens carry the claims the API reads: `roles`, `organisation`,
+ * `municipality`, `region`, audience urn:inburgering:api.
+ */
+export function keycloakRealm(): Record<string, unknown> {
+  const attributes = (identity: (typeof DEMO_IDENTITIES)[number]) => ({
+    organisation: [identity.organisation],
+    ...(identity.municipality ? { municipality: [identity.municipality] } : {}),
+    ...(identity.region ? { region: [identity.region] } : {}),
+  });
+  return {
+    realm: REALM,
+    enabled: true,
+    sslRequired: 'external',
+    accessTokenLifespan: 3600,
+    roles: { realm: ROLES.map((role) => ({ name: role, description: `access-policy.ts role ${role}` })) },
+    defaultDefaultClientScopes: ['inburgering-api', 'profile'],
+    clientScopes: [
+      {
+        name: 'inburgering-api',
+        protocol: 'openid-connect',
+        attributes: { 'include.in.token.scope': 'true' },
+        protocolMappers: [
+          {
+            name: 'roles',
+            protocol: 'openid-connect',
+            protocolMapper: 'oidc-usermodel-realm-role-mapper',
+            config: {
+              'claim.name': 'roles',
+              multivalued: 'true',
+              'jsonType.label': 'String',
+              'access.token.claim': 'true',
+              'id.token.claim': 'false',
+            },
+          },
+          attributeMapper('organisation'),
+          attributeMapper('municipality'),
+          attributeMapper('region'),
+          {
+            name: 'api-audience',
+            protocol: 'openid-connect',
+            protocolMapper: 'oidc-audience-mapper',
+            config: { 'included.custom.audience': DEFAULT_API_AUDIENCE, 'access.token.claim': 'true' },
+          },
+        ],
+      },
+      { name: 'profile', protocol: 'openid-connect', attributes: { 'include.in.token.scope': 'true' } },
+    ],
+    components: {
+      // Keycloak 24+ keeps only declared user attributes unless unmanaged ones are allowed.
+      'org.keycloak.userprofile.UserProfileProvider': [
+        {
+          providerId: 'declarative-user-profile',
+          config: {
+            'kc.user.profile.config': [
+              JSON.stringify({
+                unmanagedAttributePolicy: 'ENABLED',
+                attributes: [
+                  { name: 'username', displayName: 'username' },
+                  { name: 'email', displayName: 'email' },
+                ],
+              }),
+            ],
+          },
+        },
+      ],
+    },
+    clients: [
+      {
+        clientId: WEB_CLIENT_ID,
+        publicClient: true,
+        standardFlowEnabled: true,
+        directAccessGrantsEnabled: false,
+        redirectUris: ['http://localhost:5173/*'],
+        webOrigins: ['http://localhost:5173'],
+        attributes: { 'pkce.code.challenge.method': 'S256' },
+        defaultClientScopes: ['inburgering-api', 'profile'],
+      },
+      ...DEMO_IDENTITIES.filter((identity) => identity.kind === 'client').map((identity) => ({
+        clientId: identity.id,
+        name: identity.name,
+        publicClient: false,
+        secret: identity.kind === 'client' ? identity.secret : undefined,
+        standardFlowEnabled: false,
+        serviceAccountsEnabled: true,
+        defaultClientScopes: ['inburgering-api'],
+      })),
+    ],
+    users: DEMO_IDENTITIES.map((identity) =>
+      identity.kind === 'user'
+        ? {
+            username: identity.id,
+            enabled: true,
+            firstName: identity.name,
+            lastName: identity.organisation,
+            email: `${identity.id}@demo.invalid`,
+            emailVerified: true,
+            credentials: [{ type: 'password', value: DEMO_PASSWORD, temporary: false }],
+            realmRoles: identity.roles,
+            attributes: attributes(identity),
+          }
+        : {
+            username: `service-account-${identity.id}`,
+            enabled: true,
+            serviceAccountClientId: identity.id,
+            realmRoles: identity.roles,
+            attributes: attributes(identity),
+          },
+    ),
+  };
+}
+
+export function realmFileContent(): string {
+  return `${JSON.stringify(keycloakRealm(), null, 2)}\n`;
+}
+
+if (require.main === module) {
+  writeFileSync(REALM_FILE, realmFileContent());
+  process.stdout.write(`wrote ${REALM_FILE}\n`);
+}
