@@ -53,7 +53,7 @@ describe('vdabRegistrationDueDate', () => {
       id: '2023',
       effectiveFrom: d('2023-01-01'),
       summary: 'test version counting from the intake',
-      vdabRegistration: { anchor: 'INTAKE', months: 3, source: 'test' },
+      vdabRegistration: { anchor: 'INTAKE', amount: 3, unit: 'MONTHS', source: 'test' },
     };
 
     it('counts from the intake when the anchor is INTAKE', () => {
