@@ -66,4 +66,20 @@ describe('vdabRegistrationDueDate', () => {
       expect(vdabRegistrationDueDate(fromIntake, { contractSignedOn: d('2026-05-20') })).toBeUndefined();
     });
   });
+
+    it('counts days when the version says "60 days" (Verplichting tot inburgering §Werk) instead of two months', () => {
+      const sixtyDays: PolicyVersion = {
+        ...fromIntake,
+        vdabRegistration: { anchor: 'CONTRACT_SIGNED', amount: 60, unit: 'DAYS', source: 'test' },
+      };
+      // 31 December + 60 days = 1 March; + 2 months = the last day of February
+      expect(vdabRegistrationDueDate(sixtyDays, { contractSignedOn: d('2025-12-31') })).toBe('2026-03-01');
+      expect(
+        vdabRegistrationDueDate(
+          { ...sixtyDays, vdabRegistration: { ...sixtyDays.vdabRegistration!, amount: 2, unit: 'MONTHS' } },
+          { contractSignedOn: d('2025-12-31') },
+        ),
+      ).toBe('2026-02-28');
+    });
+  });
 });

@@ -137,6 +137,7 @@ function participationApplicability(
   if (profile?.studying) return { applicability: 'OPTIONAL', reason: `studies (${source})` };
   return {
     applicability: 'REQUIRED',
-    reason: 'not voluntary, not working or studying: the 40-hour trajectory applies (Beleidsplan 2020-2024 l.203-222)',
+    reason:
+      'not voluntary, not working or studying: the 40-hour trajectory applies (Beleidsplan 2020-2024 l.203-222)',
   };
 }

@@ -105,7 +105,11 @@ export function attestIfDue(state: TrajectoryState, today: CalendarDate, now: nu
     ? [attest, ...followUp]
     : [
         attest,
-        trajectoryEvent<TrajectoryClosed>('TrajectoryClosed', { reason: 'ATTEST_ISSUED', closedOn: today }, now),
+        trajectoryEvent<TrajectoryClosed>(
+          'TrajectoryClosed',
+          { reason: 'ATTEST_ISSUED', closedOn: today },
+          now,
+        ),
       ];
 }
 

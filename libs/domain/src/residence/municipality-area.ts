@@ -25,7 +25,9 @@ const PROVINCE_PREFIXES: readonly { prefix: string; region: Region }[] = [
 ];
 
 /** The two cities with their own agency (Agentschap Integratie en Inburgering, "Wie zijn we", docs/sources.md). */
-export const CITY_AGENCY_MUNICIPALITIES: Readonly<Record<'ATLAS' | 'IN_GENT', { nisCode: string; name: string }>> = {
+export const CITY_AGENCY_MUNICIPALITIES: Readonly<
+  Record<'ATLAS' | 'IN_GENT', { nisCode: string; name: string }>
+> = {
   ATLAS: { nisCode: '11002', name: 'Antwerpen' },
   IN_GENT: { nisCode: '44021', name: 'Gent' },
 };

@@ -6,7 +6,8 @@ export const EXEMPTION_REASONS = {
   EU_EEA_SWISS_NATIONAL:
     'Actieplan integratiebeleid l.969-971: nationals of an EU member state, Norway, Iceland, Liechtenstein or Switzerland',
   FAMILY_MEMBER_OF_EU_EEA_SWISS_NATIONAL: 'Actieplan integratiebeleid l.971: "en hun familieleden"',
-  HOLDS_ATTEST: 'Actieplan integratiebeleid l.971: "inburgeraars die al een inburgeringsattest hebben gehaald"',
+  HOLDS_ATTEST:
+    'Actieplan integratiebeleid l.971: "inburgeraars die al een inburgeringsattest hebben gehaald"',
   TEMPORARY_LABOUR_MIGRANT:
     'Actieplan integratiebeleid l.972: labour migrants with a temporary residence status that can lead to permanent residence',
   AGED_65_OR_OLDER: 'Actieplan integratiebeleid l.973: "nieuwkomers van 65 jaar en ouder"',

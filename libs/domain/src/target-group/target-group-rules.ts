@@ -18,7 +18,8 @@ export const TARGET_GROUP_LIMITS = {
 } as const;
 
 export const TARGET_GROUP_RULES = {
-  NOT_IN_TARGET_GROUP_UNDER_18: 'Actieplan integratiebeleid l.952: the policy addresses people of 18 and older',
+  NOT_IN_TARGET_GROUP_UNDER_18:
+    'Actieplan integratiebeleid l.952: the policy addresses people of 18 and older',
   NOT_IN_TARGET_GROUP_LIVES_OUTSIDE_FLANDERS_AND_BRUSSELS:
     'Actieplan integratiebeleid l.952-953: people settling "in Vlaanderen of Brussel"',
   NOT_IN_TARGET_GROUP_BELGIAN_NOT_BORN_ABROAD:
@@ -31,22 +32,26 @@ export const TARGET_GROUP_RULES = {
     'Actieplan integratiebeleid l.952-953: foreign nationals settling lawfully for more than 3 months or permanently',
   ENTITLED_BRUSSELS_NO_OBLIGATION:
     'Actieplan integratiebeleid l.976-977: "De inburgeringsplicht geldt ook niet voor inburgeraars in het Brusselse Hoofdstedelijke Gewest"; Beleidsbrief 2015-2016 l.735',
-  OBLIGED_RECOGNISED_REFUGEE: 'Actieplan integratiebeleid l.965-966: obliged "van zodra hij als vluchteling wordt erkend"',
+  OBLIGED_RECOGNISED_REFUGEE:
+    'Actieplan integratiebeleid l.965-966: obliged "van zodra hij als vluchteling wordt erkend"',
   OBLIGED_SUBSIDIARY_PROTECTION:
     'public: beneficiaries of subsidiary protection are obliged like recognised refugees, from the grant (not in the source documents)',
-  OBLIGED_MINISTER_OF_RECOGNISED_RELIGION: 'Actieplan integratiebeleid l.966-967: "bedienaars van de erkende erediensten"',
+  OBLIGED_MINISTER_OF_RECOGNISED_RELIGION:
+    'Actieplan integratiebeleid l.966-967: "bedienaars van de erkende erediensten"',
   OBLIGED_MOVED_IN_WITHIN_FIVE_YEARS:
     'Beleidsbrief 2015-2016 l.1031-1038: moving to Flanders within five years after settling in Brussels or Wallonia',
   OBLIGED_NEWCOMER_FIRST_STAY:
     'Actieplan integratiebeleid l.959-964: foreign nationals staying in Belgium for more than 3 months for the first time',
-  OBLIGED_BELGIAN_AT_MOST_ONE_YEAR: 'Actieplan integratiebeleid l.964-965: "Belgen die hoogstens een jaar in België wonen"',
+  OBLIGED_BELGIAN_AT_MOST_ONE_YEAR:
+    'Actieplan integratiebeleid l.964-965: "Belgen die hoogstens een jaar in België wonen"',
   ENTITLED_FOREIGN_NATIONAL_SETTLING:
     'Actieplan integratiebeleid l.952-953, l.956-957: foreign adults settling for more than 3 months have the right to a trajectory',
   ENTITLED_BELGIAN_BORN_ABROAD:
     'Actieplan integratiebeleid l.953-957: Belgians born abroad with a parent born abroad have the right to a trajectory',
   ENTITLED_ASYLUM_APPLICANT_OVER_FOUR_MONTHS:
     'Actieplan integratiebeleid l.955-957: asylum applicants whose application is more than four months old (before 1 March 2022)',
-  UNDETERMINED_MISSING_FACTS: 'Actieplan integratiebeleid l.1007: "onbepaald", resolved once the missing facts are recorded',
+  UNDETERMINED_MISSING_FACTS:
+    'Actieplan integratiebeleid l.1007: "onbepaald", resolved once the missing facts are recorded',
 } as const;
 
 export type TargetGroupRuleId = keyof typeof TARGET_GROUP_RULES | `EXEMPT_${ExemptionReason}`;

@@ -216,11 +216,7 @@ export const transferTrajectory = (
   ...(counsellorId ? { counsellorId } : {}),
 });
 
-export const recordMove = (
-  movedOn: string,
-  municipality: string,
-  nisCode?: string,
-): RecordMove => ({
+export const recordMove = (movedOn: string, municipality: string, nisCode?: string): RecordMove => ({
   type: 'RecordMove',
   movedOn,
   municipality,

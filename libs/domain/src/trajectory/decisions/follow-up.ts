@@ -45,7 +45,8 @@ export function recordFollowUpTestResult(
   if (!command.passed || !levelReached(command.level, followUp.targetLevel)) return accept(...events);
   const deadline = state.deadlines.find(
     (candidate) =>
-      candidate.kind === 'FOLLOW_UP_B1_ORAL' && (candidate.state === 'OPEN' || candidate.state === 'SUSPENDED'),
+      candidate.kind === 'FOLLOW_UP_B1_ORAL' &&
+      (candidate.state === 'OPEN' || candidate.state === 'SUSPENDED'),
   );
   if (deadline && takenOn <= deadline.dueOn) {
     events.push(

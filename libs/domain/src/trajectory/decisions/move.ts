@@ -43,7 +43,8 @@ export function destinationOf(command: {
   if (!region) {
     return {
       code: 'INVALID_INPUT',
-      message: 'nisCode must be the 5-digit NIS code of a Belgian municipality (or set abroad for a move abroad)',
+      message:
+        'nisCode must be the 5-digit NIS code of a Belgian municipality (or set abroad for a move abroad)',
       field: 'nisCode',
     };
   }
@@ -129,7 +130,11 @@ export function moveEvents(
  * A move that keeps the case with its agency: within its area, to Brussels, or out of Flanders and Brussels.
  * A move into another agency's area is a transfer.
  */
-export function recordMove(state: TrajectoryState, command: RecordMove, { today, now }: DecisionTime): Decision {
+export function recordMove(
+  state: TrajectoryState,
+  command: RecordMove,
+  { today, now }: DecisionTime,
+): Decision {
   const to = destinationOf(command);
   if ('code' in to) return reject(to);
   const movedOn = moveDate(state, command.movedOn, 'movedOn', today);

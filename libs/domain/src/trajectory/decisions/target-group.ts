@@ -55,7 +55,11 @@ export function determineTargetGroup(
   } catch (error) {
     return (error as Error).message;
   }
-  const determined = trajectoryEvent<TargetGroupDetermined>('TargetGroupDetermined', { decision, facts }, now);
+  const determined = trajectoryEvent<TargetGroupDetermined>(
+    'TargetGroupDetermined',
+    { decision, facts },
+    now,
+  );
   return [
     determined,
     ...agencyRegistrationFollowing(
@@ -73,7 +77,11 @@ export function determineTargetGroup(
  * is withdrawn (a decided file stays). A deadline already set is kept as it was decided. `state` already holds the
  * new status or letter.
  */
-export function agencyRegistrationFollowing(state: TrajectoryState, why: string, now: number): TrajectoryEvent[] {
+export function agencyRegistrationFollowing(
+  state: TrajectoryState,
+  why: string,
+  now: number,
+): TrajectoryEvent[] {
   const existing = state.deadlines.find((deadline) => deadline.kind === 'AGENCY_REGISTRATION');
   const status = obligedSince(state);
   if (status) {

@@ -100,9 +100,7 @@ describe('TransferTrajectory', () => {
       NOW,
       trajectoryAt('CONTRACT_SIGNED'),
     );
-    expect(
-      history.events.filter((e) => e.type === 'TrajectoryTransferred').map((e) => e.data),
-    ).toEqual([
+    expect(history.events.filter((e) => e.type === 'TrajectoryTransferred').map((e) => e.data)).toEqual([
       {
         fromAgency: 'IN_GENT',
         toAgency: 'ATLAS',

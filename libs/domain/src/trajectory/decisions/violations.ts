@@ -31,7 +31,8 @@ export function reportViolation(
     return reject(rejection('INVALID_STATE', 'attendance is followed once the contract is signed'));
   }
   const notFineable = noViolationFileBecause(state, command.kind);
-  if (notFineable) return reject(rejection('RULE_VIOLATION', `no violation file can open: ${notFineable}`, 'kind'));
+  if (notFineable)
+    return reject(rejection('RULE_VIOLATION', `no violation file can open: ${notFineable}`, 'kind'));
   return accept(
     trajectoryEvent<ViolationOpened>(
       'ViolationOpened',
