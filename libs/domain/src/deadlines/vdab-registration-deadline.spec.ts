@@ -65,7 +65,6 @@ describe('vdabRegistrationDueDate', () => {
     it('has no due date before the intake when the anchor is INTAKE', () => {
       expect(vdabRegistrationDueDate(fromIntake, { contractSignedOn: d('2026-05-20') })).toBeUndefined();
     });
-  });
 
     it('counts days when the version says "60 days" (Verplichting tot inburgering §Werk) instead of two months', () => {
       const sixtyDays: PolicyVersion = {
