@@ -119,7 +119,13 @@ describe('caseload', () => {
 
   it('is an agency’s caseload without counsellor, following a transfer', async () => {
     const transferred = await opened({ agency: 'AGII', registeredOn: '2026-01-05' });
-    await transferred.run({ type: 'TransferTrajectory', toAgency: 'IN_GENT', transferredOn: '2026-02-01' });
+    await transferred.run({
+      type: 'TransferTrajectory',
+      toAgency: 'IN_GENT',
+      transferredOn: '2026-02-01',
+      municipality: 'Gent',
+      nisCode: '44021',
+    });
 
     const found = await findInCaseload({ agency: 'IN_GENT' }, transferred.trajectoryId);
     expect(found.item).toMatchObject({ agency: 'IN_GENT', counsellorId: null, status: 'OPEN' });

@@ -165,6 +165,8 @@ describe('transfer', () => {
       type: 'TransferTrajectory',
       toAgency: 'ATLAS',
       transferredOn: '2026-06-01',
+      municipality: 'Antwerpen',
+      nisCode: '11002',
       counsellorId,
     });
 
@@ -188,7 +190,13 @@ describe('transfer', () => {
 
   it('clears the counsellor when the receiving agency has not assigned one yet', async () => {
     const trajectory = await contractSigned({ agency: 'IN_GENT', counsellorId: 'counsellor-gent' });
-    await trajectory.run({ type: 'TransferTrajectory', toAgency: 'AGII', transferredOn: '2026-06-01' });
+    await trajectory.run({
+      type: 'TransferTrajectory',
+      toAgency: 'AGII',
+      transferredOn: '2026-06-01',
+      municipality: 'Mechelen',
+      nisCode: '12025',
+    });
 
     const view = await database.queries.findTrajectory(trajectory.trajectoryId);
 
@@ -350,7 +358,13 @@ describe('rebuildReadModels with suspension, transfer, correction and fine decis
     const resumed = await contractSigned({ signedOn: '2026-05-01', counsellorId: 'counsellor-r1' });
     await resumed.run({ type: 'SuspendTrajectory', reason: 'OTHER', suspendedFrom: '2026-05-20' });
     await resumed.run({ type: 'ResumeTrajectory', resumedOn: '2026-06-10' });
-    await resumed.run({ type: 'TransferTrajectory', toAgency: 'IN_GENT', transferredOn: '2026-06-11' });
+    await resumed.run({
+      type: 'TransferTrajectory',
+      toAgency: 'IN_GENT',
+      transferredOn: '2026-06-11',
+      municipality: 'Gent',
+      nisCode: '44021',
+    });
     const corrected = await contractSigned({ signedOn: '2026-02-10' });
     await corrected.run({
       type: 'RecordVdabRegistration',
@@ -375,6 +389,8 @@ describe('rebuildReadModels with suspension, transfer, correction and fine decis
       type: 'TransferTrajectory',
       toAgency: 'ATLAS',
       transferredOn: '2026-06-15',
+      municipality: 'Antwerpen',
+      nisCode: '11002',
       counsellorId: 'c-a',
     });
     const closedWhileSuspended = await contractSigned({ signedOn: '2026-05-01' });

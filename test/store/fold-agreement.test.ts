@@ -49,6 +49,8 @@ const SCENARIOS: Record<string, Step[]> = {
         type: 'TransferTrajectory',
         toAgency: 'ATLAS',
         transferredOn: '2026-06-01',
+        municipality: 'Antwerpen',
+        nisCode: '11002',
         counsellorId: 'c-2',
       }),
   ],
@@ -78,7 +80,14 @@ const SCENARIOS: Record<string, Step[]> = {
         'enforcement-officer',
         SCENARIO_NOW + 2 * DAY,
       ),
-    (t) => t.run({ type: 'TransferTrajectory', toAgency: 'IN_GENT', transferredOn: '2026-06-15' }),
+    (t) =>
+      t.run({
+        type: 'TransferTrajectory',
+        toAgency: 'IN_GENT',
+        transferredOn: '2026-06-15',
+        municipality: 'Gent',
+        nisCode: '44021',
+      }),
     (t) => t.run({ type: 'CloseTrajectory', reason: 'CONTRACT_TERMINATED', closedOn: '2026-06-15' }),
   ],
   'contract date corrected while suspended, then closed while suspended': [
@@ -110,6 +119,8 @@ const SCENARIOS: Record<string, Step[]> = {
         type: 'TransferTrajectory',
         toAgency: 'ATLAS',
         transferredOn: '2026-06-15',
+        municipality: 'Antwerpen',
+        nisCode: '11002',
         counsellorId: 'c-9',
       }),
   ],

@@ -162,7 +162,7 @@ describe('deadline, violation and outbox projections', () => {
         state: 'OPEN',
         metOn: null,
         policyVersion: '2023',
-        source: expect.stringContaining('seed 003'),
+        source: expect.stringContaining('BBT 2020-2021'),
         agency: 'ATLAS',
         counsellorId,
         municipality: 'Antwerpen',

@@ -32,7 +32,7 @@ describe("a counsellor's day", () => {
     ).expect(201);
     const id = opened.body.trajectoryId;
     expect(opened.body.events).toEqual(['TrajectoryOpened', 'TargetGroupDetermined']);
-    // No obligation in the Brussels-Capital Region (seed 001 l.977): the trajectory is voluntary.
+    // No obligation in the Brussels-Capital Region (Actieplan integratiebeleid l.977): the trajectory is voluntary.
     const derived = await system.http(AGII).get(`/trajectories/${id}`).expect(200);
     expect(derived.body.targetGroup).toMatchObject({
       status: 'ENTITLED',

@@ -4,7 +4,7 @@ import { newcomer } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
 
 /**
- * The adjusted NT2 path for a low-literate learner (seed 003 l.1109-1117), policy 2022: referral, enrolment, an A1
+ * The adjusted NT2 path for a low-literate learner (BBT 2020-2021 l.1109-1117), policy 2022: referral, enrolment, an A1
  * certificate below the A2 target, then the counsellor lowers this learner's target to A1 and the pillar completes;
  * MO and the VDAB registration were done, so the attest follows.
  */

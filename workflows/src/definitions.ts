@@ -27,6 +27,10 @@ import type {
   RecordContract,
   RecordIntake,
   RecordVdabRegistration,
+  RecordMove,
+  RecordAgencyLetter,
+  RecordFollowUpTestResult,
+  RecordDeclarationOfEffort,
   TrajectoryState,
 } from '../../libs/domain/src';
 
@@ -156,6 +160,18 @@ export const waivePillarUpdate = defineUpdate<CommandResult, [CommandEnvelope<Wa
 export const reportViolationUpdate = defineUpdate<CommandResult, [CommandEnvelope<ReportViolation>]>(
   'reportViolation',
 );
+export const recordMoveUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordMove>]>('recordMove');
+export const recordAgencyLetterUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordAgencyLetter>]>(
+  'recordAgencyLetter',
+);
+export const recordFollowUpTestResultUpdate = defineUpdate<
+  CommandResult,
+  [CommandEnvelope<RecordFollowUpTestResult>]
+>('recordFollowUpTestResult');
+export const recordDeclarationOfEffortUpdate = defineUpdate<
+  CommandResult,
+  [CommandEnvelope<RecordDeclarationOfEffort>]
+>('recordDeclarationOfEffort');
 
 /** For diagnostics and the fold-equals-workflow check; reads for users come from the read models. */
 export const trajectoryStateQuery = defineQuery<TrajectoryState | undefined>('trajectoryState');
@@ -192,4 +208,8 @@ export const TRAJECTORY_COMMAND_UPDATES: readonly UpdateDefinition<
   logParticipationActivityUpdate,
   waivePillarUpdate,
   reportViolationUpdate,
+  recordMoveUpdate,
+  recordAgencyLetterUpdate,
+  recordFollowUpTestResultUpdate,
+  recordDeclarationOfEffortUpdate,
 ];

@@ -1,5 +1,5 @@
 /**
- * The three agencies that own trajectories (seed 004 l.3-7, seed 003 l.1638).
+ * The three agencies that own trajectories (Beleidsbrief 2015-2016 l.3-7, BBT 2020-2021 l.1638).
  */
 export const AGENCIES = {
   AGII: 'Agentschap Integratie en Inburgering',

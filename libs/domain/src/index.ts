@@ -18,3 +18,6 @@ export * from './target-group/target-group-decision';
 export * from './target-group/target-group-facts';
 export * from './target-group/target-group-override';
 export * from './target-group/target-group-rules';
+export * from './enforcement/violation-file-eligibility';
+export * from './residence/municipality-area';
+export * from './policy/sources';

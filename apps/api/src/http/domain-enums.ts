@@ -30,11 +30,17 @@ export const DEADLINE_STATES = valuesOf<DeadlineState>({
   SUSPENDED: true,
   WAIVED: true,
 });
-export const DEADLINE_KINDS = valuesOf<DeadlineKind>({ VDAB_REGISTRATION: true, AGENCY_REGISTRATION: true });
+export const DEADLINE_KINDS = valuesOf<DeadlineKind>({
+  VDAB_REGISTRATION: true,
+  ACTIRIS_REGISTRATION: true,
+  AGENCY_REGISTRATION: true,
+  FOLLOW_UP_B1_ORAL: true,
+});
 export const VIOLATION_STATES = valuesOf<ViolationState>({ OPEN: true, DECIDED: true, WITHDRAWN: true });
 export const VIOLATION_KINDS = valuesOf<ViolationKind>({
   VDAB_REGISTRATION_DEADLINE_MISSED: true,
   AGENCY_REGISTRATION_DEADLINE_MISSED: true,
+  FOLLOW_UP_DEADLINE_MISSED: true,
   REFUSAL_TO_SIGN: true,
   IRREGULAR_ATTENDANCE: true,
 });

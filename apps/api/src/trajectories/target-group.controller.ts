@@ -4,11 +4,13 @@ import {
   CommandResult,
   grantExemptionUpdate,
   overrideTargetGroupUpdate,
+  recordAgencyLetterUpdate,
   recordTargetGroupFactsUpdate,
 } from '../../../../workflows/src/definitions';
 import { CommandContext, CommandHeaders } from '../http/command-context';
 import { GrantExemptionDto } from './dto/grant-exemption.dto';
 import { OverrideTargetGroupDto } from './dto/override-target-group.dto';
+import { RecordAgencyLetterDto } from './dto/record-agency-letter.dto';
 import { RecordTargetGroupFactsDto } from './dto/record-target-group-facts.dto';
 import { TrajectoryCommandsService } from './trajectory-commands.service';
 import { ApiTrajectoryCommandResponses, TRAJECTORY_ID } from './trajectory-routes';
@@ -29,7 +31,8 @@ export class TargetGroupController {
   @ApiOperation({
     summary: 'Record new or completed target-group facts; the status is derived again',
     description:
-      'The facts add to those recorded before. An obliged newcomer gets the deadline to report to an agency. ' +
+      "The facts add to those recorded before. An obliged newcomer who received the agency's letter gets the " +
+      'deadline to report to an agency. ' +
       'Refused with 409 once the contract is signed (the target group is settled then).',
   })
   @ApiTrajectoryCommandResponses()
@@ -78,5 +81,23 @@ export class TargetGroupController {
     @CommandHeaders() context: CommandContext,
   ): Promise<CommandResult> {
     return this.commands.send(id, grantExemptionUpdate, body.toCommand(), context);
+  }
+
+  @Post(':id/agency-letter')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary:
+      "Record the agency's registered letter; an obliged newcomer's three months to report run from it",
+    description:
+      'Without a letter there is no reporting deadline, so no file for late registration. For an obliged newcomer ' +
+      'the deadline is set at once, met or missed by the registration already made. One letter per trajectory (409).',
+  })
+  @ApiTrajectoryCommandResponses()
+  recordAgencyLetter(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @Body() body: RecordAgencyLetterDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.send(id, recordAgencyLetterUpdate, body.toCommand(), context);
   }
 }

@@ -5,6 +5,7 @@ import { TargetGroupController } from './target-group.controller';
 import { TrajectoriesController } from './trajectories.controller';
 import { TrajectoryCommandsService } from './trajectory-commands.service';
 import { TrajectoryExceptionsController } from './trajectory-exceptions.controller';
+import { TrajectoryOutcomesController } from './trajectory-outcomes.controller';
 import { TrajectoryReadsService } from './trajectory-reads.service';
 import { ViolationsController } from './violations.controller';
 
@@ -19,6 +20,7 @@ import { ViolationsController } from './violations.controller';
     TargetGroupController,
     PillarsController,
     TrajectoryExceptionsController,
+    TrajectoryOutcomesController,
     ViolationsController,
   ],
   providers: [TrajectoryCommandsService, TrajectoryReadsService],

@@ -76,9 +76,15 @@ describe('trajectory command routes', () => {
     ],
     [
       'transfer',
-      { toAgency: 'ATLAS', transferredOn: '2025-07-01' },
+      { toAgency: 'ATLAS', transferredOn: '2025-07-01', municipality: 'Antwerpen', nisCode: '11002' },
       transferTrajectoryUpdate,
-      { type: 'TransferTrajectory', toAgency: 'ATLAS', transferredOn: '2025-07-01' },
+      {
+        type: 'TransferTrajectory',
+        toAgency: 'ATLAS',
+        transferredOn: '2025-07-01',
+        municipality: 'Antwerpen',
+        nisCode: '11002',
+      },
     ],
     [
       'corrections',

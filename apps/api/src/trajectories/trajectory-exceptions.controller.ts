@@ -3,12 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CommandResult,
   correctFactUpdate,
+  recordMoveUpdate,
   resumeTrajectoryUpdate,
   suspendTrajectoryUpdate,
   transferTrajectoryUpdate,
 } from '../../../../workflows/src/definitions';
 import { CommandContext, CommandHeaders } from '../http/command-context';
 import { CorrectFactDto } from './dto/correct-fact.dto';
+import { RecordMoveDto } from './dto/record-move.dto';
 import { ResumeTrajectoryDto } from './dto/resume-trajectory.dto';
 import { SuspendTrajectoryDto } from './dto/suspend-trajectory.dto';
 import { TransferTrajectoryDto } from './dto/transfer-trajectory.dto';
@@ -58,7 +60,13 @@ export class TrajectoryExceptionsController {
   @Post(':id/transfer')
   @Allow('trajectory.transfer')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Transfer the trajectory to another agency, history included' })
+  @ApiOperation({
+    summary: 'Transfer the trajectory to another agency, history included',
+    description:
+      "The new municipality (name and NIS code) must lie in the receiving agency's area (422 otherwise): Atlas for " +
+      'Antwerpen, IN-Gent for Gent, the Agentschap Integratie en Inburgering for the rest of Flanders and Brussels. ' +
+      'A move to Brussels ends the obligation: the deadlines only the obligation imposes are waived.',
+  })
   @ApiTrajectoryCommandResponses()
   transfer(
     @Param('id', TRAJECTORY_ID) id: string,
@@ -66,6 +74,24 @@ export class TrajectoryExceptionsController {
     @CommandHeaders() context: CommandContext,
   ): Promise<CommandResult> {
     return this.commands.send(id, transferTrajectoryUpdate, body.toCommand(), context);
+  }
+
+  @Post(':id/move')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Record a move that keeps the case with its agency',
+    description:
+      "Within the agency's area; to Brussels (the obligation ends: the deadlines only the obligation imposes are " +
+      'waived, open violation files stay); or out of Flanders and Brussels (the trajectory ends, reason ' +
+      "MOVED_OUT_OF_FLANDERS). A municipality in another agency's area is refused with 422: transfer instead.",
+  })
+  @ApiTrajectoryCommandResponses()
+  move(
+    @Param('id', TRAJECTORY_ID) id: string,
+    @Body() body: RecordMoveDto,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<CommandResult> {
+    return this.commands.send(id, recordMoveUpdate, body.toCommand(), context);
   }
 
   @Post(':id/corrections')

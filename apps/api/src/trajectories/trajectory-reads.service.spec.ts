@@ -54,7 +54,7 @@ const view: TrajectorySummaryView = {
       state: 'OPEN',
       metOn: null,
       policyVersion: '2023',
-      source: 'seed 003 l.1203-1205',
+      source: 'BBT 2020-2021 l.1203-1205',
       agency: 'AGII',
       counsellorId: 'c-17',
       municipality: 'Leuven',

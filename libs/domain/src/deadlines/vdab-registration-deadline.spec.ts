@@ -53,7 +53,7 @@ describe('vdabRegistrationDueDate', () => {
       id: '2023',
       effectiveFrom: d('2023-01-01'),
       summary: 'test version counting from the intake',
-      vdabRegistration: { anchor: 'INTAKE', months: 3, source: 'test' },
+      vdabRegistration: { anchor: 'INTAKE', amount: 3, unit: 'MONTHS', source: 'test' },
     };
 
     it('counts from the intake when the anchor is INTAKE', () => {
@@ -64,6 +64,21 @@ describe('vdabRegistrationDueDate', () => {
 
     it('has no due date before the intake when the anchor is INTAKE', () => {
       expect(vdabRegistrationDueDate(fromIntake, { contractSignedOn: d('2026-05-20') })).toBeUndefined();
+    });
+
+    it('counts days when the version says "60 days" (Verplichting tot inburgering §Werk) instead of two months', () => {
+      const sixtyDays: PolicyVersion = {
+        ...fromIntake,
+        vdabRegistration: { anchor: 'CONTRACT_SIGNED', amount: 60, unit: 'DAYS', source: 'test' },
+      };
+      // 31 December + 60 days = 1 March; + 2 months = the last day of February
+      expect(vdabRegistrationDueDate(sixtyDays, { contractSignedOn: d('2025-12-31') })).toBe('2026-03-01');
+      expect(
+        vdabRegistrationDueDate(
+          { ...sixtyDays, vdabRegistration: { ...sixtyDays.vdabRegistration!, amount: 2, unit: 'MONTHS' } },
+          { contractSignedOn: d('2025-12-31') },
+        ),
+      ).toBe('2026-02-28');
     });
   });
 });

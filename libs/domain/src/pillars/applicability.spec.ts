@@ -78,7 +78,7 @@ describe('determinePillars', () => {
         PARTICIPATION: {
           applicability: 'REQUIRED',
           reason:
-            'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
+            'not voluntary, not working or studying: the 40-hour trajectory applies (Beleidsplan 2020-2024 l.203-222)',
           targetHours: 40,
         },
       });
@@ -127,7 +127,7 @@ describe('determinePillars', () => {
     it.each(['2022', '2023'] as const)('%s: no right to work: WORK does not apply', (policyVersion) => {
       expect(determinePillars(facts(policyVersion, { profile: { mayWork: false } })).WORK).toEqual({
         applicability: 'NOT_APPLICABLE',
-        reason: 'no right to work in Belgium (seed 003 l.1206-1207 exceptions)',
+        reason: 'no right to work in Belgium (BBT 2020-2021 l.1206-1207 exceptions)',
       });
     });
 
@@ -163,14 +163,14 @@ describe('determinePillars', () => {
         undefined,
         false,
         'REQUIRED',
-        'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
+        'not voluntary, not working or studying: the 40-hour trajectory applies (Beleidsplan 2020-2024 l.203-222)',
       ],
       [
         'obliged, neither working nor studying',
         { working: false, studying: false },
         false,
         'REQUIRED',
-        'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
+        'not voluntary, not working or studying: the 40-hour trajectory applies (Beleidsplan 2020-2024 l.203-222)',
       ],
       ['obliged, working', { working: true }, false, 'OPTIONAL', `works (${OPTIONAL_FOR_SOURCE})`],
       ['obliged, studying', { studying: true }, false, 'OPTIONAL', `studies (${OPTIONAL_FOR_SOURCE})`],
@@ -229,14 +229,30 @@ describe('determinePillars', () => {
   });
 
   describe('NT2 for illiterate and low-literate learners', () => {
-    it.each(['2016', '2022', '2023'] as const)(
-      '%s: no adjusted target is set, so the general target applies',
+    it('2016: no literacy track and no adjusted target, so the general target applies', () => {
+      for (const literacy of ['LITERATE', 'LOW_LITERATE', 'ILLITERATE'] as const) {
+        expect(determinePillars(facts('2016', { profile: { literacy } })).NT2).toEqual(
+          determinePillars(facts('2016')).NT2,
+        );
+      }
+    });
+
+    it.each(['2022', '2023'] as const)(
+      '%s: the literacy track (alfa) is A2 for listening and speaking only; literate learners keep all four skills',
       (policyVersion) => {
-        for (const literacy of ['LITERATE', 'LOW_LITERATE', 'ILLITERATE'] as const) {
-          expect(determinePillars(facts(policyVersion, { profile: { literacy } })).NT2).toEqual(
-            determinePillars(facts(policyVersion)).NT2,
-          );
+        for (const literacy of ['LOW_LITERATE', 'ILLITERATE'] as const) {
+          expect(determinePillars(facts(policyVersion, { profile: { literacy } })).NT2).toEqual({
+            applicability: 'REQUIRED',
+            targetLevel: 'A2',
+            skills: ['LISTENING', 'SPEAKING'],
+            reason: expect.stringMatching(
+              /^literacy track \(alfa\): A2 for listening and speaking only \(Verplichting tot inburgering §Nederlands: /,
+            ),
+          });
         }
+        expect(determinePillars(facts(policyVersion, { profile: { literacy: 'LITERATE' } })).NT2).toEqual(
+          determinePillars(facts(policyVersion)).NT2,
+        );
       },
     );
 
@@ -248,6 +264,7 @@ describe('determinePillars', () => {
           ...base.parameters,
           nt2: {
             ...base.parameters.nt2,
+            literacyTrack: undefined,
             lowLiterateTargetLevel: 'A1' as const,
             lowLiterateTargetLevelSource: 'test',
           },

@@ -1,17 +1,17 @@
-import { Nt2Level } from '../policy/pillar';
+import { Nt2Level, Nt2Skill } from '../policy/pillar';
 import { ParameterisedPolicyVersion } from '../policy/policy-versions';
 import { ageOn } from '../target-group/age';
 import { CalendarDate } from '../time/calendar-date';
 import { IntakeProfile, PillarApplicability } from './pillar-state';
 
 /**
- * Working age for the WORK pillar: "elke inburgeraar op beroepsactieve leeftijd" (seed 003 l.1199-1200).
- * The seeds give no numbers; 18 to 64 follows the target group's adult age and the 65+ exemption.
+ * Working age for the WORK pillar: "elke inburgeraar op beroepsactieve leeftijd" (BBT 2020-2021 l.1199-1200).
+ * The sources give no numbers; 18 to 64 follows the target group's adult age and the 65+ exemption.
  */
 export const WORKING_AGE = {
   from: 18,
   untilExclusive: 65,
-  source: 'seed 003 l.1199-1200 ("beroepsactieve leeftijd"); bounds: parameter',
+  source: 'BBT 2020-2021 l.1199-1200 ("beroepsactieve leeftijd"); bounds: parameter',
 };
 
 export interface PillarDetermination {
@@ -21,7 +21,8 @@ export interface PillarDetermination {
 
 export interface PillarsDetermination {
   MO: PillarDetermination;
-  NT2: PillarDetermination & { targetLevel: Nt2Level };
+  /** `skills` absent: all four skills count. */
+  NT2: PillarDetermination & { targetLevel: Nt2Level; skills?: Nt2Skill[] };
   WORK: PillarDetermination;
   PARTICIPATION: PillarDetermination & { targetHours: number };
 }
@@ -33,7 +34,11 @@ export interface PillarFacts {
   profile?: IntakeProfile;
   /** Follows the trajectory voluntarily (target group ENTITLED). */
   voluntary: boolean;
+  /** Where the newcomer registers for work: Actiris for a Brussels resident (Handhaving inburgeringsbeleid §Brussel). */
+  partner?: EmploymentServicePartner;
 }
+
+export type EmploymentServicePartner = 'VDAB' | 'ACTIRIS';
 
 /** Which pillars count for this newcomer under the trajectory's policy version, and why. */
 export function determinePillars({
@@ -42,12 +47,13 @@ export function determinePillars({
   birthDate,
   profile,
   voluntary,
+  partner = 'VDAB',
 }: PillarFacts): PillarsDetermination {
   const { mo, participation, attest } = policy.parameters;
   return {
     MO: { applicability: 'REQUIRED', reason: `${mo.requiredResult} (${mo.source})` },
     NT2: nt2Determination(policy, profile),
-    WORK: workDetermination(policy, ageOn(birthDate, signedOn), profile),
+    WORK: workDetermination(policy, ageOn(birthDate, signedOn), profile, partner),
     PARTICIPATION: participation
       ? {
           ...participationApplicability(profile, voluntary, participation.optionalForSource),
@@ -67,6 +73,15 @@ function nt2Determination(
 ): PillarsDetermination['NT2'] {
   const { nt2 } = policy.parameters;
   const lowLiterate = profile?.literacy === 'LOW_LITERATE' || profile?.literacy === 'ILLITERATE';
+  if (lowLiterate && nt2.literacyTrack) {
+    const { targetLevel, skills, source } = nt2.literacyTrack;
+    return {
+      applicability: 'REQUIRED',
+      targetLevel,
+      skills: [...skills],
+      reason: `literacy track (alfa): ${targetLevel} for ${skills.map((skill) => skill.toLowerCase()).join(' and ')} only (${source})`,
+    };
+  }
   if (lowLiterate && nt2.lowLiterateTargetLevel !== 'NOT_SET') {
     return {
       applicability: 'REQUIRED',
@@ -84,7 +99,8 @@ function nt2Determination(
 function workDetermination(
   policy: ParameterisedPolicyVersion,
   age: number,
-  profile?: IntakeProfile,
+  profile: IntakeProfile | undefined,
+  partner: EmploymentServicePartner,
 ): PillarDetermination {
   if (!policy.vdabRegistration) {
     return {
@@ -101,12 +117,12 @@ function workDetermination(
   if (profile?.mayWork === false) {
     return {
       applicability: 'NOT_APPLICABLE',
-      reason: 'no right to work in Belgium (seed 003 l.1206-1207 exceptions)',
+      reason: 'no right to work in Belgium (BBT 2020-2021 l.1206-1207 exceptions)',
     };
   }
   return {
     applicability: 'REQUIRED',
-    reason: `VDAB registration within ${policy.vdabRegistration.months} months (${policy.vdabRegistration.source})`,
+    reason: `${partner === 'ACTIRIS' ? 'Actiris' : 'VDAB'} registration within ${policy.vdabRegistration.amount} ${policy.vdabRegistration.unit.toLowerCase()} (${policy.vdabRegistration.source})`,
   };
 }
 
@@ -121,6 +137,7 @@ function participationApplicability(
   if (profile?.studying) return { applicability: 'OPTIONAL', reason: `studies (${source})` };
   return {
     applicability: 'REQUIRED',
-    reason: 'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
+    reason:
+      'not voluntary, not working or studying: the 40-hour trajectory applies (Beleidsplan 2020-2024 l.203-222)',
   };
 }

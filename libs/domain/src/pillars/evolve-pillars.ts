@@ -1,6 +1,6 @@
 import { PillarsDetermined, TrajectoryEvent } from '../trajectory/events';
 import { PillarDetermination } from './applicability';
-import { levelReached, PillarStates } from './pillar-state';
+import { nt2TargetMet, PillarStates } from './pillar-state';
 
 /** The events that change the pillars, and only them. */
 const PILLAR_EVENT_TYPES = [
@@ -101,8 +101,7 @@ export function evolvePillars(
         // the certificate is for the level of the test that completed the pillar, which may be above the target
         const target = pillars.NT2.targetLevel;
         const level =
-          pillars.NT2.testResults.find((result) => result.passed && levelReached(result.level, target))
-            ?.level ?? target;
+          pillars.NT2.testResults.find((result) => nt2TargetMet(result, pillars.NT2))?.level ?? target;
         const { status, completion } = completed;
         return {
           ...pillars,
@@ -132,6 +131,7 @@ function initialPillars(event: PillarsDetermined): PillarStates {
     NT2: {
       ...base(event.data.NT2),
       targetLevel: event.data.NT2.targetLevel,
+      ...(event.data.NT2.skills ? { skills: event.data.NT2.skills } : {}),
       referrals: [],
       enrolments: [],
       testResults: [],

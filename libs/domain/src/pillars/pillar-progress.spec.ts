@@ -379,7 +379,7 @@ describe('the attest', () => {
     expect(state.attest?.conditions).toEqual([
       'MO: MO test passed on 2022-07-04',
       'NT2: NT2 test passed at A2 on 2022-12-05 (target A2)',
-      'WORK: not applicable (no right to work in Belgium (seed 003 l.1206-1207 exceptions))',
+      'WORK: not applicable (no right to work in Belgium (BBT 2020-2021 l.1206-1207 exceptions))',
     ]);
   });
 
@@ -415,12 +415,12 @@ describe('the attest', () => {
     [
       'works',
       { profile: { working: true } },
-      'PARTICIPATION: optional (works (seed 002 l.1147-1149: "optioneel voor wie werkt, studeert of vrijwillig een inburgeringstraject volgt"))',
+      'PARTICIPATION: optional (works (Beleidsplan 2020-2024 l.1147-1149: "optioneel voor wie werkt, studeert of vrijwillig een inburgeringstraject volgt"))',
     ],
     [
       'follows the trajectory voluntarily (Brussels, ENTITLED)',
       { targetGroupFacts: BRUSSELS_FACTS },
-      'PARTICIPATION: optional (follows the trajectory voluntarily (seed 002 l.1147-1149: "optioneel voor wie werkt, studeert of vrijwillig een inburgeringstraject volgt"))',
+      'PARTICIPATION: optional (follows the trajectory voluntarily (Beleidsplan 2020-2024 l.1147-1149: "optioneel voor wie werkt, studeert of vrijwillig een inburgeringstraject volgt"))',
     ],
   ])(
     '2023: an OPTIONAL participation pillar does not block the attest (newcomer who %s)',

@@ -1,18 +1,22 @@
-import { policyVersionById } from '../policy/policy-versions';
-import { CalendarDate } from '../time/calendar-date';
+import { residenceRegionOf } from '../enforcement/violation-file-eligibility';
+import { ParameterisedPolicyVersion, policyVersionById } from '../policy/policy-versions';
+import { obligedSince } from '../trajectory/decisions/target-group';
+import { addMonths, CalendarDate } from '../time/calendar-date';
 import {
   AttestIssued,
+  DeadlineSet,
+  FollowUpStarted,
   PillarCompleted,
   TrajectoryClosed,
   TrajectoryEvent,
   trajectoryEvent,
 } from '../trajectory/events';
 import { TrajectoryState } from '../trajectory/state';
-import { levelReached, ParticipationActivity, Pillar, pillarSatisfied, PillarStates } from './pillar-state';
+import { nt2TargetMet, ParticipationActivity, Pillar, pillarSatisfied, PillarStates } from './pillar-state';
 
 /**
  * What follows by itself from the facts: a pillar whose condition is met is completed, and when every pillar
- * the trajectory's policy version requires is satisfied the attest is issued (seed 004 l.135-137; from 2022
+ * the trajectory's policy version requires is satisfied the attest is issued (Beleidsbrief 2015-2016 l.135-137; from 2022
  * also the VDAB and participation conditions that apply) and the trajectory is complete.
  */
 export function pillarCompletions(state: TrajectoryState, now: number): PillarCompleted[] {
@@ -32,9 +36,7 @@ export function pillarCompletions(state: TrajectoryState, now: number): PillarCo
       condition: `MO test passed on ${passedMo.takenOn}`,
     });
 
-  const certificate = pillars.NT2.testResults.find(
-    (result) => result.passed && levelReached(result.level, pillars.NT2.targetLevel),
-  );
+  const certificate = pillars.NT2.testResults.find((result) => nt2TargetMet(result, pillars.NT2));
   if (open('NT2') && certificate) {
     completions.push({
       pillar: 'NT2',
@@ -93,14 +95,71 @@ export function attestIfDue(state: TrajectoryState, today: CalendarDate, now: nu
   const considered = [...requiredPillars, ...requiredWhenApplicable];
   if (!considered.every((pillar) => pillarSatisfied(state.pillars![pillar]))) return [];
   const conditions = considered.map((pillar) => describeCondition(pillar, state.pillars!));
+  const attest = trajectoryEvent<AttestIssued>(
+    'AttestIssued',
+    { attestNumber: attestNumber(state, today), issuedOn: today, policyVersion: policy.id, conditions },
+    now,
+  );
+  const followUp = followUpAfterAttest(state, policy, today, now);
+  return followUp.length
+    ? [attest, ...followUp]
+    : [
+        attest,
+        trajectoryEvent<TrajectoryClosed>(
+          'TrajectoryClosed',
+          { reason: 'ATTEST_ISSUED', closedOn: today },
+          now,
+        ),
+      ];
+}
+
+/**
+ * The follow-up track starts with the attest for a newcomer obliged from the version's `followUp.obligedFrom`
+ * (1 March 2022): B1 for the oral skills within 24 months (Verplichting tot inburgering §Vervolgtraject,
+ * docs/sources.md). Not in Brussels, where there is no obligation; not after a declaration of effort, which is
+ * no attest. The trajectory stays open until the result or the deadline.
+ */
+export function followUpAfterAttest(
+  state: TrajectoryState,
+  policy: ParameterisedPolicyVersion,
+  startedOn: CalendarDate,
+  now: number,
+): TrajectoryEvent[] {
+  const rule = policy.parameters.followUp;
+  const obliged = obligedSince(state);
+  if (!rule || !obliged || obliged < rule.obligedFrom || residenceRegionOf(state) === 'BRUSSELS') return [];
+  const dueOn = addMonths(startedOn, rule.months);
   return [
-    trajectoryEvent<AttestIssued>(
-      'AttestIssued',
-      { attestNumber: attestNumber(state, today), issuedOn: today, policyVersion: policy.id, conditions },
+    trajectoryEvent<FollowUpStarted>(
+      'FollowUpStarted',
+      {
+        startedOn,
+        targetLevel: rule.targetLevel,
+        skills: [...rule.skills],
+        dueOn,
+        policyVersion: policy.id,
+        source: rule.source,
+      },
       now,
     ),
-    trajectoryEvent<TrajectoryClosed>('TrajectoryClosed', { reason: 'ATTEST_ISSUED', closedOn: today }, now),
+    trajectoryEvent<DeadlineSet>(
+      'DeadlineSet',
+      {
+        deadlineId: followUpDeadlineId(state),
+        kind: 'FOLLOW_UP_B1_ORAL',
+        dueOn,
+        anchor: 'ATTEST',
+        anchorOn: startedOn,
+        policyVersion: policy.id,
+        source: rule.source,
+      },
+      now,
+    ),
   ];
+}
+
+export function followUpDeadlineId(state: Pick<TrajectoryState, 'trajectoryId'>): string {
+  return `${state.trajectoryId}:FOLLOW_UP_B1_ORAL`;
 }
 
 function describeCondition(pillar: Pillar, pillars: PillarStates): string {

@@ -1,4 +1,4 @@
-import { Nt2Level, Pillar } from '../policy/pillar';
+import { NT2_SKILLS, Nt2Level, Nt2Skill, Pillar } from '../policy/pillar';
 import { CalendarDate } from '../time/calendar-date';
 
 /**
@@ -57,10 +57,12 @@ export interface MoPillar extends PillarBase {
 
 export interface Nt2Pillar extends PillarBase {
   targetLevel: Nt2Level;
+  /** The skills the target covers (the literacy track: oral only); absent: all four. */
+  skills?: Nt2Skill[];
   referrals: { provider: string; course: string; level: Nt2Level; referredOn: CalendarDate }[];
   /** The courses the newcomer actually started after a referral: the start of the NT2 pillar in practice. */
   enrolments: { provider: string; course: string; level: Nt2Level; enrolledOn: CalendarDate }[];
-  testResults: { level: Nt2Level; takenOn: CalendarDate; passed: boolean }[];
+  testResults: { level: Nt2Level; takenOn: CalendarDate; passed: boolean; skills?: Nt2Skill[] }[];
   certificate?: { level: Nt2Level; obtainedOn: CalendarDate };
   /** A lower target set for this learner (illiterate or low-literate), replacing the policy's. */
   targetAdjustment?: { from: Nt2Level; adjustedOn: CalendarDate; reason: string };
@@ -100,6 +102,20 @@ export type { Pillar, Nt2Level };
 
 export function levelReached(level: Nt2Level, target: Nt2Level): boolean {
   return NT2_LEVELS.indexOf(level) >= NT2_LEVELS.indexOf(target);
+}
+
+/** A passed NT2 test meets the target when it reached the level in every skill the target covers. */
+export function nt2TargetMet(
+  result: { level: Nt2Level; passed: boolean; skills?: readonly Nt2Skill[] },
+  target: { targetLevel: Nt2Level; skills?: readonly Nt2Skill[] },
+): boolean {
+  const tested = result.skills ?? NT2_SKILLS;
+  const required = target.skills ?? NT2_SKILLS;
+  return (
+    result.passed &&
+    levelReached(result.level, target.targetLevel) &&
+    required.every((skill) => tested.includes(skill))
+  );
 }
 
 /** A pillar no longer stands between the newcomer and the attest. */

@@ -1,3 +1,4 @@
+import { CITATION } from './sources';
 import { calendarDate, calendarDateAt } from '../time/calendar-date';
 import { POLICY_VERSIONS, PolicyVersion, policyVersionById, policyVersionFor } from './policy-versions';
 
@@ -70,19 +71,16 @@ describe('policy versions', () => {
 
     it.each(
       POLICY_VERSIONS.filter((version) => version.vdabRegistration).map((version) => [version.id, version]),
-    )(
-      'version %s: VDAB registration within 2 months of the contract, citing its seed source',
-      (_id, version) => {
-        const rule = (version as PolicyVersion).vdabRegistration;
-        expect(rule).toMatchObject({ anchor: 'CONTRACT_SIGNED', months: 2 });
-        expect(rule?.source).toMatch(/^seed 003 l\.1203-1205: /);
-      },
-    );
+    )('version %s: VDAB registration within 2 months of the contract, citing its source', (_id, version) => {
+      const rule = (version as PolicyVersion).vdabRegistration;
+      expect(rule).toMatchObject({ anchor: 'CONTRACT_SIGNED', amount: 2, unit: 'MONTHS' });
+      expect(rule?.source).toMatch(/^BBT 2020-2021 l\.1203-1205: /);
+    });
 
     it.each(POLICY_VERSIONS.map((version) => [version.id, version.summary]))(
       'version %s summary cites a source',
       (_id, summary) => {
-        expect(summary).toMatch(/\((seed \d{3} l\.\d+|public)/);
+        expect(summary).toMatch(/\((BBT 2020-2021|Beleidsbrief 2015-2016|Beleidsplan 2020-2024) l\.\d+/);
       },
     );
   });
@@ -100,20 +98,22 @@ describe('policy versions', () => {
 
 describe('policy parameters', () => {
   const parameters = (id: '2016' | '2022' | '2023') => policyVersionById(id).parameters;
-  const SOURCE = /^(seed \d{3} l\.\d+|public: )/;
+  const SOURCE = CITATION;
 
   it.each(['2016', '2022', '2023'] as const)(
-    'version %s: report to an agency within 3 months (public)',
+    "version %s: report to an agency within 3 months of the agency's registered letter",
     (id) => {
       expect(parameters(id).agencyRegistration.months).toBe(3);
-      expect(parameters(id).agencyRegistration.source).toMatch(/^public: /);
+      expect(parameters(id).agencyRegistration.source).toMatch(
+        /^Verplichting tot inburgering §Aanmelden: .*registered letter/,
+      );
     },
   );
 
   it.each([
-    ['2016', 'PASS_MO', /^seed 004 l\.135-137: /],
-    ['2022', 'PASS_STANDARDISED_MO_TEST', /^seed 003 l\.1072-1077: /],
-    ['2023', 'PASS_STANDARDISED_MO_TEST', /^seed 003 l\.1072-1077: /],
+    ['2016', 'PASS_MO', /^Beleidsbrief 2015-2016 l\.135-137: /],
+    ['2022', 'PASS_STANDARDISED_MO_TEST', /^BBT 2020-2021 l\.1072-1077: /],
+    ['2023', 'PASS_STANDARDISED_MO_TEST', /^BBT 2020-2021 l\.1072-1077: /],
   ] as const)('version %s: MO result %s', (id, requiredResult, source) => {
     expect(parameters(id).mo.requiredResult).toBe(requiredResult);
     expect(parameters(id).mo.source).toMatch(source);
@@ -121,8 +121,8 @@ describe('policy parameters', () => {
 
   it.each([
     ['2016', 'A1', /^public: /],
-    ['2022', 'A2', /^seed 003 l\.1109-1110: /],
-    ['2023', 'A2', /^seed 003 l\.1109-1110: /],
+    ['2022', 'A2', /^BBT 2020-2021 l\.1109-1110: /],
+    ['2023', 'A2', /^BBT 2020-2021 l\.1109-1110: /],
   ] as const)('version %s: NT2 target %s', (id, level, source) => {
     expect(parameters(id).nt2.targetLevel).toBe(level);
     expect(parameters(id).nt2.targetLevelSource).toMatch(source);
@@ -135,9 +135,44 @@ describe('policy parameters', () => {
     },
   );
 
-  it('the low-literate target is left open by seed 003 l.1110 from 2022', () => {
-    expect(parameters('2022').nt2.lowLiterateTargetLevelSource).toMatch(/^seed 003 l\.1110: /);
+  it('from 2022 no lower level than A2 is set: the agency names none, BBT 2020-2021 l.1110 had left it open', () => {
+    expect(parameters('2022').nt2.lowLiterateTargetLevelSource).toMatch(
+      /^Verplichting tot inburgering §Nederlands .*BBT 2020-2021 l\.1110/,
+    );
   });
+
+  it.each(['2022', '2023'] as const)(
+    'version %s: the literacy track (alfa) is A2 for listening and speaking only',
+    (id) => {
+      expect(parameters(id).nt2.literacyTrack).toEqual({
+        targetLevel: 'A2',
+        skills: ['LISTENING', 'SPEAKING'],
+        source: expect.stringMatching(/^Verplichting tot inburgering §Nederlands: /),
+      });
+    },
+  );
+
+  it('version 2016 has no literacy track, no follow-up track and no declaration of effort', () => {
+    expect(parameters('2016').nt2.literacyTrack).toBeUndefined();
+    expect(parameters('2016').followUp).toBeUndefined();
+    expect(parameters('2016').declarationOfEffort).toBeUndefined();
+  });
+
+  it.each(['2022', '2023'] as const)(
+    'version %s: follow-up track B1 oral within 24 months of the attest for newcomers obliged from 1 March 2022; the declaration of effort exists',
+    (id) => {
+      expect(parameters(id).followUp).toEqual({
+        obligedFrom: '2022-03-01',
+        targetLevel: 'B1',
+        skills: ['LISTENING', 'SPEAKING'],
+        months: 24,
+        source: expect.stringMatching(
+          /^Verplichting tot inburgering §Vervolgtraject: .*BBT 2020-2021 l\.1119-1122/,
+        ),
+      });
+      expect(parameters(id).declarationOfEffort?.source).toMatch(/^Verplichting tot inburgering §Attest: /);
+    },
+  );
 
   it('only the 2023 version has the participation pillar: 40 hours, optional for people who work, study or are voluntary', () => {
     expect(
@@ -145,9 +180,9 @@ describe('policy parameters', () => {
     ).toEqual(['2023']);
     expect(parameters('2023').participation).toEqual({
       hours: 40,
-      source: expect.stringMatching(/^seed 002 l\.203-222: /),
+      source: expect.stringMatching(/^Beleidsplan 2020-2024 l\.203-222: /),
       optionalFor: ['WORKING', 'STUDYING', 'VOLUNTARY_TRAJECTORY'],
-      optionalForSource: expect.stringMatching(/^seed 002 l\.1147-1149: /),
+      optionalForSource: expect.stringMatching(/^Beleidsplan 2020-2024 l\.1147-1149: /),
     });
   });
 
@@ -164,7 +199,9 @@ describe('policy parameters', () => {
     expect(parameters(id).fine).toEqual({
       minimumEuro: 50,
       maximumEuro: 5000,
-      source: expect.stringMatching(/^public: .*seed 001 l\.293-295/),
+      source: expect.stringMatching(
+        /^Handhaving inburgeringsbeleid §Boete: .*Actieplan integratiebeleid l\.293-295/,
+      ),
     });
   });
 
@@ -176,7 +213,7 @@ describe('policy parameters', () => {
     expect(parameters(id).fee).toEqual({
       charged,
       amountEuro: null,
-      source: expect.stringMatching(/^seed 003 l\.1140-1143: /),
+      source: expect.stringMatching(/^BBT 2020-2021 l\.1140-1143: /),
     });
   });
 

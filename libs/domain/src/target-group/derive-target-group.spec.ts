@@ -1,3 +1,4 @@
+import { CITATION } from '../policy/sources';
 import { calendarDate } from '../time/calendar-date';
 import { thirdCountryNewcomerFacts } from '../trajectory/trajectory.fixtures';
 import { deriveTargetGroup } from './derive-target-group';
@@ -71,7 +72,7 @@ const undetermined = (...missingFacts: string[]) => ({
 });
 
 const ROWS: Row[] = [
-  // Obliged (seed 001 l.959-967)
+  // Obliged (Actieplan integratiebeleid l.959-967)
   [
     'third-country newcomer on a first stay',
     NEWCOMER,
@@ -148,7 +149,7 @@ const ROWS: Row[] = [
     outside('NOT_IN_TARGET_GROUP_BELGIAN_NOT_BORN_ABROAD'),
   ],
 
-  // Five-year rule (seed 004 l.1031-1038), settled in Brussels on 2021-06-01
+  // Five-year rule (Beleidsbrief 2015-2016 l.1031-1038), settled in Brussels on 2021-06-01
   [
     'moved from Brussels after 4 years 11 months',
     { ...MOVED_FROM_BRUSSELS, movedToFlandersOn: d('2026-05-01') },
@@ -188,7 +189,7 @@ const ROWS: Row[] = [
     entitled('ENTITLED_FOREIGN_NATIONAL_SETTLING'),
   ],
 
-  // Brussels (seed 001 l.976-977, seed 004 l.735) and Wallonia
+  // Brussels (Actieplan integratiebeleid l.976-977, Beleidsbrief 2015-2016 l.735) and Wallonia
   [
     'newcomer in Brussels: voluntary',
     { ...NEWCOMER, residenceRegion: 'BRUSSELS' },
@@ -274,7 +275,7 @@ const ROWS: Row[] = [
     outside('NOT_IN_TARGET_GROUP_UNDER_18'),
   ],
 
-  // Exemption reasons (seed 001 l.969-976)
+  // Exemption reasons (Actieplan integratiebeleid l.969-976)
   [
     'EU/EEA/Swiss national (protection status not needed)',
     without({ ...NEWCOMER, nationalityGroup: 'EU_EEA_SWISS' }, 'internationalProtection'),
@@ -489,12 +490,12 @@ describe('deriveTargetGroup', () => {
       rule: {
         id: 'OBLIGED_NEWCOMER_FIRST_STAY',
         source:
-          'seed 001 l.959-964: foreign nationals staying in Belgium for more than 3 months for the first time',
+          'Actieplan integratiebeleid l.959-964: foreign nationals staying in Belgium for more than 3 months for the first time',
       },
     });
     expect(deriveTargetGroup({ ...NEWCOMER, holdsAttest: true }, REFERENCE).rule).toEqual({
       id: 'EXEMPT_HOLDS_ATTEST',
-      source: 'seed 001 l.971: "inburgeraars die al een inburgeringsattest hebben gehaald"',
+      source: 'Actieplan integratiebeleid l.971: "inburgeraars die al een inburgeringsattest hebben gehaald"',
     });
   });
 
@@ -519,9 +520,9 @@ describe('deriveTargetGroup', () => {
     expect([...reached].sort()).toEqual([...EXEMPTION_REASON_CODES].sort());
   });
 
-  it('every rule and exemption reason cites a seed passage or a public fact', () => {
+  it('every rule and exemption reason cites a source passage or a public fact', () => {
     for (const source of [...Object.values(TARGET_GROUP_RULES), ...Object.values(EXEMPTION_REASONS)]) {
-      expect(source).toMatch(/^(seed \d{3} l\.\d+[-, l.\d]*: |public: )/);
+      expect(source).toMatch(CITATION);
     }
   });
 });

@@ -18,7 +18,7 @@ import {
  *      applicant for international protection only (from 1 March 2022; before: while the application is at most
  *      four months old), no lawful stay of more than 3 months.
  *   2. ENTITLED in Brussels: there is no obligation there, so exemptions do not matter.
- *   3. EXEMPT, reasons in the order of seed 001 l.969-976 (the first that applies is reported).
+ *   3. EXEMPT, reasons in the order of Actieplan integratiebeleid l.969-976 (the first that applies is reported).
  *   4. OBLIGED: recognised refugee, subsidiary protection, minister of religion, moved in within five years from
  *      Brussels or Wallonia, newcomer on a first stay, Belgian living in Belgium at most a year.
  *   5. ENTITLED: in the target group and no obligation applies.
@@ -308,7 +308,7 @@ const movedInWithinFiveYears: Rule = (context) => {
   const { previousResidenceOutsideFlanders, firstRegisteredInBelgiumOn, movedToFlandersOn } = context.facts;
   const basis = stayBasis(context.facts);
   if ('missing' in basis) return basis;
-  // An applicant only would not be obliged had they settled in Flanders first either (seed 001 l.965-966).
+  // An applicant only would not be obliged had they settled in Flanders first either (Actieplan integratiebeleid l.965-966).
   if (basis.value === 'APPLICANT_ONLY') return DOES_NOT_APPLY;
   if (previousResidenceOutsideFlanders === undefined) return lacking('previousResidenceOutsideFlanders');
   if (previousResidenceOutsideFlanders === 'NONE') return DOES_NOT_APPLY;

@@ -15,18 +15,21 @@ export interface RegistrationDeadline {
 
 /**
  * The last day on which an obliged newcomer must report (aanmelding) to an agency. No contract exists yet, so the
- * policy version is the one in force on the day the obligation starts. Undefined before the first known version.
+ * policy version is the one in force on the day the obligation starts. The months run from `anchorOn`: the
+ * agency's registered letter (Verplichting tot inburgering §Aanmelden, docs/sources.md); the trajectory decides
+ * without a letter, no deadline. Undefined before the first known version.
  */
 export function registrationDeadline(
   obligationStartsOn: CalendarDate,
   versions: readonly ParameterisedPolicyVersion[] = POLICY_VERSIONS,
+  anchorOn: CalendarDate = obligationStartsOn,
 ): RegistrationDeadline | undefined {
   const version = policyVersionFor(obligationStartsOn, versions);
   if (!version) return undefined;
   const rule = version.parameters.agencyRegistration;
   return {
     obligationStartsOn,
-    dueOn: addMonths(obligationStartsOn, rule.months),
+    dueOn: addMonths(anchorOn, rule.months),
     policyVersion: version.id,
     source: rule.source,
   };

@@ -15,7 +15,7 @@ export type InternationalProtection = 'NONE' | 'APPLICANT' | 'RECOGNISED_REFUGEE
 export interface TargetGroupFacts {
   birthDate?: CalendarDate;
   nationalityGroup?: NationalityGroup;
-  /** Belgians only: born abroad with at least one parent born abroad (seed 001 l.953-955). */
+  /** Belgians only: born abroad with at least one parent born abroad (Actieplan integratiebeleid l.953-955). */
   bornAbroadWithParentBornAbroad?: boolean;
   /** THIRD_COUNTRY only. */
   familyMemberOfEuEeaSwissNational?: boolean;
@@ -31,7 +31,7 @@ export interface TargetGroupFacts {
   movedToFlandersOn?: CalendarDate;
   /** THIRD_COUNTRY only. */
   internationalProtection?: InternationalProtection;
-  /** APPLICANT only, before 1 March 2022: the four-month rule (seed 001 l.955-956). */
+  /** APPLICANT only, before 1 March 2022: the four-month rule (Actieplan integratiebeleid l.955-956). */
   internationalProtectionAppliedOn?: CalendarDate;
   /** RECOGNISED_REFUGEE / SUBSIDIARY_PROTECTION: date of recognition or grant. */
   internationalProtectionGrantedOn?: CalendarDate;

@@ -1,6 +1,6 @@
 import { Agency } from '../agency';
 import { IntakeProfile, LiteracyProfile, ParticipationActivityKind } from '../pillars/pillar-state';
-import { Nt2Level, Pillar } from '../policy/pillar';
+import { Nt2Level, Nt2Skill, Pillar } from '../policy/pillar';
 import { ExemptionReason } from '../target-group/exemption-reasons';
 import { TargetGroupFacts } from '../target-group/target-group-facts';
 import { RecordedTargetGroupStatus } from '../target-group/target-group-override';
@@ -48,7 +48,16 @@ export interface RecordVdabRegistration {
 /** Reasons a counsellor closes a trajectory; it also closes by itself when the attest is issued. */
 export const CLOSURE_REASONS = ['CONTRACT_TERMINATED', 'MOVED_OUT_OF_FLANDERS', 'DECEASED'] as const;
 export type CounsellorClosureReason = (typeof CLOSURE_REASONS)[number];
-export type ClosureReason = CounsellorClosureReason | 'ATTEST_ISSUED';
+/**
+ * Reasons the trajectory closes by itself: the attest (or the follow-up track after it), a declaration of effort,
+ * or, for a voluntary contract, the fine for breaking it.
+ */
+export type ClosureReason =
+  | CounsellorClosureReason
+  | 'ATTEST_ISSUED'
+  | 'FOLLOW_UP_COMPLETED'
+  | 'DECLARATION_OF_EFFORT'
+  | 'FINED_VOLUNTARY_CONTRACT';
 
 export interface CloseTrajectory {
   type: 'CloseTrajectory';
@@ -74,12 +83,54 @@ export interface ResumeTrajectory {
   resumedOn: string;
 }
 
-/** The newcomer moved to the area of another agency: that agency owns the case from now on, history included. */
+/**
+ * The newcomer moved to the area of another agency: that agency owns the case from now on, history included.
+ * `municipality` and its NIS code say where to; the municipality must lie in the receiving agency's area.
+ */
 export interface TransferTrajectory {
   type: 'TransferTrajectory';
   toAgency: Agency;
   transferredOn: string;
+  municipality: string;
+  nisCode: string;
   counsellorId?: string;
+}
+
+/**
+ * The newcomer moved without the case changing agency: within its area, to Brussels (the obligation ends), or
+ * out of Flanders and Brussels (the trajectory ends). `nisCode` is required unless the move is `abroad`.
+ */
+export interface RecordMove {
+  type: 'RecordMove';
+  movedOn: string;
+  municipality: string;
+  nisCode?: string;
+  abroad?: boolean;
+}
+
+/** The agency's registered letter to an obliged newcomer: the three months to report run from it. */
+export interface RecordAgencyLetter {
+  type: 'RecordAgencyLetter';
+  sentOn: string;
+  sendingAgency: Agency;
+}
+
+/** A result of the follow-up track's test (B1, oral skills). */
+export interface RecordFollowUpTestResult {
+  type: 'RecordFollowUpTestResult';
+  level: Nt2Level;
+  takenOn: string;
+  passed: boolean;
+}
+
+/**
+ * The counsellor records a declaration of effort (verklaring van geleverde inspanning) instead of the attest:
+ * limited learning capacity makes the objectives impossible. The reason is mandatory.
+ */
+export interface RecordDeclarationOfEffort {
+  type: 'RecordDeclarationOfEffort';
+  issuedOn: string;
+  reason: string;
 }
 
 export const CORRECTABLE_FACTS = ['INTAKE_DATE', 'CONTRACT_SIGNING_DATE', 'VDAB_REGISTRATION_DATE'] as const;
@@ -122,7 +173,7 @@ export interface OverrideTargetGroup {
 
 /**
  * An exemption from the obligation granted later (domain brief §3 "an exemption granted later"), for one of the
- * exemption reasons of seed 001 l.969-977: e.g. the newcomer turned 65 or fell seriously ill. The obligation's
+ * exemption reasons of Actieplan integratiebeleid l.969-977: e.g. the newcomer turned 65 or fell seriously ill. The obligation's
  * running deadlines are waived; the newcomer may go on with the trajectory voluntarily.
  */
 export interface GrantExemption {
@@ -135,7 +186,7 @@ export interface GrantExemption {
 export interface EnrolInMoCourse {
   type: 'EnrolInMoCourse';
   provider: string;
-  /** The language the course is given in: one the newcomer understands (seed 003 l.1072-1077). */
+  /** The language the course is given in: one the newcomer understands (BBT 2020-2021 l.1072-1077). */
   language: string;
   enrolledOn: string;
 }
@@ -174,9 +225,10 @@ export interface EnrolInNt2Course {
 }
 
 /**
- * The adjusted path for illiterate and low-literate learners (seed 003 l.1109-1117): the counsellor sets a lower
- * NT2 target for this learner, with the reason. The sources leave the adjusted level to be decided
- * ("wordt verder bekeken", l.1110), so it is set per person rather than by the policy.
+ * The adjusted path for illiterate and low-literate learners (BBT 2020-2021 l.1109-1117): the counsellor sets a
+ * lower NT2 target for this learner, with the reason, but only to a level the trajectory's policy version allows
+ * (`lowLiterateTargetLevel`). Since 1 March 2022 the literacy track is A2 for the oral skills, set at the contract
+ * (Verplichting tot inburgering §Nederlands), and no version allows a lower level; targets lowered before stay.
  */
 export interface AdjustNt2Target {
   type: 'AdjustNt2Target';
@@ -190,6 +242,8 @@ export interface RecordNt2TestResult {
   level: Nt2Level;
   takenOn: string;
   passed: boolean;
+  /** The skills the test covered; absent: all four. */
+  skills?: Nt2Skill[];
 }
 
 export interface AgreeWorkTrack {
@@ -256,5 +310,9 @@ export type TrajectoryCommand =
   | AgreeWorkTrack
   | LogParticipationActivity
   | WaivePillar
-  | ReportViolation;
+  | ReportViolation
+  | RecordMove
+  | RecordAgencyLetter
+  | RecordFollowUpTestResult
+  | RecordDeclarationOfEffort;
 export type TrajectoryCommandType = TrajectoryCommand['type'];

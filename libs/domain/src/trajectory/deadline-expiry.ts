@@ -1,3 +1,4 @@
+import { noViolationFileBecause } from '../enforcement/violation-file-eligibility';
 import { endOfDayInstant } from '../time/calendar-date';
 import {
   DeadlineKind,
@@ -9,7 +10,8 @@ import {
 } from './events';
 import { TrajectoryState } from './state';
 
-const VIOLATION_FOR_MISSED: Record<DeadlineKind, { kind: ViolationKind; obligation: string }> = {
+/** ACTIRIS_REGISTRATION has none: Actiris registers Brussels residents, and no fine applies in Brussels. */
+const VIOLATION_FOR_MISSED: Partial<Record<DeadlineKind, { kind: ViolationKind; obligation: string }>> = {
   VDAB_REGISTRATION: {
     kind: 'VDAB_REGISTRATION_DEADLINE_MISSED',
     obligation: 'No VDAB registration recorded',
@@ -17,6 +19,10 @@ const VIOLATION_FOR_MISSED: Record<DeadlineKind, { kind: ViolationKind; obligati
   AGENCY_REGISTRATION: {
     kind: 'AGENCY_REGISTRATION_DEADLINE_MISSED',
     obligation: 'No registration with an agency recorded',
+  },
+  FOLLOW_UP_B1_ORAL: {
+    kind: 'FOLLOW_UP_DEADLINE_MISSED',
+    obligation: 'No B1 oral result recorded in the follow-up track',
   },
 };
 
@@ -29,8 +35,8 @@ export function nextDeadlineExpiry(state: TrajectoryState): number | undefined {
 }
 
 /**
- * Events for every open deadline that has expired at `now`: the deadline is missed and, for an obliged
- * trajectory rule such as the VDAB registration, a violation is opened (domain brief §3, seed 001 l.293-295).
+ * Events for every open deadline that has expired at `now`: the deadline is missed and, where the newcomer can
+ * be fined for it (see `noViolationFileBecause`), a violation file is opened for the enforcement officer.
  */
 export function expireDeadlines(state: TrajectoryState, now: number): TrajectoryEvent[] {
   const events: TrajectoryEvent[] = [];
@@ -44,15 +50,17 @@ export function expireDeadlines(state: TrajectoryState, now: number): Trajectory
         now,
       ),
     );
+    const violation = VIOLATION_FOR_MISSED[deadline.kind];
+    if (!violation || noViolationFileBecause(state, violation.kind)) continue;
     violationNumber += 1;
     events.push(
       trajectoryEvent<ViolationOpened>(
         'ViolationOpened',
         {
           violationId: `${state.trajectoryId}:violation:${violationNumber}`,
-          kind: VIOLATION_FOR_MISSED[deadline.kind].kind,
+          kind: violation.kind,
           deadlineId: deadline.deadlineId,
-          facts: `${VIOLATION_FOR_MISSED[deadline.kind].obligation} by ${deadline.dueOn}, the deadline set under policy ${deadline.policyVersion} (${deadline.source}).`,
+          facts: `${violation.obligation} by ${deadline.dueOn}, the deadline set under policy ${deadline.policyVersion} (${deadline.source}).`,
         },
         now,
       ),

@@ -1,7 +1,10 @@
 import { attestIfDue, pillarCompletions } from '../pillars/pillar-progress';
 import { calendarDateAt } from '../time/calendar-date';
 import { TrajectoryCommand } from './commands';
+import { recordAgencyLetter } from './decisions/agency-letter';
 import { closeTrajectory } from './decisions/closure';
+import { recordDeclarationOfEffort, recordFollowUpTestResult } from './decisions/follow-up';
+import { recordMove } from './decisions/move';
 import { correctFact } from './decisions/correction';
 import { grantExemption } from './decisions/exemption';
 import { Decision, DecisionContext, DecisionTime, reject } from './decisions/decision';
@@ -42,6 +45,23 @@ const ALLOWED_WHILE_SUSPENDED: ReadonlySet<TrajectoryCommand['type']> = new Set(
   'TransferTrajectory',
   'CloseTrajectory',
   'WaivePillar',
+  'GrantExemption',
+  'RecordMove',
+  'RecordAgencyLetter',
+]);
+
+/**
+ * After the attest, an obliged newcomer's trajectory stays open for the follow-up track: its result, and what can
+ * happen at any point, are all it accepts.
+ */
+const ACCEPTED_DURING_FOLLOW_UP: ReadonlySet<TrajectoryCommand['type']> = new Set([
+  'RecordFollowUpTestResult',
+  'SuspendTrajectory',
+  'ResumeTrajectory',
+  'TransferTrajectory',
+  'RecordMove',
+  'CloseTrajectory',
+  'RecordFineDecision',
   'GrantExemption',
 ]);
 
@@ -86,6 +106,14 @@ export function decide(
       rejection(
         'INVALID_STATE',
         `trajectory is suspended since ${state.suspension?.suspendedFrom}; resume it first`,
+      ),
+    );
+  }
+  if (state.attest && !ACCEPTED_DURING_FOLLOW_UP.has(command.type)) {
+    return reject(
+      rejection(
+        'INVALID_STATE',
+        `the attest was issued on ${state.attest.issuedOn}; the trajectory is in its follow-up track`,
       ),
     );
   }
@@ -147,6 +175,14 @@ function decideOnTrajectory(
       return waivePillar(state, command, time);
     case 'ReportViolation':
       return reportViolation(state, command, time);
+    case 'RecordMove':
+      return recordMove(state, command, time);
+    case 'RecordAgencyLetter':
+      return recordAgencyLetter(state, command, time);
+    case 'RecordFollowUpTestResult':
+      return recordFollowUpTestResult(state, command, time);
+    case 'RecordDeclarationOfEffort':
+      return recordDeclarationOfEffort(state, command, time);
   }
 }
 

@@ -1,7 +1,8 @@
 import { Agency } from '../agency';
+import { ResidenceRegion } from '../residence/municipality-area';
 import { PillarsDetermination } from '../pillars/applicability';
 import { IntakeProfile, ParticipationActivity } from '../pillars/pillar-state';
-import { Nt2Level, Pillar } from '../policy/pillar';
+import { Nt2Level, Nt2Skill, Pillar } from '../policy/pillar';
 import { ExemptionReason } from '../target-group/exemption-reasons';
 import { TargetGroupDecision } from '../target-group/target-group-decision';
 import { TargetGroupFacts } from '../target-group/target-group-facts';
@@ -38,10 +39,23 @@ export interface NewcomerDetails {
   municipality: string;
 }
 
-export type DeadlineKind = 'VDAB_REGISTRATION' | 'AGENCY_REGISTRATION';
+/**
+ * VDAB_REGISTRATION and ACTIRIS_REGISTRATION are the same duty to register with the public employment service,
+ * named after the partner of the newcomer's region (Actiris in Brussels); FOLLOW_UP_B1_ORAL is the follow-up track.
+ */
+export type DeadlineKind =
+  'VDAB_REGISTRATION' | 'ACTIRIS_REGISTRATION' | 'AGENCY_REGISTRATION' | 'FOLLOW_UP_B1_ORAL';
+/** The registration with the public employment service, whichever partner it names. */
+export function isEmploymentRegistration(kind: DeadlineKind): boolean {
+  return kind === 'VDAB_REGISTRATION' || kind === 'ACTIRIS_REGISTRATION';
+}
+
 export type DeadlineState = 'OPEN' | 'MET' | 'MISSED' | 'SUSPENDED' | 'WAIVED';
 export type ViolationKind =
-  'VDAB_REGISTRATION_DEADLINE_MISSED' | 'AGENCY_REGISTRATION_DEADLINE_MISSED' | ReportableViolation;
+  | 'VDAB_REGISTRATION_DEADLINE_MISSED'
+  | 'AGENCY_REGISTRATION_DEADLINE_MISSED'
+  | 'FOLLOW_UP_DEADLINE_MISSED'
+  | ReportableViolation;
 export type ViolationState = 'OPEN' | 'DECIDED' | 'WITHDRAWN';
 
 export type TrajectoryOpened = EventEnvelope<
@@ -72,7 +86,8 @@ export type DeadlineSet = EventEnvelope<
     deadlineId: string;
     kind: DeadlineKind;
     dueOn: CalendarDate;
-    anchor: DeadlineAnchor | 'OBLIGATION_START';
+    /** OBLIGATION_START: only in events recorded before the agency's letter became the anchor. */
+    anchor: DeadlineAnchor | 'OBLIGATION_START' | 'AGENCY_LETTER' | 'ATTEST';
     anchorOn: CalendarDate;
     policyVersion: PolicyVersionId;
     source: string;
@@ -190,9 +205,10 @@ export type Nt2TargetAdjusted = EventEnvelope<
   'Nt2TargetAdjusted',
   { targetLevel: Nt2Level; previousTargetLevel: Nt2Level; adjustedOn: CalendarDate; reason: string }
 >;
+/** `skills` absent: a test of all four skills (every event recorded before skills were recorded). */
 export type Nt2TestTaken = EventEnvelope<
   'Nt2TestTaken',
-  { level: Nt2Level; takenOn: CalendarDate; passed: boolean }
+  { level: Nt2Level; takenOn: CalendarDate; passed: boolean; skills?: Nt2Skill[] }
 >;
 export type WorkTrackAgreed = EventEnvelope<
   'WorkTrackAgreed',
@@ -224,6 +240,45 @@ export type ExemptionGranted = EventEnvelope<
 export type DeadlineWaived = EventEnvelope<
   'DeadlineWaived',
   { deadlineId: string; kind: DeadlineKind; reason: string }
+>;
+
+/**
+ * The agency's registered letter telling an obliged newcomer to report within three months: the reporting
+ * deadline runs from it (Verplichting tot inburgering §Aanmelden, see docs/sources.md).
+ */
+export type AgencyLetterRecorded = EventEnvelope<
+  'AgencyLetterRecorded',
+  { sentOn: CalendarDate; sendingAgency: Agency }
+>;
+
+/** The newcomer lives somewhere else from `movedOn`; `nisCode` is absent for a move abroad. */
+export type NewcomerMoved = EventEnvelope<
+  'NewcomerMoved',
+  { movedOn: CalendarDate; municipality: string; nisCode?: string; region: ResidenceRegion }
+>;
+
+/** The follow-up track (vervolgtraject) starts with the attest: B1 for the oral skills by `dueOn`. */
+export type FollowUpStarted = EventEnvelope<
+  'FollowUpStarted',
+  {
+    startedOn: CalendarDate;
+    targetLevel: Nt2Level;
+    skills: Nt2Skill[];
+    dueOn: CalendarDate;
+    policyVersion: PolicyVersionId;
+    source: string;
+  }
+>;
+
+export type FollowUpTestTaken = EventEnvelope<
+  'FollowUpTestTaken',
+  { level: Nt2Level; takenOn: CalendarDate; passed: boolean }
+>;
+
+/** Instead of the attest, for a newcomer whose limited learning capacity makes the objectives impossible. */
+export type DeclarationOfEffortIssued = EventEnvelope<
+  'DeclarationOfEffortIssued',
+  { issuedOn: CalendarDate; reason: string; policyVersion: PolicyVersionId; source: string }
 >;
 
 export type TrajectoryEvent =
@@ -259,7 +314,12 @@ export type TrajectoryEvent =
   | AttestIssued
   | DeadlineWaived
   | ViolationWithdrawn
-  | ExemptionGranted;
+  | ExemptionGranted
+  | AgencyLetterRecorded
+  | NewcomerMoved
+  | FollowUpStarted
+  | FollowUpTestTaken
+  | DeclarationOfEffortIssued;
 
 export type TrajectoryEventType = TrajectoryEvent['type'];
 
@@ -298,6 +358,11 @@ export const EVENT_SCHEMA_VERSIONS: Record<TrajectoryEventType, number> = {
   ExemptionGranted: 1,
   Nt2CourseEnrolled: 1,
   Nt2TargetAdjusted: 1,
+  AgencyLetterRecorded: 1,
+  NewcomerMoved: 1,
+  FollowUpStarted: 1,
+  FollowUpTestTaken: 1,
+  DeclarationOfEffortIssued: 1,
 };
 
 export function trajectoryEvent<E extends TrajectoryEvent>(

@@ -136,8 +136,41 @@ describe('nextActions', () => {
       ['RESUME_TRAJECTORY', 'DECIDE_VIOLATION'],
     ],
     ['closed: nothing', { ...contractSigned, status: 'CLOSED' }, []],
-    ['attest issued: nothing', { ...contractSigned, phase: 'ATTEST_ISSUED' }, []],
-    ['an attest on the view: nothing', { ...contractSigned, attest: { attestNumber: 'ATT-1' } }, []],
+    [
+      'attest issued, no follow-up track: nothing',
+      { ...contractSigned, phase: 'ATTEST_ISSUED', deadlines: [] },
+      [],
+    ],
+    [
+      'an attest on the view, no follow-up track: nothing',
+      { ...contractSigned, attest: { attestNumber: 'ATT-1' }, deadlines: [] },
+      [],
+    ],
+    [
+      'attest issued, in the follow-up track: prove B1 oral by its deadline, no pillar actions',
+      {
+        ...contractSigned,
+        phase: 'ATTEST_ISSUED',
+        deadlines: [{ kind: 'FOLLOW_UP_B1_ORAL', dueOn: '2028-06-15', state: 'OPEN' }],
+      },
+      ['PROVE_B1_ORAL'],
+    ],
+    [
+      'a Brussels resident registers with Actiris, not VDAB',
+      {
+        ...contractSigned,
+        deadlines: [{ kind: 'ACTIRIS_REGISTRATION', dueOn: '2026-06-30', state: 'OPEN' }],
+        pillars: [
+          {
+            pillar: 'WORK',
+            applicability: 'REQUIRED',
+            status: 'NOT_STARTED',
+            applicabilityReason: 'Actiris registration within 2 months',
+          },
+        ],
+      },
+      ['REGISTER_WITH_ACTIRIS'],
+    ],
     [
       'target group unknown before the intake: the facts after the intake',
       { ...registered, targetGroup: null },

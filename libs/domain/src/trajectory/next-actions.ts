@@ -9,6 +9,8 @@
 export const NEXT_ACTION_CODES = [
   'RESUME_TRAJECTORY',
   'REGISTER_WITH_VDAB',
+  'REGISTER_WITH_ACTIRIS',
+  'PROVE_B1_ORAL',
   'MEET_DEADLINE',
   'DECIDE_VIOLATION',
   'RECORD_INTAKE',
@@ -48,6 +50,8 @@ export interface NextActionsPillar {
   pillar: string;
   applicability: string;
   status: string;
+  /** Why it applies; for WORK it names the partner (VDAB, or Actiris in Brussels). */
+  applicabilityReason?: string | null;
   targetLevel?: string | null;
   hours?: number | string | null;
   targetHours?: number | string | null;
@@ -83,13 +87,17 @@ const PILLAR_ORDER = ['MO', 'NT2', 'WORK', 'PARTICIPATION'];
  * 3. violation files awaiting the enforcement officer's decision;
  * 4. the main line: intake, target-group facts (settled before the contract), contract;
  * 5. the pillars that count for the attest, in the order MO, NT2, WORK, PARTICIPATION.
- * A closed trajectory or one with an attest has none. Each action code appears once, except one
+ * A closed trajectory has none; an open one with an attest is in its follow-up track: its deadline and files. Each action code appears once, except one
  * DECIDE_VIOLATION per open file and one MEET_DEADLINE per deadline of a kind without its own action.
  */
 export function nextActions(trajectory: NextActionsInput, options: NextActionsOptions = {}): NextAction[] {
-  if (trajectory.status === 'CLOSED' || trajectory.phase === 'ATTEST_ISSUED' || isPresent(trajectory.attest))
-    return [];
+  if (trajectory.status === 'CLOSED') return [];
   const violations = violationActions(trajectory.violations);
+  // After the attest only the follow-up track runs (an open trajectory with an attest is in it).
+  if (trajectory.phase === 'ATTEST_ISSUED' || isPresent(trajectory.attest)) {
+    if (trajectory.status === 'SUSPENDED') return violations;
+    return [...deadlineActions(trajectory.deadlines, options.today), ...violations];
+  }
   if (trajectory.status === 'SUSPENDED') {
     const since = trajectory.suspendedFrom ? ` suspended since ${trajectory.suspendedFrom}` : '';
     return [
@@ -123,6 +131,20 @@ function deadlineActions(deadlines: readonly NextActionsDeadline[], today: strin
         return {
           action: 'REGISTER_WITH_VDAB',
           description: `Register the newcomer with VDAB: ${when}`,
+          dueOn: deadline.dueOn,
+        };
+      }
+      if (deadline.kind === 'ACTIRIS_REGISTRATION') {
+        return {
+          action: 'REGISTER_WITH_ACTIRIS',
+          description: `Register the newcomer with Actiris (Brussels): ${when}`,
+          dueOn: deadline.dueOn,
+        };
+      }
+      if (deadline.kind === 'FOLLOW_UP_B1_ORAL') {
+        return {
+          action: 'PROVE_B1_ORAL',
+          description: `Follow-up track: the newcomer proves B1 for speaking and listening: ${when}`,
           dueOn: deadline.dueOn,
         };
       }
@@ -197,18 +219,26 @@ function pillarActions(pillars: readonly NextActionsPillar[]): NextAction[] {
         case 'NT2':
           return [nt2Action(pillar)];
         case 'WORK':
-          return [
-            {
-              action: 'REGISTER_WITH_VDAB',
-              description: 'Register the newcomer with VDAB: the WORK pillar counts for the attest',
-            },
-          ];
+          return [workAction(pillar)];
         case 'PARTICIPATION':
           return [participationAction(pillar)];
         default:
           return [];
       }
     });
+}
+
+/** Actiris for a Brussels resident: the WORK pillar's reason names the partner it was determined with. */
+function workAction(pillar: NextActionsPillar): NextAction {
+  return pillar.applicabilityReason?.startsWith('Actiris')
+    ? {
+        action: 'REGISTER_WITH_ACTIRIS',
+        description: 'Register the newcomer with Actiris (Brussels): the WORK pillar counts for the attest',
+      }
+    : {
+        action: 'REGISTER_WITH_VDAB',
+        description: 'Register the newcomer with VDAB: the WORK pillar counts for the attest',
+      };
 }
 
 function moAction(pillar: NextActionsPillar): NextAction {

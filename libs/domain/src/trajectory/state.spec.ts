@@ -58,7 +58,7 @@ const PILLARS_AT_SIGNING = {
   PARTICIPATION: {
     applicability: 'REQUIRED',
     applicabilityReason:
-      'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
+      'not voluntary, not working or studying: the 40-hour trajectory applies (Beleidsplan 2020-2024 l.203-222)',
     status: 'NOT_STARTED',
     targetHours: 40,
     hours: 0,

@@ -1,8 +1,11 @@
+import { isEmploymentRegistration } from './events';
 import { Agency } from '../agency';
+import { Nt2Level, Nt2Skill } from '../policy/pillar';
+import { ResidenceRegion } from '../residence/municipality-area';
 import { PolicyVersionId } from '../policy/policy-versions';
 import { CalendarDate } from '../time/calendar-date';
 import { evolvePillars, isPillarEvent } from '../pillars/evolve-pillars';
-import { IntakeProfile, PillarStates } from '../pillars/pillar-state';
+import { IntakeProfile, levelReached, PillarStates } from '../pillars/pillar-state';
 import { ExemptionReason } from '../target-group/exemption-reasons';
 import { TargetGroupDecision } from '../target-group/target-group-decision';
 import { TargetGroupFacts } from '../target-group/target-group-facts';
@@ -72,6 +75,22 @@ export interface TrajectoryState {
   attest?: { attestNumber: string; issuedOn: CalendarDate; conditions: string[] };
   contract?: { signedOn: CalendarDate; policyVersion: PolicyVersionId };
   vdabRegistration?: { registeredOn: CalendarDate; vdabClientReference: string };
+  /** The agency's registered letter: the three months to report to an agency run from it. */
+  agencyLetter?: { sentOn: CalendarDate; sendingAgency: Agency };
+  /** Where the newcomer lives since the last recorded move; before one, the target-group facts say the region. */
+  residence?: { movedOn: CalendarDate; municipality: string; nisCode?: string; region: ResidenceRegion };
+  /** The follow-up track after the attest (B1 oral). */
+  followUp?: {
+    startedOn: CalendarDate;
+    targetLevel: Nt2Level;
+    skills: Nt2Skill[];
+    dueOn: CalendarDate;
+    policyVersion: PolicyVersionId;
+    testResults: { level: Nt2Level; takenOn: CalendarDate; passed: boolean }[];
+    completedOn?: CalendarDate;
+  };
+  /** Issued instead of the attest. */
+  declarationOfEffort?: { issuedOn: CalendarDate; reason: string };
   deadlines: Deadline[];
   violations: Violation[];
 }
@@ -223,6 +242,38 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
     }
     case 'FactCorrected':
       return correctFact(next, event);
+    case 'AgencyLetterRecorded':
+      return { ...next, agencyLetter: { ...event.data } };
+    case 'NewcomerMoved': {
+      const { movedOn, municipality, nisCode, region } = event.data;
+      return {
+        ...next,
+        newcomer: { ...next.newcomer, municipality },
+        residence: { movedOn, municipality, ...(nisCode ? { nisCode } : {}), region },
+      };
+    }
+    case 'FollowUpStarted': {
+      const { startedOn, targetLevel, skills, dueOn, policyVersion } = event.data;
+      return { ...next, followUp: { startedOn, targetLevel, skills, dueOn, policyVersion, testResults: [] } };
+    }
+    case 'FollowUpTestTaken': {
+      if (!next.followUp) return next;
+      const { level, takenOn, passed } = event.data;
+      const reached = passed && levelReached(level, next.followUp.targetLevel);
+      return {
+        ...next,
+        followUp: {
+          ...next.followUp,
+          testResults: [...next.followUp.testResults, { level, takenOn, passed }],
+          ...(reached && !next.followUp.completedOn ? { completedOn: takenOn } : {}),
+        },
+      };
+    }
+    case 'DeclarationOfEffortIssued':
+      return {
+        ...next,
+        declarationOfEffort: { issuedOn: event.data.issuedOn, reason: event.data.reason },
+      };
     case 'FineDecisionRecorded':
       return {
         ...next,
@@ -278,7 +329,7 @@ function correctFact(state: TrajectoryState, event: FactCorrected): TrajectorySt
             ...state,
             vdabRegistration: { ...state.vdabRegistration, registeredOn: correctedDate },
             deadlines: state.deadlines.map((deadline) =>
-              deadline.kind === 'VDAB_REGISTRATION' && deadline.state === 'MET'
+              isEmploymentRegistration(deadline.kind) && deadline.state === 'MET'
                 ? { ...deadline, metOn: correctedDate }
                 : deadline,
             ),

@@ -31,6 +31,8 @@ import {
   SuspensionReason,
   TrajectoryCommand,
   TransferTrajectory,
+  RecordMove,
+  RecordAgencyLetter,
   WaivePillar,
 } from './commands';
 import { Agency } from '../agency';
@@ -194,15 +196,37 @@ export const resumeTrajectory = (resumedOn: string): ResumeTrajectory => ({
   resumedOn,
 });
 
+/** A municipality in each agency's area, by NIS code. */
+export const MUNICIPALITY_OF: Record<Agency, { municipality: string; nisCode: string }> = {
+  AGII: { municipality: 'Mechelen', nisCode: '12025' },
+  ATLAS: { municipality: 'Antwerpen', nisCode: '11002' },
+  IN_GENT: { municipality: 'Gent', nisCode: '44021' },
+};
+
 export const transferTrajectory = (
   toAgency: Agency,
   transferredOn: string,
   counsellorId?: string,
+  to: { municipality: string; nisCode: string } = MUNICIPALITY_OF[toAgency],
 ): TransferTrajectory => ({
   type: 'TransferTrajectory',
   toAgency,
   transferredOn,
+  ...to,
   ...(counsellorId ? { counsellorId } : {}),
+});
+
+export const recordMove = (movedOn: string, municipality: string, nisCode?: string): RecordMove => ({
+  type: 'RecordMove',
+  movedOn,
+  municipality,
+  ...(nisCode ? { nisCode } : { abroad: true }),
+});
+
+export const recordAgencyLetter = (sentOn: string, sendingAgency: Agency = 'AGII'): RecordAgencyLetter => ({
+  type: 'RecordAgencyLetter',
+  sentOn,
+  sendingAgency,
 });
 
 export const correctFact = (
@@ -339,6 +363,8 @@ export interface SignedTrajectoryOptions extends Partial<
   birthDate?: string;
   profile?: IntakeProfile;
   targetGroupFacts?: TargetGroupFacts;
+  /** The agency's registered letter, recorded after the opening (the reporting deadline runs from it). */
+  agencyLetterOn?: string;
 }
 
 /**
@@ -354,6 +380,7 @@ export function contractSignedWith(options: SignedTrajectoryOptions = {}, now: n
         ...(options.birthDate ? { newcomer: newcomerBornOn(options.birthDate) } : {}),
         ...(options.targetGroupFacts ? { targetGroupFacts: options.targetGroupFacts } : {}),
       }),
+      ...(options.agencyLetterOn ? [recordAgencyLetter(options.agencyLetterOn)] : []),
       recordIntake(on.intakeOn, options.profile),
       recordContract(on.signedOn),
     ],
@@ -474,7 +501,7 @@ export function defaultPillarsDetermined(policyVersion: '2016' | '2022' | '2023'
         ? {
             applicability: 'REQUIRED',
             reason:
-              'not voluntary, not working or studying: the 40-hour trajectory applies (seed 002 l.203-222)',
+              'not voluntary, not working or studying: the 40-hour trajectory applies (Beleidsplan 2020-2024 l.203-222)',
             targetHours: 40,
           }
         : {

@@ -82,13 +82,22 @@ export const projectDeadlines: Projection = async (event, manager) => {
       );
       return;
     }
+    case 'NewcomerMoved': {
+      const { trajectoryId } = await trajectoryOfStream(manager, event);
+      await deadlines.update({ trajectoryId }, { municipality: event.data.municipality });
+      return;
+    }
     case 'FactCorrected': {
       if (event.data.fact !== 'VDAB_REGISTRATION_DATE') return;
       // The summary is projected first: it has a VDAB registration date only if one was recorded to correct.
       const trajectory = await trajectoryOfStream(manager, event);
       if (!trajectory.vdabRegisteredOn) return;
       await deadlines.update(
-        { trajectoryId: trajectory.trajectoryId, kind: 'VDAB_REGISTRATION', state: 'MET' },
+        {
+          trajectoryId: trajectory.trajectoryId,
+          kind: In(['VDAB_REGISTRATION', 'ACTIRIS_REGISTRATION']),
+          state: 'MET',
+        },
         { metOn: event.data.correctedDate },
       );
       return;

@@ -127,6 +127,8 @@ function summaryChanges(
     case 'TrajectoryTransferred':
       // The receiving agency assigns its own counsellor, or none yet.
       return { agency: event.data.toAgency, counsellorId: event.data.counsellorId ?? null };
+    case 'NewcomerMoved':
+      return { municipality: event.data.municipality };
     case 'FactCorrected':
       // The conditional corrections (contract, VDAB registration) follow in projectTrajectorySummary.
       return event.data.fact === 'INTAKE_DATE' ? { intakeOn: event.data.correctedDate } : {};
@@ -157,6 +159,10 @@ function summaryChanges(
     case 'ParticipationActivityLogged':
     case 'PillarCompleted':
     case 'PillarWaived':
+    case 'AgencyLetterRecorded':
+    case 'FollowUpStarted':
+    case 'FollowUpTestTaken':
+    case 'DeclarationOfEffortIssued':
       return {};
   }
 }

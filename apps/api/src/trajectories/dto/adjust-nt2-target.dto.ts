@@ -6,7 +6,7 @@ import { IsCalendarDate } from '../../validation/is-calendar-date';
 
 export const MAX_ADJUSTMENT_REASON_LENGTH = 1000;
 
-/** A lower NT2 target for an illiterate or low-literate learner (the adjusted path, seed 003 l.1109-1117). */
+/** A lower NT2 target for an illiterate or low-literate learner (the adjusted path, BBT 2020-2021 l.1109-1117). */
 export class AdjustNt2TargetDto {
   @ApiProperty({ enum: NT2_LEVELS, description: 'The new target: below the current one' })
   @IsIn(NT2_LEVELS)

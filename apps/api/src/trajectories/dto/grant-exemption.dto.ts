@@ -5,7 +5,7 @@ import { IsCalendarDate } from '../../validation/is-calendar-date';
 
 export const MAX_EXEMPTION_EXPLANATION_LENGTH = 2000;
 
-/** An exemption from the obligation granted later, for one of the exemption reasons (seed 001 l.969-977). */
+/** An exemption from the obligation granted later, for one of the exemption reasons (Actieplan integratiebeleid l.969-977). */
 export class GrantExemptionDto {
   @ApiProperty({ enum: EXEMPTION_REASON_CODES })
   @IsIn(EXEMPTION_REASON_CODES)

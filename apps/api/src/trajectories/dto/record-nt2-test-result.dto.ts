@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn } from 'class-validator';
-import { Nt2Level, RecordNt2TestResult } from '../../../../../libs/domain/src';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { NT2_SKILLS, Nt2Level, Nt2Skill, RecordNt2TestResult } from '../../../../../libs/domain/src';
 import { NT2_LEVELS } from '../../http/domain-enums';
 import { IsCalendarDate } from '../../validation/is-calendar-date';
 
@@ -21,7 +21,26 @@ export class RecordNt2TestResultDto {
   @IsBoolean()
   passed!: boolean;
 
+  @ApiPropertyOptional({
+    enum: NT2_SKILLS,
+    isArray: true,
+    description:
+      'The skills the test covered; absent: all four (the literacy track needs listening and speaking)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsIn(NT2_SKILLS, { each: true })
+  skills?: Nt2Skill[];
+
   toCommand(): RecordNt2TestResult {
-    return { type: 'RecordNt2TestResult', level: this.level, takenOn: this.takenOn, passed: this.passed };
+    return {
+      type: 'RecordNt2TestResult',
+      level: this.level,
+      takenOn: this.takenOn,
+      passed: this.passed,
+      ...(this.skills === undefined ? {} : { skills: this.skills }),
+    };
   }
 }

@@ -86,22 +86,31 @@ describe('ResumeTrajectoryDto', () => {
   });
 });
 
+const ANTWERPEN = { municipality: 'Antwerpen', nisCode: '11002' };
+
 describe('TransferTrajectoryDto', () => {
   it('builds the TransferTrajectory command, with the counsellor only when given', async () => {
     expect(
       (
-        await validateDto(TransferTrajectoryDto, { toAgency: 'ATLAS', transferredOn: '2025-07-01' })
+        await validateDto(TransferTrajectoryDto, {
+          toAgency: 'ATLAS',
+          transferredOn: '2025-07-01',
+          ...ANTWERPEN,
+        })
       ).toCommand(),
     ).toEqual({
       type: 'TransferTrajectory',
       toAgency: 'ATLAS',
       transferredOn: '2025-07-01',
+      ...ANTWERPEN,
     });
     expect(
       (
         await validateDto(TransferTrajectoryDto, {
           toAgency: 'IN_GENT',
           transferredOn: '2025-07-01',
+          municipality: 'Gent',
+          nisCode: '44021',
           counsellorId: 'c-42',
         })
       ).toCommand(),
@@ -109,14 +118,24 @@ describe('TransferTrajectoryDto', () => {
       type: 'TransferTrajectory',
       toAgency: 'IN_GENT',
       transferredOn: '2025-07-01',
+      municipality: 'Gent',
+      nisCode: '44021',
       counsellorId: 'c-42',
     });
   });
 
-  it('refuses an unknown agency, a missing date and an empty counsellor', async () => {
-    expect(await violationsFor(TransferTrajectoryDto, { toAgency: 'VDAB', counsellorId: '' })).toEqual([
+  it('refuses an unknown agency, a missing date, a malformed NIS code and an empty counsellor', async () => {
+    expect(
+      await violationsFor(TransferTrajectoryDto, {
+        toAgency: 'VDAB',
+        municipality: 'Antwerpen',
+        nisCode: '1100',
+        counsellorId: '',
+      }),
+    ).toEqual([
       { field: 'toAgency', reason: 'toAgency must be one of the following values: AGII, ATLAS, IN_GENT' },
       { field: 'transferredOn', reason: 'transferredOn must be a real date written YYYY-MM-DD' },
+      { field: 'nisCode', reason: 'nisCode must be a 5-digit NIS code' },
       { field: 'counsellorId', reason: 'counsellorId should not be empty' },
     ]);
   });
@@ -126,6 +145,8 @@ describe('TransferTrajectoryDto', () => {
       await violationsFor(TransferTrajectoryDto, {
         toAgency: 'AGII',
         transferredOn: '2025-07-01',
+        municipality: 'Mechelen',
+        nisCode: '12025',
         counsellorId: 'c'.repeat(101),
       }),
     ).toEqual([

@@ -36,7 +36,7 @@ describe('ListViolationsQuery', () => {
       {
         field: 'kind',
         reason:
-          'kind must be one of the following values: VDAB_REGISTRATION_DEADLINE_MISSED, AGENCY_REGISTRATION_DEADLINE_MISSED, REFUSAL_TO_SIGN, IRREGULAR_ATTENDANCE',
+          'kind must be one of the following values: VDAB_REGISTRATION_DEADLINE_MISSED, AGENCY_REGISTRATION_DEADLINE_MISSED, FOLLOW_UP_DEADLINE_MISSED, REFUSAL_TO_SIGN, IRREGULAR_ATTENDANCE',
       },
       { field: 'agency', reason: 'agency must be one of the following values: AGII, ATLAS, IN_GENT' },
       { field: 'offset', reason: 'offset must not be less than 0' },

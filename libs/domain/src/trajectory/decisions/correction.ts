@@ -1,3 +1,4 @@
+import { isEmploymentRegistration } from '../events';
 import { vdabRegistrationDueDate } from '../../deadlines/vdab-registration-deadline';
 import { policyVersionById, policyVersionFor } from '../../policy/policy-versions';
 import { addDays, CalendarDate, daysBetween, endOfDayInstant } from '../../time/calendar-date';
@@ -87,7 +88,7 @@ function vdabDeadlineConsequences(
   correctedDate: CalendarDate,
   { now }: DecisionTime,
 ): TrajectoryEvent[] | Rejection {
-  const deadline = state.deadlines.find((candidate) => candidate.kind === 'VDAB_REGISTRATION');
+  const deadline = state.deadlines.find((candidate) => isEmploymentRegistration(candidate.kind));
   if (!deadline || !state.contract) return [];
   const policy = policyVersionById(state.contract.policyVersion);
   const recordedDueOn = vdabRegistrationDueDate(policy, {

@@ -32,7 +32,11 @@ const at = { now: NOW };
 
 /** Obliged from 2026-02-15 (registered 2026-03-02, in time), contract 2026-04-30: VDAB registration due 2026-06-30. */
 function obligedWithContract(birthDate?: string): History {
-  return contractSignedWith({ targetGroupFacts: OBLIGED_FACTS, ...(birthDate ? { birthDate } : {}) });
+  return contractSignedWith({
+    targetGroupFacts: OBLIGED_FACTS,
+    agencyLetterOn: '2026-02-15',
+    ...(birthDate ? { birthDate } : {}),
+  });
 }
 
 const deadlineStates = (history: History) =>

@@ -16,7 +16,7 @@ import { effectiveTargetGroup } from './target-group';
  * An exemption granted later (domain brief §3): from `grantedOn` the newcomer is EXEMPT, whatever was derived
  * or recorded before, and the deadlines still running (open or suspended) are waived, so no timer opens a
  * violation file any more. Files already open stay with the enforcement officer. The trajectory itself stays
- * open: an exempt newcomer may go on voluntarily (seed 001 l.969-977), or the counsellor closes it.
+ * open: an exempt newcomer may go on voluntarily (Actieplan integratiebeleid l.969-977), or the counsellor closes it.
  */
 export function grantExemption(
   state: TrajectoryState,

@@ -1,14 +1,17 @@
 import { policyVersionById, policyVersionFor } from '../../policy/policy-versions';
 import { calendarDateAt } from '../../time/calendar-date';
 import { FINE_DECISIONS, RecordFineDecision } from '../commands';
-import { FineDecisionRecorded, trajectoryEvent } from '../events';
+import { fineEndsTrajectory } from '../../enforcement/violation-file-eligibility';
+import { FineDecisionRecorded, TrajectoryClosed, trajectoryEvent } from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
 
 /**
  * The enforcement officer's decision on a violation file: no fine, or a fine within the policy's range
- * (50 to 5,000 euro). An obliged newcomer's obligation continues after a fine: the trajectory stays open.
+ * (50 to 5,000 euro). An obliged newcomer's obligation continues after a fine: the trajectory stays open and a
+ * new breach can open a new file. A fine for breaking a voluntary contract (entitled, or exempt and signed anyway)
+ * ends the file and the trajectory (Verplichting tot inburgering §Handhaving, docs/sources.md).
  */
 export function recordFineDecision(
   state: TrajectoryState,
@@ -81,15 +84,27 @@ export function recordFineDecision(
       );
     }
   }
+  const recorded = trajectoryEvent<FineDecisionRecorded>(
+    'FineDecisionRecorded',
+    {
+      violationId: command.violationId,
+      decision: command.decision,
+      ...(command.decision === 'FINE' ? { amountEuro: command.amountEuro } : {}),
+      decidedOn,
+      ...(command.explanation ? { explanation: command.explanation } : {}),
+    },
+    now,
+  );
+  if (command.decision !== 'FINE' || state.status === 'CLOSED' || !fineEndsTrajectory(state, violation.kind))
+    return accept(recorded);
   return accept(
-    trajectoryEvent<FineDecisionRecorded>(
-      'FineDecisionRecorded',
+    recorded,
+    trajectoryEvent<TrajectoryClosed>(
+      'TrajectoryClosed',
       {
-        violationId: command.violationId,
-        decision: command.decision,
-        ...(command.decision === 'FINE' ? { amountEuro: command.amountEuro } : {}),
-        decidedOn,
-        ...(command.explanation ? { explanation: command.explanation } : {}),
+        reason: 'FINED_VOLUNTARY_CONTRACT',
+        closedOn: decidedOn,
+        explanation: `fined for ${violation.kind} (${violation.violationId}): a voluntary contract ends with the fine (Verplichting tot inburgering §Handhaving, docs/sources.md)`,
       },
       now,
     ),

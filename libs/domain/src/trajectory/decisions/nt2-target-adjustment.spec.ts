@@ -1,17 +1,24 @@
 import { TrajectoryCommand } from '../commands';
 import { decide } from '../decide';
 import { RejectionCode } from '../rejection';
+import { ORAL_SKILLS } from '../../policy/pillar';
+import { policyVersionById } from '../../policy/policy-versions';
+import { calendarDate } from '../../time/calendar-date';
+import { Nt2TargetAdjusted, trajectoryEvent } from '../events';
+import { fold, TrajectoryState } from '../state';
+import { nt2LoweringRefusal } from './pillars';
 import {
   acceptedEvents,
   adjustNt2Target,
   contractSignedWith,
-  expectedEvent,
   History,
   NOW,
   recordNt2TestResult,
   referToNt2Course,
   rejectionOf,
   run,
+  SIGNED_UNDER,
+  TODAY,
   trajectoryAt,
   waivePillar,
 } from '../trajectory.fixtures';
@@ -22,44 +29,100 @@ const at = { now: NOW };
 const lowLiterate = (literacy: 'LOW_LITERATE' | 'ILLITERATE' = 'LOW_LITERATE'): History =>
   run([referToNt2Course('2026-05-04', 'A1')], NOW, contractSignedWith({ profile: { literacy } }));
 
-describe('AdjustNt2Target: the adjusted path for illiterate and low-literate learners', () => {
-  it('lowers the target for this learner and keeps where it came from', () => {
-    expect(
-      acceptedEvents(
-        decide(lowLiterate().state, adjustNt2Target('2026-06-01', 'A1', '  slow progress  '), at),
+describe('AdjustNt2Target and the literacy track (alfa)', () => {
+  it('the literacy track is set at the contract: A2 for listening and speaking only, no counsellor needed', () => {
+    expect(lowLiterate('ILLITERATE').state.pillars?.NT2).toMatchObject({
+      targetLevel: 'A2',
+      skills: ['LISTENING', 'SPEAKING'],
+      applicabilityReason: expect.stringMatching(
+        /^literacy track \(alfa\): A2 for listening and speaking only/,
       ),
-    ).toEqual([
-      expectedEvent('Nt2TargetAdjusted', {
+    });
+    expect(
+      contractSignedWith({ profile: { literacy: 'LITERATE' } }).state.pillars?.NT2.skills,
+    ).toBeUndefined();
+  });
+
+  it('an oral A2 test completes the literacy track; it does not complete the regular target', () => {
+    const oral = { ...recordNt2TestResult('2026-05-28', 'A2', true), skills: [...ORAL_SKILLS] };
+    const alfa = run([oral], NOW, lowLiterate());
+    expect(alfa.state.pillars?.NT2).toMatchObject({
+      status: 'COMPLETED',
+      certificate: { level: 'A2', obtainedOn: '2026-05-28' },
+    });
+    const regular = run(
+      [referToNt2Course('2026-05-04'), oral],
+      NOW,
+      contractSignedWith({ profile: { literacy: 'LITERATE' } }),
+    );
+    expect(regular.state.pillars?.NT2.status).toBe('IN_PROGRESS');
+    const written = run([recordNt2TestResult('2026-06-01', 'A2', true)], NOW, regular);
+    expect(written.state.pillars?.NT2.status).toBe('COMPLETED');
+  });
+
+  it.each(['2022', '2023'] as const)(
+    'policy %s sets no lower level: a counsellor can no longer lower the target',
+    (version) => {
+      const history = run(
+        [referToNt2Course(SIGNED_UNDER[version].signedOn!, 'A1')],
+        NOW,
+        contractSignedWith({ ...SIGNED_UNDER[version], profile: { literacy: 'LOW_LITERATE' } }),
+      );
+      const refusal = rejectionOf(decide(history.state, adjustNt2Target(TODAY, 'A1'), at));
+      expect(refusal).toMatchObject({ code: 'RULE_VIOLATION', field: 'targetLevel' });
+      expect(refusal.message).toMatch(new RegExp(`^policy ${version} sets no NT2 level below`));
+      expect(refusal.message).toMatch(/the literacy track is A2 for listening and speaking only/);
+    },
+  );
+
+  it('a lower level is allowed only down to the level a policy version names', () => {
+    const base = policyVersionById('2023');
+    const withA1 = {
+      ...base,
+      parameters: {
+        ...base.parameters,
+        nt2: {
+          ...base.parameters.nt2,
+          lowLiterateTargetLevel: 'A1' as const,
+          lowLiterateTargetLevelSource: 'test',
+        },
+      },
+    };
+    expect(nt2LoweringRefusal(withA1, 'A1')).toBeUndefined();
+    expect(
+      nt2LoweringRefusal(
+        {
+          ...withA1,
+          parameters: {
+            ...withA1.parameters,
+            nt2: { ...withA1.parameters.nt2, lowLiterateTargetLevel: 'A2' },
+          },
+        },
+        'A1',
+      ),
+    ).toBe('policy 2023 allows no NT2 target below A2 (test)');
+    expect(nt2LoweringRefusal(base, 'A1')).toMatch(/^policy 2023 sets no NT2 level below A2/);
+  });
+
+  it('a trajectory whose target was lowered before keeps it: the recorded adjustment folds as before', () => {
+    const history = lowLiterate();
+    const adjusted = trajectoryEvent<Nt2TargetAdjusted>(
+      'Nt2TargetAdjusted',
+      {
         targetLevel: 'A1',
         previousTargetLevel: 'A2',
-        adjustedOn: '2026-06-01',
+        adjustedOn: calendarDate('2026-06-01'),
         reason: 'slow progress',
-      }),
-    ]);
-    const { state } = run(
-      [adjustNt2Target('2026-06-01', 'A1', 'slow progress')],
+      },
       NOW,
-      lowLiterate('ILLITERATE'),
     );
+    const state = fold([...history.events, adjusted]) as TrajectoryState;
     expect(state.pillars?.NT2).toMatchObject({
       targetLevel: 'A1',
       targetAdjustment: { from: 'A2', adjustedOn: '2026-06-01', reason: 'slow progress' },
-      status: 'IN_PROGRESS',
     });
-  });
-
-  it('completes the pillar when a test already passed reaches the new target', () => {
-    const passedA1 = run([recordNt2TestResult('2026-05-28', 'A1', true)], NOW, lowLiterate());
-    expect(passedA1.state.pillars?.NT2.status).toBe('IN_PROGRESS');
-    const events = acceptedEvents(decide(passedA1.state, adjustNt2Target('2026-06-01'), at));
-    expect(events.map((event) => event.type)).toEqual(['Nt2TargetAdjusted', 'PillarCompleted']);
-    expect(events[1].data).toEqual({
-      pillar: 'NT2',
-      completedOn: '2026-05-28',
-      condition: 'NT2 test passed at A1 on 2026-05-28 (target A1)',
-    });
-    const { state } = run([adjustNt2Target('2026-06-01')], NOW, passedA1);
-    expect(state.pillars?.NT2.certificate).toEqual({ level: 'A1', obtainedOn: '2026-05-28' });
+    const events = acceptedEvents(decide(state, recordNt2TestResult('2026-06-10', 'A1', true), at));
+    expect(events.map((event) => event.type)).toEqual(['Nt2TestTaken', 'PillarCompleted']);
   });
 
   it.each<[string, History, TrajectoryCommand, RejectionCode, string | undefined, string]>([
@@ -69,7 +132,7 @@ describe('AdjustNt2Target: the adjusted path for illiterate and low-literate lea
       adjustNt2Target('2026-06-01'),
       'RULE_VIOLATION',
       undefined,
-      'an adjusted NT2 target is for illiterate and low-literate learners (seed 003 l.1109-1117); the intake recorded LITERATE',
+      'an adjusted NT2 target is for illiterate and low-literate learners (BBT 2020-2021 l.1109-1117); the intake recorded LITERATE',
     ],
     [
       'an intake without a literacy profile',
@@ -77,7 +140,7 @@ describe('AdjustNt2Target: the adjusted path for illiterate and low-literate lea
       adjustNt2Target('2026-06-01'),
       'RULE_VIOLATION',
       undefined,
-      'an adjusted NT2 target is for illiterate and low-literate learners (seed 003 l.1109-1117); the intake recorded no literacy',
+      'an adjusted NT2 target is for illiterate and low-literate learners (BBT 2020-2021 l.1109-1117); the intake recorded no literacy',
     ],
     [
       'a target that is not lower',
@@ -129,15 +192,5 @@ describe('AdjustNt2Target: the adjusted path for illiterate and low-literate lea
     ],
   ])('refuses %s', (_label, history, command, code, field, message) => {
     expect(rejectionOf(decide(history.state, command, at))).toEqual({ code, field, message });
-  });
-
-  it('a second adjustment lowers further, never back up', () => {
-    const toA1 = run([adjustNt2Target('2026-06-01', 'A1')], NOW, lowLiterate());
-    expect(rejectionOf(decide(toA1.state, adjustNt2Target('2026-06-02', 'A2'), at)).field).toBe(
-      'targetLevel',
-    );
-    expect(rejectionOf(decide(toA1.state, adjustNt2Target('2026-06-02', 'A1'), at)).message).toBe(
-      'targetLevel must be below the current target A1: the adjusted path lowers it',
-    );
   });
 });

@@ -1,5 +1,7 @@
+import { isEmploymentRegistration } from '../events';
 import { levelReached, NT2_LEVELS, PARTICIPATION_ACTIVITY_KINDS } from '../../pillars/pillar-state';
-import { Nt2Level, PILLARS } from '../../policy/pillar';
+import { Nt2Level, NT2_SKILLS, PILLARS } from '../../policy/pillar';
+import { ParameterisedPolicyVersion, policyVersionById } from '../../policy/policy-versions';
 import { daysBetween } from '../../time/calendar-date';
 import {
   AdjustNt2Target,
@@ -123,7 +125,7 @@ export function referToNt2Course(
   );
 }
 
-/** An enrolment follows a referral (after the screening, seed 003 l.1109-1117); it may be for another course. */
+/** An enrolment follows a referral (after the screening, BBT 2020-2021 l.1109-1117); it may be for another course. */
 export function enrolInNt2Course(
   state: TrajectoryState,
   command: EnrolInNt2Course,
@@ -154,6 +156,25 @@ export function enrolInNt2Course(
 
 const ADJUSTED_PATH_LITERACY = ['LOW_LITERATE', 'ILLITERATE'];
 
+/**
+ * Why a counsellor may not lower the NT2 target to `targetLevel` under this policy version: a lower level only
+ * where the version says so (`lowLiterateTargetLevel`). The literacy track itself is set at the contract.
+ */
+export function nt2LoweringRefusal(
+  policy: ParameterisedPolicyVersion,
+  targetLevel: Nt2Level,
+): string | undefined {
+  const { lowLiterateTargetLevel, lowLiterateTargetLevelSource, literacyTrack } = policy.parameters.nt2;
+  if (lowLiterateTargetLevel !== 'NOT_SET' && levelReached(targetLevel, lowLiterateTargetLevel))
+    return undefined;
+  if (lowLiterateTargetLevel !== 'NOT_SET')
+    return `policy ${policy.id} allows no NT2 target below ${lowLiterateTargetLevel} (${lowLiterateTargetLevelSource})`;
+  const track = literacyTrack
+    ? `; the literacy track is ${literacyTrack.targetLevel} for ${literacyTrack.skills.map((skill) => skill.toLowerCase()).join(' and ')} only (${literacyTrack.source})`
+    : '';
+  return `policy ${policy.id} sets no NT2 level below ${policy.parameters.nt2.targetLevel} (${lowLiterateTargetLevelSource})${track}`;
+}
+
 /** A lower NT2 target for an illiterate or low-literate learner; a test already passed at it completes the pillar. */
 export function adjustNt2Target(
   state: TrajectoryState,
@@ -171,7 +192,7 @@ export function adjustNt2Target(
     return reject(
       rejection(
         'RULE_VIOLATION',
-        `an adjusted NT2 target is for illiterate and low-literate learners (seed 003 l.1109-1117); the intake recorded ${literacy ?? 'no literacy'}`,
+        `an adjusted NT2 target is for illiterate and low-literate learners (BBT 2020-2021 l.1109-1117); the intake recorded ${literacy ?? 'no literacy'}`,
       ),
     );
   }
@@ -188,6 +209,8 @@ export function adjustNt2Target(
       ),
     );
   }
+  const refusal = nt2LoweringRefusal(policyVersionById(state.contract!.policyVersion), command.targetLevel);
+  if (refusal) return reject(rejection('RULE_VIOLATION', refusal, 'targetLevel'));
   return accept(
     trajectoryEvent<Nt2TargetAdjusted>(
       'Nt2TargetAdjusted',
@@ -219,10 +242,22 @@ export function recordNt2TestResult(
   if (takenOn < referral.referredOn) return reject(tooEarly('takenOn', referral.referredOn, 'the referral'));
   if (typeof command.passed !== 'boolean')
     return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
+  const skills = command.skills;
+  if (
+    skills !== undefined &&
+    (!Array.isArray(skills) ||
+      skills.length === 0 ||
+      !skills.every((skill) => NT2_SKILLS.includes(skill)) ||
+      new Set(skills).size !== skills.length)
+  ) {
+    return reject(
+      rejection('INVALID_INPUT', `skills must be distinct values of ${NT2_SKILLS.join(', ')}`, 'skills'),
+    );
+  }
   return accept(
     trajectoryEvent<Nt2TestTaken>(
       'Nt2TestTaken',
-      { level: command.level, takenOn, passed: command.passed },
+      { level: command.level, takenOn, passed: command.passed, ...(skills ? { skills: [...skills] } : {}) },
       now,
     ),
   );
@@ -346,7 +381,7 @@ export function waivePillar(
   if (command.pillar === 'WORK') {
     for (const deadline of state.deadlines.filter(
       (candidate) =>
-        candidate.kind === 'VDAB_REGISTRATION' &&
+        isEmploymentRegistration(candidate.kind) &&
         (candidate.state === 'OPEN' || candidate.state === 'SUSPENDED'),
     )) {
       events.push(
@@ -366,7 +401,7 @@ export function waivePillar(
 }
 
 /**
- * Attendance over a period. The seeds set no minimum rate, so low attendance opens no violation by itself: the
+ * Attendance over a period. The sources set no minimum rate, so low attendance opens no violation by itself: the
  * counsellor judges and reports irregular attendance (ReportViolation).
  */
 export function recordAttendance(

@@ -1,4 +1,5 @@
 import { isAgency } from '../../agency';
+import { residenceRegionOf } from '../../enforcement/violation-file-eligibility';
 import { vdabRegistrationDueDate } from '../../deadlines/vdab-registration-deadline';
 import { checkNationalNumber } from '../../newcomer/national-number';
 import { policyVersionFor, POLICY_VERSIONS } from '../../policy/policy-versions';
@@ -132,12 +133,15 @@ export function recordContract(
       ),
     );
   }
+  // Brussels residents register with Actiris, not VDAB (Handhaving inburgeringsbeleid §Brussel, docs/sources.md).
+  const partner = residenceRegionOf(state) === 'BRUSSELS' ? 'ACTIRIS' : 'VDAB';
   const pillars = determinePillars({
+    partner,
     policy,
     signedOn,
     birthDate: state.newcomer.birthDate,
     profile: state.intakeProfile,
-    // Entitled newcomers, and exempt ones who follow a trajectory anyway, do so voluntarily (seed 002 l.1147-1149).
+    // Entitled newcomers, and exempt ones who follow a trajectory anyway, do so voluntarily (Beleidsplan 2020-2024 l.1147-1149).
     voluntary: ['ENTITLED', 'EXEMPT'].includes(effectiveTargetGroup(state) ?? ''),
   });
   const events: TrajectoryEvent[] = [
@@ -146,13 +150,14 @@ export function recordContract(
   ];
   const dueOn = vdabRegistrationDueDate(policy, { contractSignedOn: signedOn, intakeOn: state.intakeOn });
   if (dueOn && policy.vdabRegistration && pillars.WORK.applicability === 'REQUIRED') {
-    const deadlineId = vdabDeadlineId(state);
+    const kind = partner === 'ACTIRIS' ? 'ACTIRIS_REGISTRATION' : 'VDAB_REGISTRATION';
+    const deadlineId = partner === 'ACTIRIS' ? `${state.trajectoryId}:${kind}` : vdabDeadlineId(state);
     events.push(
       trajectoryEvent<DeadlineSet>(
         'DeadlineSet',
         {
           deadlineId,
-          kind: 'VDAB_REGISTRATION',
+          kind,
           dueOn,
           anchor: policy.vdabRegistration.anchor,
           anchorOn: policy.vdabRegistration.anchor === 'CONTRACT_SIGNED' ? signedOn : state.intakeOn,
@@ -166,7 +171,7 @@ export function recordContract(
       events.push(
         trajectoryEvent<DeadlineMet>(
           'DeadlineMet',
-          { deadlineId, kind: 'VDAB_REGISTRATION', metOn: state.vdabRegistration.registeredOn },
+          { deadlineId, kind, metOn: state.vdabRegistration.registeredOn },
           now,
         ),
       );

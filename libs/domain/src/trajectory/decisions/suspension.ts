@@ -1,3 +1,4 @@
+import { isEmploymentRegistration } from '../events';
 import { addDays, daysBetween } from '../../time/calendar-date';
 import { ResumeTrajectory, SUSPENSION_REASONS, SuspendTrajectory } from '../commands';
 import {
@@ -80,7 +81,7 @@ export function resumeTrajectory(
       );
       // A VDAB registration recorded during the suspension after the old due date is in time for the moved one.
       const registeredOn = state.vdabRegistration?.registeredOn;
-      if (deadline.kind === 'VDAB_REGISTRATION' && registeredOn !== undefined && registeredOn <= dueOn) {
+      if (isEmploymentRegistration(deadline.kind) && registeredOn !== undefined && registeredOn <= dueOn) {
         events.push(
           trajectoryEvent<DeadlineMet>(
             'DeadlineMet',

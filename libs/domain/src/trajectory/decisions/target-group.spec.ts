@@ -18,6 +18,7 @@ import {
   OBLIGED_FACTS,
   openTrajectory,
   overrideTargetGroup,
+  recordAgencyLetter,
   recordContract,
   recordFineDecision,
   recordIntake,
@@ -42,8 +43,12 @@ const obligedDecision = (referenceDate: string) => ({
   obligationStartsOn: '2026-02-15',
 });
 
+/** The agency's registered letter, sent the day the obligation of OBLIGED_FACTS starts. */
+const LETTER_ON = '2026-02-15';
+
+/** Opened with the facts, then the agency's letter recorded (the three months run from it). */
 const openedWith = (targetGroupFacts: TargetGroupFacts, registeredOn = '2026-03-02') =>
-  acceptedEvents(decide(undefined, openTrajectory({ registeredOn, targetGroupFacts }), at()));
+  run([openTrajectory({ registeredOn, targetGroupFacts }), recordAgencyLetter(LETTER_ON)], NOW).events;
 
 describe('target group on OpenTrajectory', () => {
   it('an obliged newcomer registered in time: TargetGroupDetermined, the agency registration deadline set and met', () => {
@@ -53,12 +58,13 @@ describe('target group on OpenTrajectory', () => {
         decision: obligedDecision('2026-03-02'),
         facts: OBLIGED_FACTS,
       }),
+      expectedEvent('AgencyLetterRecorded', { sentOn: LETTER_ON, sendingAgency: 'AGII' }),
       expectedEvent('DeadlineSet', {
         deadlineId: AGENCY_DEADLINE_ID,
         kind: 'AGENCY_REGISTRATION',
         dueOn: '2026-05-15',
-        anchor: 'OBLIGATION_START',
-        anchorOn: '2026-02-15',
+        anchor: 'AGENCY_LETTER',
+        anchorOn: LETTER_ON,
         policyVersion: '2023',
         source: AGENCY_SOURCE,
       }),
@@ -71,6 +77,7 @@ describe('target group on OpenTrajectory', () => {
     expect(types(events)).toEqual([
       'TrajectoryOpened',
       'TargetGroupDetermined',
+      'AgencyLetterRecorded',
       'DeadlineSet',
       'DeadlineMet',
     ]);
@@ -98,10 +105,11 @@ describe('target group on OpenTrajectory', () => {
     expect(types(events)).toEqual([
       'TrajectoryOpened',
       'TargetGroupDetermined',
+      'AgencyLetterRecorded',
       'DeadlineSet',
       'DeadlineMet',
     ]);
-    expect(events[3].data).toEqual({
+    expect(events[4].data).toEqual({
       deadlineId: AGENCY_DEADLINE_ID,
       kind: 'AGENCY_REGISTRATION',
       metOn: registeredOn,
@@ -110,13 +118,13 @@ describe('target group on OpenTrajectory', () => {
 
   it('registered the day after the due date: the deadline is missed and a violation opened', () => {
     const events = openedWith(OBLIGED_FACTS, '2026-05-16');
-    expect(events.slice(2)).toEqual([
+    expect(events.slice(3)).toEqual([
       expectedEvent('DeadlineSet', {
         deadlineId: AGENCY_DEADLINE_ID,
         kind: 'AGENCY_REGISTRATION',
         dueOn: '2026-05-15',
-        anchor: 'OBLIGATION_START',
-        anchorOn: '2026-02-15',
+        anchor: 'AGENCY_LETTER',
+        anchorOn: LETTER_ON,
         policyVersion: '2023',
         source: AGENCY_SOURCE,
       }),
@@ -129,7 +137,7 @@ describe('target group on OpenTrajectory', () => {
         violationId: 'trj-0001:violation:1',
         kind: 'AGENCY_REGISTRATION_DEADLINE_MISSED',
         deadlineId: AGENCY_DEADLINE_ID,
-        facts: `Obliged from 2026-02-15, due to report to an agency by 2026-05-15, registered on 2026-05-16 (${AGENCY_SOURCE}).`,
+        facts: `Obliged from 2026-02-15, sent the agency's letter (AGII) on 2026-02-15, due to report to an agency by 2026-05-15, registered on 2026-05-16 (${AGENCY_SOURCE}).`,
       }),
     ]);
     const state = fold(events) as TrajectoryState;
@@ -147,8 +155,14 @@ describe('target group on OpenTrajectory', () => {
   it('the obligation starting before 2016: no policy version, no deadline', () => {
     const facts = { ...OBLIGED_FACTS, firstRegisteredInBelgiumOn: '2015-10-01' } as TargetGroupFacts;
     // a first stay that started in 2015 and registered in 2015 (reference date = registration)
-    const events = openedWith(facts, '2015-11-02');
-    expect(types(events)).toEqual(['TrajectoryOpened', 'TargetGroupDetermined']);
+    const events = run(
+      [
+        openTrajectory({ registeredOn: '2015-11-02', targetGroupFacts: facts }),
+        recordAgencyLetter('2015-10-15'),
+      ],
+      NOW,
+    ).events;
+    expect(types(events)).toEqual(['TrajectoryOpened', 'TargetGroupDetermined', 'AgencyLetterRecorded']);
     expect(events[1].data).toMatchObject({
       decision: { status: 'OBLIGED', obligationStartsOn: '2015-10-01' },
     });
@@ -162,8 +176,79 @@ describe('target group on OpenTrajectory', () => {
     ['facts missing', { residenceRegion: 'FLANDERS' }, 'UNDETERMINED'],
   ])('%s: %s, no agency registration deadline', (_label, facts, status) => {
     const events = openedWith(facts);
-    expect(types(events)).toEqual(['TrajectoryOpened', 'TargetGroupDetermined']);
+    expect(types(events)).toEqual(['TrajectoryOpened', 'TargetGroupDetermined', 'AgencyLetterRecorded']);
     expect(events[1].data).toMatchObject({ decision: { status }, facts });
+  });
+
+  it("an obliged newcomer registered years late but without the agency's letter: no reporting deadline, no file", () => {
+    const lateFacts = thirdCountryNewcomerFacts('2019-05-01');
+    const events = acceptedEvents(
+      decide(undefined, openTrajectory({ registeredOn: '2026-03-02', targetGroupFacts: lateFacts }), at()),
+    );
+    expect(types(events)).toEqual(['TrajectoryOpened', 'TargetGroupDetermined']);
+    expect(events[1].data).toMatchObject({
+      decision: { status: 'OBLIGED', obligationStartsOn: '2019-05-01' },
+    });
+    const state = fold(events) as TrajectoryState;
+    expect(state.deadlines).toEqual([]);
+    expect(state.violations).toEqual([]);
+  });
+
+  it('the three months run from the letter, not from the obligation: registered years after the start, in time', () => {
+    const lateFacts = thirdCountryNewcomerFacts('2019-05-01');
+    const { events, state } = run(
+      [
+        openTrajectory({ registeredOn: '2026-03-02', targetGroupFacts: lateFacts }),
+        recordAgencyLetter('2026-01-10', 'ATLAS'),
+      ],
+      NOW,
+    );
+    expect(types(events).slice(2)).toEqual(['AgencyLetterRecorded', 'DeadlineSet', 'DeadlineMet']);
+    expect(events[3].data).toMatchObject({
+      kind: 'AGENCY_REGISTRATION',
+      anchor: 'AGENCY_LETTER',
+      anchorOn: '2026-01-10',
+      dueOn: '2026-04-10',
+    });
+    expect(state.agencyLetter).toEqual({ sentOn: '2026-01-10', sendingAgency: 'ATLAS' });
+    expect(state.violations).toEqual([]);
+  });
+
+  it('a letter recorded before the facts: the deadline follows once the newcomer is derived OBLIGED', () => {
+    const { events } = run(
+      [
+        openTrajectory({ registeredOn: '2026-03-02' }),
+        recordAgencyLetter(LETTER_ON),
+        recordTargetGroupFacts(OBLIGED_FACTS),
+      ],
+      NOW,
+    );
+    expect(types(events)).toEqual([
+      'TrajectoryOpened',
+      'AgencyLetterRecorded',
+      'TargetGroupDetermined',
+      'DeadlineSet',
+      'DeadlineMet',
+    ]);
+  });
+
+  it('refuses a second letter, an unknown agency and a letter in the future', () => {
+    const { state } = run(
+      [openTrajectory({ targetGroupFacts: OBLIGED_FACTS }), recordAgencyLetter(LETTER_ON)],
+      NOW,
+    );
+    expect(rejectionOf(decide(state, recordAgencyLetter('2026-02-20'), at()))).toMatchObject({
+      code: 'INVALID_STATE',
+    });
+    const fresh = run([openTrajectory({ targetGroupFacts: OBLIGED_FACTS })], NOW).state;
+    expect(rejectionOf(decide(fresh, recordAgencyLetter(LETTER_ON, 'VDAB' as never), at()))).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'sendingAgency',
+    });
+    expect(rejectionOf(decide(fresh, recordAgencyLetter('2026-06-16'), at()))).toMatchObject({
+      code: 'RULE_VIOLATION',
+      field: 'sentOn',
+    });
   });
 
   it('without target-group facts: only the opening, no target group', () => {
@@ -206,7 +291,7 @@ describe('participation follows the target group at signing (policy 2023)', () =
     expect(state.pillars?.PARTICIPATION).toMatchObject({
       applicability: 'OPTIONAL',
       applicabilityReason: expect.stringMatching(
-        /^follows the trajectory voluntarily \(seed 002 l\.1147-1149/,
+        /^follows the trajectory voluntarily \(Beleidsplan 2020-2024 l\.1147-1149/,
       ),
     });
   });
@@ -255,7 +340,11 @@ describe('RecordTargetGroupFacts', () => {
   };
 
   it('merges the new facts into the recorded ones and derives the status again', () => {
-    const first = run([recordTargetGroupFacts(partial)], NOW, trajectoryAt('REGISTERED'));
+    const first = run(
+      [recordAgencyLetter(LETTER_ON), recordTargetGroupFacts(partial)],
+      NOW,
+      trajectoryAt('REGISTERED'),
+    );
     expect(first.state.targetGroup?.derived).toMatchObject({ status: 'UNDETERMINED' });
     expect(first.state.deadlines).toEqual([]);
 
@@ -281,7 +370,11 @@ describe('RecordTargetGroupFacts', () => {
   });
 
   it('a later fact overrides an earlier one (the reference date stays the registration)', () => {
-    const obliged = run([recordTargetGroupFacts(OBLIGED_FACTS)], NOW, trajectoryAt('INTAKE_DONE'));
+    const obliged = run(
+      [recordAgencyLetter(LETTER_ON), recordTargetGroupFacts(OBLIGED_FACTS)],
+      NOW,
+      trajectoryAt('INTAKE_DONE'),
+    );
     const events = acceptedEvents(
       decide(obliged.state, recordTargetGroupFacts({ belgianOrDutchDiploma: 'HIGHER' }), at()),
     );
@@ -339,9 +432,10 @@ describe('RecordTargetGroupFacts', () => {
 });
 
 describe('OverrideTargetGroup', () => {
-  const obliged = (): History => run([openTrajectory({ targetGroupFacts: OBLIGED_FACTS })], NOW);
+  const obliged = (): History =>
+    run([openTrajectory({ targetGroupFacts: OBLIGED_FACTS }), recordAgencyLetter(LETTER_ON)], NOW);
 
-  it('never makes a Brussels newcomer obliged (seed 001 l.977); other statuses may be recorded', () => {
+  it('never makes a Brussels newcomer obliged (Actieplan integratiebeleid l.977); other statuses may be recorded', () => {
     const brussels = run([openTrajectory({ targetGroupFacts: BRUSSELS_FACTS })], NOW);
     expect(
       rejectionOf(
@@ -355,7 +449,7 @@ describe('OverrideTargetGroup', () => {
       code: 'RULE_VIOLATION',
       field: 'recorded',
       message:
-        'a newcomer living in the Brussels-Capital Region is never obliged (seed 001 l.977, seed 004 l.735); correct the residence region in the facts if it is wrong',
+        'a newcomer living in the Brussels-Capital Region is never obliged (Actieplan integratiebeleid l.977; Beleidsbrief 2015-2016 l.735: docs/sources.md); correct the residence region in the facts if it is wrong',
     });
     expect(
       acceptedEvents(
@@ -472,9 +566,13 @@ describe('OverrideTargetGroup', () => {
 describe('the duty to report to an agency follows the status', () => {
   /** Obliged from 2025-10-01, so due to report by 2026-01-01; registered 2026-03-02: missed, file opened. */
   const lateFacts = thirdCountryNewcomerFacts('2025-10-01');
-  const lateAndObliged = (): History => run([openTrajectory({ targetGroupFacts: lateFacts })], NOW);
+  const lateAndObliged = (): History =>
+    run([openTrajectory({ targetGroupFacts: lateFacts }), recordAgencyLetter('2025-10-01')], NOW);
   const undetermined = (): History =>
-    run([openTrajectory({ targetGroupFacts: { residenceRegion: 'FLANDERS' } })], NOW);
+    run(
+      [openTrajectory({ targetGroupFacts: { residenceRegion: 'FLANDERS' } }), recordAgencyLetter(LETTER_ON)],
+      NOW,
+    );
 
   it('an undetermined newcomer recorded as OBLIGED gets the deadline, met by the registration already made', () => {
     const events = acceptedEvents(
@@ -495,11 +593,12 @@ describe('the duty to report to an agency follows the status', () => {
     expect(events[1].data).toMatchObject({
       kind: 'AGENCY_REGISTRATION',
       dueOn: '2026-05-15',
-      anchorOn: '2026-02-15',
+      anchor: 'AGENCY_LETTER',
+      anchorOn: LETTER_ON,
     });
   });
 
-  it('recorded as OBLIGED from long ago: the deadline is missed and a violation file opened', () => {
+  it('recorded as OBLIGED after a letter of long ago: the deadline is missed and a violation file opened', () => {
     const { state } = run(
       [
         overrideTargetGroup(
@@ -508,7 +607,13 @@ describe('the duty to report to an agency follows the status', () => {
         ),
       ],
       NOW,
-      undetermined(),
+      run(
+        [
+          openTrajectory({ targetGroupFacts: { residenceRegion: 'FLANDERS' } }),
+          recordAgencyLetter('2025-10-01'),
+        ],
+        NOW,
+      ),
     );
     expect(state.deadlines.map((deadline) => [deadline.kind, deadline.state])).toEqual([
       ['AGENCY_REGISTRATION', 'MISSED'],

@@ -17,7 +17,8 @@ import {
   ViolationWithdrawn,
 } from '../events';
 import { rejection } from '../rejection';
-import { TrajectoryState } from '../state';
+import { evolve, TrajectoryState } from '../state';
+import { noViolationFileBecause } from '../../enforcement/violation-file-eligibility';
 import { accept, Decision, DecisionTime, reject } from './decision';
 
 /**
@@ -54,32 +55,37 @@ export function determineTargetGroup(
   } catch (error) {
     return (error as Error).message;
   }
-  const events: TrajectoryEvent[] = [
-    trajectoryEvent<TargetGroupDetermined>('TargetGroupDetermined', { decision, facts }, now),
-  ];
-  events.push(
-    ...agencyRegistrationFollowing(state, decision, `derived as ${decision.status} from new facts`, now),
+  const determined = trajectoryEvent<TargetGroupDetermined>(
+    'TargetGroupDetermined',
+    { decision, facts },
+    now,
   );
-  return events;
+  return [
+    determined,
+    ...agencyRegistrationFollowing(
+      evolve(state, determined),
+      `derived as ${decision.status} from new facts`,
+      now,
+    ),
+  ];
 }
 
 /**
- * What the duty to report to an agency (3 months, obliged newcomers only) becomes when the status changes: a newly
- * obliged newcomer gets the deadline, met or missed by the registration already made; one who turns out not to be
- * obliged loses the ground of an open file for late registration, which is withdrawn (a decided file stays).
- * A deadline already set is kept as it was decided.
+ * What the duty to report to an agency (3 months, obliged newcomers only) becomes when the status or the agency's
+ * letter changes: an obliged newcomer who received the letter gets the deadline, met or missed by the registration
+ * already made; one who turns out not to be obliged loses the ground of an open file for late registration, which
+ * is withdrawn (a decided file stays). A deadline already set is kept as it was decided. `state` already holds the
+ * new status or letter.
  */
-function agencyRegistrationFollowing(
+export function agencyRegistrationFollowing(
   state: TrajectoryState,
-  status: { status: string; obligationStartsOn?: CalendarDate },
   why: string,
   now: number,
 ): TrajectoryEvent[] {
   const existing = state.deadlines.find((deadline) => deadline.kind === 'AGENCY_REGISTRATION');
-  if (status.status === 'OBLIGED') {
-    return existing || !status.obligationStartsOn
-      ? []
-      : agencyRegistrationDeadline(state, status.obligationStartsOn, now);
+  const status = obligedSince(state);
+  if (status) {
+    return existing || !state.agencyLetter ? [] : agencyRegistrationDeadline(state, status, now);
   }
   if (!existing) return [];
   return state.violations
@@ -93,12 +99,22 @@ function agencyRegistrationFollowing(
     );
 }
 
+/** The start of the obligation when the governing status is OBLIGED. */
+export function obligedSince(state: TrajectoryState): CalendarDate | undefined {
+  if (effectiveTargetGroup(state) !== 'OBLIGED') return undefined;
+  const override = state.targetGroup?.override?.recorded;
+  if (override) return override.status === 'OBLIGED' ? override.obligationStartsOn : undefined;
+  const derived = state.targetGroup?.derived;
+  return derived?.status === 'OBLIGED' ? derived.obligationStartsOn : undefined;
+}
+
 function agencyRegistrationDeadline(
   state: TrajectoryState,
-  obligationStartsOn: string,
+  obligationStartsOn: CalendarDate,
   now: number,
 ): TrajectoryEvent[] {
-  const deadline = registrationDeadline(obligationStartsOn as TrajectoryState['registeredOn']);
+  const letter = state.agencyLetter!;
+  const deadline = registrationDeadline(obligationStartsOn, undefined, letter.sentOn);
   if (!deadline) return [];
   const deadlineId = `${state.trajectoryId}:AGENCY_REGISTRATION`;
   const set = trajectoryEvent<DeadlineSet>(
@@ -107,8 +123,8 @@ function agencyRegistrationDeadline(
       deadlineId,
       kind: 'AGENCY_REGISTRATION',
       dueOn: deadline.dueOn,
-      anchor: 'OBLIGATION_START',
-      anchorOn: deadline.obligationStartsOn,
+      anchor: 'AGENCY_LETTER',
+      anchorOn: letter.sentOn,
       policyVersion: deadline.policyVersion,
       source: deadline.source,
     },
@@ -124,20 +140,22 @@ function agencyRegistrationDeadline(
       ),
     ];
   }
+  const missed = trajectoryEvent<DeadlineMissed>(
+    'DeadlineMissed',
+    { deadlineId, kind: 'AGENCY_REGISTRATION', dueOn: deadline.dueOn },
+    now,
+  );
+  if (noViolationFileBecause(state, 'AGENCY_REGISTRATION_DEADLINE_MISSED')) return [set, missed];
   return [
     set,
-    trajectoryEvent<DeadlineMissed>(
-      'DeadlineMissed',
-      { deadlineId, kind: 'AGENCY_REGISTRATION', dueOn: deadline.dueOn },
-      now,
-    ),
+    missed,
     trajectoryEvent<ViolationOpened>(
       'ViolationOpened',
       {
         violationId: `${state.trajectoryId}:violation:${state.violations.length + 1}`,
         kind: 'AGENCY_REGISTRATION_DEADLINE_MISSED',
         deadlineId,
-        facts: `Obliged from ${deadline.obligationStartsOn}, due to report to an agency by ${deadline.dueOn}, registered on ${state.registeredOn} (${deadline.source}).`,
+        facts: `Obliged from ${deadline.obligationStartsOn}, sent the agency's letter (${letter.sendingAgency}) on ${letter.sentOn}, due to report to an agency by ${deadline.dueOn}, registered on ${state.registeredOn} (${deadline.source}).`,
       },
       now,
     ),
@@ -170,7 +188,7 @@ export function overrideTargetGroup(
     return reject(
       rejection(
         'RULE_VIOLATION',
-        'a newcomer living in the Brussels-Capital Region is never obliged (seed 001 l.977, seed 004 l.735); correct the residence region in the facts if it is wrong',
+        'a newcomer living in the Brussels-Capital Region is never obliged (Actieplan integratiebeleid l.977; Beleidsbrief 2015-2016 l.735: docs/sources.md); correct the residence region in the facts if it is wrong',
         'recorded',
       ),
     );
@@ -181,15 +199,15 @@ export function overrideTargetGroup(
       command.recorded,
       command.reason ?? '',
     );
+    const overridden = trajectoryEvent<TargetGroupOverridden>(
+      'TargetGroupOverridden',
+      { derived: override.derived, recorded: override.recorded, reason: override.reason },
+      now,
+    );
     return accept(
-      trajectoryEvent<TargetGroupOverridden>(
-        'TargetGroupOverridden',
-        { derived: override.derived, recorded: override.recorded, reason: override.reason },
-        now,
-      ),
+      overridden,
       ...agencyRegistrationFollowing(
-        state,
-        override.recorded,
+        evolve(state, overridden),
         `recorded as ${override.recorded.status} by the counsellor (${override.reason})`,
         now,
       ),

@@ -30,9 +30,21 @@ describe('TransferTrajectory', () => {
         transferredOn: '2026-06-01',
         counsellorId: 'counsellor-12',
       }),
+      expectedEvent('NewcomerMoved', {
+        movedOn: '2026-06-01',
+        municipality: 'Antwerpen',
+        nisCode: '11002',
+        region: 'FLANDERS',
+      }),
     ]);
     const { state } = run([transferTrajectory('ATLAS', '2026-06-01', 'counsellor-12')], NOW, history);
-    expect(state).toMatchObject({ agency: 'ATLAS', counsellorId: 'counsellor-12', status: 'OPEN' });
+    expect(state).toMatchObject({
+      agency: 'ATLAS',
+      counsellorId: 'counsellor-12',
+      status: 'OPEN',
+      newcomer: { municipality: 'Antwerpen' },
+      residence: { movedOn: '2026-06-01', municipality: 'Antwerpen', nisCode: '11002', region: 'FLANDERS' },
+    });
   });
 
   it('without a counsellor: the event has none and the previous counsellor is cleared', () => {
@@ -54,11 +66,19 @@ describe('TransferTrajectory', () => {
   it('keeps the history: phase, dates, deadlines and the VDAB registration are unchanged', () => {
     const history = trajectoryAt('VDAB_REGISTERED');
     const { state } = run([transferTrajectory('ATLAS', '2026-06-01', 'counsellor-12')], NOW, history);
-    const { agency: _a, counsellorId: _c, version, lastTransferredOn, ...rest } = state;
-    const { agency: _pa, counsellorId: _pc, version: previousVersion, ...before } = history.state;
+    const { agency: _a, counsellorId: _c, version, lastTransferredOn, residence, newcomer, ...rest } = state;
+    const {
+      agency: _pa,
+      counsellorId: _pc,
+      version: previousVersion,
+      newcomer: previousNewcomer,
+      ...before
+    } = history.state;
     expect(rest).toEqual(before);
+    expect(newcomer).toEqual({ ...previousNewcomer, municipality: 'Antwerpen' });
+    expect(residence?.region).toBe('FLANDERS');
     expect(lastTransferredOn).toBe('2026-06-01');
-    expect(version).toBe(previousVersion + 1);
+    expect(version).toBe(previousVersion + 2);
   });
 
   it.each<FixturePhase>(['REGISTERED', 'INTAKE_DONE', 'CONTRACT_SIGNED', 'VDAB_REGISTERED'])(
@@ -80,7 +100,7 @@ describe('TransferTrajectory', () => {
       NOW,
       trajectoryAt('CONTRACT_SIGNED'),
     );
-    expect(history.events.slice(-2).map((e) => e.data)).toEqual([
+    expect(history.events.filter((e) => e.type === 'TrajectoryTransferred').map((e) => e.data)).toEqual([
       {
         fromAgency: 'IN_GENT',
         toAgency: 'ATLAS',
@@ -89,6 +109,7 @@ describe('TransferTrajectory', () => {
       },
       { fromAgency: 'ATLAS', toAgency: 'IN_GENT', transferredOn: '2026-06-01' },
     ]);
+    expect(history.state.newcomer.municipality).toBe('Gent');
     expect(history.state.agency).toBe('IN_GENT');
     expect(fold(history.events)).toEqual(history.state);
   });
@@ -190,7 +211,7 @@ describe('TransferTrajectory', () => {
       field: 'toAgency',
       message: 'the trajectory is already owned by ATLAS',
     });
-    expect(acceptedEvents(decide(state, transferTrajectory('IN_GENT', '2026-06-02'), at()))).toHaveLength(1);
+    expect(acceptedEvents(decide(state, transferTrajectory('IN_GENT', '2026-06-02'), at()))).toHaveLength(2);
   });
 
   it('a transfer dated before the previous transfer is refused; the same day is accepted', () => {
@@ -201,7 +222,7 @@ describe('TransferTrajectory', () => {
       field: 'transferredOn',
       message: 'transferredOn must not be before the previous transfer on 2026-06-01',
     });
-    expect(acceptedEvents(decide(state, transferTrajectory('AGII', '2026-06-01'), at()))).toHaveLength(1);
+    expect(acceptedEvents(decide(state, transferTrajectory('AGII', '2026-06-01'), at()))).toHaveLength(2);
   });
 
   it('rejects transferring a closed trajectory', () => {

@@ -1,11 +1,17 @@
-import { isAgency } from '../../agency';
+import { AGENCIES, isAgency } from '../../agency';
+import { agencyForNisCode } from '../../residence/municipality-area';
 import { TransferTrajectory } from '../commands';
 import { trajectoryEvent, TrajectoryTransferred } from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
-import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
+import { accept, Decision, DecisionTime, isRejection, reject } from './decision';
+import { destinationOf, moveDate, moveEvents } from './move';
 
-/** A case moves to another agency when the person moves (domain brief §1); it keeps its history. */
+/**
+ * A case moves to another agency when the person moves into its area (Atlas: Antwerpen; IN-Gent: Gent; the
+ * Agentschap Integratie en Inburgering: the rest of Flanders and Brussels). It keeps its history; the new
+ * municipality is recorded and must lie in the receiving agency's area, and a move to Brussels ends the obligation.
+ */
 export function transferTrajectory(
   state: TrajectoryState,
   command: TransferTrajectory,
@@ -19,12 +25,27 @@ export function transferTrajectory(
       rejection('RULE_VIOLATION', `the trajectory is already owned by ${state.agency}`, 'toAgency'),
     );
   }
-  const transferredOn = pastOrToday(command.transferredOn, 'transferredOn', today);
+  if (command.nisCode === undefined) {
+    return reject(
+      rejection('INVALID_INPUT', 'nisCode of the new municipality is required for a transfer', 'nisCode'),
+    );
+  }
+  const to = destinationOf(command);
+  if ('code' in to) return reject(to);
+  const owner = agencyForNisCode(command.nisCode);
+  if (owner !== command.toAgency) {
+    return reject(
+      rejection(
+        'RULE_VIOLATION',
+        owner
+          ? `${to.municipality} (${to.nisCode}) lies in the area of ${AGENCIES[owner]}, not of ${AGENCIES[command.toAgency]}`
+          : `${to.municipality} (${to.nisCode}) lies outside Flanders and Brussels: no agency takes the trajectory over; record the move instead`,
+        'nisCode',
+      ),
+    );
+  }
+  const transferredOn = moveDate(state, command.transferredOn, 'transferredOn', today);
   if (isRejection(transferredOn)) return reject(transferredOn);
-  if (transferredOn < state.registeredOn)
-    return reject(tooEarly('transferredOn', state.registeredOn, 'the registration'));
-  if (state.lastTransferredOn && transferredOn < state.lastTransferredOn)
-    return reject(tooEarly('transferredOn', state.lastTransferredOn, 'the previous transfer'));
   return accept(
     trajectoryEvent<TrajectoryTransferred>(
       'TrajectoryTransferred',
@@ -36,5 +57,6 @@ export function transferTrajectory(
       },
       now,
     ),
+    ...moveEvents(state, to, transferredOn, now),
   );
 }

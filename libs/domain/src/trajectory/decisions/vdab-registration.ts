@@ -1,3 +1,4 @@
+import { isEmploymentRegistration } from '../events';
 import { RecordVdabRegistration } from '../commands';
 import {
   DeadlineMet,
@@ -37,13 +38,13 @@ export function recordVdabRegistration(
   ];
   const deadline = state.deadlines.find(
     (candidate) =>
-      candidate.kind === 'VDAB_REGISTRATION' && candidate.state !== 'MET' && candidate.state !== 'WAIVED',
+      isEmploymentRegistration(candidate.kind) && candidate.state !== 'MET' && candidate.state !== 'WAIVED',
   );
   if (deadline && registeredOn <= deadline.dueOn) {
     events.push(
       trajectoryEvent<DeadlineMet>(
         'DeadlineMet',
-        { deadlineId: deadline.deadlineId, kind: 'VDAB_REGISTRATION', metOn: registeredOn },
+        { deadlineId: deadline.deadlineId, kind: deadline.kind, metOn: registeredOn },
         now,
       ),
     );
@@ -55,7 +56,7 @@ export function recordVdabRegistration(
 
 /**
  * The registration was made in time but reached the agency after the deadline had been marked missed (VDAB
- * data arrives late: seed 003 l.1197). The deadline is met after all, and a violation file still awaiting the
+ * data arrives late: BBT 2020-2021 l.1197). The deadline is met after all, and a violation file still awaiting the
  * enforcement officer is withdrawn; one already decided stays, as the officer's decision is a legal act of its own.
  */
 function withdrawViolationsOf(

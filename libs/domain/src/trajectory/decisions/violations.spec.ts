@@ -10,6 +10,8 @@ import {
   NOW,
   OBLIGED_FACTS,
   openTrajectory,
+  recordAgencyLetter,
+  recordIntake,
   recordFineDecision,
   rejectionOf,
   reportViolation,
@@ -22,12 +24,19 @@ const at = (now: number = NOW) => ({ now });
 const decideOn = (history: History, command: TrajectoryCommand, now: number = NOW) =>
   decide(history.state, command, at(now));
 
+/** Only an obliged newcomer can refuse to sign in breach: the fixture newcomer with OBLIGED_FACTS. */
+const obligedAt = (phase: 'REGISTERED' | 'INTAKE_DONE'): History =>
+  run([
+    openTrajectory({ targetGroupFacts: OBLIGED_FACTS }),
+    ...(phase === 'INTAKE_DONE' ? [recordIntake('2026-03-16')] : []),
+  ]);
+
 describe('ReportViolation', () => {
   describe('REFUSAL_TO_SIGN: only before the contract', () => {
-    it.each<FixturePhase>(['REGISTERED', 'INTAKE_DONE'])(
-      'accepted at %s: opens a violation file',
+    it.each(['REGISTERED', 'INTAKE_DONE'] as const)(
+      'accepted at %s from an obliged newcomer: opens a violation file',
       (phase) => {
-        const history = trajectoryAt(phase);
+        const history = obligedAt(phase);
         expect(
           acceptedEvents(
             decideOn(
@@ -183,7 +192,10 @@ describe('ReportViolation', () => {
     });
 
     it('after a violation opened for a missed agency registration', () => {
-      const late = run([openTrajectory({ registeredOn: '2026-05-16', targetGroupFacts: OBLIGED_FACTS })]);
+      const late = run([
+        openTrajectory({ registeredOn: '2026-05-16', targetGroupFacts: OBLIGED_FACTS }),
+        recordAgencyLetter('2026-02-15'),
+      ]);
       expect(late.state.violations.map((violation) => violation.violationId)).toEqual([
         'trj-0001:violation:1',
       ]);

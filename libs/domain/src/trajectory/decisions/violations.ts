@@ -1,3 +1,4 @@
+import { noViolationFileBecause } from '../../enforcement/violation-file-eligibility';
 import { REPORTABLE_VIOLATIONS, ReportViolation } from '../commands';
 import { trajectoryEvent, ViolationOpened } from '../events';
 import { rejection } from '../rejection';
@@ -6,7 +7,8 @@ import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from
 
 /**
  * A violation the counsellor observes (refusal to sign the contract, irregular attendance) opens a violation
- * file for the enforcement officer, like a missed deadline does (domain brief §3; seed 001 l.293-295).
+ * file for the enforcement officer, like a missed deadline does, where the newcomer can be fined for it
+ * (Handhaving inburgeringsbeleid §Wie; Actieplan integratiebeleid l.293-295: docs/sources.md).
  */
 export function reportViolation(
   state: TrajectoryState,
@@ -28,6 +30,9 @@ export function reportViolation(
   if (command.kind === 'IRREGULAR_ATTENDANCE' && !state.contract) {
     return reject(rejection('INVALID_STATE', 'attendance is followed once the contract is signed'));
   }
+  const notFineable = noViolationFileBecause(state, command.kind);
+  if (notFineable)
+    return reject(rejection('RULE_VIOLATION', `no violation file can open: ${notFineable}`, 'kind'));
   return accept(
     trajectoryEvent<ViolationOpened>(
       'ViolationOpened',
