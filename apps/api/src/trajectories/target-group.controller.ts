@@ -84,6 +84,7 @@ export class TargetGroupController {
   }
 
   @Post(':id/agency-letter')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:

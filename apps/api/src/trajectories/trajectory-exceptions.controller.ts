@@ -77,6 +77,7 @@ export class TrajectoryExceptionsController {
   }
 
   @Post(':id/move')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record a move that keeps the case with its agency',

@@ -10,6 +10,7 @@ import { RecordDeclarationOfEffortDto } from './dto/record-declaration-of-effort
 import { RecordFollowUpTestResultDto } from './dto/record-follow-up-test-result.dto';
 import { TrajectoryCommandsService } from './trajectory-commands.service';
 import { ApiTrajectoryCommandResponses, TRAJECTORY_ID } from './trajectory-routes';
+import { Allow } from '../access/access.decorators';
 
 /**
  * How a trajectory ends besides the attest: the declaration of effort instead of it, and the follow-up track
@@ -21,6 +22,7 @@ export class TrajectoryOutcomesController {
   constructor(private readonly commands: TrajectoryCommandsService) {}
 
   @Post(':id/declaration-of-effort')
+  @Allow('trajectory.counsel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Record a declaration of effort (verklaring van geleverde inspanning) instead of the attest',
@@ -38,6 +40,7 @@ export class TrajectoryOutcomesController {
   }
 
   @Post(':id/follow-up/test-results')
+  @Allow('course.record')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: "Record a result of the follow-up track's oral test",
