@@ -6,6 +6,9 @@ import { activityFunctions, EventStoreActivities } from './activities/event-stor
 import { WorkerEnvironment } from './config/worker-config';
 import { WorkerModule } from './worker.module';
 
+/** See the worker's stickyQueueScheduleToStartTimeout below; the takeover test measures what it gives. */
+const STICKY_QUEUE_TIMEOUT = '2 seconds';
+
 export interface TrajectoryWorkerOptions {
   /** Values that take precedence over the process environment (tests use their own task queue). */
   environment?: Partial<WorkerEnvironment>;
@@ -44,6 +47,12 @@ export async function startTrajectoryWorker(
       : { workflowsPath: require.resolve('../../../workflows/src') }),
     activities: activityFunctions(context.get(EventStoreActivities)),
     maxConcurrentActivityTaskExecutions: config.get('MAX_CONCURRENT_ACTIVITIES', { infer: true }),
+    maxConcurrentLocalActivityExecutions: config.get('MAX_CONCURRENT_ACTIVITIES', { infer: true }),
+    maxCachedWorkflows: config.get('MAX_CACHED_WORKFLOWS', { infer: true }),
+    // A task meant for this worker's sticky queue goes to any worker after this long: when a worker dies, another
+    // takes its trajectories' next commands within seconds (the trajectory's workflow task timeout covers a task
+    // the dead worker had already taken).
+    stickyQueueScheduleToStartTimeout: STICKY_QUEUE_TIMEOUT,
   });
   const running = worker.run();
   return {

@@ -4,16 +4,20 @@ import { EventRecord } from './entities';
 import { readEventRecords, sameEvents, toStoredEvent } from './event-records';
 import {
   IdempotencyKeyConflictError,
+  isDataException,
   NewcomerHasActiveTrajectoryError,
   StreamVersionConflictError,
+  UnstorableEventDataError,
 } from './event-store.errors';
 import type { AppendRequest, AppendResult, StoredEvent } from './event-store.types';
 import { projectEvent } from './projections/projector';
 
 export {
   IdempotencyKeyConflictError,
+  isDataException,
   NewcomerHasActiveTrajectoryError,
   StreamVersionConflictError,
+  UnstorableEventDataError,
 } from './event-store.errors';
 
 const STREAM_VERSION_CONSTRAINT = 'events_stream_version_unique';
@@ -32,6 +36,7 @@ export class EventStore {
    * events, or same idempotency key and events) writes nothing and answers `duplicate: true`.
    * @throws StreamVersionConflictError when other events hold those versions or the stream is behind expectedVersion
    * @throws IdempotencyKeyConflictError when the idempotency key was used on the stream for other events
+   * @throws UnstorableEventDataError when PostgreSQL refuses a value of the events (SQLSTATE class 22)
    */
   async append(request: AppendRequest): Promise<AppendResult> {
     assertValidAppend(request);
@@ -40,6 +45,8 @@ export class EventStore {
     } catch (error) {
       if (isSecondActiveTrajectory(error))
         throw new NewcomerHasActiveTrajectoryError(request.streamId, { cause: error });
+      const sqlState = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+      if (isDataException(sqlState)) throw new UnstorableEventDataError(request.streamId, sqlState);
       if (!isStreamVersionTaken(error)) throw error;
       // A concurrent append committed these versions between our check and our insert: judge against what it wrote.
       const retry = await checkAgainstStoredEvents(this.dataSource.manager, request, error);

@@ -231,9 +231,19 @@ export interface ParticipationHoursTotal {
   trajectories: number;
 }
 
+/** What a command's pre-check needs: one row of trajectory_summaries, no details. */
+export type TrajectoryStatusView = Pick<
+  TrajectorySummaryView,
+  'trajectoryId' | 'status' | 'agency' | 'closureReason' | 'closedOn'
+>;
+
 /** The read side used by the API. */
 export interface TrajectoryQueries {
   findTrajectory(trajectoryId: string): Promise<TrajectorySummaryView | null>;
+  /** A single-row lookup (primary key) of the trajectory's status, for the check before a command. */
+  findTrajectoryStatus(trajectoryId: string): Promise<TrajectoryStatusView | null>;
+  /** Like findOpenTrajectoryByNationalNumber, one row and no details. */
+  findOpenTrajectoryStatusByNationalNumber(nationalNumber: string): Promise<TrajectoryStatusView | null>;
   /** A trajectory of the person with this national number that is not closed (OPEN or SUSPENDED), if any. */
   findOpenTrajectoryByNationalNumber(nationalNumber: string): Promise<TrajectorySummaryView | null>;
   timeline(trajectoryId: string): Promise<TimelineEntry[]>;

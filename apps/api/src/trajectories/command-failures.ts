@@ -15,7 +15,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { Rejection, RejectionCode } from '../../../../libs/domain/src';
-import type { TrajectorySummaryView } from '../../../../libs/store/src/read-models.types';
+import type { TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
 import { COMMAND_REJECTED } from '../../../../workflows/src/definitions';
 
 const REJECTION_STATUS: Record<RejectionCode, HttpStatus> = {
@@ -49,7 +49,7 @@ export function trajectoryNotFound(trajectoryId: string): NotFoundException {
 }
 
 /** The trajectory's workflow has ended: nothing more can be recorded on it. */
-export function trajectoryClosed(trajectory: TrajectorySummaryView): ConflictException {
+export function trajectoryClosed(trajectory: TrajectoryStatusView): ConflictException {
   const detail = trajectory.closureReason ? ` (${trajectory.closureReason} on ${trajectory.closedOn})` : '';
   return new ConflictException({
     statusCode: HttpStatus.CONFLICT,
@@ -67,7 +67,7 @@ export function trajectoryClosed(trajectory: TrajectorySummaryView): ConflictExc
 export function commandFailureToHttp(
   error: unknown,
   trajectoryId: string,
-  trajectory: TrajectorySummaryView | null,
+  trajectory: TrajectoryStatusView | null,
 ): HttpException | undefined {
   if (error instanceof WorkflowUpdateFailedError) {
     const rejection = rejectionOf(error.cause);
