@@ -69,7 +69,7 @@ const { appendEvents } = proxyActivities<TrajectoryActivities>({
 /**
  * The append since ONE_TASK_PER_COMMAND_PATCH: a local activity, so a command is one workflow task (the event store
  * makes an identical re-append a no-op, so a local activity's retries are as safe as an ordinary one's). Retried for
- * up to 20 seconds (a database restart); past that the trajectory holds the command in an incident.
+ * about 15 seconds (a database restart); past that the trajectory holds the command in an incident.
  */
 const { appendEvents: appendEventsLocally } = proxyLocalActivities<TrajectoryActivities>({
   startToCloseTimeout: '5 seconds',
@@ -78,6 +78,9 @@ const { appendEvents: appendEventsLocally } = proxyLocalActivities<TrajectoryAct
     initialInterval: '200 milliseconds',
     backoffCoefficient: 2,
     maximumInterval: '2 seconds',
+    // About 15 seconds of attempts (the schedule-to-close timeout alone is not enforced across a workflow task
+    // heartbeat of the SDK).
+    maximumAttempts: 10,
     nonRetryableErrorTypes: NON_RETRYABLE_APPEND_ERRORS,
   },
 });
@@ -343,12 +346,14 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   function startDeadlineTimer(expiry: number): { expiry: number; fired: boolean; scope: CancellationScope } {
     const scope = new CancellationScope();
     const timer = { expiry, fired: false, scope };
-    scope.run(() => sleep(expiry - Date.now())).then(
-      () => {
-        timer.fired = true;
-      },
-      () => undefined,
-    );
+    scope
+      .run(() => sleep(expiry - Date.now()))
+      .then(
+        () => {
+          timer.fired = true;
+        },
+        () => undefined,
+      );
     return timer;
   }
 }
@@ -368,7 +373,7 @@ function commandRejected(reason: Rejection): ApplicationFailure {
 
 /** A refusal only the store can see (another trajectory's state) becomes a rejection like the rules' own. */
 function refusedByStore(error: unknown): ApplicationFailure | undefined {
-  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  const cause = activityFailureOf(error);
   if (!(cause instanceof ApplicationFailure) || cause.type !== NEWCOMER_HAS_ACTIVE_TRAJECTORY)
     return undefined;
   return commandRejected(rejection('INVALID_STATE', cause.message, 'nationalNumber'));
@@ -376,7 +381,7 @@ function refusedByStore(error: unknown): ApplicationFailure | undefined {
 
 /** The store cannot hold a value of the command (e.g. a NUL character): a rejection naming the field. */
 function unstorable(error: unknown, command: TrajectoryCommand): ApplicationFailure | undefined {
-  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  const cause = activityFailureOf(error);
   if (!(cause instanceof ApplicationFailure) || cause.type !== UNSTORABLE_EVENT_DATA) return undefined;
   const field = unstorableTextField(command);
   return commandRejected(
@@ -391,13 +396,18 @@ function unstorable(error: unknown, command: TrajectoryCommand): ApplicationFail
 }
 
 function isStoreRefusal(error: unknown): boolean {
-  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  const cause = activityFailureOf(error);
   return cause instanceof ApplicationFailure && NON_RETRYABLE_APPEND_ERRORS.includes(cause.type ?? '');
+}
+
+/** An ordinary activity's failure arrives as an ActivityFailure around the cause, a local activity's as the cause. */
+function activityFailureOf(error: unknown): unknown {
+  return error instanceof ActivityFailure ? error.cause : error;
 }
 
 /** What an incident says failed: the activity's failure, which the worker keeps free of personal data. */
 function causeOf(error: unknown): string {
-  const failure = error instanceof ActivityFailure && error.cause ? error.cause : error;
+  const failure = activityFailureOf(error) ?? error;
   const type = failure instanceof ApplicationFailure && failure.type ? `${failure.type}: ` : '';
   const message = failure instanceof Error ? failure.message : String(failure);
   return `${type}${message}`.slice(0, 500);
