@@ -2,6 +2,7 @@ import { EventStore } from '../../libs/store/src';
 import { eventually } from '../support/eventually';
 import { daysAgo, newcomer } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
+import { recordHistoryIfAsked } from '../support/workflow-histories';
 
 /**
  * A failure that is not the data's fault and outlasts the append's retries (here: a trigger that makes PostgreSQL
@@ -113,5 +114,6 @@ describe('an incident', () => {
       'PillarsDetermined',
       'DeadlineSet',
     ]);
+    await recordHistoryIfAsked(system, `trajectory-${trajectoryId}`, 'local-activity-incident-retried');
   });
 });

@@ -141,13 +141,19 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     metadata: CommandMetadata & { causationId?: string; commandType?: string },
     refusalsAnswerTheCommand = true,
   ): Promise<TrajectoryEvent[]> {
+    const expectedVersion = state?.version ?? 0;
+    const oneTask = patched(ONE_TASK_PER_COMMAND_PATCH);
     const request: AppendEventsRequest = {
       streamId: trajectoryId,
-      expectedVersion: state?.version ?? 0,
+      expectedVersion,
       events,
-      metadata,
+      // A retried workflow task decides again, maybe at another time: the causation id lets the store recognise
+      // the same command (or the same expiry at this version) and answer with what it stored.
+      metadata:
+        oneTask && metadata.causationId === undefined
+          ? { ...metadata, causationId: `${metadata.commandType ?? 'system'}@${expectedVersion}` }
+          : metadata,
     };
-    const oneTask = patched(ONE_TASK_PER_COMMAND_PATCH);
     const appended = oneTask
       ? await appendHoldingIncidents(request, metadata.commandType ?? 'unknown', refusalsAnswerTheCommand)
       : await appendEvents(request);

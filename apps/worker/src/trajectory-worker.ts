@@ -7,7 +7,7 @@ import { WorkerEnvironment } from './config/worker-config';
 import { WorkerModule } from './worker.module';
 
 /** See the worker's stickyQueueScheduleToStartTimeout below; the takeover test measures what it gives. */
-const STICKY_QUEUE_TIMEOUT = '2 seconds';
+const STICKY_QUEUE_TIMEOUT = '1 second';
 
 export interface TrajectoryWorkerOptions {
   /** Values that take precedence over the process environment (tests use their own task queue). */
