@@ -50,8 +50,7 @@ const config = {
 };
 
 const ACTOR = 'counsellor-17';
-const KINDS = ['open', 'intake', 'contract'] as const;
-type Kind = (typeof KINDS)[number];
+type Kind = 'open' | 'intake' | 'contract';
 const ROUTES: Record<Kind, string> = {
   open: 'POST /trajectories',
   intake: 'POST /trajectories/:id/intake',

@@ -1,4 +1,5 @@
 /** NUL, or a UTF-16 surrogate without its pair: text PostgreSQL cannot store. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path (e.g. "course.provider") of the first string in `value` that PostgreSQL cannot store, if any. */
