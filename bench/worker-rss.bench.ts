@@ -79,7 +79,10 @@ async function main(): Promise<void> {
     let opened = 0;
     const started = performance.now();
     for (let from = 0; from < config.trajectories; from += config.step) {
-      const batch = Array.from({ length: Math.min(config.step, config.trajectories - from) }, (_, i) => from + i);
+      const batch = Array.from(
+        { length: Math.min(config.step, config.trajectories - from) },
+        (_, i) => from + i,
+      );
       await runConcurrently(batch, config.concurrency, async (index) => {
         const trajectoryId = randomUUID();
         const birthDate = addDays(firstBirth, index);
