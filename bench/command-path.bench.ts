@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { addDays, calendarDate, composeNationalNumber } from '../libs/domain/src';
 import { AppendRequest, EventStore } from '../libs/store/src';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
           'handler on the same dev server and SDK (open ↔ update-with-start, command ↔ update). ' +
           '"append in activity" = EventStore.append as the worker ran it during the measured commands.',
       );
+      console.log(`client retries after a 503 (same Idempotency-Key): ${retriesAfter503}`);
     }
   } finally {
     const stopping = performance.now();
@@ -266,15 +268,26 @@ async function runTrajectory(client: ApiClient, trajectory: BenchTrajectory): Pr
   await client.post('contract', `/trajectories/${id}/contract`, trajectory.contract);
 }
 
+/** Counts the client's retries: one retry with the same Idempotency-Key after a 503, as the API asks. */
+let retriesAfter503 = 0;
+
 class ApiClient {
   constructor(private readonly baseUrl: string) {}
 
   async post(kind: Kind, path: string, body: unknown): Promise<CommandResult> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor': ACTOR },
-      body: JSON.stringify(body),
-    });
+    const idempotencyKey = randomUUID();
+    const send = () =>
+      fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-actor': ACTOR, 'idempotency-key': idempotencyKey },
+        body: JSON.stringify(body),
+      });
+    let response = await send();
+    if (response.status === 503) {
+      retriesAfter503 += 1;
+      await response.text();
+      response = await send();
+    }
     const text = await response.text();
     const expected = EXPECTED[kind];
     if (response.status !== expected.status) {
