@@ -1,62 +1,57 @@
-import { plainToInstance } from 'class-transformer';
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
-import { OpenTrajectoryDto } from '../apps/api/src/trajectories/dto/open-trajectory.dto';
-import { RecordContractDto } from '../apps/api/src/trajectories/dto/record-contract.dto';
-import { RecordIntakeDto } from '../apps/api/src/trajectories/dto/record-intake.dto';
-import {
-  addDays,
-  calendarDate,
-  composeNationalNumber,
-  decide,
-  fold,
-  MaybeTrajectoryState,
-  TrajectoryCommand,
-} from '../libs/domain/src';
+import { addDays, calendarDate, composeNationalNumber } from '../libs/domain/src';
 import { AppendRequest, EventStore } from '../libs/store/src';
 import type { CommandResult } from '../workflows/src/definitions';
+import { BareTemporal, startBareTemporal } from './command-path-bare';
 import { CommandPathSystem, startCommandPathSystem } from './command-path-system';
-import { formatSeconds, log, Measurement, positiveInteger, renderTable, runConcurrently } from './measure';
+import {
+  formatSeconds,
+  log,
+  Measurement,
+  positiveInteger,
+  renderTable,
+  runConcurrently,
+  timed,
+} from './measure';
 
 /**
- * The full command path against a baseline measured in the same process:
+ * The full command path against bare Temporal, measured in the same run:
  *
  * - measured: an HTTP request (Node's fetch, keep-alive, to the real NestJS API on 127.0.0.1) → the API's
- *   read-model check → a Temporal Update (update-with-start for the open) on an in-memory Temporal dev server →
- *   the trajectory workflow's validator and `decide` → the `appendEvents` activity → `EventStore.append` in
- *   PostgreSQL → the answer back over HTTP. Per trajectory: POST /trajectories, POST /trajectories/:id/intake,
+ *   pre-check → a Temporal Update (update-with-start for the open) on an in-memory Temporal dev server → the
+ *   trajectory workflow's validator and `decide` → the append (local) activity → `EventStore.append` in PostgreSQL
+ *   → the answer back over HTTP. Per trajectory: POST /trajectories, then POST /trajectories/:id/intake and
  *   POST /trajectories/:id/contract, with the bodies of test/trajectory/trajectory-slice.test.ts and dates in the
- *   past (registered 40, intake 30, contract 20 days ago). Each trajectory is a distinct newcomer.
- * - baseline: `EventStore.append` called directly, on the same database, of exactly what the activity would be
- *   given for the same three commands: the same request bodies turned into commands by the API's own DTOs, run
- *   through the domain's `decide` and `fold` (as the workflow does, `now` = the wall clock), with the metadata the
- *   workflow adds (actor, correlation id, causation id, command type), for a twin trajectory (fresh id, its own
- *   newcomer). Deciding happens before the clock starts; only the appends are timed, one after the other per
- *   trajectory, like the workflow's. So the ratio is the cost of HTTP + API + Temporal + workflow on top of the
- *   append the command path cannot avoid.
+ *   past. Each trajectory is a distinct newcomer.
+ * - baseline: bare Temporal (bench/command-path-bare.ts): a no-op workflow with an update handler, the same SDK,
+ *   the same dev server, the same process: update-with-start of a fresh workflow for the open, an update on a
+ *   running workflow for the other commands.
  *
- * Sequentially, then with BENCH_COMMAND_CONCURRENCY trajectories at once (both sides). Baseline and measured work
- * alternate in small rounds (who goes first alternates too), so drift on a noisy machine hits both alike. The API,
- * the worker and this client share one Node process, as in the integration tests; Temporal and PostgreSQL run
- * beside it on the same cores.
+ * At each concurrency of BENCH_COMMAND_CONCURRENCIES (default 1,8,32,64): opens, then the commands on the opened
+ * trajectories, each phase in rounds that alternate with the baseline's (who goes first alternates too), so drift
+ * on a noisy machine hits both alike. Ratios: thru = our commands/s ÷ bare's (goal ≥ 0.8), p99 = our p99 ÷ bare's
+ * (goal ≤ 2), p50 = our p50 ÷ bare's (goal for one command alone ≤ 1.5).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:commands
  *   (without DATABASE_URL: an embedded PostgreSQL cluster in a temporary directory)
  *
- * Sizes: BENCH_COMMAND_TRAJECTORIES (per mode, default 100), BENCH_COMMAND_CONCURRENCY (default 8).
+ * Sizes: BENCH_COMMAND_TRAJECTORIES (per concurrency, at least 2 × the concurrency; default 64).
  */
 
 const config = {
-  trajectories: positiveInteger('BENCH_COMMAND_TRAJECTORIES', 100),
-  concurrency: positiveInteger('BENCH_COMMAND_CONCURRENCY', 8),
+  trajectories: positiveInteger('BENCH_COMMAND_TRAJECTORIES', 64),
+  concurrencies: (process.env.BENCH_COMMAND_CONCURRENCIES ?? '1,8,32,64')
+    .split(',')
+    .map((value) => Number(value.trim()))
+    .filter((value) => Number.isInteger(value) && value > 0),
   warmupTrajectories: 8,
-  /** Trajectories per alternating round (sequential) and per worker per round (concurrent). */
-  roundSize: 5,
+  /** Rounds per phase: measured and baseline alternate this many times. */
+  rounds: 4,
 };
 
 const ACTOR = 'counsellor-17';
-const KINDS = ['open', 'intake', 'contract'] as const;
-type Kind = (typeof KINDS)[number];
+type Kind = 'open' | 'intake' | 'contract';
 const ROUTES: Record<Kind, string> = {
   open: 'POST /trajectories',
   intake: 'POST /trajectories/:id/intake',
@@ -73,6 +68,7 @@ let stopRequested = false;
 
 async function main(): Promise<void> {
   let system: CommandPathSystem | undefined;
+  let bare: BareTemporal | undefined;
   const stopOnSignal = () => {
     if (stopRequested) process.exit(130);
     stopRequested = true;
@@ -85,26 +81,28 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   try {
-    system = await startCommandPathSystem(config.concurrency + 2, log);
+    system = await startCommandPathSystem(4, log);
+    bare = await startBareTemporal(system.temporal);
     log(system.description);
     log(
       `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}); ` +
-        `${config.trajectories} trajectories per mode × 3 commands, concurrency ${config.concurrency}, ` +
-        `rounds of ${config.roundSize} trajectories (× concurrency when concurrent), ` +
-        `warm-up ${config.warmupTrajectories} trajectories per mode`,
+        `concurrency ${config.concurrencies.join(', ')}; per concurrency max(${config.trajectories}, 2 × it) ` +
+        `trajectories × 3 commands, the same number of bare update-with-starts and 2 × as many bare updates`,
     );
     if (!stopRequested) {
-      const rows = await benchmark(system);
+      const rows = await benchmark(system, bare);
       console.log(`\n${formatTable(rows)}\n`);
       console.log(
-        'p50 ×base = p50 ÷ baseline p50 of the same command kind; thru ×base = baseline commands/s ÷ commands/s ' +
-          '(both: how many times the baseline the command path costs). Baseline: EventStore.append of the same ' +
-          "events (decided up front from the same request bodies), directly on the bench's pool. " +
-          '"append in activity" = EventStore.append as the worker\'s activity ran it during the measured commands.',
+        'thru ×bare = commands/s ÷ bare commands/s (goal ≥ 0.80); p99 ×bare = p99 ÷ bare p99 (goal ≤ 2); ' +
+          'p50 ×bare = p50 ÷ bare p50 (goal at concurrency 1 ≤ 1.5). Bare: a no-op workflow with an update ' +
+          'handler on the same dev server and SDK (open ↔ update-with-start, command ↔ update). ' +
+          '"append in activity" = EventStore.append as the worker ran it during the measured commands.',
       );
+      console.log(`client retries after a 503 (same Idempotency-Key): ${retriesAfter503}`);
     }
   } finally {
     const stopping = performance.now();
+    await bare?.close().catch((error: unknown) => log(`bare worker: ${(error as Error).message}`));
     await system?.close();
     log(
       `shut down in ${formatSeconds(performance.now() - stopping)}; done in ${formatSeconds(performance.now() - started)}`,
@@ -112,92 +110,117 @@ async function main(): Promise<void> {
   }
 }
 
-/** One mode's measurements: per command kind and all commands together, measured and baseline. */
-interface ModeMeasurements {
-  label: string;
-  measured: Record<Kind | 'all', Measurement>;
-  baseline: Record<Kind | 'all', Measurement>;
-  /** EventStore.append as the activity ran it, during the measured rounds of this mode. */
-  activityAppend: Measurement;
-}
-
-async function benchmark(system: CommandPathSystem): Promise<TableRow[]> {
+async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise<TableRow[]> {
   const store = new EventStore(system.database.dataSource);
   const client = new ApiClient(system.baseUrl, system.accessToken);
   const people = newcomers();
   const recorder = recordActivityAppends(store);
 
-  // Warm-up: HTTP connections, gRPC channels, workflow cache and V8, both pools, prepared plans; not measured.
+  // Warm-up: HTTP connections, gRPC channels, workflow cache and V8, pools, prepared plans; not measured.
   const warmupStarted = performance.now();
-  for (const concurrency of [1, config.concurrency]) {
-    const count = config.warmupTrajectories * Math.min(concurrency, 2);
-    await runConcurrently(trajectories(people, count), concurrency, (t) => runTrajectory(client, t));
-    await runConcurrently(twins(people, count), concurrency, (t) => appendTrajectory(store, t));
-  }
+  await runConcurrently(trajectories(people, config.warmupTrajectories), 4, (t) =>
+    runTrajectory(client, t),
+  );
+  const warm: string[] = [];
+  await runConcurrently(range(config.warmupTrajectories), 4, async () => {
+    warm.push(await bare.updateWithStart());
+  });
+  await runConcurrently(warm, 4, (id) => bare.update(id));
   log(`warm-up in ${formatSeconds(performance.now() - warmupStarted)}`);
 
   const rows: TableRow[] = [];
-  for (const concurrency of [1, config.concurrency]) {
+  for (const concurrency of config.concurrencies) {
     if (stopRequested) break;
-    const mode = modeMeasurements(concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`);
+    const count = Math.max(config.trajectories, 2 * concurrency);
+    const label = `c=${concurrency}`;
     const phaseStarted = performance.now();
-    const chunk = config.roundSize * concurrency;
-    for (let done = 0, round = 0; done < config.trajectories && !stopRequested; round += 1) {
-      const size = Math.min(chunk, config.trajectories - done);
-      done += size;
-      const measuredWork = async () => {
-        recorder.into(mode.activityAppend);
-        await runConcurrently(
-          trajectories(people, size),
-          concurrency,
-          (t) => runTrajectory(client, t, mode.measured),
-          mode.measured.all,
-        );
-        recorder.into(undefined);
-      };
-      const baselineWork = () =>
+    const opens = new Measurement(`${label} ${ROUTES.open}`);
+    const bareOpens = new Measurement(`${label} bare update-with-start`);
+    const commands = new Measurement(`${label} intake + contract`);
+    const bareCommands = new Measurement(`${label} bare update`);
+    const appends = new Measurement(`${label}   append in activity`);
+    const planned = trajectories(people, count);
+    const opened: { trajectory: BenchTrajectory; id: string }[] = [];
+    const bareIds: string[] = [];
+    const chunks = chunk(planned, Math.ceil(count / config.rounds));
+
+    recorder.into(appends);
+    for (const [round, items] of chunks.entries()) {
+      const ours = () =>
         runConcurrently(
-          twins(people, size),
+          items,
           concurrency,
-          (t) => appendTrajectory(store, t, mode.baseline),
-          mode.baseline.all,
+          async (trajectory) => {
+            const result = await timed(opens, () => client.post('open', '/trajectories', trajectory.open));
+            opened.push({ trajectory, id: result.trajectoryId });
+          },
+          opens,
         );
-      // Alternate who goes first, so neither always meets the other's leftovers (checkpoints, autovacuum).
-      for (const work of round % 2 === 0 ? [baselineWork, measuredWork] : [measuredWork, baselineWork]) {
-        await work();
-      }
+      const theirs = () =>
+        runConcurrently(
+          range(items.length),
+          concurrency,
+          async () => {
+            bareIds.push(await timed(bareOpens, () => bare.updateWithStart()));
+          },
+          bareOpens,
+        );
+      for (const work of round % 2 === 0 ? [theirs, ours] : [ours, theirs]) await work();
+      if (stopRequested) break;
     }
+    // Two commands per trajectory, in order per trajectory (intake before contract), spread over the workers.
+    const commandRounds = chunk(opened, Math.ceil(opened.length / config.rounds));
+    const bareRounds = chunk(bareIds, Math.ceil(bareIds.length / config.rounds));
+    for (const [round, items] of commandRounds.entries()) {
+      const ours = async () => {
+        for (const kind of ['intake', 'contract'] as const) {
+          await runConcurrently(
+            items,
+            concurrency,
+            async ({ trajectory, id }) => {
+              await timed(commands, () => client.post(kind, `/trajectories/${id}/${kind}`, trajectory[kind]));
+            },
+            commands,
+          );
+        }
+      };
+      const theirs = async () => {
+        for (let repeat = 0; repeat < 2; repeat += 1) {
+          await runConcurrently(
+            bareRounds[round] ?? [],
+            concurrency,
+            async (id) => {
+              await timed(bareCommands, () => bare.update(id));
+            },
+            bareCommands,
+          );
+        }
+      };
+      for (const work of round % 2 === 0 ? [theirs, ours] : [ours, theirs]) await work();
+      if (stopRequested) break;
+    }
+    recorder.into(undefined);
     log(
-      `${mode.label}: ${mode.measured.all.count} commands over HTTP, ${mode.baseline.all.count} baseline appends ` +
-        `in ${formatSeconds(performance.now() - phaseStarted)}`,
+      `${label}: ${opens.count + commands.count} commands over HTTP, ` +
+        `${bareOpens.count + bareCommands.count} bare updates in ${formatSeconds(performance.now() - phaseStarted)}`,
     );
-    for (const kind of [...KINDS, 'all'] as const) {
-      rows.push({ measurement: mode.baseline[kind], throughput: kind === 'all' });
-    }
-    for (const kind of [...KINDS, 'all'] as const) {
-      rows.push({
-        measurement: mode.measured[kind],
-        baseline: mode.baseline[kind],
-        throughput: kind === 'all',
-      });
-    }
-    rows.push({ measurement: mode.activityAppend, baseline: mode.baseline.all, throughput: false });
+    rows.push({ measurement: opens, bare: bareOpens });
+    rows.push({ measurement: commands, bare: bareCommands });
+    rows.push({ measurement: appends });
   }
   recorder.restore();
   return rows;
 }
 
-function modeMeasurements(label: string): ModeMeasurements {
-  const set = (name: (kind: Kind | 'all') => string) =>
-    Object.fromEntries(
-      [...KINDS, 'all'].map((kind) => [kind, new Measurement(name(kind as Kind | 'all'))]),
-    ) as Record<Kind | 'all', Measurement>;
-  return {
-    label,
-    measured: set((kind) => `${kind === 'all' ? 'all 3 commands over HTTP' : ROUTES[kind]}, ${label}`),
-    baseline: set((kind) => `EventStore.append ${kind === 'all' ? 'all 3' : kind} (baseline), ${label}`),
-    activityAppend: new Measurement(`  of which: append in activity, ${label}`),
-  };
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let index = 0; index < items.length; index += Math.max(1, size))
+    chunks.push(items.slice(index, index + Math.max(1, size)));
+  return chunks;
 }
 
 // ---- the trajectories ------------------------------------------------------------------------------------------
@@ -238,82 +261,15 @@ function trajectories(people: ReturnType<typeof newcomers>, count: number): Benc
   });
 }
 
-/** Request bodies → commands with the API's own DTOs, as its validation pipe does. */
-function commandsOf(trajectory: BenchTrajectory, trajectoryId: string): Record<Kind, TrajectoryCommand> {
-  return {
-    open: plainToInstance(OpenTrajectoryDto, trajectory.open).toCommand(trajectoryId),
-    intake: plainToInstance(RecordIntakeDto, trajectory.intake).toCommand(),
-    contract: plainToInstance(RecordContractDto, trajectory.contract).toCommand(),
-  };
-}
-
-/** The baseline's twins: fresh trajectories of other newcomers, their appends decided now, before any timing. */
-function twins(people: ReturnType<typeof newcomers>, count: number): Record<Kind, AppendRequest>[] {
-  return trajectories(people, count).map((trajectory) => {
-    const trajectoryId = randomUUID();
-    const commands = commandsOf(trajectory, trajectoryId);
-    let state: MaybeTrajectoryState;
-    const appends = {} as Record<Kind, AppendRequest>;
-    for (const kind of KINDS) {
-      const decision = decide(state, commands[kind], { now: Date.now() });
-      if (!decision.accepted) throw new Error(`baseline ${kind} rejected: ${decision.rejection.message}`);
-      appends[kind] = {
-        streamId: trajectoryId,
-        expectedVersion: state?.version ?? 0,
-        events: decision.events,
-        metadata: {
-          actor: ACTOR,
-          correlationId: randomUUID(),
-          causationId: randomUUID(),
-          commandType: commands[kind].type,
-        },
-      };
-      state = fold(decision.events, state);
-    }
-    return appends;
-  });
-}
-
-async function runTrajectory(
-  client: ApiClient,
-  trajectory: BenchTrajectory,
-  measurements?: Record<Kind | 'all', Measurement>,
-): Promise<void> {
-  const opened = await timedKind(measurements, 'open', () =>
-    client.post('open', '/trajectories', trajectory.open),
-  );
+async function runTrajectory(client: ApiClient, trajectory: BenchTrajectory): Promise<void> {
+  const opened = await client.post('open', '/trajectories', trajectory.open);
   const id = opened.trajectoryId;
-  await timedKind(measurements, 'intake', () =>
-    client.post('intake', `/trajectories/${id}/intake`, trajectory.intake),
-  );
-  await timedKind(measurements, 'contract', () =>
-    client.post('contract', `/trajectories/${id}/contract`, trajectory.contract),
-  );
+  await client.post('intake', `/trajectories/${id}/intake`, trajectory.intake);
+  await client.post('contract', `/trajectories/${id}/contract`, trajectory.contract);
 }
 
-async function appendTrajectory(
-  store: EventStore,
-  appends: Record<Kind, AppendRequest>,
-  measurements?: Record<Kind | 'all', Measurement>,
-): Promise<void> {
-  for (const kind of KINDS) {
-    const result = await timedKind(measurements, kind, () => store.append(appends[kind]));
-    if (result.duplicate) throw new Error(`baseline ${kind}: the append was taken for a retry`);
-  }
-}
-
-async function timedKind<T>(
-  measurements: Record<Kind | 'all', Measurement> | undefined,
-  kind: Kind,
-  work: () => Promise<T>,
-): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  const elapsed = performance.now() - started;
-  measurements?.[kind].samples.push(elapsed);
-  measurements?.all.samples.push(elapsed);
-  return result;
-}
+/** Counts the client's retries: one retry with the same Idempotency-Key after a 503, as the API asks. */
+let retriesAfter503 = 0;
 
 class ApiClient {
   constructor(
@@ -322,11 +278,21 @@ class ApiClient {
   ) {}
 
   async post(kind: Kind, path: string, body: unknown): Promise<CommandResult> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.accessToken}` },
-      body: JSON.stringify(body),
-    });
+    const idempotencyKey = randomUUID();
+    const send = () =>
+      fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.accessToken}`,
+          'idempotency-key': idempotencyKey,
+         },
+        body: JSON.stringify(body),
+      });
+    let response = await send();
+    if (response.status === 503) {
+      retriesAfter503 += 1;
+      await response.text();
+      response = await send();
+    }
     const text = await response.text();
     const expected = EXPECTED[kind];
     if (response.status !== expected.status) {
@@ -369,22 +335,36 @@ function recordActivityAppends(baselineStore: EventStore) {
 
 interface TableRow {
   measurement: Measurement;
-  /** Absent for a baseline row itself. */
-  baseline?: Measurement;
-  /** Whether the row's throughput means something (all commands of a mode, over the wall time). */
-  throughput: boolean;
+  /** The bare-Temporal counterpart, measured in the same rounds. */
+  bare?: Measurement;
 }
 
 function formatTable(rows: TableRow[]): string {
-  const header = ['operation', 'count', 'p50 ms', 'p95 ms', 'cmds/s', 'p50 ×base', 'thru ×base'];
-  const lines = rows.map(({ measurement: m, baseline, throughput }) => [
+  const header = [
+    'operation',
+    'count',
+    'p50 ms',
+    'p99 ms',
+    'cmds/s',
+    'bare p50',
+    'bare p99',
+    'bare /s',
+    'thru ×bare',
+    'p99 ×bare',
+    'p50 ×bare',
+  ];
+  const lines = rows.map(({ measurement: m, bare: b }) => [
     m.name,
     String(m.count),
-    m.percentile(50).toFixed(2),
-    m.percentile(95).toFixed(2),
-    throughput ? m.opsPerSecond.toFixed(1) : '',
-    baseline ? `${(m.percentile(50) / baseline.percentile(50)).toFixed(2)}×` : '(baseline)',
-    baseline && throughput ? `${(baseline.opsPerSecond / m.opsPerSecond).toFixed(2)}×` : '',
+    m.percentile(50).toFixed(1),
+    m.percentile(99).toFixed(1),
+    b ? m.opsPerSecond.toFixed(1) : '',
+    b ? b.percentile(50).toFixed(1) : '',
+    b ? b.percentile(99).toFixed(1) : '',
+    b ? b.opsPerSecond.toFixed(1) : '',
+    b ? (m.opsPerSecond / b.opsPerSecond).toFixed(2) : '',
+    b ? (m.percentile(99) / b.percentile(99)).toFixed(2) : '',
+    b ? (m.percentile(50) / b.percentile(50)).toFixed(2) : '',
   ]);
   return renderTable(header, lines);
 }

@@ -24,17 +24,36 @@ export interface AppendEventsResult {
   events?: TrajectoryEvent[];
 }
 
+/** An incident as the workflow reports it to the operators' list (the latest report wins). */
+export interface IncidentReport {
+  incidentId: string;
+  trajectoryId: string;
+  state: 'OPEN' | 'RESOLVED';
+  commandType: string;
+  /** What failed, without personal data. */
+  cause: string;
+  retries: number;
+  openedAt: string;
+  updatedAt: string;
+}
+
 export interface TrajectoryActivities {
   /** Appends the events and updates the read models in one transaction; an identical retry writes nothing. */
   appendEvents(request: AppendEventsRequest): Promise<AppendEventsResult>;
+  /** Records an incident's report for operators (GET /incidents). */
+  reportIncident(report: IncidentReport): Promise<void>;
 }
 
 /** The store refused a second trajectory that is not closed for the same newcomer (a race the API cannot see). */
 export const NEWCOMER_HAS_ACTIVE_TRAJECTORY = 'NewcomerHasActiveTrajectoryError';
+
+/** PostgreSQL refused a value of the events (SQLSTATE class 22, e.g. a NUL character in text). */
+export const UNSTORABLE_EVENT_DATA = 'UnstorableEventDataError';
 
 /** Error types the event store raises that no retry can fix. */
 export const NON_RETRYABLE_APPEND_ERRORS = [
   'StreamVersionConflictError',
   'IdempotencyKeyConflictError',
   NEWCOMER_HAS_ACTIVE_TRAJECTORY,
+  UNSTORABLE_EVENT_DATA,
 ];

@@ -2,13 +2,17 @@ import {
   ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
   continueAsNew,
   currentUpdateInfo,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
+  sleep,
   upsertMemo,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
@@ -24,9 +28,13 @@ import {
   TrajectoryState,
 } from '../../libs/domain/src';
 import {
+  AppendEventsRequest,
+  AppendEventsResult,
+  IncidentReport,
   NEWCOMER_HAS_ACTIVE_TRAJECTORY,
   NON_RETRYABLE_APPEND_ERRORS,
   TrajectoryActivities,
+  UNSTORABLE_EVENT_DATA,
 } from './activities';
 import {
   COMMAND_REJECTED,
@@ -39,8 +47,15 @@ import {
   TrajectoryWorkflowInput,
   TrajectoryWorkflowResult,
 } from './definitions';
+import {
+  INCIDENT_NOT_OPEN,
+  retryIncidentUpdate,
+  RetryIncidentRequest,
+  RetryIncidentResult,
+} from './incident-definitions';
 import { findProcessed, fingerprint, ProcessedCommand, rememberProcessed } from './processed-commands';
 import { createSerialQueue } from './serial-queue';
+import { unstorableTextField } from './unstorable-text';
 
 const { appendEvents } = proxyActivities<TrajectoryActivities>({
   startToCloseTimeout: '30 seconds',
@@ -51,6 +66,31 @@ const { appendEvents } = proxyActivities<TrajectoryActivities>({
   },
 });
 
+/**
+ * The append since ONE_TASK_PER_COMMAND_PATCH: a local activity, so a command is one workflow task (the event store
+ * makes an identical re-append a no-op, so a local activity's retries are as safe as an ordinary one's). Retried for
+ * about 15 seconds (a database restart); past that the trajectory holds the command in an incident.
+ */
+const { appendEvents: appendEventsLocally } = proxyLocalActivities<TrajectoryActivities>({
+  startToCloseTimeout: '5 seconds',
+  scheduleToCloseTimeout: '20 seconds',
+  retry: {
+    initialInterval: '200 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '2 seconds',
+    // About 15 seconds of attempts (the schedule-to-close timeout alone is not enforced across a workflow task
+    // heartbeat of the SDK).
+    maximumAttempts: 10,
+    nonRetryableErrorTypes: NON_RETRYABLE_APPEND_ERRORS,
+  },
+});
+
+/** An incident's report is retried until the database takes it: operators must see every incident. */
+const { reportIncident } = proxyLocalActivities<TrajectoryActivities>({
+  startToCloseTimeout: '5 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
 /** A workflow started by update-with-start that never received its opening command gives up after this. */
 const OPENING_GRACE_PERIOD = '1 day';
 /** Continue-as-new well before Temporal's history limits; the state and pending deadlines carry over. */
@@ -59,6 +99,22 @@ const MAX_HISTORY_EVENTS = 5_000;
 const MEMO_PATCH = 'trajectory-memo';
 /** Patch: a closed trajectory waits for the decisions on its open violation files (it used to end at once). */
 const VIOLATION_FILES_PATCH = 'violation-files-outlive-closure';
+/**
+ * Patch: one workflow task per command. The append runs as a local activity; the memo (without the version) is
+ * upserted only when it changes; the deadline timer is kept while the next deadline stays the same. Histories
+ * recorded before it replay with the ordinary activity, a memo per command and a timer per loop.
+ */
+const ONE_TASK_PER_COMMAND_PATCH = 'one-workflow-task-per-command';
+
+/** The open incident a trajectory holds a command for. */
+interface OpenIncident {
+  incidentId: string;
+  commandType: string;
+  cause: string;
+  retries: number;
+  openedAt: string;
+  updatedAt: string;
+}
 
 /**
  * One newcomer's trajectory: the single writer of its event stream. It accepts commands as Updates, checks
@@ -73,20 +129,116 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   let processedCommands: ProcessedCommand[] = input.processedCommands ?? [];
   const serially = createSerialQueue();
 
+  let lastMemo: string | undefined;
+  let incident: OpenIncident | undefined;
+  let incidentRetryRequested = false;
+  /** Counts the outcomes of attempts made while an incident is open, for the retries waiting on one. */
+  let incidentAttempts = 0;
+  let deadlineTimer: { expiry: number; fired: boolean; scope: CancellationScope } | undefined;
+
   async function record(
     events: TrajectoryEvent[],
     metadata: CommandMetadata & { causationId?: string; commandType?: string },
+    refusalsAnswerTheCommand = true,
   ): Promise<TrajectoryEvent[]> {
-    const appended = await appendEvents({
+    const expectedVersion = state?.version ?? 0;
+    const oneTask = patched(ONE_TASK_PER_COMMAND_PATCH);
+    const request: AppendEventsRequest = {
       streamId: trajectoryId,
-      expectedVersion: state?.version ?? 0,
+      expectedVersion,
       events,
-      metadata,
-    });
+      // A retried workflow task decides again, maybe at another time: the causation id lets the store recognise
+      // the same command (or the same expiry at this version) and answer with what it stored.
+      metadata:
+        oneTask && metadata.causationId === undefined
+          ? { ...metadata, causationId: `${metadata.commandType ?? 'system'}@${expectedVersion}` }
+          : metadata,
+    };
+    const appended = oneTask
+      ? await appendHoldingIncidents(request, metadata.commandType ?? 'unknown', refusalsAnswerTheCommand)
+      : await appendEvents(request);
     const stored = appended.events ?? events;
     state = fold(stored, state);
-    if (state && patched(MEMO_PATCH)) upsertMemo({ ...memoOf(state) });
+    if (state && patched(MEMO_PATCH)) {
+      if (!oneTask) upsertMemo({ ...memoOf(state) });
+      else updateMemoIfChanged(state);
+    }
     return stored;
+  }
+
+  function updateMemoIfChanged(current: TrajectoryState): void {
+    const memo = { agency: current.agency, status: current.status, phase: current.phase };
+    const text = JSON.stringify(memo);
+    if (text === lastMemo) return;
+    // The version left the memo with the patch (it changed on every command); a memo from before loses it.
+    upsertMemo(lastMemo === undefined ? { ...memo, version: undefined } : memo);
+    lastMemo = text;
+  }
+
+  /**
+   * Appends through the local activity. The store's refusals (a data error, another active trajectory, a reused
+   * key) answer the command; any other failure that outlasts the retries opens an incident: the command is held
+   * (its client gets its answer after an operator's retry succeeds), new commands are refused with the reason.
+   */
+  async function appendHoldingIncidents(
+    request: AppendEventsRequest,
+    commandType: string,
+    refusalsAnswerTheCommand: boolean,
+  ): Promise<AppendEventsResult> {
+    for (;;) {
+      try {
+        const appended = await appendEventsLocally(request);
+        await closeIncident();
+        return appended;
+      } catch (error) {
+        if (refusalsAnswerTheCommand && isStoreRefusal(error)) {
+          await closeIncident();
+          throw error;
+        }
+        await holdInIncident(commandType, causeOf(error));
+      }
+    }
+  }
+
+  async function holdInIncident(commandType: string, cause: string): Promise<void> {
+    const now = new Date().toISOString();
+    incident = incident
+      ? { ...incident, cause, retries: incident.retries + 1, updatedAt: now }
+      : { incidentId: uuid4(), commandType, cause, retries: 0, openedAt: now, updatedAt: now };
+    incidentRetryRequested = false;
+    incidentAttempts += 1;
+    await reportIncident(reportOf(incident, 'OPEN'));
+    await condition(() => incidentRetryRequested);
+  }
+
+  async function closeIncident(): Promise<void> {
+    if (!incident) return;
+    const resolved = { ...incident, updatedAt: new Date().toISOString() };
+    incident = undefined;
+    incidentAttempts += 1;
+    await reportIncident(reportOf(resolved, 'RESOLVED'));
+  }
+
+  function reportOf(open: OpenIncident, incidentState: IncidentReport['state']): IncidentReport {
+    return { ...open, trajectoryId, state: incidentState };
+  }
+
+  function validateIncidentRetry({ incidentId }: RetryIncidentRequest): void {
+    if (incident?.incidentId !== incidentId)
+      throw ApplicationFailure.create({
+        type: INCIDENT_NOT_OPEN,
+        message: `trajectory ${trajectoryId} holds no open incident ${incidentId}`,
+        nonRetryable: true,
+      });
+  }
+
+  async function retryIncident({ incidentId }: RetryIncidentRequest): Promise<RetryIncidentResult> {
+    const attemptsBefore = incidentAttempts;
+    incidentRetryRequested = true;
+    await condition(() => incidentAttempts > attemptsBefore);
+    return incident?.incidentId === incidentId
+      ? { incidentId, resolved: false, cause: incident.cause }
+      : { incidentId, resolved: true };
   }
 
   function validate({ command, metadata }: CommandEnvelope<TrajectoryCommand>): void {
@@ -96,6 +248,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
         throw commandRejected(idempotencyKeyReused(metadata));
       return;
     }
+    if (incident) throw commandRejected(heldByIncident(trajectoryId, incident));
     const decision = decide(state, command, { now: Date.now() });
     if (!decision.accepted) throw commandRejected(decision.rejection);
   }
@@ -117,7 +270,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
         causationId,
         commandType: command.type,
       }).catch((error: unknown) => {
-        throw refusedByStore(error) ?? error;
+        throw refusedByStore(error) ?? unstorable(error, command) ?? error;
       });
       const result: CommandResult = {
         trajectoryId,
@@ -136,6 +289,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   }
 
   for (const update of TRAJECTORY_COMMAND_UPDATES) setHandler(update, execute, { validator: validate });
+  setHandler(retryIncidentUpdate, retryIncident, { validator: validateIncidentRetry });
   setHandler(trajectoryStateQuery, () => state);
 
   if (!(await condition(() => state !== undefined, OPENING_GRACE_PERIOD))) {
@@ -152,12 +306,13 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
         continueAsNewAfterHistoryEvents: input.continueAsNewAfterHistoryEvents,
       });
     }
-    await untilChangedOrNextDeadline(state);
+    if (patched(ONE_TASK_PER_COMMAND_PATCH)) await untilChangedOrDeadlineTimer(state);
+    else await untilChangedOrNextDeadline(state);
     await serially(async () => {
       if (!state || state.status === 'CLOSED') return;
       const expired = expireDeadlines(state, Date.now());
       if (expired.length)
-        await record(expired, { actor: 'system:deadline-timer', commandType: 'ExpireDeadlines' });
+        await record(expired, { actor: 'system:deadline-timer', commandType: 'ExpireDeadlines' }, false);
     });
   }
 
@@ -178,6 +333,35 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     const remaining = expiry - Date.now();
     if (remaining > 0) await condition(changed, remaining);
   }
+
+  /** Like untilChangedOrNextDeadline, but one timer per next deadline instead of one per loop (per command). */
+  async function untilChangedOrDeadlineTimer(current: TrajectoryState): Promise<void> {
+    const expiry = nextDeadlineExpiry(current);
+    if (expiry !== undefined && expiry <= Date.now()) return;
+    const timerStillRight = deadlineTimer
+      ? deadlineTimer.expiry === expiry && !deadlineTimer.fired
+      : expiry === undefined;
+    if (!timerStillRight) {
+      deadlineTimer?.scope.cancel();
+      deadlineTimer = expiry === undefined ? undefined : startDeadlineTimer(expiry);
+    }
+    const timer = deadlineTimer;
+    await condition(() => state !== current || (timer?.fired ?? false));
+  }
+
+  function startDeadlineTimer(expiry: number): { expiry: number; fired: boolean; scope: CancellationScope } {
+    const scope = new CancellationScope();
+    const timer = { expiry, fired: false, scope };
+    scope
+      .run(() => sleep(expiry - Date.now()))
+      .then(
+        () => {
+          timer.fired = true;
+        },
+        () => undefined,
+      );
+    return timer;
+  }
 }
 
 function memoOf(state: TrajectoryState): TrajectoryMemo {
@@ -195,10 +379,52 @@ function commandRejected(reason: Rejection): ApplicationFailure {
 
 /** A refusal only the store can see (another trajectory's state) becomes a rejection like the rules' own. */
 function refusedByStore(error: unknown): ApplicationFailure | undefined {
-  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  const cause = activityFailureOf(error);
   if (!(cause instanceof ApplicationFailure) || cause.type !== NEWCOMER_HAS_ACTIVE_TRAJECTORY)
     return undefined;
   return commandRejected(rejection('INVALID_STATE', cause.message, 'nationalNumber'));
+}
+
+/** The store cannot hold a value of the command (e.g. a NUL character): a rejection naming the field. */
+function unstorable(error: unknown, command: TrajectoryCommand): ApplicationFailure | undefined {
+  const cause = activityFailureOf(error);
+  if (!(cause instanceof ApplicationFailure) || cause.type !== UNSTORABLE_EVENT_DATA) return undefined;
+  const field = unstorableTextField(command);
+  return commandRejected(
+    field
+      ? rejection(
+          'INVALID_INPUT',
+          `${field} contains a character that cannot be stored (a NUL character or a lone surrogate)`,
+          field,
+        )
+      : rejection('INVALID_INPUT', `a value of this command cannot be stored: ${cause.message}`),
+  );
+}
+
+function isStoreRefusal(error: unknown): boolean {
+  const cause = activityFailureOf(error);
+  return cause instanceof ApplicationFailure && NON_RETRYABLE_APPEND_ERRORS.includes(cause.type ?? '');
+}
+
+/** An ordinary activity's failure arrives as an ActivityFailure around the cause, a local activity's as the cause. */
+function activityFailureOf(error: unknown): unknown {
+  return error instanceof ActivityFailure ? error.cause : error;
+}
+
+/** What an incident says failed: the activity's failure, which the worker keeps free of personal data. */
+function causeOf(error: unknown): string {
+  const failure = activityFailureOf(error) ?? error;
+  const type = failure instanceof ApplicationFailure && failure.type ? `${failure.type}: ` : '';
+  const message = failure instanceof Error ? failure.message : String(failure);
+  return `${type}${message}`.slice(0, 500);
+}
+
+function heldByIncident(trajectoryId: string, open: OpenIncident): Rejection {
+  return rejection(
+    'INVALID_STATE',
+    `trajectory ${trajectoryId} is on hold: incident ${open.incidentId} (${open.commandType} could not be ` +
+      `recorded: ${open.cause}); an operator must retry it (POST /incidents/${open.incidentId}/retry) first`,
+  );
 }
 
 function idempotencyKeyReused(metadata: CommandMetadata): Rejection {

@@ -6,6 +6,7 @@ import { EnvironmentOverrides } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { ParticipationModule } from './participation/participation.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ParticipationModule,
         ViolationQueueModule,
         HealthModule,
+        IncidentsModule,
       ],
     };
   }

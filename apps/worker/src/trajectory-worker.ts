@@ -7,6 +7,11 @@ import { activityFunctions, EventStoreActivities } from './activities/event-stor
 import { WorkerEnvironment } from './config/worker-config';
 import { WorkerModule } from './worker.module';
 
+/** See the worker's stickyQueueScheduleToStartTimeout below; the takeover test measures what it gives. */
+const STICKY_QUEUE_TIMEOUT = '1 second';
+/** Each command's workflow task runs its append (a local activity) on one of the pool's 10 connections. */
+const MAX_CONCURRENT_WORKFLOW_TASKS = 8;
+
 export interface TrajectoryWorkerOptions {
   /** Values that take precedence over the process environment (tests use their own task queue). */
   environment?: Partial<WorkerEnvironment>;
@@ -49,6 +54,15 @@ export async function startTrajectoryWorker(
     maxConcurrentActivityTaskExecutions: config.get('MAX_CONCURRENT_ACTIVITIES', { infer: true }),
     // Histories hold only ciphertext; the worker decrypts what it reads and encrypts what it writes.
     dataConverter: payloadCodecFrom(config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true })),
+    // A workflow task's timeout runs from the moment the worker takes it: take no more than the database pool can
+    // serve at once, and leave the rest waiting on the server, where no timeout runs.
+    maxConcurrentWorkflowTaskExecutions: MAX_CONCURRENT_WORKFLOW_TASKS,
+    maxConcurrentLocalActivityExecutions: MAX_CONCURRENT_WORKFLOW_TASKS,
+    maxCachedWorkflows: config.get('MAX_CACHED_WORKFLOWS', { infer: true }),
+    // A task meant for this worker's sticky queue goes to any worker after this long: when a worker dies, another
+    // takes its trajectories' next commands within seconds (the trajectory's workflow task timeout covers a task
+    // the dead worker had already taken).
+    stickyQueueScheduleToStartTimeout: STICKY_QUEUE_TIMEOUT,
   });
   const running = worker.run();
   return {

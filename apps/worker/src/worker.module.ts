@@ -1,7 +1,7 @@
 import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
-import { createDataSource, EventStore } from '../../../libs/store/src';
+import { createDataSource, EventStore, IncidentStore, ParameterFreeSqlLogger } from '../../../libs/store/src';
 import { EventStoreActivities } from './activities/event-store.activities';
 import { validateWorkerEnvironment, WorkerEnvironment } from './config/worker-config';
 
@@ -30,12 +30,21 @@ export class WorkerModule implements OnApplicationShutdown {
           provide: DataSource,
           inject: [ConfigService],
           useFactory: (config: ConfigService<WorkerEnvironment, true>) =>
-            createDataSource(config.get('DATABASE_URL', { infer: true })).initialize(),
+            createDataSource(config.get('DATABASE_URL', { infer: true }), {
+              applicationName: 'inburgering-worker',
+              logging: ['error'],
+              logger: new ParameterFreeSqlLogger(),
+            }).initialize(),
         },
         {
           provide: EventStore,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new EventStore(dataSource),
+        },
+        {
+          provide: IncidentStore,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new IncidentStore(dataSource),
         },
         EventStoreActivities,
       ],

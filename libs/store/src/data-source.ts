@@ -1,4 +1,4 @@
-import { DataSource, LoggerOptions } from 'typeorm';
+import { DataSource, Logger, LoggerOptions } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { entities } from './entities';
 import { migrations } from './migrations';
@@ -13,6 +13,8 @@ export interface StoreDataSourceOptions {
   /** Shown in pg_stat_activity, e.g. 'inburgering-api'. */
   applicationName?: string;
   logging?: LoggerOptions;
+  /** Where TypeORM's log goes (e.g. ParameterFreeSqlLogger: failed queries without their parameters). */
+  logger?: Logger;
 }
 
 /**
@@ -39,6 +41,7 @@ export function storeDataSourceOptions(
     poolSize: options.poolSize,
     applicationName: options.applicationName,
     logging: options.logging ?? false,
+    ...(options.logger ? { logger: options.logger } : {}),
     // Dates as 'YYYY-MM-DD' strings on every connection of the pool (see type-parsers).
     extra: { types: storeTypeParsers() },
   };

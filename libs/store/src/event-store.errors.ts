@@ -49,3 +49,44 @@ export class NewcomerHasActiveTrajectoryError extends Error {
     );
   }
 }
+
+/**
+ * PostgreSQL refused a value of the events (a data exception, SQLSTATE class 22: a NUL character or a lone
+ * surrogate in text, a number out of range...). Retrying the same append cannot succeed. The message names the
+ * condition, never the value.
+ */
+export class UnstorableEventDataError extends Error {
+  override name = 'UnstorableEventDataError';
+
+  constructor(
+    readonly streamId: string,
+    readonly sqlState: string,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `stream ${streamId}: the store cannot hold a value of these events ` +
+        `(SQLSTATE ${sqlState}${DATA_EXCEPTIONS[sqlState] ? `: ${DATA_EXCEPTIONS[sqlState]}` : ''})`,
+      options,
+    );
+  }
+}
+
+/** SQLSTATE class 22 conditions worth naming (PostgreSQL Appendix A). */
+const DATA_EXCEPTIONS: Record<string, string> = {
+  '22000': 'data exception',
+  '22001': 'string data right truncation',
+  '22003': 'numeric value out of range',
+  '22007': 'invalid datetime format',
+  '22008': 'datetime field overflow',
+  '22021': 'character not in repertoire',
+  '22P02': 'invalid text representation',
+  '22P05': 'untranslatable character',
+  '22023': 'invalid parameter value',
+  '22030': 'duplicate JSON object key value',
+  '22032': 'invalid JSON text',
+};
+
+/** PostgreSQL's data exceptions (class 22): the data is wrong, not the moment. */
+export function isDataException(sqlState: unknown): sqlState is string {
+  return typeof sqlState === 'string' && sqlState.startsWith('22');
+}

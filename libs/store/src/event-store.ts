@@ -4,16 +4,20 @@ import { EventRecord } from './entities';
 import { readEventRecords, sameEvents, toStoredEvent } from './event-records';
 import {
   IdempotencyKeyConflictError,
+  isDataException,
   NewcomerHasActiveTrajectoryError,
   StreamVersionConflictError,
+  UnstorableEventDataError,
 } from './event-store.errors';
 import type { AppendRequest, AppendResult, StoredEvent } from './event-store.types';
 import { projectEvent } from './projections/projector';
 
 export {
   IdempotencyKeyConflictError,
+  isDataException,
   NewcomerHasActiveTrajectoryError,
   StreamVersionConflictError,
+  UnstorableEventDataError,
 } from './event-store.errors';
 
 const STREAM_VERSION_CONSTRAINT = 'events_stream_version_unique';
@@ -32,6 +36,7 @@ export class EventStore {
    * events, or same idempotency key and events) writes nothing and answers `duplicate: true`.
    * @throws StreamVersionConflictError when other events hold those versions or the stream is behind expectedVersion
    * @throws IdempotencyKeyConflictError when the idempotency key was used on the stream for other events
+   * @throws UnstorableEventDataError when PostgreSQL refuses a value of the events (SQLSTATE class 22)
    */
   async append(request: AppendRequest): Promise<AppendResult> {
     assertValidAppend(request);
@@ -40,6 +45,9 @@ export class EventStore {
     } catch (error) {
       if (isSecondActiveTrajectory(error))
         throw new NewcomerHasActiveTrajectoryError(request.streamId, { cause: error });
+      const sqlState =
+        error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+      if (isDataException(sqlState)) throw new UnstorableEventDataError(request.streamId, sqlState);
       if (!isStreamVersionTaken(error)) throw error;
       // A concurrent append committed these versions between our check and our insert: judge against what it wrote.
       const retry = await checkAgainstStoredEvents(this.dataSource.manager, request, error);
@@ -109,6 +117,12 @@ export class EventStore {
 /**
  * Compares the request with what the stream already holds. Answers a duplicate result when the request is a retry
  * of a stored append, undefined when the versions are free to write, and throws when the request conflicts.
+ *
+ * A retry is recognised by its events (the same events at the same versions, or under the same idempotency key), or
+ * by its cause: the stream holds the events of the same command (`metadata.causationId`, the Temporal update id)
+ * right after `expectedVersion`. A workflow task that is retried before its local activity's result was recorded
+ * decides its command again at a later time, so its events may differ in their timestamps; the stored ones stand,
+ * and the workflow folds those.
  */
 async function checkAgainstStoredEvents(
   manager: EntityManager,
@@ -124,7 +138,7 @@ async function checkAgainstStoredEvents(
       .orderBy('event.version', 'ASC')
       .getMany();
     if (sameKey.length > 0) {
-      if (!sameEvents(sameKey, events)) {
+      if (!sameEvents(sameKey, events) && !sameCommand(sameKey, request)) {
         throw new IdempotencyKeyConflictError(streamId, metadata.idempotencyKey, { cause });
       }
       return duplicateOf(streamId, sameKey[0].version, sameKey[sameKey.length - 1].version);
@@ -144,8 +158,39 @@ async function checkAgainstStoredEvents(
     if (sameKey && sameEvents(atTheseVersions, events)) {
       return duplicateOf(streamId, expectedVersion + 1, expectedVersion + events.length);
     }
+    const ofSameCommand = await eventsOfSameCommand(manager, request);
+    if (ofSameCommand) return ofSameCommand;
   }
   throw new StreamVersionConflictError(streamId, expectedVersion, actualVersion, { cause });
+}
+
+/** Stored records that all come from the request's command (its causation id), starting right after its version. */
+function sameCommand(records: EventRecord[], request: AppendRequest): boolean {
+  const { causationId } = request.metadata;
+  return (
+    causationId !== undefined &&
+    records.length > 0 &&
+    records[0].version === request.expectedVersion + 1 &&
+    records.every((record) => record.metadata.causationId === causationId)
+  );
+}
+
+async function eventsOfSameCommand(
+  manager: EntityManager,
+  request: AppendRequest,
+): Promise<AppendResult | undefined> {
+  const { streamId, expectedVersion, metadata } = request;
+  if (metadata.causationId === undefined) return undefined;
+  const records = await manager
+    .createQueryBuilder(EventRecord, 'event')
+    .where('event.stream_id = :streamId', { streamId })
+    .andWhere('event.version > :expectedVersion', { expectedVersion })
+    .andWhere(`event.metadata->>'causationId' = :causationId`, { causationId: metadata.causationId })
+    .orderBy('event.version', 'ASC')
+    .getMany();
+  const contiguous = records.every((record, index) => record.version === expectedVersion + 1 + index);
+  if (!contiguous || !sameCommand(records, request)) return undefined;
+  return duplicateOf(streamId, records[0].version, records[records.length - 1].version);
 }
 
 async function currentVersion(manager: EntityManager, streamId: string): Promise<number> {

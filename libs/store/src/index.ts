@@ -6,9 +6,14 @@ export * from './entities';
 export { EventStore } from './event-store';
 export {
   IdempotencyKeyConflictError,
+  isDataException,
   NewcomerHasActiveTrajectoryError,
   StreamVersionConflictError,
+  UnstorableEventDataError,
 } from './event-store.errors';
+export { IncidentStore } from './incidents/incident-store';
+export type { IncidentReport, IncidentView } from './incidents/incident-store';
+export { ParameterFreeSqlLogger } from './parameter-free-sql-logger';
 export type { RecordedTrajectoryEvent } from './event-records';
 export * from './projections';
 export {

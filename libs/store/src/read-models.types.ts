@@ -240,12 +240,22 @@ export interface ParticipationHoursTotal {
   trajectories: number;
 }
 
+/** What a command's pre-check needs: one row of trajectory_summaries, no details. */
+export type TrajectoryStatusView = Pick<
+  TrajectorySummaryView,
+  'trajectoryId' | 'status' | 'agency' | 'closureReason' | 'closedOn'
+>;
+
 /** The read side used by the API. */
 export interface TrajectoryQueries {
   /** Null when the trajectory does not exist or lies outside `scope`: the caller cannot tell which. */
   findTrajectory(trajectoryId: string, scope?: ReadScope): Promise<TrajectorySummaryView | null>;
   /** Which of these trajectories lie within `scope` (one query for a set of ids). */
   trajectoriesInScope(trajectoryIds: readonly string[], scope: ReadScope): Promise<Set<string>>;
+  /** A single-row lookup (primary key) of the trajectory's status, for the check before a command. */
+  findTrajectoryStatus(trajectoryId: string): Promise<TrajectoryStatusView | null>;
+  /** Like findOpenTrajectoryByNationalNumber, one row and no details. */
+  findOpenTrajectoryStatusByNationalNumber(nationalNumber: string): Promise<TrajectoryStatusView | null>;
   /** A trajectory of the person with this national number that is not closed (OPEN or SUSPENDED), if any. */
   findOpenTrajectoryByNationalNumber(nationalNumber: string): Promise<TrajectorySummaryView | null>;
   timeline(trajectoryId: string, scope?: ReadScope): Promise<TimelineEntry[]>;

@@ -41,6 +41,8 @@ export const ACTIONS = [
   'participation-hours.list',
   /** The audit trail of personal-data access. */
   'audit.read',
+  /** List the trajectories whose workflow met an unexpected failure, and retry them after a fix. */
+  'incidents.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -142,10 +144,10 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
     may: ['audit.read'],
   },
   operator: {
-    description: 'Health and operations, no personal data',
+    description: 'Health and operations: incidents, no personal data',
     scope: 'none',
     view: 'violation-file',
-    may: [],
+    may: ['incidents.manage'],
   },
 };
 

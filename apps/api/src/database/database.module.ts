@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { TypeOrmModule, TypeOrmModuleOptions } from '@nestjs/typeorm';
-import { createDataSource, runMigrations } from '../../../../libs/store/src';
+import { createDataSource, ParameterFreeSqlLogger, runMigrations } from '../../../../libs/store/src';
 import { ApiConfig } from '../config/api-config.service';
 
 const logger = new Logger('Database');
@@ -12,7 +12,12 @@ async function databaseOptions(config: ApiConfig): Promise<TypeOrmModuleOptions>
   }
   // The store's own data source options (entities, per-pool type parsers that keep dates as YYYY-MM-DD);
   // the schema belongs to the migrations, never to synchronisation.
-  const { options } = createDataSource(config.databaseUrl, { applicationName: 'inburgering-api' });
+  // Failed queries are logged without their parameters (personal data).
+  const { options } = createDataSource(config.databaseUrl, {
+    applicationName: 'inburgering-api',
+    logging: ['error'],
+    logger: new ParameterFreeSqlLogger(),
+  });
   return { ...options, synchronize: false, migrationsRun: false, retryAttempts: 3, retryDelay: 1_000 };
 }
 

@@ -15,7 +15,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { Rejection, RejectionCode } from '../../../../libs/domain/src';
-import type { TrajectorySummaryView } from '../../../../libs/store/src/read-models.types';
+import type { TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
 import { COMMAND_REJECTED } from '../../../../workflows/src/definitions';
 
 const REJECTION_STATUS: Record<RejectionCode, HttpStatus> = {
@@ -26,6 +26,9 @@ const REJECTION_STATUS: Record<RejectionCode, HttpStatus> = {
 
 const GRPC_UNAVAILABLE = 14;
 const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_FAILED_PRECONDITION = 9;
+/** Temporal refuses updates for a moment while the workflow's task is being retried (e.g. its worker died). */
+const UPDATE_NOT_NOW = /Workflow Task in failed state|Update-with-Start could not be executed/;
 
 /** A command the trajectory's rules refused, answered with the domain's reason. */
 export class CommandRejectedException extends HttpException {
@@ -49,7 +52,7 @@ export function trajectoryNotFound(trajectoryId: string): NotFoundException {
 }
 
 /** The trajectory's workflow has ended: nothing more can be recorded on it. */
-export function trajectoryClosed(trajectory: TrajectorySummaryView): ConflictException {
+export function trajectoryClosed(trajectory: TrajectoryStatusView): ConflictException {
   const detail = trajectory.closureReason ? ` (${trajectory.closureReason} on ${trajectory.closedOn})` : '';
   return new ConflictException({
     statusCode: HttpStatus.CONFLICT,
@@ -67,7 +70,7 @@ export function trajectoryClosed(trajectory: TrajectorySummaryView): ConflictExc
 export function commandFailureToHttp(
   error: unknown,
   trajectoryId: string,
-  trajectory: TrajectorySummaryView | null,
+  trajectory: TrajectoryStatusView | null,
 ): HttpException | undefined {
   if (error instanceof WorkflowUpdateFailedError) {
     const rejection = rejectionOf(error.cause);
@@ -89,7 +92,11 @@ export function commandFailureToHttp(
       message: `the trajectory created with this Idempotency-Key (${trajectoryId}) has ended; use a new key`,
     });
   }
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isTemporalUnavailable(error)) {
+  if (
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    isTemporalUnavailable(error) ||
+    isUpdateRefusedForNow(error)
+  ) {
     return new ServiceUnavailableException(
       'the trajectory service did not answer in time; retry the request with the same Idempotency-Key',
     );
@@ -111,6 +118,16 @@ function isRejection(value: unknown): value is Rejection {
     code in REJECTION_STATUS &&
     typeof message === 'string' &&
     (field === undefined || typeof field === 'string')
+  );
+}
+
+function isUpdateRefusedForNow(error: unknown): boolean {
+  const grpcError = error instanceof ServiceError ? (error.cause ?? error) : error;
+  return (
+    (isGrpcServiceError(grpcError) &&
+      grpcError.code === GRPC_FAILED_PRECONDITION &&
+      UPDATE_NOT_NOW.test(grpcError.details ?? grpcError.message)) ||
+    (error instanceof Error && UPDATE_NOT_NOW.test(error.message))
   );
 }
 

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, HttpStatus, Inject, Injectable }
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ACCEPTED_AFTER_CLOSURE, checkNationalNumber, TrajectoryCommand } from '../../../../libs/domain/src';
-import type { TrajectoryQueries, TrajectorySummaryView } from '../../../../libs/store/src/read-models.types';
+import type { TrajectoryQueries, TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
 import {
   CommandEnvelope,
   CommandMetadata,
@@ -28,6 +28,13 @@ const TRAJECTORY_WORKFLOW_TYPE = 'trajectoryWorkflow';
 const COMMAND_TIMEOUT_MS = 30_000;
 
 /**
+ * A workflow task that a worker took and never finished (the worker died) is given to another worker after this
+ * long; with the worker's sticky-queue timeout it bounds how long a dead worker holds its trajectories' commands.
+ * A command is one workflow task with a local activity, well within it (the SDK heartbeats longer local activities).
+ */
+const WORKFLOW_TASK_TIMEOUT = '4 seconds';
+
+/**
  * Sends a counsellor's commands to the trajectory's workflow, the single writer of its events, as Temporal
  * Updates, and turns the outcome (or the rules' refusal) into the HTTP answer.
  */
@@ -50,7 +57,7 @@ export class TrajectoryCommandsService {
     const command = dto.toCommand(trajectoryId);
     if (context.idempotencyKey !== undefined) {
       // Also covers a closed trajectory whose workflow Temporal no longer retains.
-      const earlier = await this.queries.findTrajectory(trajectoryId);
+      const earlier = await this.queries.findTrajectoryStatus(trajectoryId);
       if (earlier?.status === 'CLOSED') throw trajectoryClosed(earlier);
     }
     await this.refuseSecondOpenTrajectory(command.newcomer.nationalNumber, trajectoryId, context);
@@ -60,6 +67,7 @@ export class TrajectoryCommandsService {
         workflowId: trajectoryWorkflowId(trajectoryId),
         taskQueue: this.config.temporalTaskQueue,
         args: [{ trajectoryId }],
+        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         workflowIdConflictPolicy: 'USE_EXISTING',
         // A trajectory id is never reused: a workflow that ended keeps its id.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -88,7 +96,7 @@ export class TrajectoryCommandsService {
     command: C,
     context: CommandContext,
   ): Promise<CommandResult> {
-    const trajectory = await this.queries.findTrajectory(trajectoryId);
+    const trajectory = await this.queries.findTrajectoryStatus(trajectoryId);
     if (!trajectory) throw trajectoryNotFound(trajectoryId);
     // Still sent to Temporal on a closed trajectory: a retry of the command that closed it (answered with the
     // first outcome while Temporal retains the workflow), and a decision on a violation file, which outlives the
@@ -123,7 +131,7 @@ export class TrajectoryCommandsService {
     context: CommandContext,
   ): Promise<void> {
     const check = checkNationalNumber(nationalNumber);
-    const open = await this.queries.findOpenTrajectoryByNationalNumber(
+    const open = await this.queries.findOpenTrajectoryStatusByNationalNumber(
       check.valid ? check.nationalNumber : nationalNumber,
     );
     // The create's own trajectory is found when the same create is retried: Temporal answers that one.
@@ -150,7 +158,7 @@ export class TrajectoryCommandsService {
   }
 }
 
-function openTrajectoryExists(open: TrajectorySummaryView) {
+function openTrajectoryExists(open: TrajectoryStatusView) {
   return {
     statusCode: HttpStatus.CONFLICT,
     error: 'Conflict',
@@ -161,7 +169,7 @@ function openTrajectoryExists(open: TrajectorySummaryView) {
   };
 }
 
-function openTrajectoryElsewhere(open: TrajectorySummaryView) {
+function openTrajectoryElsewhere(open: TrajectoryStatusView) {
   return {
     statusCode: HttpStatus.CONFLICT,
     error: 'Conflict',

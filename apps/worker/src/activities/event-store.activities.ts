@@ -3,20 +3,30 @@ import { ApplicationFailure } from '@temporalio/common';
 import {
   EventStore,
   IdempotencyKeyConflictError,
+  IncidentStore,
   NewcomerHasActiveTrajectoryError,
   StreamVersionConflictError,
   toTrajectoryEvent,
+  UnstorableEventDataError,
 } from '../../../../libs/store/src';
 import type {
   AppendEventsRequest,
   AppendEventsResult,
+  IncidentReport,
   TrajectoryActivities,
 } from '../../../../workflows/src/activities';
+import { withoutPersonalData } from './failure-causes';
 
-/** The trajectory workflow's only side effect: appending its events (and read models) to PostgreSQL. */
+/**
+ * The trajectory workflow's side effects: appending its events (and read models) to PostgreSQL, and reporting
+ * incidents for operators. Failures leave as ApplicationFailures without personal data.
+ */
 @Injectable()
 export class EventStoreActivities implements TrajectoryActivities {
-  constructor(private readonly eventStore: EventStore) {}
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly incidents: IncidentStore,
+  ) {}
 
   async appendEvents(request: AppendEventsRequest): Promise<AppendEventsResult> {
     try {
@@ -32,16 +42,28 @@ export class EventStoreActivities implements TrajectoryActivities {
       if (
         error instanceof StreamVersionConflictError ||
         error instanceof IdempotencyKeyConflictError ||
-        error instanceof NewcomerHasActiveTrajectoryError
+        error instanceof NewcomerHasActiveTrajectoryError ||
+        error instanceof UnstorableEventDataError
       ) {
         throw ApplicationFailure.nonRetryable(error.message, error.name);
       }
-      throw error;
+      throw withoutPersonalData(error);
+    }
+  }
+
+  async reportIncident(report: IncidentReport): Promise<void> {
+    try {
+      await this.incidents.report(report);
+    } catch (error) {
+      throw withoutPersonalData(error);
     }
   }
 }
 
 /** Temporal calls activities as plain functions: bind the methods of the injectable. */
 export function activityFunctions(activities: EventStoreActivities): TrajectoryActivities {
-  return { appendEvents: activities.appendEvents.bind(activities) };
+  return {
+    appendEvents: activities.appendEvents.bind(activities),
+    reportIncident: activities.reportIncident.bind(activities),
+  };
 }

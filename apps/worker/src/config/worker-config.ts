@@ -9,6 +9,16 @@ export class WorkerEnvironment extends SharedEnvironment {
   @Min(1)
   @Max(1000)
   MAX_CONCURRENT_ACTIVITIES = 50;
+
+  /**
+   * Workflows kept in the worker's cache (sticky execution). The bound on the worker's memory: a workflow outside
+   * the cache is replayed from its history when its next task comes (see the README's operations section).
+   */
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value))
+  @IsInt({ message: 'MAX_CACHED_WORKFLOWS must be an integer' })
+  @Min(0)
+  @Max(100_000)
+  MAX_CACHED_WORKFLOWS = 2_000;
 }
 
 export function validateWorkerEnvironment(raw: Record<string, unknown>): WorkerEnvironment {

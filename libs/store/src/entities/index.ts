@@ -1,5 +1,6 @@
 import { DeadlineRecord } from './deadline.entity';
 import { EventRecord } from './event-record.entity';
+import { IncidentRecord } from './incident.entity';
 import { OutboxMessageRecord } from './outbox-message.entity';
 import { ParticipationActivityRecord } from './participation-activity.entity';
 import { PillarRecord } from './pillar.entity';
@@ -10,6 +11,7 @@ import { ViolationRecord } from './violation.entity';
 export {
   DeadlineRecord,
   EventRecord,
+  IncidentRecord,
   OutboxMessageRecord,
   ParticipationActivityRecord,
   PillarRecord,
@@ -27,4 +29,5 @@ export const entities = [
   ParticipationActivityRecord,
   OutboxMessageRecord,
   ProjectionCheckpointRecord,
+  IncidentRecord,
 ];

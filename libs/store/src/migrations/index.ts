@@ -5,6 +5,7 @@ import { AddSuspensionAndFineDecisions1795373029832 } from './1795373029832-add-
 import { AddTargetGroupPillarsAndAttest1795373029833 } from './1795373029833-add-target-group-pillars-and-attest';
 import { OneActiveTrajectoryPerNewcomer1795373029834 } from './1795373029834-one-active-trajectory-per-newcomer';
 import { AddExemptionGrantedOn1795373029835 } from './1795373029835-add-exemption-granted-on';
+import { CreateIncidents1795373031000 } from './1795373031000-create-incidents';
 import { CreateAuditTrail1795373032000 } from './1795373032000-create-audit-trail';
 
 /** In order of application; a new migration is appended here, never inserted. */
@@ -16,5 +17,6 @@ export const migrations = [
   AddTargetGroupPillarsAndAttest1795373029833,
   OneActiveTrajectoryPerNewcomer1795373029834,
   AddExemptionGrantedOn1795373029835,
+  CreateIncidents1795373031000,
   CreateAuditTrail1795373032000,
 ];

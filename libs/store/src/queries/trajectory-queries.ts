@@ -16,6 +16,7 @@ import type {
   ParticipationHoursTotal,
   TimelineEntry,
   TrajectoryQueries,
+  TrajectoryStatusView,
   TrajectorySummaryView,
   ViolationFilter,
   ViolationListItem,
@@ -24,6 +25,19 @@ import { EVERYTHING, named, positional, ReadScope, scopeCondition, scopeConditio
 import { toDeadlineView, toTimelineEntry, toTrajectorySummaryView, toViolationView } from './view-mappers';
 
 export const DEFAULT_DEADLINE_PAGE_SIZE = 50;
+
+const STATUS_COLUMNS: (keyof TrajectorySummaryRecord)[] = [
+  'trajectoryId',
+  'status',
+  'agency',
+  'closureReason',
+  'closedOn',
+];
+
+function toStatusView(summary: TrajectorySummaryRecord): TrajectoryStatusView {
+  const { trajectoryId, status, agency, closureReason, closedOn } = summary;
+  return { trajectoryId, status, agency, closureReason, closedOn };
+}
 export const MAX_DEADLINE_PAGE_SIZE = 500;
 
 /** The read side: lists, a trajectory's details and its timeline, from the read models and the event store. */
@@ -50,6 +64,29 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       parameters,
     );
     return new Set(rows.map((row) => row.trajectory_id));
+  }
+
+  async findTrajectoryStatus(trajectoryId: string): Promise<TrajectoryStatusView | null> {
+    const summary = await this.dataSource.manager.findOne(TrajectorySummaryRecord, {
+      select: Object.fromEntries(STATUS_COLUMNS.map((column) => [column, true])),
+      where: { trajectoryId },
+    });
+    return summary ? toStatusView(summary) : null;
+  }
+
+  async findOpenTrajectoryStatusByNationalNumber(nationalNumber: string): Promise<TrajectoryStatusView | null> {
+    const summary = await this.dataSource.manager
+      .createQueryBuilder(TrajectorySummaryRecord, 'summary')
+      .select(STATUS_COLUMNS.map((column) => `summary.${column}`))
+      .where('summary.national_number = :nationalNumber', {
+        nationalNumber: nationalNumber.replace(/[\s.-]/g, ''),
+      })
+      .andWhere(`summary.status <> 'CLOSED'`)
+      .orderBy('summary.registered_on', 'DESC')
+      .addOrderBy('summary.trajectory_id', 'ASC')
+      .limit(1)
+      .getOne();
+    return summary ? toStatusView(summary) : null;
   }
 
   async findOpenTrajectoryByNationalNumber(nationalNumber: string): Promise<TrajectorySummaryView | null> {

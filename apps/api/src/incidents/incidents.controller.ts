@@ -1,0 +1,54 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { IncidentView } from '../../../../libs/store/src';
+import { Allow } from '../access/access.decorators';
+import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
+import { IncidentResponse, IncidentRetryResponse } from './incident.view';
+import { IncidentsService } from './incidents.service';
+import { ListIncidentsQuery } from './list-incidents.query';
+import type { RetryIncidentResult } from '../../../../workflows/src/incident-definitions';
+
+@ApiTags('incidents')
+@Controller('incidents')
+export class IncidentsController {
+  constructor(private readonly incidents: IncidentsService) {}
+
+  @Get()
+  @Allow('incidents.manage')
+  @ApiOperation({
+    summary: 'Trajectories held by a failure, the oldest first',
+    description:
+      'A trajectory whose events could not be recorded after the retries (the database kept failing for a ' +
+      'reason other than the data) holds that command and refuses others until an operator retries it.',
+  })
+  @ApiOkResponse({ type: IncidentResponse, isArray: true })
+  list(@Query() query: ListIncidentsQuery): Promise<IncidentView[]> {
+    return this.incidents.list(query.state ?? 'OPEN');
+  }
+
+  @Post(':incidentId/retry')
+  @Allow('incidents.manage')
+  @HttpCode(200)
+  @ApiCommandHeaders()
+  @ApiOperation({
+    summary: "Retries an incident's held command, after the cause was fixed",
+    description: 'Answers once the retry is done: resolved, or still open with the new cause.',
+  })
+  @ApiOkResponse({ type: IncidentRetryResponse })
+  @ApiNotFoundResponse({ description: 'No such incident' })
+  @ApiConflictResponse({ description: 'The incident is resolved already' })
+  @ApiServiceUnavailableResponse({ description: 'The trajectory service did not answer in time' })
+  retry(
+    @Param('incidentId', new ParseUUIDPipe()) incidentId: string,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<RetryIncidentResult> {
+    return this.incidents.retry(incidentId, context);
+  }
+}

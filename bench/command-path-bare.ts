@@ -1,0 +1,69 @@
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { TemporalDevServer } from '../scripts/temporal/dev-server';
+import { bareWorkflow, noopUpdate } from './bare-workflow';
+
+/**
+ * The bare-Temporal baseline of the command-path benchmark: a no-op workflow with an update handler, on the same
+ * SDK, the same dev server and the same process as the measured system, on its own task queue.
+ */
+export interface BareTemporal {
+  /** update-with-start of a fresh workflow: what POST /trajectories costs Temporal alone. Returns its id. */
+  updateWithStart(): Promise<string>;
+  /** An update on a running workflow: what a command on an open trajectory costs Temporal alone. */
+  update(workflowId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TASK_QUEUE = 'bench-bare-temporal';
+
+const quiet = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  log: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
+export async function startBareTemporal(temporal: TemporalDevServer): Promise<BareTemporal> {
+  const workflowBundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('./bare-workflow'),
+    logger: quiet,
+  });
+  const nativeConnection = await NativeConnection.connect({ address: temporal.address });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    namespace: temporal.namespace,
+    taskQueue: TASK_QUEUE,
+    workflowBundle,
+  });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: temporal.address });
+  const client = new Client({ connection, namespace: temporal.namespace });
+  return {
+    async updateWithStart() {
+      const workflowId = `bare-${randomUUID()}`;
+      await client.workflow.executeUpdateWithStart(noopUpdate, {
+        args: [1],
+        updateId: randomUUID(),
+        startWorkflowOperation: new WithStartWorkflowOperation(bareWorkflow, {
+          workflowId,
+          taskQueue: TASK_QUEUE,
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      });
+      return workflowId;
+    },
+    async update(workflowId) {
+      await client.workflow.getHandle(workflowId).executeUpdate(noopUpdate, { args: [1], updateId: randomUUID() });
+    },
+    async close() {
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { startTrajectoryWorker } from '../../../apps/worker/src/trajectory-worker';
+
+/**
+ * A trajectory worker in a process of its own, configured by the environment (TEMPORAL_ADDRESS, DATABASE_URL,
+ * TEMPORAL_TASK_QUEUE, ...): what apps/worker/src/main.ts runs, for tests that kill workers for real.
+ * Prints "worker ready" once it polls, and its RSS on "rss" lines when WORKER_RSS_EVERY_MS is set.
+ */
+Runtime.install({ logger: new DefaultLogger('ERROR') });
+
+async function main(): Promise<void> {
+  const worker = await startTrajectoryWorker({ logLevels: ['error'] });
+  console.log(`worker ready ${process.pid}`);
+  const every = Number(process.env.WORKER_RSS_EVERY_MS ?? 0);
+  if (every > 0) setInterval(() => console.log(`rss ${process.memoryUsage().rss}`), every).unref();
+  await worker.running;
+  await worker.shutdown();
+}
+
+main().catch((error) => {
+  console.error('worker stopped with an error:', error);
+  process.exit(1);
+});
