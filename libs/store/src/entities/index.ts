@@ -4,6 +4,7 @@ import { OutboxMessageRecord } from './outbox-message.entity';
 import { ParticipationActivityRecord } from './participation-activity.entity';
 import { PillarRecord } from './pillar.entity';
 import { ProjectionCheckpointRecord } from './projection-checkpoint.entity';
+import { TrajectoryStateRecord } from './trajectory-state.entity';
 import { TrajectorySummaryRecord } from './trajectory-summary.entity';
 import { ViolationRecord } from './violation.entity';
 
@@ -14,6 +15,7 @@ export {
   ParticipationActivityRecord,
   PillarRecord,
   ProjectionCheckpointRecord,
+  TrajectoryStateRecord,
   TrajectorySummaryRecord,
   ViolationRecord,
 };
@@ -27,4 +29,5 @@ export const entities = [
   ParticipationActivityRecord,
   OutboxMessageRecord,
   ProjectionCheckpointRecord,
+  TrajectoryStateRecord,
 ];

@@ -85,38 +85,40 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
 
   async listViolations(filter: ViolationFilter): Promise<{ items: ViolationListItem[]; total: number }> {
     const { limit, offset } = page(filter);
-    const query = this.dataSource.manager
-      .createQueryBuilder(ViolationRecord, 'violation')
+    // Every filter is on the violation row (it carries the trajectory's agency and municipality), so the count
+    // needs no join and the page is read in index order; the join fetches the page's people only.
+    const query = this.dataSource.manager.createQueryBuilder(ViolationRecord, 'violation');
+    if (filter.state !== undefined) query.andWhere('violation.state = :state', { state: filter.state });
+    if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
+    if (filter.agency !== undefined) query.andWhere('violation.agency = :agency', { agency: filter.agency });
+    const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const violations = await query
       .innerJoinAndMapOne(
         'violation.trajectory',
         TrajectorySummaryRecord,
         'summary',
         'summary.trajectory_id = violation.trajectory_id',
-      );
-    if (filter.state !== undefined) query.andWhere('violation.state = :state', { state: filter.state });
-    if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
-    if (filter.agency !== undefined) query.andWhere('summary.agency = :agency', { agency: filter.agency });
-    const [violations, total] = await query
+      )
       .orderBy('violation.openedAt', 'ASC')
       .addOrderBy('violation.violationId', 'ASC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
+      .limit(limit)
+      .offset(offset)
+      .getMany();
     return {
       items: violations.map((violation) => {
         const { trajectory } = violation as ViolationRecord & { trajectory: TrajectorySummaryRecord };
         return {
           ...toViolationView(violation),
-          agency: trajectory.agency,
-          counsellorId: trajectory.counsellorId,
-          municipality: trajectory.municipality,
+          agency: violation.agency,
+          counsellorId: violation.counsellorId,
+          municipality: violation.municipality,
           nationalNumber: trajectory.nationalNumber,
           givenName: trajectory.givenName,
           familyName: trajectory.familyName,
           trajectoryStatus: trajectory.status,
         };
       }),
-      total,
+      total: counted?.total ?? 0,
     };
   }
 
@@ -140,30 +142,18 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       `SELECT count(*)::int AS total FROM trajectory_summaries summary WHERE ${where}`,
       parameters,
     );
+    // The projections keep the next due date, the counts and the attention rank on the summary row, so the page
+    // is read in the order of the caseload indexes (agency, counsellor or municipality first).
     const rows = await this.dataSource.query<CaseloadRow[]>(
       `SELECT summary.trajectory_id, summary.given_name, summary.family_name, summary.status, summary.phase,
               summary.agency, summary.counsellor_id, summary.registered_on,
-              next.deadline_id AS next_deadline_id, next.kind AS next_kind, next.due_on AS next_due_on,
-              missed.count AS missed_deadlines, open_violations.count AS open_violations
+              summary.next_deadline_id, summary.next_deadline_kind AS next_kind,
+              summary.next_deadline_due_on AS next_due_on,
+              summary.missed_deadlines, summary.open_violations
          FROM trajectory_summaries summary
-         LEFT JOIN LATERAL (
-           SELECT deadline.deadline_id, deadline.kind, deadline.due_on
-             FROM deadlines deadline
-            WHERE deadline.trajectory_id = summary.trajectory_id AND deadline.state = 'OPEN'
-            ORDER BY deadline.due_on, deadline.deadline_id
-            LIMIT 1
-         ) next ON true
-         CROSS JOIN LATERAL (
-           SELECT count(*)::int AS count FROM deadlines deadline
-            WHERE deadline.trajectory_id = summary.trajectory_id AND deadline.state = 'MISSED'
-         ) missed
-         CROSS JOIN LATERAL (
-           SELECT count(*)::int AS count FROM violations violation
-            WHERE violation.trajectory_id = summary.trajectory_id AND violation.state = 'OPEN'
-         ) open_violations
         WHERE ${where}
-        ORDER BY CASE WHEN open_violations.count > 0 THEN 0 WHEN missed.count > 0 THEN 1 ELSE 2 END,
-                 next.due_on ASC NULLS LAST, summary.registered_on ASC, summary.trajectory_id ASC
+        ORDER BY summary.attention_rank, summary.next_deadline_due_on ASC NULLS LAST, summary.registered_on ASC,
+                 summary.trajectory_id ASC
         LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
       [...parameters, limit, offset],
     );
