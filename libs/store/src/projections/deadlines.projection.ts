@@ -10,7 +10,9 @@ export const deadlines: ReadModel<DeadlineRecord> = {
   rows: ({ streamId, state }) =>
     state.deadlines.map((deadline) => {
       if (deadline.anchor === undefined || deadline.anchorOn === undefined) {
-        throw new Error(`deadline ${deadline.deadlineId} of stream ${streamId} has no anchor in its folded state`);
+        throw new Error(
+          `deadline ${deadline.deadlineId} of stream ${streamId} has no anchor in its folded state`,
+        );
       }
       return Object.assign(new DeadlineRecord(), {
         trajectoryId: state.trajectoryId,

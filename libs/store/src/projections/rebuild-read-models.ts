@@ -42,21 +42,28 @@ export async function rebuildReadModels(
       `TRUNCATE ${[states, ...models.map(({ table }) => table)].map((table) => table.metadata.tableName).join(', ')}`,
     );
 
+    const secondaryIndexes = await dropSecondaryIndexes(manager, [
+      states,
+      ...models.map(({ table }) => table),
+    ]);
+    // Inserts are not awaited one by one: they queue behind each other, so PostgreSQL writes a set of rows while
+    // the next streams are folded here; the next read (and the end) waits for them.
+    const inserts = new SerialStatements();
     const buffers = new Map<TableRows, Record<string, unknown>[]>();
-    const write = async (table: TableRows, rows: Record<string, unknown>[], flushAt: number) => {
+    const write = (table: TableRows, rows: Record<string, unknown>[], flushAt: number) => {
       const buffer = buffers.get(table) ?? [];
       buffer.push(...rows);
       if (buffer.length >= flushAt) {
-        await table.insert(manager, buffer);
+        inserts.send(() => table.insert(manager, buffer));
         buffers.set(table, []);
       } else buffers.set(table, buffer);
     };
     let streams = 0;
-    const finish = async (stream: FoldedStream) => {
+    const finish = (stream: FoldedStream) => {
       streams += 1;
-      await write(states, [states.toColumns(stateRow(stream))], rowsPerInsert);
+      write(states, [states.toColumns(stateRow(stream))], rowsPerInsert);
       for (const { model, table } of models) {
-        await write(
+        write(
           table,
           model.rows(stream).map((row) => table.toColumns(row)),
           rowsPerInsert,
@@ -68,10 +75,11 @@ export async function rebuildReadModels(
     let current: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date } | undefined;
     let after: [streamId: string, version: number] | undefined;
     for (;;) {
-      const batch = await readEvents(manager, after, batchSize);
+      const from = after;
+      const batch = await inserts.run(() => readEvents(manager, from, batchSize));
       for (const record of batch) {
         if (record.stream_id !== current?.streamId) {
-          if (current) await finish(folded(current));
+          if (current) finish(folded(current));
           current = { streamId: record.stream_id };
         }
         current.state = evolve(current.state, toTrajectoryEvent(record));
@@ -82,8 +90,10 @@ export async function rebuildReadModels(
       const last = batch[batch.length - 1];
       after = [last.stream_id, last.version];
     }
-    if (current) await finish(folded(current));
-    for (const [table] of buffers) await write(table, [], 0);
+    if (current) finish(folded(current));
+    for (const [table] of buffers) write(table, [], 0);
+    await inserts.settled();
+    for (const definition of secondaryIndexes) await manager.query(definition);
 
     const [{ position }] = await manager.query<{ position: string }[]>(
       'SELECT COALESCE(max(position), 0)::text AS position FROM events',
@@ -116,4 +126,50 @@ function readEvents(
 function folded(stream: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date }): FoldedStream {
   if (!stream.state || !stream.lastOccurredAt) throw new Error(`stream ${stream.streamId} has no events`);
   return { streamId: stream.streamId, state: stream.state, lastOccurredAt: stream.lastOccurredAt };
+}
+
+/**
+ * Statements on the transaction's one connection, one after the other (a connection runs one at a time); `send`
+ * does not wait for its statement, the first failure is thrown by the next `run` or by `settled`.
+ */
+class SerialStatements {
+  private tail: Promise<unknown> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
+
+  send(statement: () => Promise<void>): void {
+    this.tail = this.tail.then(statement).catch((error: unknown) => {
+      this.failure ??= { error };
+    });
+  }
+
+  async run<T>(statement: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(() => {
+      if (this.failure) throw this.failure.error;
+      return statement();
+    });
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  async settled(): Promise<void> {
+    await this.tail;
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/**
+ * Drops the tables' indexes other than primary keys and constraints, answering their definitions: building an
+ * index once over the loaded rows is cheaper than maintaining it row by row. Unique indexes are checked when they
+ * are built again, inside the same transaction.
+ */
+async function dropSecondaryIndexes(manager: EntityManager, tables: readonly TableRows[]): Promise<string[]> {
+  const indexes = await manager.query<{ name: string; definition: string }[]>(
+    `SELECT index.indexrelid::regclass::text AS name, pg_get_indexdef(index.indexrelid) AS definition
+       FROM pg_index index
+      WHERE index.indrelid = ANY($1::regclass[]) AND NOT index.indisprimary
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = index.indexrelid)`,
+    [tables.map((table) => table.metadata.tableName)],
+  );
+  for (const { name } of indexes) await manager.query(`DROP INDEX ${name}`);
+  return indexes.map(({ definition }) => definition);
 }

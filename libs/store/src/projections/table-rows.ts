@@ -2,12 +2,13 @@ import type { EntityManager } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
 /**
- * Writes entity-shaped rows as sets, one statement per table whatever the number of rows: the rows travel as one JSON
- * array and `json_populate_recordset` turns it into the table's own row type (dates, numerics, jsonb).
+ * Writes entity-shaped rows as sets, one statement per table whatever the number of rows: each column travels as one
+ * array parameter and `ROWS FROM (unnest(...), ...)` zips them back into rows (several times faster than JSON record
+ * sets when rows carry large jsonb documents).
  */
 export class TableRows {
   private readonly table: string;
-  private readonly columns: { property: string; column: string }[];
+  private readonly columns: { property: string; column: string; type: string }[];
   private readonly keyColumns: string[];
   private readonly columnList: string;
 
@@ -16,6 +17,7 @@ export class TableRows {
     this.columns = metadata.columns.map((column) => ({
       property: column.propertyName,
       column: column.databaseName,
+      type: sqlType(column.type, `${metadata.tableName}.${column.databaseName}`),
     }));
     this.keyColumns = metadata.primaryColumns.map((column) => column.databaseName);
     this.columnList = this.columns.map(({ column }) => quote(column)).join(', ');
@@ -38,11 +40,7 @@ export class TableRows {
 
   async insert(manager: EntityManager, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (!rows.length) return;
-    await manager.query(
-      `INSERT INTO ${this.table} (${this.columnList})
-       SELECT ${this.columnList} FROM json_populate_recordset(NULL::${this.table}, $1::json)`,
-      [JSON.stringify(rows)],
-    );
+    await manager.query(`INSERT INTO ${this.table} (${this.columnList}) ${this.unnest()}`, this.arrays(rows));
   }
 
   async upsert(manager: EntityManager, rows: readonly Record<string, unknown>[]): Promise<void> {
@@ -52,22 +50,49 @@ export class TableRows {
       .map(({ column }) => `${quote(column)} = EXCLUDED.${quote(column)}`)
       .join(', ');
     await manager.query(
-      `INSERT INTO ${this.table} (${this.columnList})
-       SELECT ${this.columnList} FROM json_populate_recordset(NULL::${this.table}, $1::json)
+      `INSERT INTO ${this.table} (${this.columnList}) ${this.unnest()}
        ON CONFLICT (${this.keyColumns.map(quote).join(', ')}) DO UPDATE SET ${updates}`,
-      [JSON.stringify(rows)],
+      this.arrays(rows),
     );
   }
 
-  async delete(manager: EntityManager, rows: readonly Record<string, unknown>[]): Promise<void> {
-    if (!rows.length) return;
-    const matches = this.keyColumns
-      .map((column) => `${this.table}.${quote(column)} = gone.${quote(column)}`)
+  async delete(manager: EntityManager, keys: readonly Record<string, unknown>[]): Promise<void> {
+    if (!keys.length) return;
+    const keyColumns = this.columns.filter(({ column }) => this.keyColumns.includes(column));
+    const matches = keyColumns
+      .map(({ column }) => `${this.table}.${quote(column)} = gone.${quote(column)}`)
       .join(' AND ');
     await manager.query(
-      `DELETE FROM ${this.table} USING json_populate_recordset(NULL::${this.table}, $1::json) gone WHERE ${matches}`,
-      [JSON.stringify(rows)],
+      `DELETE FROM ${this.table}
+        USING unnest(${keyColumns.map(({ type }, index) => `$${index + 1}::${type}[]`).join(', ')})
+              AS gone(${keyColumns.map(({ column }) => quote(column)).join(', ')})
+        WHERE ${matches}`,
+      keyColumns.map(({ column }) => keys.map((key) => key[column])),
     );
+  }
+
+  /**
+   * The rows from one array per column, zipped by position. jsonb columns travel as one JSON array each (a text
+   * array of JSON documents is slow to parse: every quote is escaped); a JSON null there is SQL NULL.
+   */
+  private unnest(): string {
+    const sources = this.columns
+      .map(({ type }, index) =>
+        type === 'jsonb' ? `jsonb_array_elements($${index + 1}::jsonb)` : `unnest($${index + 1}::${type}[])`,
+      )
+      .join(', ');
+    const aliases = this.columns.map((_, index) => `c${index}`);
+    const values = this.columns
+      .map(({ type }, index) => (type === 'jsonb' ? `NULLIF(c${index}, 'null'::jsonb)` : `c${index}`))
+      .join(', ');
+    return `SELECT ${values} FROM ROWS FROM (${sources}) AS source(${aliases.join(', ')})`;
+  }
+
+  private arrays(rows: readonly Record<string, unknown>[]): unknown[] {
+    return this.columns.map(({ column, type }) => {
+      const values = rows.map((row) => row[column]);
+      return type === 'jsonb' ? JSON.stringify(values) : values;
+    });
   }
 
   /** Removes every row of the trajectories (all read models are keyed by trajectory first). */
@@ -78,4 +103,21 @@ export class TableRows {
 
 function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+const SQL_TYPES = new Set([
+  'text',
+  'integer',
+  'smallint',
+  'bigint',
+  'date',
+  'timestamptz',
+  'jsonb',
+  'numeric',
+  'uuid',
+]);
+
+function sqlType(type: unknown, column: string): string {
+  if (typeof type === 'string' && SQL_TYPES.has(type)) return type;
+  throw new Error(`read-model column ${column} needs one of the types ${[...SQL_TYPES].join(', ')}`);
 }
