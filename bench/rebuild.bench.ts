@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const database = await openBenchDatabase(2);
   try {
     const { dataSource } = database;
-    log(`PostgreSQL ${database.serverVersion} (${database.origin}); growing ${config.trajectories} trajectories`);
+    log(
+      `PostgreSQL ${database.serverVersion} (${database.origin}); growing ${config.trajectories} trajectories`,
+    );
     const grown = await growEventStore(dataSource, 'rebuild', config.trajectories);
     log(
       `${grown.events} events of ${grown.trajectories} trajectories: decided in ${formatSeconds(grown.decideMs)}, ` +
@@ -48,7 +50,9 @@ async function main(): Promise<void> {
       if (result.eventsReplayed !== grown.events) {
         throw new Error(`the rebuild replayed ${result.eventsReplayed} events, not ${grown.events}`);
       }
-      log(`round ${round}: copy ${formatSeconds(copies.at(-1)!)}, rebuild ${formatSeconds(rebuilds.at(-1)!)}`);
+      log(
+        `round ${round}: copy ${formatSeconds(copies.at(-1)!)}, rebuild ${formatSeconds(rebuilds.at(-1)!)}`,
+      );
     }
 
     const rate = (ms: number) => (grown.events * 1000) / ms;

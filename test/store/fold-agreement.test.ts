@@ -198,7 +198,9 @@ describe('a rebuild reproduces the rows the appends wrote', () => {
   it('a stream without a stored state (appended before states were stored) is folded from its events', async () => {
     const trajectory = await opened({ registeredOn: '2025-12-01', counsellorId: 'c-1' });
     await intake(trajectory);
-    await database.dataSource.query('DELETE FROM trajectory_states WHERE stream_id = $1', [trajectory.streamId]);
+    await database.dataSource.query('DELETE FROM trajectory_states WHERE stream_id = $1', [
+      trajectory.streamId,
+    ]);
     // A row the old projections left behind that the fold does not have: replaced, not diffed against.
     await database.dataSource.query(
       `INSERT INTO participation_activities (trajectory_id, activity_id, kind, hours, started_on, ended_on,

@@ -11,7 +11,10 @@ async function main(): Promise<void> {
     return;
   }
   await runMigrations(databaseUrl);
-  const dataSource = await createDataSource(databaseUrl, { poolSize: 1, applicationName: 'rebuild' }).initialize();
+  const dataSource = await createDataSource(databaseUrl, {
+    poolSize: 1,
+    applicationName: 'rebuild',
+  }).initialize();
   try {
     const started = performance.now();
     const { eventsReplayed, streams, position } = await rebuildReadModels(dataSource);

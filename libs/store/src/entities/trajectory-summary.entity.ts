@@ -24,7 +24,9 @@ const CASELOAD_ORDER = ['attentionRank', 'nextDeadlineDueOn', 'registeredOn', 't
   where: `status <> 'CLOSED'`,
 })
 // The caseload's order (see TrajectoryQueries.caseload) behind each filter a caseload is taken by.
-@Index('trajectory_summaries_caseload_agency_idx', ['agency', ...CASELOAD_ORDER], { where: `status <> 'CLOSED'` })
+@Index('trajectory_summaries_caseload_agency_idx', ['agency', ...CASELOAD_ORDER], {
+  where: `status <> 'CLOSED'`,
+})
 @Index('trajectory_summaries_caseload_counsellor_idx', ['counsellorId', ...CASELOAD_ORDER], {
   where: `status <> 'CLOSED'`,
 })
