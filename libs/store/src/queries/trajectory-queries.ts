@@ -73,14 +73,16 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       if (value !== undefined)
         query.andWhere(`deadline.${column} ${operator} :value${index}`, { [`value${index}`]: value });
     });
-    const [deadlines, total] = await query
+    // count(*), not TypeORM's COUNT(DISTINCT key): the rows are unique already, and the count is an index scan.
+    const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const deadlines = await query
       .orderBy('deadline.due_on', 'ASC')
       .addOrderBy('deadline.deadline_id', 'ASC')
       .addOrderBy('deadline.trajectory_id', 'ASC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
-    return { items: deadlines.map(toDeadlineView), total };
+      .limit(limit)
+      .offset(offset)
+      .getMany();
+    return { items: deadlines.map(toDeadlineView), total: counted?.total ?? 0 };
   }
 
   async listViolations(filter: ViolationFilter): Promise<{ items: ViolationListItem[]; total: number }> {
@@ -92,30 +94,33 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
     if (filter.agency !== undefined) query.andWhere('violation.agency = :agency', { agency: filter.agency });
     const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
-    const violations = await query
-      .innerJoinAndMapOne(
-        'violation.trajectory',
-        TrajectorySummaryRecord,
-        'summary',
-        'summary.trajectory_id = violation.trajectory_id',
-      )
+    const { entities, raw } = await query
+      .innerJoin(TrajectorySummaryRecord, 'summary', 'summary.trajectory_id = violation.trajectory_id')
+      .addSelect('summary.national_number', 'person_national_number')
+      .addSelect('summary.given_name', 'person_given_name')
+      .addSelect('summary.family_name', 'person_family_name')
+      .addSelect('summary.status', 'trajectory_status')
       .orderBy('violation.openedAt', 'ASC')
       .addOrderBy('violation.violationId', 'ASC')
       .limit(limit)
       .offset(offset)
-      .getMany();
+      .getRawAndEntities<ViolationPersonRow>();
+    const people = new Map(
+      raw.map((row) => [`${row.violation_trajectory_id}/${row.violation_violation_id}`, row]),
+    );
     return {
-      items: violations.map((violation) => {
-        const { trajectory } = violation as ViolationRecord & { trajectory: TrajectorySummaryRecord };
+      items: entities.map((violation) => {
+        const person = people.get(`${violation.trajectoryId}/${violation.violationId}`);
+        if (!person) throw new Error(`violation ${violation.violationId} lost its trajectory in the join`);
         return {
           ...toViolationView(violation),
           agency: violation.agency,
           counsellorId: violation.counsellorId,
           municipality: violation.municipality,
-          nationalNumber: trajectory.nationalNumber,
-          givenName: trajectory.givenName,
-          familyName: trajectory.familyName,
-          trajectoryStatus: trajectory.status,
+          nationalNumber: person.person_national_number,
+          givenName: person.person_given_name,
+          familyName: person.person_family_name,
+          trajectoryStatus: person.trajectory_status,
         };
       }),
       total: counted?.total ?? 0,
@@ -205,6 +210,16 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     ]);
     return toTrajectorySummaryView(summary, deadlines, violations, pillars);
   }
+}
+
+/** Who a violation file is about, joined to the page's rows (one summary per violation). */
+interface ViolationPersonRow {
+  violation_trajectory_id: string;
+  violation_violation_id: string;
+  person_national_number: string;
+  person_given_name: string;
+  person_family_name: string;
+  trajectory_status: ViolationListItem['trajectoryStatus'];
 }
 
 interface ParticipationHoursRow {
