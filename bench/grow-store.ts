@@ -70,11 +70,21 @@ function eventRows({ streamId, expectedVersion, events, metadata }: AppendReques
 }
 
 async function insertEvents(dataSource: DataSource, rows: EventRow[]): Promise<void> {
+  // Scalars as arrays, the jsonb documents as one JSON array each: see TableRows in libs/store.
   await dataSource.query(
     `INSERT INTO events (stream_id, version, type, schema_version, data, metadata, occurred_at)
      SELECT stream_id, version, type, schema_version, data, metadata, occurred_at
-       FROM json_to_recordset($1::json) AS event(stream_id text, version integer, type text, schema_version integer,
-                                                 data jsonb, metadata jsonb, occurred_at timestamptz)`,
-    [JSON.stringify(rows)],
+       FROM ROWS FROM (unnest($1::text[]), unnest($2::integer[]), unnest($3::text[]), unnest($4::integer[]),
+                       jsonb_array_elements($5::jsonb), jsonb_array_elements($6::jsonb), unnest($7::timestamptz[]))
+            AS event(stream_id, version, type, schema_version, data, metadata, occurred_at)`,
+    [
+      rows.map((row) => row.stream_id),
+      rows.map((row) => row.version),
+      rows.map((row) => row.type),
+      rows.map((row) => row.schema_version),
+      JSON.stringify(rows.map((row) => row.data)),
+      JSON.stringify(rows.map((row) => row.metadata)),
+      rows.map((row) => row.occurred_at),
+    ],
   );
 }

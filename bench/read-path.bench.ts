@@ -1,6 +1,13 @@
 import type { Pool } from 'pg';
 import { AGENCY_CODES, Agency, addDays } from '../libs/domain/src';
-import { rebuildReadModels, TypeOrmTrajectoryQueries } from '../libs/store/src';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import {
+  createDataSource,
+  rebuildReadModels,
+  runMigrations,
+  TypeOrmTrajectoryQueries,
+} from '../libs/store/src';
 import { openBenchDatabase } from './bench-database';
 import { growEventStore } from './grow-store';
 import { formatSeconds, log, Measurement, positiveInteger, renderTable, timed } from './measure';
@@ -188,23 +195,26 @@ const CASES: ListCase[] = [
 ];
 
 async function main(): Promise<void> {
-  const database = await openBenchDatabase(4);
+  const database = await openReadPathDatabase();
   try {
     const { dataSource, pool } = database;
-    log(
-      `PostgreSQL ${database.serverVersion} (${database.origin}); growing ${config.trajectories} trajectories`,
+    const [{ events }] = await dataSource.query<{ events: number }[]>(
+      'SELECT count(*)::int AS events FROM events',
     );
-    const grown = await growEventStore(dataSource, 'reads', config.trajectories);
-    log(
-      `${grown.events} events: decided in ${formatSeconds(grown.decideMs)}, inserted in ${formatSeconds(grown.insertMs)}`,
-    );
-    const started = performance.now();
-    const rebuilt = await rebuildReadModels(dataSource);
-    const rebuildMs = performance.now() - started;
-    log(
-      `read models rebuilt in ${formatSeconds(rebuildMs)} (${((rebuilt.eventsReplayed * 1000) / rebuildMs).toFixed(0)} events/s)`,
-    );
-    await dataSource.query('VACUUM ANALYZE');
+    if (events === 0) {
+      log(`${database.origin}; growing ${config.trajectories} trajectories`);
+      const grown = await growEventStore(dataSource, 'reads', config.trajectories);
+      log(
+        `${grown.events} events: decided in ${formatSeconds(grown.decideMs)}, inserted in ${formatSeconds(grown.insertMs)}`,
+      );
+      const started = performance.now();
+      const rebuilt = await rebuildReadModels(dataSource);
+      const rebuildMs = performance.now() - started;
+      log(
+        `read models rebuilt in ${formatSeconds(rebuildMs)} (${((rebuilt.eventsReplayed * 1000) / rebuildMs).toFixed(0)} events/s)`,
+      );
+      await dataSource.query('VACUUM ANALYZE');
+    } else log(`${database.origin}: reusing its ${events} events and read models`);
     const [volume] = await dataSource.query<Record<string, number>[]>(
       `SELECT (SELECT count(*) FROM events)::int AS events,
               (SELECT count(*) FROM trajectory_summaries WHERE status <> 'CLOSED')::int AS open_trajectories,
@@ -254,6 +264,31 @@ async function main(): Promise<void> {
   } finally {
     await database.close();
   }
+}
+
+/**
+ * A throwaway database (see bench-database), or with BENCH_READS_DATABASE_URL a database that is kept: grown on the
+ * first run, its store reused by the next ones (growing 100,000 trajectories takes many minutes on 2 cores).
+ */
+async function openReadPathDatabase(): Promise<{
+  origin: string;
+  dataSource: DataSource;
+  pool: Pool;
+  close(): Promise<void>;
+}> {
+  const url = process.env.BENCH_READS_DATABASE_URL;
+  if (!url) {
+    const database = await openBenchDatabase(4);
+    return { ...database, origin: `PostgreSQL ${database.serverVersion} (${database.origin})` };
+  }
+  await runMigrations(url);
+  const dataSource = await createDataSource(url, {
+    poolSize: 4,
+    applicationName: 'bench-reads',
+  }).initialize();
+  const pool = (dataSource.driver as PostgresDriver).master as Pool;
+  const origin = `kept database ${new URL(url).pathname.slice(1)}`;
+  return { origin, dataSource, pool, close: () => dataSource.destroy() };
 }
 
 main().catch((error: unknown) => {
