@@ -90,12 +90,21 @@ export interface Workload {
  * (trajectory ids are derived, not random), so runs are comparable.
  */
 export function buildWorkload(prefix: string, count: number, counsellorCount: number): Workload {
+  const counsellors = Array.from({ length: counsellorCount }, (_, index) => counsellorName(index));
+  return { trajectories: [...generateTrajectories(prefix, count, counsellorCount)], counsellors };
+}
+
+/** The trajectories of `buildWorkload`, one at a time: for volumes that do not fit in memory at once. */
+export function* generateTrajectories(
+  prefix: string,
+  count: number,
+  counsellorCount: number,
+): Generator<WorkloadTrajectory> {
   const random = seededRandom(`${prefix}:${count}`);
   const counsellors = Array.from({ length: counsellorCount }, (_, index) => counsellorName(index));
-  const trajectories = Array.from({ length: count }, (_, index) =>
-    buildTrajectory(`${prefix}-${index}`, index, counsellors, random),
-  );
-  return { trajectories, counsellors };
+  for (let index = 0; index < count; index += 1) {
+    yield buildTrajectory(`${prefix}-${index}`, index, counsellors, random);
+  }
 }
 
 export function counsellorName(index: number): string {

@@ -164,7 +164,7 @@ describe('EventStore.append and readStream', () => {
         events: [intake()],
         metadata: { actor: 'caseworker-1' },
       }),
-    ).rejects.toThrow(/no TrajectoryOpened/);
+    ).rejects.toThrow(/cannot project IntakeRecorded .*before TrajectoryOpened/);
     expect(await database.store.countEvents(streamId)).toBe(0);
   });
 });

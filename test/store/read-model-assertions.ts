@@ -45,8 +45,28 @@ export async function readModelRows(dataSource: DataSource, trajectoryIds: strin
   };
 }
 
+/** Every row of the stored states and the read models, as JSON, in key order: to compare a rebuild with the appends. */
+export async function readModelTables(dataSource: DataSource): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, string> = {
+    trajectory_states: 'stream_id',
+    trajectory_summaries: 'trajectory_id',
+    deadlines: 'trajectory_id, deadline_id',
+    violations: 'trajectory_id, violation_id',
+    pillars: 'trajectory_id, pillar',
+    participation_activities: 'trajectory_id, activity_id',
+  };
+  const rows: Record<string, unknown[]> = {};
+  for (const [table, key] of Object.entries(tables)) {
+    const result = await dataSource.query<{ row: unknown }[]>(
+      `SELECT to_jsonb(t) AS row FROM ${table} t ORDER BY ${key}`,
+    );
+    rows[table] = result.map(({ row }) => row);
+  }
+  return rows;
+}
+
 /**
- * The read models are a second fold of the same events: they must say what the domain's `fold` of the stored stream
+ * The read models are mappings of the domain's fold: they must say what the domain's `fold` of the stored stream
  * says about the trajectory's status, facts, target group, pillars, attest, deadlines and violations. The fold of
  * what the store holds must also be what the scenario remembers.
  */

@@ -10,7 +10,7 @@ import {
   UnstorableEventDataError,
 } from './event-store.errors';
 import type { AppendRequest, AppendResult, StoredEvent } from './event-store.types';
-import { projectEvent } from './projections/projector';
+import { projectAppend } from './projections/project-append';
 
 export {
   IdempotencyKeyConflictError,
@@ -102,9 +102,7 @@ export class EventStore {
         occurredAt: new Date(event.occurredAt),
       })),
     );
-    for (const [index, event] of request.events.entries()) {
-      await projectEvent({ ...event, streamId: request.streamId, version: firstVersion + index }, manager);
-    }
+    await projectAppend(manager, request.streamId, firstVersion, request.events);
     return {
       streamId: request.streamId,
       firstVersion,

@@ -73,6 +73,8 @@ const OPEN_VDAB_DEADLINE = {
   state: 'OPEN',
   policyVersion: '2023',
   source: VDAB_SOURCE,
+  anchor: 'CONTRACT_SIGNED',
+  anchorOn: '2026-04-30',
 };
 
 /** Applies the events one at a time, keeping every intermediate state. */
@@ -196,7 +198,9 @@ describe('evolve', () => {
       },
       NOW,
     );
-    expect(evolve(state, reset).deadlines).toEqual([{ ...OPEN_VDAB_DEADLINE, dueOn: '2026-07-31' }]);
+    expect(evolve(state, reset).deadlines).toEqual([
+      { ...OPEN_VDAB_DEADLINE, dueOn: '2026-07-31', anchorOn: '2026-05-31' },
+    ]);
   });
 
   it('a DeadlineSet with another id adds a deadline', () => {

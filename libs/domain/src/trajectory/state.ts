@@ -13,6 +13,7 @@ import { RecordedTargetGroupStatus } from '../target-group/target-group-override
 import { ClosureReason, FineDecision, SuspensionReason } from './commands';
 import {
   DeadlineKind,
+  DeadlineSet,
   DeadlineState,
   FactCorrected,
   NewcomerDetails,
@@ -33,6 +34,9 @@ export interface Deadline {
   state: DeadlineState;
   policyVersion: PolicyVersionId;
   source: string;
+  /** What the due date counts from, as the DeadlineSet said (kept for the read models and the audit). */
+  anchor?: DeadlineSet['data']['anchor'];
+  anchorOn?: CalendarDate;
   /** Set when the deadline is met. */
   metOn?: CalendarDate;
 }
@@ -44,7 +48,7 @@ export interface Violation {
   facts: string;
   openedAt: string;
   state: ViolationState;
-  decision?: { decision: FineDecision; amountEuro?: number; decidedOn: CalendarDate };
+  decision?: { decision: FineDecision; amountEuro?: number; decidedOn: CalendarDate; explanation?: string };
 }
 
 export interface TrajectoryState {
@@ -59,7 +63,7 @@ export interface TrajectoryState {
   registeredOn: CalendarDate;
   /** The day of the last transfer to another agency, when there was one. */
   lastTransferredOn?: CalendarDate;
-  closure?: { reason: ClosureReason; closedOn: CalendarDate };
+  closure?: { reason: ClosureReason; closedOn: CalendarDate; explanation?: string };
   suspension?: { reason: SuspensionReason; suspendedFrom: CalendarDate };
   intakeOn?: CalendarDate;
   intakeProfile?: IntakeProfile;
@@ -175,6 +179,8 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
             state: 'OPEN',
             policyVersion: event.data.policyVersion,
             source: event.data.source,
+            anchor: event.data.anchor,
+            anchorOn: event.data.anchorOn,
           },
         ],
       };
@@ -286,6 +292,7 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
                   decision: event.data.decision,
                   ...(event.data.amountEuro === undefined ? {} : { amountEuro: event.data.amountEuro }),
                   decidedOn: event.data.decidedOn,
+                  ...(event.data.explanation === undefined ? {} : { explanation: event.data.explanation }),
                 },
               }
             : violation,
@@ -295,7 +302,11 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
       const closed = {
         ...next,
         status: 'CLOSED' as const,
-        closure: { reason: event.data.reason, closedOn: event.data.closedOn },
+        closure: {
+          reason: event.data.reason,
+          closedOn: event.data.closedOn,
+          ...(event.data.explanation === undefined ? {} : { explanation: event.data.explanation }),
+        },
       };
       return {
         ...closed,

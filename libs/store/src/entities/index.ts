@@ -5,6 +5,7 @@ import { OutboxMessageRecord } from './outbox-message.entity';
 import { ParticipationActivityRecord } from './participation-activity.entity';
 import { PillarRecord } from './pillar.entity';
 import { ProjectionCheckpointRecord } from './projection-checkpoint.entity';
+import { TrajectoryStateRecord } from './trajectory-state.entity';
 import { TrajectorySummaryRecord } from './trajectory-summary.entity';
 import { ViolationRecord } from './violation.entity';
 
@@ -16,6 +17,7 @@ export {
   ParticipationActivityRecord,
   PillarRecord,
   ProjectionCheckpointRecord,
+  TrajectoryStateRecord,
   TrajectorySummaryRecord,
   ViolationRecord,
 };
@@ -30,4 +32,5 @@ export const entities = [
   OutboxMessageRecord,
   ProjectionCheckpointRecord,
   IncidentRecord,
+  TrajectoryStateRecord,
 ];

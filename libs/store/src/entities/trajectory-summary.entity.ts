@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type {
   Agency,
+  DeadlineKind,
   ExemptionReason,
   PolicyVersionId,
   SuspensionReason,
@@ -11,6 +12,8 @@ import type {
 } from '../../../domain/src';
 import type { IntakeProfile } from '../../../domain/src/pillars/pillar-state';
 
+const CASELOAD_ORDER = ['attentionRank', 'nextDeadlineDueOn', 'registeredOn', 'trajectoryId'];
+
 /**
  * Read model: one row per trajectory, the newcomer and where the trajectory stands. "Active" means not closed: a
  * suspended trajectory still belongs to the person and to the counsellor's caseload.
@@ -20,7 +23,16 @@ import type { IntakeProfile } from '../../../domain/src/pillars/pillar-state';
   unique: true,
   where: `status <> 'CLOSED'`,
 })
-@Index('trajectory_summaries_active_counsellor_idx', ['counsellorId'], { where: `status <> 'CLOSED'` })
+// The caseload's order (see TrajectoryQueries.caseload) behind each filter a caseload is taken by.
+@Index('trajectory_summaries_caseload_agency_idx', ['agency', ...CASELOAD_ORDER], {
+  where: `status <> 'CLOSED'`,
+})
+@Index('trajectory_summaries_caseload_counsellor_idx', ['counsellorId', ...CASELOAD_ORDER], {
+  where: `status <> 'CLOSED'`,
+})
+@Index('trajectory_summaries_caseload_municipality_idx', ['municipality', ...CASELOAD_ORDER], {
+  where: `status <> 'CLOSED'`,
+})
 @Index('trajectory_summaries_agency_status_idx', ['agency', 'status'])
 @Index('trajectory_summaries_attest_number_idx', ['attestNumber'], { where: 'attest_number IS NOT NULL' })
 export class TrajectorySummaryRecord {
@@ -136,6 +148,26 @@ export class TrajectorySummaryRecord {
   /** The conditions the attest was issued on, one line per pillar considered. */
   @Column({ name: 'attest_conditions', type: 'jsonb', nullable: true })
   attestConditions!: string[] | null;
+
+  /** The earliest OPEN deadline (suspended ones do not run), which the caseload sorts on. */
+  @Column({ name: 'next_deadline_id', type: 'text', nullable: true })
+  nextDeadlineId!: string | null;
+
+  @Column({ name: 'next_deadline_kind', type: 'text', nullable: true })
+  nextDeadlineKind!: DeadlineKind | null;
+
+  @Column({ name: 'next_deadline_due_on', type: 'date', nullable: true })
+  nextDeadlineDueOn!: string | null;
+
+  @Column({ name: 'missed_deadlines', type: 'integer' })
+  missedDeadlines!: number;
+
+  @Column({ name: 'open_violations', type: 'integer' })
+  openViolations!: number;
+
+  /** What needs attention first: 0 with an OPEN violation file, 1 with a MISSED deadline, 2 otherwise. */
+  @Column({ name: 'attention_rank', type: 'smallint' })
+  attentionRank!: number;
 
   /** Stream version of the last event projected. */
   @Column({ type: 'integer' })

@@ -1,9 +1,14 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { FineDecision, ViolationKind, ViolationState } from '../../../domain/src';
+import type { Agency, FineDecision, ViolationKind, ViolationState } from '../../../domain/src';
 
 /** Read model: a violation file opened on a trajectory (e.g. the VDAB registration deadline was missed). */
 @Entity({ name: 'violations' })
-@Index('violations_state_opened_at_idx', ['state', 'openedAt'])
+// The queue's order (oldest first) behind each filter the queue is taken by; scope filters lead.
+@Index('violations_queue_idx', ['state', 'openedAt', 'violationId'])
+@Index('violations_opened_at_idx', ['openedAt', 'violationId'])
+@Index('violations_agency_queue_idx', ['agency', 'state', 'openedAt', 'violationId'])
+@Index('violations_municipality_queue_idx', ['municipality', 'state', 'openedAt', 'violationId'])
+@Index('violations_kind_queue_idx', ['kind', 'state', 'openedAt', 'violationId'])
 @Check('violations_amount_euro_positive', 'amount_euro IS NULL OR amount_euro > 0')
 export class ViolationRecord {
   @PrimaryColumn({ name: 'trajectory_id', type: 'text', primaryKeyConstraintName: 'violations_pkey' })
@@ -40,4 +45,14 @@ export class ViolationRecord {
 
   @Column({ name: 'decision_explanation', type: 'text', nullable: true })
   decisionExplanation!: string | null;
+
+  /** The trajectory's agency, counsellor and municipality now (they follow a transfer), for the queue's filters. */
+  @Column({ type: 'text' })
+  agency!: Agency;
+
+  @Column({ name: 'counsellor_id', type: 'text', nullable: true })
+  counsellorId!: string | null;
+
+  @Column({ type: 'text' })
+  municipality!: string;
 }

@@ -7,6 +7,7 @@ import { OneActiveTrajectoryPerNewcomer1795373029834 } from './1795373029834-one
 import { AddExemptionGrantedOn1795373029835 } from './1795373029835-add-exemption-granted-on';
 import { CreateIncidents1795373031000 } from './1795373031000-create-incidents';
 import { CreateAuditTrail1795373032000 } from './1795373032000-create-audit-trail';
+import { OneFoldAndListColumns1795373033000 } from './1795373033000-one-fold-and-list-columns';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AddExemptionGrantedOn1795373029835,
   CreateIncidents1795373031000,
   CreateAuditTrail1795373032000,
+  OneFoldAndListColumns1795373033000,
 ];

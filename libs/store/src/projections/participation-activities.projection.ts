@@ -1,21 +1,22 @@
 import { ParticipationActivityRecord } from '../entities';
-import { Projection, trajectoryOfStream } from './projection';
+import type { ReadModel } from './projection';
 
 /** One row per logged participation activity, for the municipalities' reports on participation hours. */
-export const projectParticipationActivities: Projection = async (event, manager) => {
-  if (event.type !== 'ParticipationActivityLogged') return;
-  const { trajectoryId } = await trajectoryOfStream(manager, event);
-  const activity = event.data;
-  await manager.insert(ParticipationActivityRecord, {
-    trajectoryId,
-    activityId: activity.activityId,
-    kind: activity.kind,
-    hours: activity.hours,
-    startedOn: activity.startedOn,
-    endedOn: activity.endedOn,
-    organisation: activity.organisation,
-    municipality: activity.municipality,
-    participantFeedback: activity.participantFeedback ?? null,
-    organisationFeedback: activity.organisationFeedback ?? null,
-  });
+export const participationActivities: ReadModel<ParticipationActivityRecord> = {
+  entity: ParticipationActivityRecord,
+  rows: ({ state }) =>
+    (state.pillars?.PARTICIPATION.activities ?? []).map((activity) =>
+      Object.assign(new ParticipationActivityRecord(), {
+        trajectoryId: state.trajectoryId,
+        activityId: activity.activityId,
+        kind: activity.kind,
+        hours: activity.hours,
+        startedOn: activity.startedOn,
+        endedOn: activity.endedOn,
+        organisation: activity.organisation,
+        municipality: activity.municipality,
+        participantFeedback: activity.participantFeedback ?? null,
+        organisationFeedback: activity.organisationFeedback ?? null,
+      }),
+    ),
 };

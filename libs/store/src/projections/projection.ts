@@ -1,25 +1,19 @@
-import { EntityManager } from 'typeorm';
-import type { RecordedTrajectoryEvent } from '../event-records';
-import { TrajectorySummaryRecord } from '../entities';
+import type { TrajectoryState } from '../../../domain/src';
 
-/**
- * Applies one event to one read model, inside the append's (or the rebuild's) transaction.
- * Deterministic: the same events always give the same rows, so a rebuild reproduces them exactly.
- */
-export type Projection = (event: RecordedTrajectoryEvent, manager: EntityManager) => Promise<void>;
-
-/** The trajectory a stream belongs to; every stream starts with TrajectoryOpened, which creates the summary. */
-export async function trajectoryOfStream(
-  manager: EntityManager,
-  event: RecordedTrajectoryEvent,
-): Promise<TrajectorySummaryRecord> {
-  const summary = await manager.findOneBy(TrajectorySummaryRecord, { streamId: event.streamId });
-  if (!summary) throw missingTrajectory(event);
-  return summary;
+/** A stream folded by the domain's `fold`: what every read model is a mapping of. */
+export interface FoldedStream {
+  streamId: string;
+  state: TrajectoryState;
+  /** When the stream's last event occurred (not wall-clock time), so that a rebuild reproduces the rows exactly. */
+  lastOccurredAt: Date;
 }
 
-export function missingTrajectory(event: RecordedTrajectoryEvent): Error {
-  return new Error(
-    `cannot project ${event.type} (stream ${event.streamId}, version ${event.version}): no TrajectoryOpened on the stream`,
-  );
+/**
+ * A read model: the rows a trajectory's folded state maps to, keyed by the entity's primary key. Pure: the same
+ * state always gives the same rows, so the append (which writes what changed) and the rebuild (which writes all)
+ * cannot disagree, and an event the domain folds needs nothing here.
+ */
+export interface ReadModel<Row extends object = object> {
+  entity: new () => Row;
+  rows(stream: FoldedStream): Row[];
 }

@@ -1,168 +1,114 @@
-import { IsNull, Not } from 'typeorm';
+import type { TrajectoryState } from '../../../domain/src';
 import { TrajectorySummaryRecord } from '../entities';
-import type { RecordedTrajectoryEvent } from '../event-records';
-import { missingTrajectory, Projection } from './projection';
+import type { FoldedStream, ReadModel } from './projection';
 
-export const projectTrajectorySummary: Projection = async (event, manager) => {
-  const summaries = manager.getRepository(TrajectorySummaryRecord);
-  const reflected = { version: event.version, updatedAt: new Date(event.occurredAt) };
-  if (event.type === 'TrajectoryOpened') {
-    const { trajectoryId, newcomer, agency, counsellorId, registeredOn } = event.data;
-    await summaries.insert({
-      trajectoryId,
-      streamId: event.streamId,
-      nationalNumber: newcomer.nationalNumber,
-      givenName: newcomer.givenName,
-      familyName: newcomer.familyName,
-      birthDate: newcomer.birthDate,
-      municipality: newcomer.municipality,
-      agency,
-      counsellorId: counsellorId ?? null,
-      status: 'OPEN',
-      phase: 'REGISTERED',
-      registeredOn,
-      ...reflected,
-    });
-    return;
-  }
-  const updated = await summaries.update(
-    { streamId: event.streamId },
-    { ...summaryChanges(event), ...reflected },
-  );
-  if (!updated.affected) throw missingTrajectory(event);
-  if (event.type === 'TargetGroupOverridden') {
-    // As the domain's evolve: an override applies only where a status was derived.
-    const { recorded, reason } = event.data;
-    await summaries.update(
-      { streamId: event.streamId, targetGroupDerivedStatus: Not(IsNull()) },
-      {
-        targetGroupStatus: recorded.status,
-        exemptionReason: recorded.status === 'EXEMPT' ? recorded.exemptionReason : null,
-        targetGroupOverrideReason: reason,
-      },
-    );
-  }
-  if (event.type === 'ExemptionGranted') {
-    // As the domain's evolve: the exemption outranks the derived and the recorded status.
-    await summaries.update(
-      { streamId: event.streamId, targetGroupDerivedStatus: Not(IsNull()) },
-      {
-        targetGroupStatus: 'EXEMPT',
-        exemptionReason: event.data.reason,
-        exemptionGrantedOn: event.data.grantedOn,
-      },
-    );
-  }
-  if (event.type === 'FactCorrected') {
-    // As the domain's evolve: a contract or VDAB registration date is corrected only where one was recorded.
-    const { fact, correctedDate } = event.data;
-    if (fact === 'CONTRACT_SIGNING_DATE') {
-      await summaries.update(
-        { streamId: event.streamId, contractSignedOn: Not(IsNull()) },
-        { contractSignedOn: correctedDate },
-      );
-    } else if (fact === 'VDAB_REGISTRATION_DATE') {
-      await summaries.update(
-        { streamId: event.streamId, vdabRegisteredOn: Not(IsNull()) },
-        { vdabRegisteredOn: correctedDate },
-      );
-    }
-  }
+/** One row per trajectory: the newcomer, where the trajectory stands, and what its caseload entry sorts on. */
+export const trajectorySummaries: ReadModel<TrajectorySummaryRecord> = {
+  entity: TrajectorySummaryRecord,
+  rows: (stream) => [summaryOf(stream)],
 };
 
-function summaryChanges(
-  event: Exclude<RecordedTrajectoryEvent, { type: 'TrajectoryOpened' }>,
-): Partial<TrajectorySummaryRecord> {
-  switch (event.type) {
-    case 'IntakeRecorded':
-      return {
-        intakeOn: event.data.intakeOn,
-        intakeProfile: event.data.profile ?? null,
-        phase: 'INTAKE_DONE',
-      };
-    case 'TargetGroupDetermined': {
-      // A new determination replaces the previous one, override included (as evolve does).
-      const { decision } = event.data;
-      return {
-        targetGroupStatus: decision.status,
-        targetGroupDerivedStatus: decision.status,
-        targetGroupRuleId: decision.rule.id,
-        exemptionReason: decision.status === 'EXEMPT' ? decision.exemptionReason : null,
-        exemptionGrantedOn: null,
-        targetGroupOverrideReason: null,
-      };
-    }
-    case 'ExemptionGranted':
-      // Only over a derived status (see projectTrajectorySummary), which stays next to it.
-      return {};
-    case 'TargetGroupOverridden':
-      // Only over a derived status (see projectTrajectorySummary); the derived status and its rule stay.
-      return {};
-    case 'AttestIssued':
-      return {
-        phase: 'ATTEST_ISSUED',
-        attestNumber: event.data.attestNumber,
-        attestIssuedOn: event.data.issuedOn,
-        attestConditions: event.data.conditions,
-      };
-    case 'ContractSigned':
-      return {
-        contractSignedOn: event.data.signedOn,
-        policyVersion: event.data.policyVersion,
-        phase: 'CONTRACT_SIGNED',
-      };
-    case 'VdabRegistrationRecorded':
-      return {
-        vdabRegisteredOn: event.data.registeredOn,
-        vdabClientReference: event.data.vdabClientReference,
-      };
-    case 'TrajectorySuspended':
-      return {
-        status: 'SUSPENDED',
-        suspensionReason: event.data.reason,
-        suspendedFrom: event.data.suspendedFrom,
-      };
-    case 'TrajectoryResumed':
-      return { status: 'OPEN', suspensionReason: null, suspendedFrom: null };
-    case 'TrajectoryTransferred':
-      // The receiving agency assigns its own counsellor, or none yet.
-      return { agency: event.data.toAgency, counsellorId: event.data.counsellorId ?? null };
-    case 'NewcomerMoved':
-      return { municipality: event.data.municipality };
-    case 'FactCorrected':
-      // The conditional corrections (contract, VDAB registration) follow in projectTrajectorySummary.
-      return event.data.fact === 'INTAKE_DATE' ? { intakeOn: event.data.correctedDate } : {};
-    case 'TrajectoryClosed':
-      return {
-        status: 'CLOSED',
-        closedOn: event.data.closedOn,
-        closureReason: event.data.reason,
-        closureExplanation: event.data.explanation ?? null,
-      };
-    case 'DeadlineSet':
-    case 'DeadlineMet':
-    case 'DeadlineMissed':
-    case 'DeadlineMoved':
-    case 'DeadlineWaived':
-    case 'ViolationWithdrawn':
-    case 'ViolationOpened':
-    case 'FineDecisionRecorded':
-    case 'PillarsDetermined':
-    case 'MoCourseEnrolled':
-    case 'MoTestTaken':
-    case 'AttendanceRecorded':
-    case 'Nt2Referred':
-    case 'Nt2CourseEnrolled':
-    case 'Nt2TargetAdjusted':
-    case 'Nt2TestTaken':
-    case 'WorkTrackAgreed':
-    case 'ParticipationActivityLogged':
-    case 'PillarCompleted':
-    case 'PillarWaived':
-    case 'AgencyLetterRecorded':
-    case 'FollowUpStarted':
-    case 'FollowUpTestTaken':
-    case 'DeclarationOfEffortIssued':
-      return {};
+function summaryOf({ streamId, state, lastOccurredAt }: FoldedStream): TrajectorySummaryRecord {
+  const { newcomer, contract, vdabRegistration, closure, suspension, attest } = state;
+  return Object.assign(new TrajectorySummaryRecord(), {
+    trajectoryId: state.trajectoryId,
+    streamId,
+    nationalNumber: newcomer.nationalNumber,
+    givenName: newcomer.givenName,
+    familyName: newcomer.familyName,
+    birthDate: newcomer.birthDate,
+    municipality: newcomer.municipality,
+    agency: state.agency,
+    counsellorId: state.counsellorId ?? null,
+    status: state.status,
+    phase: state.phase,
+    registeredOn: state.registeredOn,
+    intakeOn: state.intakeOn ?? null,
+    intakeProfile: state.intakeProfile ?? null,
+    contractSignedOn: contract?.signedOn ?? null,
+    policyVersion: contract?.policyVersion ?? null,
+    vdabRegisteredOn: vdabRegistration?.registeredOn ?? null,
+    vdabClientReference: vdabRegistration?.vdabClientReference ?? null,
+    closedOn: closure?.closedOn ?? null,
+    closureReason: closure?.reason ?? null,
+    closureExplanation: closure?.explanation ?? null,
+    suspensionReason: suspension?.reason ?? null,
+    suspendedFrom: suspension?.suspendedFrom ?? null,
+    ...targetGroupOf(state),
+    attestNumber: attest?.attestNumber ?? null,
+    attestIssuedOn: attest?.issuedOn ?? null,
+    attestConditions: attest?.conditions ?? null,
+    ...attentionOf(state),
+    version: state.version,
+    updatedAt: lastOccurredAt,
+  });
+}
+
+type TargetGroupColumns = Pick<
+  TrajectorySummaryRecord,
+  | 'targetGroupStatus'
+  | 'targetGroupDerivedStatus'
+  | 'targetGroupRuleId'
+  | 'exemptionReason'
+  | 'exemptionGrantedOn'
+  | 'targetGroupOverrideReason'
+>;
+
+/** The status that governs: an exemption granted later, else the counsellor's override, else the derived one. */
+function targetGroupOf({ targetGroup }: TrajectoryState): TargetGroupColumns {
+  if (!targetGroup) {
+    return {
+      targetGroupStatus: null,
+      targetGroupDerivedStatus: null,
+      targetGroupRuleId: null,
+      exemptionReason: null,
+      exemptionGrantedOn: null,
+      targetGroupOverrideReason: null,
+    };
   }
+  const { derived, override, exemption } = targetGroup;
+  const governing = override?.recorded ?? derived;
+  return {
+    targetGroupStatus: exemption ? 'EXEMPT' : governing.status,
+    targetGroupDerivedStatus: derived.status,
+    targetGroupRuleId: derived.rule.id,
+    exemptionReason: exemption?.reason ?? (governing.status === 'EXEMPT' ? governing.exemptionReason : null),
+    exemptionGrantedOn: exemption?.grantedOn ?? null,
+    targetGroupOverrideReason: override?.reason ?? null,
+  };
+}
+
+type AttentionColumns = Pick<
+  TrajectorySummaryRecord,
+  | 'nextDeadlineId'
+  | 'nextDeadlineKind'
+  | 'nextDeadlineDueOn'
+  | 'missedDeadlines'
+  | 'openViolations'
+  | 'attentionRank'
+>;
+
+/** What the caseload sorts on: open violation files first, then missed deadlines, then the earliest open due date. */
+function attentionOf({ deadlines, violations }: TrajectoryState): AttentionColumns {
+  const next = deadlines
+    .filter((deadline) => deadline.state === 'OPEN')
+    .reduce<TrajectoryState['deadlines'][number] | undefined>(
+      (earliest, deadline) =>
+        !earliest ||
+        deadline.dueOn < earliest.dueOn ||
+        (deadline.dueOn === earliest.dueOn && deadline.deadlineId < earliest.deadlineId)
+          ? deadline
+          : earliest,
+      undefined,
+    );
+  const missedDeadlines = deadlines.filter((deadline) => deadline.state === 'MISSED').length;
+  const openViolations = violations.filter((violation) => violation.state === 'OPEN').length;
+  return {
+    nextDeadlineId: next?.deadlineId ?? null,
+    nextDeadlineKind: next?.kind ?? null,
+    nextDeadlineDueOn: next?.dueOn ?? null,
+    missedDeadlines,
+    openViolations,
+    attentionRank: openViolations > 0 ? 0 : missedDeadlines > 0 ? 1 : 2,
+  };
 }

@@ -1,46 +1,26 @@
 import { ViolationRecord } from '../entities';
-import { Projection, trajectoryOfStream } from './projection';
+import type { ReadModel } from './projection';
 
-export const projectViolations: Projection = async (event, manager) => {
-  switch (event.type) {
-    case 'ViolationOpened': {
-      const { trajectoryId } = await trajectoryOfStream(manager, event);
-      await manager.insert(ViolationRecord, {
-        trajectoryId,
-        violationId: event.data.violationId,
-        kind: event.data.kind,
-        deadlineId: event.data.deadlineId ?? null,
-        facts: event.data.facts,
-        state: 'OPEN',
-        openedAt: new Date(event.occurredAt),
-      });
-      return;
-    }
-    case 'FineDecisionRecorded': {
-      const { trajectoryId } = await trajectoryOfStream(manager, event);
-      await manager.update(
-        ViolationRecord,
-        { trajectoryId, violationId: event.data.violationId },
-        {
-          state: 'DECIDED',
-          decision: event.data.decision,
-          amountEuro: event.data.amountEuro ?? null,
-          decidedOn: event.data.decidedOn,
-          decisionExplanation: event.data.explanation ?? null,
-        },
-      );
-      return;
-    }
-    case 'ViolationWithdrawn': {
-      const { trajectoryId } = await trajectoryOfStream(manager, event);
-      await manager.update(
-        ViolationRecord,
-        { trajectoryId, violationId: event.data.violationId },
-        { state: 'WITHDRAWN' },
-      );
-      return;
-    }
-    default:
-      return;
-  }
+/** One row per violation file, with the trajectory's agency, counsellor and municipality now, for the queue. */
+export const violations: ReadModel<ViolationRecord> = {
+  entity: ViolationRecord,
+  rows: ({ state }) =>
+    state.violations.map((violation) =>
+      Object.assign(new ViolationRecord(), {
+        trajectoryId: state.trajectoryId,
+        violationId: violation.violationId,
+        kind: violation.kind,
+        deadlineId: violation.deadlineId ?? null,
+        facts: violation.facts,
+        state: violation.state,
+        openedAt: new Date(violation.openedAt),
+        decision: violation.decision?.decision ?? null,
+        amountEuro: violation.decision?.amountEuro ?? null,
+        decidedOn: violation.decision?.decidedOn ?? null,
+        decisionExplanation: violation.decision?.explanation ?? null,
+        agency: state.agency,
+        counsellorId: state.counsellorId ?? null,
+        municipality: state.newcomer.municipality,
+      }),
+    ),
 };

@@ -74,7 +74,9 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     return summary ? toStatusView(summary) : null;
   }
 
-  async findOpenTrajectoryStatusByNationalNumber(nationalNumber: string): Promise<TrajectoryStatusView | null> {
+  async findOpenTrajectoryStatusByNationalNumber(
+    nationalNumber: string,
+  ): Promise<TrajectoryStatusView | null> {
     const summary = await this.dataSource.manager
       .createQueryBuilder(TrajectorySummaryRecord, 'summary')
       .select(STATUS_COLUMNS.map((column) => `summary.${column}`))
@@ -131,51 +133,59 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       if (value !== undefined)
         query.andWhere(`deadline.${column} ${operator} :value${index}`, { [`value${index}`]: value });
     });
-    const [deadlines, total] = await query
+    // count(*), not TypeORM's COUNT(DISTINCT key): the rows are unique already, and the count is an index scan.
+    const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const deadlines = await query
       .orderBy('deadline.due_on', 'ASC')
       .addOrderBy('deadline.deadline_id', 'ASC')
       .addOrderBy('deadline.trajectory_id', 'ASC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
-    return { items: deadlines.map(toDeadlineView), total };
+      .limit(limit)
+      .offset(offset)
+      .getMany();
+    return { items: deadlines.map(toDeadlineView), total: counted?.total ?? 0 };
   }
 
   async listViolations(filter: ViolationFilter): Promise<{ items: ViolationListItem[]; total: number }> {
     const { limit, offset } = page(filter);
+    // The filters are on the violation row (it carries the trajectory's agency and municipality); the join serves
+    // the caller's scope and the page's people.
     const query = this.dataSource.manager
       .createQueryBuilder(ViolationRecord, 'violation')
-      .innerJoinAndMapOne(
-        'violation.trajectory',
-        TrajectorySummaryRecord,
-        'summary',
-        'summary.trajectory_id = violation.trajectory_id',
-      );
+      .innerJoin(TrajectorySummaryRecord, 'summary', 'summary.trajectory_id = violation.trajectory_id');
     query.where(scopeCondition(filter.scope ?? EVERYTHING, 'summary', named(query)));
     if (filter.state !== undefined) query.andWhere('violation.state = :state', { state: filter.state });
     if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
-    if (filter.agency !== undefined) query.andWhere('summary.agency = :agency', { agency: filter.agency });
-    const [violations, total] = await query
+    if (filter.agency !== undefined) query.andWhere('violation.agency = :agency', { agency: filter.agency });
+    const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const { entities, raw } = await query
+      .addSelect('summary.national_number', 'person_national_number')
+      .addSelect('summary.given_name', 'person_given_name')
+      .addSelect('summary.family_name', 'person_family_name')
+      .addSelect('summary.status', 'trajectory_status')
       .orderBy('violation.openedAt', 'ASC')
       .addOrderBy('violation.violationId', 'ASC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
+      .limit(limit)
+      .offset(offset)
+      .getRawAndEntities<ViolationPersonRow>();
+    const people = new Map(
+      raw.map((row) => [`${row.violation_trajectory_id}/${row.violation_violation_id}`, row]),
+    );
     return {
-      items: violations.map((violation) => {
-        const { trajectory } = violation as ViolationRecord & { trajectory: TrajectorySummaryRecord };
+      items: entities.map((violation) => {
+        const person = people.get(`${violation.trajectoryId}/${violation.violationId}`);
+        if (!person) throw new Error(`violation ${violation.violationId} lost its trajectory in the join`);
         return {
           ...toViolationView(violation),
-          agency: trajectory.agency,
-          counsellorId: trajectory.counsellorId,
-          municipality: trajectory.municipality,
-          nationalNumber: trajectory.nationalNumber,
-          givenName: trajectory.givenName,
-          familyName: trajectory.familyName,
-          trajectoryStatus: trajectory.status,
+          agency: violation.agency,
+          counsellorId: violation.counsellorId,
+          municipality: violation.municipality,
+          nationalNumber: person.person_national_number,
+          givenName: person.person_given_name,
+          familyName: person.person_family_name,
+          trajectoryStatus: person.trajectory_status,
         };
       }),
-      total,
+      total: counted?.total ?? 0,
     };
   }
 
@@ -202,30 +212,18 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       `SELECT count(*)::int AS total FROM trajectory_summaries summary WHERE ${where}`,
       parameters,
     );
+    // The projections keep the next due date, the counts and the attention rank on the summary row, so the page
+    // is read in the order of the caseload indexes (agency, counsellor or municipality first).
     const rows = await this.dataSource.query<CaseloadRow[]>(
       `SELECT summary.trajectory_id, summary.given_name, summary.family_name, summary.status, summary.phase,
               summary.agency, summary.counsellor_id, summary.registered_on,
-              next.deadline_id AS next_deadline_id, next.kind AS next_kind, next.due_on AS next_due_on,
-              missed.count AS missed_deadlines, open_violations.count AS open_violations
+              summary.next_deadline_id, summary.next_deadline_kind AS next_kind,
+              summary.next_deadline_due_on AS next_due_on,
+              summary.missed_deadlines, summary.open_violations
          FROM trajectory_summaries summary
-         LEFT JOIN LATERAL (
-           SELECT deadline.deadline_id, deadline.kind, deadline.due_on
-             FROM deadlines deadline
-            WHERE deadline.trajectory_id = summary.trajectory_id AND deadline.state = 'OPEN'
-            ORDER BY deadline.due_on, deadline.deadline_id
-            LIMIT 1
-         ) next ON true
-         CROSS JOIN LATERAL (
-           SELECT count(*)::int AS count FROM deadlines deadline
-            WHERE deadline.trajectory_id = summary.trajectory_id AND deadline.state = 'MISSED'
-         ) missed
-         CROSS JOIN LATERAL (
-           SELECT count(*)::int AS count FROM violations violation
-            WHERE violation.trajectory_id = summary.trajectory_id AND violation.state = 'OPEN'
-         ) open_violations
         WHERE ${where}
-        ORDER BY CASE WHEN open_violations.count > 0 THEN 0 WHEN missed.count > 0 THEN 1 ELSE 2 END,
-                 next.due_on ASC NULLS LAST, summary.registered_on ASC, summary.trajectory_id ASC
+        ORDER BY summary.attention_rank, summary.next_deadline_due_on ASC NULLS LAST, summary.registered_on ASC,
+                 summary.trajectory_id ASC
         LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
       [...parameters, limit, offset],
     );
@@ -280,6 +278,16 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     ]);
     return toTrajectorySummaryView(summary, deadlines, violations, pillars);
   }
+}
+
+/** Who a violation file is about, joined to the page's rows (one summary per violation). */
+interface ViolationPersonRow {
+  violation_trajectory_id: string;
+  violation_violation_id: string;
+  person_national_number: string;
+  person_given_name: string;
+  person_family_name: string;
+  trajectory_status: ViolationListItem['trajectoryStatus'];
 }
 
 interface ParticipationHoursRow {

@@ -79,7 +79,12 @@ describe('RecordFineDecision', () => {
       expect.objectContaining({
         violationId: FIRST_VIOLATION_ID,
         state: 'DECIDED',
-        decision: { decision: 'FINE', amountEuro: 250, decidedOn: '2026-06-10' },
+        decision: {
+          decision: 'FINE',
+          amountEuro: 250,
+          decidedOn: '2026-06-10',
+          explanation: 'second reminder ignored',
+        },
       }),
     ]);
     expect(fold(after.events)).toEqual(after.state);

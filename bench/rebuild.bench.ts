@@ -1,0 +1,86 @@
+import { rebuildReadModels } from '../libs/store/src';
+import { openBenchDatabase } from './bench-database';
+import { growEventStore } from './grow-store';
+import { formatSeconds, log, positiveInteger, renderTable } from './measure';
+
+/**
+ * Rebuilding the read models from the events (`npm run rebuild`), against a raw copy of the events table measured in
+ * the same run: `INSERT INTO copy SELECT * FROM events` into a table with the events table's columns, constraints
+ * and indexes. The store is grown through the domain first (see grow-store). Copy and rebuild alternate for
+ * BENCH_ROUNDS rounds; the ratio of their events/s is the figure to compare across machines.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:rebuild
+ *
+ * Sizes: BENCH_REBUILD_TRAJECTORIES (default 20,000), BENCH_ROUNDS (default 3).
+ */
+const config = {
+  trajectories: positiveInteger('BENCH_REBUILD_TRAJECTORIES', 20_000),
+  rounds: positiveInteger('BENCH_ROUNDS', 3),
+};
+
+async function main(): Promise<void> {
+  const database = await openBenchDatabase(2);
+  try {
+    const { dataSource } = database;
+    log(
+      `PostgreSQL ${database.serverVersion} (${database.origin}); growing ${config.trajectories} trajectories`,
+    );
+    const grown = await growEventStore(dataSource, 'rebuild', config.trajectories);
+    log(
+      `${grown.events} events of ${grown.trajectories} trajectories: decided in ${formatSeconds(grown.decideMs)}, ` +
+        `inserted in ${formatSeconds(grown.insertMs)}`,
+    );
+    await dataSource.query('VACUUM ANALYZE events');
+
+    const copies: number[] = [];
+    const rebuilds: number[] = [];
+    for (let round = 1; round <= config.rounds; round += 1) {
+      await dataSource.query('DROP TABLE IF EXISTS bench_events_copy');
+      await dataSource.query(
+        'CREATE TABLE bench_events_copy (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)',
+      );
+      let started = performance.now();
+      await dataSource.query('INSERT INTO bench_events_copy SELECT * FROM events');
+      copies.push(performance.now() - started);
+      await dataSource.query('DROP TABLE bench_events_copy');
+
+      started = performance.now();
+      const result = await rebuildReadModels(dataSource);
+      rebuilds.push(performance.now() - started);
+      if (result.eventsReplayed !== grown.events) {
+        throw new Error(`the rebuild replayed ${result.eventsReplayed} events, not ${grown.events}`);
+      }
+      log(
+        `round ${round}: copy ${formatSeconds(copies.at(-1)!)}, rebuild ${formatSeconds(rebuilds.at(-1)!)}`,
+      );
+    }
+
+    const rate = (ms: number) => (grown.events * 1000) / ms;
+    const best = (samples: number[]) => Math.min(...samples);
+    const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+    const rows = [
+      ['raw copy of the events table', copies],
+      ['rebuild of the read models', rebuilds],
+    ] as const;
+    console.log(
+      `\nRebuild, ${grown.events} events of ${grown.trajectories} trajectories, ${config.rounds} rounds\n\n` +
+        renderTable(
+          ['operation', 'median s', 'median events/s', 'best events/s', '÷ raw copy (median)'],
+          rows.map(([name, samples]) => [
+            name,
+            (median(samples) / 1000).toFixed(2),
+            rate(median(samples)).toFixed(0),
+            rate(best(samples)).toFixed(0),
+            samples === copies ? '(baseline)' : (median(copies) / median(samples)).toFixed(2),
+          ]),
+        ),
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

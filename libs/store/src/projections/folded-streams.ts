@@ -1,0 +1,85 @@
+import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { fold, TrajectoryEvent, TrajectoryState } from '../../../domain/src';
+import { TrajectoryStateRecord } from '../entities';
+import type { FoldedStream } from './projection';
+import { TableRows } from './table-rows';
+
+const tables = new WeakMap<EntityMetadata, TableRows>();
+
+/** The set writer of an entity's table (one per entity metadata). */
+export function tableRowsOf(manager: EntityManager, entity: new () => ObjectLiteral): TableRows {
+  const metadata = manager.connection.getMetadata(entity);
+  let table = tables.get(metadata);
+  if (!table) tables.set(metadata, (table = new TableRows(metadata)));
+  return table;
+}
+
+export interface StreamBeforeAppend {
+  /** The stream folded up to the append's expected version; undefined for a new stream. */
+  stream: FoldedStream | undefined;
+  /**
+   * Whether the read-model rows are known to be the mapping of `stream`. Not so when no state was stored for it
+   * (a stream written before states were stored): then the stream is folded from its events and its rows replaced.
+   */
+  rowsMatchState: boolean;
+}
+
+/** The stored fold of a stream at `version`, or the fold of its events when none is stored at that version. */
+export async function streamBeforeAppend(
+  manager: EntityManager,
+  streamId: string,
+  version: number,
+): Promise<StreamBeforeAppend> {
+  if (version === 0) return { stream: undefined, rowsMatchState: true };
+  const [stored] = await manager.query<{ version: number; last_occurred_at: Date; state: TrajectoryState }[]>(
+    'SELECT version, last_occurred_at, state FROM trajectory_states WHERE stream_id = $1',
+    [streamId],
+  );
+  if (stored?.version === version) {
+    return {
+      stream: { streamId, state: stored.state, lastOccurredAt: stored.last_occurred_at },
+      rowsMatchState: true,
+    };
+  }
+  const records = await manager.query<EventColumns[]>(
+    `SELECT type, schema_version, occurred_at, data FROM events
+      WHERE stream_id = $1 AND version <= $2 ORDER BY version`,
+    [streamId, version],
+  );
+  const events = records.map(toTrajectoryEvent);
+  const state = fold(events);
+  if (!state || events.length !== version) {
+    throw new Error(`stream ${streamId} has ${events.length} events, not the ${version} the append expects`);
+  }
+  return {
+    stream: { streamId, state, lastOccurredAt: records[records.length - 1].occurred_at },
+    rowsMatchState: false,
+  };
+}
+
+export function stateRow(stream: FoldedStream): TrajectoryStateRecord {
+  return Object.assign(new TrajectoryStateRecord(), {
+    streamId: stream.streamId,
+    version: stream.state.version,
+    lastOccurredAt: stream.lastOccurredAt,
+    state: stream.state,
+  });
+}
+
+/** The columns of an event row that the fold needs. */
+export interface EventColumns {
+  type: string;
+  schema_version: number;
+  occurred_at: Date;
+  data: unknown;
+}
+
+export function toTrajectoryEvent(record: EventColumns): TrajectoryEvent {
+  return {
+    type: record.type,
+    schemaVersion: record.schema_version,
+    occurredAt: record.occurred_at.toISOString(),
+    data: record.data,
+  } as TrajectoryEvent;
+}

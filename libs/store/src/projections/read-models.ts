@@ -1,0 +1,19 @@
+import { deadlines } from './deadlines.projection';
+import { participationActivities } from './participation-activities.projection';
+import { pillars } from './pillars.projection';
+import type { ReadModel } from './projection';
+import { trajectorySummaries } from './trajectory-summary.projection';
+import { enqueueVdabRegistrationRequest, OutboxProjection } from './vdab-outbox.projection';
+import { violations } from './violations.projection';
+
+/** Every read model, each a mapping of a stream's folded state to rows. */
+export const READ_MODELS: readonly ReadModel[] = [
+  trajectorySummaries,
+  deadlines,
+  violations,
+  pillars,
+  participationActivities,
+];
+
+/** The messages for partners, caused by new events (see OutboxProjection). */
+export const OUTBOX_PROJECTIONS: readonly OutboxProjection[] = [enqueueVdabRegistrationRequest];

@@ -1,0 +1,36 @@
+import { createDataSource } from './data-source';
+import { rebuildReadModels } from './projections/rebuild-read-models';
+import { runMigrations } from './postgres/run-migrations';
+
+/** Command: recomputes the stored states and every read model of DATABASE_URL from its events (`npm run rebuild`). */
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error('DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/inburgering)');
+    process.exitCode = 2;
+    return;
+  }
+  await runMigrations(databaseUrl);
+  const dataSource = await createDataSource(databaseUrl, {
+    poolSize: 1,
+    applicationName: 'rebuild',
+  }).initialize();
+  try {
+    const started = performance.now();
+    const { eventsReplayed, streams, position } = await rebuildReadModels(dataSource);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `Rebuilt the read models from ${eventsReplayed} events of ${streams} streams (up to position ${position}) ` +
+        `in ${seconds.toFixed(1)} s: ${Math.round(eventsReplayed / Math.max(seconds, 0.001))} events/s.`,
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
