@@ -18,3 +18,4 @@ export * from './target-group/target-group-decision';
 export * from './target-group/target-group-facts';
 export * from './target-group/target-group-override';
 export * from './target-group/target-group-rules';
+export * from './exchange';
