@@ -3,6 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
 import { activityFunctions, EventStoreActivities } from './activities/event-store.activities';
+import {
+  registrationExchangeActivityFunctions,
+  RegistrationExchangeActivitiesService,
+} from './activities/registration-exchange.activities';
 import { WorkerEnvironment } from './config/worker-config';
 import { WorkerModule } from './worker.module';
 
@@ -42,7 +46,10 @@ export async function startTrajectoryWorker(
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../../../workflows/src') }),
-    activities: activityFunctions(context.get(EventStoreActivities)),
+    activities: {
+      ...activityFunctions(context.get(EventStoreActivities)),
+      ...registrationExchangeActivityFunctions(context.get(RegistrationExchangeActivitiesService)),
+    },
     maxConcurrentActivityTaskExecutions: config.get('MAX_CONCURRENT_ACTIVITIES', { infer: true }),
   });
   const running = worker.run();

@@ -3,6 +3,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { createDataSource, EventStore } from '../../../libs/store/src';
 import { EventStoreActivities } from './activities/event-store.activities';
+import { registrationExchangeProviders } from './activities/registration-exchange.activities';
 import { validateWorkerEnvironment, WorkerEnvironment } from './config/worker-config';
 
 /** Dependency injection for the worker's activities: configuration, the database and the event store. */
@@ -38,6 +39,7 @@ export class WorkerModule implements OnApplicationShutdown {
           useFactory: (dataSource: DataSource) => new EventStore(dataSource),
         },
         EventStoreActivities,
+        ...registrationExchangeProviders,
       ],
     };
   }

@@ -18,3 +18,4 @@ export {
 } from './queries/trajectory-queries';
 export * from './postgres';
 export * from './stored-event-mapping';
+export * from './exchange';

@@ -5,6 +5,7 @@ import { AddSuspensionAndFineDecisions1795373029832 } from './1795373029832-add-
 import { AddTargetGroupPillarsAndAttest1795373029833 } from './1795373029833-add-target-group-pillars-and-attest';
 import { OneActiveTrajectoryPerNewcomer1795373029834 } from './1795373029834-one-active-trajectory-per-newcomer';
 import { AddExemptionGrantedOn1795373029835 } from './1795373029835-add-exemption-granted-on';
+import { CreateRegistrationExchange1795373034000 } from './1795373034000-create-registration-exchange';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AddTargetGroupPillarsAndAttest1795373029833,
   OneActiveTrajectoryPerNewcomer1795373029834,
   AddExemptionGrantedOn1795373029835,
+  CreateRegistrationExchange1795373034000,
 ];
