@@ -4,6 +4,7 @@ import { ApiConfigModule } from './config/api-config.module';
 import { EnvironmentOverrides } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { ParticipationModule } from './participation/participation.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -24,6 +25,7 @@ export class AppModule {
         CaseloadModule,
         ParticipationModule,
         ViolationQueueModule,
+        ExchangeModule,
         HealthModule,
       ],
     };

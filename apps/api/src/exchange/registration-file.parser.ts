@@ -107,7 +107,7 @@ async function* csvRecords(input: Readable): AsyncGenerator<FileRecord> {
 
 function headerColumns(record: string[]): string[] {
   const known = new Map(REGISTRATION_COLUMNS.map((column) => [column.toLowerCase(), column]));
-  const columns = record.map((name, index) => {
+  const columns: string[] = record.map((name, index) => {
     const column = known.get(name.trim().toLowerCase());
     if (!column)
       throw new UnreadableFileError(
