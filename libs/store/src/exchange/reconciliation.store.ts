@@ -67,7 +67,7 @@ export class ReconciliationStore {
     );
     const rows = await this.dataSource.query(
       `SELECT * FROM registration_reconciliation ${where}
-        ORDER BY created_at, item_id LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
+        ORDER BY created_at, import_id, row_number, item_id LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
       [...parameters, filter.limit, filter.offset],
     );
     return { items: rows.map(toView), total };
@@ -193,10 +193,10 @@ export class ReconciliationStore {
   }
 }
 
-function rowsOf(result: unknown): unknown[] {
+export function rowsOf<T = unknown>(result: unknown): T[] {
   // TypeORM answers an UPDATE ... RETURNING with [rows, count].
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0])) return result[0];
-  return Array.isArray(result) ? result : [];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0])) return result[0] as T[];
+  return Array.isArray(result) ? (result as T[]) : [];
 }
 
 function toView(row: Record<string, unknown>): ReconciliationItemView {

@@ -11,7 +11,7 @@ import type {
   StagedRow,
   StagingResult,
 } from './registration-exchange.types';
-import { insertReconciliationEntries } from './reconciliation.store';
+import { insertReconciliationEntries, rowsOf } from './reconciliation.store';
 
 const CONTENT_KEY = 'registration_imports_content_key';
 const UNIQUE_VIOLATION = '23505';
@@ -204,7 +204,7 @@ export class RegistrationImportStore {
   async recordOutcomes(importId: string, outcomes: readonly RowOutcome[]): Promise<void> {
     if (!outcomes.length) return;
     await this.dataSource.transaction(async (manager) => {
-      const updated: { row_number: number }[] = await manager.query(
+      const updated = await manager.query(
         `UPDATE registration_import_rows r
             SET outcome = o.outcome, reason = o.reason, linked_trajectory_id = o.trajectory_id, processed_at = now()
            FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS o(row_number, outcome, reason, trajectory_id)
@@ -218,7 +218,7 @@ export class RegistrationImportStore {
           outcomes.map((o) => o.trajectoryId),
         ],
       );
-      const fresh = new Set(updated.map((row) => row.row_number));
+      const fresh = new Set(rowsOf<{ row_number: number }>(updated).map((row) => row.row_number));
       const queued = outcomes.filter((o) => o.queue && fresh.has(o.rowNumber));
       await insertReconciliationEntries(
         manager,
