@@ -4,6 +4,8 @@ import type { ImportOutcomeCounts, RegistrationExchangeActivities } from './regi
 const { markImportRunning, processImportBatch, completeImport } =
   proxyActivities<RegistrationExchangeActivities>({
     startToCloseTimeout: '5 minutes',
+    // A batch reports progress as it links; a worker that died is noticed after this, not after five minutes.
+    heartbeatTimeout: '20 seconds',
     retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
   });
 

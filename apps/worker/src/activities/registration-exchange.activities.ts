@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Context } from '@temporalio/activity';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { isRegistrationPartner, RegistrationPartner } from '../../../../libs/domain/src';
@@ -77,6 +78,7 @@ export class RegistrationExchangeActivitiesService
         candidate = result.candidate ?? candidate;
         outcomes.push(toRowOutcome(row, partner, result));
       }
+      Context.current().heartbeat();
     });
     await this.imports.recordOutcomes(importId, outcomes);
     return { processed: outcomes.length, remaining: await this.imports.countPending(importId) };
