@@ -9,7 +9,7 @@ const ROWS = 5_000;
 const started = Date.now();
 const log = (message: string) =>
   process.stdout.write(`[worker-killed] ${((Date.now() - started) / 1000).toFixed(1)} s: ${message}\n`);
-const TRAJECTORIES = 300;
+const TRAJECTORIES = 200;
 
 /** Issue 8 acceptance: the worker process dies (SIGKILL) in the middle of a 5,000-row import. */
 describe('an import whose worker is killed', () => {
