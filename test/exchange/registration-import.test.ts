@@ -59,7 +59,6 @@ describe('a bulk file of partner registrations', () => {
       Buffer.from([0xef, 0xbb, 0xbf]),
       Buffer.from(`${rows.join('\r\n')}\r\n`, 'utf8'),
     ]);
-    const eventsBefore = await totalEvents(system.database);
 
     const uploaded = await uploadFile(system, file).expect(202);
     expect(uploaded.body).toMatchObject({ duplicate: false, totalRows: 18 });

@@ -28,7 +28,7 @@ export async function startWorkerChild(taskQueue: string): Promise<WorkerChild> 
   const environment = testEnvironment();
   const child = spawn(
     process.execPath,
-    ['--require', join(__dirname, 'swc-register.cjs'), join(__dirname, 'worker-process.ts')],
+    ['--require', join(__dirname, 'swc-register.js'), join(__dirname, 'worker-process.ts')],
     {
       env: {
         ...process.env,
