@@ -1,1 +1,3 @@
 export { trajectoryWorkflow } from './trajectory.workflow';
+export { registrationImportWorkflow } from './registration-import.workflow';
+export { registrationMatcherWorkflow } from './registration-matcher.workflow';

@@ -5,6 +5,7 @@ import { ApiConfigModule } from './config/api-config.module';
 import { EnvironmentOverrides } from './config/environment';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -27,6 +28,7 @@ export class AppModule {
         CaseloadModule,
         ParticipationModule,
         ViolationQueueModule,
+        ExchangeModule,
         HealthModule,
         IncidentsModule,
       ],

@@ -4,6 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
 import { payloadCodecFrom } from '../../../libs/codec/src';
 import { activityFunctions, EventStoreActivities } from './activities/event-store.activities';
+import {
+  registrationExchangeActivityFunctions,
+  RegistrationExchangeActivitiesService,
+} from './activities/registration-exchange.activities';
 import { WorkerEnvironment } from './config/worker-config';
 import { WorkerModule } from './worker.module';
 
@@ -50,7 +54,10 @@ export async function startTrajectoryWorker(
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../../../workflows/src') }),
-    activities: activityFunctions(context.get(EventStoreActivities)),
+    activities: {
+      ...activityFunctions(context.get(EventStoreActivities)),
+      ...registrationExchangeActivityFunctions(context.get(RegistrationExchangeActivitiesService)),
+    },
     maxConcurrentActivityTaskExecutions: config.get('MAX_CONCURRENT_ACTIVITIES', { infer: true }),
     // Histories hold only ciphertext; the worker decrypts what it reads and encrypts what it writes.
     dataConverter: payloadCodecFrom(config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true })),

@@ -3,6 +3,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { createDataSource, EventStore, IncidentStore, ParameterFreeSqlLogger } from '../../../libs/store/src';
 import { EventStoreActivities } from './activities/event-store.activities';
+import { registrationExchangeProviders } from './activities/registration-exchange.activities';
 import { validateWorkerEnvironment, WorkerEnvironment } from './config/worker-config';
 
 /** Dependency injection for the worker's activities: configuration, the database and the event store. */
@@ -47,6 +48,7 @@ export class WorkerModule implements OnApplicationShutdown {
           useFactory: (dataSource: DataSource) => new IncidentStore(dataSource),
         },
         EventStoreActivities,
+        ...registrationExchangeProviders,
       ],
     };
   }

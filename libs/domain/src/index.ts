@@ -21,3 +21,4 @@ export * from './target-group/target-group-rules';
 export * from './enforcement/violation-file-eligibility';
 export * from './residence/municipality-area';
 export * from './policy/sources';
+export * from './exchange';

@@ -25,3 +25,4 @@ export * from './postgres';
 export * from './stored-event-mapping';
 export * from './queries/read-scope';
 export * from './queries/audit-trail';
+export * from './exchange';

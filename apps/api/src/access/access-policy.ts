@@ -41,6 +41,10 @@ export const ACTIONS = [
   'participation-hours.list',
   /** The audit trail of personal-data access. */
   'audit.read',
+  /** Send registrations, singly or as a file, and read the progress and problem rows of one's own imports. */
+  'registrations.submit',
+  /** The reconciliation queue of unmatched and conflicting registrations: list, link, dismiss. */
+  'reconciliation.work',
   /** List the trajectories whose workflow met an unexpected failure, and retry them after a fix. */
   'incidents.manage',
 ] as const;
@@ -88,6 +92,7 @@ const COUNSELLOR_ACTIONS: readonly Action[] = [
   'caseload.list',
   'deadlines.list',
   'violations.list',
+  'reconciliation.work',
 ];
 
 export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
@@ -109,6 +114,7 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
       'deadlines.list',
       'violations.list',
       'participation-hours.list',
+      'reconciliation.work',
     ],
   },
   'work-partner': {
@@ -117,7 +123,7 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
       'only the fields needed to match; records registrations',
     scope: 'work-region',
     view: 'work-match',
-    may: ['trajectory.read', 'work.register'],
+    may: ['trajectory.read', 'work.register', 'registrations.submit'],
   },
   'municipality-coordinator': {
     description: 'Newcomers living in the municipality, participation pillar only; logs activities and hours',

@@ -8,6 +8,7 @@ import { AddExemptionGrantedOn1795373029835 } from './1795373029835-add-exemptio
 import { CreateIncidents1795373031000 } from './1795373031000-create-incidents';
 import { CreateAuditTrail1795373032000 } from './1795373032000-create-audit-trail';
 import { OneFoldAndListColumns1795373033000 } from './1795373033000-one-fold-and-list-columns';
+import { CreateRegistrationExchange1795373034000 } from './1795373034000-create-registration-exchange';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateIncidents1795373031000,
   CreateAuditTrail1795373032000,
   OneFoldAndListColumns1795373033000,
+  CreateRegistrationExchange1795373034000,
 ];

@@ -1,0 +1,89 @@
+import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import type { ImportView } from '../../../../libs/store/src';
+import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
+import { ValidationErrorBody } from '../http/error-bodies';
+import { UploadImportQuery } from './dto/exchange.dto';
+import { ExchangeAccess } from './exchange-access';
+import { RegistrationImportsService, UploadAnswer } from './registration-imports.service';
+import { Allow } from '../access/access.decorators';
+
+@ApiTags('partner exchange')
+@Controller('registration-imports')
+export class RegistrationImportsController {
+  constructor(
+    private readonly imports: RegistrationImportsService,
+    private readonly access: ExchangeAccess,
+  ) {}
+
+  @Post()
+  @Allow('registrations.submit')
+  @HttpCode(202)
+  @ApiCommandHeaders()
+  @ApiOperation({
+    summary: 'Upload a bulk file of VDAB or Actiris registrations (streamed)',
+    description:
+      'CSV with a header row naming the documented columns nationalNumber, trajectoryId, registeredOn, office, ' +
+      'partnerDossierId (";" or ",", UTF-8 with or without BOM, CRLF or LF, quoted fields), or JSON Lines with ' +
+      'the same keys. Every row gets one outcome: LINKED, ALREADY_LINKED, CONFLICT, UNMATCHED or INVALID. The ' +
+      'same file (same bytes from the same partner) uploaded again changes nothing: the answer names the first import.',
+  })
+  @ApiConsumes('text/csv', 'application/x-ndjson')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiAcceptedResponse({
+    description: 'Staged; the import runs. Follow GET /registration-imports/{importId}',
+  })
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'The file or a parameter cannot be read' })
+  upload(
+    @Req() request: IncomingMessage,
+    @Query() query: UploadImportQuery,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<UploadAnswer> {
+    this.access.assertMaySubmit(context, query.partner);
+    return this.imports.upload(request, {
+      partner: query.partner,
+      ...(query.format ? { format: query.format } : {}),
+      ...(query.fileName ? { fileName: query.fileName } : {}),
+      uploadedBy: context.actor.subject,
+    });
+  }
+
+  @Get(':importId')
+  @Allow('registrations.submit')
+  @ApiOperation({ summary: 'Progress of an import: rows done and total, and the count of each outcome' })
+  @ApiOkResponse()
+  @ApiNotFoundResponse()
+  async find(
+    @Param('importId', new ParseUUIDPipe()) importId: string,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<ImportView & { problemsUrl: string }> {
+    const found = await this.imports.find(importId);
+    this.access.assertMayRead(context, found);
+    return { ...found, problemsUrl: `/registration-imports/${importId}/problems` };
+  }
+
+  @Get(':importId/problems')
+  @Allow('registrations.submit')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'Every CONFLICT, UNMATCHED and INVALID row of an import, as CSV, in file order' })
+  @ApiNotFoundResponse()
+  async problems(
+    @Param('importId', new ParseUUIDPipe()) importId: string,
+    @CommandHeaders() context: CommandContext,
+  ): Promise<string> {
+    this.access.assertMayRead(context, await this.imports.find(importId));
+    return this.imports.problemsCsv(importId);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './registration-outcome';
+export * from './vdab-registration-row';

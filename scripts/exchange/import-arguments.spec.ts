@@ -1,0 +1,40 @@
+import { parseImportArguments } from './import-arguments';
+import { progressBar } from './progress-bar';
+
+describe('the import command line', () => {
+  it('defaults the partner, the format from the extension, the API and the problems file', () => {
+    expect(parseImportArguments(['day.jsonl'], { API_URL: 'http://api:3000/' })).toEqual({
+      file: 'day.jsonl',
+      partner: 'VDAB',
+      format: 'JSONL',
+      apiUrl: 'http://api:3000',
+      actor: 'vdab-batch',
+      problemsFile: 'day.jsonl.problems.csv',
+    });
+  });
+
+  it('takes the options', () => {
+    expect(
+      parseImportArguments(['x.txt', '--partner', 'actiris', '--format', 'csv', '--problems', 'p.csv']),
+    ).toMatchObject({ partner: 'ACTIRIS', format: 'CSV', problemsFile: 'p.csv', actor: 'actiris-batch' });
+  });
+
+  it.each([
+    [[], 'give exactly one file'],
+    [['a.csv', 'b.csv'], 'give exactly one file'],
+    [['a.csv', '--partner', 'FOREM'], '--partner must be VDAB or ACTIRIS'],
+    [['a.csv', '--colour', 'red'], 'unknown option --colour'],
+    [['a.csv', '--partner'], '--partner needs a value'],
+  ])('refuses %j', (argv, reason) => {
+    expect(() => parseImportArguments(argv)).toThrow(reason);
+  });
+});
+
+describe('the progress bar', () => {
+  it('fills in proportion', () => {
+    expect(progressBar(0, 5000, 10)).toBe('[----------]   0%  0/5,000 rows');
+    expect(progressBar(2500, 5000, 10)).toBe('[#####-----]  50%  2,500/5,000 rows');
+    expect(progressBar(5000, 5000, 10)).toBe('[##########] 100%  5,000/5,000 rows');
+    expect(progressBar(0, 0, 4)).toBe('[####] 100%  0/0 rows');
+  });
+});

@@ -1,0 +1,62 @@
+import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
+import { daysAgo, newcomer } from '../support/newcomers';
+import { eventually } from '../support/eventually';
+import type { TestSystem } from '../support/system';
+
+/** Opens a trajectory through the API and answers its id and the newcomer's national number. */
+export async function openTrajectory(
+  system: TestSystem,
+  overrides: Record<string, unknown> = {},
+): Promise<{ trajectoryId: string; nationalNumber: string }> {
+  const person = newcomer({ registeredOn: daysAgo(20), ...overrides });
+  const { body } = await system.http().post('/trajectories').send(person).expect(201);
+  return { trajectoryId: body.trajectoryId, nationalNumber: person.nationalNumber };
+}
+
+export function uploadFile(
+  system: TestSystem,
+  content: string | Buffer,
+  contentType = 'text/csv',
+  partner = 'VDAB',
+) {
+  return system
+    .http()
+    .post(`/registration-imports?partner=${partner}&fileName=test.csv`)
+    .set('Content-Type', contentType)
+    .set('X-Actor', 'vdab-system')
+    .send(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
+}
+
+export async function importFinished(system: TestSystem, importId: string, timeoutMs = 120_000) {
+  return eventually(
+    async () => {
+      const { body } = await system.http().get(`/registration-imports/${importId}`).expect(200);
+      if (body.status !== 'COMPLETED')
+        throw new Error(`import is ${body.status} (${body.rowsDone}/${body.totalRows})`);
+      return body;
+    },
+    timeoutMs,
+    250,
+  );
+}
+
+export async function problemRows(system: TestSystem, importId: string): Promise<Record<string, string>[]> {
+  const response = await system.http().get(`/registration-imports/${importId}/problems`).expect(200);
+  expect(response.headers['content-type']).toMatch(/^text\/csv/);
+  return parse(response.text, { columns: true });
+}
+
+export async function registrationEvents(database: DataSource, trajectoryIds?: string[]): Promise<number> {
+  const [{ count }] = await database.query(
+    `SELECT count(*)::int AS count FROM events WHERE type = 'VdabRegistrationRecorded'
+       ${trajectoryIds ? 'AND stream_id = ANY($1::text[])' : ''}`,
+    trajectoryIds ? [trajectoryIds] : [],
+  );
+  return count;
+}
+
+export async function totalEvents(database: DataSource): Promise<number> {
+  const [{ count }] = await database.query(`SELECT count(*)::int AS count FROM events`);
+  return count;
+}
