@@ -90,7 +90,7 @@ describe('target group on OpenTrajectory', () => {
         dueOn: '2026-05-15',
         state: 'MET',
         metOn: '2026-03-02',
-        anchor: 'OBLIGATION_START',
+        anchor: 'AGENCY_LETTER',
         anchorOn: '2026-02-15',
         policyVersion: '2023',
         source: AGENCY_SOURCE,
