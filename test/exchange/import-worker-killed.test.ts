@@ -3,7 +3,7 @@ import { eventually } from '../support/eventually';
 import { startTestSystem, TestSystem } from '../support/system';
 import { uniqueIdentity } from '../support/unique-identities';
 import { importFinished, openTrajectory, uploadFile } from './exchange-helpers';
-import { startWorkerChild, WorkerChild } from './support/worker-child';
+import { removeWorkflowBundleFile, startWorkerChild, WorkerChild } from './support/worker-child';
 
 const ROWS = 5_000;
 const started = Date.now();
@@ -22,6 +22,7 @@ describe('an import whose worker is killed', () => {
   afterAll(async () => {
     await child?.kill();
     await system?.close();
+    await removeWorkflowBundleFile();
   });
 
   it('resumes: every row has exactly one outcome and every link exactly one event', async () => {

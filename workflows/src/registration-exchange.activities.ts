@@ -12,8 +12,8 @@ export interface ImportBatchRequest {
 export interface ImportBatchResult {
   /** Rows given an outcome by this batch. */
   processed: number;
-  /** Rows of the import still without an outcome. */
-  remaining: number;
+  /** True when no row of the import is left without an outcome. */
+  finished: boolean;
 }
 
 export type ImportOutcomeCounts = Record<RegistrationOutcome, number>;

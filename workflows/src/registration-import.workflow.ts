@@ -9,7 +9,7 @@ const { markImportRunning, processImportBatch, completeImport } =
     retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
   });
 
-export const DEFAULT_IMPORT_BATCH_SIZE = 250;
+export const DEFAULT_IMPORT_BATCH_SIZE = 500;
 const MAX_HISTORY_EVENTS = 2_000;
 
 export interface RegistrationImportInput {
@@ -32,8 +32,8 @@ export async function registrationImportWorkflow(
   const batchSize = input.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
   await markImportRunning(input.importId);
   for (;;) {
-    const { remaining } = await processImportBatch({ importId: input.importId, batchSize });
-    if (remaining === 0) break;
+    const { finished } = await processImportBatch({ importId: input.importId, batchSize });
+    if (finished) break;
     if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY_EVENTS)
       return continueAsNew<typeof registrationImportWorkflow>(input);
   }

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testEnvironment } from '../../support/environment';
@@ -21,6 +21,12 @@ function bundleFile(): Promise<string> {
     return path;
   });
   return bundlePath;
+}
+
+/** Removes the bundle file written for the child processes. */
+export async function removeWorkflowBundleFile(): Promise<void> {
+  if (bundlePath) await rm(await bundlePath, { force: true });
+  bundlePath = undefined;
 }
 
 /** Starts a worker on `taskQueue` as a separate node process and waits until it polls. */

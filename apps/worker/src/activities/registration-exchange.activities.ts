@@ -81,7 +81,7 @@ export class RegistrationExchangeActivitiesService
       Context.current().heartbeat();
     });
     await this.imports.recordOutcomes(importId, outcomes);
-    return { processed: outcomes.length, remaining: await this.imports.countPending(importId) };
+    return { processed: outcomes.length, finished: !(await this.imports.hasPending(importId)) };
   }
 
   async completeImport(importId: string): Promise<ImportOutcomeCounts> {
@@ -122,9 +122,9 @@ export class RegistrationExchangeActivitiesService
   }
 
   private async partnerOf(importId: string): Promise<RegistrationPartner> {
-    const found = await this.imports.findImport(importId);
-    if (!found || !isRegistrationPartner(found.partner)) throw new Error(`import ${importId} not found`);
-    return found.partner;
+    const partner = await this.imports.partnerOf(importId);
+    if (!isRegistrationPartner(partner)) throw new Error(`import ${importId} not found`);
+    return partner;
   }
 }
 

@@ -157,8 +157,10 @@ export class ReconciliationStore {
   ): Promise<{ byNationalNumber: Map<string, LinkCandidate>; byTrajectoryId: Map<string, LinkCandidate> }> {
     const rows: Record<string, string | null>[] = await this.dataSource.query(
       `SELECT trajectory_id, national_number, agency, status, vdab_registered_on, vdab_client_reference
-         FROM trajectory_summaries
-        WHERE (national_number = ANY($1::text[]) AND status <> 'CLOSED') OR trajectory_id = ANY($2::text[])`,
+         FROM trajectory_summaries WHERE national_number = ANY($1::text[]) AND status <> 'CLOSED'
+       UNION
+       SELECT trajectory_id, national_number, agency, status, vdab_registered_on, vdab_client_reference
+         FROM trajectory_summaries WHERE trajectory_id = ANY($2::text[])`,
       [nationalNumbers, trajectoryIds],
     );
     const byNationalNumber = new Map<string, LinkCandidate>();

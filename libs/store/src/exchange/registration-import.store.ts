@@ -189,12 +189,21 @@ export class RegistrationImportStore {
     }));
   }
 
-  async countPending(importId: string): Promise<number> {
-    const [{ count }] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM registration_import_rows WHERE import_id = $1 AND outcome IS NULL`,
+  /** Whether any row still waits for its outcome (cheap: the first pending row in the partial index). */
+  async hasPending(importId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM registration_import_rows WHERE import_id = $1 AND outcome IS NULL LIMIT 1`,
       [importId],
     );
-    return count;
+    return rows.length > 0;
+  }
+
+  async partnerOf(importId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT partner FROM registration_imports WHERE import_id = $1`,
+      [importId],
+    );
+    return row?.partner ?? null;
   }
 
   /**
