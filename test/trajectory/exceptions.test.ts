@@ -76,10 +76,20 @@ describe('exceptions on a running trajectory', () => {
     await system
       .http()
       .post(`/trajectories/${trajectoryId}/transfer`)
-      .send({ toAgency: 'ATLAS', transferredOn: daysAgo(1), counsellorId: 'atlas-counsellor-4' })
-      .expect(200, { trajectoryId, version: 6, events: ['TrajectoryTransferred'] });
+      .send({
+        toAgency: 'ATLAS',
+        transferredOn: daysAgo(1),
+        municipality: 'Antwerpen',
+        nisCode: '11002',
+        counsellorId: 'atlas-counsellor-4',
+      })
+      .expect(200, { trajectoryId, version: 7, events: ['TrajectoryTransferred', 'NewcomerMoved'] });
     const view = await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
-    expect(view.body).toMatchObject({ agency: 'ATLAS', counsellorId: 'atlas-counsellor-4' });
+    expect(view.body).toMatchObject({
+      agency: 'ATLAS',
+      counsellorId: 'atlas-counsellor-4',
+      municipality: 'Antwerpen',
+    });
     const atlas = await system
       .http()
       .get('/deadlines')
