@@ -154,7 +154,7 @@ describe('moves', () => {
       expect(state.residence?.region).toBe('BRUSSELS');
     });
 
-    it('after the move no file can open; the contract\'s VDAB deadline keeps running', () => {
+    it("after the move no file can open; the contract's VDAB deadline keeps running", () => {
       const history = run(
         [
           openTrajectory({
