@@ -165,7 +165,7 @@ describe('transfer', () => {
       type: 'TransferTrajectory',
       toAgency: 'ATLAS',
       transferredOn: '2026-06-01',
-      municipality: 'Antwerpen',
+      municipality,
       nisCode: '11002',
       counsellorId,
     });

@@ -146,6 +146,7 @@ describe('read models agree with the domain fold for the target group', () => {
       targetGroupFacts: thirdCountryNewcomerFacts('2025-11-01'),
     });
     const steps: Step[] = [
+      (t) => t.run({ type: 'RecordAgencyLetter', sentOn: '2025-11-10', sendingAgency: 'AGII' }),
       intake,
       (t) =>
         t.run({
@@ -177,8 +178,10 @@ describe('read models agree with the domain fold for the target group', () => {
   it('obliged and registered late, then recorded as ENTITLED: the file for late registration is withdrawn', async () => {
     const trajectory = await opened({
       registeredOn: '2025-12-01',
-      targetGroupFacts: thirdCountryNewcomerFacts('2025-06-01'), // due to report by 2025-09-01
+      targetGroupFacts: thirdCountryNewcomerFacts('2025-06-01'),
     });
+    // the agency's letter of 2025-06-05: due to report by 2025-09-05
+    await trajectory.run({ type: 'RecordAgencyLetter', sentOn: '2025-06-05', sendingAgency: 'AGII' });
     await expectReadModelsToAgreeWithFold(database, trajectory);
     expect(trajectory.state.violations.map((violation) => violation.state)).toEqual(['OPEN']);
     await trajectory.run({

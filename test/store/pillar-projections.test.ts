@@ -70,6 +70,7 @@ async function fromRegistrationToAttest2023(where: Municipalities): Promise<Traj
     targetGroupFacts: obligedNewcomerFacts('2023-01-10'),
   });
   await drive(trajectory, [
+    { type: 'RecordAgencyLetter', sentOn: '2023-01-15', sendingAgency: 'IN_GENT' },
     {
       type: 'RecordIntake',
       intakeOn: '2023-02-15',
@@ -125,11 +126,16 @@ async function fromRegistrationToAttest2023(where: Municipalities): Promise<Traj
       organisation: 'Gemeente Gent',
     },
   ]);
+  // obliged since 1 March 2022: the attest starts the follow-up track, completed by B1 oral
   expect(last).toEqual([
     'ParticipationActivityLogged',
     'PillarCompleted',
     'AttestIssued',
-    'TrajectoryClosed',
+    'FollowUpStarted',
+    'DeadlineSet',
+  ]);
+  await drive(trajectory, [
+    { type: 'RecordFollowUpTestResult', level: 'B1', takenOn: '2026-06-15', passed: true },
   ]);
   return trajectory;
 }
@@ -181,7 +187,10 @@ async function workPillarWaived(where: Municipalities): Promise<TrajectoryScenar
   const last = await drive(trajectory, [
     { type: 'RecordNt2TestResult', level: nt2Level, takenOn: '2026-06-12', passed: true },
   ]);
-  expect(last).toEqual(['Nt2TestTaken', 'PillarCompleted', 'AttestIssued', 'TrajectoryClosed']);
+  expect(last).toEqual(['Nt2TestTaken', 'PillarCompleted', 'AttestIssued', 'FollowUpStarted', 'DeadlineSet']);
+  await drive(trajectory, [
+    { type: 'RecordFollowUpTestResult', level: 'B1', takenOn: '2026-06-15', passed: true },
+  ]);
   return trajectory;
 }
 
@@ -198,6 +207,7 @@ async function obligedNewcomerRegisteringLate(where: Municipalities): Promise<Tr
     targetGroupFacts: obligedNewcomerFacts('2025-06-02'),
   });
   await drive(trajectory, [
+    { type: 'RecordAgencyLetter', sentOn: '2025-06-02', sendingAgency: 'AGII' },
     { type: 'RecordIntake', intakeOn: '2026-01-20' },
     // Decided before the override below: a decided file stays decided whatever the status becomes.
     {
@@ -239,7 +249,7 @@ describe('target group, pillars and attest in the read models', () => {
     expect(view).toMatchObject({
       status: 'CLOSED',
       phase: 'ATTEST_ISSUED',
-      closureReason: 'ATTEST_ISSUED',
+      closureReason: 'FOLLOW_UP_COMPLETED',
       policyVersion: '2023',
       targetGroup: {
         status: 'OBLIGED',
@@ -255,6 +265,7 @@ describe('target group, pillars and attest in the read models', () => {
       expect.arrayContaining([
         { kind: 'AGENCY_REGISTRATION', state: 'MET' },
         { kind: 'VDAB_REGISTRATION', state: 'MET' },
+        { kind: 'FOLLOW_UP_B1_ORAL', state: 'MET' },
       ]),
     );
     expect(view?.violations).toEqual([]);
@@ -433,7 +444,7 @@ describe('target group, pillars and attest in the read models', () => {
       trajectoryId: id,
       kind: 'AGENCY_REGISTRATION',
     });
-    expect(anchor).toMatchObject({ anchor: 'OBLIGATION_START', anchorOn: '2025-06-02' });
+    expect(anchor).toMatchObject({ anchor: 'AGENCY_LETTER', anchorOn: '2025-06-02' });
     expect(
       view?.violations.map(({ violationId, kind, state, decision, deadlineId }) => ({
         violationId,

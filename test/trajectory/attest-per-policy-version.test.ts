@@ -71,10 +71,8 @@ describe('from registration to attest', () => {
     expect(signed.body).toMatchObject({
       policyVersion: '2023',
       targetGroup: { status: 'OBLIGED' },
-      deadlines: expect.arrayContaining([
-        expect.objectContaining({ kind: 'AGENCY_REGISTRATION', state: 'MET' }),
-        expect.objectContaining({ kind: 'VDAB_REGISTRATION', state: 'OPEN' }),
-      ]),
+      // no agency's letter recorded: no reporting deadline (Verplichting tot inburgering §Aanmelden)
+      deadlines: [expect.objectContaining({ kind: 'VDAB_REGISTRATION', state: 'OPEN' })],
     });
     expect(
       Object.fromEntries(
@@ -105,7 +103,7 @@ describe('from registration to attest', () => {
       periodTo: daysAgo(12),
       hoursScheduled: 180,
       hoursAttended: 171,
-    }).expect(200, { trajectoryId: id, version: 20, events: ['AttendanceRecorded'] });
+    }).expect(200, { trajectoryId: id, version: 18, events: ['AttendanceRecorded'] });
     for (const [kind, hours, from] of [
       ['BUDDY', 15, 40],
       ['VOLUNTEERING', 15, 30],
@@ -126,19 +124,17 @@ describe('from registration to attest', () => {
       endedOn: daysAgo(10),
       organisation: 'Gemeente Gent',
     }).expect(200);
+    // obliged since 1 March 2022: the attest starts the follow-up track (B1 oral within 24 months)
     expect(last.body.events).toEqual([
       'ParticipationActivityLogged',
       'PillarCompleted',
       'AttestIssued',
-      'TrajectoryClosed',
+      'FollowUpStarted',
+      'DeadlineSet',
     ]);
 
     const view = await system.http().get(`/trajectories/${id}`).expect(200);
-    expect(view.body).toMatchObject({
-      status: 'CLOSED',
-      phase: 'ATTEST_ISSUED',
-      closureReason: 'ATTEST_ISSUED',
-    });
+    expect(view.body).toMatchObject({ status: 'OPEN', phase: 'ATTEST_ISSUED' });
     expect(view.body.attest.attestNumber).toMatch(/^ATT-IN_GENT-\d{4}-/);
     const nt2 = view.body.pillars.find((pillar: { pillar: string }) => pillar.pillar === 'NT2');
     expect(nt2.details.enrolments).toEqual([
@@ -153,10 +149,15 @@ describe('from registration to attest', () => {
       expect.stringMatching(/^WORK: registered with VDAB/),
       expect.stringMatching(/^PARTICIPATION: 40 of 40 participation hours/),
     ]);
+    await post(`/trajectories/${id}/follow-up/test-results`, {
+      level: 'B1',
+      takenOn: daysAgo(0),
+      passed: true,
+    }).expect(200);
     const result = await system.temporal.workflow.getHandle(`trajectory-${id}`).result();
     expect(result).toMatchObject({ status: 'CLOSED' });
     await expectWorkflowMatchesEventStore(system, id);
-    await recordHistoryIfAsked(system, `trajectory-${id}`, 'attest-2023');
+    await recordHistoryIfAsked(system, `trajectory-${id}`, 'attest-2023-follow-up');
   });
 
   it('2022: MO, NT2 (A2) and a VDAB registration made at intake; no participation pillar', async () => {

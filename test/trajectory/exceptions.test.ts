@@ -76,12 +76,22 @@ describe('exceptions on a running trajectory', () => {
     await system
       .http()
       .post(`/trajectories/${trajectoryId}/transfer`)
-      .send({ toAgency: 'ATLAS', transferredOn: daysAgo(1), counsellorId: 'atlas-counsellor-4' })
-      .expect(200, { trajectoryId, version: 6, events: ['TrajectoryTransferred'] });
+      .send({
+        toAgency: 'ATLAS',
+        transferredOn: daysAgo(1),
+        municipality: 'Antwerpen',
+        nisCode: '11002',
+        counsellorId: 'atlas-counsellor-4',
+      })
+      .expect(200, { trajectoryId, version: 7, events: ['TrajectoryTransferred', 'NewcomerMoved'] });
     // The case is ATLAS's now: IN-Gent no longer sees it.
     await system.http().get(`/trajectories/${trajectoryId}`).expect(404);
     const view = await system.http('counsellor-atlas').get(`/trajectories/${trajectoryId}`).expect(200);
-    expect(view.body).toMatchObject({ agency: 'ATLAS', counsellorId: 'atlas-counsellor-4' });
+    expect(view.body).toMatchObject({
+      agency: 'ATLAS',
+      counsellorId: 'atlas-counsellor-4',
+      municipality: 'Antwerpen',
+    });
     const atlas = await system
       .http('manager-atlas')
       .get('/deadlines')

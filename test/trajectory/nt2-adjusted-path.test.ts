@@ -4,9 +4,10 @@ import { newcomer } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
 
 /**
- * The adjusted NT2 path for a low-literate learner (BBT 2020-2021 l.1109-1117), policy 2022: referral, enrolment, an A1
- * certificate below the A2 target, then the counsellor lowers this learner's target to A1 and the pillar completes;
- * MO and the VDAB registration were done, so the attest follows.
+ * The adjusted NT2 path as the obligation states it (Verplichting tot inburgering §Nederlands, docs/sources.md),
+ * policy 2022: a low-literate learner follows the literacy track (alfa), A2 for speaking and listening only, set at
+ * the contract. An oral A2 certificate completes NT2; the counsellor can no longer lower the target, since no policy
+ * version names a lower level. MO and the VDAB registration were done, so the attest follows.
  */
 describe('the adjusted NT2 path for a low-literate learner', () => {
   let system: TestSystem;
@@ -18,7 +19,7 @@ describe('the adjusted NT2 path for a low-literate learner', () => {
 
   const post = (path: string, body: object) => system.http().post(path).send(body);
 
-  it('lowers the target to A1, which completes NT2 with the A1 already passed and issues the attest', async () => {
+  it('the literacy track is A2 oral: a lower target is refused, an oral A2 test completes NT2 and the attest follows', async () => {
     const opened = await post('/trajectories', newcomer({ registeredOn: '2022-01-10' })).expect(201);
     const id = opened.body.trajectoryId as string;
     await post(`/trajectories/${id}/intake`, {
@@ -30,6 +31,13 @@ describe('the adjusted NT2 path for a low-literate learner', () => {
       vdabClientReference: 'VDAB-2022-LL',
     }).expect(200);
     await post(`/trajectories/${id}/contract`, { signedOn: '2022-03-01' }).expect(200);
+    const signed = await system.http().get(`/trajectories/${id}`).expect(200);
+    expect(signed.body.pillars.find((pillar: { pillar: string }) => pillar.pillar === 'NT2')).toMatchObject({
+      targetLevel: 'A2',
+      applicabilityReason: expect.stringMatching(
+        /^literacy track \(alfa\): A2 for listening and speaking only/,
+      ),
+    });
     await post(`/trajectories/${id}/mo/enrolments`, {
       provider: 'AgII',
       language: 'Tigrinya',
@@ -39,66 +47,53 @@ describe('the adjusted NT2 path for a low-literate learner', () => {
     await post(`/trajectories/${id}/nt2/referrals`, {
       provider: 'CBE Open School',
       course: 'Alfa NT2',
-      level: 'A1',
+      level: 'A2',
       referredOn: '2022-03-10',
     }).expect(200);
     await post(`/trajectories/${id}/nt2/enrolments`, {
       provider: 'CBE Open School',
       course: 'Alfa NT2',
-      level: 'A1',
+      level: 'A2',
       enrolledOn: '2022-03-21',
     }).expect(200);
     const a1 = await post(`/trajectories/${id}/nt2/test-results`, {
       level: 'A1',
       takenOn: '2023-01-20',
       passed: true,
+      skills: ['LISTENING', 'SPEAKING'],
     });
     expect(a1.body.events).toEqual(['Nt2TestTaken']);
 
     const store = new EventStore(system.database);
     const before = await store.countEvents(id);
-    const upwards = await post(`/trajectories/${id}/nt2/target-adjustment`, {
-      targetLevel: 'B1',
-      adjustedOn: '2023-02-01',
-      reason: 'x',
-    }).expect(422);
-    expect(upwards.body).toMatchObject({
-      field: 'targetLevel',
-      detail: expect.stringMatching(/below the current target A2/),
-    });
-    expect(await store.countEvents(id)).toBe(before);
-
-    const adjusted = await post(`/trajectories/${id}/nt2/target-adjustment`, {
+    const lowered = await post(`/trajectories/${id}/nt2/target-adjustment`, {
       targetLevel: 'A1',
       adjustedOn: '2023-02-01',
       reason: 'low-literate learner: alfa path agreed with CBE',
+    }).expect(422);
+    expect(lowered.body).toMatchObject({
+      field: 'targetLevel',
+      message: expect.stringMatching(/policy 2022 sets no NT2 level below A2/),
+    });
+    expect(await store.countEvents(id)).toBe(before);
+
+    const oral = await post(`/trajectories/${id}/nt2/test-results`, {
+      level: 'A2',
+      takenOn: '2023-06-20',
+      passed: true,
+      skills: ['LISTENING', 'SPEAKING'],
     }).expect(200);
-    expect(adjusted.body.events).toEqual([
-      'Nt2TargetAdjusted',
-      'PillarCompleted',
-      'AttestIssued',
-      'TrajectoryClosed',
-    ]);
+    expect(oral.body.events).toEqual(['Nt2TestTaken', 'PillarCompleted', 'AttestIssued', 'TrajectoryClosed']);
 
     const view = await system.http().get(`/trajectories/${id}`).expect(200);
     const nt2 = view.body.pillars.find((pillar: { pillar: string }) => pillar.pillar === 'NT2');
     expect(nt2).toMatchObject({
       status: 'COMPLETED',
-      targetLevel: 'A1',
-      details: {
-        enrolments: [
-          { provider: 'CBE Open School', course: 'Alfa NT2', level: 'A1', enrolledOn: '2022-03-21' },
-        ],
-        targetAdjustment: {
-          from: 'A2',
-          adjustedOn: '2023-02-01',
-          reason: 'low-literate learner: alfa path agreed with CBE',
-        },
-        certificate: { level: 'A1', obtainedOn: '2023-01-20' },
-      },
+      targetLevel: 'A2',
+      details: { certificate: { level: 'A2', obtainedOn: '2023-06-20' } },
     });
     expect(view.body).toMatchObject({ status: 'CLOSED', phase: 'ATTEST_ISSUED', policyVersion: '2022' });
-    expect(view.body.attest.conditions[1]).toBe('NT2: NT2 test passed at A1 on 2023-01-20 (target A1)');
+    expect(view.body.attest.conditions[1]).toBe('NT2: NT2 test passed at A2 on 2023-06-20 (target A2)');
     await expectWorkflowMatchesEventStore(system, id);
   });
 

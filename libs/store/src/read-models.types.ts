@@ -86,7 +86,7 @@ export interface TargetGroupView {
 export type MoPillarDetails = Pick<MoPillar, 'enrolments' | 'testAttempts' | 'attendance'>;
 export type Nt2PillarDetails = Pick<
   Nt2Pillar,
-  'referrals' | 'enrolments' | 'testResults' | 'certificate' | 'attendance' | 'targetAdjustment'
+  'referrals' | 'enrolments' | 'testResults' | 'certificate' | 'attendance' | 'targetAdjustment' | 'skills'
 >;
 export type WorkPillarDetails = Pick<WorkPillar, 'track'>;
 export type ParticipationPillarDetails = Pick<ParticipationPillar, 'activities'>;

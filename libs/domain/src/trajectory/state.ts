@@ -1,4 +1,3 @@
-import { isEmploymentRegistration } from './events';
 import { Agency } from '../agency';
 import { Nt2Level, Nt2Skill } from '../policy/pillar';
 import { ResidenceRegion } from '../residence/municipality-area';
@@ -20,6 +19,7 @@ import {
   TrajectoryEvent,
   ViolationKind,
   ViolationState,
+  isEmploymentRegistration,
 } from './events';
 
 export type TrajectoryStatus = 'OPEN' | 'SUSPENDED' | 'CLOSED';

@@ -43,8 +43,10 @@ function detailsOf(pillars: PillarStates, pillar: PillarRecord['pillar']): Pilla
       return { enrolments, testAttempts, attendance } satisfies MoPillarDetails;
     }
     case 'NT2': {
-      const { referrals, enrolments, testResults, certificate, attendance, targetAdjustment } = pillars.NT2;
+      const { referrals, enrolments, testResults, certificate, attendance, targetAdjustment, skills } =
+        pillars.NT2;
       return {
+        ...(skills ? { skills } : {}),
         referrals,
         enrolments,
         testResults,

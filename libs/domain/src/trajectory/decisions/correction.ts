@@ -1,9 +1,15 @@
-import { isEmploymentRegistration } from '../events';
 import { vdabRegistrationDueDate } from '../../deadlines/vdab-registration-deadline';
 import { policyVersionById, policyVersionFor } from '../../policy/policy-versions';
 import { addDays, CalendarDate, daysBetween, endOfDayInstant } from '../../time/calendar-date';
 import { CORRECTABLE_FACTS, CorrectFact } from '../commands';
-import { DeadlineMet, DeadlineMoved, FactCorrected, TrajectoryEvent, trajectoryEvent } from '../events';
+import {
+  DeadlineMet,
+  DeadlineMoved,
+  FactCorrected,
+  TrajectoryEvent,
+  trajectoryEvent,
+  isEmploymentRegistration,
+} from '../events';
 import { Rejection, rejection } from '../rejection';
 import { TrajectoryState } from '../state';
 import { Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';

@@ -70,10 +70,12 @@ export function moveDate(
 }
 
 /**
- * What a move does besides recording the new address (Verplichting tot inburgering §Verhuis, docs/sources.md):
- * - to Brussels: the obligation ends; running deadlines only the obligation imposes are waived, open violation
- *   files stay with the enforcement officer;
- * - out of Flanders and Brussels: the trajectory ends with that reason.
+ * What a move does besides recording the new address:
+ * - to Brussels: the obligation ends, as there is none in the Brussels-Capital Region (Actieplan integratiebeleid
+ *   l.977; Beleidsbrief 2015-2016 l.735); running deadlines only the obligation imposes are waived, open violation
+ *   files stay with the enforcement officer, who decides them under the law of the day of the breach;
+ * - out of Flanders and Brussels: the trajectory ends with that reason, as the integration policy addresses those
+ *   who settle in Flanders or Brussels (Actieplan integratiebeleid l.952-953). See docs/sources.md.
  */
 export function moveEvents(
   state: TrajectoryState,

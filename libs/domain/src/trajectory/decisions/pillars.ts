@@ -1,4 +1,3 @@
-import { isEmploymentRegistration } from '../events';
 import { levelReached, NT2_LEVELS, PARTICIPATION_ACTIVITY_KINDS } from '../../pillars/pillar-state';
 import { Nt2Level, NT2_SKILLS, PILLARS } from '../../policy/pillar';
 import { ParameterisedPolicyVersion, policyVersionById } from '../../policy/policy-versions';
@@ -29,6 +28,7 @@ import {
   TrajectoryEvent,
   trajectoryEvent,
   WorkTrackAgreed,
+  isEmploymentRegistration,
 } from '../events';
 import { rejection, Rejection } from '../rejection';
 import { TrajectoryState } from '../state';

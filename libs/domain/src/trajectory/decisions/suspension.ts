@@ -1,4 +1,3 @@
-import { isEmploymentRegistration } from '../events';
 import { addDays, daysBetween } from '../../time/calendar-date';
 import { ResumeTrajectory, SUSPENSION_REASONS, SuspendTrajectory } from '../commands';
 import {
@@ -8,6 +7,7 @@ import {
   trajectoryEvent,
   TrajectoryResumed,
   TrajectorySuspended,
+  isEmploymentRegistration,
 } from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';

@@ -1,4 +1,3 @@
-import { isEmploymentRegistration } from '../events';
 import { RecordVdabRegistration } from '../commands';
 import {
   DeadlineMet,
@@ -6,6 +5,7 @@ import {
   trajectoryEvent,
   VdabRegistrationRecorded,
   ViolationWithdrawn,
+  isEmploymentRegistration,
 } from '../events';
 import { rejection } from '../rejection';
 import { TrajectoryState } from '../state';
