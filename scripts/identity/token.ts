@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const issuer =
-    process.env.OIDC_ISSUER || `http://localhost:${process.env.IDENTITY_PORT || DEFAULT_IDENTITY_PORT}`;
+    process.env.OIDC_ISSUER || `http://127.0.0.1:${process.env.IDENTITY_PORT || DEFAULT_IDENTITY_PORT}`;
   const audience = process.env.OIDC_AUDIENCE || DEFAULT_API_AUDIENCE;
   process.stdout.write(`${await demoAccessToken(issuer, identity, audience)}\n`);
 }

@@ -184,6 +184,34 @@ describe('scopes', () => {
     expect(hours.body.hours).toBeGreaterThanOrEqual(3);
   });
 
+  it('shows a test centre the learners referred to it, their MO and NT2 pillars only, and lets it record results', async () => {
+    const course = { provider: 'CVO Gent', course: 'NT2 A2 richtgraad 2', level: 'A2' };
+    await system.http('test-centre-gent').get(`/trajectories/${gent.trajectoryId}`).expect(404);
+    await system
+      .http('counsellor-gent')
+      .post(`/trajectories/${gent.trajectoryId}/nt2/referrals`)
+      .send({ ...course, referredOn: daysAgo(15) })
+      .expect(200);
+    const seen = await system.http('test-centre-gent').get(`/trajectories/${gent.trajectoryId}`).expect(200);
+    expect(seen.body).not.toHaveProperty('nationalNumber');
+    expect(seen.body.pillars.map((pillar: { pillar: string }) => pillar.pillar)).toEqual(['MO', 'NT2']);
+    await system
+      .http('test-centre-gent')
+      .post(`/trajectories/${gent.trajectoryId}/nt2/enrolments`)
+      .send({ ...course, enrolledOn: daysAgo(10) })
+      .expect(200);
+    await system
+      .http('test-centre-gent')
+      .post(`/trajectories/${atlas.trajectoryId}/nt2/enrolments`)
+      .send({ ...course, enrolledOn: daysAgo(10) })
+      .expect(404);
+    await system
+      .http('test-centre-gent')
+      .post(`/trajectories/${gent.trajectoryId}/nt2/referrals`)
+      .send({ ...course, referredOn: daysAgo(9) })
+      .expect(403);
+  });
+
   it('gives the enforcement officer the violation queue of every agency but no case files, and the others no fines', async () => {
     await system.http('officer-abb').get('/violations').expect(200);
     await system.http('officer-abb').get(`/trajectories/${gent.trajectoryId}`).expect(403);

@@ -160,6 +160,7 @@ export async function startEmbeddedIdentityProvider(
       ClientCredentials: (_ctx: unknown, _token: unknown, client: { clientId: string }) =>
         client.clientId === EXPIRING_CLIENT.id ? 1 : ACCESS_TOKEN_TTL_SECONDS,
       AuthorizationCode: 60,
+      IdToken: ACCESS_TOKEN_TTL_SECONDS,
       Interaction: 600,
       Session: 8 * 3600,
       Grant: 8 * 3600,
