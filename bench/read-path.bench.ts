@@ -1,14 +1,7 @@
 import type { Pool } from 'pg';
 import { AGENCY_CODES, Agency, addDays } from '../libs/domain/src';
-import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import {
-  createDataSource,
-  rebuildReadModels,
-  runMigrations,
-  TypeOrmTrajectoryQueries,
-} from '../libs/store/src';
-import { openBenchDatabase } from './bench-database';
+import { rebuildReadModels, TypeOrmTrajectoryQueries } from '../libs/store/src';
+import { openKeptOrThrowawayDatabase } from './kept-database';
 import { growEventStore } from './grow-store';
 import { formatSeconds, log, Measurement, positiveInteger, renderTable, timed } from './measure';
 import {
@@ -195,7 +188,7 @@ const CASES: ListCase[] = [
 ];
 
 async function main(): Promise<void> {
-  const database = await openReadPathDatabase();
+  const database = await openKeptOrThrowawayDatabase('BENCH_READS_DATABASE_URL');
   try {
     const { dataSource, pool } = database;
     const [{ events }] = await dataSource.query<{ events: number }[]>(
@@ -264,31 +257,6 @@ async function main(): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-/**
- * A throwaway database (see bench-database), or with BENCH_READS_DATABASE_URL a database that is kept: grown on the
- * first run, its store reused by the next ones (growing 100,000 trajectories takes many minutes on 2 cores).
- */
-async function openReadPathDatabase(): Promise<{
-  origin: string;
-  dataSource: DataSource;
-  pool: Pool;
-  close(): Promise<void>;
-}> {
-  const url = process.env.BENCH_READS_DATABASE_URL;
-  if (!url) {
-    const database = await openBenchDatabase(4);
-    return { ...database, origin: `PostgreSQL ${database.serverVersion} (${database.origin})` };
-  }
-  await runMigrations(url);
-  const dataSource = await createDataSource(url, {
-    poolSize: 4,
-    applicationName: 'bench-reads',
-  }).initialize();
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const origin = `kept database ${new URL(url).pathname.slice(1)}`;
-  return { origin, dataSource, pool, close: () => dataSource.destroy() };
 }
 
 main().catch((error: unknown) => {
