@@ -217,7 +217,10 @@ async function main(): Promise<void> {
     }
     const open = await count(`SELECT count(*)::int AS n FROM trajectory_summaries WHERE status <> 'CLOSED'`);
     const target = Math.round(config.trajectories * OPEN_SHARE);
-    if (open < target) {
+    // clone-trajectories keeps national numbers unique only for stores of up to 10,000 generated trajectories.
+    if (open < target && (await count('SELECT count(*)::int AS n FROM trajectory_summaries')) > 10_000) {
+      log(`${open} open trajectories, fewer than ${target}: generate more through the domain to reach it`);
+    } else if (open < target) {
       const copies = Math.ceil(target / open) - 1;
       const added = await cloneTrajectories(dataSource, copies, []);
       log(
