@@ -1,14 +1,8 @@
 import type { Pool } from 'pg';
 import { AGENCY_CODES, Agency, addDays } from '../libs/domain/src';
-import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import {
-  createDataSource,
-  rebuildReadModels,
-  runMigrations,
-  TypeOrmTrajectoryQueries,
-} from '../libs/store/src';
-import { openBenchDatabase } from './bench-database';
+import { rebuildReadModels, TypeOrmTrajectoryQueries } from '../libs/store/src';
+import { openKeptOrThrowawayDatabase } from './kept-database';
+import { cloneTrajectories } from './clone-trajectories';
 import { growEventStore } from './grow-store';
 import { formatSeconds, log, Measurement, positiveInteger, renderTable, timed } from './measure';
 import {
@@ -27,12 +21,18 @@ import {
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:reads
  *
- * Sizes: BENCH_OPEN_TRAJECTORIES (default 100,000), BENCH_READ_QUERIES (per list, default 200). A quarter of the
- * workload's trajectories reach the attest and close, so the store holds a third more persons than open trajectories.
+ * Sizes: BENCH_OPEN_TRAJECTORIES (default 100,000), BENCH_READ_QUERIES (per list, default 200),
+ * BENCH_GENERATED_TRAJECTORIES (default all): fewer are generated through the domain and the store is filled up
+ * to the target by copying them in SQL under fresh ids and national numbers (clone-trajectories), which is quicker.
+ * A quarter of the workload's trajectories reach the attest and close, so the store holds a third more persons than
+ * open trajectories. A kept database (BENCH_READS_DATABASE_URL) is grown once and reused by the next runs.
  */
 const OPEN_SHARE = 0.75;
+const trajectories = Math.ceil(positiveInteger('BENCH_OPEN_TRAJECTORIES', 100_000) / OPEN_SHARE);
 const config = {
-  trajectories: Math.ceil(positiveInteger('BENCH_OPEN_TRAJECTORIES', 100_000) / OPEN_SHARE),
+  trajectories,
+  /** Generated through the domain; the rest up to `trajectories` are SQL copies of them (see clone-trajectories). */
+  generated: Math.min(trajectories, positiveInteger('BENCH_GENERATED_TRAJECTORIES', trajectories)),
   queries: positiveInteger('BENCH_READ_QUERIES', 200),
   warmup: 10,
 };
@@ -195,26 +195,39 @@ const CASES: ListCase[] = [
 ];
 
 async function main(): Promise<void> {
-  const database = await openReadPathDatabase();
+  const database = await openKeptOrThrowawayDatabase('BENCH_READS_DATABASE_URL');
   try {
     const { dataSource, pool } = database;
-    const [{ events }] = await dataSource.query<{ events: number }[]>(
-      'SELECT count(*)::int AS events FROM events',
-    );
-    if (events === 0) {
-      log(`${database.origin}; growing ${config.trajectories} trajectories`);
-      const grown = await growEventStore(dataSource, 'reads', config.trajectories);
+    const count = async (sql: string) => (await dataSource.query<{ n: number }[]>(sql))[0].n;
+    if ((await count('SELECT count(*)::int AS n FROM events')) === 0) {
+      log(`${database.origin}; growing ${config.generated} trajectories`);
+      const grown = await growEventStore(dataSource, 'reads', config.generated);
       log(
         `${grown.events} events: decided in ${formatSeconds(grown.decideMs)}, inserted in ${formatSeconds(grown.insertMs)}`,
       );
+    } else log(`${database.origin}: reusing its events`);
+    if ((await count('SELECT count(*)::int AS n FROM trajectory_summaries')) === 0) {
       const started = performance.now();
       const rebuilt = await rebuildReadModels(dataSource);
       const rebuildMs = performance.now() - started;
       log(
-        `read models rebuilt in ${formatSeconds(rebuildMs)} (${((rebuilt.eventsReplayed * 1000) / rebuildMs).toFixed(0)} events/s)`,
+        `read models rebuilt from ${rebuilt.eventsReplayed} events in ${formatSeconds(rebuildMs)} ` +
+          `(${((rebuilt.eventsReplayed * 1000) / rebuildMs).toFixed(0)} events/s)`,
       );
-      await dataSource.query('VACUUM ANALYZE');
-    } else log(`${database.origin}: reusing its ${events} events and read models`);
+    }
+    const open = await count(`SELECT count(*)::int AS n FROM trajectory_summaries WHERE status <> 'CLOSED'`);
+    const target = Math.round(config.trajectories * OPEN_SHARE);
+    // clone-trajectories keeps national numbers unique only for stores of up to 10,000 generated trajectories.
+    if (open < target && (await count('SELECT count(*)::int AS n FROM trajectory_summaries')) > 10_000) {
+      log(`${open} open trajectories, fewer than ${target}: generate more through the domain to reach it`);
+    } else if (open < target) {
+      const copies = Math.ceil(target / open) - 1;
+      const added = await cloneTrajectories(dataSource, copies, []);
+      log(
+        `copied the ${open} open and their closed trajectories ${copies}× in SQL: ${added} trajectories added`,
+      );
+    }
+    await dataSource.query('VACUUM ANALYZE');
     const [volume] = await dataSource.query<Record<string, number>[]>(
       `SELECT (SELECT count(*) FROM events)::int AS events,
               (SELECT count(*) FROM trajectory_summaries WHERE status <> 'CLOSED')::int AS open_trajectories,
@@ -264,31 +277,6 @@ async function main(): Promise<void> {
   } finally {
     await database.close();
   }
-}
-
-/**
- * A throwaway database (see bench-database), or with BENCH_READS_DATABASE_URL a database that is kept: grown on the
- * first run, its store reused by the next ones (growing 100,000 trajectories takes many minutes on 2 cores).
- */
-async function openReadPathDatabase(): Promise<{
-  origin: string;
-  dataSource: DataSource;
-  pool: Pool;
-  close(): Promise<void>;
-}> {
-  const url = process.env.BENCH_READS_DATABASE_URL;
-  if (!url) {
-    const database = await openBenchDatabase(4);
-    return { ...database, origin: `PostgreSQL ${database.serverVersion} (${database.origin})` };
-  }
-  await runMigrations(url);
-  const dataSource = await createDataSource(url, {
-    poolSize: 4,
-    applicationName: 'bench-reads',
-  }).initialize();
-  const pool = (dataSource.driver as PostgresDriver).master as Pool;
-  const origin = `kept database ${new URL(url).pathname.slice(1)}`;
-  return { origin, dataSource, pool, close: () => dataSource.destroy() };
 }
 
 main().catch((error: unknown) => {

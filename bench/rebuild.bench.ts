@@ -1,5 +1,5 @@
 import { rebuildReadModels } from '../libs/store/src';
-import { openBenchDatabase } from './bench-database';
+import { openKeptOrThrowawayDatabase } from './kept-database';
 import { growEventStore } from './grow-store';
 import { formatSeconds, log, positiveInteger, renderTable } from './measure';
 
@@ -11,7 +11,8 @@ import { formatSeconds, log, positiveInteger, renderTable } from './measure';
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:rebuild
  *
- * Sizes: BENCH_REBUILD_TRAJECTORIES (default 20,000), BENCH_ROUNDS (default 3).
+ * Sizes: BENCH_REBUILD_TRAJECTORIES (default 20,000), BENCH_ROUNDS (default 3). With BENCH_REBUILD_DATABASE_URL the
+ * store of that database is used (grown first when it has no events) and kept, e.g. the read-path benchmark's.
  */
 const config = {
   trajectories: positiveInteger('BENCH_REBUILD_TRAJECTORIES', 20_000),
@@ -19,21 +20,26 @@ const config = {
 };
 
 async function main(): Promise<void> {
-  const database = await openBenchDatabase(2);
+  const database = await openKeptOrThrowawayDatabase('BENCH_REBUILD_DATABASE_URL');
   try {
     const { dataSource } = database;
-    log(
-      `PostgreSQL ${database.serverVersion} (${database.origin}); growing ${config.trajectories} trajectories`,
+    let [{ events }] = await dataSource.query<{ events: number }[]>(
+      'SELECT count(*)::int AS events FROM events',
     );
-    const grown = await growEventStore(dataSource, 'rebuild', config.trajectories);
-    log(
-      `${grown.events} events of ${grown.trajectories} trajectories: decided in ${formatSeconds(grown.decideMs)}, ` +
-        `inserted in ${formatSeconds(grown.insertMs)}`,
-    );
+    if (events === 0) {
+      log(`${database.origin}; growing ${config.trajectories} trajectories`);
+      const grown = await growEventStore(dataSource, 'rebuild', config.trajectories);
+      log(
+        `${grown.events} events of ${grown.trajectories} trajectories: decided in ${formatSeconds(grown.decideMs)}, ` +
+          `inserted in ${formatSeconds(grown.insertMs)}`,
+      );
+      events = grown.events;
+    } else log(`${database.origin}: reusing its ${events} events`);
     await dataSource.query('VACUUM ANALYZE events');
 
     const copies: number[] = [];
     const rebuilds: number[] = [];
+    let streams = 0;
     for (let round = 1; round <= config.rounds; round += 1) {
       await dataSource.query('DROP TABLE IF EXISTS bench_events_copy');
       await dataSource.query(
@@ -47,15 +53,16 @@ async function main(): Promise<void> {
       started = performance.now();
       const result = await rebuildReadModels(dataSource);
       rebuilds.push(performance.now() - started);
-      if (result.eventsReplayed !== grown.events) {
-        throw new Error(`the rebuild replayed ${result.eventsReplayed} events, not ${grown.events}`);
+      streams = result.streams;
+      if (result.eventsReplayed !== events) {
+        throw new Error(`the rebuild replayed ${result.eventsReplayed} events, not ${events}`);
       }
       log(
         `round ${round}: copy ${formatSeconds(copies.at(-1)!)}, rebuild ${formatSeconds(rebuilds.at(-1)!)}`,
       );
     }
 
-    const rate = (ms: number) => (grown.events * 1000) / ms;
+    const rate = (ms: number) => (events * 1000) / ms;
     const best = (samples: number[]) => Math.min(...samples);
     const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
     const rows = [
@@ -63,7 +70,7 @@ async function main(): Promise<void> {
       ['rebuild of the read models', rebuilds],
     ] as const;
     console.log(
-      `\nRebuild, ${grown.events} events of ${grown.trajectories} trajectories, ${config.rounds} rounds\n\n` +
+      `\nRebuild, ${events} events of ${streams} streams, ${config.rounds} rounds\n\n` +
         renderTable(
           ['operation', 'median s', 'median events/s', 'best events/s', '÷ raw copy (median)'],
           rows.map(([name, samples]) => [
