@@ -2,6 +2,7 @@ import { EntityManager, MoreThanOrEqual } from 'typeorm';
 import type { TrajectoryEvent } from '../../domain/src';
 import { EventRecord } from './entities';
 import type { StoredEvent } from './event-store.types';
+import { canonicalJson } from './canonical-json';
 
 /** A trajectory event as the projections see it: the domain event and its place in its stream. */
 export type RecordedTrajectoryEvent = TrajectoryEvent & { streamId: string; version: number };
@@ -54,7 +55,7 @@ export function sameEvent(stored: EventRecord, candidate: TrajectoryEvent): bool
     stored.type === candidate.type &&
     stored.schemaVersion === candidate.schemaVersion &&
     stored.occurredAt.getTime() === Date.parse(candidate.occurredAt) &&
-    canonicalJson(stored.data) === canonicalJson(candidate.data)
+    canonicalJsonOfStored(stored.data) === canonicalJsonOfStored(candidate.data)
   );
 }
 
@@ -65,19 +66,7 @@ export function sameEvents(stored: readonly EventRecord[], candidates: readonly 
   );
 }
 
-/** JSON with sorted keys and without undefined members, as jsonb stores it, so that equal facts compare equal. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(JSON.parse(JSON.stringify(value ?? null))));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
+/** As jsonb stores it (dates as strings, no undefined members), so that equal facts compare equal. */
+function canonicalJsonOfStored(value: unknown): string {
+  return canonicalJson(JSON.parse(JSON.stringify(value ?? null)));
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { evolve, TrajectoryEvent, TrajectoryState } from '../../../domain/src';
 import { TrajectoryStateRecord } from '../entities';
 import type { RecordedTrajectoryEvent } from '../event-records';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../canonical-json';
 import { stateRow, streamBeforeAppend, tableRowsOf } from './folded-streams';
 import type { FoldedStream } from './projection';
 import { OUTBOX_PROJECTIONS, READ_MODELS } from './read-models';
