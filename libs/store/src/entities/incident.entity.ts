@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type IncidentState = 'OPEN' | 'RESOLVED';
 
@@ -9,6 +9,7 @@ export type IncidentState = 'OPEN' | 'RESOLVED';
  */
 @Entity({ name: 'incidents' })
 @Index('incidents_state_opened_at_idx', ['state', 'openedAt'])
+@Check('incidents_state_known', "state IN ('OPEN', 'RESOLVED')")
 export class IncidentRecord {
   @PrimaryColumn({ name: 'incident_id', type: 'text', primaryKeyConstraintName: 'incidents_pkey' })
   incidentId!: string;
@@ -28,7 +29,7 @@ export class IncidentRecord {
   cause!: string;
 
   /** Attempts after the first failure: one per operator retry. */
-  @Column({ type: 'integer' })
+  @Column({ type: 'integer', default: 0 })
   retries!: number;
 
   @Column({ name: 'opened_at', type: 'timestamptz' })
