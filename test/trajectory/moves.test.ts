@@ -44,10 +44,13 @@ describe('moves', () => {
         counsellorId: 'atlas-7',
       })
       .expect(200, { trajectoryId, version: before + 2, events: ['TrajectoryTransferred', 'NewcomerMoved'] });
+    // The case is ATLAS's now: IN-Gent no longer sees it.
+    await system.http().get(`/trajectories/${trajectoryId}`).expect(404);
+    steps.handOver(trajectoryId, 'ATLAS');
     const view = await steps.view(trajectoryId);
     expect(view).toMatchObject({ agency: 'ATLAS', municipality: 'Antwerpen', counsellorId: 'atlas-7' });
     const atlas = await system
-      .http()
+      .http('counsellor-atlas')
       .get('/deadlines')
       .query({ agency: 'ATLAS', municipality: 'Antwerpen', limit: 500 })
       .expect(200);
