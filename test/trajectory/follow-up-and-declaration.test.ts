@@ -89,6 +89,8 @@ describe('the follow-up track and the declaration of effort', () => {
       })
       .expect(200);
     expect(moved.body.events).toEqual(['TrajectoryTransferred', 'NewcomerMoved', 'DeadlineWaived']);
+    await system.http().get(`/trajectories/${id}`).expect(404);
+    steps.handOver(id, 'AGII');
     const view = await steps.view(id);
     expect(
       view.deadlines.find((deadline: { kind: string }) => deadline.kind === 'FOLLOW_UP_B1_ORAL').state,

@@ -66,7 +66,7 @@ describe('an incident', () => {
       .send({ reason: 'ILLNESS', suspendedFrom: daysAgo(1), explanation: 'hospitalised' });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toContain(`incident ${String(incident.incidentId)}`);
+    expect(refused.body.detail).toContain(`incident ${String(incident.incidentId)}`);
 
     // A retry before the fix fails again and says why; the incident stays open.
     await system

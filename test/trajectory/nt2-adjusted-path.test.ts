@@ -73,7 +73,7 @@ describe('the adjusted NT2 path for a low-literate learner', () => {
     }).expect(422);
     expect(lowered.body).toMatchObject({
       field: 'targetLevel',
-      message: expect.stringMatching(/policy 2022 sets no NT2 level below A2/),
+      detail: expect.stringMatching(/policy 2022 sets no NT2 level below A2/),
     });
     expect(await store.countEvents(id)).toBe(before);
 

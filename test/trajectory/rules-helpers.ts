@@ -1,29 +1,56 @@
 import { TargetGroupFacts } from '../../libs/domain/src';
 import { EventStore } from '../../libs/store/src';
 import { daysAgo, newcomer } from '../support/newcomers';
-import { TestSystem } from '../support/system';
+import { DEFAULT_TEST_IDENTITY, TestSystem } from '../support/system';
 
-/** Shared steps of the rules' end-to-end tests: every command goes over HTTP to the real workflow. */
+/** The demo counsellor of each agency (libs/identity/src/demo-identities.ts): a counsellor sees only their own. */
+export const COUNSELLOR_OF: Readonly<Record<string, string>> = {
+  IN_GENT: 'counsellor-gent',
+  AGII: 'counsellor-agii',
+  ATLAS: 'counsellor-atlas',
+};
+
+export function counsellorOf(agency: string): string {
+  const identity = COUNSELLOR_OF[agency];
+  if (!identity) throw new Error(`no demo counsellor for agency "${agency}"`);
+  return identity;
+}
+
+/**
+ * Shared steps of the rules' end-to-end tests: every command goes over HTTP to the real workflow, as the counsellor
+ * of the agency that owns the trajectory (`handOver` after a transfer).
+ */
 export function ruleSteps(system: TestSystem) {
+  const counsellors = new Map<string, string>();
+  const counsellorFor = (trajectoryId: string) => counsellors.get(trajectoryId) ?? DEFAULT_TEST_IDENTITY;
+
   async function open(
     registeredDaysAgo: number,
     targetGroupFacts?: TargetGroupFacts,
     overrides: Record<string, unknown> = {},
   ): Promise<string> {
+    const person = newcomer(overrides);
+    const identity = counsellorOf(person.agency as string);
     const { body } = await system
-      .http()
+      .http(identity)
       .post('/trajectories')
       .send({
-        ...newcomer(overrides),
+        ...person,
         registeredOn: daysAgo(registeredDaysAgo),
         ...(targetGroupFacts ? { targetGroupFacts } : {}),
       })
       .expect(201);
-    return (body as { trajectoryId: string }).trajectoryId;
+    const { trajectoryId } = body as { trajectoryId: string };
+    counsellors.set(trajectoryId, identity);
+    return trajectoryId;
   }
 
+  /** After a transfer: the receiving agency's counsellor acts on the trajectory from now on. */
+  const handOver = (trajectoryId: string, agency: string) =>
+    counsellors.set(trajectoryId, counsellorOf(agency));
+
   const post = (trajectoryId: string, path: string, body: object) =>
-    system.http().post(`/trajectories/${trajectoryId}/${path}`).send(body);
+    system.http(counsellorFor(trajectoryId)).post(`/trajectories/${trajectoryId}/${path}`).send(body);
 
   async function signContract(trajectoryId: string, signedDaysAgo: number, profile?: object): Promise<void> {
     await post(trajectoryId, 'intake', {
@@ -34,7 +61,7 @@ export function ruleSteps(system: TestSystem) {
   }
 
   const view = async (trajectoryId: string) =>
-    (await system.http().get(`/trajectories/${trajectoryId}`).expect(200)).body;
+    (await system.http(counsellorFor(trajectoryId)).get(`/trajectories/${trajectoryId}`).expect(200)).body;
 
   const streamLength = async (trajectoryId: string) =>
     (await new EventStore(system.database).readStream(trajectoryId)).length;
@@ -42,5 +69,5 @@ export function ruleSteps(system: TestSystem) {
   const kindsAndStates = (items: { kind: string; state: string }[]) =>
     items.map((item) => [item.kind, item.state]);
 
-  return { open, post, signContract, view, streamLength, kindsAndStates };
+  return { open, post, signContract, view, streamLength, kindsAndStates, handOver, counsellorFor };
 }
