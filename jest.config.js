@@ -1,4 +1,8 @@
-/** Unit tests (pure code, no infrastructure) and integration tests (real Temporal dev server + real PostgreSQL). */
+/**
+ * Unit tests (pure code, no infrastructure), integration tests (real Temporal dev server + real PostgreSQL), and
+ * timing tests: integration tests that assert a duration (a takeover within 5 s of a SIGKILL), run by `npm test` on
+ * their own after the others, in band, so that the other suites' load does not decide their outcome.
+ */
 const fs = require('node:fs');
 const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const transform = {
@@ -20,15 +24,21 @@ module.exports = {
       transformIgnorePatterns,
       testMatch: ['<rootDir>/{libs,apps,workflows,scripts}/**/*.spec.ts'],
     },
-    {
-      displayName: 'integration',
-      testEnvironment: 'node',
-      transform,
-      transformIgnorePatterns,
-      testMatch: ['<rootDir>/test/**/*.test.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeouts.ts'],
-    },
+    integrationProject('integration', ['<rootDir>/test/**/*.test.ts'], ['\\.timing\\.test\\.ts$']),
+    integrationProject('timing', ['<rootDir>/test/**/*.timing.test.ts'], []),
   ],
 };
+
+function integrationProject(displayName, testMatch, testPathIgnorePatterns) {
+  return {
+    displayName,
+    testEnvironment: 'node',
+    transform,
+    transformIgnorePatterns,
+    testMatch,
+    testPathIgnorePatterns: ['/node_modules/', ...testPathIgnorePatterns],
+    globalSetup: '<rootDir>/test/support/global-setup.ts',
+    globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeouts.ts'],
+  };
+}

@@ -42,7 +42,12 @@ export function storeDataSourceOptions(
     applicationName: options.applicationName,
     logging: options.logging ?? false,
     ...(options.logger ? { logger: options.logger } : {}),
-    // Dates as 'YYYY-MM-DD' strings on every connection of the pool (see type-parsers).
-    extra: { types: storeTypeParsers() },
+    extra: {
+      // Dates as 'YYYY-MM-DD' strings on every connection of the pool (see type-parsers).
+      types: storeTypeParsers(),
+      // A worker that dies mid-append leaves its statement running and its rows locked until PostgreSQL notices the
+      // closed socket; checking every second lets the worker that takes over append within seconds.
+      options: '-c client_connection_check_interval=1000',
+    },
   };
 }
