@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -13,9 +13,10 @@ import {
 import type { IncomingMessage } from 'node:http';
 import type { ImportView } from '../../../../libs/store/src';
 import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
-import { ValidationErrorBody } from '../http/error-bodies';
+import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { UploadImportQuery } from './dto/exchange.dto';
 import { ExchangeAccess } from './exchange-access';
+import { problemResponse, uuidParameter } from './exchange-routes';
 import { RegistrationImportsService, UploadAnswer } from './registration-imports.service';
 import { Allow } from '../access/access.decorators';
 
@@ -63,9 +64,10 @@ export class RegistrationImportsController {
   @Allow('registrations.submit')
   @ApiOperation({ summary: 'Progress of an import: rows done and total, and the count of each outcome' })
   @ApiOkResponse()
-  @ApiNotFoundResponse()
+  @ApiBadRequestResponse({ type: ValidationErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such import of yours' })
   async find(
-    @Param('importId', new ParseUUIDPipe()) importId: string,
+    @Param('importId', uuidParameter('importId')) importId: string,
     @CommandHeaders() context: CommandContext,
   ): Promise<ImportView & { problemsUrl: string }> {
     const found = await this.imports.find(importId);
@@ -78,9 +80,10 @@ export class RegistrationImportsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'Every CONFLICT, UNMATCHED and INVALID row of an import, as CSV, in file order' })
-  @ApiNotFoundResponse()
+  @ApiBadRequestResponse(problemResponse('importId is not a UUID'))
+  @ApiNotFoundResponse(problemResponse('No such import of yours'))
   async problems(
-    @Param('importId', new ParseUUIDPipe()) importId: string,
+    @Param('importId', uuidParameter('importId')) importId: string,
     @CommandHeaders() context: CommandContext,
   ): Promise<string> {
     this.access.assertMayRead(context, await this.imports.find(importId));

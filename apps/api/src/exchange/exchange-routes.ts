@@ -1,0 +1,32 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { getSchemaPath } from '@nestjs/swagger';
+import { ErrorBody } from '../http/error-bodies';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
+import { badRequest } from '../http/validation-errors';
+
+/** A UUID path parameter; a bad one is a 400 that names the parameter, like every other field. */
+export const uuidParameter = (name: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => badRequest([{ field: name, reason: `${name} must be a UUID` }]),
+  });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * For a command with a body: checks the path's id in the handler, after the body's validation, so a request with a
+ * bad body and a bad id names the body's fields (as the trajectory commands do) and a good body with a bad id
+ * names the id.
+ */
+export function assertUuid(name: string, value: string): string {
+  if (!UUID.test(value)) throw badRequest([{ field: name, reason: `${name} must be a UUID` }]);
+  return value;
+}
+
+/**
+ * An error answer's documentation on a route whose success is not JSON (a CSV) or has no schema: the body is
+ * still a problem details document.
+ */
+export const problemResponse = (description: string) => ({
+  description,
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ErrorBody) } } },
+});
