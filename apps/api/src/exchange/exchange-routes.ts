@@ -1,7 +1,4 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { getSchemaPath } from '@nestjs/swagger';
-import { ErrorBody } from '../http/error-bodies';
-import { PROBLEM_CONTENT_TYPE } from '../http/problem-details';
 import { badRequest } from '../http/validation-errors';
 
 /** A UUID path parameter; a bad one is a 400 that names the parameter, like every other field. */
@@ -21,12 +18,3 @@ export function assertUuid(name: string, value: string): string {
   if (!UUID.test(value)) throw badRequest([{ field: name, reason: `${name} must be a UUID` }]);
   return value;
 }
-
-/**
- * An error answer's documentation on a route whose success is not JSON (a CSV) or has no schema: the body is
- * still a problem details document.
- */
-export const problemResponse = (description: string) => ({
-  description,
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ErrorBody) } } },
-});

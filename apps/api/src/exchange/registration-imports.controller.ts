@@ -7,7 +7,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
@@ -16,7 +15,7 @@ import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/comma
 import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { UploadImportQuery } from './dto/exchange.dto';
 import { ExchangeAccess } from './exchange-access';
-import { problemResponse, uuidParameter } from './exchange-routes';
+import { uuidParameter } from './exchange-routes';
 import { RegistrationImportsService, UploadAnswer } from './registration-imports.service';
 import { Allow } from '../access/access.decorators';
 
@@ -78,10 +77,14 @@ export class RegistrationImportsController {
   @Get(':importId/problems')
   @Allow('registrations.submit')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiProduces('text/csv')
+  // The CSV is the success's content only: the error answers stay problem details (401, 403, 404).
+  @ApiOkResponse({
+    description: 'One line per problem row, with a header line',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiOperation({ summary: 'Every CONFLICT, UNMATCHED and INVALID row of an import, as CSV, in file order' })
-  @ApiBadRequestResponse(problemResponse('importId is not a UUID'))
-  @ApiNotFoundResponse(problemResponse('No such import of yours'))
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'importId is not a UUID' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such import of yours' })
   async problems(
     @Param('importId', uuidParameter('importId')) importId: string,
     @CommandHeaders() context: CommandContext,
