@@ -1,4 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { badRequest } from '../http/validation-errors';
 
 /** A UUID path parameter; a bad one is a 400 that names the parameter, like every other field. */
@@ -17,4 +18,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function assertUuid(name: string, value: string): string {
   if (!UUID.test(value)) throw badRequest([{ field: name, reason: `${name} must be a UUID` }]);
   return value;
+}
+
+/** `POST /registration-imports`: the bulk file is streamed by the import itself, never parsed as JSON. */
+export function isRegistrationFileUpload(request: IncomingMessage): boolean {
+  const path = (request.url ?? '').split('?')[0]!.replace(/\/+$/, '');
+  return request.method === 'POST' && path === '/registration-imports';
 }
