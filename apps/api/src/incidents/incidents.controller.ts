@@ -18,10 +18,6 @@ import { IncidentsService } from './incidents.service';
 import { ListIncidentsQuery } from './list-incidents.query';
 import type { RetryIncidentResult } from '../../../../workflows/src/incident-definitions';
 
-const INCIDENT_ID = new ParseUUIDPipe({
-  exceptionFactory: () => badRequest([{ field: 'incidentId', reason: 'incidentId must be a UUID' }]),
-});
-
 @ApiTags('incidents')
 @Controller('incidents')
 export class IncidentsController {
@@ -57,7 +53,13 @@ export class IncidentsController {
     description: 'The trajectory service did not answer in time',
   })
   retry(
-    @Param('incidentId', INCIDENT_ID) incidentId: string,
+    @Param(
+      'incidentId',
+      new ParseUUIDPipe({
+        exceptionFactory: () => badRequest([{ field: 'incidentId', reason: 'incidentId must be a UUID' }]),
+      }),
+    )
+    incidentId: string,
     @CommandHeaders() context: CommandContext,
   ): Promise<RetryIncidentResult> {
     return this.incidents.retry(incidentId, context);
