@@ -9,7 +9,7 @@ import { progressBar } from './exchange/progress-bar';
 /**
  * Command-line upload of a VDAB or Actiris registration file: streams the file to the API (never read whole),
  * follows the import with a progress bar, prints the outcome counts and saves the problem rows as CSV.
- * `npm run import:registrations -- registrations.csv --partner VDAB --api http://localhost:3000`
+ * `API_TOKEN=$(npm run --silent token -- vdab-system) npm run import:registrations -- registrations.csv --partner VDAB`
  */
 interface ImportView {
   importId: string;
@@ -66,7 +66,7 @@ function upload(
         headers: {
           'Content-Type': args.format === 'CSV' ? 'text/csv' : 'application/x-ndjson',
           'Content-Length': size,
-          'X-Actor': args.actor,
+          Authorization: `Bearer ${args.token}`,
         },
       },
       (response) => {
@@ -108,7 +108,7 @@ function get(args: ImportArguments, path: string): Promise<string> {
   const url = new URL(`${args.apiUrl}${path}`);
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? secureRequest : request;
-    send(url, { headers: { 'X-Actor': args.actor } }, (response) => {
+    send(url, { headers: { Authorization: `Bearer ${args.token}` } }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));

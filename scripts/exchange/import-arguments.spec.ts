@@ -3,20 +3,23 @@ import { progressBar } from './progress-bar';
 
 describe('the import command line', () => {
   it('defaults the partner, the format from the extension, the API and the problems file', () => {
-    expect(parseImportArguments(['day.jsonl'], { API_URL: 'http://api:3000/' })).toEqual({
+    expect(parseImportArguments(['day.jsonl'], { API_URL: 'http://api:3000/', API_TOKEN: 'tok\n' })).toEqual({
       file: 'day.jsonl',
       partner: 'VDAB',
       format: 'JSONL',
       apiUrl: 'http://api:3000',
-      actor: 'vdab-batch',
+      token: 'tok',
       problemsFile: 'day.jsonl.problems.csv',
     });
   });
 
   it('takes the options', () => {
     expect(
-      parseImportArguments(['x.txt', '--partner', 'actiris', '--format', 'csv', '--problems', 'p.csv']),
-    ).toMatchObject({ partner: 'ACTIRIS', format: 'CSV', problemsFile: 'p.csv', actor: 'actiris-batch' });
+      parseImportArguments(
+        ['x.txt', '--partner', 'actiris', '--format', 'csv', '--problems', 'p.csv', '--token', 'abc'],
+        { API_TOKEN: 'ignored' },
+      ),
+    ).toMatchObject({ partner: 'ACTIRIS', format: 'CSV', problemsFile: 'p.csv', token: 'abc' });
   });
 
   it.each([
@@ -25,8 +28,9 @@ describe('the import command line', () => {
     [['a.csv', '--partner', 'FOREM'], '--partner must be VDAB or ACTIRIS'],
     [['a.csv', '--colour', 'red'], 'unknown option --colour'],
     [['a.csv', '--partner'], '--partner needs a value'],
+    [['a.csv', '--partner', 'VDAB'], 'give an access token: --token or API_TOKEN'],
   ])('refuses %j', (argv, reason) => {
-    expect(() => parseImportArguments(argv)).toThrow(reason);
+    expect(() => parseImportArguments(argv, argv.length === 3 ? {} : { API_TOKEN: 't' })).toThrow(reason);
   });
 });
 

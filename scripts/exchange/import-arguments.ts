@@ -5,13 +5,15 @@ export interface ImportArguments {
   partner: 'VDAB' | 'ACTIRIS';
   format: 'CSV' | 'JSONL';
   apiUrl: string;
-  actor: string;
+  /** The partner system's bearer token (`npm run --silent token -- vdab-system`). */
+  token: string;
   problemsFile: string;
 }
 
 export const USAGE =
   'usage: npm run import:registrations -- <file.csv|file.jsonl> [--partner VDAB|ACTIRIS] [--api http://localhost:3000] ' +
-  '[--actor vdab-batch] [--format CSV|JSONL] [--problems <out.csv>]';
+  '[--token <access token, or API_TOKEN>] [--format CSV|JSONL] [--problems <out.csv>]\n' +
+  "  the token is the partner system's: API_TOKEN=$(npm run --silent token -- vdab-system)";
 
 /** Reads the command line; throws with the usage and the reason on anything it does not understand. */
 export function parseImportArguments(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ImportArguments {
@@ -29,7 +31,7 @@ export function parseImportArguments(argv: readonly string[], env: NodeJS.Proces
     index++;
   }
   const unknown = [...options.keys()].filter(
-    (key) => !['partner', 'api', 'actor', 'format', 'problems'].includes(key),
+    (key) => !['partner', 'api', 'token', 'format', 'problems'].includes(key),
   );
   if (unknown.length) throw new Error(`unknown option --${unknown[0]}\n${USAGE}`);
   if (positional.length !== 1) throw new Error(`give exactly one file\n${USAGE}`);
@@ -42,12 +44,14 @@ export function parseImportArguments(argv: readonly string[], env: NodeJS.Proces
     options.get('format') ?? (['.jsonl', '.ndjson'].includes(extension) ? 'JSONL' : 'CSV')
   ).toUpperCase();
   if (format !== 'CSV' && format !== 'JSONL') throw new Error(`--format must be CSV or JSONL\n${USAGE}`);
+  const token = options.get('token') ?? env.API_TOKEN;
+  if (!token?.trim()) throw new Error(`give an access token: --token or API_TOKEN\n${USAGE}`);
   return {
     file,
     partner,
     format,
     apiUrl: (options.get('api') ?? env.API_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
-    actor: options.get('actor') ?? `${partner.toLowerCase()}-batch`,
+    token: token.trim(),
     problemsFile: options.get('problems') ?? `${file}.problems.csv`,
   };
 }

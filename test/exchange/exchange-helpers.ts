@@ -14,6 +14,11 @@ export async function openTrajectory(
   return { trajectoryId: body.trajectoryId, nationalNumber: person.nationalNumber };
 }
 
+/** The demo partner system that sends (and alone reads) a partner's imports. */
+export function partnerSystem(partner: string): string {
+  return partner === 'ACTIRIS' ? 'actiris-system' : 'vdab-system';
+}
+
 export function uploadFile(
   system: TestSystem,
   content: string | Buffer,
@@ -21,17 +26,24 @@ export function uploadFile(
   partner = 'VDAB',
 ) {
   return system
-    .http()
+    .http(partnerSystem(partner))
     .post(`/registration-imports?partner=${partner}&fileName=test.csv`)
     .set('Content-Type', contentType)
-    .set('X-Actor', 'vdab-system')
     .send(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
 }
 
-export async function importFinished(system: TestSystem, importId: string, timeoutMs = 120_000) {
+export async function importFinished(
+  system: TestSystem,
+  importId: string,
+  timeoutMs = 120_000,
+  partner = 'VDAB',
+) {
   return eventually(
     async () => {
-      const { body } = await system.http().get(`/registration-imports/${importId}`).expect(200);
+      const { body } = await system
+        .http(partnerSystem(partner))
+        .get(`/registration-imports/${importId}`)
+        .expect(200);
       if (body.status !== 'COMPLETED')
         throw new Error(`import is ${body.status} (${body.rowsDone}/${body.totalRows})`);
       return body;
@@ -41,8 +53,15 @@ export async function importFinished(system: TestSystem, importId: string, timeo
   );
 }
 
-export async function problemRows(system: TestSystem, importId: string): Promise<Record<string, string>[]> {
-  const response = await system.http().get(`/registration-imports/${importId}/problems`).expect(200);
+export async function problemRows(
+  system: TestSystem,
+  importId: string,
+  partner = 'VDAB',
+): Promise<Record<string, string>[]> {
+  const response = await system
+    .http(partnerSystem(partner))
+    .get(`/registration-imports/${importId}/problems`)
+    .expect(200);
   expect(response.headers['content-type']).toMatch(/^text\/csv/);
   return parse(response.text, { columns: true });
 }

@@ -59,7 +59,8 @@ describe('the registration import command line', () => {
         '--api',
         `http://127.0.0.1:${port}`,
       ],
-      { env: { ...process.env, NODE_OPTIONS: '' }, timeout: 120_000 },
+      // The partner system's token, as `API_TOKEN=$(npm run --silent token -- vdab-system)` gives it.
+      { env: { ...process.env, NODE_OPTIONS: '', API_TOKEN: system.token('vdab-system') }, timeout: 120_000 },
     );
     expect(stderr).toContain('[##############################] 100%  3/3 rows');
     expect(stdout).toMatch(/3 rows staged/);

@@ -54,7 +54,10 @@ describe('an import whose worker is killed', () => {
 
     const atKill = await eventually(
       async () => {
-        const { body } = await system.http().get(`/registration-imports/${importId}`).expect(200);
+        const { body } = await system
+          .http('vdab-system')
+          .get(`/registration-imports/${importId}`)
+          .expect(200);
         if (body.rowsDone < 1_000) throw new Error(`only ${body.rowsDone} rows done`);
         return body;
       },

@@ -128,7 +128,7 @@ describe('a bulk file of partner registrations', () => {
       [7, 'CONFLICT', 'IN_GENT'],
     ]);
     const { body: elsewhere } = await system
-      .http()
+      .http('counsellor-atlas')
       .get('/reconciliation?agency=ATLAS&state=OPEN&limit=500')
       .expect(200);
     expect(
@@ -155,13 +155,12 @@ describe('a bulk file of partner registrations', () => {
     const resolved = await system
       .http()
       .post(`/reconciliation/${byRow(7).itemId}/link`)
-      .set('X-Actor', 'counsellor-17')
       .send({ trajectoryId: other.trajectoryId })
       .expect(200);
     expect(resolved.body).toMatchObject({
       state: 'LINKED',
       resolvedTrajectoryId: other.trajectoryId,
-      resolvedBy: 'counsellor-17',
+      resolvedBy: 'counsellor-gent',
     });
     expect(await registrationEvents(system.database, [other.trajectoryId])).toBe(1);
     await system
@@ -172,7 +171,6 @@ describe('a bulk file of partner registrations', () => {
     const dismissed = await system
       .http()
       .post(`/reconciliation/${byRow(3).itemId}/dismiss`)
-      .set('X-Actor', 'counsellor-17')
       .send({ reason: 'VDAB sent a corrected dossier id' })
       .expect(200);
     expect(dismissed.body).toMatchObject({
@@ -189,7 +187,7 @@ describe('a bulk file of partner registrations', () => {
       .post(`/reconciliation/${byRow(4).itemId}/dismiss`)
       .send({ reason: '' })
       .expect(400);
-    expect(bad.body.violations).toEqual([{ field: 'reason', reason: 'reason must not be empty' }]);
+    expect(bad.body.errors).toEqual([{ field: 'reason', detail: 'reason must not be empty' }]);
     expect(await registrationEvents(system.database, [registered.trajectoryId])).toBe(1);
 
     // The unmatched registration is linked by itself once the newcomer's trajectory opens.
@@ -235,14 +233,14 @@ describe('a bulk file of partner registrations', () => {
       'application/x-ndjson',
       'ACTIRIS',
     ).expect(202);
-    const report = await importFinished(system, uploaded.body.importId);
+    const report = await importFinished(system, uploaded.body.importId, undefined, 'ACTIRIS');
     expect(report).toMatchObject({
       partner: 'ACTIRIS',
       format: 'JSONL',
       totalRows: 3,
       outcomes: { LINKED: 1, INVALID: 2 },
     });
-    const problems = await problemRows(system, uploaded.body.importId);
+    const problems = await problemRows(system, uploaded.body.importId, 'ACTIRIS');
     expect(problems.map((row) => [row.rowNumber, row.fields, row.reason])).toEqual([
       ['3', 'row', 'row: is not valid JSON'],
       ['4', 'colour', 'colour: is not a documented field'],
@@ -257,12 +255,12 @@ describe('a bulk file of partner registrations', () => {
       system,
       'insz;registeredOn;office;partnerDossierId\r\n1;2;3;4\r\n',
     ).expect(400);
-    expect(header.body.violations).toEqual([
-      { field: 'header', reason: expect.stringContaining('column 1 is not a documented column') },
+    expect(header.body.errors).toEqual([
+      { field: 'header', detail: expect.stringContaining('column 1 is not a documented column') },
     ]);
     await uploadFile(system, 'a,b', 'application/pdf').expect(415);
     await system
-      .http()
+      .http('vdab-system')
       .post('/registration-imports?partner=NOBODY')
       .set('Content-Type', 'text/csv')
       .send('x')
@@ -282,7 +280,7 @@ describe('a bulk file of partner registrations', () => {
       office: 'VDAB Gent',
       partnerDossierId: 'VDAB-S1',
     };
-    const first = await system.http().post('/registrations').send(registration).expect(200);
+    const first = await system.http('vdab-system').post('/registrations').send(registration).expect(200);
     expect(first.body).toEqual({
       outcome: 'LINKED',
       trajectoryId: target.trajectoryId,
@@ -290,17 +288,17 @@ describe('a bulk file of partner registrations', () => {
       reconciliationItemId: null,
     });
     // A retry (same registration) gets the same answer and writes nothing.
-    await system.http().post('/registrations').send(registration).expect(200, first.body);
+    await system.http('vdab-system').post('/registrations').send(registration).expect(200, first.body);
     expect(await registrationEvents(system.database, [target.trajectoryId])).toBe(1);
     const other = await system
-      .http()
+      .http('vdab-system')
       .post('/registrations')
       .send({ ...registration, partnerDossierId: 'VDAB-S2' })
       .expect(200);
     expect(other.body).toMatchObject({ outcome: 'CONFLICT', trajectoryId: target.trajectoryId });
     expect(other.body.reconciliationItemId).toEqual(expect.any(String));
     const invalid = await system
-      .http()
+      .http('vdab-system')
       .post('/registrations')
       .send({
         partner: 'FOREM',
@@ -310,7 +308,7 @@ describe('a bulk file of partner registrations', () => {
         partnerDossierId: 'P',
       })
       .expect(400);
-    expect(invalid.body.violations.map((v: { field: string }) => v.field)).toEqual([
+    expect(invalid.body.errors.map((v: { field: string }) => v.field)).toEqual([
       'partner',
       'nationalNumber',
       'registeredOn',

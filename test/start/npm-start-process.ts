@@ -10,8 +10,10 @@ export const ROOT = resolve(__dirname, '..', '..');
 export interface StartedStack {
   npm: ChildProcess;
   dataDir: string;
-  ports: { api: number; temporal: number; temporalUi: number; postgres: number };
+  ports: { api: number; temporal: number; temporalUi: number; postgres: number; identity: number };
   apiBaseUrl: string;
+  /** The environment a user's shell next to this stack has: `npm run token` finds the stack's OpenID provider. */
+  shellEnv: NodeJS.ProcessEnv;
   /** Everything npm start printed so far. */
   output(): string;
   /** npm and every process below it, now. */
@@ -38,19 +40,28 @@ export async function startNpmStack(name: string, timeoutMs = 240_000): Promise<
     temporal: await findFreePort('127.0.0.1'),
     temporalUi: await findFreePort('127.0.0.1'),
     postgres: await findFreePort('127.0.0.1'),
+    identity: await findFreePort('127.0.0.1'),
   };
   const env: NodeJS.ProcessEnv = { ...process.env };
   // The jest global setup's Temporal and database are not for this stack: it brings its own, as a user's does.
   for (const key of Object.keys(env)) {
-    if (key.startsWith('TEMPORAL_') || key === 'DATABASE_URL' || key.startsWith('INBURGERING_'))
+    if (
+      key.startsWith('TEMPORAL_') ||
+      key.startsWith('OIDC_') ||
+      key === 'DATABASE_URL' ||
+      key.startsWith('INBURGERING_')
+    )
       delete env[key];
   }
+  // Nor is its OpenID provider: the stack starts its embedded one, on a port of its own.
+  const shellEnv: NodeJS.ProcessEnv = { ...env, IDENTITY_PORT: String(ports.identity) };
   Object.assign(env, {
     INBURGERING_DATA_DIR: dataDir,
     PORT: String(ports.api),
     TEMPORAL_PORT: String(ports.temporal),
     TEMPORAL_UI_PORT: String(ports.temporalUi),
     POSTGRES_PORT: String(ports.postgres),
+    IDENTITY_PORT: String(ports.identity),
     DEMO_DATA: 'false',
     LOG_FORMAT: 'json',
     ...(process.env.TEMPORAL_CLI ? { TEMPORAL_CLI: process.env.TEMPORAL_CLI } : {}),
@@ -80,6 +91,7 @@ export async function startNpmStack(name: string, timeoutMs = 240_000): Promise<
     dataDir,
     ports,
     apiBaseUrl,
+    shellEnv,
     output: () => output,
     processTree: () => descendants(npm.pid!),
     exited,

@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { demoAccessToken } from '../../libs/identity/src';
 import { newcomer } from '../support/newcomers';
 import {
   isAlive,
   isListening,
   killTree,
   Process,
+  ROOT,
   sleep,
   startNpmStack,
   StartedStack,
@@ -69,7 +71,7 @@ describe('npm start', () => {
         '-c',
         `set -euo pipefail\ncurl() { command curl --write-out '%{stderr}HTTP_STATUS %{http_code}\\n' "$@"; }\n${script}`,
       ],
-      { encoding: 'utf8', timeout: 60_000 },
+      { encoding: 'utf8', timeout: 60_000, env: started.shellEnv, cwd: ROOT },
     );
     const statuses = [...run.stderr.matchAll(/HTTP_STATUS (\d+)/g)].map((match) => Number(match[1]));
     expect({ exit: run.status, stderr: run.stderr.replace(/HTTP_STATUS \d+\n/g, '') }).toEqual({
@@ -99,12 +101,14 @@ describe('npm start', () => {
     const polling = () => started.output().match(/polling task queue/g)?.length ?? 0;
     while (polling() < 2 && Date.now() < deadline) await sleep(200);
     const person = newcomer();
+    const token = await demoAccessToken(`http://127.0.0.1:${started.ports.identity}`, 'counsellor-gent');
     let status = 0;
     for (let attempt = 1; attempt <= 3 && status !== 201; attempt++) {
       const created = await fetch(`${started.apiBaseUrl}/trajectories`, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
           'Idempotency-Key': `after-restart-${person.nationalNumber}`,
         },
         body: JSON.stringify(person),

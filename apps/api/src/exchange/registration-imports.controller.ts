@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -7,15 +7,15 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import type { ImportView } from '../../../../libs/store/src';
 import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
-import { ValidationErrorBody } from '../http/error-bodies';
+import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { UploadImportQuery } from './dto/exchange.dto';
 import { ExchangeAccess } from './exchange-access';
+import { uuidParameter } from './exchange-routes';
 import { RegistrationImportsService, UploadAnswer } from './registration-imports.service';
 import { Allow } from '../access/access.decorators';
 
@@ -63,9 +63,10 @@ export class RegistrationImportsController {
   @Allow('registrations.submit')
   @ApiOperation({ summary: 'Progress of an import: rows done and total, and the count of each outcome' })
   @ApiOkResponse()
-  @ApiNotFoundResponse()
+  @ApiBadRequestResponse({ type: ValidationErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such import of yours' })
   async find(
-    @Param('importId', new ParseUUIDPipe()) importId: string,
+    @Param('importId', uuidParameter('importId')) importId: string,
     @CommandHeaders() context: CommandContext,
   ): Promise<ImportView & { problemsUrl: string }> {
     const found = await this.imports.find(importId);
@@ -76,11 +77,16 @@ export class RegistrationImportsController {
   @Get(':importId/problems')
   @Allow('registrations.submit')
   @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiProduces('text/csv')
+  // The CSV is the success's content only: the error answers stay problem details (401, 403, 404).
+  @ApiOkResponse({
+    description: 'One line per problem row, with a header line',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiOperation({ summary: 'Every CONFLICT, UNMATCHED and INVALID row of an import, as CSV, in file order' })
-  @ApiNotFoundResponse()
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'importId is not a UUID' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such import of yours' })
   async problems(
-    @Param('importId', new ParseUUIDPipe()) importId: string,
+    @Param('importId', uuidParameter('importId')) importId: string,
     @CommandHeaders() context: CommandContext,
   ): Promise<string> {
     this.access.assertMayRead(context, await this.imports.find(importId));

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -6,11 +6,12 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { ReconciliationItemView } from '../../../../libs/store/src';
 import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
-import { ValidationErrorBody } from '../http/error-bodies';
+import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import {
   DismissReconciliationDto,
   LinkReconciliationDto,
@@ -18,6 +19,7 @@ import {
   PartnerRegistrationDto,
 } from './dto/exchange.dto';
 import { ExchangeAccess } from './exchange-access';
+import { assertUuid } from './exchange-routes';
 import { RegistrationAnswer, RegistrationsService } from './registrations.service';
 import { Allow } from '../access/access.decorators';
 
@@ -56,6 +58,7 @@ export class RegistrationsController {
       "AUTO_LINKED items were matched when the newcomer's trajectory opened later; the item says to which trajectory.",
   })
   @ApiOkResponse()
+  @ApiBadRequestResponse({ type: ValidationErrorBody })
   async list(
     @Query() query: ListReconciliationQuery,
     @CommandHeaders() context: CommandContext,
@@ -75,16 +78,19 @@ export class RegistrationsController {
   @HttpCode(200)
   @ApiCommandHeaders()
   @ApiOperation({ summary: 'Resolve a queue item by linking the registration to a trajectory' })
-  @ApiNotFoundResponse()
+  @ApiParam({ name: 'itemId', format: 'uuid' })
+  @ApiBadRequestResponse({ type: ValidationErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such item in your queue' })
   @ApiConflictResponse({
+    type: ErrorBody,
     description: 'The item is resolved already, or the trajectory has another registration',
   })
   async link(
-    @Param('itemId', new ParseUUIDPipe()) itemId: string,
+    @Param('itemId') itemId: string,
     @Body() body: LinkReconciliationDto,
     @CommandHeaders() context: CommandContext,
   ): Promise<ReconciliationItemView> {
-    const item = await this.registrations.find(itemId);
+    const item = await this.registrations.find(assertUuid('itemId', itemId));
     this.access.assertMayResolve(context, item);
     return this.registrations.link(item, body.trajectoryId, context);
   }
@@ -94,14 +100,16 @@ export class RegistrationsController {
   @HttpCode(200)
   @ApiCommandHeaders()
   @ApiOperation({ summary: 'Resolve a queue item by dismissing the registration, with a reason' })
-  @ApiNotFoundResponse()
-  @ApiConflictResponse({ description: 'The item is resolved already' })
+  @ApiParam({ name: 'itemId', format: 'uuid' })
+  @ApiBadRequestResponse({ type: ValidationErrorBody })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such item in your queue' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'The item is resolved already' })
   async dismiss(
-    @Param('itemId', new ParseUUIDPipe()) itemId: string,
+    @Param('itemId') itemId: string,
     @Body() body: DismissReconciliationDto,
     @CommandHeaders() context: CommandContext,
   ): Promise<ReconciliationItemView> {
-    const item = await this.registrations.find(itemId);
+    const item = await this.registrations.find(assertUuid('itemId', itemId));
     this.access.assertMayResolve(context, item);
     return this.registrations.dismiss(item, body.reason, context);
   }

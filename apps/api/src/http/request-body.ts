@@ -30,15 +30,22 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 /**
  * Parses JSON request bodies only: at most MAX_BODY_BYTES, objects and arrays at the top (strict). A body
  * of another Content-Type is refused with 415 saying so, rather than read as an empty or a form body; a
- * command sent without a body is validated as `{}` (its required fields are then named).
+ * command sent without a body is validated as `{}` (its required fields are then named). A route that streams its
+ * own body (a bulk file upload) is named by `streamsItsOwnBody` and left untouched.
  */
-export function jsonBodyParser(): RequestHandler {
+export function jsonBodyParser(
+  options: { streamsItsOwnBody?: (request: IncomingMessage) => boolean } = {},
+): RequestHandler {
   const parse = json({
     limit: MAX_BODY_BYTES,
     strict: true,
     type: (request) => isJsonContentType(request.headers['content-type']),
   });
   return (request, response, next) => {
+    if (options.streamsItsOwnBody?.(request)) {
+      next();
+      return;
+    }
     if (hasBody(request) && !isJsonContentType(request.headers['content-type'])) {
       next(unsupportedMediaType(request.headers['content-type']));
       return;

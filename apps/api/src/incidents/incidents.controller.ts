@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -10,6 +11,8 @@ import {
 import type { IncidentView } from '../../../../libs/store/src';
 import { Allow } from '../access/access.decorators';
 import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
+import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
+import { badRequest } from '../http/validation-errors';
 import { IncidentResponse, IncidentRetryResponse } from './incident.view';
 import { IncidentsService } from './incidents.service';
 import { ListIncidentsQuery } from './list-incidents.query';
@@ -42,11 +45,21 @@ export class IncidentsController {
     description: 'Answers once the retry is done: resolved, or still open with the new cause.',
   })
   @ApiOkResponse({ type: IncidentRetryResponse })
-  @ApiNotFoundResponse({ description: 'No such incident' })
-  @ApiConflictResponse({ description: 'The incident is resolved already' })
-  @ApiServiceUnavailableResponse({ description: 'The trajectory service did not answer in time' })
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'incidentId is not a UUID' })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such incident' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'The incident is resolved already' })
+  @ApiServiceUnavailableResponse({
+    type: ErrorBody,
+    description: 'The trajectory service did not answer in time',
+  })
   retry(
-    @Param('incidentId', new ParseUUIDPipe()) incidentId: string,
+    @Param(
+      'incidentId',
+      new ParseUUIDPipe({
+        exceptionFactory: () => badRequest([{ field: 'incidentId', reason: 'incidentId must be a UUID' }]),
+      }),
+    )
+    incidentId: string,
     @CommandHeaders() context: CommandContext,
   ): Promise<RetryIncidentResult> {
     return this.incidents.retry(incidentId, context);
