@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startWorkerProcess, WorkerProcess } from '../support/processes/worker-processes';
 import { RestartableTemporal, startRestartableTemporal } from '../support/restartable-temporal';
-import { startTestSystem, TestSystem } from '../support/system';
+import { startTestSystem, TestSystem, workflowBundle } from '../support/system';
 import {
   accountForEvents,
   divergingRetries,
@@ -25,11 +28,14 @@ describe('the engine under faults', () => {
   let temporal: RestartableTemporal;
   let system: TestSystem;
   const workers: WorkerProcess[] = [];
+  // Built once: a worker restarted after a crash should not spend its seconds on webpack.
+  const bundlePath = join(tmpdir(), `inburgering-faults-bundle-${process.pid}.js`);
 
   beforeAll(async () => {
     temporal = await startRestartableTemporal();
     system = await startTestSystem();
     await system.stopWorker();
+    await writeFile(bundlePath, (await workflowBundle()).code);
   }, 120_000);
   afterAll(async () => {
     for (const worker of workers) await worker.kill();
@@ -43,7 +49,8 @@ describe('the engine under faults', () => {
   const randomBetween = (min: number, max: number) => min + Math.random() * (max - min);
 
   async function keepWorkers(): Promise<void> {
-    while (alive().length < WORKERS) workers.push(await startWorkerProcess(system.taskQueue));
+    while (alive().length < WORKERS)
+      workers.push(await startWorkerProcess(system.taskQueue, { WORKFLOW_BUNDLE_PATH: bundlePath }));
   }
 
   it('loses no event, duplicates none, and its read models and workflows agree with the events', async () => {
@@ -65,6 +72,10 @@ describe('the engine under faults', () => {
         const victim = candidates[Math.floor(Math.random() * candidates.length)];
         await victim.kill('SIGKILL');
         faults.workerKills += 1;
+        if (process.env.FAULTS_VERBOSE)
+          console.log(
+            `kill ${faults.workerKills} at ${(Date.now() - started) / 1000} s, ${sent.length} commands answered`,
+          );
         if (TEMPORAL_RESTARTS_AFTER_KILLS.includes(faults.workerKills)) {
           await temporal.restart();
           faults.temporalRestarts += 1;
