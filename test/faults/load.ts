@@ -13,6 +13,8 @@ export interface SentCommand {
   attempts: number;
   /** From the first failed attempt (5xx, timeout, connection error) to the final answer; 0 when none failed. */
   unavailableMs: number;
+  /** From the first attempt to the final answer: a command held while the stack recovers is unavailability too. */
+  latencyMs: number;
 }
 
 const RETRY_FOR_MS = 180_000;
@@ -49,6 +51,7 @@ export async function sendCommand(
           answer: response.body,
           attempts: attempt,
           unavailableMs: firstFailure === undefined ? 0 : Date.now() - firstFailure,
+          latencyMs: Date.now() - started,
         };
       }
     } catch {
