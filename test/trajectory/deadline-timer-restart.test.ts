@@ -1,0 +1,116 @@
+import { eventually } from '../support/eventually';
+import { expectWorkflowMatchesEventStore } from '../support/folded-state';
+import { daysAgo, newcomer } from '../support/newcomers';
+import { startWorkerProcess, WorkerProcess } from '../support/processes/worker-processes';
+import { RestartableTemporal, startRestartableTemporal } from '../support/restartable-temporal';
+import { startTestSystem, TestSystem } from '../support/system';
+
+/**
+ * Issue 11 §6: a deadline falls due while the stack is being torn down. The contract is signed with backdated facts
+ * (100 days ago: its two-month VDAB deadline has passed), so the workflow records the miss seconds after it answers;
+ * the worker is SIGKILLed while that append is in PostgreSQL (which commits it; the activity's completion is lost), and the Temporal dev server is restarted on its SQLite
+ * file before a new worker comes. The miss and its violation file must be in the events table exactly once.
+ */
+describe('a deadline that falls due while the worker and Temporal restart', () => {
+  let temporal: RestartableTemporal;
+  let system: TestSystem;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    temporal = await startRestartableTemporal();
+    system = await startTestSystem();
+    await system.stopWorker();
+  }, 120_000);
+  afterAll(async () => {
+    for (const worker of workers) await worker.kill();
+    await system?.database.query(`DROP TRIGGER IF EXISTS timer_test_slow_miss ON events`);
+    await system?.close();
+    await temporal?.close();
+  }, 60_000);
+
+  async function startWorker(): Promise<WorkerProcess> {
+    const worker = await startWorkerProcess(system.taskQueue);
+    workers.push(worker);
+    return worker;
+  }
+
+  /** Holds the append of the stream's DeadlineMissed in its transaction for `seconds`. */
+  async function slowMissOf(trajectoryId: string, seconds: number): Promise<void> {
+    await system.database.query(`
+      CREATE OR REPLACE FUNCTION timer_test_slow_miss() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.stream_id = '${trajectoryId}' AND NEW.type = 'DeadlineMissed' THEN PERFORM pg_sleep(${seconds}); END IF;
+        RETURN NEW;
+      END $$`);
+    await system.database.query(
+      `CREATE TRIGGER timer_test_slow_miss BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION timer_test_slow_miss()`,
+    );
+  }
+
+  async function countOf(trajectoryId: string, type: string): Promise<number> {
+    const [row] = await system.database.query(
+      `SELECT count(*)::int AS count FROM events WHERE stream_id = $1 AND type = $2`,
+      [trajectoryId, type],
+    );
+    return row.count;
+  }
+
+  it('records the miss and opens the violation exactly once', async () => {
+    const first = await startWorker();
+    const { body } = await system
+      .http()
+      .post('/trajectories')
+      .send(newcomer({ registeredOn: daysAgo(120) }))
+      .expect(201);
+    const { trajectoryId } = body;
+    await system
+      .http()
+      .post(`/trajectories/${trajectoryId}/intake`)
+      .send({ intakeOn: daysAgo(110) })
+      .expect(200);
+
+    await slowMissOf(trajectoryId, 3);
+    const contract = await system
+      .http()
+      .post(`/trajectories/${trajectoryId}/contract`)
+      .send({ signedOn: daysAgo(100) })
+      .expect(200);
+    expect(contract.body.events).toEqual(['ContractSigned', 'PillarsDetermined', 'DeadlineSet']);
+
+    // The deadline is due: the workflow's append of the miss is now waiting in the trigger.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await first.kill('SIGKILL');
+    await system.database.query(`DROP TRIGGER timer_test_slow_miss ON events`);
+    // The append is one statement: PostgreSQL finishes and commits it without its client. The dead worker never
+    // reported it, so whoever takes over must recognise it as done instead of recording the miss again.
+    await eventually(async () => expect(await countOf(trajectoryId, 'DeadlineMissed')).toBe(1), 10_000);
+
+    await temporal.restart();
+    await startWorker();
+
+    const view = await eventually(async () => {
+      const response = await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
+      expect(response.body.deadlines).toEqual([
+        expect.objectContaining({ kind: 'VDAB_REGISTRATION', state: 'MISSED' }),
+      ]);
+      return response.body;
+    }, 90_000);
+    expect(view.violations).toEqual([
+      expect.objectContaining({ kind: 'VDAB_REGISTRATION_DEADLINE_MISSED', state: 'OPEN' }),
+    ]);
+
+    // Once more, to be sure nothing lands late: a second restart of everything must not record it again.
+    await workers.at(-1)!.kill('SIGKILL');
+    await temporal.restart();
+    await startWorker();
+    await system.http().get(`/trajectories/${trajectoryId}`).expect(200);
+    await expectWorkflowMatchesEventStore(system, trajectoryId);
+    expect(await countOf(trajectoryId, 'DeadlineMissed')).toBe(1);
+    expect(await countOf(trajectoryId, 'ViolationOpened')).toBe(1);
+    const [{ versions }] = await system.database.query(
+      `SELECT array_agg(version ORDER BY version) AS versions FROM events WHERE stream_id = $1`,
+      [trajectoryId],
+    );
+    expect(versions).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  }, 300_000);
+});
