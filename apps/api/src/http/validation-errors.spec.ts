@@ -90,4 +90,10 @@ describe('validation errors', () => {
       errors: [{ field: 'id', detail: 'id must be a UUID' }],
     });
   });
+
+  it('names a property with an empty name "" wherever the 400 comes from (found by the fuzzer)', () => {
+    expect(badRequest([{ field: '', reason: 'is not a documented field' }]).getResponse()).toMatchObject({
+      errors: [{ field: '""', detail: 'is not a documented field' }],
+    });
+  });
 });

@@ -41,7 +41,10 @@ export function fieldPath(parentPath: string, key: string): string {
 
 /** 400 problem details (RFC 9457) with one entry per bad field. */
 export function badRequest(violations: readonly Violation[]): BadRequestException {
-  const errors: FieldProblem[] = violations.map(({ field, reason }) => ({ field, detail: reason }));
+  const errors: FieldProblem[] = violations.map(({ field, reason }) => ({
+    field: fieldPath('', field),
+    detail: reason,
+  }));
   return new BadRequestException(invalidRequestProblem(errors));
 }
 
