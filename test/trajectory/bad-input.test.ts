@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventStore } from '../../libs/store/src';
 import { daysAgo, newcomer } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
+import { trajectoryIdFor } from '../../apps/api/src/trajectories/command-ids';
 
 /** Bad input gets a clear error naming the problem, and the event store is left exactly as it was. */
 describe('rejected requests', () => {
@@ -105,6 +106,25 @@ describe('rejected requests', () => {
         .expect(409);
       expect(second.body.detail).toMatch(/already signed/);
     });
+  });
+
+  it('a create the rules refuse starts no workflow: nothing is left behind in Temporal', async () => {
+    const person = newcomer({ registeredOn: '1900-01-01' });
+    await expectNothingWritten(async () => {
+      const response = await system
+        .http()
+        .post('/trajectories')
+        .set('Idempotency-Key', `refused-${person.nationalNumber}`)
+        .send(person)
+        .expect(422);
+      expect(response.body).toMatchObject({ field: 'registeredOn' });
+    });
+    const workflows = system.temporal.workflow.list({
+      query: `TaskQueue = '${system.taskQueue}' AND ExecutionStatus = 'Running'`,
+    });
+    const running: string[] = [];
+    for await (const workflow of workflows) running.push(workflow.workflowId);
+    expect(running).not.toContain(`trajectory-${trajectoryIdFor(`refused-${person.nationalNumber}`)}`);
   });
 
   it('a rule violation is a 422 naming the field', async () => {

@@ -1,7 +1,12 @@
 import { ConflictException, ForbiddenException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { ACCEPTED_AFTER_CLOSURE, checkNationalNumber, TrajectoryCommand } from '../../../../libs/domain/src';
+import {
+  ACCEPTED_AFTER_CLOSURE,
+  checkNationalNumber,
+  decide,
+  TrajectoryCommand,
+} from '../../../../libs/domain/src';
 import type { TrajectoryQueries, TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
 import {
   CommandEnvelope,
@@ -15,7 +20,12 @@ import { ApiConfig } from '../config/api-config.service';
 import { CommandContext } from '../http/command-context';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { trajectoryIdFor, updateIdFor } from './command-ids';
-import { commandFailureToHttp, trajectoryClosed, trajectoryNotFound } from './command-failures';
+import {
+  CommandRejectedException,
+  commandFailureToHttp,
+  trajectoryClosed,
+  trajectoryNotFound,
+} from './command-failures';
 import { OpenTrajectoryDto } from './dto/open-trajectory.dto';
 
 /** The workflow type name the worker registers. */
@@ -61,6 +71,10 @@ export class TrajectoryCommandsService {
       if (earlier?.status === 'CLOSED') throw trajectoryClosed(earlier);
     }
     await this.refuseSecondOpenTrajectory(command.newcomer.nationalNumber, trajectoryId, context);
+    // The same pure rules the workflow's validator applies, first here: a create they refuse starts no workflow,
+    // so it leaves nothing behind in Temporal. The workflow still decides (it is the single writer).
+    const decision = decide(undefined, command, { now: Date.now() });
+    if (!decision.accepted) throw new CommandRejectedException(decision.rejection);
     const startWorkflowOperation = new WithStartWorkflowOperation<typeof trajectoryWorkflow>(
       TRAJECTORY_WORKFLOW_TYPE,
       {
