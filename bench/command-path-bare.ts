@@ -57,7 +57,9 @@ export async function startBareTemporal(temporal: TemporalDevServer): Promise<Ba
       return workflowId;
     },
     async update(workflowId) {
-      await client.workflow.getHandle(workflowId).executeUpdate(noopUpdate, { args: [1], updateId: randomUUID() });
+      await client.workflow
+        .getHandle(workflowId)
+        .executeUpdate(noopUpdate, { args: [1], updateId: randomUUID() });
     },
     async close() {
       worker.shutdown();

@@ -118,9 +118,7 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
 
   // Warm-up: HTTP connections, gRPC channels, workflow cache and V8, pools, prepared plans; not measured.
   const warmupStarted = performance.now();
-  await runConcurrently(trajectories(people, config.warmupTrajectories), 4, (t) =>
-    runTrajectory(client, t),
-  );
+  await runConcurrently(trajectories(people, config.warmupTrajectories), 4, (t) => runTrajectory(client, t));
   const warm: string[] = [];
   await runConcurrently(range(config.warmupTrajectories), 4, async () => {
     warm.push(await bare.updateWithStart());

@@ -56,7 +56,9 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     return summary ? toStatusView(summary) : null;
   }
 
-  async findOpenTrajectoryStatusByNationalNumber(nationalNumber: string): Promise<TrajectoryStatusView | null> {
+  async findOpenTrajectoryStatusByNationalNumber(
+    nationalNumber: string,
+  ): Promise<TrajectoryStatusView | null> {
     const summary = await this.dataSource.manager
       .createQueryBuilder(TrajectorySummaryRecord, 'summary')
       .select(STATUS_COLUMNS.map((column) => `summary.${column}`))
