@@ -32,7 +32,7 @@ const COMMAND_TIMEOUT_MS = 30_000;
  * long; with the worker's sticky-queue timeout it bounds how long a dead worker holds its trajectories' commands.
  * A command is one workflow task with a local activity, well within it (the SDK heartbeats longer local activities).
  */
-const WORKFLOW_TASK_TIMEOUT = '4 seconds';
+const WORKFLOW_TASK_TIMEOUT = '3 seconds';
 
 /**
  * Sends a counsellor's commands to the trajectory's workflow, the single writer of its events, as Temporal
