@@ -18,7 +18,7 @@ export class WorkerEnvironment extends SharedEnvironment {
   @IsInt({ message: 'MAX_CACHED_WORKFLOWS must be an integer' })
   @Min(0)
   @Max(100_000)
-  MAX_CACHED_WORKFLOWS = 2_000;
+  MAX_CACHED_WORKFLOWS = 1_000;
 }
 
 export function validateWorkerEnvironment(raw: Record<string, unknown>): WorkerEnvironment {
