@@ -1,4 +1,7 @@
 import { bundleWorkflowCode, WorkflowBundle } from '@temporalio/worker';
+import { createLogger } from '../../../libs/logging/src';
+
+const bundlerLog = createLogger('workflow-bundler');
 
 /** Webpack reports every module it bundles at INFO; only its warnings and errors are worth hearing. */
 const warningsOnly = {
@@ -6,8 +9,8 @@ const warningsOnly = {
   debug: () => undefined,
   info: () => undefined,
   log: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
+  warn: (message: string) => bundlerLog.warn(message),
+  error: (message: string) => bundlerLog.error(message),
 };
 
 /**

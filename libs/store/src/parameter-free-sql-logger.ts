@@ -1,4 +1,7 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { createLogger } from '../../logging/src';
+
+const sqlLog = createLogger('sql');
 
 /**
  * TypeORM's logger for the API and the worker: a failed query is logged with its SQLSTATE, PostgreSQL's message and
@@ -6,7 +9,7 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
  * Queries that succeed, schema building and migrations are not logged.
  */
 export class ParameterFreeSqlLogger implements TypeOrmLogger {
-  constructor(private readonly write: (line: string) => void = (line) => console.error(line)) {}
+  constructor(private readonly write: (line: string) => void = (line) => sqlLog.error(line)) {}
 
   logQuery(): void {}
 

@@ -1,12 +1,15 @@
 import { createDataSource } from './data-source';
 import { rebuildReadModels } from './projections/rebuild-read-models';
 import { runMigrations } from './postgres/run-migrations';
+import { createLogger } from '../../logging/src';
+
+const log = createLogger('rebuild');
 
 /** Command: recomputes the stored states and every read model of DATABASE_URL from its events (`npm run rebuild`). */
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    console.error('DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/inburgering)');
+    log.error('DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/inburgering)');
     process.exitCode = 2;
     return;
   }
@@ -19,7 +22,8 @@ async function main(): Promise<void> {
     const started = performance.now();
     const { eventsReplayed, streams, position } = await rebuildReadModels(dataSource);
     const seconds = (performance.now() - started) / 1000;
-    console.log(
+    log.info(
+      { eventsReplayed, streams, position, seconds },
       `Rebuilt the read models from ${eventsReplayed} events of ${streams} streams (up to position ${position}) ` +
         `in ${seconds.toFixed(1)} s: ${Math.round(eventsReplayed / Math.max(seconds, 0.001))} events/s.`,
     );
@@ -30,7 +34,7 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(error);
+    log.error({ err: error }, 'rebuilding failed');
     process.exitCode = 1;
   });
 }
