@@ -93,7 +93,7 @@ export async function startCommandPathSystem(
       Object.values(ShutdownSignal).map((signal) => [signal, new Set(process.listeners(signal))]),
     );
     const app: INestApplication = await createApiApp({
-      environment: { ...environment, RUN_MIGRATIONS: false, PORT: 0 },
+      environment: { ...environment, RUN_MIGRATIONS: false, PORT: 0, RATE_LIMIT_PER_MINUTE: 0 },
       logger: ['error', 'warn'],
     });
     cleanups.push(() => app.close());

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 import { CalendarDate, calendarDateAt, isCalendarDate } from '../libs/domain/src';
-import { runMigrations } from '../libs/store/src/postgres';
+import { prepareApplicationRole, runMigrations } from '../libs/store/src/postgres';
 import { pipeLines } from './child-output';
 import { relayChildLine, startLog } from './start-log';
 import { killGroup, superviseService, SupervisedService } from './supervised-service';
@@ -71,9 +71,12 @@ async function main(): Promise<void> {
     `migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'none pending'} (${formatDuration(Date.now() - step)})`,
   );
 
+  // The API and the worker connect as the application role, which cannot alter the events (issue 6 §4).
+  const applicationDatabaseUrl = await prepareApplicationRole(databaseUrl);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: applicationDatabaseUrl,
+    DATABASE_OWNER_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_NAMESPACE: NAMESPACE,
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,

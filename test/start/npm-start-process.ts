@@ -49,6 +49,7 @@ export async function startNpmStack(name: string, timeoutMs = 240_000): Promise<
       key.startsWith('TEMPORAL_') ||
       key.startsWith('OIDC_') ||
       key === 'DATABASE_URL' ||
+      key === 'DATABASE_OWNER_URL' ||
       key.startsWith('INBURGERING_')
     )
       delete env[key];

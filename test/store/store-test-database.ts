@@ -34,7 +34,7 @@ export function useStoreTestDatabase(): StoreTestDatabase {
   let queries: TypeOrmTrajectoryQueries | undefined;
 
   beforeAll(async () => {
-    let databaseUrl = process.env.DATABASE_URL;
+    let databaseUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
     if (process.env[TEST_ENVIRONMENT_MARKER] === '1' && databaseUrl) {
       adminUrl = databaseUrl;
     } else {

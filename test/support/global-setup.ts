@@ -3,7 +3,12 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedIdentityProvider, startEmbeddedIdentityProvider } from '../../libs/identity/src';
-import { createThrowawayDatabase, runMigrations, startEmbeddedPostgres } from '../../libs/store/src/postgres';
+import {
+  createThrowawayDatabase,
+  prepareApplicationRole,
+  runMigrations,
+  startEmbeddedPostgres,
+} from '../../libs/store/src/postgres';
 import { startTemporalDevServer, TemporalDevServer } from '../../scripts/temporal/dev-server';
 import { findOrBuildTemporalCli, formatDuration } from '../../scripts/temporal/temporal-cli';
 import { TEST_ENVIRONMENT_MARKER } from './environment';
@@ -51,11 +56,16 @@ export default async function globalSetup(): Promise<void> {
 
   process.env.TEMPORAL_ADDRESS = temporal.value.address;
   process.env.TEMPORAL_NAMESPACE = temporal.value.namespace;
-  process.env.DATABASE_URL = postgres.value;
+  // The API and the workers the tests start connect as the application role, as in production; the tests
+  // themselves (testEnvironment().databaseUrl) as the owner, to arrange and inspect what the application may not.
+  process.env.DATABASE_OWNER_URL = postgres.value;
+  process.env.DATABASE_URL = await prepareApplicationRole(postgres.value);
   process.env.OIDC_ISSUER = identity.value.issuer;
   process.env.OIDC_AUDIENCE = identity.value.audience;
   // A fresh payload-codec key per run: Temporal's histories hold only ciphertext.
   process.env.TEMPORAL_PAYLOAD_KEYS ||= `test-${Date.now()}:${randomBytes(32).toString('base64')}`;
+  // The suite sends thousands of requests as one identity (the fuzzer); test/api/http-hardening.test.ts sets a limit.
+  process.env.RATE_LIMIT_PER_MINUTE = '0';
   process.env[TEST_ENVIRONMENT_MARKER] = '1';
 }
 

@@ -3,12 +3,14 @@ import { DynamicModule, INestApplication, LogLevel, Module } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { logLevel, pinoLevelOfNestLevels } from '../../../libs/logging/src';
 import { AppModule } from './app.module';
+import { ApiConfig } from './config/api-config.service';
 import { EnvironmentOverrides } from './config/environment';
 import { ApiLogger, apiLoggerModule } from './http/api-logger';
 import { answerClientErrorsWithProblems } from './http/client-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { isRegistrationFileUpload } from './exchange/exchange-routes';
 import { jsonBodyParser } from './http/request-body';
+import { securityHeaders } from './http/security-headers';
 import { setUpSwagger } from './http/swagger';
 import { createValidationPipe } from './http/validation-errors';
 
@@ -33,7 +35,7 @@ class ApiRootModule {
 
 /**
  * Builds the API: validated environment, migrations (unless RUN_MIGRATIONS=false), database, Temporal client,
- * JSON bodies bounded in size, validation, problem details for every error, structured logs, OpenAPI, shutdown
+ * security headers, rate limiting per client, JSON bodies bounded in size, validation, problem details for every error, structured logs, OpenAPI (when API_DOCS), shutdown
  * hooks. Initialised but not listening: call `listen(port)` (0 for a random port) or use `getHttpServer()` with
  * supertest; `close()` releases the database pool and the Temporal connection.
  */
@@ -44,12 +46,14 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<INestAp
     bufferLogs: true,
   });
   app.useLogger(app.get(ApiLogger));
+  const config = app.get(ApiConfig);
+  app.use(securityHeaders({ oidcIssuer: config.oidcIssuer }));
   app.use(jsonBodyParser({ streamsItsOwnBody: isRegistrationFileUpload }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   answerClientErrorsWithProblems(app.getHttpServer());
   app.enableShutdownHooks();
-  setUpSwagger(app);
+  if (config.apiDocs) setUpSwagger(app);
   await app.init();
   return app;
 }

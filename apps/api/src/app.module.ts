@@ -8,6 +8,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { RateLimitModule } from './http/rate-limit/rate-limit.module';
 import { ParticipationModule } from './participation/participation.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -23,6 +24,8 @@ export class AppModule {
         DatabaseModule,
         TemporalModule,
         AuthModule,
+        // After AuthModule: its guard counts the subjects the auth guard verified.
+        RateLimitModule,
         TrajectoriesModule,
         DeadlinesModule,
         CaseloadModule,

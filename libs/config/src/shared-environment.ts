@@ -1,4 +1,4 @@
-import { IsNotEmpty, IsString, Matches } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { PAYLOAD_KEYS_FORMAT } from '../../codec/src/payload-keys';
 
 /** What every process of the system needs: the database and the Temporal cluster. */
@@ -7,6 +7,16 @@ export class SharedEnvironment {
   @IsNotEmpty({ message: 'DATABASE_URL must be set (postgres://user@host:port/database)' })
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL = '';
+
+  /**
+   * The schema owner, for migrations (RUN_MIGRATIONS) and owner-only commands (rebuild, verify:events), when
+   * DATABASE_URL is the application role (inburgering_app, which cannot alter the events). Default: DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, {
+    message: 'DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL',
+  })
+  DATABASE_OWNER_URL?: string = undefined;
 
   @IsString()
   @IsNotEmpty()

@@ -1,13 +1,16 @@
 import { runMigrations } from './postgres/run-migrations';
+import { ownerUrlOf } from './postgres/application-role';
 import { createLogger } from '../../logging/src';
 
 const log = createLogger('migrate');
 
-/** Command: applies pending migrations to DATABASE_URL (`node dist/libs/store/src/migrate.js`). */
+/** Command: applies pending migrations as the schema owner (DATABASE_OWNER_URL, else DATABASE_URL) (`node dist/libs/store/src/migrate.js`). */
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
+  const databaseUrl = ownerUrlOf(process.env);
   if (!databaseUrl) {
-    log.error('DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/inburgering)');
+    log.error(
+      'DATABASE_OWNER_URL or DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/inburgering)',
+    );
     process.exitCode = 2;
     return;
   }

@@ -1,15 +1,18 @@
 import { createDataSource } from './data-source';
 import { rebuildReadModels } from './projections/rebuild-read-models';
 import { runMigrations } from './postgres/run-migrations';
+import { ownerUrlOf } from './postgres/application-role';
 import { createLogger } from '../../logging/src';
 
 const log = createLogger('rebuild');
 
-/** Command: recomputes the stored states and every read model of DATABASE_URL from its events (`npm run rebuild`). */
+/** Command: recomputes the stored states and every read model of the database (as its owner: DATABASE_OWNER_URL, else DATABASE_URL) from its events (`npm run rebuild`). */
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
+  const databaseUrl = ownerUrlOf(process.env);
   if (!databaseUrl) {
-    log.error('DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/inburgering)');
+    log.error(
+      'DATABASE_OWNER_URL or DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/inburgering)',
+    );
     process.exitCode = 2;
     return;
   }

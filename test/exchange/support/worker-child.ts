@@ -41,7 +41,7 @@ export async function startWorkerChild(taskQueue: string): Promise<WorkerChild> 
         NODE_OPTIONS: '',
         TEMPORAL_ADDRESS: environment.temporalAddress,
         TEMPORAL_NAMESPACE: environment.namespace,
-        DATABASE_URL: environment.databaseUrl,
+        DATABASE_URL: environment.applicationDatabaseUrl,
         TEMPORAL_TASK_QUEUE: taskQueue,
         WORKFLOW_BUNDLE_PATH: await bundleFile(),
       },

@@ -20,7 +20,7 @@ export async function startWorkerProcess(
   environment: Record<string, string> = {},
   readyTimeoutMs = 90_000,
 ): Promise<WorkerProcess> {
-  const { temporalAddress, databaseUrl, namespace } = testEnvironment();
+  const { temporalAddress, applicationDatabaseUrl, namespace } = testEnvironment();
   const child = spawn(
     process.execPath,
     ['-r', join(__dirname, 'swc-register.js'), join(__dirname, 'worker-process.ts')],
@@ -30,7 +30,7 @@ export async function startWorkerProcess(
         ...process.env,
         TEMPORAL_ADDRESS: temporalAddress,
         TEMPORAL_NAMESPACE: namespace,
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: applicationDatabaseUrl,
         TEMPORAL_TASK_QUEUE: taskQueue,
         ...environment,
       },

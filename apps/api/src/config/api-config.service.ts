@@ -11,6 +11,11 @@ export class ApiConfig {
     return this.config.get('DATABASE_URL', { infer: true });
   }
 
+  /** Where migrations run: the schema owner (DATABASE_OWNER_URL), else DATABASE_URL. */
+  get databaseOwnerUrl(): string {
+    return this.config.get('DATABASE_OWNER_URL', { infer: true }) || this.databaseUrl;
+  }
+
   get temporalAddress(): string {
     return this.config.get('TEMPORAL_ADDRESS', { infer: true });
   }
@@ -41,6 +46,14 @@ export class ApiConfig {
 
   get oidcJwksUri(): string | undefined {
     return this.config.get('OIDC_JWKS_URI', { infer: true }) || undefined;
+  }
+
+  get rateLimitPerMinute(): number {
+    return this.config.get('RATE_LIMIT_PER_MINUTE', { infer: true });
+  }
+
+  get apiDocs(): boolean {
+    return this.config.get('API_DOCS', { infer: true });
   }
 
   get oidcAudience(): string {

@@ -43,6 +43,21 @@ export class EnvironmentVariables extends SharedEnvironment {
   @IsString()
   @IsNotEmpty()
   OIDC_AUDIENCE = 'urn:inburgering:api';
+
+  /**
+   * Requests per minute one client may send (per token subject; per address for routes without a token), after
+   * which it gets 429 with Retry-After. 0 switches rate limiting off (the test suite, benchmarks). Per API
+   * instance: behind a load balancer the effective limit is this times the number of instances.
+   */
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value))
+  @Min(0)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be a whole number (0: no limit)' })
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Serve the OpenAPI UI at /docs and the document at /docs-json. Default: on, except with NODE_ENV=production. */
+  @Transform(({ value }) => parseBooleanFlag(value))
+  @IsBoolean({ message: 'API_DOCS must be true or false' })
+  API_DOCS = process.env.NODE_ENV !== 'production';
 }
 
 /** Values that take precedence over process.env, e.g. a test's database URL. */

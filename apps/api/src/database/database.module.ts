@@ -7,7 +7,7 @@ const logger = new Logger('Database');
 
 async function databaseOptions(config: ApiConfig): Promise<TypeOrmModuleOptions> {
   if (config.runMigrations) {
-    const applied = await runMigrations(config.databaseUrl);
+    const applied = await runMigrations(config.databaseOwnerUrl);
     for (const name of applied) logger.log(`applied migration ${name}`);
   }
   // The store's own data source options (entities, per-pool type parsers that keep dates as YYYY-MM-DD);

@@ -67,6 +67,9 @@ export class RejectionErrorBody extends ErrorBody {
 }
 
 export class OpenTrajectoryConflictBody extends RejectionErrorBody {
-  @ApiProperty({ format: 'uuid', description: 'The open trajectory the newcomer already has' })
-  openTrajectoryId!: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The open trajectory the newcomer already has (absent when the key belongs to a closed one)',
+  })
+  openTrajectoryId?: string;
 }

@@ -20,6 +20,8 @@ export function setUpSwagger(app: INestApplication): void {
       )
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
       .setVersion('0.1.0')
+      .setLicense('EUPL-1.2', 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12')
+      .addServer('/', 'This API, at the address the document was fetched from')
       .build(),
     { extraModels: [ErrorBody, ValidationErrorBody] },
   );
@@ -35,8 +37,14 @@ type Responses = Record<string, { description?: string; content?: Record<string,
 export function describeProblems(document: OpenAPIObject): OpenAPIObject {
   const problem = (model: string) => ({ [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(model) } } });
   for (const path of Object.values(document.paths)) {
-    for (const operation of Object.values(path) as Array<{ responses?: Responses; requestBody?: unknown }>) {
+    for (const operation of Object.values(path) as Array<{
+      responses?: Responses;
+      requestBody?: unknown;
+      security?: unknown[];
+    }>) {
       if (typeof operation !== 'object' || !operation?.responses) continue;
+      // Public routes (@Public) carry no scheme: say so explicitly, as OpenAPI's empty requirement.
+      operation.security ??= [];
       const responses = operation.responses;
       for (const [status, response] of Object.entries(responses)) {
         if (Number(status) < 400 || !response.content?.['application/json']) continue;
@@ -56,6 +64,10 @@ export function describeProblems(document: OpenAPIObject): OpenAPIObject {
           content: problem('ErrorBody'),
         };
       }
+      responses['429'] ??= {
+        description: 'More requests from this client than RATE_LIMIT_PER_MINUTE (see Retry-After)',
+        content: problem('ErrorBody'),
+      };
       responses['500'] ??= { description: 'An unexpected failure (logged)', content: problem('ErrorBody') };
     }
   }

@@ -11,7 +11,6 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import {
   closeTrajectoryUpdate,
@@ -62,12 +61,7 @@ export class TrajectoriesController {
   @ApiConflictResponse({
     description:
       'The newcomer already has an open trajectory, or the Idempotency-Key belongs to a closed one',
-    schema: {
-      oneOf: [
-        { $ref: getSchemaPath(OpenTrajectoryConflictBody) },
-        { $ref: getSchemaPath(RejectionErrorBody) },
-      ],
-    },
+    type: OpenTrajectoryConflictBody,
   })
   @ApiUnprocessableEntityResponse({
     type: RejectionErrorBody,

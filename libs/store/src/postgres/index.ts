@@ -3,3 +3,4 @@ export type { EmbeddedPostgres, EmbeddedPostgresOptions } from './embedded-postg
 export { createThrowawayDatabase } from './throwaway-database';
 export type { ThrowawayDatabase } from './throwaway-database';
 export { runMigrations } from './run-migrations';
+export { APPLICATION_ROLE, applicationRoleUrl, ownerUrlOf, prepareApplicationRole } from './application-role';
