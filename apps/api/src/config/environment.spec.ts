@@ -17,7 +17,20 @@ describe('validateEnvironment', () => {
       RUN_MIGRATIONS: true,
       OIDC_ISSUER,
       OIDC_AUDIENCE: 'urn:inburgering:api',
+      RATE_LIMIT_PER_MINUTE: 600,
+      API_DOCS: true,
     });
+  });
+
+  it('refuses a rate limit that is not a whole number, naming it', () => {
+    expect(() =>
+      validateEnvironment({
+        DATABASE_URL,
+        OIDC_ISSUER,
+        TEMPORAL_PAYLOAD_KEYS,
+        RATE_LIMIT_PER_MINUTE: 'lots',
+      }),
+    ).toThrow('RATE_LIMIT_PER_MINUTE must be a whole number (0: no limit)');
   });
 
   it('parses numbers and flags from their text and ignores unrelated variables', () => {
