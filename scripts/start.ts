@@ -62,7 +62,7 @@ async function main(): Promise<void> {
 
   // Temporal and PostgreSQL start side by side.
   const [temporal, databaseUrl] = await Promise.all([startTemporal(), startPostgres()]);
-  const identity = await startIdentity((line) => log('identity', line));
+  const identity = await startIdentity((line) => log('identity', line), DATA_DIR);
   running.push({ name: 'OpenID provider', stop: identity.close });
 
   let step = Date.now();

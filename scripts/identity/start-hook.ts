@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   demoAccessToken,
   DEMO_IDENTITIES,
@@ -29,7 +30,7 @@ const COUNSELLOR_OF = {
  * The `npm start` hook for sign-in: with OIDC_ISSUER set, that provider is used as it is; otherwise the embedded
  * OpenID provider starts on IDENTITY_PORT (default 9000) with the demo users and partner systems.
  */
-export async function startIdentity(log: (line: string) => void): Promise<StartedIdentity> {
+export async function startIdentity(log: (line: string) => void, dataDir: string): Promise<StartedIdentity> {
   const external = process.env.OIDC_ISSUER;
   if (external) {
     const audience = process.env.OIDC_AUDIENCE || 'urn:inburgering:api';
@@ -42,7 +43,11 @@ export async function startIdentity(log: (line: string) => void): Promise<Starte
     };
   }
   const port = Number(process.env.IDENTITY_PORT || DEFAULT_IDENTITY_PORT);
-  const provider: EmbeddedIdentityProvider = await startEmbeddedIdentityProvider({ port });
+  const provider: EmbeddedIdentityProvider = await startEmbeddedIdentityProvider({
+    port,
+    // Kept between runs: a token taken before a restart stays valid after it.
+    signingKeyFile: join(dataDir, 'identity-signing-key.json'),
+  });
   log(`embedded OpenID provider at ${provider.issuer}`);
   const tokens = new Map<string, Promise<string>>();
   return {

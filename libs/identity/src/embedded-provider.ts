@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 /* eslint-disable @typescript-eslint/no-explicit-any -- oidc-provider ships no types; its context objects are Koa's */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair } from 'jose';
 import { API_SCOPE, DEFAULT_API_AUDIENCE } from './api-audience';
+import { embeddedSigningKey } from './signing-key';
 import {
   DEMO_IDENTITIES,
   DEMO_PASSWORD,
@@ -24,6 +24,8 @@ export interface EmbeddedIdentityProviderOptions {
    * another audience (`OTHER_AUDIENCE`) on request. Both are still issued and signed by this provider.
    */
   testClients?: boolean;
+  /** Where the signing key is kept between runs (npm start: `.data/`); without it, a new key per start. */
+  signingKeyFile?: string;
 }
 
 export const OTHER_AUDIENCE = 'urn:inburgering:another-api';
@@ -40,7 +42,7 @@ export interface EmbeddedIdentityProvider {
  * A real, certified OpenID provider (panva's oidc-provider) with the demo users and partner systems, for
  * `npm start` and the tests. People sign in with authorization code + PKCE (a minimal login form checks the demo
  * password); partner systems use client credentials. Access tokens are JWTs for the API's audience, signed with a
- * key generated at start, carrying `roles`, `organisation` and, where set, `municipality` and `region`.
+ * key generated at the first start (kept in `signingKeyFile` when given), carrying `roles`, `organisation` and, where set, `municipality` and `region`.
  */
 export async function startEmbeddedIdentityProvider(
   options: EmbeddedIdentityProviderOptions = {},
@@ -52,13 +54,7 @@ export async function startEmbeddedIdentityProvider(
   const audience = options.audience ?? DEFAULT_API_AUDIENCE;
   // oidc-provider is ESM-only: Node 20.19+ loads it through require(esm), which this compiles to.
   const { default: Provider } = await import('oidc-provider');
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const signingKey = {
-    ...(await exportJWK(privateKey)),
-    kid: `embedded-${Date.now()}`,
-    alg: 'RS256',
-    use: 'sig',
-  };
+  const signingKey = await embeddedSigningKey(options.signingKeyFile);
 
   // The issuer needs the port, the port needs a listening server: reserve it first.
   const server: Server = createServer();
