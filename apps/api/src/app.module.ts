@@ -3,6 +3,7 @@ import { AuthModule } from './auth/auth.module';
 import { CaseloadModule } from './caseload/caseload.module';
 import { ApiConfigModule } from './config/api-config.module';
 import { EnvironmentOverrides } from './config/environment';
+import { CodecModule } from './codec/codec.module';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ExchangeModule } from './exchange/exchange.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ExchangeModule,
         HealthModule,
         IncidentsModule,
+        CodecModule,
       ],
     };
   }

@@ -47,6 +47,11 @@ export const ACTIONS = [
   'reconciliation.work',
   /** List the trajectories whose workflow met an unexpected failure, and retry them after a fix. */
   'incidents.manage',
+  /**
+   * Decrypt Temporal payloads through the codec endpoint (reading a workflow's history for an investigation):
+   * shows personal data, so every call is audited like any other read of it.
+   */
+  'temporal.decode',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -150,10 +155,12 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
     may: ['audit.read'],
   },
   operator: {
-    description: 'Health and operations: incidents, no personal data',
+    description:
+      'Health and operations: incidents; no personal data, except by decoding a workflow history for an ' +
+      'investigation (audited)',
     scope: 'none',
     view: 'violation-file',
-    may: ['incidents.manage'],
+    may: ['incidents.manage', 'temporal.decode'],
   },
 };
 

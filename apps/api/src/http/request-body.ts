@@ -10,6 +10,9 @@ import { PROBLEM_TYPES, ProblemDetails } from './problem-details';
 
 /** Far above any command (the largest, a registration with its facts, is under 2 KB). */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The codec endpoint's batches of a workflow history's payloads (apps/api/src/codec). */
+export const MAX_CODEC_BODY_BYTES = 8 * 1024 * 1024;
+const CODEC_ROUTE = /^\/codec\/(de|en)code(\?|$)/;
 
 type Request = IncomingMessage & { body?: unknown };
 type NextFunction = (error?: unknown) => void;
@@ -36,11 +39,10 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 export function jsonBodyParser(
   options: { streamsItsOwnBody?: (request: IncomingMessage) => boolean } = {},
 ): RequestHandler {
-  const parse = json({
-    limit: MAX_BODY_BYTES,
-    strict: true,
-    type: (request) => isJsonContentType(request.headers['content-type']),
-  });
+  const parser = (limit: number) =>
+    json({ limit, strict: true, type: (request) => isJsonContentType(request.headers['content-type']) });
+  const parseCommand = parser(MAX_BODY_BYTES);
+  const parseCodecBatch = parser(MAX_CODEC_BODY_BYTES);
   return (request, response, next) => {
     if (options.streamsItsOwnBody?.(request)) {
       next();
@@ -50,6 +52,7 @@ export function jsonBodyParser(
       next(unsupportedMediaType(request.headers['content-type']));
       return;
     }
+    const parse = CODEC_ROUTE.test(request.url ?? '') ? parseCodecBatch : parseCommand;
     parse(request, response, (error?: unknown) => {
       if (error) {
         next(httpExceptionOfBodyError(error) ?? error);
@@ -83,7 +86,7 @@ function unsupportedMediaType(contentType: string | undefined): UnsupportedMedia
  */
 export function httpExceptionOfBodyError(error: unknown): HttpException | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { type } = error as { type?: unknown };
+  const { type, limit } = error as { type?: unknown; limit?: unknown };
   switch (type) {
     case 'entity.parse.failed':
       return new BadRequestException(
@@ -94,7 +97,7 @@ export function httpExceptionOfBodyError(error: unknown): HttpException | undefi
         problem(
           PROBLEM_TYPES.payloadTooLarge,
           HttpStatus.PAYLOAD_TOO_LARGE,
-          `the request body is larger than ${MAX_BODY_BYTES} bytes`,
+          `the request body is larger than ${typeof limit === 'number' ? limit : MAX_BODY_BYTES} bytes`,
         ),
       );
     case 'encoding.unsupported':
