@@ -1,4 +1,5 @@
 export * from './agency';
+export * from './deadlines/deadline-outcome';
 export * from './deadlines/vdab-registration-deadline';
 export * from './newcomer/national-number';
 export * from './policy/policy-versions';
