@@ -23,3 +23,4 @@ export * from './enforcement/violation-file-eligibility';
 export * from './residence/municipality-area';
 export * from './policy/sources';
 export * from './exchange';
+export { COUNSELLOR_ID } from './trajectory/decisions/reassignment';

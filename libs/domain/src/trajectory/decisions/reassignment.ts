@@ -5,7 +5,7 @@ import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
 /** Counsellor ids are account names of the identity provider: short, no spaces. */
-const COUNSELLOR_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
+export const COUNSELLOR_ID = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;
 
 /**
  * A team lead hands an active case to another counsellor of the same agency (issue 9 §1: "a team lead reassigns
