@@ -10,6 +10,8 @@ import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { RateLimitModule } from './http/rate-limit/rate-limit.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
+import { OfficesModule } from './offices/offices.module';
 import { ParticipationModule } from './participation/participation.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -36,6 +38,8 @@ export class AppModule {
         HealthModule,
         IncidentsModule,
         CodecModule,
+        OfficesModule,
+        MonitoringModule,
       ],
     };
   }

@@ -28,3 +28,5 @@ export * from './queries/audit-trail';
 export * from './exchange';
 export { verifyEventChain } from './integrity/event-chain';
 export type { BrokenLink, ChainVerification } from './integrity/event-chain';
+export * from './queries/deadline-monitoring';
+export * from './offices/office-store';
