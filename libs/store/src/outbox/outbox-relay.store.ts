@@ -95,7 +95,13 @@ export class OutboxRelayStore {
         );
       }
       await runner.commitTransaction();
-      return { outcome, messageId: message.messageId, partner: message.partner, attempt };
+      return {
+        outcome,
+        messageId: message.messageId,
+        partner: message.partner,
+        attempt,
+        ...(result.delivered ? {} : { error: result.error }),
+      };
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw error;

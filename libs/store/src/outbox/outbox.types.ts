@@ -49,7 +49,14 @@ export type DeliveryOutcome = { delivered: true } | { delivered: false; error: s
 
 export type RelayStep =
   | { outcome: 'idle' }
-  | { outcome: 'delivered' | 'retrying' | 'dead'; messageId: string; partner: string; attempt: number };
+  | {
+      outcome: 'delivered' | 'retrying' | 'dead';
+      messageId: string;
+      partner: string;
+      attempt: number;
+      /** Why the attempt failed (no body, no answer content). */
+      error?: string;
+    };
 
 /** A dead letter as operators see it: no body (VDAB's messages carry a national number). */
 export interface DeadLetterView {
