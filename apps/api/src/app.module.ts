@@ -8,6 +8,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { ParticipationModule } from './participation/participation.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -31,6 +32,7 @@ export class AppModule {
         ExchangeModule,
         HealthModule,
         IncidentsModule,
+        OutboxModule,
       ],
     };
   }

@@ -47,6 +47,8 @@ export const ACTIONS = [
   'reconciliation.work',
   /** List the trajectories whose workflow met an unexpected failure, and retry them after a fix. */
   'incidents.manage',
+  /** The outbound notifications: partners' subscriptions, dead letters and their replay (no message bodies). */
+  'outbox.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -150,10 +152,10 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
     may: ['audit.read'],
   },
   operator: {
-    description: 'Health and operations: incidents, no personal data',
+    description: 'Health and operations: incidents, the outbox relay; no personal data',
     scope: 'none',
     view: 'violation-file',
-    may: ['incidents.manage'],
+    may: ['incidents.manage', 'outbox.manage'],
   },
 };
 
