@@ -75,11 +75,17 @@ export async function deliverToPartner(
   }
 }
 
+/** Duck-typed: errors from Node's own fetch may come from another realm (jest), where instanceof fails. */
 function networkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+  const failure = error as {
+    name?: string;
+    message?: string;
+    cause?: { code?: string; errors?: { code?: string }[] };
+  };
+  if (failure?.name === 'TimeoutError' || failure?.name === 'AbortError')
     return `no answer within ${timeoutMs} ms`;
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  if (cause?.code === 'ECONNREFUSED') return 'connection refused';
-  if (cause?.code) return `network error ${cause.code}`;
-  return `network error: ${error instanceof Error ? error.message : String(error)}`;
+  const code = failure?.cause?.code ?? failure?.cause?.errors?.find((inner) => inner.code)?.code;
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code) return `network error ${code}`;
+  return `network error: ${failure?.message ?? String(error)}`;
 }

@@ -124,10 +124,13 @@ export class OutboxOperationsStore {
    */
   async replay(messageId: string): Promise<DeadLetterView | null> {
     const [row] = (await this.dataSource.query(
-      `UPDATE outbox_messages
-          SET state = 'PENDING', attempts = 0, next_attempt_at = now(), dead_at = NULL, replays = replays + 1
-        WHERE id = $1 AND state = 'DEAD'
-        RETURNING id`,
+      // As a SELECT, so the driver answers rows (an UPDATE answers [rows, count]).
+      `WITH replayed AS (
+         UPDATE outbox_messages
+            SET state = 'PENDING', attempts = 0, next_attempt_at = now(), dead_at = NULL, replays = replays + 1
+          WHERE id = $1 AND state = 'DEAD'
+          RETURNING id)
+       SELECT id FROM replayed`,
       [messageId],
     )) as { id: string }[];
     return row ? this.findMessage(row.id) : null;
