@@ -5,6 +5,7 @@ import { eventually } from '../support/eventually';
 import { daysAgo, newcomer } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
 import { PartnerEndpoint, ReceivedDelivery, signatureVerifies } from './support/partner-endpoint';
+import { startRelayChild } from './support/relay-child';
 
 /**
  * Issue 8 §2: the outbox relay delivers partners' messages at least once, in order per trajectory, signed, retried
@@ -20,21 +21,23 @@ describe('the outbox relay', () => {
   // Partners no other test addresses: test centres named for this run.
   const provider = `Relay Centre ${run}`;
   const strictProvider = `Strict Centre ${run}`;
+  const crashProvider = `Crash Centre ${run}`;
   const TIMEOUT_MS = 1_500;
+  const relayEnvironment = {
+    OUTBOX_RELAY_CONCURRENCY: 4,
+    OUTBOX_POLL_INTERVAL_MS: 100,
+    OUTBOX_RETRY_BASE_MS: 200,
+    OUTBOX_RETRY_MAX_MS: 1_000,
+    OUTBOX_DELIVERY_TIMEOUT_MS: TIMEOUT_MS,
+    OUTBOX_PARTNER_SECRETS: `relay-test-${run}:${secret.toString('base64')}`,
+  };
 
   beforeAll(async () => {
     system = await startTestSystem();
     endpoint = await PartnerEndpoint.reserve();
     relay = await startOutboxRelay({
-      environment: {
-        OUTBOX_RELAY_CONCURRENCY: 4,
-        OUTBOX_POLL_INTERVAL_MS: 100,
-        OUTBOX_RETRY_BASE_MS: 200,
-        OUTBOX_RETRY_MAX_MS: 1_000,
-        OUTBOX_DELIVERY_TIMEOUT_MS: TIMEOUT_MS,
-        OUTBOX_PARTNER_SECRETS: `relay-test-${run}:${secret.toString('base64')}`,
-      },
-      logger: createLogger('outbox-relay-test', { level: 'warn' }),
+      environment: relayEnvironment,
+      logger: createLogger('outbox-relay-test', { level: 'error' }),
     });
   });
   afterAll(async () => {
@@ -273,6 +276,58 @@ describe('the outbox relay', () => {
     expect(again.body.detail).toMatch(/DELIVERED, not a dead letter/);
     const { body: remaining } = await operator().get('/outbox/dead-letters').query({ partner }).expect(200);
     expect(remaining).toEqual([]);
+  });
+
+  it('a relay killed mid-delivery loses nothing: the message is delivered again after a restart, once after deduplication', async () => {
+    // Separate processes deliver now, so that one can be killed (SIGKILL) while it waits for the partner.
+    await relay.stop();
+    const partner = `test-centre:${crashProvider}`;
+    await subscribe(partner, '/crash', 10).expect(201);
+    let hanging = true;
+    endpoint.behaviour = (delivery) =>
+      delivery.path === '/crash' && hanging ? { status: 200, delayMs: 60_000 } : { status: 200 };
+    await endpoint.up();
+    const childEnvironment = Object.fromEntries(
+      Object.entries({ ...relayEnvironment, OUTBOX_DELIVERY_TIMEOUT_MS: 60_000 }).map(([key, value]) => [
+        key,
+        String(value),
+      ]),
+    );
+    const crash = () => endpoint.received.filter((delivery) => delivery.path === '/crash');
+
+    const first = await startRelayChild(childEnvironment);
+    const id = await signedTrajectory();
+    for (let course = 1; course <= 3; course++)
+      await refer(id, crashProvider, `NT2 course ${course}`, 30 - course);
+    // The partner has the first message and is slow to answer: the relay is mid-delivery when it dies.
+    await eventually(async () => expect(crash()).toHaveLength(1), 30_000);
+    await first.kill();
+    const afterKill = await outboxOf(partner);
+    expect(afterKill.map((message) => [message.state, message.attempts])).toEqual([
+      ['PENDING', 0],
+      ['PENDING', 0],
+      ['PENDING', 0],
+    ]);
+
+    hanging = false;
+    const second = await startRelayChild(childEnvironment);
+    try {
+      await eventually(async () => {
+        const messages = await outboxOf(partner);
+        expect(messages.map((message) => message.state)).toEqual(['DELIVERED', 'DELIVERED', 'DELIVERED']);
+      }, 30_000);
+    } finally {
+      await second.kill();
+    }
+    // Delivered again after the restart (at least once), and exactly once after deduplication, in order.
+    expect(crash()[1].messageId).toBe(crash()[0].messageId);
+    const once = endpoint.processedOnce('/crash');
+    expect(once.map((delivery) => delivery.messageId)).toEqual(afterKill.map((message) => message.id));
+    expect(once.map((delivery) => delivery.body.data.course)).toEqual([
+      'NT2 course 1',
+      'NT2 course 2',
+      'NT2 course 3',
+    ]);
   });
 
   it('refuses a subscription with bad fields, naming each', async () => {

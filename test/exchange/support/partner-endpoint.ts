@@ -82,7 +82,14 @@ export class PartnerEndpoint {
     delivery.status = status;
     delivery.processed = status >= 200 && status < 300;
     this.received.push(delivery);
-    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (delayMs)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delayMs);
+        response.once('close', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     if (!response.destroyed) response.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
   }
 

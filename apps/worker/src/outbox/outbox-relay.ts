@@ -71,13 +71,17 @@ export async function startOutboxRelay(options: OutboxRelayOptions = {}): Promis
 
   const lanes = Array.from({ length: concurrency }, () => lane());
   logger.info({ concurrency }, 'outbox relay started');
+  let stopped: Promise<void> | undefined;
   return {
     concurrency,
-    async stop() {
-      stopping.abort();
-      await Promise.all(lanes);
-      await dataSource.destroy();
-      logger.info('outbox relay stopped');
+    stop() {
+      stopped ??= (async () => {
+        stopping.abort();
+        await Promise.all(lanes);
+        await dataSource.destroy();
+        logger.info('outbox relay stopped');
+      })();
+      return stopped;
     },
   };
 }
