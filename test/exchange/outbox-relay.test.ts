@@ -53,7 +53,7 @@ describe('the outbox relay', () => {
 
   function subscribe(partner: string, path: string, maxAttempts: number) {
     return operator()
-      .put('/outbox/subscriptions')
+      .post('/outbox/subscriptions')
       .send({
         partner,
         eventKinds: ['LearnerReferred'],
@@ -332,7 +332,7 @@ describe('the outbox relay', () => {
 
   it('refuses a subscription with bad fields, naming each', async () => {
     const { body } = await operator()
-      .put('/outbox/subscriptions')
+      .post('/outbox/subscriptions')
       .send({
         partner: 'Somebody',
         eventKinds: ['Gossip'],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -33,7 +33,7 @@ export class OutboxController {
     return this.outbox.listSubscriptions();
   }
 
-  @Put('subscriptions')
+  @Post('subscriptions')
   @Allow('outbox.manage')
   @ApiOperation({
     summary: "Creates or replaces a partner's subscription",

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export type OutboxMessageState = 'PENDING' | 'DELIVERED' | 'DEAD';
 
@@ -10,7 +10,14 @@ export type OutboxMessageState = 'PENDING' | 'DELIVERED' | 'DEAD';
  */
 @Entity({ name: 'outbox_messages' })
 @Unique('outbox_messages_cause_unique', ['streamId', 'eventVersion', 'destination', 'type'])
+@Check('outbox_messages_state_check', "state IN ('PENDING', 'DELIVERED', 'DEAD')")
+// The relay's claim (due messages in order; an earlier undelivered message of the same partner and trajectory) and
+// the operators' dead letters.
 @Index('outbox_messages_due_idx', ['nextAttemptAt', 'position'], { where: "state = 'PENDING'" })
+@Index('outbox_messages_undelivered_idx', ['destination', 'streamId', 'position'], {
+  where: "state <> 'DELIVERED'",
+})
+@Index('outbox_messages_dead_idx', ['destination', 'deadAt'], { where: "state = 'DEAD'" })
 export class OutboxMessageRecord {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'outbox_messages_pkey' })
   id!: string;
@@ -38,7 +45,13 @@ export class OutboxMessageRecord {
   sentAt!: Date | null;
 
   /** Order of enqueueing: the order of delivery among one partner's messages about one trajectory. */
-  @Column({ type: 'bigint', insert: false, update: false })
+  @Column({
+    type: 'bigint',
+    generated: 'identity',
+    generatedIdentity: 'ALWAYS',
+    insert: false,
+    update: false,
+  })
   position!: string;
 
   @Column({ type: 'text', default: 'PENDING' })
