@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -41,7 +42,8 @@ export class OutboxController {
       'The secret is configuration of the worker (OUTBOX_PARTNER_SECRETS); the subscription names it. ' +
       'Answers 201 for a new subscription, 200 for a replaced one.',
   })
-  @ApiOkResponse({ type: SubscriptionResponse })
+  @ApiCreatedResponse({ type: SubscriptionResponse, description: 'A new subscription' })
+  @ApiOkResponse({ type: SubscriptionResponse, description: 'The subscription replaced' })
   @ApiBadRequestResponse({ type: ValidationErrorBody })
   async saveSubscription(
     @Body() body: SaveSubscriptionDto,
