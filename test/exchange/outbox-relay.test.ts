@@ -139,6 +139,7 @@ describe('the outbox relay', () => {
     expect((await outboxOf(partner)).every((message) => message.state === 'PENDING')).toBe(true);
 
     // Then it accepts; one answer comes too late (the partner processed it, the relay timed out and sends again).
+    const accepting = Date.now();
     let slowAnswerGiven = false;
     endpoint.behaviour = (delivery) => {
       if (!slowAnswerGiven && delivery.body.data.course === 'NT2 course 2') {
@@ -192,6 +193,17 @@ describe('the outbox relay', () => {
       /nationalNumber|Haddad|Amina/,
     );
 
+    const attempts = (await system.database.query(
+      `SELECT sum(attempts)::int AS attempts FROM outbox_messages WHERE destination = $1`,
+      [partner],
+    )) as { attempts: number }[];
+    process.stdout.write(
+      `outbox relay: ${delivered.length} messages, ${attempts[0].attempts} recorded attempts ` +
+        `(${failedWhileDown.reduce((sum, message) => sum + message.attempts, 0)} refused while down); ` +
+        `${received.length} requests received (${received.filter((d) => d.status === 503).length} answered 503, ` +
+        `${received.filter((d) => d.processed).length - once.length} duplicates); all delivered ` +
+        `${((Date.now() - accepting) / 1000).toFixed(1)} s after the partner accepted\n`,
+    );
     const { body: subscriptions } = await operator().get('/outbox/subscriptions').expect(200);
     expect(subscriptions.find((s: { partner: string }) => s.partner === partner)).toMatchObject({
       pending: 0,
