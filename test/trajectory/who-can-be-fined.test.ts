@@ -30,7 +30,7 @@ describe('who can be fined', () => {
     });
   }
 
-  it('Brussels: the deadline names Actiris, no notice goes to VDAB, and its expiry opens no violation file', async () => {
+  it('Brussels: the deadline names Actiris, the notice goes to Actiris and not VDAB, and its expiry opens no violation file', async () => {
     const trajectoryId = await steps.open(120, thirdCountryNewcomerFacts(daysAgo(130), 'BRUSSELS'), {
       municipality: 'Schaarbeek',
       agency: 'AGII',
@@ -43,10 +43,10 @@ describe('who can be fined', () => {
       view.pillars.find((pillar: { pillar: string }) => pillar.pillar === 'WORK').applicabilityReason,
     ).toMatch(/^Actiris registration/);
     const outbox = await system.database.query(
-      'SELECT destination FROM outbox_messages WHERE stream_id = $1',
+      `SELECT destination FROM outbox_messages WHERE stream_id = $1 AND type = 'NewcomerMustRegister'`,
       [trajectoryId],
     );
-    expect(outbox).toEqual([]);
+    expect(outbox).toEqual([{ destination: 'ACTIRIS' }]);
     const reported = await steps.post(trajectoryId, 'violations', {
       kind: 'IRREGULAR_ATTENDANCE',
       observedOn: daysAgo(1),

@@ -12,6 +12,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { RateLimitModule } from './http/rate-limit/rate-limit.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { OfficesModule } from './offices/offices.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { ParticipationModule } from './participation/participation.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -40,6 +41,7 @@ export class AppModule {
         CodecModule,
         OfficesModule,
         MonitoringModule,
+        OutboxModule,
       ],
     };
   }

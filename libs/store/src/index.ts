@@ -30,3 +30,4 @@ export { verifyEventChain } from './integrity/event-chain';
 export type { BrokenLink, ChainVerification } from './integrity/event-chain';
 export * from './queries/deadline-monitoring';
 export * from './offices/office-store';
+export * from './outbox';

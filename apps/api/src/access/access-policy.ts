@@ -53,6 +53,8 @@ export const ACTIONS = [
   'reconciliation.work',
   /** List the trajectories whose workflow met an unexpected failure, and retry them after a fix. */
   'incidents.manage',
+  /** The outbound notifications: partners' subscriptions, dead letters and their replay (no message bodies). */
+  'outbox.manage',
   /**
    * Decrypt Temporal payloads through the codec endpoint (reading a workflow's history for an investigation):
    * shows personal data, so every call is audited like any other read of it.
@@ -165,11 +167,11 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
   },
   operator: {
     description:
-      'Health and operations: incidents; no personal data, except by decoding a workflow history for an ' +
-      'investigation (audited)',
+      'Health and operations: incidents, the outbox relay; no personal data, except by decoding a workflow ' +
+      'history for an investigation (audited)',
     scope: 'none',
     view: 'violation-file',
-    may: ['incidents.manage', 'temporal.decode'],
+    may: ['incidents.manage', 'outbox.manage', 'temporal.decode'],
   },
 };
 

@@ -1,10 +1,14 @@
 import { Transform } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { SharedEnvironment, validatedEnvironment } from '../../../../libs/config/src';
+import { PARTNER_SECRETS_FORMAT, PARTNER_SECRETS_MESSAGE } from '../outbox/partner-secrets';
+
+const integer = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
 /** The worker's environment, validated at start-up: a wrong variable stops the process with its name. */
 export class WorkerEnvironment extends SharedEnvironment {
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value))
+  @Transform(integer)
   @IsInt({ message: 'MAX_CONCURRENT_ACTIVITIES must be an integer' })
   @Min(1)
   @Max(1000)
@@ -14,11 +18,51 @@ export class WorkerEnvironment extends SharedEnvironment {
    * Workflows kept in the worker's cache (sticky execution). The bound on the worker's memory: a workflow outside
    * the cache is replayed from its history when its next task comes (see the README's operations section).
    */
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value))
+  @Transform(integer)
   @IsInt({ message: 'MAX_CACHED_WORKFLOWS must be an integer' })
   @Min(0)
   @Max(100_000)
   MAX_CACHED_WORKFLOWS = 1_000;
+
+  /** Deliveries the outbox relay runs at once (each holds one database connection); 0 turns the relay off. */
+  @Transform(integer)
+  @IsInt({ message: 'OUTBOX_RELAY_CONCURRENCY must be an integer' })
+  @Min(0)
+  @Max(64)
+  OUTBOX_RELAY_CONCURRENCY = 4;
+
+  /** How long an idle relay waits before it looks for due messages again. */
+  @Transform(integer)
+  @IsInt({ message: 'OUTBOX_POLL_INTERVAL_MS must be an integer' })
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_INTERVAL_MS = 1_000;
+
+  /** The delay after a first failed delivery; it doubles with each further failure (with jitter). */
+  @Transform(integer)
+  @IsInt({ message: 'OUTBOX_RETRY_BASE_MS must be an integer' })
+  @Min(10)
+  @Max(3_600_000)
+  OUTBOX_RETRY_BASE_MS = 1_000;
+
+  /** The longest delay between two attempts. */
+  @Transform(integer)
+  @IsInt({ message: 'OUTBOX_RETRY_MAX_MS must be an integer' })
+  @Min(10)
+  @Max(86_400_000)
+  OUTBOX_RETRY_MAX_MS = 300_000;
+
+  /** A partner that has not answered within this long has failed the attempt. */
+  @Transform(integer)
+  @IsInt({ message: 'OUTBOX_DELIVERY_TIMEOUT_MS must be an integer' })
+  @Min(100)
+  @Max(120_000)
+  OUTBOX_DELIVERY_TIMEOUT_MS = 10_000;
+
+  /** The partners' signing secrets, `ref:base64[,ref:base64]`; subscriptions name theirs by reference. */
+  @ValidateIf((environment: WorkerEnvironment) => environment.OUTBOX_PARTNER_SECRETS !== '')
+  @Matches(PARTNER_SECRETS_FORMAT, { message: PARTNER_SECRETS_MESSAGE })
+  OUTBOX_PARTNER_SECRETS = '';
 }
 
 export function validateWorkerEnvironment(raw: Record<string, unknown>): WorkerEnvironment {

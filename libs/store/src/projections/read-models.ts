@@ -3,7 +3,7 @@ import { participationActivities } from './participation-activities.projection';
 import { pillars } from './pillars.projection';
 import type { ReadModel } from './projection';
 import { trajectorySummaries } from './trajectory-summary.projection';
-import { enqueueVdabRegistrationRequest, OutboxProjection } from './vdab-outbox.projection';
+import { enqueuePartnerMessages, OutboxProjection } from './partner-outbox.projection';
 import { violations } from './violations.projection';
 
 /** Every read model, each a mapping of a stream's folded state to rows. */
@@ -16,4 +16,4 @@ export const READ_MODELS: readonly ReadModel[] = [
 ];
 
 /** The messages for partners, caused by new events (see OutboxProjection). */
-export const OUTBOX_PROJECTIONS: readonly OutboxProjection[] = [enqueueVdabRegistrationRequest];
+export const OUTBOX_PROJECTIONS: readonly OutboxProjection[] = [enqueuePartnerMessages];

@@ -1,0 +1,150 @@
+import type { TrajectoryState } from '../../../domain/src';
+import type { RecordedTrajectoryEvent } from '../event-records';
+
+/**
+ * What partners are told, as a pure mapping of a new event and the state folded up to it. A message is caused by an
+ * event, not by a state: the append writes the messages of each new event once (unique per causing event), and a
+ * rebuild writes none. Each message carries only what its partner needs; only VDAB and Actiris get the national
+ * number, to match the newcomer in their own files (over their authenticated channel). The others get ids and
+ * dates and read the rest through the API, within their own scope.
+ */
+export const PARTNER_MESSAGE_KINDS = [
+  'NewcomerMustRegister',
+  'ViolationFileOpened',
+  'ParticipationPillarEntered',
+  'LearnerReferred',
+] as const;
+export type PartnerMessageKind = (typeof PARTNER_MESSAGE_KINDS)[number];
+
+export const VDAB = 'VDAB';
+export const ACTIRIS = 'ACTIRIS';
+/** The enforcement officer's administration (Agentschap Binnenlands Bestuur). */
+export const ENFORCEMENT_OFFICER = 'ABB';
+export const NEWCOMER_MUST_REGISTER: PartnerMessageKind = 'NewcomerMustRegister';
+
+/** A municipality as a partner: `municipality:<name>` (the name the trajectory records). */
+export function municipalityPartner(municipality: string): string {
+  return `municipality:${municipality}`;
+}
+
+/** A test centre or course provider as a partner: `test-centre:<provider>` (the organisation of its identity). */
+export function testCentrePartner(provider: string): string {
+  return `test-centre:${provider}`;
+}
+
+/** The partner's ids this mapping may address, for validating a subscription's partner. */
+export const PARTNER_FORMAT = /^(VDAB|ACTIRIS|ABB|municipality:\S.*|test-centre:\S.*)$/;
+
+/** What VDAB (or Actiris in Brussels) receives: this newcomer must register as a job seeker by `dueOn`. */
+export interface NewcomerMustRegisterPayload {
+  trajectoryId: string;
+  nationalNumber: string;
+  dueOn: string;
+  deadlineId: string;
+  policyVersion: string;
+}
+
+export interface ViolationFileOpenedPayload {
+  trajectoryId: string;
+  violationId: string;
+  violationKind: string;
+  agency: string;
+  openedAt: string;
+  deadlineId?: string;
+}
+
+export interface ParticipationPillarEnteredPayload {
+  trajectoryId: string;
+  agency: string;
+  municipality: string;
+  applicability: string;
+  targetHours: number;
+  contractSignedOn: string;
+}
+
+export interface LearnerReferredPayload {
+  trajectoryId: string;
+  agency: string;
+  provider: string;
+  course: string;
+  level: string;
+  referredOn: string;
+}
+
+export interface PartnerMessage {
+  partner: string;
+  kind: PartnerMessageKind;
+  payload:
+    | NewcomerMustRegisterPayload
+    | ViolationFileOpenedPayload
+    | ParticipationPillarEnteredPayload
+    | LearnerReferredPayload;
+}
+
+/** The messages one new event causes, given the state folded up to and including it. */
+export function partnerMessagesFor(event: RecordedTrajectoryEvent, state: TrajectoryState): PartnerMessage[] {
+  switch (event.type) {
+    case 'DeadlineSet': {
+      const { kind, dueOn, deadlineId, policyVersion } = event.data;
+      // Told once, when the contract sets the deadline; not when the registration was recorded before it.
+      if (kind !== 'VDAB_REGISTRATION' && kind !== 'ACTIRIS_REGISTRATION') return [];
+      if (state.vdabRegistration) return [];
+      const payload: NewcomerMustRegisterPayload = {
+        trajectoryId: state.trajectoryId,
+        nationalNumber: state.newcomer.nationalNumber,
+        dueOn,
+        deadlineId,
+        policyVersion,
+      };
+      return [
+        { partner: kind === 'VDAB_REGISTRATION' ? VDAB : ACTIRIS, kind: NEWCOMER_MUST_REGISTER, payload },
+      ];
+    }
+    case 'ViolationOpened': {
+      const { violationId, kind, deadlineId } = event.data;
+      // The facts are free text a counsellor wrote: the officer reads them in the violation file, not here.
+      const payload: ViolationFileOpenedPayload = {
+        trajectoryId: state.trajectoryId,
+        violationId,
+        violationKind: kind,
+        agency: state.agency,
+        openedAt: event.occurredAt,
+        ...(deadlineId === undefined ? {} : { deadlineId }),
+      };
+      return [{ partner: ENFORCEMENT_OFFICER, kind: 'ViolationFileOpened', payload }];
+    }
+    case 'PillarsDetermined': {
+      const participation = event.data.PARTICIPATION;
+      if (participation.applicability === 'NOT_APPLICABLE' || !state.contract) return [];
+      const payload: ParticipationPillarEnteredPayload = {
+        trajectoryId: state.trajectoryId,
+        agency: state.agency,
+        municipality: state.newcomer.municipality,
+        applicability: participation.applicability,
+        targetHours: participation.targetHours,
+        contractSignedOn: state.contract.signedOn,
+      };
+      return [
+        {
+          partner: municipalityPartner(state.newcomer.municipality),
+          kind: 'ParticipationPillarEntered',
+          payload,
+        },
+      ];
+    }
+    case 'Nt2Referred': {
+      const { provider, course, level, referredOn } = event.data;
+      const payload: LearnerReferredPayload = {
+        trajectoryId: state.trajectoryId,
+        agency: state.agency,
+        provider,
+        course,
+        level,
+        referredOn,
+      };
+      return [{ partner: testCentrePartner(provider), kind: 'LearnerReferred', payload }];
+    }
+    default:
+      return [];
+  }
+}
