@@ -15,6 +15,7 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -118,6 +119,7 @@ export class OfficesController {
   @Allow('offices.manage')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ summary: 'Take a counsellor out of the office (they left the agency)' })
+  @ApiNoContentResponse({ description: 'The counsellor is no longer in the office' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'The counsellor is not in this office of the agency' })
   async unassign(@Param() params: OfficeCounsellorParams, @CallerScope() scope: ReadScope): Promise<void> {
     if (!(await this.offices.unassign(agencyOfCaller(scope), params.officeId, params.counsellorId)))
