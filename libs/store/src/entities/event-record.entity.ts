@@ -36,4 +36,11 @@ export class EventRecord {
 
   @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
   recordedAt!: Date;
+
+  /**
+   * The link of the stream's hash chain, set by the events_chain trigger (migration 1796700000000); never written
+   * by the application, and not read with the event (npm run verify:events checks it).
+   */
+  @Column({ type: 'bytea', nullable: true, select: false, insert: false, update: false })
+  hash?: Buffer | null;
 }
