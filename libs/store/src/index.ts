@@ -26,3 +26,4 @@ export * from './stored-event-mapping';
 export * from './queries/read-scope';
 export * from './queries/audit-trail';
 export * from './exchange';
+export * from './policy-plan';
