@@ -9,6 +9,7 @@ import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { ParticipationModule } from './participation/participation.module';
+import { PolicyActionsModule } from './policy-actions/policy-actions.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
 import { ViolationQueueModule } from './violations/violation-queue.module';
@@ -31,6 +32,7 @@ export class AppModule {
         ExchangeModule,
         HealthModule,
         IncidentsModule,
+        PolicyActionsModule,
       ],
     };
   }

@@ -133,7 +133,7 @@ export class PolicyActionStore {
     command: ChangePolicyActionStatus,
     who: PolicyActionActor,
     now: Date,
-  ): Promise<{ decision: PolicyActionDecision; state?: PolicyActionState }> {
+  ): Promise<{ found: boolean; decision: PolicyActionDecision; state?: PolicyActionState }> {
     return this.dataSource.transaction(async (manager) => {
       const rows: ActionRow[] = await manager.query(
         `SELECT * FROM policy_actions WHERE number = $1 FOR UPDATE`,
@@ -141,9 +141,9 @@ export class PolicyActionStore {
       );
       const state = rows[0] && toState(rows[0]);
       const decision = decidePolicyActionStatus(state, command, now);
-      if (!decision.ok || !state) return { decision };
+      if (!decision.ok || !state) return { found: state !== undefined, decision };
       const next = await this.append(manager, state, decision.events, who);
-      return { decision, state: next };
+      return { found: true, decision, state: next };
     });
   }
 
