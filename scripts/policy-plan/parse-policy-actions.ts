@@ -105,7 +105,7 @@ function parseRow(rowLines: string[], firstLine: number): ParsedPolicyAction | P
   if (removedHeaders > 0) repairs.push('a section header inside the row was removed');
   const paragraphs = splitParagraphs(body);
   const goalIndex = paragraphs.findIndex((paragraph) => OPERATIONAL_GOAL.test(paragraph));
-  if (goalIndex < 0) return problem(number, firstLine, 'no operational goal (\"OD n.n:\") cell');
+  if (goalIndex < 0) return problem(number, firstLine, 'no operational goal ("OD n.n:") cell');
   const operationalGoal = paragraphs[goalIndex];
   const rest = paragraphs.slice(goalIndex + 1).join('\n');
 
