@@ -23,3 +23,5 @@ export * from './residence/municipality-area';
 export * from './policy/sources';
 export * from './exchange';
 export * from './policy-plan';
+export * from './what-if';
+export * from './simulation';
