@@ -13,6 +13,7 @@ import { PolicyActionsModule } from './policy-actions/policy-actions.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
 import { ViolationQueueModule } from './violations/violation-queue.module';
+import { WhatIfModule } from './what-if/what-if.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         HealthModule,
         IncidentsModule,
         PolicyActionsModule,
+        WhatIfModule,
       ],
     };
   }

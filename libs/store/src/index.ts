@@ -27,3 +27,4 @@ export * from './queries/read-scope';
 export * from './queries/audit-trail';
 export * from './exchange';
 export * from './policy-plan';
+export * from './what-if/recorded-streams';

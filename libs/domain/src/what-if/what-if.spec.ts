@@ -1,6 +1,6 @@
 import { Agency } from '../agency';
 import { driveTrajectory, TimedCommand } from '../simulation/drive-trajectory';
-import { endOfDayInstant } from '../time/calendar-date';
+import { calendarDate, endOfDayInstant } from '../time/calendar-date';
 import { TrajectoryCommand } from '../trajectory/commands';
 import { TrajectoryEvent } from '../trajectory/events';
 import {
@@ -20,7 +20,7 @@ import {
   thirdCountryNewcomerFacts,
 } from '../trajectory/trajectory.fixtures';
 import { replayUnderPolicy } from './replay-under-policy';
-import { whatIf } from './what-if';
+import { combineWhatIf, whatIf } from './what-if';
 
 /**
  * A recorded set of five trajectories, worked out by hand. All obliged (settled in Flanders 2024-01-15), contract
@@ -39,9 +39,10 @@ import { whatIf } from './what-if';
  * Per agency: IN_GENT baseline 1 missed / 1 violation, scenario 2 / 2; AGII baseline 2 attests, scenario 1, one delayed.
  */
 const at = (date: string) => Date.parse(`${date}T10:00:00Z`);
-const UNTIL = endOfDayInstant('2024-06-30');
+const UNTIL = endOfDayInstant(calendarDate('2024-06-30'));
 const OVERRIDE = { vdabRegistration: { amount: 1, unit: 'MONTHS' as const }, participationHours: 60 };
-const PERIOD = { from: '2024-01-01', to: '2024-06-30' };
+const period = (from: string, to: string) => ({ from: calendarDate(from), to: calendarDate(to) });
+const PERIOD = period('2024-01-01', '2024-06-30');
 
 function recorded(id: string, agency: Agency, sequence: string, later: [string, TrajectoryCommand][]) {
   const steps: [string, TrajectoryCommand][] = [
@@ -119,7 +120,7 @@ describe('replaying a recorded trajectory under a changed policy', () => {
     const deadline = replay.state?.deadlines.find((candidate) => candidate.kind === 'VDAB_REGISTRATION');
     expect(deadline).toMatchObject({ dueOn: '2024-04-01', state: 'MISSED' });
     const missed = replay.events.find((event) => event.type === 'DeadlineMissed');
-    expect(missed?.occurredAt).toBe(new Date(endOfDayInstant('2024-04-01')).toISOString());
+    expect(missed?.occurredAt).toBe(new Date(endOfDayInstant(calendarDate('2024-04-01'))).toISOString());
     expect(replay.state?.violations.map((violation) => violation.kind)).toEqual([
       'VDAB_REGISTRATION_DEADLINE_MISSED',
     ]);
@@ -172,12 +173,12 @@ describe('what-if per agency', () => {
 
   it('counts only what happened in the period', () => {
     // Up to 2024-04-30: the baseline's VDAB deadline (05-01) has not expired yet; the scenario's (04-01) has.
-    const result = whatIf(streams, OVERRIDE, { from: '2024-01-01', to: '2024-04-30' }, UNTIL);
+    const result = whatIf(streams, OVERRIDE, period('2024-01-01', '2024-04-30'), UNTIL);
     const gent = result.agencies.find((agency) => agency.agency === 'IN_GENT');
     expect(gent?.baseline).toMatchObject({ deadlinesMissed: 0, violations: 0 });
     expect(gent?.scenario).toMatchObject({ deadlinesMissed: 2, violations: 2 });
     // From May: the scenario's misses of April fall outside it, the baseline's T3 miss of 1 May inside.
-    const may = whatIf(streams, OVERRIDE, { from: '2024-05-01', to: '2024-06-30' }, UNTIL);
+    const may = whatIf(streams, OVERRIDE, period('2024-05-01', '2024-06-30'), UNTIL);
     const gentInMay = may.agencies.find((agency) => agency.agency === 'IN_GENT');
     expect(gentInMay?.baseline).toMatchObject({ deadlinesMissed: 1, violations: 1 });
     expect(gentInMay?.scenario).toMatchObject({ deadlinesMissed: 0, violations: 0 });
@@ -194,5 +195,13 @@ describe('what-if per agency', () => {
       expect(agency.scenario).toEqual(agency.baseline);
       expect(agency.attestsDelayed + agency.attestsEarlier).toBe(0);
     }
+  });
+
+  it('adds up batches to the same counts as one run', () => {
+    const whole = whatIf(streams, OVERRIDE, PERIOD, UNTIL);
+    const batches = [streams.slice(0, 2), streams.slice(2)].map((batch) =>
+      whatIf(batch, OVERRIDE, PERIOD, UNTIL),
+    );
+    expect(combineWhatIf(batches, PERIOD, UNTIL)).toEqual(whole);
   });
 });

@@ -59,7 +59,7 @@ export function whatIf(
   now: number,
 ): WhatIfResult {
   const from = endOfDayInstant(addDays(period.from, -1)) + 1;
-  const until = Math.min(endOfDayInstant(period.to), now);
+  const until = whatIfUntil(period, now);
   const byAgency = new Map<Agency, WhatIfAgencyComparison>();
   for (const recorded of streams) {
     const inPeriod = recorded.filter((event) => Date.parse(event.occurredAt) <= until);
@@ -160,4 +160,36 @@ function sameCounts(a: TrajectoryOutcome, b: TrajectoryOutcome): boolean {
     a.violations === b.violations &&
     a.attestIssuedOn === b.attestIssuedOn
   );
+}
+
+/** Adds up what-if results over the same period computed on separate batches of streams. */
+export function combineWhatIf(
+  results: readonly WhatIfResult[],
+  period: WhatIfPeriod,
+  until: number,
+): WhatIfResult {
+  const byAgency = new Map<Agency, WhatIfAgencyComparison>();
+  for (const comparison of results.flatMap((result) => result.agencies)) {
+    const total = comparisonFor(byAgency, comparison.agency);
+    for (const side of ['baseline', 'scenario'] as const) {
+      total[side].trajectories += comparison[side].trajectories;
+      total[side].deadlinesMissed += comparison[side].deadlinesMissed;
+      total[side].violations += comparison[side].violations;
+      total[side].attestsIssued += comparison[side].attestsIssued;
+    }
+    total.attestsDelayed += comparison.attestsDelayed;
+    total.attestsEarlier += comparison.attestsEarlier;
+    total.baselineDiffersFromRecord += comparison.baselineDiffersFromRecord;
+    total.diverged += comparison.diverged;
+  }
+  return {
+    period,
+    until: new Date(until).toISOString(),
+    agencies: [...byAgency.values()].sort((a, b) => (a.agency < b.agency ? -1 : 1)),
+  };
+}
+
+/** The instant a what-if over `period` runs to: the end of its last day in Brussels, or `now` when earlier. */
+export function whatIfUntil(period: WhatIfPeriod, now: number): number {
+  return Math.min(endOfDayInstant(period.to), now);
 }
