@@ -35,6 +35,12 @@ export class WhatIfController {
         { field: 'changes.vdabRegistration.amount', reason: 'amount must not be greater than 24 months' },
       ]);
     }
-    return this.whatIf.run(body.from, body.to, body.toOverride(), scope);
+    return this.whatIf.run(
+      body.from,
+      body.to,
+      body.toOverride(),
+      scope,
+      body.counsellorId === undefined ? {} : { counsellorId: body.counsellorId },
+    );
   }
 }

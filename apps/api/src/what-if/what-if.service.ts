@@ -22,11 +22,17 @@ export type WhatIfAnswer = WhatIfResult & { changes: PolicyOverride; description
 export class WhatIfService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async run(from: string, to: string, changes: PolicyOverride, scope: ReadScope): Promise<WhatIfAnswer> {
+  async run(
+    from: string,
+    to: string,
+    changes: PolicyOverride,
+    scope: ReadScope,
+    filter: { counsellorId?: string } = {},
+  ): Promise<WhatIfAnswer> {
     const period = { from: calendarDate(from), to: calendarDate(to) };
     const now = Date.now();
     const results: WhatIfResult[] = [];
-    for await (const streams of recordedStreams(this.dataSource, scope, period)) {
+    for await (const streams of recordedStreams(this.dataSource, scope, period, filter)) {
       results.push(whatIf(streams, changes, period, now));
     }
     return {

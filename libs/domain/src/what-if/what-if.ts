@@ -8,6 +8,7 @@ import { replayUnderPolicy } from './replay-under-policy';
 /** The outcomes managers compare, over a period: per agency, and per trajectory for the drill-down. */
 export interface WhatIfOutcomes {
   trajectories: number;
+  /** Deadlines that expired in the period and were still missed at its end. */
   deadlinesMissed: number;
   /** Violation files opened in the period and not withdrawn by its end. */
   violations: number;
@@ -110,12 +111,16 @@ function outcomeOf(
       .filter((violation) => violation.state !== 'WITHDRAWN')
       .map((violation) => violation.violationId),
   );
+  // A deadline marked missed and met after all (a registration made in time that arrived late) is not missed.
+  const stillMissed = new Set(
+    state.deadlines.filter((deadline) => deadline.state === 'MISSED').map((deadline) => deadline.deadlineId),
+  );
   let deadlinesMissed = 0;
   let violations = 0;
   let attestIssuedOn: CalendarDate | undefined;
   for (const event of events) {
     if (!within(event)) continue;
-    if (event.type === 'DeadlineMissed') deadlinesMissed += 1;
+    if (event.type === 'DeadlineMissed' && stillMissed.has(event.data.deadlineId)) deadlinesMissed += 1;
     if (event.type === 'ViolationOpened' && standing.has(event.data.violationId)) violations += 1;
     if (event.type === 'AttestIssued') attestIssuedOn = event.data.issuedOn;
   }

@@ -5,12 +5,13 @@ import { positional, ReadScope, scopeCondition } from '../queries/read-scope';
 /**
  * The recorded event streams of the trajectories a what-if replays: those in the caller's scope (in SQL) that were
  * registered by the period's end and not closed before its start, in batches of `batchSize` trajectories (ordered
- * by id, keyset-paged), each stream's events in version order. Reads only.
+ * by id, keyset-paged), each stream's events in version order; optionally one counsellor's. Reads only.
  */
 export async function* recordedStreams(
   dataSource: DataSource,
   scope: ReadScope,
   period: { from: CalendarDate; to: CalendarDate },
+  filter: { counsellorId?: string } = {},
   batchSize = 500,
 ): AsyncGenerator<TrajectoryEvent[][]> {
   let after = '';
@@ -22,6 +23,7 @@ export async function* recordedStreams(
         WHERE ${scopeCondition(scope, 's', add)}
           AND s.registered_on <= ${add(period.to)}
           AND (s.closed_on IS NULL OR s.closed_on >= ${add(period.from)})
+          ${filter.counsellorId === undefined ? '' : `AND s.counsellor_id = ${add(filter.counsellorId)}`}
           AND s.trajectory_id::text > ${add(after)}
         ORDER BY s.trajectory_id::text LIMIT ${add(batchSize)}`,
       parameters,

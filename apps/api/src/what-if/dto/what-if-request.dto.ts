@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { type PolicyOverride, WHAT_IF_LIMITS } from '../../../../../libs/domain/src/what-if';
 import { IsCalendarDate } from '../../validation/is-calendar-date';
 import { IsNestedObject } from '../../validation/is-nested-object';
@@ -51,6 +51,13 @@ export class WhatIfRequestDto {
   @IsCalendarDate()
   @IsNotBefore('from')
   to!: string;
+
+  @ApiPropertyOptional({ description: "Only this counsellor's trajectories (within the caller's scope)" })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  counsellorId?: string;
 
   @ApiProperty({ type: PolicyChangesDto })
   @IsNestedObject(() => PolicyChangesDto)
