@@ -28,3 +28,4 @@ export * from './queries/audit-trail';
 export * from './exchange';
 export * from './policy-plan';
 export * from './what-if/recorded-streams';
+export * from './bulk/insert-event-rows';
