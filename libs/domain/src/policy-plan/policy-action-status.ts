@@ -1,6 +1,6 @@
 /**
- * The statuses of an action of the Horizontal Integration Policy Plan, as its 2016-2017 report uses them (HIB
- * 2016-2017 report, column "Status"): Nieuw, in uitvoering, Uitgevoerd, uitgebreid, in vertraging, Vervallen,
+ * The statuses of an action of the Horizontal Integration Policy Plan, as its 2016-2017 report uses them
+ * (Rapportage HIB 2016-2017, column "Status"): Nieuw, in uitvoering, Uitgevoerd, uitgebreid, in vertraging, Vervallen,
  * Nog op te starten. The report explains ("Duiding") exactly the delayed, dropped and not-yet-started actions.
  */
 export const POLICY_ACTION_STATUSES = [

@@ -5,7 +5,7 @@ import { type PolicyActionStatus, isPolicyActionStatus, requiresExplanation } fr
 /**
  * One action of the Horizontal Integration Policy Plan as an event-sourced stream: imported once from the report,
  * then its status changes, each an event with who and when. An explanation ("Duiding") is required exactly for the
- * delayed, dropped and not-started statuses (HIB 2016-2017 report, column "Duiding": given for those and no others),
+ * delayed, dropped and not-started statuses (Rapportage HIB 2016-2017, column "Duiding": given for those and no others),
  * and refused for the others: the explanation says why an action is not on course, and a later status without one
  * clears it (the history keeps every explanation given).
  */
