@@ -121,6 +121,15 @@ export function planNewcomer(options: SimulationOptions, index: number): Simulat
   const registeredOn = addDays(yearStart, between(0, 364));
   const last = options.followUntil;
   const commands: TimedCommand[] = [];
+  /** The plan with its commands in time order (they are planned pillar by pillar). */
+  const planned = (): SimulatedNewcomerPlan => ({
+    index,
+    trajectoryId,
+    agency,
+    counsellorId,
+    targetGroup,
+    commands: [...commands].sort((a, b) => a.at - b.at),
+  });
   /** A command on day `offset` after the registration, at 10:00 UTC plus a few minutes; none after `followUntil`. */
   const on = (offset: number, command: (date: CalendarDate) => TrajectoryCommand): boolean => {
     const date = addDays(registeredOn, offset);
@@ -150,10 +159,10 @@ export function planNewcomer(options: SimulationOptions, index: number): Simulat
   }));
 
   const progress = PROGRESS[targetGroup];
-  if (!chance(progress.intake)) return { index, trajectoryId, agency, counsellorId, targetGroup, commands };
+  if (!chance(progress.intake)) return planned();
   let day = between(7, 45);
   on(day, (date) => ({ type: 'RecordIntake', intakeOn: date }));
-  if (!chance(progress.contract)) return { index, trajectoryId, agency, counsellorId, targetGroup, commands };
+  if (!chance(progress.contract)) return planned();
   day += between(0, 21);
   const contractDay = day;
   on(contractDay, (date) => ({ type: 'RecordContract', signedOn: date }));
@@ -244,7 +253,7 @@ export function planNewcomer(options: SimulationOptions, index: number): Simulat
     }));
     activityDay += between(14, 45);
   }
-  return { index, trajectoryId, agency, counsellorId, targetGroup, commands };
+  return planned();
 }
 
 /** Assumed progress rates per target group: an obliged newcomer follows through more often than a volunteer. */
