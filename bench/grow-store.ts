@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { AppendRequest } from '../libs/store/src';
+import { eventRows, type EventRow, insertEventRows } from '../libs/store/src/bulk/insert-event-rows';
 import { generateTrajectories, TRAJECTORIES_PER_COUNSELLOR } from './trajectory-workload';
 
 export interface GrownStore {
@@ -28,7 +28,7 @@ export async function growEventStore(
   let rows: EventRow[] = [];
   const flush = async () => {
     const started = performance.now();
-    await insertEvents(dataSource, rows);
+    await insertEventRows(dataSource, rows);
     grown.insertMs += performance.now() - started;
     grown.events += rows.length;
     rows = [];
@@ -45,46 +45,4 @@ export async function growEventStore(
   }
   if (rows.length) await flush();
   return grown;
-}
-
-interface EventRow {
-  stream_id: string;
-  version: number;
-  type: string;
-  schema_version: number;
-  data: unknown;
-  metadata: unknown;
-  occurred_at: string;
-}
-
-function eventRows({ streamId, expectedVersion, events, metadata }: AppendRequest): EventRow[] {
-  return events.map((event, index) => ({
-    stream_id: streamId,
-    version: expectedVersion + 1 + index,
-    type: event.type,
-    schema_version: event.schemaVersion,
-    data: event.data,
-    metadata,
-    occurred_at: event.occurredAt,
-  }));
-}
-
-async function insertEvents(dataSource: DataSource, rows: EventRow[]): Promise<void> {
-  // Scalars as arrays, the jsonb documents as one JSON array each: see TableRows in libs/store.
-  await dataSource.query(
-    `INSERT INTO events (stream_id, version, type, schema_version, data, metadata, occurred_at)
-     SELECT stream_id, version, type, schema_version, data, metadata, occurred_at
-       FROM ROWS FROM (unnest($1::text[]), unnest($2::integer[]), unnest($3::text[]), unnest($4::integer[]),
-                       jsonb_array_elements($5::jsonb), jsonb_array_elements($6::jsonb), unnest($7::timestamptz[]))
-            AS event(stream_id, version, type, schema_version, data, metadata, occurred_at)`,
-    [
-      rows.map((row) => row.stream_id),
-      rows.map((row) => row.version),
-      rows.map((row) => row.type),
-      rows.map((row) => row.schema_version),
-      JSON.stringify(rows.map((row) => row.data)),
-      JSON.stringify(rows.map((row) => row.metadata)),
-      rows.map((row) => row.occurred_at),
-    ],
-  );
 }

@@ -14,9 +14,11 @@ import { MonitoringModule } from './monitoring/monitoring.module';
 import { OfficesModule } from './offices/offices.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { ParticipationModule } from './participation/participation.module';
+import { PolicyActionsModule } from './policy-actions/policy-actions.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
 import { ViolationQueueModule } from './violations/violation-queue.module';
+import { WhatIfModule } from './what-if/what-if.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +44,8 @@ export class AppModule {
         OfficesModule,
         MonitoringModule,
         OutboxModule,
+        PolicyActionsModule,
+        WhatIfModule,
       ],
     };
   }

@@ -24,3 +24,6 @@ export * from './residence/municipality-area';
 export * from './policy/sources';
 export * from './exchange';
 export { COUNSELLOR_ID } from './trajectory/decisions/reassignment';
+export * from './policy-plan';
+export * from './what-if';
+export * from './simulation';

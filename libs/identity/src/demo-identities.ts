@@ -78,6 +78,11 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   }),
   user('dpo', { roles: ['data-protection-officer'], organisation: 'AGII', name: 'Data-protection officer' }),
   user('operator', { roles: ['operator'], organisation: 'OPERATIONS', name: 'Operator' }),
+  user('policy-coordinator', {
+    roles: ['policy-coordinator'],
+    organisation: 'ABB',
+    name: 'Coordinator of the Horizontal Integration Policy Plan',
+  }),
   client('vdab-system', { roles: ['work-partner'], organisation: 'VDAB', region: 'FLANDERS', name: 'VDAB' }),
   client('actiris-system', {
     roles: ['work-partner'],

@@ -31,3 +31,6 @@ export type { BrokenLink, ChainVerification } from './integrity/event-chain';
 export * from './queries/deadline-monitoring';
 export * from './offices/office-store';
 export * from './outbox';
+export * from './policy-plan';
+export * from './what-if/recorded-streams';
+export * from './bulk/insert-event-rows';

@@ -13,6 +13,7 @@ export const ROLES = [
   'enforcement-officer',
   'data-protection-officer',
   'operator',
+  'policy-coordinator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -60,6 +61,12 @@ export const ACTIONS = [
    * shows personal data, so every call is audited like any other read of it.
    */
   'temporal.decode',
+  /** The policy plan's actions: list, one action and its history, the reports per minister and per status. */
+  'policy-actions.read',
+  /** Change a policy action's status (an event with who and when). */
+  'policy-actions.change-status',
+  /** Replay recorded trajectories under changed policy parameters; nothing is written. */
+  'what-if.run',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -131,6 +138,8 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
       'reconciliation.work',
       'monitoring.read',
       'offices.manage',
+      'policy-actions.read',
+      'what-if.run',
     ],
   },
   'work-partner': {
@@ -172,6 +181,17 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
     scope: 'none',
     view: 'violation-file',
     may: ['incidents.manage', 'outbox.manage', 'temporal.decode'],
+  },
+  /*
+   * The Horizontal Integration Policy Plan's actions belong to the ministers of the whole Flemish government (work,
+   * education, culture, ...), not to an integration agency: an agency manager reads them, and only the plan's
+   * coordinator in the Flemish administration records their status (issue 9 §5). No trajectories.
+   */
+  'policy-coordinator': {
+    description: "The policy plan's actions: records their status changes; no trajectories",
+    scope: 'none',
+    view: 'violation-file',
+    may: ['policy-actions.read', 'policy-actions.change-status'],
   },
 };
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditTrail, RecordedAccess } from '../../../../libs/store/src/queries/audit-trail';
+import { asCsvDownload, toCsv } from '../http/csv';
 import { ValidationErrorBody } from '../http/error-bodies';
 import { badRequest } from '../http/validation-errors';
 import { Allow } from './access.decorators';
@@ -46,25 +47,7 @@ export class AuditController {
     }
     const page = await this.trail.list(query.toFilter());
     if (query.format !== 'csv') return { ...page, limit: query.limit, offset: query.offset };
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', 'attachment; filename="audit.csv"');
-    return [
-      CSV_COLUMNS.join(','),
-      ...page.items.map((item) => CSV_COLUMNS.map((column) => csv(item[column])).join(',')),
-    ]
-      .join('\r\n')
-      .concat('\r\n');
+    asCsvDownload(response, 'audit.csv');
+    return toCsv(CSV_COLUMNS, page.items);
   }
-}
-
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; lists joined by spaces. */
-function csv(value: unknown): string {
-  const text = Array.isArray(value)
-    ? value.join(' ')
-    : value === null || value === undefined
-      ? ''
-      : String(value);
-  // A leading =, +, - or @ would be a formula in a spreadsheet.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

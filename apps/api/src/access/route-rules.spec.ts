@@ -72,4 +72,14 @@ describe('the access policy', () => {
       expect(ROLES.filter((role) => ACCESS_POLICY[role].may.includes(action))).toEqual(['manager']);
     }
   });
+
+  it("lets only the policy coordinator change a policy action's status; managers read the actions", () => {
+    expect(ROLES.filter((role) => ACCESS_POLICY[role].may.includes('policy-actions.change-status'))).toEqual([
+      'policy-coordinator',
+    ]);
+    expect(ROLES.filter((role) => ACCESS_POLICY[role].may.includes('policy-actions.read'))).toEqual([
+      'manager',
+      'policy-coordinator',
+    ]);
+  });
 });

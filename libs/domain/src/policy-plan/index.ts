@@ -1,0 +1,3 @@
+export * from './policy-action';
+export * from './policy-action-status';
+export * from './policy-action-report';

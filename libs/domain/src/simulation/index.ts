@@ -1,0 +1,3 @@
+export * from './drive-trajectory';
+export * from './seeded-random';
+export * from './simulated-year';

@@ -1,0 +1,3 @@
+export * from './policy-override';
+export * from './replay-under-policy';
+export * from './what-if';

@@ -1,0 +1,2 @@
+export * from './load-policy-actions';
+export * from './policy-action-store';
