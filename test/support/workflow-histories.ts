@@ -1,4 +1,6 @@
+import type { Payload } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { ENCRYPTED_ENCODING, payloadCodecFrom } from '../../libs/codec/src';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TestSystem } from './system';
@@ -17,6 +19,8 @@ export async function recordHistoryIfAsked(
 ): Promise<void> {
   if (process.env.RECORD_WORKFLOW_HISTORIES !== '1') return;
   const history = await system.temporal.workflow.getHandle(workflowId).fetchHistory();
+  // The replay test has no keys: the recorded history holds the payloads decrypted.
+  await decryptPayloadsIn(history, process.env.TEMPORAL_PAYLOAD_KEYS ?? '');
   mkdirSync(WORKFLOW_HISTORIES_DIR, { recursive: true });
   writeFileSync(join(WORKFLOW_HISTORIES_DIR, `${name}.json`), historyToJSON(history));
 }
@@ -36,4 +40,25 @@ export async function armedTimer(
   const timeout =
     Number(startToFireTimeout?.seconds ?? 0) * 1000 + Math.floor((startToFireTimeout?.nanos ?? 0) / 1e6);
   return { timerId: timerId ?? '', firesAt: startedAt + timeout };
+}
+
+/** Replaces, in place, every payload the system's codec encrypted by its plaintext. */
+async function decryptPayloadsIn(value: unknown, keys: string): Promise<void> {
+  if (!keys || value === null || typeof value !== 'object' || value instanceof Uint8Array) return;
+  const [codec] = payloadCodecFrom(keys).payloadCodecs;
+  const visit = async (node: unknown): Promise<void> => {
+    if (node === null || typeof node !== 'object' || node instanceof Uint8Array) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (isEncryptedPayload(child)) {
+        const [plain] = await codec!.decode([child]);
+        (node as Record<string, unknown>)[key] = plain;
+      } else await visit(child);
+    }
+  };
+  await visit(value);
+}
+
+function isEncryptedPayload(value: unknown): value is Payload {
+  const encoding = (value as Payload | null)?.metadata?.encoding;
+  return encoding instanceof Uint8Array && new TextDecoder().decode(encoding) === ENCRYPTED_ENCODING;
 }
