@@ -16,7 +16,7 @@ import { oneTrajectory, SentCommand } from './load';
 
 /**
  * Issue 11 §7. FAULTS_WORKER_KILLS (default 20), FAULTS_POSTGRES_RESTARTS (default 2) and FAULTS_TEMPORAL_RESTARTS
- * (default 2) set the faults; `npm run test:faults:short` (in `npm test`) injects 4, 1 and 1.
+ * (default 2) set the faults; `npm run test:faults:short` (in `npm test`) injects 4, 1 and 1 under 3 lanes of load.
  */
 const count = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const SCHEDULE = faultSchedule({
@@ -25,7 +25,8 @@ const SCHEDULE = faultSchedule({
   temporalRestarts: count('FAULTS_TEMPORAL_RESTARTS', 2),
 });
 const WORKERS = 2;
-const LANES = 6;
+/** Trajectories under load at once (FAULTS_LANES). */
+const LANES = count('FAULTS_LANES', 6);
 
 /**
  * Continuous mixed load through the API (counsellor-gent and vdab-system, bearer tokens of the embedded provider)
@@ -106,6 +107,7 @@ describe('the engine under faults', () => {
       await Promise.all(lanes);
     }
     const loadSeconds = (Date.now() - started) / 1000;
+    const checksStarted = Date.now();
 
     const answered2xx = sent.filter((command) => command.status < 300);
     const answered4xx = sent.filter((command) => command.status >= 400);
@@ -120,10 +122,12 @@ describe('the engine under faults', () => {
       Math.max(0, ...sent.map((command) => Math.max(command.unavailableMs, command.latencyMs))) / 1000;
     const longestFailingS = Math.max(0, ...sent.map((command) => command.unavailableMs)) / 1000;
     const retried = sent.filter((command) => command.attempts > 1).length;
+    const checkSeconds = (Date.now() - checksStarted) / 1000;
 
     console.log(
       [
-        `fault injection over ${loadSeconds.toFixed(0)} s, ${trajectoryIds.length} trajectories:`,
+        `fault injection over ${loadSeconds.toFixed(0)} s, ${LANES} lanes, ${trajectoryIds.length} trajectories ` +
+          `(checks afterwards: ${checkSeconds.toFixed(0)} s):`,
         `  commands sent: ${sent.length} (2xx ${answered2xx.length}, 4xx ${answered4xx.length}; retried: ${retried})`,
         `  faults injected: ${faults.workerKills + faults.postgresRestarts + faults.temporalRestarts} ` +
           `(worker SIGKILLs ${faults.workerKills}, PostgreSQL restarts ${faults.postgresRestarts}, ` +

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import {
   createThrowawayDatabase,
   EmbeddedPostgres,
@@ -38,10 +39,13 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
   return {
     url: database.url,
     async restart({ downForMs = 0 } = {}) {
+      const before = await postmasterStart(database.url);
       await server?.stop();
       server = undefined;
       if (downForMs > 0) await new Promise((resolve) => setTimeout(resolve, downForMs));
       server = await start();
+      const after = await postmasterStart(database.url);
+      if (after === before) throw new Error(`PostgreSQL did not restart (postmaster started at ${before})`);
     },
     async close() {
       process.env.DATABASE_URL = previousUrl;
@@ -50,4 +54,18 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** When the server process started: a restart changes it. */
+async function postmasterStart(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ started: string }>(
+      `SELECT pg_postmaster_start_time()::text AS started`,
+    );
+    return rows[0]!.started;
+  } finally {
+    await client.end();
+  }
 }
