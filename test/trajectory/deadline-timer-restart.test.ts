@@ -69,7 +69,7 @@ describe('a deadline that falls due while the worker and Temporal restart', () =
       .send({ intakeOn: daysAgo(110) })
       .expect(200);
 
-    await slowMissOf(trajectoryId, 3);
+    await slowMissOf(trajectoryId, 5);
     const contract = await system
       .http()
       .post(`/trajectories/${trajectoryId}/contract`)
@@ -77,8 +77,19 @@ describe('a deadline that falls due while the worker and Temporal restart', () =
       .expect(200);
     expect(contract.body.events).toEqual(['ContractSigned', 'PillarsDetermined', 'DeadlineSet']);
 
-    // The deadline is due: the workflow's append of the miss is now waiting in the trigger.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The deadline is due: wait until the workflow's append of the miss is waiting in the trigger (a fixed second
+    // was not always enough on a busy machine: the worker was killed before it appended anything).
+    await eventually(
+      async () => {
+        const [{ sleeping }] = await system.database.query(
+          `SELECT count(*)::int AS sleeping FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event = 'PgSleep' AND query LIKE 'INSERT INTO "events"%'`,
+        );
+        expect(sleeping).toBe(1);
+      },
+      20_000,
+      50,
+    );
     await first.kill('SIGKILL');
     await system.database.query(`DROP TRIGGER timer_test_slow_miss ON events`);
     // The append is one statement: PostgreSQL finishes and commits it without its client. The dead worker never
