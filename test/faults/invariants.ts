@@ -51,10 +51,24 @@ function trajectoryOf(path: string): string | undefined {
   return /^\/trajectories\/([^/]+)\//.exec(path)?.[1];
 }
 
+/** Runs `check` over `items`, `concurrency` at a time (the checks are independent reads). */
+async function eachConcurrently<T>(
+  items: T[],
+  check: (item: T) => Promise<void>,
+  concurrency = 8,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await check(items[next++]!);
+    }),
+  );
+}
+
 /** Retries every command once more with its key: a 2xx or 4xx answer must come back unchanged. */
 export async function divergingRetries(system: TestSystem, sent: SentCommand[]): Promise<string[]> {
   const diverging: string[] = [];
-  for (const command of sent) {
+  await eachConcurrently(sent, async (command) => {
     const again = await system
       .http(command.identity)
       .post(command.path)
@@ -64,7 +78,7 @@ export async function divergingRetries(system: TestSystem, sent: SentCommand[]):
       again.status === command.status &&
       (command.status >= 400 || JSON.stringify(again.body) === JSON.stringify(command.answer));
     if (!sameAnswer) diverging.push(`${command.key}: ${command.status} then ${again.status}`);
-  }
+  });
   return diverging;
 }
 
@@ -84,13 +98,13 @@ export async function workflowsDifferingFromStreams(
   trajectoryIds: string[],
 ): Promise<string[]> {
   const differing: string[] = [];
-  for (const trajectoryId of trajectoryIds) {
+  await eachConcurrently(trajectoryIds, async (trajectoryId) => {
     const fromEvents = await foldedState(system.database, trajectoryId);
     const fromWorkflow = await system.temporal.workflow
       .getHandle(`trajectory-${trajectoryId}`)
       .query('trajectoryState');
     if (!isDeepStrictEqual(asJson(fromWorkflow), asJson(fromEvents))) differing.push(trajectoryId);
-  }
+  });
   return differing;
 }
 

@@ -11,8 +11,11 @@ import { startTemporalDevServer, TemporalDevServer } from '../../scripts/tempora
  */
 export interface RestartableTemporal {
   address: string;
-  /** Stops the server (SIGTERM to its process group) and starts it again on the same file and port. */
-  restart(): Promise<void>;
+  /**
+   * Stops the server (SIGTERM to its process group) and starts it again on the same file and port, after
+   * `downForMs` (default 0) without a server: e.g. while a timer falls due.
+   */
+  restart(options?: { downForMs?: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,9 +29,10 @@ export async function startRestartableTemporal(): Promise<RestartableTemporal> {
   process.env.TEMPORAL_ADDRESS = server.address;
   return {
     address: server.address,
-    async restart() {
+    async restart({ downForMs = 0 } = {}) {
       await server?.stop();
       server = undefined;
+      if (downForMs > 0) await new Promise((resolve) => setTimeout(resolve, downForMs));
       server = await start();
     },
     async close() {

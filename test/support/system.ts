@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api-app';
+import { EnvironmentOverrides } from '../../apps/api/src/config/environment';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../../apps/worker/src/trajectory-worker';
 import { bundleTrajectoryWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { payloadCodecFrom } from '../../libs/codec/src';
@@ -64,11 +65,12 @@ export interface TestSystem {
 export const DEFAULT_TEST_IDENTITY = 'counsellor-gent';
 export const TEST_PURPOSE = 'integration test';
 
-export async function startTestSystem(): Promise<TestSystem> {
+/** `api`: more of the API's environment, e.g. TEST_DEADLINE_CLOCKS for a test that needs deadlines due in seconds. */
+export async function startTestSystem(options: { api?: EnvironmentOverrides } = {}): Promise<TestSystem> {
   const environment = testEnvironment();
   const taskQueue = `test-${randomUUID()}`;
   const app: INestApplication = await createApiApp({
-    environment: { TEMPORAL_TASK_QUEUE: taskQueue, RUN_MIGRATIONS: false },
+    environment: { ...options.api, TEMPORAL_TASK_QUEUE: taskQueue, RUN_MIGRATIONS: false },
     logger: ['error'],
   });
   const connection = await Connection.connect({ address: environment.temporalAddress });

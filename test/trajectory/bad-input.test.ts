@@ -37,6 +37,28 @@ describe('rejected requests', () => {
     });
   });
 
+  it('a test deadline clock is a 400 naming the field when the API does not enable test clocks', async () => {
+    await expectNothingWritten(async () => {
+      const key = randomUUID();
+      const response = await system
+        .http()
+        .post('/trajectories')
+        .set('Idempotency-Key', key)
+        .send({ ...newcomer(), testDeadlineClock: { msPerDay: 1_000 } })
+        .expect(400);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'testDeadlineClock',
+          detail: expect.stringMatching(/TEST_DEADLINE_CLOCKS/),
+        }),
+      ]);
+      await system
+        .http()
+        .get(`/trajectories/${trajectoryIdFor(key)}`)
+        .expect(404);
+    });
+  });
+
   it('missing fields are a 400 naming each of them', async () => {
     await expectNothingWritten(async () => {
       const { givenName: _givenName, birthDate: _birthDate, ...incomplete } = newcomer();

@@ -33,6 +33,7 @@ import type {
   RecordFollowUpTestResult,
   RecordDeclarationOfEffort,
   TrajectoryState,
+  DeadlineClock,
 } from '../../libs/domain/src';
 
 /**
@@ -74,6 +75,11 @@ export interface TrajectoryWorkflowInput {
   processedCommands?: ProcessedCommand[];
   /** Continue-as-new once the history has this many events (default 5,000; tests use a small number). */
   continueAsNewAfterHistoryEvents?: number;
+  /**
+   * Tests only: the clock on which the trajectory's deadlines fall due (a compressed one, so that a deadline falls
+   * due seconds later); absent: the legal clock. The API sets it only when test clocks are enabled.
+   */
+  deadlineClock?: DeadlineClock;
 }
 
 /** Shown in the Temporal UI beside each trajectory workflow, so operators can tell cases apart. */

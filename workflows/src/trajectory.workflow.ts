@@ -17,9 +17,11 @@ import {
 } from '@temporalio/workflow';
 import {
   awaitsViolationDecisions,
+  DeadlineClock,
   decide,
   expireDeadlines,
   fold,
+  LEGAL_DEADLINE_CLOCK,
   nextDeadlineExpiry,
   Rejection,
   rejection,
@@ -105,6 +107,11 @@ const VIOLATION_FILES_PATCH = 'violation-files-outlive-closure';
  * recorded before it replay with the ordinary activity, a memo per command and a timer per loop.
  */
 const ONE_TASK_PER_COMMAND_PATCH = 'one-workflow-task-per-command';
+/**
+ * Patch: a trajectory started with a (test) deadline clock sets its deadline timers on that clock. Asked only when
+ * the input carries one, so histories without it replay without the marker.
+ */
+const DEADLINE_CLOCK_PATCH = 'timers-deadline-clock';
 
 /** The open incident a trajectory holds a command for. */
 interface OpenIncident {
@@ -128,6 +135,8 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   let state: TrajectoryState | undefined = input.state;
   let processedCommands: ProcessedCommand[] = input.processedCommands ?? [];
   const serially = createSerialQueue();
+  const deadlineClock: DeadlineClock =
+    input.deadlineClock && patched(DEADLINE_CLOCK_PATCH) ? input.deadlineClock : LEGAL_DEADLINE_CLOCK;
 
   let lastMemo: string | undefined;
   let incident: OpenIncident | undefined;
@@ -304,13 +313,14 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
         state,
         processedCommands,
         continueAsNewAfterHistoryEvents: input.continueAsNewAfterHistoryEvents,
+        ...(input.deadlineClock ? { deadlineClock: input.deadlineClock } : {}),
       });
     }
     if (patched(ONE_TASK_PER_COMMAND_PATCH)) await untilChangedOrDeadlineTimer(state);
     else await untilChangedOrNextDeadline(state);
     await serially(async () => {
       if (!state || state.status === 'CLOSED') return;
-      const expired = expireDeadlines(state, Date.now());
+      const expired = expireDeadlines(state, Date.now(), deadlineClock);
       if (expired.length)
         await record(expired, { actor: 'system:deadline-timer', commandType: 'ExpireDeadlines' }, false);
     });
@@ -328,7 +338,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
 
   async function untilChangedOrNextDeadline(current: TrajectoryState): Promise<void> {
     const changed = () => state !== current;
-    const expiry = nextDeadlineExpiry(current);
+    const expiry = nextDeadlineExpiry(current, deadlineClock);
     if (expiry === undefined) return condition(changed);
     const remaining = expiry - Date.now();
     if (remaining > 0) await condition(changed, remaining);
@@ -336,7 +346,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
 
   /** Like untilChangedOrNextDeadline, but one timer per next deadline instead of one per loop (per command). */
   async function untilChangedOrDeadlineTimer(current: TrajectoryState): Promise<void> {
-    const expiry = nextDeadlineExpiry(current);
+    const expiry = nextDeadlineExpiry(current, deadlineClock);
     if (expiry !== undefined && expiry <= Date.now()) return;
     const timerStillRight = deadlineTimer
       ? deadlineTimer.expiry === expiry && !deadlineTimer.fired

@@ -4,6 +4,7 @@ export * from './deadlines/vdab-registration-deadline';
 export * from './newcomer/national-number';
 export * from './policy/policy-versions';
 export * from './time/calendar-date';
+export * from './time/deadline-clock';
 export * from './trajectory/commands';
 export * from './trajectory/deadline-expiry';
 export * from './trajectory/decide';

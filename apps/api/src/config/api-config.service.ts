@@ -60,6 +60,11 @@ export class ApiConfig {
     return this.config.get('OIDC_AUDIENCE', { infer: true });
   }
 
+  /** Tests only: POST /trajectories may carry a compressed deadline clock. */
+  get testDeadlineClocks(): boolean {
+    return this.config.get('TEST_DEADLINE_CLOCKS', { infer: true });
+  }
+
   get temporalPayloadKeys(): string {
     return this.config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true });
   }

@@ -19,6 +19,7 @@ describe('validateEnvironment', () => {
       OIDC_AUDIENCE: 'urn:inburgering:api',
       RATE_LIMIT_PER_MINUTE: 600,
       API_DOCS: true,
+      TEST_DEADLINE_CLOCKS: false,
     });
   });
 
@@ -31,6 +32,21 @@ describe('validateEnvironment', () => {
         RATE_LIMIT_PER_MINUTE: 'lots',
       }),
     ).toThrow('RATE_LIMIT_PER_MINUTE must be a whole number (0: no limit)');
+  });
+
+  it('enables test deadline clocks outside production only', () => {
+    const base = { DATABASE_URL, OIDC_ISSUER, TEMPORAL_PAYLOAD_KEYS };
+    expect(validateEnvironment({ ...base, TEST_DEADLINE_CLOCKS: 'true' }).TEST_DEADLINE_CLOCKS).toBe(true);
+    expect(
+      validateEnvironment({ ...base, TEST_DEADLINE_CLOCKS: 'false', NODE_ENV: 'production' })
+        .TEST_DEADLINE_CLOCKS,
+    ).toBe(false);
+    expect(() =>
+      validateEnvironment({ ...base, TEST_DEADLINE_CLOCKS: 'true', NODE_ENV: 'production' }),
+    ).toThrow(/TEST_DEADLINE_CLOCKS: test deadline clocks cannot be enabled with NODE_ENV=production/);
+    expect(() => validateEnvironment({ ...base, TEST_DEADLINE_CLOCKS: 'maybe' })).toThrow(
+      /TEST_DEADLINE_CLOCKS must be true or false/,
+    );
   });
 
   it('parses numbers and flags from their text and ignores unrelated variables', () => {

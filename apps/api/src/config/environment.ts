@@ -58,13 +58,26 @@ export class EnvironmentVariables extends SharedEnvironment {
   @Transform(({ value }) => parseBooleanFlag(value))
   @IsBoolean({ message: 'API_DOCS must be true or false' })
   API_DOCS = process.env.NODE_ENV !== 'production';
+
+  /**
+   * Tests only: POST /trajectories accepts `testDeadlineClock`, a compressed clock on which the trajectory's
+   * deadlines fall due seconds later (libs/domain/src/time/deadline-clock.ts). Refused with NODE_ENV=production.
+   */
+  @Transform(({ value }) => parseBooleanFlag(value))
+  @IsBoolean({ message: 'TEST_DEADLINE_CLOCKS must be true or false' })
+  TEST_DEADLINE_CLOCKS = false;
 }
 
 /** Values that take precedence over process.env, e.g. a test's database URL. */
 export type EnvironmentOverrides = Partial<Record<keyof EnvironmentVariables, string | number | boolean>>;
 
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
-  return validatedEnvironment(EnvironmentVariables, raw, 'API');
+  const environment = validatedEnvironment(EnvironmentVariables, raw, 'API');
+  if (environment.TEST_DEADLINE_CLOCKS && raw.NODE_ENV === 'production')
+    throw new Error(
+      'Invalid API environment: TEST_DEADLINE_CLOCKS: test deadline clocks cannot be enabled with NODE_ENV=production',
+    );
+  return environment;
 }
 
 function parseBooleanFlag(value: unknown): unknown {

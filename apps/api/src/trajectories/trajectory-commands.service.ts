@@ -3,7 +3,9 @@ import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   ACCEPTED_AFTER_CLOSURE,
+  calendarDateAt,
   checkNationalNumber,
+  compressedDeadlineClock,
   decide,
   TrajectoryCommand,
 } from '../../../../libs/domain/src';
@@ -17,6 +19,7 @@ import {
 } from '../../../../workflows/src/definitions';
 import type { trajectoryWorkflow } from '../../../../workflows/src/trajectory.workflow';
 import { ApiConfig } from '../config/api-config.service';
+import { badRequest } from '../http/validation-errors';
 import { CommandContext } from '../http/command-context';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { trajectoryIdFor, updateIdFor } from './command-ids';
@@ -63,6 +66,14 @@ export class TrajectoryCommandsService {
         `a counsellor of ${context.actor.organisation} opens trajectories for ${context.actor.organisation} only`,
       );
     }
+    if (dto.testDeadlineClock && !this.config.testDeadlineClocks)
+      throw badRequest([
+        {
+          field: 'testDeadlineClock',
+          reason:
+            'testDeadlineClock is accepted only by an API that runs with TEST_DEADLINE_CLOCKS=true (tests)',
+        },
+      ]);
     const trajectoryId = trajectoryIdFor(context.idempotencyKey);
     const command = dto.toCommand(trajectoryId);
     if (context.idempotencyKey !== undefined) {
@@ -80,7 +91,11 @@ export class TrajectoryCommandsService {
       {
         workflowId: trajectoryWorkflowId(trajectoryId),
         taskQueue: this.config.temporalTaskQueue,
-        args: [{ trajectoryId }],
+        args: [
+          dto.testDeadlineClock
+            ? { trajectoryId, deadlineClock: this.testDeadlineClock(dto.testDeadlineClock.msPerDay) }
+            : { trajectoryId },
+        ],
         workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
         workflowIdConflictPolicy: 'USE_EXISTING',
         // A trajectory id is never reused: a workflow that ended keeps its id.
@@ -98,6 +113,12 @@ export class TrajectoryCommandsService {
     } catch (error) {
       throw commandFailureToHttp(error, trajectoryId, null) ?? error;
     }
+  }
+
+  /** A compressed clock whose day zero, today in Brussels, starts now. */
+  private testDeadlineClock(msPerDay: number) {
+    const now = Date.now();
+    return compressedDeadlineClock(calendarDateAt(now), now, msPerDay);
   }
 
   /**

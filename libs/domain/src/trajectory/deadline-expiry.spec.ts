@@ -1,4 +1,5 @@
 import { calendarDate } from '../time/calendar-date';
+import { compressedDeadlineClock } from '../time/deadline-clock';
 import { expireDeadlines, nextDeadlineExpiry } from './deadline-expiry';
 import { decide } from './decide';
 import { DeadlineSet, trajectoryEvent } from './events';
@@ -79,6 +80,17 @@ describe('nextDeadlineExpiry', () => {
 
 describe('expireDeadlines', () => {
   const signed = () => trajectoryAt('CONTRACT_SIGNED').state;
+
+  it('on a compressed (test) clock the due date falls due after its compressed days, not at midnight', () => {
+    // Due 2026-06-30; day zero 2026-06-27 starts at NOW and lasts 1 s: due at NOW + 4 s.
+    const clock = compressedDeadlineClock(calendarDate('2026-06-27'), NOW, 1_000);
+    expect(iso(nextDeadlineExpiry(signed(), clock))).toBe(iso(NOW + 4_000));
+    expect(expireDeadlines(signed(), NOW + 3_999, clock)).toEqual([]);
+    expect(expireDeadlines(signed(), NOW + 4_000, clock).map((event) => event.type)).toEqual([
+      'DeadlineMissed',
+      'ViolationOpened',
+    ]);
+  });
 
   it.each([
     ['well before', Date.parse('2026-06-15T10:00:00Z')],

@@ -1,5 +1,5 @@
 import { noViolationFileBecause } from '../enforcement/violation-file-eligibility';
-import { endOfDayInstant } from '../time/calendar-date';
+import { DeadlineClock, dueInstant, LEGAL_DEADLINE_CLOCK } from '../time/deadline-clock';
 import {
   DeadlineKind,
   DeadlineMissed,
@@ -26,11 +26,17 @@ const VIOLATION_FOR_MISSED: Partial<Record<DeadlineKind, { kind: ViolationKind; 
   },
 };
 
-/** The earliest instant at which an open deadline expires, or undefined when none is open. */
-export function nextDeadlineExpiry(state: TrajectoryState): number | undefined {
+/**
+ * The earliest instant at which an open deadline expires, or undefined when none is open; on the legal clock unless
+ * a test gives a compressed one (see DeadlineClock).
+ */
+export function nextDeadlineExpiry(
+  state: TrajectoryState,
+  clock: DeadlineClock = LEGAL_DEADLINE_CLOCK,
+): number | undefined {
   const expiries = state.deadlines
     .filter((deadline) => deadline.state === 'OPEN')
-    .map((deadline) => endOfDayInstant(deadline.dueOn));
+    .map((deadline) => dueInstant(deadline.dueOn, clock));
   return expiries.length ? Math.min(...expiries) : undefined;
 }
 
@@ -38,11 +44,15 @@ export function nextDeadlineExpiry(state: TrajectoryState): number | undefined {
  * Events for every open deadline that has expired at `now`: the deadline is missed and, where the newcomer can
  * be fined for it (see `noViolationFileBecause`), a violation file is opened for the enforcement officer.
  */
-export function expireDeadlines(state: TrajectoryState, now: number): TrajectoryEvent[] {
+export function expireDeadlines(
+  state: TrajectoryState,
+  now: number,
+  clock: DeadlineClock = LEGAL_DEADLINE_CLOCK,
+): TrajectoryEvent[] {
   const events: TrajectoryEvent[] = [];
   let violationNumber = state.violations.length;
   for (const deadline of state.deadlines) {
-    if (deadline.state !== 'OPEN' || endOfDayInstant(deadline.dueOn) > now) continue;
+    if (deadline.state !== 'OPEN' || dueInstant(deadline.dueOn, clock) > now) continue;
     events.push(
       trajectoryEvent<DeadlineMissed>(
         'DeadlineMissed',

@@ -1,10 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Agency, AGENCY_CODES, OpenTrajectory } from '../../../../../libs/domain/src';
 import { IsCalendarDate } from '../../validation/is-calendar-date';
 import { IsNationalNumber } from '../../validation/is-national-number';
 import { IsNestedObject } from '../../validation/is-nested-object';
 import { TargetGroupFactsDto } from './target-group-facts.dto';
+import { TestDeadlineClockDto } from './test-deadline-clock.dto';
 
 const NOT_BLANK = /\S/;
 
@@ -68,6 +69,11 @@ export class OpenTrajectoryDto {
   })
   @IsNestedObject(() => TargetGroupFactsDto, { optional: true })
   targetGroupFacts?: TargetGroupFactsDto;
+
+  /** Tests only, not part of the documented contract: refused unless the API runs with TEST_DEADLINE_CLOCKS=true. */
+  @ApiHideProperty()
+  @IsNestedObject(() => TestDeadlineClockDto, { optional: true })
+  testDeadlineClock?: TestDeadlineClockDto;
 
   toCommand(trajectoryId: string): OpenTrajectory {
     return {
