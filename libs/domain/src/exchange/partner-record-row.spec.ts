@@ -185,7 +185,11 @@ describe('whether the trajectory holds a record already', () => {
   it('is SAME for the same data, OTHER for other data, NONE for another fact', () => {
     expect(priorRecord(mo(true, 'MO-2026-05-20'), tested.state)).toEqual({ found: 'SAME' });
     expect(priorRecord(mo(true, 'MO-OTHER'), tested.state)).toMatchObject({ found: 'OTHER' });
-    expect(priorRecord({ ...mo(false), takenOn: '2026-05-21' }, tested.state)).toEqual({ found: 'NONE' });
+    expect(
+      priorRecord({ type: 'RecordMoTestResult', takenOn: '2026-05-21', passed: false }, tested.state),
+    ).toEqual({
+      found: 'NONE',
+    });
     expect(
       priorRecord(
         { type: 'EnrolInMoCourse', provider: 'CVO Gent', language: 'Arabic', enrolledOn: '2026-05-04' },
