@@ -19,6 +19,7 @@ import type {
   RegistrationExchangeActivities,
 } from '../../../../workflows/src/registration-exchange.activities';
 import type { WorkerEnvironment } from '../config/worker-config';
+import { inParallel } from './in-parallel';
 import { LinkResult, RegistrationLinker } from './registration-linker';
 
 /** Links sent to trajectory workflows at once; rows of the same trajectory go one after the other. */
@@ -150,18 +151,6 @@ function toRowOutcome(row: PendingRow, partner: RegistrationPartner, result: Lin
       partnerDossierId: row.partnerDossierId,
     },
   };
-}
-
-async function inParallel<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  });
-  await Promise.all(lanes);
 }
 
 /** The Nest providers of these activities; the worker module lists them beside its own. */
