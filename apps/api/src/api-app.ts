@@ -7,7 +7,7 @@ import { EnvironmentOverrides } from './config/environment';
 import { ApiLogger, apiLoggerModule } from './http/api-logger';
 import { answerClientErrorsWithProblems } from './http/client-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { isRegistrationFileUpload } from './exchange/exchange-routes';
+import { isPartnerFileUpload } from './exchange/exchange-routes';
 import { jsonBodyParser } from './http/request-body';
 import { setUpSwagger } from './http/swagger';
 import { createValidationPipe } from './http/validation-errors';
@@ -44,7 +44,7 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<INestAp
     bufferLogs: true,
   });
   app.useLogger(app.get(ApiLogger));
-  app.use(jsonBodyParser({ streamsItsOwnBody: isRegistrationFileUpload }));
+  app.use(jsonBodyParser({ streamsItsOwnBody: isPartnerFileUpload }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   answerClientErrorsWithProblems(app.getHttpServer());

@@ -47,6 +47,18 @@ export const ACTIONS = [
   'reconciliation.work',
   /** List the trajectories whose workflow met an unexpected failure, and retry them after a fix. */
   'incidents.manage',
+  /**
+   * A municipality's participation activities by national number, singly or as a file (matched within the
+   * coordinator's scope: residents of the municipality), and the progress and problem rows of its own files.
+   */
+  'participation.submit',
+  /**
+   * A test centre's or course provider's enrolments, attendance and test results by national number, singly or as
+   * a file (matched within its scope: learners referred to or enrolled with it), and its own files' reports.
+   */
+  'courses.submit',
+  /** Read a violation file as a document (JSON, printable page) for the decision on it. */
+  'violation.document',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -129,19 +141,19 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
     description: 'Newcomers living in the municipality, participation pillar only; logs activities and hours',
     scope: 'own-municipality',
     view: 'participation',
-    may: ['trajectory.read', 'participation.log', 'participation-hours.list'],
+    may: ['trajectory.read', 'participation.log', 'participation-hours.list', 'participation.submit'],
   },
   'test-centre': {
     description: 'Learners referred to it; enrolments, attendance and results',
     scope: 'referred-learners',
     view: 'course',
-    may: ['trajectory.read', 'course.record'],
+    may: ['trajectory.read', 'course.record', 'courses.submit'],
   },
   'enforcement-officer': {
     description: 'Violation files of all agencies, with only the facts of the file; fine decisions',
     scope: 'violation-files',
     view: 'violation-file',
-    may: ['violations.list', 'violation.decide'],
+    may: ['violations.list', 'violation.decide', 'violation.document'],
   },
   'data-protection-officer': {
     description: 'The audit trail of personal-data access, nothing else',
