@@ -27,3 +27,4 @@ export * from './enforcement/violation-file-eligibility';
 export * from './residence/municipality-area';
 export * from './policy/sources';
 export * from './exchange';
+export * from './enforcement/violation-file-document';

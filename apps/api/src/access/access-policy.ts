@@ -81,7 +81,9 @@ export type ScopeRule =
  * - `work-match`: what is needed to match a registration (INSZ, name, contract date, the VDAB deadline);
  * - `participation`: name, municipality and the participation pillar;
  * - `course`: name and the MO and NT2 pillars;
- * - `violation-file`: the facts of the violation files only.
+ * - `violation-file`: the facts of the violation files only. The file's document (GET /violations/:id/document)
+ *   adds what a fine needs to name its addressee: given and family name, national number and municipality of
+ *   residence (decided for issue 8 §3); never the birth date, the counsellor, the intake, the pillars or notes.
  */
 export type View = 'full' | 'work-match' | 'participation' | 'course' | 'violation-file';
 
