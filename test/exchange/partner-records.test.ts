@@ -68,12 +68,22 @@ describe('the records of municipalities and test centres', () => {
     return eventually(
       async () => {
         const { body } = await system.http(identity).get(`/${path}/${importId}`).expect(200);
-        if (body.status !== 'COMPLETED')
-          throw new Error(`import is ${body.status} (${body.rowsDone}/${body.totalRows})`);
+        if (body.status !== 'COMPLETED') {
+          const handle = system.temporal.workflow.getHandle(`partner-record-import-${importId}`);
+          const described = await handle.describe().catch((error: Error) => ({ error: error.message }));
+          const pending = (
+            described as { raw?: { pendingActivities?: { lastFailure?: { message?: string } }[] } }
+          ).raw?.pendingActivities?.map((activity) => activity.lastFailure?.message);
+          throw new Error(
+            `import is ${body.status} (${body.rowsDone}/${body.totalRows}); workflow ${JSON.stringify(
+              (described as { status?: { name?: string } }).status?.name ?? described,
+            )}; pending activities failed with ${JSON.stringify(pending)}`,
+          );
+        }
         return body;
       },
-      120_000,
-      250,
+      60_000,
+      500,
     );
   }
 
@@ -140,7 +150,7 @@ describe('the records of municipalities and test centres', () => {
         .post('/participation-activities')
         .send({ ...activity(gentA.insz), kind: 'PICNIC', hours: 'veel' })
         .expect(400);
-      expect(body.violations.map((v: { field: string }) => v.field)).toEqual(['kind', 'hours']);
+      expect(body.errors.map((v: { field: string }) => v.field)).toEqual(['kind', 'hours']);
     });
 
     it('a test centre records the results of its learners, a pass with its certificate number', async () => {
@@ -153,8 +163,8 @@ describe('the records of municipalities and test centres', () => {
         passed: true,
       };
       const noCertificate = await http().post('/course-records').send(result).expect(400);
-      expect(noCertificate.body.violations).toEqual([
-        { field: 'certificateNumber', reason: 'certificateNumber is required with a pass' },
+      expect(noCertificate.body.errors).toEqual([
+        { field: 'certificateNumber', detail: 'certificateNumber is required with a pass' },
       ]);
       const passed = await http()
         .post('/course-records')
@@ -250,7 +260,7 @@ describe('the records of municipalities and test centres', () => {
     const second = await upload(path, COORDINATOR, file).expect(202);
     expect(second.body).toMatchObject({ importId, duplicate: true, totalRows: 15, status: 'COMPLETED' });
     expect(await totalEvents(system.database)).toBe(before);
-  });
+  }, 180_000);
 
   it('a mixed test-centre file: enrolments, attendance and results, with certificate numbers, scoped to its learners', async () => {
     const header =
@@ -344,5 +354,5 @@ describe('the records of municipalities and test centres', () => {
     expect(second.body).toMatchObject({ importId, duplicate: true, status: 'COMPLETED' });
     expect(await totalEvents(system.database)).toBe(before);
     await system.http(COORDINATOR).get(`/${path}/${importId}`).expect(403);
-  });
+  }, 180_000);
 });
