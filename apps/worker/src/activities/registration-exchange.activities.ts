@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Context } from '@temporalio/activity';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { payloadCodecFrom } from '../../../../libs/codec/src';
 import { isRegistrationPartner, RegistrationPartner } from '../../../../libs/domain/src';
 import {
   LinkCandidate,
@@ -162,6 +163,8 @@ export const registrationExchangeProviders: Provider[] = [
       new Client({
         connection: await Connection.connect({ address: config.get('TEMPORAL_ADDRESS', { infer: true }) }),
         namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }),
+        // The trajectory workflows answer encrypted (libs/codec): the exchange's client reads what they answer.
+        dataConverter: payloadCodecFrom(config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true })),
       }),
   },
   RegistrationExchangeActivitiesService,
