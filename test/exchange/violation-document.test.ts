@@ -43,7 +43,7 @@ describe('the violation file as a document for the enforcement officer', () => {
         trajectoryId,
         kind: 'REFUSAL_TO_SIGN',
         state: 'OPEN',
-        facts: 'Weigerde te tekenen <script>alert(1)</script> & vertrok',
+        facts: `Observed on ${daysAgo(1)}: Weigerde te tekenen <script>alert(1)</script> & vertrok`,
         decision: null,
       },
       obligation: {
