@@ -19,6 +19,10 @@ describe('the violation file as a document for the enforcement officer', () => {
     system = await startTestSystem();
     steps = ruleSteps(system);
     trajectoryId = await steps.open(20, thirdCountryNewcomerFacts(daysAgo(130)));
+    // The agency's letter sets the deadline to report, with its rule and source.
+    await steps
+      .post(trajectoryId, 'agency-letter', { sentOn: daysAgo(25), sendingAgency: 'IN_GENT' })
+      .expect(200);
     await steps
       .post(trajectoryId, 'violations', {
         kind: 'REFUSAL_TO_SIGN',
@@ -63,7 +67,9 @@ describe('the violation file as a document for the enforcement officer', () => {
     const text = JSON.stringify(body);
     for (const hidden of ['birthDate', 'counsellor', 'pillars', 'intakeProfile'])
       expect(text).not.toContain(hidden);
-    expect(body.deadlines.length).toBeGreaterThan(0);
+    expect(body.deadlines.map((deadline: { kind: string }) => deadline.kind)).toEqual([
+      'AGENCY_REGISTRATION',
+    ]);
     for (const deadline of body.deadlines) {
       expect(deadline).toMatchObject({
         kind: expect.any(String),
@@ -75,7 +81,12 @@ describe('the violation file as a document for the enforcement officer', () => {
     const types = body.events.map((event: { type: string }) => event.type);
     expect(types[0]).toBe('TrajectoryOpened');
     expect(types).toEqual(
-      expect.arrayContaining(['TargetGroupDetermined', 'DeadlineSet', 'ViolationOpened']),
+      expect.arrayContaining([
+        'TargetGroupDetermined',
+        'AgencyLetterRecorded',
+        'DeadlineSet',
+        'ViolationOpened',
+      ]),
     );
   });
 
