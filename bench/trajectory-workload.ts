@@ -189,12 +189,23 @@ function buildTrajectory(
   });
   script.attendance('MO', 41, 70, 20, 18);
   script.attendance('NT2', 41, 90, 60, 52);
-  script.run(100, { type: 'RecordMoTestResult', takenOn: script.date(100), passed: random() < 0.7 });
+  const firstMoPassed = random() < 0.7;
+  script.run(100, {
+    type: 'RecordMoTestResult',
+    takenOn: script.date(100),
+    passed: firstMoPassed,
+    ...(firstMoPassed ? { certificateNumber: `MO-${script.date(100)}` } : {}),
+  });
   script.activity('BUDDY', 14.75, 60, 120, 'Vzw De Buurt');
   if (phase === 'COURSES') return script.done(agency, counsellorId);
 
   if (!script.state.pillars?.MO || script.state.pillars.MO.status !== 'COMPLETED') {
-    script.run(130, { type: 'RecordMoTestResult', takenOn: script.date(130), passed: true });
+    script.run(130, {
+      type: 'RecordMoTestResult',
+      takenOn: script.date(130),
+      passed: true,
+      certificateNumber: `MO-${script.date(130)}`,
+    });
   }
   script.attendance('NT2', 91, 180, 80, 70);
   script.run(200, {
@@ -202,6 +213,7 @@ function buildTrajectory(
     level: script.nt2Level(),
     takenOn: script.date(200),
     passed: true,
+    certificateNumber: `NT2-${script.date(200)}`,
   });
   script.activity('VOLUNTEERING', 15.25, 121, 200, 'Sportclub');
   script.activity('INTRODUCTORY_INTERNSHIP', 10, 201, 215, 'Gemeente');

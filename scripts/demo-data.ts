@@ -180,7 +180,7 @@ export function demoTrajectories(today: CalendarDate): DemoTrajectory[] {
       later: [
         { type: 'EnrolInMoCourse', provider: 'IN-Gent', language: 'Arabic', enrolledOn: after(7) },
         { type: 'RecordMoTestResult', takenOn: after(40), passed: false },
-        { type: 'RecordMoTestResult', takenOn: after(60), passed: true },
+        { type: 'RecordMoTestResult', takenOn: after(60), passed: true, certificateNumber: 'MO-DEMO-0001' },
         {
           type: 'ReferToNt2Course',
           provider: 'CVO Gent',

@@ -3,11 +3,12 @@ import { stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { request as secureRequest } from 'node:https';
 import { basename } from 'node:path';
-import { ImportArguments, parseImportArguments } from './exchange/import-arguments';
+import { IMPORT_PATHS, ImportArguments, parseImportArguments } from './exchange/import-arguments';
 import { progressBar } from './exchange/progress-bar';
 
 /**
- * Command-line upload of a VDAB or Actiris registration file: streams the file to the API (never read whole),
+ * Command-line upload of a partner file (VDAB or Actiris registrations; with --kind a municipality's
+ * participation activities or a test centre's course records): streams the file to the API (never read whole),
  * follows the import with a progress bar, prints the outcome counts and saves the problem rows as CSV.
  * `API_TOKEN=$(npm run --silent token -- vdab-system) npm run import:registrations -- registrations.csv --partner VDAB`
  */
@@ -20,11 +21,18 @@ interface ImportView {
 }
 
 const POLL_MS = 500;
-const OUTCOME_LABELS: [string, string][] = [
+const REGISTRATION_LABELS: [string, string][] = [
   ['LINKED', 'linked'],
   ['ALREADY_LINKED', 'already linked'],
   ['CONFLICT', 'conflict (reconciliation queue)'],
   ['UNMATCHED', 'unmatched (reconciliation queue)'],
+  ['INVALID', 'invalid'],
+];
+const PARTNER_RECORD_LABELS: [string, string][] = [
+  ['APPLIED', 'applied'],
+  ['ALREADY_APPLIED', 'already applied'],
+  ['CONFLICT', 'conflict'],
+  ['UNMATCHED', 'unmatched (outside your scope or no open trajectory)'],
   ['INVALID', 'invalid'],
 ];
 
@@ -38,12 +46,13 @@ async function main(): Promise<number> {
   else console.log(`import ${uploaded.importId}: ${uploaded.totalRows} rows staged`);
   const done = await follow(args, uploaded.importId);
   console.log(`\n${done.totalRows} rows:`);
-  for (const [outcome, label] of OUTCOME_LABELS)
+  const labels = args.kind === 'registrations' ? REGISTRATION_LABELS : PARTNER_RECORD_LABELS;
+  for (const [outcome, label] of labels)
     console.log(`  ${String(done.outcomes[outcome] ?? 0).padStart(8)}  ${label}`);
   const problems =
     (done.outcomes.CONFLICT ?? 0) + (done.outcomes.UNMATCHED ?? 0) + (done.outcomes.INVALID ?? 0);
   if (problems > 0) {
-    const csv = await get(args, `/registration-imports/${done.importId}/problems`);
+    const csv = await get(args, `${IMPORT_PATHS[args.kind]}/${done.importId}/problems`);
     await writeFile(args.problemsFile, csv);
     console.log(`problem rows written to ${args.problemsFile}`);
   }
@@ -54,8 +63,9 @@ function upload(
   args: ImportArguments,
   size: number,
 ): Promise<{ importId: string; duplicate: boolean; totalRows: number }> {
+  const partner = args.kind === 'registrations' ? `partner=${args.partner}&` : '';
   const url = new URL(
-    `${args.apiUrl}/registration-imports?partner=${args.partner}&format=${args.format}&fileName=${encodeURIComponent(basename(args.file))}`,
+    `${args.apiUrl}${IMPORT_PATHS[args.kind]}?${partner}format=${args.format}&fileName=${encodeURIComponent(basename(args.file))}`,
   );
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? secureRequest : request;
@@ -94,7 +104,7 @@ function upload(
 
 async function follow(args: ImportArguments, importId: string): Promise<ImportView> {
   for (;;) {
-    const view = JSON.parse(await get(args, `/registration-imports/${importId}`)) as ImportView;
+    const view = JSON.parse(await get(args, `${IMPORT_PATHS[args.kind]}/${importId}`)) as ImportView;
     process.stderr.write(`\rimport  ${progressBar(view.rowsDone, view.totalRows)}`);
     if (view.status === 'COMPLETED') {
       process.stderr.write('\n');

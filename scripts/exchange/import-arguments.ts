@@ -1,7 +1,19 @@
 import { extname } from 'node:path';
 
+/** What the file holds: VDAB/Actiris registrations, a municipality's activities, a test centre's records. */
+export const IMPORT_KINDS = ['registrations', 'participation-activities', 'course-records'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The API's collection of each kind of import. */
+export const IMPORT_PATHS: Record<ImportKind, string> = {
+  registrations: '/registration-imports',
+  'participation-activities': '/participation-activity-imports',
+  'course-records': '/course-record-imports',
+};
+
 export interface ImportArguments {
   file: string;
+  kind: ImportKind;
   partner: 'VDAB' | 'ACTIRIS';
   format: 'CSV' | 'JSONL';
   apiUrl: string;
@@ -11,9 +23,10 @@ export interface ImportArguments {
 }
 
 export const USAGE =
-  'usage: npm run import:registrations -- <file.csv|file.jsonl> [--partner VDAB|ACTIRIS] [--api http://localhost:3000] ' +
+  'usage: npm run import:registrations -- <file.csv|file.jsonl> [--kind registrations|participation-activities|course-records] ' +
+  '[--partner VDAB|ACTIRIS] [--api http://localhost:3000] ' +
   '[--token <access token, or API_TOKEN>] [--format CSV|JSONL] [--problems <out.csv>]\n' +
-  "  the token is the partner system's: API_TOKEN=$(npm run --silent token -- vdab-system)";
+  "  the token is the sender's: API_TOKEN=$(npm run --silent token -- vdab-system) (or coordinator-gent, test-centre-gent)";
 
 /** Reads the command line; throws with the usage and the reason on anything it does not understand. */
 export function parseImportArguments(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ImportArguments {
@@ -31,11 +44,16 @@ export function parseImportArguments(argv: readonly string[], env: NodeJS.Proces
     index++;
   }
   const unknown = [...options.keys()].filter(
-    (key) => !['partner', 'api', 'token', 'format', 'problems'].includes(key),
+    (key) => !['kind', 'partner', 'api', 'token', 'format', 'problems'].includes(key),
   );
   if (unknown.length) throw new Error(`unknown option --${unknown[0]}\n${USAGE}`);
   if (positional.length !== 1) throw new Error(`give exactly one file\n${USAGE}`);
   const [file] = positional;
+  const kind = (options.get('kind') ?? 'registrations').toLowerCase() as ImportKind;
+  if (!IMPORT_KINDS.includes(kind))
+    throw new Error(`--kind must be one of ${IMPORT_KINDS.join(', ')}\n${USAGE}`);
+  if (kind !== 'registrations' && options.has('partner'))
+    throw new Error(`--partner is for registrations only: the sender is the token's\n${USAGE}`);
   const partner = (options.get('partner') ?? 'VDAB').toUpperCase();
   if (partner !== 'VDAB' && partner !== 'ACTIRIS')
     throw new Error(`--partner must be VDAB or ACTIRIS\n${USAGE}`);
@@ -48,6 +66,7 @@ export function parseImportArguments(argv: readonly string[], env: NodeJS.Proces
   if (!token?.trim()) throw new Error(`give an access token: --token or API_TOKEN\n${USAGE}`);
   return {
     file,
+    kind,
     partner,
     format,
     apiUrl: (options.get('api') ?? env.API_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createApiApp } from '../../apps/api/src/api-app';
-import { daysAgo } from '../support/newcomers';
+import { daysAgo, thirdCountryNewcomerFacts } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
 import { uniqueIdentity } from '../support/unique-identities';
 import { openTrajectory, registrationEvents } from './exchange-helpers';
@@ -75,5 +75,50 @@ describe('the registration import command line', () => {
         .map((line) => line.split(',').slice(0, 2).join(',')),
     ).toEqual(['rowNumber,outcome', '2,UNMATCHED', '3,INVALID']);
     expect(await registrationEvents(system.database, [target.trajectoryId])).toBe(1);
+  });
+
+  it("uploads a municipality's activity file with --kind and prints the partner outcomes", async () => {
+    const resident = await openTrajectory(system, {
+      ...uniqueIdentity(),
+      municipality: 'Gent',
+      targetGroupFacts: thirdCountryNewcomerFacts(daysAgo(100)),
+    });
+    const post = (path: string, body: object) =>
+      system.http('counsellor-gent').post(`/trajectories/${resident.trajectoryId}/${path}`).send(body);
+    await post('intake', { intakeOn: daysAgo(15), profile: { working: false, mayWork: true } }).expect(200);
+    await post('contract', { signedOn: daysAgo(14) }).expect(200);
+    const file = join(directory, 'gent.csv');
+    await writeFile(
+      file,
+      [
+        'nationalNumber;kind;hours;startedOn;endedOn;organisation',
+        `${resident.nationalNumber};BUDDY;6;${daysAgo(10)};${daysAgo(2)};Vzw De Buurt`,
+        `${uniqueIdentity().nationalNumber};BUDDY;6;${daysAgo(10)};${daysAgo(2)};Vzw De Buurt`,
+        '',
+      ].join('\r\n'),
+    );
+    const { port } = api.getHttpServer().address() as { port: number };
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--require',
+        join(__dirname, 'support/swc-register.js'),
+        join(__dirname, '../../scripts/import-registrations.ts'),
+        file,
+        '--kind',
+        'participation-activities',
+        '--api',
+        `http://127.0.0.1:${port}`,
+      ],
+      {
+        env: { ...process.env, NODE_OPTIONS: '', API_TOKEN: system.token('coordinator-gent') },
+        timeout: 120_000,
+      },
+    );
+    expect(stdout).toMatch(/2 rows staged/);
+    expect(stdout).toMatch(/\s1 {2}applied\n/);
+    expect(stdout).toMatch(/\s1 {2}unmatched \(outside your scope or no open trajectory\)\n/);
+    const problems = await readFile(`${file}.problems.csv`, 'utf8');
+    expect(problems.split('\r\n')[1]).toMatch(/^2,UNMATCHED,/);
   });
 });

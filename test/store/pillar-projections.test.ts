@@ -86,7 +86,7 @@ async function fromRegistrationToAttest2023(where: Municipalities): Promise<Traj
       enrolledOn: '2023-03-10',
     },
     { type: 'RecordMoTestResult', takenOn: '2023-06-01', passed: false },
-    { type: 'RecordMoTestResult', takenOn: '2023-06-20', passed: true },
+    { type: 'RecordMoTestResult', takenOn: '2023-06-20', passed: true, certificateNumber: 'MO-1' },
     {
       type: 'ReferToNt2Course',
       provider: 'CVO Gent',
@@ -95,7 +95,13 @@ async function fromRegistrationToAttest2023(where: Municipalities): Promise<Traj
       referredOn: '2023-03-10',
     },
     { type: 'RecordNt2TestResult', level: 'A2', takenOn: '2023-09-01', passed: false },
-    { type: 'RecordNt2TestResult', level: 'A2', takenOn: '2023-12-01', passed: true },
+    {
+      type: 'RecordNt2TestResult',
+      level: 'A2',
+      takenOn: '2023-12-01',
+      passed: true,
+      certificateNumber: 'NT2-1',
+    },
     {
       type: 'LogParticipationActivity',
       kind: 'BUDDY',
@@ -180,12 +186,18 @@ async function workPillarWaived(where: Municipalities): Promise<TrajectoryScenar
       waivedOn: '2026-06-01',
     },
     { type: 'EnrolInMoCourse', provider: 'Atlas', language: 'Dari', enrolledOn: '2026-05-04' },
-    { type: 'RecordMoTestResult', takenOn: '2026-06-05', passed: true },
+    { type: 'RecordMoTestResult', takenOn: '2026-06-05', passed: true, certificateNumber: 'MO-2' },
     { type: 'ReferToNt2Course', provider: 'CBE', course: 'NT2 alfa', level: 'A1', referredOn: '2026-05-04' },
   ]);
   const nt2Level = trajectory.state.pillars!.NT2.targetLevel;
   const last = await drive(trajectory, [
-    { type: 'RecordNt2TestResult', level: nt2Level, takenOn: '2026-06-12', passed: true },
+    {
+      type: 'RecordNt2TestResult',
+      level: nt2Level,
+      takenOn: '2026-06-12',
+      passed: true,
+      certificateNumber: 'NT2-2',
+    },
   ]);
   expect(last).toEqual(['Nt2TestTaken', 'PillarCompleted', 'AttestIssued', 'FollowUpStarted', 'DeadlineSet']);
   await drive(trajectory, [
@@ -288,8 +300,8 @@ describe('target group, pillars and attest in the read models', () => {
         { provider: 'Agentschap Integratie en Inburgering', language: 'Arabic', enrolledOn: '2023-03-10' },
       ],
       testAttempts: [
-        { takenOn: '2023-06-01', passed: false },
-        { takenOn: '2023-06-20', passed: true },
+        { takenOn: '2023-06-01', passed: false, certificateNumber: null },
+        { takenOn: '2023-06-20', passed: true, certificateNumber: 'MO-1' },
       ],
       attendance: [],
     });

@@ -35,7 +35,11 @@ describe('from registration to attest', () => {
       enrolledOn: dates.enrolled,
     }).expect(200);
     await post(`/trajectories/${id}/mo/test-results`, { takenOn: dates.moPassed, passed: false }).expect(200);
-    await post(`/trajectories/${id}/mo/test-results`, { takenOn: dates.moPassed, passed: true }).expect(200);
+    await post(`/trajectories/${id}/mo/test-results`, {
+      takenOn: dates.moPassed,
+      passed: true,
+      certificateNumber: 'MO-CERT-1',
+    }).expect(200);
     await post(`/trajectories/${id}/nt2/referrals`, {
       provider: 'CVO Gent',
       course: 'NT2 1.1-1.4',
@@ -53,6 +57,7 @@ describe('from registration to attest', () => {
       level,
       takenOn: dates.nt2Passed,
       passed: true,
+      certificateNumber: 'NT2-CERT-1',
     }).expect(200);
   }
 
@@ -224,7 +229,11 @@ describe('from registration to attest', () => {
       hoursAttended: 20,
     });
     expect(noCourse.status).toBe(409);
-    const early = await post(`/trajectories/${id}/mo/test-results`, { takenOn: '2019-06-01', passed: true });
+    const early = await post(`/trajectories/${id}/mo/test-results`, {
+      takenOn: '2019-06-01',
+      passed: true,
+      certificateNumber: 'MO-CERT-2',
+    });
     expect(early.status).toBe(409);
     expect(early.body.detail).toMatch(/enrolment/);
     const unreferred = await post(`/trajectories/${id}/nt2/enrolments`, {

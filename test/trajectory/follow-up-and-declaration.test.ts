@@ -28,7 +28,13 @@ describe('the follow-up track and the declaration of effort', () => {
     await steps
       .post(id, 'mo/enrolments', { provider: 'Agentschap', language: 'Arabic', enrolledOn: daysAgo(45) })
       .expect(200);
-    await steps.post(id, 'mo/test-results', { takenOn: daysAgo(30), passed: true }).expect(200);
+    await steps
+      .post(id, 'mo/test-results', {
+        takenOn: daysAgo(30),
+        passed: true,
+        certificateNumber: 'MO-CERT-1',
+      })
+      .expect(200);
     await steps
       .post(id, 'nt2/referrals', {
         provider: 'CVO Gent',
@@ -41,7 +47,14 @@ describe('the follow-up track and the declaration of effort', () => {
   }
 
   const passNt2 = (id: string) =>
-    steps.post(id, 'nt2/test-results', { level: 'A2', takenOn: daysAgo(1), passed: true }).expect(200);
+    steps
+      .post(id, 'nt2/test-results', {
+        level: 'A2',
+        takenOn: daysAgo(1),
+        passed: true,
+        certificateNumber: 'NT2-CERT-1',
+      })
+      .expect(200);
 
   it('the attest starts the follow-up track: its deadline, its next action; a B1 pass completes the trajectory', async () => {
     const id = await allButNt2();
@@ -63,7 +76,11 @@ describe('the follow-up track and the declaration of effort', () => {
     );
     expect(view.nextActions.map((action: { action: string }) => action.action)).toEqual(['PROVE_B1_ORAL']);
 
-    const other = await steps.post(id, 'mo/test-results', { takenOn: daysAgo(0), passed: true });
+    const other = await steps.post(id, 'mo/test-results', {
+      takenOn: daysAgo(0),
+      passed: true,
+      certificateNumber: 'MO-CERT-2',
+    });
     expect(other.status).toBe(409);
     await steps
       .post(id, 'follow-up/test-results', { level: 'B1', takenOn: daysAgo(0), passed: false })

@@ -43,7 +43,11 @@ describe('the adjusted NT2 path for a low-literate learner', () => {
       language: 'Tigrinya',
       enrolledOn: '2022-03-10',
     });
-    await post(`/trajectories/${id}/mo/test-results`, { takenOn: '2022-06-15', passed: true }).expect(200);
+    await post(`/trajectories/${id}/mo/test-results`, {
+      takenOn: '2022-06-15',
+      passed: true,
+      certificateNumber: 'MO-CERT-1',
+    }).expect(200);
     await post(`/trajectories/${id}/nt2/referrals`, {
       provider: 'CBE Open School',
       course: 'Alfa NT2',
@@ -60,6 +64,7 @@ describe('the adjusted NT2 path for a low-literate learner', () => {
       level: 'A1',
       takenOn: '2023-01-20',
       passed: true,
+      certificateNumber: 'NT2-CERT-1',
       skills: ['LISTENING', 'SPEAKING'],
     });
     expect(a1.body.events).toEqual(['Nt2TestTaken']);
@@ -81,6 +86,7 @@ describe('the adjusted NT2 path for a low-literate learner', () => {
       level: 'A2',
       takenOn: '2023-06-20',
       passed: true,
+      certificateNumber: 'NT2-CERT-1',
       skills: ['LISTENING', 'SPEAKING'],
     }).expect(200);
     expect(oral.body.events).toEqual(['Nt2TestTaken', 'PillarCompleted', 'AttestIssued', 'TrajectoryClosed']);

@@ -1,5 +1,8 @@
-import { continueAsNew, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, proxyActivities } from '@temporalio/workflow';
+import { runBatchedImport } from './batched-import';
 import type { ImportOutcomeCounts, RegistrationExchangeActivities } from './registration-exchange.activities';
+
+export { DEFAULT_IMPORT_BATCH_SIZE } from './batched-import';
 
 const { markImportRunning, processImportBatch, completeImport } =
   proxyActivities<RegistrationExchangeActivities>({
@@ -8,9 +11,6 @@ const { markImportRunning, processImportBatch, completeImport } =
     heartbeatTimeout: '20 seconds',
     retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
   });
-
-export const DEFAULT_IMPORT_BATCH_SIZE = 500;
-const MAX_HISTORY_EVENTS = 2_000;
 
 export interface RegistrationImportInput {
   importId: string;
@@ -22,20 +22,16 @@ export function registrationImportWorkflowId(importId: string): string {
 }
 
 /**
- * One partner file, staged in PostgreSQL on upload, worked through in batches. Each batch records the outcomes of
- * its rows in one transaction and every link carries an idempotency key derived from its row, so a batch that
- * is retried after a worker died links nothing twice and skips the rows it already finished.
+ * One partner registration file, staged in PostgreSQL on upload, worked through in batches (runBatchedImport):
+ * a batch retried after a worker died links nothing twice and skips the rows it already finished.
  */
 export async function registrationImportWorkflow(
   input: RegistrationImportInput,
 ): Promise<ImportOutcomeCounts> {
-  const batchSize = input.batchSize ?? DEFAULT_IMPORT_BATCH_SIZE;
-  await markImportRunning(input.importId);
-  for (;;) {
-    const { finished } = await processImportBatch({ importId: input.importId, batchSize });
-    if (finished) break;
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > MAX_HISTORY_EVENTS)
-      return continueAsNew<typeof registrationImportWorkflow>(input);
-  }
-  return completeImport(input.importId);
+  const result = await runBatchedImport(
+    { markRunning: markImportRunning, processBatch: processImportBatch, complete: completeImport },
+    input,
+  );
+  if (!result.done) return continueAsNew<typeof registrationImportWorkflow>(input);
+  return result.counts;
 }

@@ -113,6 +113,18 @@ const ONE_TASK_PER_COMMAND_PATCH = 'one-workflow-task-per-command';
  */
 const DEADLINE_CLOCK_PATCH = 'timers-deadline-clock';
 
+/**
+ * Patch: a test result's certificate number is required with a pass and refused with a fail. A test result
+ * accepted before it replays under the rules it was accepted with.
+ */
+const CERTIFICATE_NUMBER_PATCH = 'partners-certificate-number';
+
+/** The rules a command is decided under on replay: a test result from before the patch, without certificates. */
+function decisionRules(command: TrajectoryCommand): { withoutCertificateNumbers?: true } {
+  if (command.type !== 'RecordMoTestResult' && command.type !== 'RecordNt2TestResult') return {};
+  return patched(CERTIFICATE_NUMBER_PATCH) ? {} : { withoutCertificateNumbers: true };
+}
+
 /** The open incident a trajectory holds a command for. */
 interface OpenIncident {
   incidentId: string;
@@ -272,7 +284,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
         return previous.result;
       }
       // Decided again: an earlier queued command may have changed the state since validation.
-      const decision = decide(state, command, { now: Date.now() });
+      const decision = decide(state, command, { now: Date.now(), ...decisionRules(command) });
       if (!decision.accepted) throw commandRejected(decision.rejection);
       const recorded = await record(decision.events, {
         ...metadata,

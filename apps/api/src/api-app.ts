@@ -8,7 +8,7 @@ import { EnvironmentOverrides } from './config/environment';
 import { ApiLogger, apiLoggerModule } from './http/api-logger';
 import { answerClientErrorsWithProblems } from './http/client-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
-import { isRegistrationFileUpload } from './exchange/exchange-routes';
+import { isPartnerFileUpload } from './exchange/exchange-routes';
 import { jsonBodyParser } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
 import { setUpSwagger } from './http/swagger';
@@ -48,7 +48,7 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<INestAp
   app.useLogger(app.get(ApiLogger));
   const config = app.get(ApiConfig);
   app.use(securityHeaders({ oidcIssuer: config.oidcIssuer }));
-  app.use(jsonBodyParser({ streamsItsOwnBody: isRegistrationFileUpload }));
+  app.use(jsonBodyParser({ streamsItsOwnBody: isPartnerFileUpload }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   answerClientErrorsWithProblems(app.getHttpServer());

@@ -5,6 +5,10 @@ import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
 import { payloadCodecFrom } from '../../../libs/codec/src';
 import { activityFunctions, EventStoreActivities } from './activities/event-store.activities';
 import {
+  partnerRecordExchangeActivityFunctions,
+  PartnerRecordExchangeActivitiesService,
+} from './activities/partner-record-exchange.activities';
+import {
   registrationExchangeActivityFunctions,
   RegistrationExchangeActivitiesService,
 } from './activities/registration-exchange.activities';
@@ -57,6 +61,7 @@ export async function startTrajectoryWorker(
     activities: {
       ...activityFunctions(context.get(EventStoreActivities)),
       ...registrationExchangeActivityFunctions(context.get(RegistrationExchangeActivitiesService)),
+      ...partnerRecordExchangeActivityFunctions(context.get(PartnerRecordExchangeActivitiesService)),
     },
     maxConcurrentActivityTaskExecutions: config.get('MAX_CONCURRENT_ACTIVITIES', { infer: true }),
     // Histories hold only ciphertext; the worker decrypts what it reads and encrypts what it writes.

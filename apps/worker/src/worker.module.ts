@@ -3,6 +3,7 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { createDataSource, EventStore, IncidentStore, ParameterFreeSqlLogger } from '../../../libs/store/src';
 import { EventStoreActivities } from './activities/event-store.activities';
+import { PartnerRecordExchangeActivitiesService } from './activities/partner-record-exchange.activities';
 import { registrationExchangeProviders } from './activities/registration-exchange.activities';
 import { validateWorkerEnvironment, WorkerEnvironment } from './config/worker-config';
 
@@ -49,6 +50,7 @@ export class WorkerModule implements OnApplicationShutdown {
         },
         EventStoreActivities,
         ...registrationExchangeProviders,
+        PartnerRecordExchangeActivitiesService,
       ],
     };
   }

@@ -9,6 +9,11 @@ export * from './trajectory/commands';
 export * from './trajectory/deadline-expiry';
 export * from './trajectory/decide';
 export * from './trajectory/events';
+export * from './trajectory/upcast';
+export {
+  certificateNumberOf,
+  MAX_CERTIFICATE_NUMBER_LENGTH,
+} from './trajectory/decisions/certificate-number';
 export * from './trajectory/rejection';
 export * from './trajectory/state';
 export * from './policy/pillar';
@@ -28,3 +33,4 @@ export { COUNSELLOR_ID } from './trajectory/decisions/reassignment';
 export * from './policy-plan';
 export * from './what-if';
 export * from './simulation';
+export * from './enforcement/violation-file-document';

@@ -1,5 +1,5 @@
 import { EntityManager, MoreThanOrEqual } from 'typeorm';
-import type { TrajectoryEvent } from '../../domain/src';
+import { TrajectoryEvent, upcastTrajectoryEvent } from '../../domain/src';
 import { EventRecord } from './entities';
 import type { StoredEvent } from './event-store.types';
 import { canonicalJson } from './canonical-json';
@@ -22,14 +22,13 @@ export function toStoredEvent(record: EventRecord): StoredEvent {
 }
 
 export function toRecordedEvent(record: EventRecord): RecordedTrajectoryEvent {
-  return {
-    streamId: record.streamId,
-    version: record.version,
+  const event = upcastTrajectoryEvent({
     type: record.type,
     schemaVersion: record.schemaVersion,
     occurredAt: record.occurredAt.toISOString(),
     data: record.data,
-  } as RecordedTrajectoryEvent;
+  } as TrajectoryEvent);
+  return { ...event, streamId: record.streamId, version: record.version } as RecordedTrajectoryEvent;
 }
 
 /**

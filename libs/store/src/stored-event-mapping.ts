@@ -1,12 +1,12 @@
-import type { TrajectoryEvent } from '../../domain/src';
+import { TrajectoryEvent, upcastTrajectoryEvent } from '../../domain/src';
 import type { StoredEvent } from './event-store.types';
 
 /** The domain event inside a stored one (without its stream position and metadata). */
 export function toTrajectoryEvent(stored: StoredEvent): TrajectoryEvent {
-  return {
+  return upcastTrajectoryEvent({
     type: stored.type,
     schemaVersion: stored.schemaVersion,
     occurredAt: stored.occurredAt,
     data: stored.data,
-  } as TrajectoryEvent;
+  } as TrajectoryEvent);
 }

@@ -67,6 +67,18 @@ export const ACTIONS = [
   'policy-actions.change-status',
   /** Replay recorded trajectories under changed policy parameters; nothing is written. */
   'what-if.run',
+  /**
+   * A municipality's participation activities by national number, singly or as a file (matched within the
+   * coordinator's scope: residents of the municipality), and the progress and problem rows of its own files.
+   */
+  'participation.submit',
+  /**
+   * A test centre's or course provider's enrolments, attendance and test results by national number, singly or as
+   * a file (matched within its scope: learners referred to or enrolled with it), and its own files' reports.
+   */
+  'courses.submit',
+  /** Read a violation file as a document (JSON, printable page) for the decision on it. */
+  'violation.document',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -89,7 +101,9 @@ export type ScopeRule =
  * - `work-match`: what is needed to match a registration (INSZ, name, contract date, the VDAB deadline);
  * - `participation`: name, municipality and the participation pillar;
  * - `course`: name and the MO and NT2 pillars;
- * - `violation-file`: the facts of the violation files only.
+ * - `violation-file`: the facts of the violation files only. The file's document (GET /violations/:id/document)
+ *   adds what a fine needs to name its addressee: given and family name, national number and municipality of
+ *   residence (decided for issue 8 §3); never the birth date, the counsellor, the intake, the pillars or notes.
  */
 export type View = 'full' | 'work-match' | 'participation' | 'course' | 'violation-file';
 
@@ -154,19 +168,19 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
     description: 'Newcomers living in the municipality, participation pillar only; logs activities and hours',
     scope: 'own-municipality',
     view: 'participation',
-    may: ['trajectory.read', 'participation.log', 'participation-hours.list'],
+    may: ['trajectory.read', 'participation.log', 'participation-hours.list', 'participation.submit'],
   },
   'test-centre': {
     description: 'Learners referred to it; enrolments, attendance and results',
     scope: 'referred-learners',
     view: 'course',
-    may: ['trajectory.read', 'course.record'],
+    may: ['trajectory.read', 'course.record', 'courses.submit'],
   },
   'enforcement-officer': {
     description: 'Violation files of all agencies, with only the facts of the file; fine decisions',
     scope: 'violation-files',
     view: 'violation-file',
-    may: ['violations.list', 'violation.decide'],
+    may: ['violations.list', 'violation.decide', 'violation.document'],
   },
   'data-protection-officer': {
     description: 'The audit trail of personal-data access, nothing else',

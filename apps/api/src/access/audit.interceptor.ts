@@ -49,7 +49,7 @@ export class AuditInterceptor implements NestInterceptor {
         action: request.audit!.action,
         method: request.method,
         resource: request.path,
-        trajectoryIds: trajectoriesIn(request.params?.id, body),
+        trajectoryIds: trajectoriesIn(request.params?.id ?? trajectoryOfViolation(request.params), body),
         purpose: request.audit!.purpose ?? null,
         outsideCaseload: request.audit!.outsideCaseload,
         status,
@@ -69,6 +69,11 @@ export class AuditInterceptor implements NestInterceptor {
 }
 
 /** The persons a request touched; a malformed path id (answered 400) names nobody. */
+/** A violation file's id begins with its trajectory's (`<trajectoryId>:violation:<n>`). */
+function trajectoryOfViolation(params: Record<string, string> | undefined): string | undefined {
+  return params?.violationId?.split(':')[0];
+}
+
 function trajectoriesIn(pathId: string | undefined, body: unknown): string[] {
   if (pathId !== undefined) return isTrajectoryId(pathId) ? [pathId] : [];
   if (!body || typeof body !== 'object') return [];

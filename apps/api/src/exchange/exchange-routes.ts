@@ -20,8 +20,14 @@ export function assertUuid(name: string, value: string): string {
   return value;
 }
 
-/** `POST /registration-imports`: the bulk file is streamed by the import itself, never parsed as JSON. */
-export function isRegistrationFileUpload(request: IncomingMessage): boolean {
+const FILE_UPLOAD_PATHS = new Set([
+  '/registration-imports',
+  '/participation-activity-imports',
+  '/course-record-imports',
+]);
+
+/** A partner's bulk file upload: streamed by the import itself, never parsed as JSON. */
+export function isPartnerFileUpload(request: IncomingMessage): boolean {
   const path = (request.url ?? '').split('?')[0]!.replace(/\/+$/, '');
-  return request.method === 'POST' && path === '/registration-imports';
+  return request.method === 'POST' && FILE_UPLOAD_PATHS.has(path);
 }

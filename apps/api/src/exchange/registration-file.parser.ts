@@ -33,6 +33,37 @@ export function readRegistrationFile(
   input: Readable,
   format: ImportFormat,
 ): { records: AsyncIterable<FileRecord>; hash: () => string } {
+  return readPartnerFile(input, format, REGISTRATION_FILE_COLUMNS);
+}
+
+/** The columns a kind of partner file documents, and which of them its header must have. */
+export interface FileColumns {
+  columns: readonly string[];
+  /** The required columns the header lacks (an entry may name alternatives). */
+  missing(columns: readonly string[]): string[];
+}
+
+const REGISTRATION_FILE_COLUMNS: FileColumns = {
+  columns: REGISTRATION_COLUMNS,
+  missing(columns) {
+    const missing = ['registeredOn', 'office', 'partnerDossierId'].filter(
+      (column) => !columns.includes(column),
+    );
+    if (!columns.includes('nationalNumber') && !columns.includes('trajectoryId'))
+      missing.unshift('nationalNumber or trajectoryId');
+    return missing;
+  },
+};
+
+/**
+ * Any partner file (registrations, a municipality's activities, a test centre's records), read the same way:
+ * the CSV header is checked against `columns`, JSON Lines keys are left to the row check.
+ */
+export function readPartnerFile(
+  input: Readable,
+  format: ImportFormat,
+  columns: FileColumns,
+): { records: AsyncIterable<FileRecord>; hash: () => string } {
   const digest = createHash('sha256');
   const tapped = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -43,7 +74,7 @@ export function readRegistrationFile(
   input.on('error', (error) => tapped.destroy(error));
   input.pipe(tapped);
   let hash: string | undefined;
-  const records = format === 'CSV' ? csvRecords(tapped) : jsonLinesRecords(tapped);
+  const records = format === 'CSV' ? csvRecords(tapped, columns) : jsonLinesRecords(tapped);
   return {
     records: (async function* () {
       yield* records;
@@ -56,7 +87,7 @@ export function readRegistrationFile(
   };
 }
 
-async function* csvRecords(input: Readable): AsyncGenerator<FileRecord> {
+async function* csvRecords(input: Readable, spec: FileColumns): AsyncGenerator<FileRecord> {
   const { head, rest } = await headerLine(input);
   const delimiter = countOf(head, ';') >= countOf(head, ',') ? ';' : ',';
   const parser = parse({
@@ -76,7 +107,7 @@ async function* csvRecords(input: Readable): AsyncGenerator<FileRecord> {
       info: { records: number };
     }>) {
       if (!columns) {
-        columns = headerColumns(record);
+        columns = headerColumns(record, spec);
         continue;
       }
       const rowNumber = info.records - 1;
@@ -105,22 +136,18 @@ async function* csvRecords(input: Readable): AsyncGenerator<FileRecord> {
   if (!columns) throw new UnreadableFileError('file', 'is empty: a header row is required');
 }
 
-function headerColumns(record: string[]): string[] {
-  const known = new Map(REGISTRATION_COLUMNS.map((column) => [column.toLowerCase(), column]));
+function headerColumns(record: string[], spec: FileColumns): string[] {
+  const known = new Map(spec.columns.map((column) => [column.toLowerCase(), column]));
   const columns: string[] = record.map((name, index) => {
     const column = known.get(name.trim().toLowerCase());
     if (!column)
       throw new UnreadableFileError(
         'header',
-        `column ${index + 1} is not a documented column (expected ${REGISTRATION_COLUMNS.join(', ')})`,
+        `column ${index + 1} is not a documented column (expected ${spec.columns.join(', ')})`,
       );
     return column;
   });
-  const missing = ['registeredOn', 'office', 'partnerDossierId'].filter(
-    (column) => !columns.includes(column),
-  );
-  if (!columns.includes('nationalNumber') && !columns.includes('trajectoryId'))
-    missing.unshift('nationalNumber or trajectoryId');
+  const missing = spec.missing(columns);
   if (missing.length) throw new UnreadableFileError('header', `misses the column(s) ${missing.join(', ')}`);
   if (new Set(columns).size !== columns.length)
     throw new UnreadableFileError('header', 'names a column twice');

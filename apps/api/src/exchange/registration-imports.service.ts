@@ -151,7 +151,7 @@ function toStagedRow(record: FileRecord, today: ReturnType<typeof calendarDateAt
   };
 }
 
-function formatOf(contentType: string | undefined): ImportFormat {
+export function formatOf(contentType: string | undefined): ImportFormat {
   const type = contentType?.split(';')[0].trim().toLowerCase();
   if (type === 'text/csv') return 'CSV';
   if (type === 'application/x-ndjson' || type === 'application/jsonl' || type === 'application/x-jsonlines')

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Context } from '@temporalio/activity';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { payloadCodecFrom } from '../../../../libs/codec/src';
 import { isRegistrationPartner, RegistrationPartner } from '../../../../libs/domain/src';
 import {
   LinkCandidate,
@@ -19,6 +20,7 @@ import type {
   RegistrationExchangeActivities,
 } from '../../../../workflows/src/registration-exchange.activities';
 import type { WorkerEnvironment } from '../config/worker-config';
+import { inParallel } from './in-parallel';
 import { LinkResult, RegistrationLinker } from './registration-linker';
 
 /** Links sent to trajectory workflows at once; rows of the same trajectory go one after the other. */
@@ -152,18 +154,6 @@ function toRowOutcome(row: PendingRow, partner: RegistrationPartner, result: Lin
   };
 }
 
-async function inParallel<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]);
-  });
-  await Promise.all(lanes);
-}
-
 /** The Nest providers of these activities; the worker module lists them beside its own. */
 export const registrationExchangeProviders: Provider[] = [
   {
@@ -173,6 +163,8 @@ export const registrationExchangeProviders: Provider[] = [
       new Client({
         connection: await Connection.connect({ address: config.get('TEMPORAL_ADDRESS', { infer: true }) }),
         namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }),
+        // The trajectory workflows answer encrypted (libs/codec): the exchange's client reads what they answer.
+        dataConverter: payloadCodecFrom(config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true })),
       }),
   },
   RegistrationExchangeActivitiesService,

@@ -1,2 +1,4 @@
 export * from './registration-outcome';
 export * from './vdab-registration-row';
+export * from './partner-record-row';
+export * from './partner-record-outcome';

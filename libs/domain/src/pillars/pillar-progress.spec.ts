@@ -82,14 +82,18 @@ describe('pillar completion', () => {
 
       const failedOnce = run([recordMoTestResult('2026-05-20', false)], NOW, enrolled);
       expect(eventsOf(failedOnce, recordMoTestResult('2026-05-27', false))).toEqual([
-        expectedEvent('MoTestTaken', { takenOn: '2026-05-27', passed: false }),
+        expectedEvent('MoTestTaken', { takenOn: '2026-05-27', passed: false, certificateNumber: null }),
       ]);
       const failedTwice = run([recordMoTestResult('2026-05-27', false)], NOW, failedOnce);
       expect(failedTwice.state.pillars?.MO).toMatchObject({ status: 'IN_PROGRESS' });
       expect(failedTwice.state.pillars?.MO.completion).toBeUndefined();
 
       expect(eventsOf(failedTwice, recordMoTestResult('2026-06-03', true))).toEqual([
-        expectedEvent('MoTestTaken', { takenOn: '2026-06-03', passed: true }),
+        expectedEvent('MoTestTaken', {
+          takenOn: '2026-06-03',
+          passed: true,
+          certificateNumber: 'MO-2026-06-03',
+        }),
         expectedEvent('PillarCompleted', {
           pillar: 'MO',
           completedOn: '2026-06-03',
@@ -106,9 +110,9 @@ describe('pillar completion', () => {
           { provider: 'Agentschap Integratie en Inburgering', language: 'Arabic', enrolledOn: '2026-05-04' },
         ],
         testAttempts: [
-          { takenOn: '2026-05-20', passed: false },
-          { takenOn: '2026-05-27', passed: false },
-          { takenOn: '2026-06-03', passed: true },
+          { takenOn: '2026-05-20', passed: false, certificateNumber: null },
+          { takenOn: '2026-05-27', passed: false, certificateNumber: null },
+          { takenOn: '2026-06-03', passed: true, certificateNumber: 'MO-2026-06-03' },
         ],
         attendance: [],
       });
@@ -143,7 +147,12 @@ describe('pillar completion', () => {
       const events = eventsOf(referred, recordNt2TestResult(takenOn, level, passed));
       const target = policyVersion === '2016' ? 'A1' : 'A2';
       expect(events).toEqual([
-        expectedEvent('Nt2TestTaken', { level, takenOn, passed }),
+        expectedEvent('Nt2TestTaken', {
+          level,
+          takenOn,
+          passed,
+          certificateNumber: passed ? `NT2-${level}-${takenOn}` : null,
+        }),
         ...(completes
           ? [
               expectedEvent('PillarCompleted', {
@@ -322,7 +331,12 @@ describe('the attest', () => {
     const nt2 = run(PASS['2016'].NT2.slice(0, 1), NOW, mo);
     const events = eventsOf(nt2, PASS['2016'].NT2[1]);
     expect(events).toEqual([
-      expectedEvent('Nt2TestTaken', { level: 'A1', takenOn: '2019-06-03', passed: true }),
+      expectedEvent('Nt2TestTaken', {
+        level: 'A1',
+        takenOn: '2019-06-03',
+        passed: true,
+        certificateNumber: 'NT2-A1-2019-06-03',
+      }),
       expectedEvent('PillarCompleted', {
         pillar: 'NT2',
         completedOn: '2019-06-03',

@@ -51,7 +51,8 @@ export interface AttendanceRecord {
 
 export interface MoPillar extends PillarBase {
   enrolments: { provider: string; language: string; enrolledOn: CalendarDate }[];
-  testAttempts: { takenOn: CalendarDate; passed: boolean }[];
+  /** `certificateNumber`: with a pass since schema version 2 of MoTestTaken; absent in older states. */
+  testAttempts: { takenOn: CalendarDate; passed: boolean; certificateNumber?: string | null }[];
   attendance: AttendanceRecord[];
 }
 
@@ -62,7 +63,13 @@ export interface Nt2Pillar extends PillarBase {
   referrals: { provider: string; course: string; level: Nt2Level; referredOn: CalendarDate }[];
   /** The courses the newcomer actually started after a referral: the start of the NT2 pillar in practice. */
   enrolments: { provider: string; course: string; level: Nt2Level; enrolledOn: CalendarDate }[];
-  testResults: { level: Nt2Level; takenOn: CalendarDate; passed: boolean; skills?: Nt2Skill[] }[];
+  testResults: {
+    level: Nt2Level;
+    takenOn: CalendarDate;
+    passed: boolean;
+    skills?: Nt2Skill[];
+    certificateNumber?: string | null;
+  }[];
   certificate?: { level: Nt2Level; obtainedOn: CalendarDate };
   /** A lower target set for this learner (illiterate or low-literate), replacing the policy's. */
   targetAdjustment?: { from: Nt2Level; adjustedOn: CalendarDate; reason: string };

@@ -205,6 +205,8 @@ export interface RecordMoTestResult {
   type: 'RecordMoTestResult';
   takenOn: string;
   passed: boolean;
+  /** The number of the certificate the test centre issued: required with a pass, refused with a fail. */
+  certificateNumber?: string;
 }
 
 /** Attendance of the MO or NT2 course over a period, reported by the course provider or the counsellor. */
@@ -254,6 +256,8 @@ export interface RecordNt2TestResult {
   passed: boolean;
   /** The skills the test covered; absent: all four. */
   skills?: Nt2Skill[];
+  /** The number of the certificate the test centre issued: required with a pass, refused with a fail. */
+  certificateNumber?: string;
 }
 
 export interface AgreeWorkTrack {

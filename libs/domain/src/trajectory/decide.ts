@@ -89,7 +89,11 @@ export function decide(
   command: TrajectoryCommand,
   context: DecisionContext,
 ): Decision {
-  const time: DecisionTime = { now: context.now, today: calendarDateAt(context.now) };
+  const time: DecisionTime = {
+    now: context.now,
+    today: calendarDateAt(context.now),
+    ...(context.withoutCertificateNumbers ? { withoutCertificateNumbers: true } : {}),
+  };
   if (command.type === 'OpenTrajectory') {
     return state
       ? reject(rejection('INVALID_STATE', `trajectory ${state.trajectoryId} already exists`))

@@ -188,7 +188,14 @@ export type MoCourseEnrolled = EventEnvelope<
   'MoCourseEnrolled',
   { provider: string; language: string; enrolledOn: CalendarDate }
 >;
-export type MoTestTaken = EventEnvelope<'MoTestTaken', { takenOn: CalendarDate; passed: boolean }>;
+/**
+ * Schema version 2 added `certificateNumber` (the test centre's certificate with a pass; null with a fail, and for
+ * version-1 events recorded before certificates were kept: see upcastTrajectoryEvent).
+ */
+export type MoTestTaken = EventEnvelope<
+  'MoTestTaken',
+  { takenOn: CalendarDate; passed: boolean; certificateNumber: string | null }
+>;
 export type AttendanceRecorded = EventEnvelope<
   'AttendanceRecorded',
   {
@@ -212,9 +219,16 @@ export type Nt2TargetAdjusted = EventEnvelope<
   { targetLevel: Nt2Level; previousTargetLevel: Nt2Level; adjustedOn: CalendarDate; reason: string }
 >;
 /** `skills` absent: a test of all four skills (every event recorded before skills were recorded). */
+/** Schema version 2 added `certificateNumber`, as for MoTestTaken. */
 export type Nt2TestTaken = EventEnvelope<
   'Nt2TestTaken',
-  { level: Nt2Level; takenOn: CalendarDate; passed: boolean; skills?: Nt2Skill[] }
+  {
+    level: Nt2Level;
+    takenOn: CalendarDate;
+    passed: boolean;
+    skills?: Nt2Skill[];
+    certificateNumber: string | null;
+  }
 >;
 export type WorkTrackAgreed = EventEnvelope<
   'WorkTrackAgreed',
@@ -352,10 +366,10 @@ export const EVENT_SCHEMA_VERSIONS: Record<TrajectoryEventType, number> = {
   TargetGroupOverridden: 1,
   PillarsDetermined: 1,
   MoCourseEnrolled: 1,
-  MoTestTaken: 1,
+  MoTestTaken: 2,
   AttendanceRecorded: 1,
   Nt2Referred: 1,
-  Nt2TestTaken: 1,
+  Nt2TestTaken: 2,
   WorkTrackAgreed: 1,
   ParticipationActivityLogged: 1,
   PillarCompleted: 1,

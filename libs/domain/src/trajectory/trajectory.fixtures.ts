@@ -45,7 +45,7 @@ import { TargetGroupFacts } from '../target-group/target-group-facts';
 import { RecordedTargetGroupStatus } from '../target-group/target-group-override';
 import { expireDeadlines } from './deadline-expiry';
 import { decide, Decision } from './decide';
-import { TrajectoryEvent } from './events';
+import { EVENT_SCHEMA_VERSIONS, TrajectoryEvent } from './events';
 import { RejectionCode } from './rejection';
 import { evolve, MaybeTrajectoryState, TrajectoryState } from './state';
 import { policyVersionById } from '../policy/policy-versions';
@@ -289,7 +289,7 @@ export function rejectionOf(decision: Decision): {
 /** An expected event as decided at `now` (default NOW). */
 export const expectedEvent = (type: TrajectoryEvent['type'], data: object, now: number = NOW) => ({
   type,
-  schemaVersion: 1,
+  schemaVersion: EVENT_SCHEMA_VERSIONS[type],
   occurredAt: new Date(now).toISOString(),
   data,
 });
@@ -409,6 +409,7 @@ export const recordMoTestResult = (takenOn: string, passed: boolean): RecordMoTe
   type: 'RecordMoTestResult',
   takenOn,
   passed,
+  ...(passed ? { certificateNumber: `MO-${takenOn}` } : {}),
 });
 
 export const referToNt2Course = (
@@ -440,6 +441,7 @@ export const recordNt2TestResult = (
   level,
   takenOn,
   passed,
+  ...(passed ? { certificateNumber: `NT2-${level}-${takenOn}` } : {}),
 });
 
 export const agreeWorkTrack = (

@@ -2,3 +2,4 @@ export * from './registration-exchange.types';
 export { ImportStaging, RegistrationImportStore } from './registration-import.store';
 export { ReconciliationStore } from './reconciliation.store';
 export type { ReconciliationFilter } from './reconciliation.store';
+export * from './partner-record-import.store';

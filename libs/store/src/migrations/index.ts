@@ -12,6 +12,7 @@ import { CreateRegistrationExchange1795373034000 } from './1795373034000-create-
 import { OfficesAndDeadlineMonitoring1796000000000 } from './1796000000000-offices-and-deadline-monitoring';
 import { CreatePolicyActions1796200000000 } from './1796200000000-create-policy-actions';
 import { OutboxRelay1796400000000 } from './1796400000000-outbox-relay';
+import { CreatePartnerRecordImports1796500000000 } from './1796500000000-create-partner-record-imports';
 import { ApplicationRoleAndEventChain1796700000000 } from './1796700000000-application-role-and-event-chain';
 
 /** In order of application; a new migration is appended here, never inserted. */
@@ -30,5 +31,6 @@ export const migrations = [
   OfficesAndDeadlineMonitoring1796000000000,
   CreatePolicyActions1796200000000,
   OutboxRelay1796400000000,
+  CreatePartnerRecordImports1796500000000,
   ApplicationRoleAndEventChain1796700000000,
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
-import { fold, TrajectoryEvent, TrajectoryState } from '../../../domain/src';
+import { fold, TrajectoryEvent, TrajectoryState, upcastTrajectoryEvent } from '../../../domain/src';
 import { TrajectoryStateRecord } from '../entities';
 import type { FoldedStream } from './projection';
 import { TableRows } from './table-rows';
@@ -76,10 +76,10 @@ export interface EventColumns {
 }
 
 export function toTrajectoryEvent(record: EventColumns): TrajectoryEvent {
-  return {
+  return upcastTrajectoryEvent({
     type: record.type,
     schemaVersion: record.schema_version,
     occurredAt: record.occurred_at.toISOString(),
     data: record.data,
-  } as TrajectoryEvent;
+  } as TrajectoryEvent);
 }

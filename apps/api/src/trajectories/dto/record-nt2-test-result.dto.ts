@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { NT2_SKILLS, Nt2Level, Nt2Skill, RecordNt2TestResult } from '../../../../../libs/domain/src';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
+import {
+  MAX_CERTIFICATE_NUMBER_LENGTH,
+  NT2_SKILLS,
+  Nt2Level,
+  Nt2Skill,
+  RecordNt2TestResult,
+} from '../../../../../libs/domain/src';
 import { NT2_LEVELS } from '../../http/domain-enums';
 import { IsCalendarDate } from '../../validation/is-calendar-date';
 
@@ -22,6 +37,16 @@ export class RecordNt2TestResultDto {
   passed!: boolean;
 
   @ApiPropertyOptional({
+    maxLength: MAX_CERTIFICATE_NUMBER_LENGTH,
+    description:
+      'The number of the certificate issued with a pass: required with a pass (422), refused with a fail',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_CERTIFICATE_NUMBER_LENGTH)
+  certificateNumber?: string;
+
+  @ApiPropertyOptional({
     enum: NT2_SKILLS,
     isArray: true,
     description:
@@ -41,6 +66,7 @@ export class RecordNt2TestResultDto {
       takenOn: this.takenOn,
       passed: this.passed,
       ...(this.skills === undefined ? {} : { skills: this.skills }),
+      ...(this.certificateNumber === undefined ? {} : { certificateNumber: this.certificateNumber }),
     };
   }
 }

@@ -8,12 +8,18 @@ export type Decision =
 export interface DecisionContext {
   /** The current instant (epoch ms); in a workflow this is workflow time. */
   now: number;
+  /**
+   * Only for replaying a workflow history recorded before test results carried a certificate number: the
+   * number is then neither required with a pass nor refused with a fail (the rules as they were).
+   */
+  withoutCertificateNumbers?: boolean;
 }
 
 /** The moment a decision is taken: the instant, and the calendar date it is in Brussels. */
 export interface DecisionTime {
   now: number;
   today: CalendarDate;
+  withoutCertificateNumbers?: boolean;
 }
 
 export function accept(...events: TrajectoryEvent[]): Decision {

@@ -147,7 +147,7 @@ describe('pillar commands', () => {
         message: 'takenOn must not be before the enrolment on 2026-05-04',
       });
       expect(accepted(enrolled, recordMoTestResult('2026-05-04', false))).toEqual([
-        expectedEvent('MoTestTaken', { takenOn: '2026-05-04', passed: false }),
+        expectedEvent('MoTestTaken', { takenOn: '2026-05-04', passed: false, certificateNumber: null }),
       ]);
     });
 

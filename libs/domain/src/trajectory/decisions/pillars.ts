@@ -1,3 +1,4 @@
+import { certificateNumberOf } from './certificate-number';
 import { levelReached, NT2_LEVELS, PARTICIPATION_ACTIVITY_KINDS } from '../../pillars/pillar-state';
 import { Nt2Level, NT2_SKILLS, PILLARS } from '../../policy/pillar';
 import { ParameterisedPolicyVersion, policyVersionById } from '../../policy/policy-versions';
@@ -89,7 +90,7 @@ export function enrolInMoCourse(
 export function recordMoTestResult(
   state: TrajectoryState,
   command: RecordMoTestResult,
-  { today, now }: DecisionTime,
+  { today, now, withoutCertificateNumbers }: DecisionTime,
 ): Decision {
   const problem = pillarsStarted(state);
   if (problem) return reject(problem);
@@ -102,9 +103,17 @@ export function recordMoTestResult(
     return reject(tooEarly('takenOn', enrolment.enrolledOn, 'the enrolment'));
   if (typeof command.passed !== 'boolean')
     return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
+  const certificateNumber = certificateNumberOf(
+    command.passed,
+    command.certificateNumber,
+    withoutCertificateNumbers,
+  );
+  if (certificateNumber !== null && typeof certificateNumber !== 'string') return reject(certificateNumber);
   if (state.pillars!.MO.status === 'COMPLETED')
     return reject(rejection('INVALID_STATE', 'the MO pillar is already completed'));
-  return accept(trajectoryEvent<MoTestTaken>('MoTestTaken', { takenOn, passed: command.passed }, now));
+  return accept(
+    trajectoryEvent<MoTestTaken>('MoTestTaken', { takenOn, passed: command.passed, certificateNumber }, now),
+  );
 }
 
 export function referToNt2Course(
@@ -228,7 +237,7 @@ export function adjustNt2Target(
 export function recordNt2TestResult(
   state: TrajectoryState,
   command: RecordNt2TestResult,
-  { today, now }: DecisionTime,
+  { today, now, withoutCertificateNumbers }: DecisionTime,
 ): Decision {
   const problem = pillarsStarted(state);
   if (problem) return reject(problem);
@@ -254,10 +263,22 @@ export function recordNt2TestResult(
       rejection('INVALID_INPUT', `skills must be distinct values of ${NT2_SKILLS.join(', ')}`, 'skills'),
     );
   }
+  const certificateNumber = certificateNumberOf(
+    command.passed,
+    command.certificateNumber,
+    withoutCertificateNumbers,
+  );
+  if (certificateNumber !== null && typeof certificateNumber !== 'string') return reject(certificateNumber);
   return accept(
     trajectoryEvent<Nt2TestTaken>(
       'Nt2TestTaken',
-      { level: command.level, takenOn, passed: command.passed, ...(skills ? { skills: [...skills] } : {}) },
+      {
+        level: command.level,
+        takenOn,
+        passed: command.passed,
+        ...(skills ? { skills: [...skills] } : {}),
+        certificateNumber,
+      },
       now,
     ),
   );

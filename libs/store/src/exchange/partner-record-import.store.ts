@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryRunner } from 'typeorm';
+import {
+  PARTNER_RECORD_OUTCOMES,
+  PartnerFileKind,
+  PartnerRecordCommand,
+  PartnerRecordOutcome,
+  PartnerSender,
+  RowProblem,
+  TrajectoryState,
+} from '../../../domain/src';
+import { positional, ReadScope, scopeCondition } from '../queries/read-scope';
+import type { ImportFormat, ImportStatus, StagingResult } from './registration-exchange.types';
+import { rowsOf } from './reconciliation.store';
+
+const CONTENT_KEY = 'partner_record_imports_content_key';
+const UNIQUE_VIOLATION = '23505';
+
+export interface PartnerImportMetadata {
+  kind: PartnerFileKind;
+  sender: PartnerSender;
+  /** The uploader's read scope: the rows are matched only to trajectories in it. */
+  scope: ReadScope;
+  format: ImportFormat;
+  fileName?: string;
+  uploadedBy: string;
+  uploaderRole: string;
+}
+
+/** One row as received: its fields (for the report), and the command it became or the problems found. */
+export interface StagedPartnerRow {
+  rowNumber: number;
+  nationalNumber: string | null;
+  fields: Record<string, unknown> | null;
+  command: PartnerRecordCommand | null;
+  problems: RowProblem[] | null;
+}
+
+export interface PendingPartnerRow {
+  rowNumber: number;
+  nationalNumber: string;
+  command: PartnerRecordCommand;
+}
+
+export interface PartnerRowOutcome {
+  rowNumber: number;
+  outcome: Exclude<PartnerRecordOutcome, 'INVALID'> | 'INVALID';
+  reason: string | null;
+  /** For INVALID rows the trajectory's rules refused: the field they named. */
+  field?: string | null;
+  trajectoryId: string | null;
+}
+
+export type PartnerOutcomeCounts = Record<PartnerRecordOutcome, number>;
+
+export interface PartnerImportView {
+  importId: string;
+  kind: PartnerFileKind;
+  organisation: string;
+  format: ImportFormat;
+  fileName: string | null;
+  status: ImportStatus;
+  uploadedBy: string;
+  createdAt: string;
+  completedAt: string | null;
+  totalRows: number;
+  rowsDone: number;
+  outcomes: PartnerOutcomeCounts;
+}
+
+export interface PartnerImportWork {
+  kind: PartnerFileKind;
+  sender: PartnerSender;
+  scope: ReadScope;
+  uploadedBy: string;
+  uploaderRole: string;
+}
+
+export interface PartnerProblemRow {
+  rowNumber: number;
+  outcome: PartnerRecordOutcome;
+  fields: string;
+  reason: string;
+  nationalNumber: string | null;
+  trajectoryId: string | null;
+  received: Record<string, unknown> | null;
+}
+
+/** A trajectory a partner record can go to: open, in the sender's scope, with its folded state. */
+export interface PartnerRecordTarget {
+  trajectoryId: string;
+  state: TrajectoryState;
+}
+
+/** An upload in progress, in one transaction: a failed upload leaves nothing; the same file is stored once. */
+export class PartnerImportStaging {
+  private rowCount = 0;
+
+  constructor(
+    private readonly runner: QueryRunner,
+    readonly importId: string,
+    private readonly key: { organisation: string; kind: PartnerFileKind },
+  ) {}
+
+  async addRows(rows: readonly StagedPartnerRow[]): Promise<void> {
+    if (!rows.length) return;
+    this.rowCount += rows.length;
+    await this.runner.query(
+      `INSERT INTO partner_record_import_rows
+         (import_id, row_number, national_number, fields, command, problems, outcome, reason, processed_at)
+       SELECT $1, r.row_number, r.national_number, r.fields, r.command, r.problems,
+              CASE WHEN r.problems IS NULL THEN NULL ELSE 'INVALID' END,
+              CASE WHEN r.problems IS NULL THEN NULL
+                   ELSE (SELECT string_agg(p->>'field' || ': ' || (p->>'reason'), '; ') FROM jsonb_array_elements(r.problems) p)
+              END,
+              CASE WHEN r.problems IS NULL THEN NULL ELSE now() END
+         FROM unnest($2::int[], $3::text[], $4::jsonb[], $5::jsonb[], $6::jsonb[])
+           AS r(row_number, national_number, fields, command, problems)`,
+      [
+        this.importId,
+        rows.map((row) => row.rowNumber),
+        rows.map((row) => row.nationalNumber),
+        rows.map((row) => (row.fields ? JSON.stringify(row.fields) : null)),
+        rows.map((row) => (row.command ? JSON.stringify(row.command) : null)),
+        rows.map((row) => (row.problems ? JSON.stringify(row.problems) : null)),
+      ],
+    );
+  }
+
+  async finish(contentHash: string): Promise<StagingResult> {
+    try {
+      await this.runner.query(
+        `UPDATE partner_record_imports SET content_hash = $2, total_rows = $3 WHERE import_id = $1`,
+        [this.importId, contentHash, this.rowCount],
+      );
+      await this.runner.commitTransaction();
+      return { importId: this.importId, duplicate: false, totalRows: this.rowCount };
+    } catch (error) {
+      await this.runner.rollbackTransaction();
+      const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (driverError?.code !== UNIQUE_VIOLATION || driverError.constraint !== CONTENT_KEY) throw error;
+      const [found] = await this.runner.query(
+        `SELECT import_id, total_rows FROM partner_record_imports
+          WHERE organisation = $1 AND kind = $2 AND content_hash = $3`,
+        [this.key.organisation, this.key.kind, contentHash],
+      );
+      return { importId: found.import_id, duplicate: true, totalRows: found.total_rows };
+    } finally {
+      await this.runner.release();
+    }
+  }
+
+  async abort(): Promise<void> {
+    if (this.runner.isReleased) return;
+    if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
+    await this.runner.release();
+  }
+}
+
+/**
+ * The files of municipalities and test centres: staging on upload, the rows' outcomes as the import workflow
+ * records them, and the trajectories their records go to (matched on the national number within the sender's
+ * scope, in SQL).
+ */
+export class PartnerRecordImportStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async beginStaging(metadata: PartnerImportMetadata): Promise<PartnerImportStaging> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    const importId = randomUUID();
+    try {
+      await runner.query(
+        `INSERT INTO partner_record_imports
+           (import_id, kind, organisation, sender, scope, format, file_name, content_hash, uploaded_by,
+            uploader_role, status, total_rows)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'STAGED', 0)`,
+        [
+          importId,
+          metadata.kind,
+          metadata.sender.organisation,
+          JSON.stringify(metadata.sender),
+          JSON.stringify(metadata.scope),
+          metadata.format,
+          metadata.fileName ?? null,
+          `pending:${importId}`,
+          metadata.uploadedBy,
+          metadata.uploaderRole,
+        ],
+      );
+    } catch (error) {
+      await runner.rollbackTransaction();
+      await runner.release();
+      throw error;
+    }
+    return new PartnerImportStaging(runner, importId, {
+      organisation: metadata.sender.organisation,
+      kind: metadata.kind,
+    });
+  }
+
+  async findImport(importId: string): Promise<PartnerImportView | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT i.*, (SELECT count(*) FROM partner_record_import_rows r
+                     WHERE r.import_id = i.import_id AND r.outcome IS NOT NULL)::int AS rows_done
+         FROM partner_record_imports i WHERE i.import_id = $1`,
+      [importId],
+    );
+    if (!row) return null;
+    return {
+      importId: row.import_id,
+      kind: row.kind,
+      organisation: row.organisation,
+      format: row.format,
+      fileName: row.file_name,
+      status: row.status,
+      uploadedBy: row.uploaded_by,
+      createdAt: new Date(row.created_at).toISOString(),
+      completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
+      totalRows: row.total_rows,
+      rowsDone: row.rows_done,
+      outcomes: await this.outcomeCounts(importId),
+    };
+  }
+
+  /** What the workflow needs to work an import: the kind, the sender and the scope it was uploaded with. */
+  async work(importId: string): Promise<PartnerImportWork | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT kind, sender, scope, uploaded_by, uploader_role FROM partner_record_imports WHERE import_id = $1`,
+      [importId],
+    );
+    if (!row) return null;
+    return {
+      kind: row.kind,
+      sender: row.sender,
+      scope: row.scope,
+      uploadedBy: row.uploaded_by,
+      uploaderRole: row.uploader_role,
+    };
+  }
+
+  async outcomeCounts(importId: string): Promise<PartnerOutcomeCounts> {
+    const rows: { outcome: PartnerRecordOutcome; count: number }[] = await this.dataSource.query(
+      `SELECT outcome, count(*)::int AS count FROM partner_record_import_rows
+        WHERE import_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
+      [importId],
+    );
+    const counts = Object.fromEntries(PARTNER_RECORD_OUTCOMES.map((o) => [o, 0])) as PartnerOutcomeCounts;
+    for (const { outcome, count } of rows) counts[outcome] = count;
+    return counts;
+  }
+
+  async markRunning(importId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE partner_record_imports SET status = 'RUNNING' WHERE import_id = $1 AND status = 'STAGED'`,
+      [importId],
+    );
+  }
+
+  async markCompleted(importId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE partner_record_imports SET status = 'COMPLETED', completed_at = coalesce(completed_at, now())
+        WHERE import_id = $1`,
+      [importId],
+    );
+  }
+
+  async pendingRows(importId: string, limit: number): Promise<PendingPartnerRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT row_number, national_number, command FROM partner_record_import_rows
+        WHERE import_id = $1 AND outcome IS NULL ORDER BY row_number LIMIT $2`,
+      [importId, limit],
+    );
+    return rows.map(
+      (row: { row_number: number; national_number: string; command: PartnerRecordCommand }) => ({
+        rowNumber: row.row_number,
+        nationalNumber: row.national_number,
+        command: row.command,
+      }),
+    );
+  }
+
+  async hasPending(importId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM partner_record_import_rows WHERE import_id = $1 AND outcome IS NULL LIMIT 1`,
+      [importId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Records a batch's outcomes in one transaction; a row that has its outcome keeps it (a retried batch). */
+  async recordOutcomes(importId: string, outcomes: readonly PartnerRowOutcome[]): Promise<void> {
+    if (!outcomes.length) return;
+    await this.dataSource.query(
+      `UPDATE partner_record_import_rows r
+          SET outcome = o.outcome, reason = o.reason, trajectory_id = o.trajectory_id, processed_at = now(),
+              problems = CASE WHEN o.field IS NULL THEN r.problems
+                              ELSE jsonb_build_array(jsonb_build_object('field', o.field, 'reason', o.reason)) END
+         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
+           AS o(row_number, outcome, reason, trajectory_id, field)
+        WHERE r.import_id = $1 AND r.row_number = o.row_number AND r.outcome IS NULL`,
+      [
+        importId,
+        outcomes.map((o) => o.rowNumber),
+        outcomes.map((o) => o.outcome),
+        outcomes.map((o) => o.reason),
+        outcomes.map((o) => o.trajectoryId),
+        outcomes.map((o) => o.field ?? null),
+      ],
+    );
+  }
+
+  /** Every row that was not applied (nor applied before), in file order: the import's report. */
+  async problemRows(importId: string): Promise<PartnerProblemRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT row_number, outcome, reason, problems, national_number, trajectory_id, fields
+         FROM partner_record_import_rows
+        WHERE import_id = $1 AND outcome IN ('CONFLICT', 'UNMATCHED', 'INVALID')
+        ORDER BY row_number`,
+      [importId],
+    );
+    return rows.map((row: Record<string, unknown>): PartnerProblemRow => ({
+      rowNumber: row.row_number as number,
+      outcome: row.outcome as PartnerRecordOutcome,
+      fields: Array.isArray(row.problems)
+        ? (row.problems as { field: string }[]).map((problem) => problem.field).join(' ')
+        : '',
+      reason: (row.reason as string | null) ?? '',
+      nationalNumber: row.national_number as string | null,
+      trajectoryId: row.trajectory_id as string | null,
+      received: (row.fields as Record<string, unknown> | null) ?? null,
+    }));
+  }
+
+  /**
+   * The newcomers' open trajectories within `scope` (a municipality: its residents; a test centre: the learners
+   * referred to or enrolled with it), with their folded state; a national number outside it is simply absent.
+   */
+  async targets(
+    nationalNumbers: readonly string[],
+    scope: ReadScope,
+  ): Promise<Map<string, PartnerRecordTarget>> {
+    if (!nationalNumbers.length) return new Map();
+    const parameters: unknown[] = [[...new Set(nationalNumbers)]];
+    const condition = scopeCondition(scope, 'summary', positional(parameters));
+    const rows: { trajectory_id: string; national_number: string; state: TrajectoryState }[] =
+      await this.dataSource.query(
+        `SELECT summary.trajectory_id, summary.national_number, states.state
+           FROM trajectory_summaries summary
+           JOIN trajectory_states states ON states.stream_id = summary.trajectory_id
+          WHERE summary.national_number = ANY($1::text[]) AND summary.status <> 'CLOSED' AND ${condition}`,
+        parameters,
+      );
+    return new Map(
+      rows.map((row) => [row.national_number, { trajectoryId: row.trajectory_id, state: row.state }]),
+    );
+  }
+
+  /** Whether an event of the trajectory was written under this idempotency key (an attempt that died after). */
+  async appliedWithKey(trajectoryId: string, idempotencyKey: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM events WHERE stream_id = $1 AND metadata->>'idempotencyKey' = $2 LIMIT 1`,
+      [trajectoryId, idempotencyKey],
+    );
+    return rowsOf(rows).length > 0;
+  }
+}
