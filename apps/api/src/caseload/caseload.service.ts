@@ -20,4 +20,9 @@ export class CaseloadService {
     const { items, total } = await this.queries.caseload(filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
   }
+
+  /** At most 20 trajectories within the caller's scope (in SQL) whose person matches the text. */
+  async search(text: string, scope: ReadScope): Promise<{ items: CaseloadItem[] }> {
+    return { items: await this.queries.searchTrajectories({ text, scope, limit: 20 }) };
+  }
 }

@@ -81,3 +81,11 @@ export class CaseloadPageResponse {
   @ApiProperty()
   offset!: number;
 }
+
+export class CaseloadSearchResponse {
+  @ApiProperty({
+    type: [CaseloadItemResponse],
+    description: 'At most 20 trajectories, open ones first, by family and given name',
+  })
+  items!: CaseloadItemResponse[];
+}
