@@ -8,6 +8,8 @@ import {
   DEMO_IDENTITIES,
   DEMO_PASSWORD,
   DemoIdentity,
+  WEB_APP_POST_LOGOUT_URIS,
+  WEB_APP_REDIRECT_URIS,
   WEB_CLIENT_ID,
   WEB_REDIRECT_URI,
 } from './demo-identities';
@@ -77,7 +79,11 @@ export async function startEmbeddedIdentityProvider(
       {
         client_id: WEB_CLIENT_ID,
         token_endpoint_auth_method: 'none',
-        redirect_uris: [WEB_REDIRECT_URI],
+        // A loopback client (RFC 8252 §7.3): the port of a loopback redirect URI is not compared, so the web app
+        // works on whatever port the API serves it (npm start's PORT, a test's random port).
+        application_type: 'native',
+        redirect_uris: [WEB_REDIRECT_URI, ...WEB_APP_REDIRECT_URIS],
+        post_logout_redirect_uris: [...WEB_APP_POST_LOGOUT_URIS],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         scope: `openid profile ${API_SCOPE}`,
@@ -106,6 +112,15 @@ export async function startEmbeddedIdentityProvider(
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
+    // The browser app calls the token endpoint from its own origin: allowed for the public client's loopback
+    // redirect origins, whatever their port.
+    clientBasedCORS: (
+      _ctx: unknown,
+      origin: string,
+      client: { clientAuthMethod: string; redirectUris: string[] },
+    ) =>
+      client.clientAuthMethod === 'none' &&
+      client.redirectUris.some((uri) => sameLoopbackHost(new URL(uri), origin)),
     claims: { openid: ['sub'], profile: ['name', 'roles', 'organisation', 'municipality', 'region'] },
     scopes: ['openid', 'profile', API_SCOPE],
     features: {
@@ -182,6 +197,12 @@ export async function startEmbeddedIdentityProvider(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function sameLoopbackHost(redirect: URL, origin: string): boolean {
+  const parsed = URL.parse(origin);
+  if (!parsed || parsed.protocol !== redirect.protocol || parsed.hostname !== redirect.hostname) return false;
+  return ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) || parsed.port === redirect.port;
 }
 
 function claimsOf(identity: DemoIdentity) {

@@ -11,6 +11,12 @@ export interface CaseloadPage {
   offset: number;
 }
 
+/** Who and which trajectory: what every role's view of a trajectory shows. */
+export type TrajectorySearchHit = Pick<
+  CaseloadItem,
+  'trajectoryId' | 'givenName' | 'familyName' | 'status' | 'agency'
+>;
+
 @Injectable()
 export class CaseloadService {
   constructor(@Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries) {}
@@ -22,7 +28,16 @@ export class CaseloadService {
   }
 
   /** At most 20 trajectories within the caller's scope (in SQL) whose person matches the text. */
-  async search(text: string, scope: ReadScope): Promise<{ items: CaseloadItem[] }> {
-    return { items: await this.queries.searchTrajectories({ text, scope, limit: 20 }) };
+  async search(text: string, scope: ReadScope): Promise<{ items: TrajectorySearchHit[] }> {
+    const found = await this.queries.searchTrajectories({ text, scope, limit: 20 });
+    return {
+      items: found.map(({ trajectoryId, givenName, familyName, status, agency }) => ({
+        trajectoryId,
+        givenName,
+        familyName,
+        status,
+        agency,
+      })),
+    };
   }
 }

@@ -43,6 +43,11 @@ export class EnvironmentVariables extends SharedEnvironment {
   @IsString()
   @IsNotEmpty()
   OIDC_AUDIENCE = 'urn:inburgering:api';
+
+  /** The built web app (apps/web, `vite build`): served at /app/ when set. npm start sets it to dist/web. */
+  @IsOptional()
+  @IsString()
+  WEB_APP_DIR?: string = undefined;
 }
 
 /** Values that take precedence over process.env, e.g. a test's database URL. */
