@@ -47,7 +47,7 @@ export function buildWebApp(force = false): void {
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const result = spawnSync(
     process.execPath,
-    [vite, 'build', '--config', join(ROOT, 'apps', 'web', 'vite.config.ts'), '--logLevel', 'warn'],
+    [vite, 'build', '--config', join(ROOT, 'apps', 'web', 'vite.config.mts'), '--logLevel', 'warn'],
     { cwd: ROOT, stdio: 'inherit' },
   );
   if (result.status !== 0) throw new Error(`vite build of apps/web failed (exit ${result.status})`);
