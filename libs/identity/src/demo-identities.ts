@@ -39,8 +39,6 @@ export const WEB_APP_REDIRECT_URIS = [
   'http://127.0.0.1/app/callback',
   'http://localhost/app/callback',
 ] as const;
-/** Where the web app sends people after signing out at the provider. */
-export const WEB_APP_POST_LOGOUT_URIS = ['http://127.0.0.1/app/', 'http://localhost/app/'] as const;
 
 const user = (id: string, claims: Omit<DemoUser, 'kind' | 'id'>): DemoUser => ({
   kind: 'user',

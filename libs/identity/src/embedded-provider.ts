@@ -8,7 +8,6 @@ import {
   DEMO_IDENTITIES,
   DEMO_PASSWORD,
   DemoIdentity,
-  WEB_APP_POST_LOGOUT_URIS,
   WEB_APP_REDIRECT_URIS,
   WEB_CLIENT_ID,
   WEB_REDIRECT_URI,
@@ -79,11 +78,9 @@ export async function startEmbeddedIdentityProvider(
       {
         client_id: WEB_CLIENT_ID,
         token_endpoint_auth_method: 'none',
-        // A loopback client (RFC 8252 §7.3): the port of a loopback redirect URI is not compared, so the web app
-        // works on whatever port the API serves it (npm start's PORT, a test's random port).
-        application_type: 'native',
+        // The web app served by the API at /app/: on a loopback host its port is not compared (below), so it
+        // works on whatever port the API listens (npm start's PORT, a test's random port).
         redirect_uris: [WEB_REDIRECT_URI, ...WEB_APP_REDIRECT_URIS],
-        post_logout_redirect_uris: [...WEB_APP_POST_LOGOUT_URIS],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         scope: `openid profile ${API_SCOPE}`,
@@ -185,6 +182,7 @@ export async function startEmbeddedIdentityProvider(
       ctx.body = out;
     },
   });
+  allowAnyLoopbackPort(provider);
   provider.use(loginInteraction(provider, identities));
   server.on('request', provider.callback());
 
@@ -196,6 +194,34 @@ export async function startEmbeddedIdentityProvider(
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
+  };
+}
+
+/**
+ * RFC 8252 §7.3's rule for loopback redirect URIs, applied to the public web client: a redirect URI that differs
+ * from a registered loopback one only in its port is allowed (oidc-provider applies it to native clients only).
+ */
+function allowAnyLoopbackPort(provider: any): void {
+  const registered = provider.Client.prototype.redirectUriAllowed as (value: string) => boolean;
+  provider.Client.prototype.redirectUriAllowed = function (
+    this: { clientId: string; redirectUris: string[] },
+    value: string,
+  ): boolean {
+    if (registered.call(this, value)) return true;
+    if (this.clientId !== WEB_CLIENT_ID) return false;
+    const candidate = URL.parse(value);
+    return (
+      candidate !== null &&
+      this.redirectUris.some((uri) => {
+        const allowed = new URL(uri);
+        return (
+          sameLoopbackHost(allowed, candidate.origin) &&
+          allowed.pathname === candidate.pathname &&
+          candidate.search === '' &&
+          candidate.hash === ''
+        );
+      })
+    );
   };
 }
 
