@@ -46,6 +46,8 @@ describe('the web app in a browser', () => {
     const browser = await launchBrowser(chromiumPath);
     browsers.push(browser);
     const context: BrowserContext = browser.context;
+    // A machine shared with other test suites can be slow: wait up to a minute for a page.
+    context.setDefaultTimeout(60_000);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${system.baseUrl}/app/`);
     await expectNoAxeViolations(page, 'sign-in');
@@ -54,7 +56,16 @@ describe('the web app in a browser', () => {
     await page.getByLabel('Gebruiker').fill(login);
     await page.getByLabel('Wachtwoord').fill('demo');
     await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.getByText(/Aangemeld als/).waitFor();
+    try {
+      await page.getByText(/Aangemeld als/).waitFor();
+    } catch (error) {
+      throw new Error(
+        `${login} is not signed in at ${page.url()}: ${(await page.locator('body').innerText()).slice(0, 500)}`,
+        {
+          cause: error,
+        },
+      );
+    }
     return page;
   }
 
@@ -267,12 +278,10 @@ describe('the web app in a browser', () => {
 /** The text of the elements that describe a control (aria-describedby): its hint and its error. */
 async function expectDescription(control: Locator, expected: RegExp): Promise<void> {
   await eventually(async () => {
-    const description = await control.evaluate(
-      `(element) => (element.getAttribute('aria-describedby') ?? '').split(' ')
-        .map((id) => document.getElementById(id)?.textContent ?? '').join(' ')`,
-    );
-    expect(description).toMatch(expected);
-  }, 10_000);
+    const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+    const texts = await Promise.all(ids.map((id) => control.page().locator(`[id="${id}"]`).innerText()));
+    expect(texts.join(' ')).toMatch(expected);
+  }, 20_000);
 }
 
 async function readDownload(download: {
