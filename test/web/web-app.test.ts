@@ -34,8 +34,11 @@ describe('the web app in a browser', () => {
     system = await startTestSystem({ listen: { webAppDir: WEB_APP_DIR } });
     if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   });
+  // Each person's browser is closed after their test: Chromium is heavy on a shared machine.
+  afterEach(async () => {
+    for (const browser of browsers.splice(0)) await browser.close();
+  });
   afterAll(async () => {
-    for (const browser of browsers) await browser.close();
     await system?.close();
     process.stdout.write(
       `axe-core: no WCAG 2.1 A/AA violations on ${axeChecked.length} page states: ${axeChecked.join(', ')}\n`,

@@ -171,7 +171,8 @@ export async function startEmbeddedIdentityProvider(
       AccessToken: ACCESS_TOKEN_TTL_SECONDS,
       ClientCredentials: (_ctx: unknown, _token: unknown, client: { clientId: string }) =>
         client.clientId === EXPIRING_CLIENT.id ? 1 : ACCESS_TOKEN_TTL_SECONDS,
-      AuthorizationCode: 60,
+      // Long enough for a browser app to load and redeem it on a busy machine; still single-use.
+      AuthorizationCode: 600,
       IdToken: ACCESS_TOKEN_TTL_SECONDS,
       Interaction: 600,
       Session: 8 * 3600,
