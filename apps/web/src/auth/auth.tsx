@@ -1,4 +1,4 @@
-import { UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { createContext, ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { Session, sessionFromAccessToken } from './session';
 
@@ -27,6 +27,23 @@ export function createUserManager(config: SignInConfig): UserManager {
   });
 }
 
+/**
+ * The code in /app/callback is redeemed once per page load, however often the effect runs: a second redemption of
+ * the same code is refused (invalid_grant) and makes the provider revoke what the first one got.
+ */
+let callbackHandled: Promise<User> | undefined;
+
+function completeSignIn(manager: UserManager): Promise<User> {
+  callbackHandled ??= manager.signinRedirectCallback().then((user) => {
+    const returnTo =
+      typeof user.state === 'string' && user.state.startsWith(`${APP_BASE}/`) ? user.state : `${APP_BASE}/`;
+    window.history.replaceState(null, '', returnTo);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    return user;
+  });
+  return callbackHandled;
+}
+
 interface Auth {
   session: Session | null;
   signIn(returnTo?: string): Promise<void>;
@@ -43,16 +60,8 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
   useEffect(() => {
     let cancelled = false;
     (async () => {
-      if (window.location.pathname === `${APP_BASE}/callback`) {
-        const user = await manager.signinRedirectCallback();
-        const returnTo =
-          typeof user.state === 'string' && user.state.startsWith(`${APP_BASE}/`)
-            ? user.state
-            : `${APP_BASE}/`;
-        window.history.replaceState(null, '', returnTo);
-        window.dispatchEvent(new PopStateEvent('popstate'));
-        return user;
-      }
+      if (window.location.pathname === `${APP_BASE}/callback` || callbackHandled)
+        return completeSignIn(manager);
       return manager.getUser();
     })()
       .then((user) => {
