@@ -104,6 +104,8 @@ describe('the web app in a browser', () => {
     await register.getByLabel('Familienaam').fill('Webtest');
     await register.getByLabel('Geboortedatum').fill(belgian(birthDate));
     await register.getByLabel('Gemeente').fill('Gent');
+    // Registered two months ago: the intake and contract dates below come after it.
+    await register.getByLabel('Datum van inschrijving').fill(belgian(daysAgo(60)));
     await register.getByRole('button', { name: 'Registreren en traject openen' }).click();
     await expectDescription(register.getByLabel('Rijksregisternummer'), /geen geldig rijksregisternummer/);
     await expectNoAxeViolations(page, 'register-invalid');
@@ -187,7 +189,7 @@ describe('the web app in a browser', () => {
     await page.getByRole('heading', { level: 2, name: 'Termijnen per week' }).waitFor();
     await page.locator('#trend-title ~ figure .recharts-surface').first().waitFor();
     await page.locator('#counsellors-title ~ figure .recharts-surface').first().waitFor();
-    await page.getByText('Lopende dossiers').waitFor();
+    await page.getByText('Lopende dossiers', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'dashboard');
 
     const download = page.waitForEvent('download');
