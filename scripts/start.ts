@@ -87,6 +87,8 @@ async function main(): Promise<void> {
     LOG_FORMAT: 'json',
     ...identity.env,
     TEMPORAL_PAYLOAD_KEYS: ensurePayloadKeys(DATA_DIR, (line) => log('temporal', line)),
+    // The caseworkers' web app, built by `npm start` (scripts/web/build-web.ts), served by the API at /app/.
+    WEB_APP_DIR: process.env.WEB_APP_DIR || join(ROOT, 'dist', 'web'),
   };
   step = Date.now();
   const worker = spawnService('worker', WORKER_MAIN, childEnv);
@@ -357,6 +359,10 @@ function printBanner(info: {
     [
       `API          ${info.apiBaseUrl} (docs /docs, health /health) on ${info.apiHost}`,
       { api: info.apiBaseUrl },
+    ],
+    [
+      `Web app      ${info.apiBaseUrl}/app/ (sign in as a demo user, password "demo"; Dutch, English)`,
+      { webApp: `${info.apiBaseUrl}/app/` },
     ],
     [
       `Temporal     ${info.temporal.address}, UI ${info.temporal.uiUrl ?? '(none)'} (namespace ${NAMESPACE}, queue ${TASK_QUEUE})`,

@@ -9,6 +9,7 @@ import {
   WorkflowBundle,
 } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api-app';
@@ -57,6 +58,8 @@ export interface TestSystem {
   temporal: Client;
   database: DataSource;
   taskQueue: string;
+  /** With `listen`: the API's address over real HTTP (a browser test's), e.g. http://127.0.0.1:43121. */
+  baseUrl?: string;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
   close(): Promise<void>;
@@ -65,14 +68,30 @@ export interface TestSystem {
 export const DEFAULT_TEST_IDENTITY = 'counsellor-gent';
 export const TEST_PURPOSE = 'integration test';
 
-/** `api`: more of the API's environment, e.g. TEST_DEADLINE_CLOCKS for a test that needs deadlines due in seconds. */
-export async function startTestSystem(options: { api?: EnvironmentOverrides } = {}): Promise<TestSystem> {
+export interface TestSystemOptions {
+  /** Listen on a free port of 127.0.0.1 (for a browser), serving the built web app from this directory. */
+  listen?: { webAppDir?: string };
+  /** More of the API's environment, e.g. TEST_DEADLINE_CLOCKS for a test that needs deadlines due in seconds. */
+  api?: EnvironmentOverrides;
+}
+
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const environment = testEnvironment();
   const taskQueue = `test-${randomUUID()}`;
   const app: INestApplication = await createApiApp({
-    environment: { ...options.api, TEMPORAL_TASK_QUEUE: taskQueue, RUN_MIGRATIONS: false },
+    environment: {
+      ...options.api,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      RUN_MIGRATIONS: false,
+      ...(options.listen?.webAppDir ? { WEB_APP_DIR: options.listen.webAppDir } : {}),
+    },
     logger: ['error'],
   });
+  let baseUrl: string | undefined;
+  if (options.listen) {
+    await app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  }
   const connection = await Connection.connect({ address: environment.temporalAddress });
   const temporal = new Client({
     connection,
@@ -102,6 +121,7 @@ export async function startTestSystem(options: { api?: EnvironmentOverrides } = 
     temporal,
     database,
     taskQueue,
+    ...(baseUrl ? { baseUrl } : {}),
     async startWorker() {
       if (worker) throw new Error('a worker is already running');
       worker = await startTrajectoryWorker({

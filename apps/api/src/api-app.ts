@@ -13,6 +13,8 @@ import { jsonBodyParser } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
 import { setUpSwagger } from './http/swagger';
 import { createValidationPipe } from './http/validation-errors';
+import { ApiConfig } from './config/api-config.service';
+import { serveWebApp } from './web/web-app';
 
 export interface ApiAppOptions {
   /** Environment values that take precedence over process.env (e.g. a test's DATABASE_URL). */
@@ -48,6 +50,19 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<INestAp
   app.useLogger(app.get(ApiLogger));
   const config = app.get(ApiConfig);
   app.use(securityHeaders({ oidcIssuer: config.oidcIssuer }));
+  if (config.webAppDir) {
+    const served = serveWebApp(app, {
+      directory: config.webAppDir,
+      issuer: config.oidcIssuer,
+      audience: config.oidcAudience,
+    });
+    app
+      .get(ApiLogger)
+      .log(
+        served ? 'web app at /app/' : `WEB_APP_DIR has no index.html: the web app is not served`,
+        'WebApp',
+      );
+  }
   app.use(jsonBodyParser({ streamsItsOwnBody: isPartnerFileUpload }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -34,6 +34,11 @@ export const DEMO_PASSWORD = 'demo';
 /** The public client people sign in through (the web application of a later issue, the token command). */
 export const WEB_CLIENT_ID = 'inburgering-web';
 export const WEB_REDIRECT_URI = 'http://localhost:5173/callback';
+/** Where the web app served by the API (apps/web at /app/) receives the code, on whatever loopback port it runs. */
+export const WEB_APP_REDIRECT_URIS = [
+  'http://127.0.0.1/app/callback',
+  'http://localhost/app/callback',
+] as const;
 
 const user = (id: string, claims: Omit<DemoUser, 'kind' | 'id'>): DemoUser => ({
   kind: 'user',

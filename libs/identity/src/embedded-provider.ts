@@ -8,6 +8,7 @@ import {
   DEMO_IDENTITIES,
   DEMO_PASSWORD,
   DemoIdentity,
+  WEB_APP_REDIRECT_URIS,
   WEB_CLIENT_ID,
   WEB_REDIRECT_URI,
 } from './demo-identities';
@@ -73,7 +74,9 @@ export async function startEmbeddedIdentityProvider(
       {
         client_id: WEB_CLIENT_ID,
         token_endpoint_auth_method: 'none',
-        redirect_uris: [WEB_REDIRECT_URI],
+        // The web app served by the API at /app/: on a loopback host its port is not compared (below), so it
+        // works on whatever port the API listens (npm start's PORT, a test's random port).
+        redirect_uris: [WEB_REDIRECT_URI, ...WEB_APP_REDIRECT_URIS],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         scope: `openid profile ${API_SCOPE}`,
@@ -102,6 +105,15 @@ export async function startEmbeddedIdentityProvider(
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
+    // The browser app calls the token endpoint from its own origin: allowed for the public client's loopback
+    // redirect origins, whatever their port.
+    clientBasedCORS: (
+      _ctx: unknown,
+      origin: string,
+      client: { clientAuthMethod: string; redirectUris: string[] },
+    ) =>
+      client.clientAuthMethod === 'none' &&
+      client.redirectUris.some((uri) => sameLoopbackHost(new URL(uri), origin)),
     claims: { openid: ['sub'], profile: ['name', 'roles', 'organisation', 'municipality', 'region'] },
     scopes: ['openid', 'profile', API_SCOPE],
     features: {
@@ -155,7 +167,8 @@ export async function startEmbeddedIdentityProvider(
       AccessToken: ACCESS_TOKEN_TTL_SECONDS,
       ClientCredentials: (_ctx: unknown, _token: unknown, client: { clientId: string }) =>
         client.clientId === EXPIRING_CLIENT.id ? 1 : ACCESS_TOKEN_TTL_SECONDS,
-      AuthorizationCode: 60,
+      // Long enough for a browser app to load and redeem it on a busy machine; still single-use.
+      AuthorizationCode: 600,
       IdToken: ACCESS_TOKEN_TTL_SECONDS,
       Interaction: 600,
       Session: 8 * 3600,
@@ -166,6 +179,7 @@ export async function startEmbeddedIdentityProvider(
       ctx.body = out;
     },
   });
+  allowAnyLoopbackPort(provider);
   provider.use(loginInteraction(provider, identities));
   server.on('request', provider.callback());
 
@@ -178,6 +192,40 @@ export async function startEmbeddedIdentityProvider(
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/**
+ * RFC 8252 §7.3's rule for loopback redirect URIs, applied to the public web client: a redirect URI that differs
+ * from a registered loopback one only in its port is allowed (oidc-provider applies it to native clients only).
+ */
+function allowAnyLoopbackPort(provider: any): void {
+  const registered = provider.Client.prototype.redirectUriAllowed as (value: string) => boolean;
+  provider.Client.prototype.redirectUriAllowed = function (
+    this: { clientId: string; redirectUris: string[] },
+    value: string,
+  ): boolean {
+    if (registered.call(this, value)) return true;
+    if (this.clientId !== WEB_CLIENT_ID) return false;
+    const candidate = URL.parse(value);
+    return (
+      candidate !== null &&
+      this.redirectUris.some((uri) => {
+        const allowed = new URL(uri);
+        return (
+          sameLoopbackHost(allowed, candidate.origin) &&
+          allowed.pathname === candidate.pathname &&
+          candidate.search === '' &&
+          candidate.hash === ''
+        );
+      })
+    );
+  };
+}
+
+function sameLoopbackHost(redirect: URL, origin: string): boolean {
+  const parsed = URL.parse(origin);
+  if (!parsed || parsed.protocol !== redirect.protocol || parsed.hostname !== redirect.hostname) return false;
+  return ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname) || parsed.port === redirect.port;
 }
 
 function claimsOf(identity: DemoIdentity) {

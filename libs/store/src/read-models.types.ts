@@ -204,6 +204,13 @@ export interface CaseloadFilter {
   offset?: number;
 }
 
+/** A search by name (part of given and family name) or by national number (its 11 digits), within a scope. */
+export interface TrajectorySearch {
+  scope?: ReadScope;
+  text: string;
+  limit?: number;
+}
+
 /** A trajectory in a caseload: who, where it stands, and what needs attention. */
 export interface CaseloadItem {
   trajectoryId: string;
@@ -266,6 +273,8 @@ export interface TrajectoryQueries {
    * first (none last), then the earliest registration, then the trajectory id.
    */
   caseload(filter: CaseloadFilter): Promise<{ items: CaseloadItem[]; total: number }>;
+  /** Trajectories (closed ones last) whose person matches a name or national number, at most `limit` (20). */
+  searchTrajectories(filter: TrajectorySearch): Promise<CaseloadItem[]>;
   /** Violation files, the oldest first (the order an officer works a queue), then by violation id. */
   listViolations(filter: ViolationFilter): Promise<{ items: ViolationListItem[]; total: number }>;
   /**

@@ -162,7 +162,7 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
       'only the fields needed to match; records registrations',
     scope: 'work-region',
     view: 'work-match',
-    may: ['trajectory.read', 'work.register', 'registrations.submit'],
+    may: ['trajectory.read', 'work.register', 'registrations.submit', 'reconciliation.work'],
   },
   'municipality-coordinator': {
     description: 'Newcomers living in the municipality, participation pillar only; logs activities and hours',

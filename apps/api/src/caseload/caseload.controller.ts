@@ -1,9 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
+import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ValidationErrorBody } from '../http/error-bodies';
-import { CaseloadPage, CaseloadService } from './caseload.service';
+import { CaseloadPage, CaseloadService, TrajectorySearchHit } from './caseload.service';
 import { CaseloadQuery } from './dto/caseload.query';
-import { CaseloadPageResponse } from './views/caseload.view';
+import { TrajectorySearchQuery } from './dto/trajectory-search.query';
+import { AUDIT_PURPOSE_HEADER, auditPurposeFrom } from '../access/audit-purpose';
+import { badRequest } from '../http/validation-errors';
+import { CaseloadPageResponse, TrajectorySearchResponse } from './views/caseload.view';
 import { Allow, CallerScope } from '../access/access.decorators';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
@@ -25,5 +29,33 @@ export class CaseloadController {
   })
   list(@Query() query: CaseloadQuery, @CallerScope() scope: ReadScope): Promise<CaseloadPage> {
     return this.caseload.list(query, scope);
+  }
+
+  @Get('search')
+  @Allow('trajectory.read')
+  @ApiOperation({
+    summary: 'Find a trajectory by name or national number, within what the caller may see',
+    description:
+      'Every role that reads trajectories may search its own scope; the answer names the person and the trajectory ' +
+      'only, what every view shows. Searching a person is an access to personal data outside the list one works: X-Audit-Purpose (why) is required ' +
+      'and recorded in the audit trail with the trajectories found.',
+  })
+  @ApiHeader({ name: AUDIT_PURPOSE_HEADER, required: true, description: 'Why the person is looked up' })
+  @ApiOkResponse({ type: TrajectorySearchResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'q is malformed, or no purpose is given' })
+  search(
+    @Query() query: TrajectorySearchQuery,
+    @Headers() headers: IncomingHttpHeaders,
+    @CallerScope() scope: ReadScope,
+  ): Promise<{ items: TrajectorySearchHit[] }> {
+    if (auditPurposeFrom(headers) === undefined) {
+      throw badRequest([
+        {
+          field: AUDIT_PURPOSE_HEADER,
+          reason: `${AUDIT_PURPOSE_HEADER} is required to search for a person: say why`,
+        },
+      ]);
+    }
+    return this.caseload.search(query.q, scope);
   }
 }

@@ -11,6 +11,12 @@ export interface CaseloadPage {
   offset: number;
 }
 
+/** Who and which trajectory: what every role's view of a trajectory shows. */
+export type TrajectorySearchHit = Pick<
+  CaseloadItem,
+  'trajectoryId' | 'givenName' | 'familyName' | 'status' | 'agency'
+>;
+
 @Injectable()
 export class CaseloadService {
   constructor(@Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries) {}
@@ -19,5 +25,19 @@ export class CaseloadService {
     const filter = { ...query.toFilter(), scope };
     const { items, total } = await this.queries.caseload(filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
+  }
+
+  /** At most 20 trajectories within the caller's scope (in SQL) whose person matches the text. */
+  async search(text: string, scope: ReadScope): Promise<{ items: TrajectorySearchHit[] }> {
+    const found = await this.queries.searchTrajectories({ text, scope, limit: 20 });
+    return {
+      items: found.map(({ trajectoryId, givenName, familyName, status, agency }) => ({
+        trajectoryId,
+        givenName,
+        familyName,
+        status,
+        agency,
+      })),
+    };
   }
 }

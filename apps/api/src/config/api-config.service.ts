@@ -68,4 +68,8 @@ export class ApiConfig {
   get temporalPayloadKeys(): string {
     return this.config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true });
   }
+
+  get webAppDir(): string | undefined {
+    return this.config.get('WEB_APP_DIR', { infer: true }) || undefined;
+  }
 }

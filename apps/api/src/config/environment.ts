@@ -66,6 +66,11 @@ export class EnvironmentVariables extends SharedEnvironment {
   @Transform(({ value }) => parseBooleanFlag(value))
   @IsBoolean({ message: 'TEST_DEADLINE_CLOCKS must be true or false' })
   TEST_DEADLINE_CLOCKS = false;
+
+  /** The built web app (apps/web, `vite build`): served at /app/ when set. npm start sets it to dist/web. */
+  @IsOptional()
+  @IsString()
+  WEB_APP_DIR?: string = undefined;
 }
 
 /** Values that take precedence over process.env, e.g. a test's database URL. */

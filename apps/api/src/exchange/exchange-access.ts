@@ -7,7 +7,8 @@ import type { CommandContext } from '../http/command-context';
  * The one place where the exchange decides whose data a caller may touch, on top of the route's action
  * (`@Allow`, apps/api/src/access/access-policy.ts): a partner system sends only its own registrations and reads only
  * its own imports; a counsellor or team lead sees and resolves only the queue items of their agency, and the
- * unmatched ones no agency holds yet. What lies outside answers 404, as elsewhere.
+ * unmatched ones no agency holds yet; a partner's mediator (VDAB, Actiris) the items of its own registrations.
+ * A link's trajectory must lie within the caller's scope (RegistrationsController). What lies outside answers 404.
  */
 @Injectable()
 export class ExchangeAccess {
@@ -26,17 +27,33 @@ export class ExchangeAccess {
       throw new NotFoundException(`import ${imported.importId} not found`);
   }
 
-  /** The agency whose queue a counsellor lists: always their own. */
-  reconciliationScope(context: CommandContext, requested: Agency | undefined): Agency {
+  /** Whose queue a caller lists: a counsellor's or team lead's own agency, a partner mediator's own partner. */
+  reconciliationScope(
+    context: CommandContext,
+    requested: Agency | undefined,
+  ): { agency: Agency } | { partner: string } {
+    if (context.actor.role === 'work-partner') {
+      if (requested !== undefined) {
+        throw new ForbiddenException(
+          `${context.actor.organisation} works the queue of its own registrations`,
+        );
+      }
+      return { partner: context.actor.organisation };
+    }
     const own = context.actor.organisation as Agency;
     if (requested !== undefined && requested !== own) {
       throw new ForbiddenException(`a ${context.actor.role} of ${own} works the queue of ${own} only`);
     }
-    return own;
+    return { agency: own };
   }
 
   /** Linking or dismissing one queue item: one of the agency's, or one no agency holds yet. */
   assertMayResolve(context: CommandContext, item: ReconciliationItemView): void {
+    if (context.actor.role === 'work-partner') {
+      if (item.partner !== context.actor.organisation)
+        throw new NotFoundException(`reconciliation item ${item.itemId} not found`);
+      return;
+    }
     if (item.agency !== null && item.agency !== context.actor.organisation) {
       throw new NotFoundException(`reconciliation item ${item.itemId} not found`);
     }

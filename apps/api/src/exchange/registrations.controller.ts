@@ -21,7 +21,9 @@ import {
 import { ExchangeAccess } from './exchange-access';
 import { assertUuid } from './exchange-routes';
 import { RegistrationAnswer, RegistrationsService } from './registrations.service';
-import { Allow } from '../access/access.decorators';
+import { Allow, CurrentPrincipal } from '../access/access.decorators';
+import { AccessService } from '../access/access.service';
+import type { Principal } from '../access/principal';
 
 @ApiTags('partner exchange')
 @Controller()
@@ -29,6 +31,7 @@ export class RegistrationsController {
   constructor(
     private readonly registrations: RegistrationsService,
     private readonly access: ExchangeAccess,
+    private readonly trajectoryAccess: AccessService,
   ) {}
 
   @Post('registrations')
@@ -63,9 +66,8 @@ export class RegistrationsController {
     @Query() query: ListReconciliationQuery,
     @CommandHeaders() context: CommandContext,
   ): Promise<{ items: ReconciliationItemView[]; total: number; limit: number; offset: number }> {
-    const agency = this.access.reconciliationScope(context, query.agency);
     const page = await this.registrations.list({
-      ...(agency ? { agency } : {}),
+      ...this.access.reconciliationScope(context, query.agency),
       ...(query.state ? { state: query.state } : {}),
       limit: query.limit,
       offset: query.offset,
@@ -90,9 +92,12 @@ export class RegistrationsController {
     @Param('itemId') itemId: string,
     @Body() body: LinkReconciliationDto,
     @CommandHeaders() context: CommandContext,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ReconciliationItemView> {
     const item = await this.registrations.find(assertUuid('itemId', itemId));
     this.access.assertMayResolve(context, item);
+    // The trajectory linked to must lie within the caller's scope (else 404, as for one that does not exist).
+    await this.trajectoryAccess.requireAccess(principal, 'trajectory.read', [body.trajectoryId]);
     return this.registrations.link(item, body.trajectoryId, context);
   }
 

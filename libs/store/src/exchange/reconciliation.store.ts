@@ -40,6 +40,8 @@ export async function insertReconciliationEntries(
 export interface ReconciliationFilter {
   /** The counsellor's agency: its own items and the unmatched ones no agency owns yet. */
   agency?: string;
+  /** A partner's mediator: the items of the partner's own registrations. */
+  partner?: string;
   state?: ReconciliationState;
   limit: number;
   offset: number;
@@ -55,6 +57,10 @@ export class ReconciliationStore {
     if (filter.agency !== undefined) {
       parameters.push(filter.agency);
       conditions.push(`(agency = $${parameters.length} OR agency IS NULL)`);
+    }
+    if (filter.partner !== undefined) {
+      parameters.push(filter.partner);
+      conditions.push(`partner = $${parameters.length}`);
     }
     if (filter.state !== undefined) {
       parameters.push(filter.state);

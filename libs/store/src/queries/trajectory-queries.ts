@@ -9,6 +9,7 @@ import {
 } from '../entities';
 import type {
   CaseloadFilter,
+  TrajectorySearch,
   CaseloadItem,
   DeadlineFilter,
   DeadlineView,
@@ -228,6 +229,40 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       [...parameters, limit, offset],
     );
     return { items: rows.map(toCaseloadItem), total };
+  }
+
+  async searchTrajectories(filter: TrajectorySearch): Promise<CaseloadItem[]> {
+    const parameters: unknown[] = [];
+    const digits = filter.text.replace(/[^0-9]/g, '');
+    const conditions = [scopeCondition(filter.scope ?? EVERYTHING, 'summary', positional(parameters))];
+    if (digits.length === 11) {
+      parameters.push(digits);
+      conditions.push(`summary.national_number = $${parameters.length}`);
+    } else {
+      parameters.push(
+        `%${filter.text
+          .trim()
+          .toLowerCase()
+          .replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      );
+      conditions.push(
+        `(lower(summary.given_name || ' ' || summary.family_name) LIKE $${parameters.length}
+          OR lower(summary.family_name || ' ' || summary.given_name) LIKE $${parameters.length})`,
+      );
+    }
+    const rows = await this.dataSource.query<CaseloadRow[]>(
+      `SELECT summary.trajectory_id, summary.given_name, summary.family_name, summary.status, summary.phase,
+              summary.agency, summary.counsellor_id, summary.registered_on,
+              summary.next_deadline_id, summary.next_deadline_kind AS next_kind,
+              summary.next_deadline_due_on AS next_due_on,
+              summary.missed_deadlines, summary.open_violations
+         FROM trajectory_summaries summary
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY summary.status = 'CLOSED', summary.family_name, summary.given_name, summary.trajectory_id
+        LIMIT $${parameters.length + 1}`,
+      [...parameters, filter.limit ?? 20],
+    );
+    return rows.map(toCaseloadItem);
   }
 
   async participationHours(filter: ParticipationHoursFilter): Promise<ParticipationHoursTotal[]> {

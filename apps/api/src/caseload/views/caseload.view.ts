@@ -81,3 +81,28 @@ export class CaseloadPageResponse {
   @ApiProperty()
   offset!: number;
 }
+
+export class TrajectorySearchHitResponse {
+  @ApiProperty({ format: 'uuid' })
+  trajectoryId!: string;
+
+  @ApiProperty()
+  givenName!: string;
+
+  @ApiProperty()
+  familyName!: string;
+
+  @ApiProperty({ enum: TRAJECTORY_STATUSES })
+  status!: TrajectoryStatus;
+
+  @ApiProperty({ enum: AGENCY_CODES })
+  agency!: Agency;
+}
+
+export class TrajectorySearchResponse {
+  @ApiProperty({
+    type: [TrajectorySearchHitResponse],
+    description: 'At most 20 trajectories, open ones first, by family and given name',
+  })
+  items!: TrajectorySearchHitResponse[];
+}

@@ -1,0 +1,96 @@
+import { ReactNode, useCallback, useEffect, useState } from 'react';
+import { formatNationalNumber, maskNationalNumber } from '../format/format';
+import { useI18n } from '../i18n/i18n';
+import { seesFullNationalNumber } from '../auth/session';
+import { useAuth } from '../auth/auth';
+
+/** Loads data on mount and when `deps` change; `reload` fetches again. */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]) {
+  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let cancelled = false;
+    setState((current) => ({ ...current, loading: true }));
+    load().then(
+      (data) => !cancelled && setState({ data, loading: false }),
+      (error: Error) => !cancelled && setState({ error, loading: false }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((value) => value + 1), []);
+  return { ...state, reload };
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p role="status" aria-live="polite">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div role="alert" className="alert">
+      <p>{t('app.error', { detail: error.message })}</p>
+      {onRetry ? (
+        <button type="button" onClick={onRetry}>
+          {t('app.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** A national number formatted, and masked unless the signed-in role needs it whole. */
+export function NationalNumber({ value }: { value: string | null | undefined }) {
+  const { session } = useAuth();
+  if (!value) return <>–</>;
+  return (
+    <span className="nowrap">
+      {session && seesFullNationalNumber(session.role)
+        ? formatNationalNumber(value)
+        : maskNationalNumber(value)}
+    </span>
+  );
+}
+
+export function Page({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} – Inburgering`;
+  }, [title]);
+  return (
+    <>
+      <h1 tabIndex={-1} id="page-title">
+        {title}
+      </h1>
+      {intro ? <p className="intro">{intro}</p> : null}
+      {children}
+    </>
+  );
+}
+
+/** Rows as a CSV file download (semicolon-separated, as Belgian spreadsheets expect). */
+export function downloadCsv(
+  fileName: string,
+  header: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+) {
+  const cell = (value: string | number) => {
+    const text = String(value);
+    return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const csv = [header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n');
+  const url = URL.createObjectURL(new Blob([`\uFEFF${csv}\r\n`], { type: 'text/csv;charset=utf-8' }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

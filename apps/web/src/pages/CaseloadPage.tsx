@@ -1,0 +1,153 @@
+import { useId, useMemo, useState } from 'react';
+import { api, query } from '../api/client';
+import type { CaseloadItem, Page as ApiPage } from '../api/types';
+import { useAuth } from '../auth/auth';
+import { ATTENTION_GROUPS, AttentionGroup, orderCaseload } from '../caseload/attention';
+import { ErrorMessage, Loading, Page, useLoad } from '../components/common';
+import { Link } from '../components/router';
+import { formatDate, todayInBrussels } from '../format/format';
+import { useI18n } from '../i18n/i18n';
+import { SearchPanel } from './SearchPanel';
+
+/** My caseload: what needs attention first (overdue, due soon, waiting for me), with filters and a search. */
+export function CaseloadPage() {
+  const { t } = useI18n();
+  const { session } = useAuth();
+  const id = useId();
+  const [scope, setScope] = useState<'mine' | 'agency'>(session?.role === 'manager' ? 'agency' : 'mine');
+  const [group, setGroup] = useState<AttentionGroup | ''>('');
+  const [status, setStatus] = useState('');
+  const { data, error, loading, reload } = useLoad(
+    () =>
+      api<ApiPage<CaseloadItem>>(
+        `/caseload${query({
+          agency: session?.organisation,
+          counsellorId: scope === 'mine' ? session?.subject : undefined,
+          limit: 500,
+        })}`,
+      ),
+    [scope, session?.organisation, session?.subject],
+  );
+  return (
+    <Page title={t('caseload.title')} intro={t('caseload.intro')}>
+      <SearchPanel />
+      <form
+        className="filters"
+        aria-label={t('caseload.filters')}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-scope`}>{t('caseload.scope')}</label>
+          <select
+            id={`${id}-scope`}
+            value={scope}
+            onChange={(event) => setScope(event.target.value as 'mine' | 'agency')}
+          >
+            <option value="mine">{t('caseload.scope.mine')}</option>
+            <option value="agency">{t('caseload.scope.agency')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-group`}>{t('caseload.group')}</label>
+          <select
+            id={`${id}-group`}
+            value={group}
+            onChange={(event) => setGroup(event.target.value as AttentionGroup | '')}
+          >
+            <option value="">{t('caseload.group.all')}</option>
+            {ATTENTION_GROUPS.map((value) => (
+              <option key={value} value={value}>
+                {t(`caseload.group.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t('caseload.status')}</label>
+          <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value)}>
+            <option value="">{t('caseload.status.all')}</option>
+            <option value="OPEN">{t('status.OPEN')}</option>
+            <option value="SUSPENDED">{t('status.SUSPENDED')}</option>
+          </select>
+        </div>
+      </form>
+      {loading && !data ? <Loading /> : null}
+      {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
+      {data ? <CaseloadTable items={data.items} group={group} status={status} /> : null}
+    </Page>
+  );
+}
+
+export function CaseloadTable({
+  items,
+  group = '',
+  status = '',
+  today = todayInBrussels(),
+}: {
+  items: readonly CaseloadItem[];
+  group?: AttentionGroup | '';
+  status?: string;
+  today?: string;
+}) {
+  const { t, label } = useI18n();
+  const rows = useMemo(
+    () =>
+      orderCaseload(items, today).filter(
+        (item) => (group === '' || item.attention === group) && (status === '' || item.status === status),
+      ),
+    [items, today, group, status],
+  );
+  return (
+    <>
+      <p aria-live="polite">{t('caseload.count', { count: rows.length })}</p>
+      {rows.length === 0 ? (
+        <p>{t('caseload.empty')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t('caseload.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('caseload.col.name')}</th>
+                <th scope="col">{t('caseload.col.attention')}</th>
+                <th scope="col">{t('caseload.col.phase')}</th>
+                <th scope="col">{t('caseload.col.next')}</th>
+                <th scope="col">{t('caseload.col.missed')}</th>
+                <th scope="col">{t('caseload.col.violations')}</th>
+                <th scope="col">{t('caseload.col.registered')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((item) => (
+                <tr key={item.trajectoryId} data-attention={item.attention}>
+                  <th scope="row">
+                    <Link href={`/app/trajectories/${item.trajectoryId}`}>
+                      {item.familyName}, {item.givenName}
+                    </Link>
+                  </th>
+                  <td>
+                    <span className={`badge badge-${item.attention.toLowerCase()}`}>
+                      {t(`caseload.group.${item.attention}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {label('phase.', item.phase)}
+                    {item.status !== 'OPEN' ? ` (${label('status.', item.status)})` : ''}
+                  </td>
+                  <td>
+                    {item.nextDeadline
+                      ? `${label('deadline.', item.nextDeadline.kind)}: ${formatDate(item.nextDeadline.dueOn)}`
+                      : '–'}
+                  </td>
+                  <td>{item.missedDeadlines}</td>
+                  <td>{item.openViolations}</td>
+                  <td>{formatDate(item.registeredOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,254 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { api, query } from '../api/client';
+import type { CaseloadItem, Page as ApiPage } from '../api/types';
+import { useAuth } from '../auth/auth';
+import { attentionOf } from '../caseload/attention';
+import { downloadCsv, ErrorMessage, Loading, Page, useLoad } from '../components/common';
+import { formatDate, todayInBrussels } from '../format/format';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/nl';
+
+interface TrendWeek {
+  week: string;
+  weekStart: string;
+  fallingDue: number;
+  metOnTime: number;
+  metLate: number;
+  missed: number;
+  pending: number;
+}
+
+interface Counts {
+  key: string | null;
+  label: string | null;
+  overdue: number;
+  metLate: number;
+  metOnTime: number;
+}
+
+/** Colours with at least 3:1 contrast against white (WCAG 1.4.11). */
+const COLOURS = {
+  metOnTime: '#1a7f37',
+  metLate: '#9a6700',
+  missed: '#b42318',
+  pending: '#1f4e99',
+  overdue: '#b42318',
+};
+
+/** Managers' dashboard: deadline load per week and per counsellor (GET /monitoring/...), key figures; CSV export. */
+export function DashboardPage() {
+  const { t } = useI18n();
+  return (
+    <Page title={t('dashboard.title')} intro={t('dashboard.intro')}>
+      <KeyFigures />
+      <TrendChart />
+      <CounsellorChart />
+    </Page>
+  );
+}
+
+function ChartSection(props: {
+  id: string;
+  title: MessageKey;
+  description: MessageKey;
+  csv: () => void;
+  children: React.ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby={`${props.id}-title`} className="panel">
+      <h2 id={`${props.id}-title`}>{t(props.title)}</h2>
+      <p id={`${props.id}-desc`}>{t(props.description)}</p>
+      <button type="button" onClick={props.csv}>
+        {t('app.exportCsv')}
+      </button>
+      {props.children}
+    </section>
+  );
+}
+
+function TrendChart() {
+  const { t } = useI18n();
+  const { session } = useAuth();
+  const { data, error, reload } = useLoad(
+    () =>
+      api<{ items: TrendWeek[] }>(
+        `/monitoring/deadlines/trend${query({ weeks: 12, agency: session?.organisation })}`,
+      ),
+    [session?.organisation],
+  );
+  const series = ['metOnTime', 'metLate', 'missed', 'pending'] as const;
+  const columns: MessageKey[] = [
+    'dashboard.col.metOnTime',
+    'dashboard.col.metLate',
+    'dashboard.col.missed',
+    'dashboard.col.pending',
+  ];
+  const rows = data?.items ?? [];
+  return (
+    <ChartSection
+      id="trend"
+      title="dashboard.trend"
+      description="dashboard.trend.desc"
+      csv={() =>
+        downloadCsv(
+          'termijnen-per-week.csv',
+          [t('dashboard.col.week'), t('dashboard.col.fallingDue'), ...columns.map((column) => t(column))],
+          rows.map((row) => [row.week, row.fallingDue, ...series.map((name) => row[name])]),
+        )
+      }
+    >
+      {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
+      {!data && !error ? <Loading /> : null}
+      {data ? (
+        <figure aria-labelledby="trend-title" aria-describedby="trend-desc">
+          <div className="chart" role="img" aria-label={t('dashboard.trend.desc')}>
+            <ResponsiveContainer width="100%" height={280}>
+              <BarChart data={rows}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="week" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                {series.map((name, index) => (
+                  <Bar
+                    key={name}
+                    dataKey={name}
+                    name={t(columns[index]!)}
+                    stackId="weeks"
+                    fill={COLOURS[name]}
+                  />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <details>
+            <summary>{t('dashboard.table')}</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.col.week')}</th>
+                  <th scope="col">{t('dashboard.col.fallingDue')}</th>
+                  {columns.map((column) => (
+                    <th scope="col" key={column}>
+                      {t(column)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.week}>
+                    <th scope="row">
+                      {row.week} ({formatDate(row.weekStart)})
+                    </th>
+                    <td>{row.fallingDue}</td>
+                    {series.map((name) => (
+                      <td key={name}>{row[name]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </figure>
+      ) : null}
+    </ChartSection>
+  );
+}
+
+function CounsellorChart() {
+  const { t } = useI18n();
+  const { session } = useAuth();
+  const { data, error, reload } = useLoad(
+    () =>
+      api<{ items: Counts[] }>(
+        `/monitoring/deadlines${query({ groupBy: 'counsellor', agency: session?.organisation })}`,
+      ),
+    [session?.organisation],
+  );
+  const rows = (data?.items ?? []).map((row) => ({
+    ...row,
+    name: row.label ?? row.key ?? t('dashboard.noCounsellor'),
+  }));
+  const series = ['overdue', 'metLate', 'metOnTime'] as const;
+  const columns: MessageKey[] = ['dashboard.col.overdue', 'dashboard.col.metLate', 'dashboard.col.metOnTime'];
+  return (
+    <ChartSection
+      id="counsellors"
+      title="dashboard.byCounsellor"
+      description="dashboard.byCounsellor.desc"
+      csv={() =>
+        downloadCsv(
+          'termijnen-per-begeleider.csv',
+          [t('dashboard.col.counsellor'), ...columns.map((column) => t(column))],
+          rows.map((row) => [row.name, ...series.map((name) => row[name])]),
+        )
+      }
+    >
+      {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
+      {!data && !error ? <Loading /> : null}
+      {data ? (
+        <figure aria-labelledby="counsellors-title" aria-describedby="counsellors-desc">
+          <div className="chart" role="img" aria-label={t('dashboard.byCounsellor.desc')}>
+            <ResponsiveContainer width="100%" height={280}>
+              <BarChart data={rows}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                {series.map((name, index) => (
+                  <Bar key={name} dataKey={name} name={t(columns[index]!)} fill={COLOURS[name]} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </figure>
+      ) : null}
+    </ChartSection>
+  );
+}
+
+function KeyFigures() {
+  const { t } = useI18n();
+  const { session } = useAuth();
+  const { data, error, reload } = useLoad(
+    () => api<ApiPage<CaseloadItem>>(`/caseload${query({ agency: session?.organisation, limit: 500 })}`),
+    [session?.organisation],
+  );
+  const today = todayInBrussels();
+  const items = data?.items ?? [];
+  const figures: [MessageKey, number][] = [
+    ['dashboard.figure.open', data?.total ?? 0],
+    ['dashboard.figure.missed', items.reduce((sum, item) => sum + item.missedDeadlines, 0)],
+    ['dashboard.figure.violations', items.reduce((sum, item) => sum + item.openViolations, 0)],
+    ['dashboard.figure.dueSoon', items.filter((item) => attentionOf(item, today) === 'DUE_SOON').length],
+  ];
+  return (
+    <ChartSection
+      id="figures"
+      title="dashboard.keyFigures"
+      description="dashboard.keyFigures.desc"
+      csv={() =>
+        downloadCsv(
+          'kerncijfers.csv',
+          [t('dashboard.keyFigures'), session?.organisation ?? ''],
+          figures.map(([key, value]) => [t(key), value]),
+        )
+      }
+    >
+      {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
+      {data ? (
+        <dl className="figures">
+          {figures.map(([key, value]) => (
+            <div key={key}>
+              <dt>{t(key)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+    </ChartSection>
+  );
+}

@@ -1,0 +1,238 @@
+import { FormEvent, useEffect, useId, useState } from 'react';
+import { api, ApiError, upload } from '../api/client';
+import type { ImportView } from '../api/types';
+import { useAuth } from '../auth/auth';
+import { Page } from '../components/common';
+import { useI18n } from '../i18n/i18n';
+
+const SESSION_KEY = 'inburgering.imports';
+
+interface ProblemRow {
+  rowNumber: string;
+  outcome: string;
+  fields: string;
+  reason: string;
+}
+
+/** The problem-rows CSV of an import (header row, `,` or `;`, quoted fields) as rows. */
+export function parseProblemsCsv(text: string): ProblemRow[] {
+  const records: string[][] = [];
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  const separator = body.split(/\r?\n/, 1)[0]?.includes(';') ? ';' : ',';
+  for (let index = 0; index < body.length; index++) {
+    const char = body[index];
+    if (quoted) {
+      if (char === '"' && body[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === separator) {
+      record.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && body[index + 1] === '\n') index++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else field += char;
+  }
+  if (field !== '' || record.length) {
+    record.push(field);
+    records.push(record);
+  }
+  const [header = [], ...rows] = records.filter((row) => row.some((cell) => cell !== ''));
+  const column = (name: string) => header.indexOf(name);
+  return rows.map((row) => ({
+    rowNumber: row[column('rowNumber')] ?? '',
+    outcome: row[column('outcome')] ?? '',
+    fields: row[column('fields')] ?? '',
+    reason: row[column('reason')] ?? '',
+  }));
+}
+
+/** A partner uploads a registration file (progress bar), follows its processing and reads the problem rows. */
+export function ImportsPage() {
+  const { t, label } = useI18n();
+  const { session } = useAuth();
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [uploaded, setUploaded] = useState<number | null>(null);
+  const [current, setCurrent] = useState<ImportView | null>(null);
+  const [duplicate, setDuplicate] = useState(false);
+  const [problems, setProblems] = useState<ProblemRow[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [history, setHistory] = useState<string[]>(
+    () => JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? '[]') as string[],
+  );
+  const partner = session?.organisation === 'ACTIRIS' ? 'ACTIRIS' : 'VDAB';
+
+  useEffect(() => {
+    if (!current || current.status === 'COMPLETED') return;
+    const timer = setTimeout(async () => {
+      try {
+        setCurrent(await api<ImportView>(`/registration-imports/${current.importId}`));
+      } catch (error) {
+        setFailure((error as Error).message);
+      }
+    }, 700);
+    return () => clearTimeout(timer);
+  }, [current]);
+
+  useEffect(() => {
+    if (current?.status !== 'COMPLETED') return;
+    api<string>(`/registration-imports/${current.importId}/problems`, { accept: 'text/csv' })
+      .then((text) => setProblems(parseProblemsCsv(text)))
+      .catch((error: Error) => setFailure(error.message));
+  }, [current?.status, current?.importId]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    setProblems(null);
+    if (!file) return setFileError(t('imports.noFile'));
+    setFileError(null);
+    setUploaded(0);
+    const jsonLines = /\.(jsonl|ndjson)$/i.test(file.name);
+    try {
+      const staged = await upload<{ importId: string; duplicate: boolean }>(
+        `/registration-imports?partner=${partner}&fileName=${encodeURIComponent(file.name)}`,
+        file,
+        jsonLines ? 'application/x-ndjson' : 'text/csv',
+        setUploaded,
+      );
+      setDuplicate(staged.duplicate);
+      const next = [staged.importId, ...history.filter((known) => known !== staged.importId)].slice(0, 20);
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify(next));
+      setHistory(next);
+      setCurrent(await api<ImportView>(`/registration-imports/${staged.importId}`));
+    } catch (error) {
+      setUploaded(null);
+      setFailure(error instanceof ApiError ? error.message : (error as Error).message);
+    }
+  };
+
+  const percent = uploaded === null ? null : Math.round(uploaded * 100);
+  return (
+    <Page title={t('imports.title')} intro={t('imports.intro')}>
+      <form onSubmit={submit} noValidate className="panel">
+        <div className="field">
+          <label htmlFor={`${id}-file`}>{t('field.file')}</label>
+          <input
+            id={`${id}-file`}
+            name="file"
+            type="file"
+            accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson"
+            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={fileError ? `${id}-file-error` : undefined}
+          />
+          {fileError ? (
+            <span id={`${id}-file-error`} className="error">
+              {fileError}
+            </span>
+          ) : null}
+        </div>
+        <button type="submit">{t('imports.upload')}</button>
+        {percent !== null ? (
+          <div className="progress">
+            <label htmlFor={`${id}-upload`}>{t('imports.uploading', { percent })}</label>
+            <progress
+              id={`${id}-upload`}
+              max={100}
+              value={percent}
+              aria-label={t('imports.uploadProgress')}
+            />
+          </div>
+        ) : null}
+      </form>
+      {failure ? (
+        <p role="alert" className="alert">
+          {t('form.rejected', { detail: failure })}
+        </p>
+      ) : null}
+      {current ? (
+        <section aria-labelledby={`${id}-current`} className="panel">
+          <h2 id={`${id}-current`}>
+            {current.fileName ?? current.importId} — {label('imports.status.', current.status)}
+          </h2>
+          {duplicate ? <p>{t('imports.duplicate')}</p> : null}
+          <p aria-live="polite">
+            {t('imports.processing', { done: current.rowsDone, total: current.totalRows })}
+          </p>
+          <progress
+            max={Math.max(1, current.totalRows)}
+            value={current.rowsDone}
+            aria-label={t('imports.processingProgress')}
+          />
+          <ul className="plain counts">
+            {Object.entries(current.outcomes).map(([outcome, count]) => (
+              <li key={outcome}>
+                {label('imports.outcome.', outcome)}: <strong>{count}</strong>
+              </li>
+            ))}
+          </ul>
+          {problems ? (
+            <>
+              <h3>{t('imports.problems')}</h3>
+              {problems.length === 0 ? (
+                <p>{t('imports.problems.none')}</p>
+              ) : (
+                <div className="table-wrap">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('imports.col.row')}</th>
+                        <th scope="col">{t('imports.col.outcome')}</th>
+                        <th scope="col">{t('imports.col.fields')}</th>
+                        <th scope="col">{t('imports.col.reason')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {problems.map((row) => (
+                        <tr key={row.rowNumber}>
+                          <th scope="row">{row.rowNumber}</th>
+                          <td>{label('imports.outcome.', row.outcome)}</td>
+                          <td>{row.fields}</td>
+                          <td>{row.reason}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      {history.length ? (
+        <section aria-labelledby={`${id}-history`} className="panel">
+          <h2 id={`${id}-history`}>{t('imports.session')}</h2>
+          <ul className="plain">
+            {history.map((importId) => (
+              <li key={importId}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() =>
+                    api<ImportView>(`/registration-imports/${importId}`).then(setCurrent, (error: Error) =>
+                      setFailure(error.message),
+                    )
+                  }
+                >
+                  {importId}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Page>
+  );
+}
