@@ -9,6 +9,7 @@ import { pipeLines } from './child-output';
 import { relayChildLine, startLog } from './start-log';
 import { killGroup, superviseService, SupervisedService } from './supervised-service';
 import { loadDemoData, LoadedDemoTrajectory } from './demo-data';
+import { loadDemoOffices } from './demo-offices';
 import { ensurePayloadKeys } from './identity/payload-keys';
 import { startIdentity } from './identity/start-hook';
 import { startTemporalDevServer, TemporalDevServer } from './temporal/dev-server';
@@ -99,11 +100,16 @@ async function main(): Promise<void> {
     const anchor = demoAnchor();
     try {
       demo.loaded = await Promise.race([
-        loadDemoData(apiBaseUrl, {
-          today: anchor,
+        loadDemoOffices(apiBaseUrl, {
+          managerToken: identity.managerToken,
           log: (line) => startLog.debug({ service: 'demo' }, line),
-          accessToken: identity.counsellorToken,
-        }),
+        }).then(() =>
+          loadDemoData(apiBaseUrl, {
+            today: anchor,
+            log: (line) => startLog.debug({ service: 'demo' }, line),
+            accessToken: identity.counsellorToken,
+          }),
+        ),
         worker.failed,
         api.failed,
       ]);

@@ -14,6 +14,8 @@ export interface StartedIdentity {
   env: { OIDC_ISSUER: string; OIDC_AUDIENCE: string };
   /** A demo counsellor's token for an agency (for the demo data); undefined under an external issuer. */
   counsellorToken(agency: 'AGII' | 'ATLAS' | 'IN_GENT'): Promise<string | undefined>;
+  /** A demo manager's token for an agency (for the demo offices); undefined under an external issuer. */
+  managerToken(agency: 'AGII' | 'ATLAS' | 'IN_GENT'): Promise<string | undefined>;
   /** Lines for the start banner: the issuer, how to get a token, the demo users. */
   banner: string[];
   close(): Promise<void>;
@@ -23,6 +25,12 @@ const COUNSELLOR_OF = {
   AGII: 'counsellor-agii',
   ATLAS: 'counsellor-atlas',
   IN_GENT: 'counsellor-gent',
+} as const;
+
+const MANAGER_OF = {
+  AGII: 'manager-agii',
+  ATLAS: 'manager-atlas',
+  IN_GENT: 'manager-gent',
 } as const;
 
 /**
@@ -37,6 +45,7 @@ export async function startIdentity(log: (line: string) => void): Promise<Starte
     return {
       env: { OIDC_ISSUER: external, OIDC_AUDIENCE: audience },
       counsellorToken: async () => undefined,
+      managerToken: async () => undefined,
       banner: [`  Sign-in        ${external} (OIDC_ISSUER; audience ${audience})`],
       close: async () => undefined,
     };
@@ -45,13 +54,14 @@ export async function startIdentity(log: (line: string) => void): Promise<Starte
   const provider: EmbeddedIdentityProvider = await startEmbeddedIdentityProvider({ port });
   log(`embedded OpenID provider at ${provider.issuer}`);
   const tokens = new Map<string, Promise<string>>();
+  const tokenOf = (id: string): Promise<string> => {
+    if (!tokens.has(id)) tokens.set(id, demoAccessToken(provider.issuer, id, provider.audience));
+    return tokens.get(id)!;
+  };
   return {
     env: { OIDC_ISSUER: provider.issuer, OIDC_AUDIENCE: provider.audience },
-    counsellorToken: (agency) => {
-      const id = COUNSELLOR_OF[agency];
-      if (!tokens.has(id)) tokens.set(id, demoAccessToken(provider.issuer, id, provider.audience));
-      return tokens.get(id)!;
-    },
+    counsellorToken: (agency) => tokenOf(COUNSELLOR_OF[agency]),
+    managerToken: (agency) => tokenOf(MANAGER_OF[agency]),
     banner: [
       `  Sign-in        ${provider.issuer} (embedded OpenID provider, demo users, password "${DEMO_PASSWORD}")`,
       `  A token        TOKEN=$(npm run --silent token -- counsellor-gent)`,

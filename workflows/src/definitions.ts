@@ -22,6 +22,7 @@ import type {
   ResumeTrajectory,
   SuspendTrajectory,
   TransferTrajectory,
+  ReassignCounsellor,
   CloseTrajectory,
   OpenTrajectory,
   RecordContract,
@@ -114,6 +115,13 @@ export const resumeTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelo
 export const transferTrajectoryUpdate = defineUpdate<CommandResult, [CommandEnvelope<TransferTrajectory>]>(
   'transferTrajectory',
 );
+/**
+ * A team lead hands the case to another counsellor of the agency. A new update handler only: registering it emits
+ * no workflow command, so histories recorded before it replay unchanged and no patch is needed.
+ */
+export const reassignCounsellorUpdate = defineUpdate<CommandResult, [CommandEnvelope<ReassignCounsellor>]>(
+  'reassignCounsellor',
+);
 export const correctFactUpdate = defineUpdate<CommandResult, [CommandEnvelope<CorrectFact>]>('correctFact');
 export const recordFineDecisionUpdate = defineUpdate<CommandResult, [CommandEnvelope<RecordFineDecision>]>(
   'recordFineDecision',
@@ -192,6 +200,7 @@ export const TRAJECTORY_COMMAND_UPDATES: readonly UpdateDefinition<
   suspendTrajectoryUpdate,
   resumeTrajectoryUpdate,
   transferTrajectoryUpdate,
+  reassignCounsellorUpdate,
   correctFactUpdate,
   recordFineDecisionUpdate,
   recordTargetGroupFactsUpdate,

@@ -8,6 +8,8 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
+import { OfficesModule } from './offices/offices.module';
 import { ParticipationModule } from './participation/participation.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { TrajectoriesModule } from './trajectories/trajectories.module';
@@ -31,6 +33,8 @@ export class AppModule {
         ExchangeModule,
         HealthModule,
         IncidentsModule,
+        OfficesModule,
+        MonitoringModule,
       ],
     };
   }

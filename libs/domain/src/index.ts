@@ -1,4 +1,5 @@
 export * from './agency';
+export * from './deadlines/deadline-outcome';
 export * from './deadlines/vdab-registration-deadline';
 export * from './newcomer/national-number';
 export * from './policy/policy-versions';
@@ -22,3 +23,4 @@ export * from './enforcement/violation-file-eligibility';
 export * from './residence/municipality-area';
 export * from './policy/sources';
 export * from './exchange';
+export { COUNSELLOR_ID } from './trajectory/decisions/reassignment';

@@ -51,6 +51,11 @@ export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   user('counsellor-agii', { roles: ['counsellor'], organisation: 'AGII', name: 'Counsellor AGII' }),
   user('counsellor-atlas', { roles: ['counsellor'], organisation: 'ATLAS', name: 'Counsellor Atlas' }),
   user('counsellor-gent', { roles: ['counsellor'], organisation: 'IN_GENT', name: 'Counsellor IN-Gent' }),
+  user('counsellor-gent-2', {
+    roles: ['counsellor'],
+    organisation: 'IN_GENT',
+    name: 'Counsellor IN-Gent (second office)',
+  }),
   user('manager-agii', { roles: ['manager'], organisation: 'AGII', name: 'Team lead AGII' }),
   user('manager-atlas', { roles: ['manager'], organisation: 'ATLAS', name: 'Team lead Atlas' }),
   user('manager-gent', { roles: ['manager'], organisation: 'IN_GENT', name: 'Team lead IN-Gent' }),

@@ -26,3 +26,5 @@ export * from './stored-event-mapping';
 export * from './queries/read-scope';
 export * from './queries/audit-trail';
 export * from './exchange';
+export * from './queries/deadline-monitoring';
+export * from './offices/office-store';

@@ -27,6 +27,8 @@ export const ACTIONS = [
   'trajectory.counsel',
   /** Hand a case to another agency (reassign). */
   'trajectory.transfer',
+  /** A team lead hands a case to another counsellor of the agency. */
+  'trajectory.reassign',
   /** MO/NT2 enrolments, attendance and test results. */
   'course.record',
   /** Record a VDAB or Actiris registration. */
@@ -39,6 +41,10 @@ export const ACTIONS = [
   'deadlines.list',
   'violations.list',
   'participation-hours.list',
+  /** Deadline monitoring: counts per agency, office, counsellor and municipality, the weekly trend, the cases. */
+  'monitoring.read',
+  /** Define the agency's offices and which counsellors belong to each. */
+  'offices.manage',
   /** The audit trail of personal-data access. */
   'audit.read',
   /** Send registrations, singly or as a file, and read the progress and problem rows of one's own imports. */
@@ -110,11 +116,14 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
       'trajectory.read',
       'trajectory.timeline',
       'trajectory.transfer',
+      'trajectory.reassign',
       'caseload.list',
       'deadlines.list',
       'violations.list',
       'participation-hours.list',
       'reconciliation.work',
+      'monitoring.read',
+      'offices.manage',
     ],
   },
   'work-partner': {

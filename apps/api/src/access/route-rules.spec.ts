@@ -66,4 +66,10 @@ describe('the access policy', () => {
       'enforcement-officer',
     ]);
   });
+
+  it('lets only managers reassign cases between counsellors, read deadline monitoring and keep offices', () => {
+    for (const action of ['trajectory.reassign', 'monitoring.read', 'offices.manage'] as const) {
+      expect(ROLES.filter((role) => ACCESS_POLICY[role].may.includes(action))).toEqual(['manager']);
+    }
+  });
 });

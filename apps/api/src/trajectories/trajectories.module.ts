@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { OfficesModule } from '../offices/offices.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
+import { ReassignmentController } from './reassignment.controller';
 import { PillarsController } from './pillars.controller';
 import { TargetGroupController } from './target-group.controller';
 import { TrajectoriesController } from './trajectories.controller';
@@ -14,12 +16,13 @@ import { ViolationsController } from './violations.controller';
  * the enforcement officer's decisions, and what they read about one trajectory.
  */
 @Module({
-  imports: [ReadModelsModule],
+  imports: [ReadModelsModule, OfficesModule],
   controllers: [
     TrajectoriesController,
     TargetGroupController,
     PillarsController,
     TrajectoryExceptionsController,
+    ReassignmentController,
     TrajectoryOutcomesController,
     ViolationsController,
   ],

@@ -97,6 +97,16 @@ export interface TransferTrajectory {
 }
 
 /**
+ * A team lead hands a case to another counsellor of the same agency (the agency does not change: that is a
+ * transfer). `reassignedOn` defaults to today (Brussels).
+ */
+export interface ReassignCounsellor {
+  type: 'ReassignCounsellor';
+  toCounsellorId: string;
+  reassignedOn?: string;
+}
+
+/**
  * The newcomer moved without the case changing agency: within its area, to Brussels (the obligation ends), or
  * out of Flanders and Brussels (the trajectory ends). `nisCode` is required unless the move is `abroad`.
  */
@@ -295,6 +305,7 @@ export type TrajectoryCommand =
   | SuspendTrajectory
   | ResumeTrajectory
   | TransferTrajectory
+  | ReassignCounsellor
   | CorrectFact
   | RecordFineDecision
   | RecordTargetGroupFacts

@@ -24,6 +24,7 @@ import {
 import { openTrajectory, recordContract, recordIntake } from './decisions/registration';
 import { resumeTrajectory, suspendTrajectory } from './decisions/suspension';
 import { overrideTargetGroup, recordTargetGroupFacts } from './decisions/target-group';
+import { reassignCounsellor } from './decisions/reassignment';
 import { transferTrajectory } from './decisions/transfer';
 import { recordVdabRegistration } from './decisions/vdab-registration';
 import { reportViolation } from './decisions/violations';
@@ -43,6 +44,7 @@ const ALLOWED_WHILE_SUSPENDED: ReadonlySet<TrajectoryCommand['type']> = new Set(
   'CorrectFact',
   'RecordFineDecision',
   'TransferTrajectory',
+  'ReassignCounsellor',
   'CloseTrajectory',
   'WaivePillar',
   'GrantExemption',
@@ -59,6 +61,7 @@ const ACCEPTED_DURING_FOLLOW_UP: ReadonlySet<TrajectoryCommand['type']> = new Se
   'SuspendTrajectory',
   'ResumeTrajectory',
   'TransferTrajectory',
+  'ReassignCounsellor',
   'RecordMove',
   'CloseTrajectory',
   'RecordFineDecision',
@@ -143,6 +146,8 @@ function decideOnTrajectory(
       return resumeTrajectory(state, command, time);
     case 'TransferTrajectory':
       return transferTrajectory(state, command, time);
+    case 'ReassignCounsellor':
+      return reassignCounsellor(state, command, time);
     case 'CorrectFact':
       return correctFact(state, command, time);
     case 'RecordFineDecision':

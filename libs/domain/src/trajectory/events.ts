@@ -147,6 +147,12 @@ export type TrajectoryTransferred = EventEnvelope<
   { fromAgency: Agency; toAgency: Agency; transferredOn: CalendarDate; counsellorId?: string }
 >;
 
+/** The case moved from one counsellor of the agency to another (from none when it had no counsellor yet). */
+export type CounsellorReassigned = EventEnvelope<
+  'CounsellorReassigned',
+  { fromCounsellorId?: string; toCounsellorId: string; reassignedOn: CalendarDate }
+>;
+
 export type FactCorrected = EventEnvelope<
   'FactCorrected',
   { fact: CorrectableFact; previousDate: CalendarDate; correctedDate: CalendarDate; reason: string }
@@ -295,6 +301,7 @@ export type TrajectoryEvent =
   | TrajectoryResumed
   | DeadlineMoved
   | TrajectoryTransferred
+  | CounsellorReassigned
   | FactCorrected
   | FineDecisionRecorded
   | TargetGroupDetermined
@@ -338,6 +345,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<TrajectoryEventType, number> = {
   TrajectoryResumed: 1,
   DeadlineMoved: 1,
   TrajectoryTransferred: 1,
+  CounsellorReassigned: 1,
   FactCorrected: 1,
   FineDecisionRecorded: 1,
   TargetGroupDetermined: 1,

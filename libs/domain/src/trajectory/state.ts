@@ -246,6 +246,8 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
         ...(event.data.counsellorId ? { counsellorId: event.data.counsellorId } : {}),
       };
     }
+    case 'CounsellorReassigned':
+      return { ...next, counsellorId: event.data.toCounsellorId };
     case 'FactCorrected':
       return correctFact(next, event);
     case 'AgencyLetterRecorded':

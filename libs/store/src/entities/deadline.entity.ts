@@ -11,6 +11,16 @@ import type { Agency, DeadlineKind, DeadlineSet, DeadlineState, PolicyVersionId 
 @Index('deadlines_agency_state_due_on_idx', ['agency', 'state', 'dueOn'])
 @Index('deadlines_counsellor_due_on_idx', ['counsellorId', 'dueOn'], { where: 'counsellor_id IS NOT NULL' })
 @Index('deadlines_municipality_due_on_idx', ['municipality', 'dueOn'])
+/** Deadline monitoring: a manager's agency, in due-date order, with every column the dashboard counts read. */
+@Index('deadlines_monitoring_idx', [
+  'agency',
+  'dueOn',
+  'kind',
+  'state',
+  'fulfilledOn',
+  'counsellorId',
+  'municipality',
+])
 export class DeadlineRecord {
   @PrimaryColumn({ name: 'trajectory_id', type: 'text', primaryKeyConstraintName: 'deadlines_pkey' })
   trajectoryId!: string;
@@ -29,6 +39,13 @@ export class DeadlineRecord {
 
   @Column({ name: 'met_on', type: 'date', nullable: true })
   metOn!: string | null;
+
+  /**
+   * The day the obligation was fulfilled: the met date, or the late fulfilment of a missed deadline (its VDAB
+   * registration, the registration with the agency, the follow-up result): `fulfilledOn` in libs/domain.
+   */
+  @Column({ name: 'fulfilled_on', type: 'date', nullable: true })
+  fulfilledOn!: string | null;
 
   /**
    * What the due date counts from: a policy anchor (contract, intake) or, for the agency registration deadline, the

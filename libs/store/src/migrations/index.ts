@@ -9,6 +9,7 @@ import { CreateIncidents1795373031000 } from './1795373031000-create-incidents';
 import { CreateAuditTrail1795373032000 } from './1795373032000-create-audit-trail';
 import { OneFoldAndListColumns1795373033000 } from './1795373033000-one-fold-and-list-columns';
 import { CreateRegistrationExchange1795373034000 } from './1795373034000-create-registration-exchange';
+import { OfficesAndDeadlineMonitoring1796000000000 } from './1796000000000-offices-and-deadline-monitoring';
 import { CreateTrajectoryMilestones1796100000000 } from './1796100000000-create-trajectory-milestones';
 
 /** In order of application; a new migration is appended here, never inserted. */
@@ -24,5 +25,6 @@ export const migrations = [
   CreateAuditTrail1795373032000,
   OneFoldAndListColumns1795373033000,
   CreateRegistrationExchange1795373034000,
+  OfficesAndDeadlineMonitoring1796000000000,
   CreateTrajectoryMilestones1796100000000,
 ];

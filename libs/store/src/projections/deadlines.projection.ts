@@ -1,3 +1,4 @@
+import { fulfilledOn } from '../../../domain/src';
 import { DeadlineRecord } from '../entities';
 import type { ReadModel } from './projection';
 
@@ -21,6 +22,7 @@ export const deadlines: ReadModel<DeadlineRecord> = {
         dueOn: deadline.dueOn,
         state: deadline.state,
         metOn: deadline.metOn ?? null,
+        fulfilledOn: fulfilledOn(state, deadline) ?? null,
         anchor: deadline.anchor,
         anchorOn: deadline.anchorOn,
         policyVersion: deadline.policyVersion,

@@ -1,0 +1,100 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
+import { Allow, CallerScope } from '../access/access.decorators';
+import { ValidationErrorBody } from '../http/error-bodies';
+import { toCsv, wantsCsv } from './csv';
+import { DeadlineCasesQuery, DeadlineCountsQuery, DeadlineTrendQuery } from './dto/monitoring.query';
+import {
+  DeadlineCasesResponse,
+  DeadlineCountsResponse,
+  DeadlineTrendResponse,
+} from './dto/monitoring.responses';
+import { CASE_COLUMNS, COUNT_COLUMNS, MonitoringService, TREND_COLUMNS } from './monitoring.service';
+
+type CsvResponse = { setHeader(name: string, value: string): void };
+
+/**
+ * Deadline monitoring for managers (issue 9 §1): how many deadlines are overdue, due within 7 and 30 days, met late
+ * and met on time, per agency, office, counsellor or municipality; their trend per ISO week; and the cases behind a
+ * count. The definitions are libs/domain deadline-outcome.ts; every view is JSON or CSV.
+ */
+@ApiTags('monitoring')
+@Controller('monitoring/deadlines')
+export class MonitoringController {
+  constructor(private readonly monitoring: MonitoringService) {}
+
+  @Get()
+  @Allow('monitoring.read')
+  @ApiOperation({
+    summary: 'Deadline counts per agency, office, counsellor or municipality',
+    description:
+      'overdue: running (not suspended or waived), not fulfilled by asOn, due before asOn. dueWithin7/dueWithin30: ' +
+      'running, not fulfilled, due on asOn or in the next 7/30 days (30 includes 7). metOnTime/metLate: fulfilled ' +
+      'by asOn, on or before / after the due date. `key` null: no counsellor, or a counsellor in no office.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: DeadlineCountsResponse })
+  @ApiBadRequestResponse({
+    type: ValidationErrorBody,
+    description: 'A parameter is malformed; each one is named',
+  })
+  async counts(
+    @Query() query: DeadlineCountsQuery,
+    @CallerScope() scope: ReadScope,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: CsvResponse,
+  ): Promise<DeadlineCountsResponse | string> {
+    const answer = await this.monitoring.counts(query, scope);
+    if (!wantsCsv(query.format, accept)) return answer;
+    return csv(response, 'deadline-counts', toCsv(COUNT_COLUMNS, answer.items));
+  }
+
+  @Get('trend')
+  @Allow('monitoring.read')
+  @ApiOperation({
+    summary: 'Per ISO week (the due date’s), the deadlines falling due and how they turned out',
+    description:
+      'fallingDue = metOnTime + metLate + missed + pending, as known on asOn; suspended and waived deadlines do not ' +
+      'fall due. The last week is the one asOn lies in; weeks without deadlines are listed with zeros.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: DeadlineTrendResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorBody })
+  async trend(
+    @Query() query: DeadlineTrendQuery,
+    @CallerScope() scope: ReadScope,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: CsvResponse,
+  ): Promise<DeadlineTrendResponse | string> {
+    const answer = await this.monitoring.trend(query, scope);
+    if (!wantsCsv(query.format, accept)) return answer;
+    return csv(response, 'deadline-trend', toCsv(TREND_COLUMNS, answer.items));
+  }
+
+  @Get('cases')
+  @Allow('monitoring.read')
+  @ApiOperation({
+    summary: 'The cases behind a count: one row per deadline in the bucket, by due date',
+    description: 'No personal data beyond the trajectory id: open the trajectory for the newcomer.',
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: DeadlineCasesResponse })
+  @ApiBadRequestResponse({ type: ValidationErrorBody })
+  async cases(
+    @Query() query: DeadlineCasesQuery,
+    @CallerScope() scope: ReadScope,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: CsvResponse,
+  ): Promise<DeadlineCasesResponse | string> {
+    const answer = await this.monitoring.cases(query, scope);
+    if (!wantsCsv(query.format, accept)) return answer;
+    return csv(response, `deadline-cases-${query.bucket}`, toCsv(CASE_COLUMNS, answer.items));
+  }
+}
+
+function csv(response: CsvResponse, name: string, body: string): string {
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+  return body;
+}

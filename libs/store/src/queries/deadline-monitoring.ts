@@ -1,0 +1,301 @@
+import { DataSource } from 'typeorm';
+import {
+  addDays,
+  Agency,
+  CalendarDate,
+  DEADLINE_BUCKETS,
+  DeadlineBucket,
+  DeadlineKind,
+  DeadlineState,
+  DUE_SOON_DAYS,
+  isoWeekLabel,
+  isoWeekStart,
+  RUNNING_DEADLINE_STATES,
+} from '../../../domain/src';
+import { Bind, EVERYTHING, positional, ReadScope, scopeCondition } from './read-scope';
+
+/** What the dashboard groups by. */
+export const MONITORING_GROUPS = ['agency', 'office', 'counsellor', 'municipality'] as const;
+export type MonitoringGroup = (typeof MONITORING_GROUPS)[number];
+
+export interface MonitoringFilter {
+  /** The caller's scope (read-scope.ts), applied in SQL whatever the filters. */
+  scope?: ReadScope;
+  /** The reference day (Europe/Brussels). */
+  asOn: CalendarDate;
+  agency?: Agency;
+  officeId?: string;
+  counsellorId?: string;
+  municipality?: string;
+  kind?: DeadlineKind;
+}
+
+/** One group's counts; `key` is null for the deadlines without one (no counsellor, a counsellor in no office). */
+export interface DeadlineCounts {
+  key: string | null;
+  /** The office's name when grouped by office; the key otherwise. */
+  label: string | null;
+  overdue: number;
+  dueWithin7: number;
+  dueWithin30: number;
+  metLate: number;
+  metOnTime: number;
+}
+
+export interface DeadlineTrendWeek {
+  /** ISO week, `YYYY-Www`. */
+  week: string;
+  /** Its Monday. */
+  weekStart: CalendarDate;
+  key: string | null;
+  label: string | null;
+  fallingDue: number;
+  metOnTime: number;
+  metLate: number;
+  missed: number;
+  pending: number;
+}
+
+export interface MonitoredCase {
+  trajectoryId: string;
+  deadlineId: string;
+  kind: DeadlineKind;
+  dueOn: CalendarDate;
+  state: DeadlineState;
+  fulfilledOn: CalendarDate | null;
+  agency: Agency;
+  counsellorId: string | null;
+  officeId: string | null;
+  officeName: string | null;
+  municipality: string;
+}
+
+const GROUP_KEY: Record<MonitoringGroup, { key: string; label: string }> = {
+  agency: { key: 'deadline.agency', label: 'deadline.agency' },
+  office: { key: 'office.office_id', label: 'office.name' },
+  counsellor: { key: 'deadline.counsellor_id', label: 'deadline.counsellor_id' },
+  municipality: { key: 'deadline.municipality', label: 'deadline.municipality' },
+};
+
+/** A deadline's office: the office its counsellor belongs to in the deadline's agency (offices are data). */
+const OFFICE_JOIN = `
+  LEFT JOIN counsellor_offices member ON member.counsellor_id = deadline.counsellor_id
+  LEFT JOIN offices office ON office.office_id = member.office_id AND office.agency = deadline.agency`;
+
+/**
+ * The buckets of libs/domain deadline-outcome.ts (`deadlineBuckets`, `weeklyOutcome`) as SQL conditions on a
+ * deadlines row: the same definitions, on the columns the deadlines projection writes from the domain's fold.
+ */
+export class MonitoringConditions {
+  readonly fulfilled: string;
+  readonly unfulfilled: string;
+  readonly running: string;
+
+  constructor(
+    private readonly alias: string,
+    asOn: CalendarDate,
+    bind: Bind,
+  ) {
+    const on = bind(asOn);
+    this.asOn = `${on}::date`;
+    this.dueWithin7 = `${bind(addDays(asOn, DUE_SOON_DAYS.dueWithin7))}::date`;
+    this.dueWithin30 = `${bind(addDays(asOn, DUE_SOON_DAYS.dueWithin30))}::date`;
+    this.fulfilled = `(${alias}.fulfilled_on IS NOT NULL AND ${alias}.fulfilled_on <= ${this.asOn})`;
+    this.unfulfilled = `(${alias}.fulfilled_on IS NULL OR ${alias}.fulfilled_on > ${this.asOn})`;
+    this.running = `${alias}.state IN (${RUNNING_DEADLINE_STATES.map((state) => `'${state}'`).join(', ')})`;
+  }
+
+  private readonly asOn: string;
+  private readonly dueWithin7: string;
+  private readonly dueWithin30: string;
+
+  bucket(bucket: DeadlineBucket): string {
+    const a = this.alias;
+    switch (bucket) {
+      case 'metOnTime':
+        return `(${this.fulfilled} AND ${a}.fulfilled_on <= ${a}.due_on)`;
+      case 'metLate':
+        return `(${this.fulfilled} AND ${a}.fulfilled_on > ${a}.due_on)`;
+      case 'overdue':
+        return `(${this.unfulfilled} AND ${this.running} AND ${a}.due_on < ${this.asOn})`;
+      case 'dueWithin7':
+        return `(${this.unfulfilled} AND ${this.running} AND ${a}.due_on BETWEEN ${this.asOn} AND ${this.dueWithin7})`;
+      case 'dueWithin30':
+        return `(${this.unfulfilled} AND ${this.running} AND ${a}.due_on BETWEEN ${this.asOn} AND ${this.dueWithin30})`;
+    }
+  }
+
+  /** The trend's outcomes (`weeklyOutcome`): missed = running, unfulfilled and past due; pending = not yet due. */
+  missed(): string {
+    return this.bucket('overdue');
+  }
+
+  pending(): string {
+    return `(${this.unfulfilled} AND ${this.running} AND ${this.alias}.due_on >= ${this.asOn})`;
+  }
+
+  /** A deadline that fell due: it runs, or was fulfilled (suspended and waived ones did not). */
+  fellDue(): string {
+    return `(${this.fulfilled} OR ${this.running})`;
+  }
+}
+
+/**
+ * Deadline monitoring for managers (issue 9 §1): counts per group, the weekly trend, and the cases behind a
+ * count. SQL over the deadlines read model (one row per deadline, with the trajectory's agency, counsellor and
+ * municipality as they are now) and the offices tables; the caller's scope is applied to every query.
+ */
+export class DeadlineMonitoring {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async counts(filter: MonitoringFilter, groupBy: MonitoringGroup): Promise<DeadlineCounts[]> {
+    const parameters: unknown[] = [];
+    const bind = positional(parameters);
+    const where = conditionsOf(filter, bind);
+    const on = new MonitoringConditions('deadline', filter.asOn, bind);
+    const group = GROUP_KEY[groupBy];
+    const needsOffice = groupBy === 'office' || filter.officeId !== undefined;
+    const rows: (Omit<DeadlineCounts, 'key' | 'label'> & { key: string | null; label: string | null })[] =
+      await this.dataSource.query(
+        `SELECT ${group.key} AS key, min(${group.label}) AS label,
+                ${DEADLINE_BUCKETS.map((bucket) => `count(*) FILTER (WHERE ${on.bucket(bucket)})::int AS "${bucket}"`).join(',\n')}
+           FROM deadlines deadline ${needsOffice ? OFFICE_JOIN : ''}
+          WHERE ${where}
+          GROUP BY ${group.key}
+          ORDER BY ${group.key} NULLS LAST`,
+        parameters,
+      );
+    return rows.map((row) => ({ ...row }));
+  }
+
+  async trend(
+    filter: MonitoringFilter,
+    weeks: number,
+    groupBy: MonitoringGroup | undefined,
+  ): Promise<DeadlineTrendWeek[]> {
+    const lastWeek = isoWeekStart(filter.asOn);
+    const firstWeek = addDays(lastWeek, -7 * (weeks - 1));
+    const parameters: unknown[] = [];
+    const bind = positional(parameters);
+    const where = conditionsOf(filter, bind);
+    const on = new MonitoringConditions('deadline', filter.asOn, bind);
+    const group = groupBy ? GROUP_KEY[groupBy] : undefined;
+    const needsOffice = groupBy === 'office' || filter.officeId !== undefined;
+    const rows: {
+      week_start: CalendarDate;
+      key: string | null;
+      label: string | null;
+      fallingDue: number;
+      metOnTime: number;
+      metLate: number;
+      missed: number;
+      pending: number;
+    }[] = await this.dataSource.query(
+      `SELECT date_trunc('week', deadline.due_on)::date AS week_start,
+              ${group ? `${group.key} AS key, min(${group.label}) AS label` : 'NULL AS key, NULL AS label'},
+              count(*) FILTER (WHERE ${on.fellDue()})::int AS "fallingDue",
+              count(*) FILTER (WHERE ${on.bucket('metOnTime')})::int AS "metOnTime",
+              count(*) FILTER (WHERE ${on.bucket('metLate')})::int AS "metLate",
+              count(*) FILTER (WHERE ${on.missed()})::int AS "missed",
+              count(*) FILTER (WHERE ${on.pending()})::int AS "pending"
+         FROM deadlines deadline ${needsOffice ? OFFICE_JOIN : ''}
+        WHERE ${where}
+          AND deadline.due_on BETWEEN ${bind(firstWeek)}::date AND ${bind(addDays(lastWeek, 6))}::date
+        GROUP BY 1${group ? `, ${group.key}` : ''}`,
+      parameters,
+    );
+    const found = new Map(rows.map((row) => [`${row.week_start}|${row.key}`, row]));
+    const groups = group ? [...new Map(rows.map((row) => [row.key, row.label])).entries()] : [[null, null]];
+    groups.sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+    const result: DeadlineTrendWeek[] = [];
+    for (let index = 0; index < weeks; index += 1) {
+      const weekStart = addDays(firstWeek, 7 * index);
+      for (const [key, label] of groups as [string | null, string | null][]) {
+        const row = found.get(`${weekStart}|${key}`);
+        result.push({
+          week: isoWeekLabel(weekStart),
+          weekStart,
+          key,
+          label,
+          fallingDue: row?.fallingDue ?? 0,
+          metOnTime: row?.metOnTime ?? 0,
+          metLate: row?.metLate ?? 0,
+          missed: row?.missed ?? 0,
+          pending: row?.pending ?? 0,
+        });
+      }
+    }
+    return result;
+  }
+
+  /** The cases behind one count, by due date; a page and the total. */
+  async cases(
+    filter: MonitoringFilter,
+    bucket: DeadlineBucket,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: MonitoredCase[]; total: number }> {
+    const parameters: unknown[] = [];
+    const bind = positional(parameters);
+    const where = `${conditionsOf(filter, bind)} AND ${new MonitoringConditions('deadline', filter.asOn, bind).bucket(bucket)}`;
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM deadlines deadline
+         ${filter.officeId !== undefined ? OFFICE_JOIN : ''} WHERE ${where}`,
+      parameters,
+    );
+    const rows: {
+      trajectory_id: string;
+      deadline_id: string;
+      kind: DeadlineKind;
+      due_on: CalendarDate;
+      state: DeadlineState;
+      fulfilled_on: CalendarDate | null;
+      agency: Agency;
+      counsellor_id: string | null;
+      office_id: string | null;
+      office_name: string | null;
+      municipality: string;
+    }[] = await this.dataSource.query(
+      `SELECT deadline.trajectory_id, deadline.deadline_id, deadline.kind, deadline.due_on, deadline.state,
+              deadline.fulfilled_on, deadline.agency, deadline.counsellor_id, office.office_id,
+              office.name AS office_name, deadline.municipality
+         FROM deadlines deadline ${OFFICE_JOIN}
+        WHERE ${where}
+        ORDER BY deadline.due_on, deadline.trajectory_id, deadline.deadline_id
+        LIMIT ${bind(page.limit)} OFFSET ${bind(page.offset)}`,
+      parameters,
+    );
+    return {
+      total,
+      items: rows.map((row) => ({
+        trajectoryId: row.trajectory_id,
+        deadlineId: row.deadline_id,
+        kind: row.kind,
+        dueOn: row.due_on,
+        state: row.state,
+        fulfilledOn: row.fulfilled_on,
+        agency: row.agency,
+        counsellorId: row.counsellor_id,
+        officeId: row.office_id,
+        officeName: row.office_name,
+        municipality: row.municipality,
+      })),
+    };
+  }
+}
+
+/**
+ * The scope and the filters as one condition on the deadlines row `deadline`. The row carries the trajectory's
+ * agency and municipality as the summary does (both mappings of the same folded state), so the scope applies to it
+ * directly, without a join (read-scope.ts `scopeCondition`).
+ */
+function conditionsOf(filter: MonitoringFilter, bind: Bind): string {
+  const conditions = [scopeCondition(filter.scope ?? EVERYTHING, 'deadline', bind)];
+  if (filter.agency !== undefined) conditions.push(`deadline.agency = ${bind(filter.agency)}`);
+  if (filter.kind !== undefined) conditions.push(`deadline.kind = ${bind(filter.kind)}`);
+  if (filter.counsellorId !== undefined)
+    conditions.push(`deadline.counsellor_id = ${bind(filter.counsellorId)}`);
+  if (filter.municipality !== undefined)
+    conditions.push(`lower(deadline.municipality) = lower(${bind(filter.municipality)})`);
+  if (filter.officeId !== undefined) conditions.push(`office.office_id = ${bind(filter.officeId)}`);
+  return conditions.join(' AND ');
+}
