@@ -8,6 +8,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { KeyFiguresModule } from './key-figures/key-figures.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { OfficesModule } from './offices/offices.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -35,6 +36,7 @@ export class AppModule {
         IncidentsModule,
         OfficesModule,
         MonitoringModule,
+        KeyFiguresModule,
       ],
     };
   }
