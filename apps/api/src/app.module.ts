@@ -9,6 +9,7 @@ import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { KeyFiguresModule } from './key-figures/key-figures.module';
+import { ReportsModule } from './reports/reports.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { OfficesModule } from './offices/offices.module';
 import { ParticipationModule } from './participation/participation.module';
@@ -37,6 +38,7 @@ export class AppModule {
         OfficesModule,
         MonitoringModule,
         KeyFiguresModule,
+        ReportsModule,
       ],
     };
   }

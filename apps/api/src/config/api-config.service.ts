@@ -50,4 +50,9 @@ export class ApiConfig {
   get temporalPayloadKeys(): string {
     return this.config.get('TEMPORAL_PAYLOAD_KEYS', { infer: true });
   }
+
+  /** The Chromium executable that prints PDFs; undefined when none is configured. */
+  get chromiumPath(): string | undefined {
+    return this.config.get('CHROMIUM_PATH', { infer: true }) || undefined;
+  }
 }

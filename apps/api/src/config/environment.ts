@@ -1,6 +1,16 @@
 import { Transform } from 'class-transformer';
 import { SharedEnvironment, validatedEnvironment } from '../../../../libs/config/src';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 /** The API's environment. Validated once at start-up: a wrong variable stops the process and names itself. */
 export class EnvironmentVariables extends SharedEnvironment {
@@ -43,6 +53,16 @@ export class EnvironmentVariables extends SharedEnvironment {
   @IsString()
   @IsNotEmpty()
   OIDC_AUDIENCE = 'urn:inburgering:api';
+
+  /**
+   * The Chromium that prints reports to PDF (apps/api/src/printing): an absolute path, or empty for none (the PDF
+   * routes then answer 503). Default: Debian's package.
+   */
+  @IsString()
+  @Matches(/^(\/.*)?$/, {
+    message: 'CHROMIUM_PATH must be an absolute path to a Chromium executable, or empty',
+  })
+  CHROMIUM_PATH = '/usr/bin/chromium';
 }
 
 /** Values that take precedence over process.env, e.g. a test's database URL. */
