@@ -63,7 +63,12 @@ export class AnnualReportService {
    */
   private async deadlineOutcomes(year: number, knownOn: CalendarDate): Promise<DeadlineOutcomes[]> {
     const weeks = Math.ceil((daysBetween(`${year}-01-01` as CalendarDate, knownOn) + 1) / 7) + 1;
-    const trend = await this.monitoring.trend({ asOn: knownOn, scope: {} }, weeks, 'agency');
+    // Every agency's deadlines (the report is aggregates only, like the key figures).
+    const trend = await this.monitoring.trend(
+      { asOn: knownOn, scope: { agencies: AGENCY_CODES } },
+      weeks,
+      'agency',
+    );
     return AGENCY_CODES.map((agency) => {
       const rows = trend.filter((row) => row.key === agency && row.weekStart.startsWith(`${year}-`));
       const sum = (field: keyof Omit<DeadlineOutcomes, 'agency'>) =>

@@ -31,7 +31,8 @@ export function keyFigureStatement(figure: KeyFigure, filter: KeyFigureFilter): 
   const add = positional(parameters);
   const from = `(($1::date)::timestamp AT TIME ZONE 'Europe/Brussels')`;
   const until = `((($2::date) + 1)::timestamp AT TIME ZONE 'Europe/Brussels')`;
-  const conditions: string[] = [];
+  // The period is not empty (and both bounds are typed in every statement).
+  const conditions: string[] = ['$1::date <= $2::date'];
 
   const { cohort, where } = figure.selection;
   if (cohort === 'OPEN_AT_END') {
