@@ -10,7 +10,7 @@ import {
 import { startTestSystem, TestSystem } from '../support/system';
 
 interface Operation {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   action: Action | undefined;
 }
@@ -41,7 +41,7 @@ describe('tokens and the role × endpoint matrix', () => {
   afterAll(() => system?.close());
 
   const call = (identity: string | null, { method, path }: Operation) =>
-    method === 'get' ? system.http(identity).get(path) : system.http(identity).post(path).send({});
+    method === 'get' ? system.http(identity).get(path) : system.http(identity)[method](path).send({});
 
   it('covers every operation, and every operation but health names its action', () => {
     expect(operations.length).toBeGreaterThan(30);

@@ -93,6 +93,15 @@ const SCENARIOS: Record<string, Step[]> = {
       }),
     (t) => t.run({ type: 'CloseTrajectory', reason: 'CONTRACT_TERMINATED', closedOn: '2026-06-15' }),
   ],
+  'missed, registered late (met late), then reassigned to another counsellor': [
+    intake,
+    contract('2026-02-10'), // due 2026-04-10
+    expire,
+    (t) =>
+      t.run({ type: 'RecordVdabRegistration', registeredOn: '2026-06-01', vdabClientReference: 'VDAB-L1' }),
+    (t) =>
+      t.run({ type: 'ReassignCounsellor', toCounsellorId: 'c-2', reassignedOn: '2026-06-10' }, 'manager-1'),
+  ],
   'contract date corrected while suspended, then closed while suspended': [
     intake,
     contract('2026-05-01'),

@@ -1,6 +1,7 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ENCRYPTED_ENCODING, EncryptionCodec, parsePayloadKeys } from '../../libs/codec/src';
 import { TestSystem } from './system';
 
 export const WORKFLOW_HISTORIES_DIR = join(__dirname, '..', 'workflow-histories');
@@ -17,8 +18,54 @@ export async function recordHistoryIfAsked(
 ): Promise<void> {
   if (process.env.RECORD_WORKFLOW_HISTORIES !== '1') return;
   const history = await system.temporal.workflow.getHandle(workflowId).fetchHistory();
+  const json = JSON.parse(historyToJSON(history)) as unknown;
+  const codec = new EncryptionCodec(parsePayloadKeys(process.env.TEMPORAL_PAYLOAD_KEYS ?? ''));
   mkdirSync(WORKFLOW_HISTORIES_DIR, { recursive: true });
-  writeFileSync(join(WORKFLOW_HISTORIES_DIR, `${name}.json`), historyToJSON(history));
+  writeFileSync(
+    join(WORKFLOW_HISTORIES_DIR, `${name}.json`),
+    JSON.stringify(await decrypted(json, codec), null, 2),
+  );
+}
+
+type JsonPayload = { metadata: Record<string, string>; data?: string };
+
+/**
+ * The history with its payloads decrypted: each test run encrypts with a fresh key (global-setup), which the replay
+ * test does not have, so a history is kept as the workflow saw its inputs.
+ */
+async function decrypted(value: unknown, codec: EncryptionCodec): Promise<unknown> {
+  if (Array.isArray(value)) return Promise.all(value.map((item) => decrypted(item, codec)));
+  if (!value || typeof value !== 'object') return value;
+  if (isEncryptedPayload(value)) {
+    const [plain] = await codec.decode([
+      {
+        metadata: Object.fromEntries(
+          Object.entries(value.metadata).map(([key, text]) => [key, Buffer.from(text, 'base64')]),
+        ),
+        data: Buffer.from(value.data ?? '', 'base64'),
+      },
+    ]);
+    return {
+      metadata: Object.fromEntries(
+        Object.entries(plain.metadata ?? {}).map(([key, bytes]) => [
+          key,
+          Buffer.from(bytes).toString('base64'),
+        ]),
+      ),
+      data: Buffer.from(plain.data ?? new Uint8Array()).toString('base64'),
+    };
+  }
+  const entries = await Promise.all(
+    Object.entries(value).map(async ([key, item]) => [key, await decrypted(item, codec)] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+function isEncryptedPayload(value: object): value is JsonPayload {
+  const metadata = (value as { metadata?: unknown }).metadata;
+  if (!metadata || typeof metadata !== 'object') return false;
+  const encoding = (metadata as Record<string, unknown>).encoding;
+  return typeof encoding === 'string' && Buffer.from(encoding, 'base64').toString() === ENCRYPTED_ENCODING;
 }
 
 /** The last timer the workflow started, and the instant it is due to fire (event time + start-to-fire timeout). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEADLINE_BUCKETS } from '../../../../libs/domain/src';
+import { DEADLINE_BUCKETS, DeadlineBucket } from '../../../../libs/domain/src';
 import {
   DeadlineCounts,
   DeadlineMonitoring,
@@ -48,9 +48,7 @@ export class MonitoringService {
   async counts(query: DeadlineCountsQuery, scope: ReadScope): Promise<DeadlineCountsResponse> {
     const filter = { ...query.toFilter(), scope };
     const items = await this.monitoring.counts(filter, query.groupBy);
-    const totals: DeadlineCounts = {
-      key: null,
-      label: null,
+    const totals: Record<DeadlineBucket, number> = {
       overdue: 0,
       dueWithin7: 0,
       dueWithin30: 0,

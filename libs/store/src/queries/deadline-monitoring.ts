@@ -87,27 +87,47 @@ const OFFICE_JOIN = `
  * deadlines row: the same definitions, on the columns the deadlines projection writes from the domain's fold.
  */
 export class MonitoringConditions {
-  readonly fulfilled: string;
-  readonly unfulfilled: string;
-  readonly running: string;
+  private readonly bound = new Map<string, string>();
 
   constructor(
     private readonly alias: string,
-    asOn: CalendarDate,
-    bind: Bind,
-  ) {
-    const on = bind(asOn);
-    this.asOn = `${on}::date`;
-    this.dueWithin7 = `${bind(addDays(asOn, DUE_SOON_DAYS.dueWithin7))}::date`;
-    this.dueWithin30 = `${bind(addDays(asOn, DUE_SOON_DAYS.dueWithin30))}::date`;
-    this.fulfilled = `(${alias}.fulfilled_on IS NOT NULL AND ${alias}.fulfilled_on <= ${this.asOn})`;
-    this.unfulfilled = `(${alias}.fulfilled_on IS NULL OR ${alias}.fulfilled_on > ${this.asOn})`;
-    this.running = `${alias}.state IN (${RUNNING_DEADLINE_STATES.map((state) => `'${state}'`).join(', ')})`;
+    private readonly asOnDay: CalendarDate,
+    private readonly bind: Bind,
+  ) {}
+
+  /** A day as a placeholder, bound on first use (PostgreSQL refuses parameters a statement does not use). */
+  private day(date: CalendarDate): string {
+    let placeholder = this.bound.get(date);
+    if (placeholder === undefined) {
+      placeholder = `${this.bind(date)}::date`;
+      this.bound.set(date, placeholder);
+    }
+    return placeholder;
   }
 
-  private readonly asOn: string;
-  private readonly dueWithin7: string;
-  private readonly dueWithin30: string;
+  private get asOn(): string {
+    return this.day(this.asOnDay);
+  }
+
+  private get dueWithin7(): string {
+    return this.day(addDays(this.asOnDay, DUE_SOON_DAYS.dueWithin7));
+  }
+
+  private get dueWithin30(): string {
+    return this.day(addDays(this.asOnDay, DUE_SOON_DAYS.dueWithin30));
+  }
+
+  get fulfilled(): string {
+    return `(${this.alias}.fulfilled_on IS NOT NULL AND ${this.alias}.fulfilled_on <= ${this.asOn})`;
+  }
+
+  get unfulfilled(): string {
+    return `(${this.alias}.fulfilled_on IS NULL OR ${this.alias}.fulfilled_on > ${this.asOn})`;
+  }
+
+  get running(): string {
+    return `${this.alias}.state IN (${RUNNING_DEADLINE_STATES.map((state) => `'${state}'`).join(', ')})`;
+  }
 
   bucket(bucket: DeadlineBucket): string {
     const a = this.alias;

@@ -3,15 +3,7 @@ import { DEADLINE_BUCKETS } from '../../../../../libs/domain/src';
 import { MONITORING_GROUPS } from '../../../../../libs/store/src/queries/deadline-monitoring';
 import { DEADLINE_KINDS, DEADLINE_STATES } from '../../http/domain-enums';
 
-export class DeadlineCountsView {
-  @ApiProperty({
-    nullable: true,
-    type: String,
-    description: 'The group: agency code, office id, counsellor id, municipality',
-  })
-  key!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "The office's name when grouped by office" })
-  label!: string | null;
+export class DeadlineTotalsView {
   @ApiProperty()
   overdue!: number;
   @ApiProperty()
@@ -24,6 +16,17 @@ export class DeadlineCountsView {
   metOnTime!: number;
 }
 
+export class DeadlineCountsView extends DeadlineTotalsView {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The group: agency code, office id, counsellor id, municipality',
+  })
+  key!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The office's name when grouped by office" })
+  label!: string | null;
+}
+
 export class DeadlineCountsResponse {
   @ApiProperty({ format: 'date' })
   asOn!: string;
@@ -31,8 +34,8 @@ export class DeadlineCountsResponse {
   groupBy!: string;
   @ApiProperty({ type: [DeadlineCountsView] })
   items!: DeadlineCountsView[];
-  @ApiProperty({ type: DeadlineCountsView, description: 'The sum of the groups (key and label null)' })
-  totals!: DeadlineCountsView;
+  @ApiProperty({ type: DeadlineTotalsView, description: 'The sum of the groups' })
+  totals!: DeadlineTotalsView;
 }
 
 export class DeadlineTrendWeekView {
