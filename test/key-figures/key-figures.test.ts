@@ -18,7 +18,7 @@ import { toTrajectoryEvent } from '../../libs/store/src/projections/folded-strea
  * counsellor's commands, which other files give too: it is checked as a lower bound of what this file added.
  *
  * By hand (d = days ago), period d200 .. today:
- * - T1 (K1): registered d120, intake d110, contract d100, VDAB d90 (in time); MO failed d80, passed d70; NT2 course
+ * - T1 (K1): registered d120, intake d110, VDAB d105 (before the contract: in time), contract d100; MO failed d80, passed d70; NT2 course
  *   d90 (20 days after intake), passed d60; 40 participation hours: attest.
  * - T2 (K1): registered d130, intake d100, contract d90, no VDAB (the deadline is missed: a violation file, fined
  *   250 euro); MO passed d60; NT2 course d59 (41 days after intake), failed d50 and d40; 10 participation hours.
@@ -55,7 +55,7 @@ describe('key figures', () => {
     registered: number,
     intake: number,
     contract: number,
-    working = false,
+    { working = false, vdab }: { working?: boolean; vdab?: number } = {},
   ) {
     const { body } = await post('/trajectories', {
       ...newcomer({ counsellorId, registeredOn: daysAgo(registered) }),
@@ -66,6 +66,13 @@ describe('key figures', () => {
       intakeOn: daysAgo(intake),
       profile: { ...PROFILE, working },
     }).expect(200);
+    // A VDAB registration before the contract meets the deadline as it is set (no timer races it).
+    if (vdab !== undefined) {
+      await post(`/trajectories/${id}/vdab-registration`, {
+        registeredOn: daysAgo(vdab),
+        vdabClientReference: `V-${run}-${counsellorId}`,
+      }).expect(200);
+    }
     await post(`/trajectories/${id}/contract`, { signedOn: daysAgo(contract) }).expect(200);
     return id;
   }
@@ -137,11 +144,7 @@ describe('key figures', () => {
     }
     await manager().put(`/offices/${COPY_OFFICE}/counsellors/${K3}`).expect(200);
 
-    ids.t1 = await open(K1, 120, 110, 100);
-    await post(`/trajectories/${ids.t1}/vdab-registration`, {
-      registeredOn: daysAgo(90),
-      vdabClientReference: `V-${run}`,
-    }).expect(200);
+    ids.t1 = await open(K1, 120, 110, 100, { vdab: 105 });
     await mo(ids.t1, 95, [
       [80, false],
       [70, true],
@@ -160,7 +163,7 @@ describe('key figures', () => {
     await participate(ids.t2, 'BUDDY', 10, 30);
     await decide(ids.t2, await violationOf(ids.t2), { decision: 'FINE', amountEuro: 250 });
 
-    ids.t3 = await open(K2, 95, 90, 80, true);
+    ids.t3 = await open(K2, 95, 90, 80, { working: true });
     const t3Violation = await violationOf(ids.t3);
     await post(`/trajectories/${ids.t3}/vdab-registration`, {
       registeredOn: daysAgo(10),
@@ -222,10 +225,11 @@ describe('key figures', () => {
     expect(value('fines-imposed').value).toBe(1);
     expect(value('fines-total-euro').value).toBe(250);
     expect(value('open-cases-per-counsellor')).toEqual({ value: 2, numerator: 4, denominator: 2 });
-    // The demo counsellor gave this file's commands today (at least 30 of them), one counsellor of the office.
+    // The demo counsellor gave this file's 28 commands so far (4 openings, 3 intakes, 2 VDAB registrations, 3
+    // contracts, 5 MO and 7 NT2 commands, 4 activities), as the one counsellor of the office who gave any.
     const commands = value('commands-per-counsellor-per-week');
     expect(commands.denominator).toBe(1);
-    expect(commands.numerator).toBeGreaterThanOrEqual(30);
+    expect(commands.numerator).toBeGreaterThanOrEqual(28);
 
     expect(all['vdab-registered-within-two-months'].source).toEqual({
       document: 'BBT 2020-2021',
@@ -325,24 +329,24 @@ describe('key figures', () => {
     // Today the intake date is corrected (through the API on T2, and the same event in the copy).
     await post(`/trajectories/${ids.t2}/corrections`, {
       fact: 'INTAKE_DATE',
-      correctedDate: daysAgo(80),
+      correctedDate: daysAgo(95),
       reason: 'intake was rescheduled; the first date was a typing error',
     }).expect(200);
     await copy(copied + 1, null);
 
     expect(await asOf(daysAgo(1))).toEqual(before);
-    expect(byId(await asOf(daysAgo(0)))).toMatchObject({ 'days-intake-to-nt2-course-median': 21 });
+    expect(byId(await asOf(daysAgo(0)))).toMatchObject({ 'days-intake-to-nt2-course-median': 36 });
 
     // T2 itself: as of today the correction shows as a correction, beside the value it replaced.
     const { body } = await manager()
       .get(`/trajectories/${ids.t2}/as-of/${daysAgo(0)}`)
       .expect(200);
-    expect(body.trajectory).toMatchObject({ trajectoryId: ids.t2, intakeOn: daysAgo(80) });
+    expect(body.trajectory).toMatchObject({ trajectoryId: ids.t2, intakeOn: daysAgo(95) });
     expect(body.corrections).toEqual([
       expect.objectContaining({
         fact: 'INTAKE_DATE',
         previousDate: daysAgo(100),
-        correctedDate: daysAgo(80),
+        correctedDate: daysAgo(95),
       }),
     ]);
     await manager()
@@ -424,7 +428,7 @@ describe('key figures', () => {
       return;
     }
     const pdf = await manager().get(`/reports/annual/${year}.pdf`).responseType('blob').expect(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-type']).toMatch(/^application\/pdf/);
     expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 120_000);
 });
