@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { HtmlPrinter } from '../../apps/api/src/printing/html-printer';
+import type { ApiConfig } from '../../apps/api/src/config/api-config.service';
 import { CalendarDate, daysBetween } from '../../libs/domain/src';
 import { eventually } from '../support/eventually';
 import { daysAgo, newcomer, thirdCountryNewcomerFacts } from '../support/newcomers';
@@ -423,6 +426,10 @@ describe('key figures', () => {
     expect(openings.text.split('\r\n')[0]).toBe('month,agency,openings');
     await manager().get(`/reports/annual/${year}/tables/nothing.csv`).expect(400);
 
+    // ANNUAL_REPORT_PNG=docs/annual-report.png: keep a picture of the first page (the README shows it).
+    if (process.env.ANNUAL_REPORT_PNG && existsSync('/usr/bin/chromium')) {
+      await writeFile(process.env.ANNUAL_REPORT_PNG, await pngOf(html.text));
+    }
     if (!existsSync('/usr/bin/chromium')) {
       process.stderr.write('SKIPPED the PDF assertion: no Chromium at /usr/bin/chromium\n');
       return;
@@ -432,3 +439,9 @@ describe('key figures', () => {
     expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 120_000);
 });
+
+/** The first screen of a page, rendered by the API's own printer. */
+function pngOf(html: string): Promise<Buffer> {
+  const config = { chromiumPath: '/usr/bin/chromium' } as ApiConfig;
+  return new HtmlPrinter(config).png(html, { width: 900, height: 1270 });
+}

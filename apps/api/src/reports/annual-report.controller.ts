@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiOkResponse,
@@ -54,10 +54,11 @@ export class AnnualReportController {
       response.setHeader('Content-Type', 'text/html; charset=utf-8');
       return html;
     }
-    const pdf = await this.printer.pdf(html);
-    response.setHeader('Content-Type', 'application/pdf');
-    response.setHeader('Content-Disposition', `inline; filename="jaarrapport-inburgering-${year}.pdf"`);
-    return pdf;
+    // A StreamableFile is sent as its bytes (a Buffer returned as such would be serialised as JSON).
+    return new StreamableFile(await this.printer.pdf(html), {
+      type: 'application/pdf',
+      disposition: `inline; filename="jaarrapport-inburgering-${year}.pdf"`,
+    });
   }
 
   @Get(':year/tables/:table')

@@ -60,11 +60,16 @@ export function barChart(spec: BarChartSpec): string {
       `<text x="${margin.left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="10">${formatNumber(maximum * fraction, maximum < 4 ? 1 : 0)}</text>`
     );
   });
-  const legend = spec.series.map(
-    (series, index) =>
-      `<rect x="${margin.left + index * 170}" y="${height - 18}" width="10" height="10" fill="${series.color}"/>` +
-      `<text x="${margin.left + index * 170 + 14}" y="${height - 9}" font-size="11">${escapeHtml(series.name)}</text>`,
-  );
+  // Legend entries side by side, each as wide as its text (about 6.5 px per character at 11 px).
+  let legendX = margin.left;
+  const legend = spec.series.map((series) => {
+    const x = legendX;
+    legendX += 26 + series.name.length * 6.5;
+    return (
+      `<rect x="${x.toFixed(1)}" y="${height - 18}" width="10" height="10" fill="${series.color}"/>` +
+      `<text x="${(x + 14).toFixed(1)}" y="${height - 9}" font-size="11">${escapeHtml(series.name)}</text>`
+    );
+  });
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(spec.title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif"><title>${escapeHtml(spec.title)}</title>${ticks.join('')}${bars.join('')}${legend.join('')}</svg>`;
 }
 
