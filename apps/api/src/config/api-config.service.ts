@@ -53,6 +53,7 @@ export class ApiConfig {
 
   /** The Chromium executable that prints PDFs; undefined when none is configured. */
   get chromiumPath(): string | undefined {
-    return this.config.get('CHROMIUM_PATH', { infer: true }) || undefined;
+    const path = this.config.get('CHROMIUM_PATH', { infer: true });
+    return path === 'none' ? undefined : path;
   }
 }

@@ -17,7 +17,17 @@ describe('validateEnvironment', () => {
       RUN_MIGRATIONS: true,
       OIDC_ISSUER,
       OIDC_AUDIENCE: 'urn:inburgering:api',
+      CHROMIUM_PATH: '/usr/bin/chromium',
     });
+  });
+
+  it('takes an absolute CHROMIUM_PATH or none, and names a relative one', () => {
+    const base = { DATABASE_URL, OIDC_ISSUER, TEMPORAL_PAYLOAD_KEYS };
+    expect(validateEnvironment({ ...base, CHROMIUM_PATH: 'none' }).CHROMIUM_PATH).toBe('none');
+    expect(validateEnvironment({ ...base, CHROMIUM_PATH: '/opt/chrome/chrome' }).CHROMIUM_PATH).toBe(
+      '/opt/chrome/chrome',
+    );
+    expect(() => validateEnvironment({ ...base, CHROMIUM_PATH: 'chromium' })).toThrow(/CHROMIUM_PATH/);
   });
 
   it('parses numbers and flags from their text and ignores unrelated variables', () => {

@@ -55,12 +55,12 @@ export class EnvironmentVariables extends SharedEnvironment {
   OIDC_AUDIENCE = 'urn:inburgering:api';
 
   /**
-   * The Chromium that prints reports to PDF (apps/api/src/printing): an absolute path, or empty for none (the PDF
-   * routes then answer 503). Default: Debian's package.
+   * The Chromium that prints reports to PDF (apps/api/src/printing): an absolute path, or `none` (the PDF routes
+   * then answer 503). Default: Debian's package.
    */
   @IsString()
-  @Matches(/^(\/.*)?$/, {
-    message: 'CHROMIUM_PATH must be an absolute path to a Chromium executable, or empty',
+  @Matches(/^(\/.+|none)$/, {
+    message: 'CHROMIUM_PATH must be an absolute path to a Chromium executable, or none',
   })
   CHROMIUM_PATH = '/usr/bin/chromium';
 }
