@@ -57,7 +57,7 @@ export function barChart(spec: BarChartSpec): string {
     const y = margin.top + plotHeight - fraction * plotHeight;
     return (
       `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#ddd"/>` +
-      `<text x="${margin.left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="10">${formatNumber(maximum * fraction, maximum < 4 ? 1 : 0)}</text>`
+      `<text x="${margin.left - 6}" y="${(y + 4).toFixed(1)}" text-anchor="end" font-size="10">${tickLabel(maximum * fraction)}</text>`
     );
   });
   // Legend entries side by side, each as wide as its text (about 6.5 px per character at 11 px).
@@ -79,4 +79,9 @@ export function niceMaximum(value: number): number {
   const power = 10 ** Math.floor(Math.log10(value));
   for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
   return 10 * power;
+}
+
+/** A tick's value with the decimals it needs (1,25 on an axis up to 5), none for whole numbers. */
+function tickLabel(value: number): string {
+  return formatNumber(value, Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2);
 }
