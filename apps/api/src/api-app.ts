@@ -13,7 +13,6 @@ import { jsonBodyParser } from './http/request-body';
 import { securityHeaders } from './http/security-headers';
 import { setUpSwagger } from './http/swagger';
 import { createValidationPipe } from './http/validation-errors';
-import { ApiConfig } from './config/api-config.service';
 import { serveWebApp } from './web/web-app';
 
 export interface ApiAppOptions {

@@ -10,6 +10,8 @@ import { ExchangeModule } from './exchange/exchange.module';
 import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { RateLimitModule } from './http/rate-limit/rate-limit.module';
+import { KeyFiguresModule } from './key-figures/key-figures.module';
+import { ReportsModule } from './reports/reports.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { OfficesModule } from './offices/offices.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -46,6 +48,8 @@ export class AppModule {
         OutboxModule,
         PolicyActionsModule,
         WhatIfModule,
+        KeyFiguresModule,
+        ReportsModule,
       ],
     };
   }

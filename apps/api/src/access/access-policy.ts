@@ -46,6 +46,15 @@ export const ACTIONS = [
   'monitoring.read',
   /** Define the agency's offices and which counsellors belong to each. */
   'offices.manage',
+  /**
+   * The key figures and the per-municipality indicators. Aggregates without personal data (counts, shares,
+   * medians; no trajectory, newcomer or counsellor is named), of EVERY agency: the agencies are compared side by
+   * side (benchmarking, Beleidsbrief 2015-2016 l.961-967), so this action is not narrowed by the read scope. The
+   * trajectories behind a figure stay behind the caller's scope (trajectory.read, caseload.list).
+   */
+  'key-figures.read',
+  /** The annual report (HTML, PDF) and its tables (CSV): key figures only, like key-figures.read. */
+  'reports.read',
   /** The audit trail of personal-data access. */
   'audit.read',
   /** Send registrations, singly or as a file, and read the progress and problem rows of one's own imports. */
@@ -154,6 +163,8 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
       'offices.manage',
       'policy-actions.read',
       'what-if.run',
+      'key-figures.read',
+      'reports.read',
     ],
   },
   'work-partner': {

@@ -72,4 +72,10 @@ export class ApiConfig {
   get webAppDir(): string | undefined {
     return this.config.get('WEB_APP_DIR', { infer: true }) || undefined;
   }
+
+  /** The Chromium executable that prints PDFs; undefined when none is configured. */
+  get chromiumPath(): string | undefined {
+    const path = this.config.get('CHROMIUM_PATH', { infer: true });
+    return path === 'none' ? undefined : path;
+  }
 }

@@ -20,6 +20,7 @@ describe('validateEnvironment', () => {
       RATE_LIMIT_PER_MINUTE: 600,
       API_DOCS: true,
       TEST_DEADLINE_CLOCKS: false,
+      CHROMIUM_PATH: '/usr/bin/chromium',
     });
   });
 
@@ -47,6 +48,15 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ ...base, TEST_DEADLINE_CLOCKS: 'maybe' })).toThrow(
       /TEST_DEADLINE_CLOCKS must be true or false/,
     );
+  });
+
+  it('takes an absolute CHROMIUM_PATH or none, and names a relative one', () => {
+    const base = { DATABASE_URL, OIDC_ISSUER, TEMPORAL_PAYLOAD_KEYS };
+    expect(validateEnvironment({ ...base, CHROMIUM_PATH: 'none' }).CHROMIUM_PATH).toBe('none');
+    expect(validateEnvironment({ ...base, CHROMIUM_PATH: '/opt/chrome/chrome' }).CHROMIUM_PATH).toBe(
+      '/opt/chrome/chrome',
+    );
+    expect(() => validateEnvironment({ ...base, CHROMIUM_PATH: 'chromium' })).toThrow(/CHROMIUM_PATH/);
   });
 
   it('parses numbers and flags from their text and ignores unrelated variables', () => {

@@ -1,6 +1,16 @@
 import { Transform } from 'class-transformer';
 import { SharedEnvironment, validatedEnvironment } from '../../../../libs/config/src';
-import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 /** The API's environment. Validated once at start-up: a wrong variable stops the process and names itself. */
 export class EnvironmentVariables extends SharedEnvironment {
@@ -71,6 +81,16 @@ export class EnvironmentVariables extends SharedEnvironment {
   @IsOptional()
   @IsString()
   WEB_APP_DIR?: string = undefined;
+
+  /**
+   * The Chromium that prints reports to PDF (apps/api/src/printing): an absolute path, or `none` (the PDF routes
+   * then answer 503). Default: Debian's package.
+   */
+  @IsString()
+  @Matches(/^(\/.+|none)$/, {
+    message: 'CHROMIUM_PATH must be an absolute path to a Chromium executable, or none',
+  })
+  CHROMIUM_PATH = '/usr/bin/chromium';
 }
 
 /** Values that take precedence over process.env, e.g. a test's database URL. */

@@ -8,6 +8,8 @@ import type { EventMetadata } from '../event-store.types';
 @Check('events_schema_version_positive', 'schema_version > 0')
 // Expression index on (stream_id, metadata->>'idempotencyKey'); defined in the migration only.
 @Index('events_stream_idempotency_key_idx', { synchronize: false })
+// Block-range index on recorded_at (the workload key figure's period); defined in the migration only.
+@Index('events_recorded_at_brin', { synchronize: false })
 export class EventRecord {
   /** Global order of all events, the cursor of projections. */
   @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'events_pkey' })

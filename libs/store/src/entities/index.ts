@@ -6,6 +6,7 @@ import { ParticipationActivityRecord } from './participation-activity.entity';
 import { PillarRecord } from './pillar.entity';
 import { ProjectionCheckpointRecord } from './projection-checkpoint.entity';
 import { TrajectoryStateRecord } from './trajectory-state.entity';
+import { TrajectoryMilestoneRecord } from './trajectory-milestone.entity';
 import { TrajectorySummaryRecord } from './trajectory-summary.entity';
 import { ViolationRecord } from './violation.entity';
 
@@ -17,6 +18,7 @@ export {
   ParticipationActivityRecord,
   PillarRecord,
   ProjectionCheckpointRecord,
+  TrajectoryMilestoneRecord,
   TrajectoryStateRecord,
   TrajectorySummaryRecord,
   ViolationRecord,
@@ -33,4 +35,5 @@ export const entities = [
   ProjectionCheckpointRecord,
   IncidentRecord,
   TrajectoryStateRecord,
+  TrajectoryMilestoneRecord,
 ];

@@ -10,6 +10,7 @@ import { CreateAuditTrail1795373032000 } from './1795373032000-create-audit-trai
 import { OneFoldAndListColumns1795373033000 } from './1795373033000-one-fold-and-list-columns';
 import { CreateRegistrationExchange1795373034000 } from './1795373034000-create-registration-exchange';
 import { OfficesAndDeadlineMonitoring1796000000000 } from './1796000000000-offices-and-deadline-monitoring';
+import { CreateTrajectoryMilestones1796100000000 } from './1796100000000-create-trajectory-milestones';
 import { CreatePolicyActions1796200000000 } from './1796200000000-create-policy-actions';
 import { OutboxRelay1796400000000 } from './1796400000000-outbox-relay';
 import { CreatePartnerRecordImports1796500000000 } from './1796500000000-create-partner-record-imports';
@@ -29,6 +30,7 @@ export const migrations = [
   OneFoldAndListColumns1795373033000,
   CreateRegistrationExchange1795373034000,
   OfficesAndDeadlineMonitoring1796000000000,
+  CreateTrajectoryMilestones1796100000000,
   CreatePolicyActions1796200000000,
   OutboxRelay1796400000000,
   CreatePartnerRecordImports1796500000000,

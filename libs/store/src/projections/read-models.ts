@@ -2,6 +2,7 @@ import { deadlines } from './deadlines.projection';
 import { participationActivities } from './participation-activities.projection';
 import { pillars } from './pillars.projection';
 import type { ReadModel } from './projection';
+import { trajectoryMilestones } from './trajectory-milestones.projection';
 import { trajectorySummaries } from './trajectory-summary.projection';
 import { enqueuePartnerMessages, OutboxProjection } from './partner-outbox.projection';
 import { violations } from './violations.projection';
@@ -13,6 +14,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   violations,
   pillars,
   participationActivities,
+  trajectoryMilestones,
 ];
 
 /** The messages for partners, caused by new events (see OutboxProjection). */

@@ -107,6 +107,7 @@ function quote(name: string): string {
 
 const SQL_TYPES = new Set([
   'text',
+  'boolean',
   'integer',
   'smallint',
   'bigint',

@@ -1,0 +1,132 @@
+import type { DataSource } from 'typeorm';
+import { evolve, TrajectoryState } from '../../../domain/src';
+import {
+  AggregateInputs,
+  CommandFacts,
+  FactSets,
+  KEY_FIGURES,
+  TrajectoryFacts,
+  trajectoryFactsOf,
+  ViolationFacts,
+  violationFactsOf,
+} from '../../../domain/src/key-figures';
+import type { CalendarDate } from '../../../domain/src';
+import { EventColumns, toTrajectoryEvent } from '../projections/folded-streams';
+import { COMMAND_SOURCE } from './fact-sources';
+import { KeyFigureFilter, keyFigureStatement } from './key-figure-sql';
+
+/** A figure's aggregation for one group (`null`: no breakdown, or facts outside every group). */
+export interface GroupAggregate {
+  figureId: string;
+  group: string | null;
+  inputs: AggregateInputs;
+}
+
+interface AggregateRow {
+  group_key: string | null;
+  selected: number;
+  known: number;
+  matching: number;
+  median: number | null;
+  counsellors: number;
+}
+
+/** The key figures' reads: aggregates over the read models now, and the facts folded from the events as of a day. */
+export class KeyFigureQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Every figure's aggregation per group, one indexed query per figure (run side by side on the pool). */
+  async aggregates(filter: KeyFigureFilter): Promise<GroupAggregate[]> {
+    const results = await Promise.all(
+      KEY_FIGURES.map(async (figure) => {
+        const { sql, parameters } = keyFigureStatement(figure, filter);
+        const rows = await this.dataSource.query<AggregateRow[]>(sql, parameters);
+        return rows.map(({ group_key, ...inputs }) => ({ figureId: figure.id, group: group_key, inputs }));
+      }),
+    );
+    return results.flat();
+  }
+
+  /** Office ids and names, for labelling a breakdown by office. */
+  async officeNames(): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<{ office_id: string; name: string }[]>(
+      'SELECT office_id, name FROM offices',
+    );
+    return new Map(rows.map((row) => [row.office_id, row.name]));
+  }
+
+  /** Which office each counsellor belongs to (offices are data, kept as they are now). */
+  async counsellorOffices(): Promise<Map<string, string>> {
+    const rows = await this.dataSource.query<{ counsellor_id: string; office_id: string }[]>(
+      'SELECT counsellor_id, office_id FROM counsellor_offices',
+    );
+    return new Map(rows.map((row) => [row.counsellor_id, row.office_id]));
+  }
+
+  /**
+   * The facts as the system knew them at the end of `asOf` (Brussels): every stream's events recorded by then,
+   * folded with the domain's own `evolve` and mapped by the same `trajectoryFactsOf` as the read model. Events
+   * recorded later, corrections included, are not seen. Reads the store in (stream, version) order, in batches.
+   */
+  async factsAsOf(asOf: CalendarDate, commandsFrom: CalendarDate): Promise<FactSets> {
+    const trajectories: TrajectoryFacts[] = [];
+    const violations: ViolationFacts[] = [];
+    const finish = (state: TrajectoryState | undefined) => {
+      if (!state) return;
+      trajectories.push(trajectoryFactsOf(state));
+      violations.push(...violationFactsOf(state));
+    };
+    let current: { streamId: string; state?: TrajectoryState } | undefined;
+    let after: [string, number] = ['', 0];
+    for (;;) {
+      const batch = await this.dataSource.query<(EventColumns & { stream_id: string; version: number })[]>(
+        `SELECT stream_id, version, type, schema_version, occurred_at, data FROM events
+          WHERE recorded_at < ((($1::date) + 1)::timestamp AT TIME ZONE 'Europe/Brussels')
+            AND (stream_id, version) > ($2, $3)
+          ORDER BY stream_id, version LIMIT 20000`,
+        [asOf, ...after],
+      );
+      for (const record of batch) {
+        if (record.stream_id !== current?.streamId) {
+          finish(current?.state);
+          current = { streamId: record.stream_id };
+        }
+        current.state = evolve(current.state, toTrajectoryEvent(record));
+      }
+      if (batch.length < 20000) break;
+      const last = batch[batch.length - 1];
+      after = [last.stream_id, last.version];
+    }
+    finish(current?.state);
+    const commands = await this.commandsBetween(commandsFrom, asOf);
+    return { trajectories, violations, commands };
+  }
+
+  /** Counsellor commands recorded from `from` to `to` (days in Brussels), with the source the SQL figures use. */
+  async commandsBetween(from: CalendarDate, to: CalendarDate): Promise<CommandFacts[]> {
+    const bounds = [
+      `(($1::date)::timestamp AT TIME ZONE 'Europe/Brussels')`,
+      `((($2::date) + 1)::timestamp AT TIME ZONE 'Europe/Brussels')`,
+    ];
+    const rows = await this.dataSource.query<
+      {
+        trajectory_id: string;
+        counsellor: string;
+        agency: CommandFacts['agency'];
+        municipality: string;
+        recorded_on: CalendarDate;
+      }[]
+    >(
+      `SELECT f.trajectory_id, f.counsellor, f.agency, f.municipality, f.recorded_on
+         FROM ${COMMAND_SOURCE.from.replace(/\$1/g, bounds[0]).replace(/\$2/g, bounds[1])}`,
+      [from, to],
+    );
+    return rows.map((row) => ({
+      trajectoryId: row.trajectory_id,
+      counsellor: row.counsellor,
+      agency: row.agency,
+      municipality: row.municipality,
+      recordedOn: row.recorded_on,
+    }));
+  }
+}
