@@ -104,6 +104,20 @@ describe('the violation file as a document for the enforcement officer', () => {
     expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62; &#38; vertrok');
   });
 
+  it('prints as a PDF (the same page, through headless Chromium)', async () => {
+    const response = await documentOf(violationId, OFFICER, '.pdf')
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect((response.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    await documentOf(violationId, 'counsellor-gent', '.pdf').expect(403);
+  }, 120_000);
+
   it('is for the enforcement officer only, within scope', async () => {
     await documentOf(violationId, 'counsellor-gent').expect(403);
     await documentOf(`${trajectoryId}:violation:9`).expect(404);

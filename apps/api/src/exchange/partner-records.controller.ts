@@ -133,6 +133,7 @@ export class PartnerRecordsController {
   }
 
   @Get('participation-activity-imports/:importId')
+  @ApiOkResponse({ description: "The import's progress and outcome counts" })
   @Allow('participation.submit')
   @ApiOperation({ summary: 'Progress of an activity file: rows done and total, the count of each outcome' })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such import of yours' })
@@ -145,6 +146,7 @@ export class PartnerRecordsController {
   }
 
   @Get('course-record-imports/:importId')
+  @ApiOkResponse({ description: "The import's progress and outcome counts" })
   @Allow('courses.submit')
   @ApiOperation({
     summary: 'Progress of a course-record file: rows done and total, the count of each outcome',

@@ -44,6 +44,7 @@ export class KeyFiguresController {
   }
 
   @Get('municipalities.csv')
+  @ApiOkResponse({ description: 'The indicators per municipality as CSV' })
   @Allow('key-figures.read')
   @ApiOperation({
     summary: 'The per-municipality indicators (local integration monitor) as CSV: one row per municipality',

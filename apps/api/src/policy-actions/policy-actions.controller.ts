@@ -43,6 +43,7 @@ export class PolicyActionsController {
   constructor(private readonly actions: PolicyActionsService) {}
 
   @Get()
+  @ApiOkResponse({ description: 'The actions (JSON, or CSV with format=csv)' })
   @Allow('policy-actions.read')
   @ApiOperation({
     summary: "The policy plan's actions, in SD.OD.n order; by minister, portfolio, status, goal",
@@ -57,6 +58,7 @@ export class PolicyActionsController {
   }
 
   @Get('by-minister')
+  @ApiOkResponse({ description: 'The report per minister and portfolio' })
   @Allow('policy-actions.read')
   @ApiOperation({ summary: 'Per minister and portfolio: how many actions, and how many in each status' })
   @ApiProduces('application/json', 'text/csv')
@@ -69,6 +71,7 @@ export class PolicyActionsController {
   }
 
   @Get('status-shares')
+  @ApiOkResponse({ description: 'The share of actions per status' })
   @Allow('policy-actions.read')
   @ApiOperation({ summary: 'The share of actions per status (count and share of the total)' })
   @ApiProduces('application/json', 'text/csv')
@@ -80,6 +83,7 @@ export class PolicyActionsController {
   }
 
   @Get(':number')
+  @ApiOkResponse({ description: 'The action' })
   @Allow('policy-actions.read')
   @ApiOperation({ summary: 'One action: its facts and current status' })
   @ApiNotFoundResponse({ type: ErrorBody })
@@ -88,6 +92,7 @@ export class PolicyActionsController {
   }
 
   @Get(':number/history')
+  @ApiOkResponse({ description: "The action's status changes, oldest first" })
   @Allow('policy-actions.read')
   @ApiOperation({
     summary: "An action's events, oldest first: the import and every status change, with who and when",

@@ -62,6 +62,7 @@ export class AnnualReportController {
   }
 
   @Get(':year/tables/:table')
+  @ApiOkResponse({ description: 'The table as CSV' })
   @Allow('reports.read')
   @ApiOperation({
     summary: `One of the report's tables as CSV: ${Object.keys(ANNUAL_REPORT_TABLES).join(', ')} (.csv)`,

@@ -1,9 +1,17 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { ViolationFileDocument } from '../../../../../libs/domain/src';
 import type { ReadScope } from '../../../../../libs/store/src/queries/read-scope';
 import { Allow, CallerScope } from '../../access/access.decorators';
 import { ErrorBody } from '../../http/error-bodies';
+import { HtmlPrinter } from '../../printing/html-printer';
 import { MAX_VIOLATION_ID_LENGTH, VIOLATION_ID } from '../../trajectories/trajectory-routes';
 import { violationDocumentHtml } from './violation-document.html';
 import { ViolationDocumentService } from './violation-document.service';
@@ -22,7 +30,10 @@ const VIOLATION_PARAMETER = {
 @ApiTags('violations')
 @Controller('violations')
 export class ViolationDocumentController {
-  constructor(private readonly documents: ViolationDocumentService) {}
+  constructor(
+    private readonly documents: ViolationDocumentService,
+    private readonly printer: HtmlPrinter,
+  ) {}
 
   @Get(':violationId/document')
   @Allow('violation.document')
@@ -54,5 +65,23 @@ export class ViolationDocumentController {
     @CallerScope() scope: ReadScope,
   ): Promise<string> {
     return violationDocumentHtml(await this.documents.document(violationId, scope));
+  }
+
+  @Get(':violationId/document.pdf')
+  @Allow('violation.document')
+  @ApiOperation({ summary: 'The same document as a PDF (A4), printed by headless Chromium (CHROMIUM_PATH)' })
+  @ApiParam(VIOLATION_PARAMETER)
+  @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiNotFoundResponse({ type: ErrorBody, description: 'No such violation file within your scope' })
+  @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'No browser is configured to print with' })
+  async pdf(
+    @Param('violationId', VIOLATION_ID) violationId: string,
+    @CallerScope() scope: ReadScope,
+  ): Promise<StreamableFile> {
+    const document = await this.documents.document(violationId, scope);
+    return new StreamableFile(await this.printer.pdf(violationDocumentHtml(document)), {
+      type: 'application/pdf',
+      disposition: `inline; filename="inbreukdossier-${document.violation.violationId.replace(/[^\w-]+/g, '-')}.pdf"`,
+    });
   }
 }
