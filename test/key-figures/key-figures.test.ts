@@ -86,7 +86,11 @@ describe('key figures', () => {
       enrolledOn: daysAgo(enrolled),
     }).expect(200);
     for (const [taken, passed] of results) {
-      await post(`/trajectories/${id}/mo/test-results`, { takenOn: daysAgo(taken), passed }).expect(200);
+      await post(`/trajectories/${id}/mo/test-results`, {
+        takenOn: daysAgo(taken),
+        passed,
+        ...(passed ? { certificateNumber: `MO-${id}-${taken}` } : {}),
+      }).expect(200);
     }
   };
   const nt2 = async (id: string, referred: number, enrolled: number, results: [number, boolean][]) => {
@@ -100,6 +104,7 @@ describe('key figures', () => {
         level: 'A2',
         takenOn: daysAgo(taken),
         passed,
+        ...(passed ? { certificateNumber: `NT2-${id}-${taken}` } : {}),
       }).expect(200);
     }
   };

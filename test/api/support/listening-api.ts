@@ -74,10 +74,15 @@ export interface RawResponse {
 /** IN-Gent's counsellor, who sees the trajectories test/support/newcomers.ts registers. */
 export const PREFERRED_CALLER = 'counsellor-gent';
 
-/** The preferred caller when its role may perform the action, else the first demo identity whose role may. */
+/**
+ * The preferred caller when its role may perform the action, else the first of IN-Gent's, else of all demo
+ * identities whose role may.
+ */
 function identityAllowedTo(action: Action): string {
+  // IN-Gent's own people first (the agency of the test newcomers), so that an agency-scoped role reaches them.
   const candidates = [
     ...DEMO_IDENTITIES.filter((identity) => identity.id === PREFERRED_CALLER),
+    ...DEMO_IDENTITIES.filter((identity) => identity.organisation === 'IN_GENT'),
     ...DEMO_IDENTITIES,
   ];
   const found = candidates.find((identity) =>

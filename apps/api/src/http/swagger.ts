@@ -47,8 +47,15 @@ export function describeProblems(document: OpenAPIObject): OpenAPIObject {
       operation.security ??= [];
       const responses = operation.responses;
       for (const [status, response] of Object.entries(responses)) {
-        if (Number(status) < 400 || !response.content?.['application/json']) continue;
-        response.content = { [PROBLEM_CONTENT_TYPE]: response.content['application/json'] };
+        if (Number(status) < 400 || !response.content || response.content[PROBLEM_CONTENT_TYPE]) continue;
+        // An error is problem details whatever the success answers are (JSON, CSV, HTML, PDF).
+        const declared = response.content['application/json'] ?? Object.values(response.content)[0];
+        response.content = {
+          [PROBLEM_CONTENT_TYPE]:
+            (declared as { schema?: unknown } | undefined)?.schema !== undefined
+              ? declared
+              : problem('ErrorBody')[PROBLEM_CONTENT_TYPE],
+        };
       }
       if (operation.requestBody) {
         responses['400'] ??= {

@@ -11,6 +11,13 @@ export interface CommandForm {
 }
 
 const date = (name: string, label: MessageKey): FieldSpec => ({ name, label, type: 'date', required: true });
+/** Required by the API with a pass and refused with a fail; the API's rejection names it next to the field. */
+const CERTIFICATE_NUMBER: FieldSpec = {
+  name: 'certificateNumber',
+  label: 'field.certificateNumber',
+  type: 'text',
+  maxLength: 64,
+};
 
 export const PARTICIPATION_FIELDS: readonly FieldSpec[] = [
   {
@@ -68,7 +75,11 @@ export const COMMAND_FORMS: Partial<Record<string, CommandForm>> = {
   TAKE_MO_TEST: {
     title: 'action.TAKE_MO_TEST',
     path: (id) => `/trajectories/${id}/mo/test-results`,
-    fields: [date('takenOn', 'field.takenOn'), { name: 'passed', label: 'field.passed', type: 'boolean' }],
+    fields: [
+      date('takenOn', 'field.takenOn'),
+      { name: 'passed', label: 'field.passed', type: 'boolean' },
+      CERTIFICATE_NUMBER,
+    ],
   },
   REFER_TO_NT2_COURSE: {
     title: 'action.REFER_TO_NT2_COURSE',
@@ -97,6 +108,7 @@ export const COMMAND_FORMS: Partial<Record<string, CommandForm>> = {
       { name: 'level', label: 'field.level', type: 'select', required: true, options: ['A1', 'A2', 'B1'] },
       date('takenOn', 'field.takenOn'),
       { name: 'passed', label: 'field.passed', type: 'boolean' },
+      CERTIFICATE_NUMBER,
     ],
   },
   PROVE_B1_ORAL: {

@@ -193,6 +193,7 @@ export const en: Record<MessageKey, string> = {
   'field.enrolledOn': 'Enrolment date',
   'field.takenOn': 'Test date',
   'field.passed': 'Passed',
+  'field.certificateNumber': 'Certificate number (with a pass)',
   'field.referredOn': 'Referral date',
   'field.kind': 'Kind of activity',
   'field.hours': 'Hours',

@@ -192,6 +192,7 @@ export const nl = {
   'field.enrolledOn': 'Datum van inschrijving',
   'field.takenOn': 'Datum van de test',
   'field.passed': 'Geslaagd',
+  'field.certificateNumber': 'Certificaatnummer (bij slagen)',
   'field.referredOn': 'Datum van doorverwijzing',
   'field.kind': 'Soort activiteit',
   'field.hours': 'Aantal uren',

@@ -201,13 +201,24 @@ export function planNewcomer(options: SimulationOptions, index: number): Simulat
   }));
   const moTest = moEnrol + between(40, 90);
   const moPassed = chance(0.85);
-  on(moTest, (date) => ({ type: 'RecordMoTestResult', takenOn: date, passed: moPassed }));
-  if (!moPassed)
+  // A pass carries the test centre's certificate number (the standardised test's certificate).
+  const certificate = (test: string, passed: boolean) =>
+    passed ? { certificateNumber: `${test}-${agency}-${contractDay}-${between(100000, 999999)}` } : {};
+  on(moTest, (date) => ({
+    type: 'RecordMoTestResult',
+    takenOn: date,
+    passed: moPassed,
+    ...certificate('MO', moPassed),
+  }));
+  if (!moPassed) {
+    const retakePassed = chance(0.7);
     on(moTest + between(30, 60), (date) => ({
       type: 'RecordMoTestResult',
       takenOn: date,
-      passed: chance(0.7),
+      passed: retakePassed,
+      ...certificate('MO', retakePassed),
     }));
+  }
 
   const provider = agency === 'IN_GENT' ? 'CVO Gent' : agency === 'ATLAS' ? 'CVO Antwerpen' : 'CVO Leuven';
   const referral = contractDay + between(3, 20);
@@ -228,13 +239,21 @@ export function planNewcomer(options: SimulationOptions, index: number): Simulat
   }));
   const nt2Test = nt2Enrol + between(120, 300);
   const nt2Passed = chance(0.7);
-  on(nt2Test, (date) => ({ type: 'RecordNt2TestResult', level: 'A2', takenOn: date, passed: nt2Passed }));
+  on(nt2Test, (date) => ({
+    type: 'RecordNt2TestResult',
+    level: 'A2',
+    takenOn: date,
+    passed: nt2Passed,
+    ...certificate('NT2', nt2Passed),
+  }));
   if (!nt2Passed) {
+    const retakePassed = chance(0.6);
     on(nt2Test + between(60, 120), (date) => ({
       type: 'RecordNt2TestResult',
       level: 'A2',
       takenOn: date,
-      passed: chance(0.6),
+      passed: retakePassed,
+      ...certificate('NT2', retakePassed),
     }));
   }
 
