@@ -234,6 +234,16 @@ describe('the web app in a browser', () => {
     ]);
     expect(cells[4]).toContain(spaces(vdabFigure.definition.nl));
     expect(cells[4]).toContain(`Bron: ${vdabFigure.source.document}`);
+    await expectNoAxeViolations(page, 'dashboard-key-figures');
+
+    // Another period: the table follows it.
+    const june = `${today.slice(0, 4)}-06-01`;
+    await figures.getByLabel('Van', { exact: true }).fill(june);
+    await figures.getByRole('button', { name: 'Tonen' }).click();
+    await figures.getByRole('table', { name: `Kerncijfers van ${june} tot en met ${today}` }).waitFor();
+    await figures.getByLabel('Van', { exact: true }).fill(from);
+    await figures.getByRole('button', { name: 'Tonen' }).click();
+    await table.waitFor();
 
     // Its CSV export is the API's (format=csv); the annual report of the year is one click away.
     const figuresCsv = page.waitForEvent('download');
