@@ -1,10 +1,38 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES } from '../../apps/api/src/access/access-policy';
-import { DEFAULT_API_AUDIENCE, DEMO_IDENTITIES, DEMO_PASSWORD, WEB_CLIENT_ID } from '../../libs/identity/src';
+import {
+  DEFAULT_API_AUDIENCE,
+  DEMO_IDENTITIES,
+  DEMO_PASSWORD,
+  WEB_APP_REDIRECT_URIS,
+  WEB_CLIENT_ID,
+} from '../../libs/identity/src';
 
 export const REALM = 'inburgering';
 export const REALM_FILE = join(__dirname, '../../docker/keycloak/inburgering-realm.json');
+
+/** The port `npm start` serves the API and the web app (/app/) on by default (PORT). */
+export const DEFAULT_APP_PORT = 3000;
+
+/**
+ * The web app's redirect URIs for Keycloak: the embedded provider's loopback URIs on the default port (Keycloak
+ * does not accept any port of a loopback address the way the embedded provider does), and the Vite dev server's.
+ */
+export function webRedirectUris(): string[] {
+  return ['http://localhost:5173/*', ...WEB_APP_REDIRECT_URIS.map((uri) => withPort(uri, DEFAULT_APP_PORT))];
+}
+
+/** The origins of those redirect URIs (CORS for the token endpoint). */
+export function webOrigins(): string[] {
+  return [...new Set(webRedirectUris().map((uri) => new URL(uri.replace('*', '')).origin))];
+}
+
+function withPort(uri: string, port: number): string {
+  const url = new URL(uri);
+  url.port = String(port);
+  return url.toString();
+}
 
 const attributeMapper = (claim: string) => ({
   name: claim,
@@ -95,8 +123,8 @@ export function keycloakRealm(): Record<string, unknown> {
         publicClient: true,
         standardFlowEnabled: true,
         directAccessGrantsEnabled: false,
-        redirectUris: ['http://localhost:5173/*'],
-        webOrigins: ['http://localhost:5173'],
+        redirectUris: webRedirectUris(),
+        webOrigins: webOrigins(),
         attributes: { 'pkce.code.challenge.method': 'S256' },
         defaultClientScopes: ['inburgering-api', 'profile'],
       },

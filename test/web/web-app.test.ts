@@ -189,8 +189,79 @@ describe('the web app in a browser', () => {
     await page.getByRole('heading', { level: 2, name: 'Termijnen per week' }).waitFor();
     await page.locator('#trend-title ~ figure .recharts-surface').first().waitFor();
     await page.locator('#counsellors-title ~ figure .recharts-surface').first().waitFor();
-    await page.getByText('Lopende dossiers', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'dashboard');
+
+    // The key figures are the API's: the three agencies side by side, each figure with its definition and source.
+    const today = daysAgo(0);
+    const from = `${today.slice(0, 4)}-01-01`;
+    const answer = (
+      await system
+        .http('manager-gent')
+        .get(`/key-figures?from=${from}&to=${today}&groupBy=agency`)
+        .expect(200)
+    ).body as KeyFiguresBody;
+    const vdabFigure = answer.figures.find((figure) => figure.id === 'vdab-registered-within-two-months')!;
+    expect(vdabFigure.label.nl).toMatch(/VDAB/);
+    const figures = page.getByRole('region', { name: 'Kerncijfers' });
+    await figures.locator('figure .recharts-surface').first().waitFor();
+    await figures
+      .getByRole('img', { name: new RegExp(`^${escapeRegExp(vdabFigure.label.nl)} per agentschap`) })
+      .waitFor();
+    const table = figures.getByRole('table', { name: `Kerncijfers van ${from} tot en met ${today}` });
+    const header = (await table.getByRole('columnheader').allTextContents()).map(spaces);
+    expect(header).toEqual([
+      'Kerncijfer',
+      ...['AGII', 'ATLAS', 'IN_GENT'].map(
+        (agency) => vdabFigure.groups.find((g) => g.group === agency)!.label,
+      ),
+      'Alle agentschappen',
+      'Definitie en bron',
+    ]);
+    expect(await table.locator('tbody tr').count()).toBe(answer.figures.length);
+    const vdabRow = table.getByRole('row', { name: new RegExp(`^${escapeRegExp(vdabFigure.label.nl)}`) });
+    const cells = (await vdabRow.getByRole('cell').allTextContents()).map(spaces);
+    const share = (value: number | null) =>
+      value === null
+        ? '–'
+        : spaces(
+            new Intl.NumberFormat('nl-BE', { style: 'percent', maximumFractionDigits: 1 }).format(value),
+          );
+    expect(cells.slice(0, 4)).toEqual([
+      ...['AGII', 'ATLAS', 'IN_GENT'].map((agency) =>
+        share(vdabFigure.groups.find((g) => g.group === agency)!.value),
+      ),
+      share(vdabFigure.value),
+    ]);
+    expect(cells[4]).toContain(spaces(vdabFigure.definition.nl));
+    expect(cells[4]).toContain(`Bron: ${vdabFigure.source.document}`);
+    await expectNoAxeViolations(page, 'dashboard-key-figures');
+
+    // Another period: the table follows it.
+    const june = `${today.slice(0, 4)}-06-01`;
+    await figures.getByLabel('Van', { exact: true }).fill(june);
+    await figures.getByRole('button', { name: 'Tonen' }).click();
+    await figures.getByRole('table', { name: `Kerncijfers van ${june} tot en met ${today}` }).waitFor();
+    await figures.getByLabel('Van', { exact: true }).fill(from);
+    await figures.getByRole('button', { name: 'Tonen' }).click();
+    await table.waitFor();
+
+    // Its CSV export is the API's (format=csv); the annual report of the year is one click away.
+    const figuresCsv = page.waitForEvent('download');
+    await figures.getByRole('button', { name: 'Exporteren als CSV' }).click();
+    const figuresFile = await figuresCsv;
+    expect(figuresFile.suggestedFilename()).toBe(`kerncijfers-${from}-${today}.csv`);
+    const apiCsv = await system
+      .http('manager-gent')
+      .get(`/key-figures?from=${from}&to=${today}&groupBy=agency&format=csv`)
+      .expect(200);
+    const exported = withoutBom(await readDownload(figuresFile));
+    expect(exported).toBe(withoutBom(apiCsv.text));
+    expect(exported).toContain(vdabFigure.label.nl);
+    const report = page.waitForEvent('download');
+    await figures.getByRole('button', { name: `Jaarverslag ${today.slice(0, 4)} (HTML)` }).click();
+    const reportFile = await report;
+    expect(reportFile.suggestedFilename()).toBe(`jaarverslag-${today.slice(0, 4)}.html`);
+    expect(await readDownload(reportFile)).toContain(vdabFigure.label.nl);
 
     const download = page.waitForEvent('download');
     await page
@@ -288,6 +359,21 @@ async function expectDescription(control: Locator, expected: RegExp): Promise<vo
     expect(texts.join(' ')).toMatch(expected);
   }, 20_000);
 }
+
+interface KeyFiguresBody {
+  figures: {
+    id: string;
+    label: { nl: string };
+    definition: { nl: string };
+    source: { document: string };
+    value: number | null;
+    groups: { group: string | null; label: string; value: number | null }[];
+  }[];
+}
+
+const spaces = (text: string) => text.replace(/\s+/g, ' ').trim();
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function readDownload(download: {
   createReadStream(): Promise<NodeJS.ReadableStream>;

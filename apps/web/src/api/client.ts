@@ -112,3 +112,19 @@ export function upload<T>(
     request.send(file);
   });
 }
+
+/** A file from the API (CSV, HTML, PDF) as a Blob, with the bearer token; problems as ApiError. */
+export async function apiBlob(path: string, accept: string): Promise<Blob> {
+  const headers: Record<string, string> = { Accept: accept };
+  const token = currentToken?.();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, { headers });
+  if (!response.ok) {
+    const type = response.headers.get('content-type') ?? '';
+    const problem: Problem = type.includes('json')
+      ? ((await response.json()) as Problem)
+      : { status: response.status, detail: await response.text() };
+    throw new ApiError(response.status, problem);
+  }
+  return response.blob();
+}

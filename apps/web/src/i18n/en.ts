@@ -367,4 +367,22 @@ export const en: Record<MessageKey, string> = {
   'event.TrajectorySuspended': 'Trajectory suspended',
   'event.TrajectoryTransferred': 'Trajectory transferred',
   'event.WorkTrackAgreed': 'Work track agreed',
+  'dashboard.intro.keyFigures':
+    "The three agencies' key figures side by side, and your agency's deadlines per week.",
+  'keyFigures.desc':
+    'Per agency and together, over the chosen period; each figure with its definition and source. As CSV or in the annual report.',
+  'keyFigures.period': 'Period of the key figures',
+  'keyFigures.from': 'From',
+  'keyFigures.to': 'To (inclusive)',
+  'keyFigures.show': 'Show',
+  'keyFigures.invalidPeriod': 'Choose a start and an end date; the end date is not before the start date.',
+  'keyFigures.chartFigure': 'Key figure in the chart',
+  'keyFigures.chart.desc': '{figure} per agency: {values}.',
+  'keyFigures.table.caption': 'Key figures from {from} to {to}',
+  'keyFigures.col.figure': 'Key figure',
+  'keyFigures.col.total': 'All agencies',
+  'keyFigures.col.definition': 'Definition and source',
+  'keyFigures.source': 'Source: {document}, {passage}',
+  'keyFigures.annualReport.html': 'Annual report {year} (HTML)',
+  'keyFigures.annualReport.pdf': 'Annual report {year} (PDF)',
 };

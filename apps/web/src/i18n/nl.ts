@@ -368,6 +368,24 @@ export const nl = {
   'event.TrajectorySuspended': 'Traject geschorst',
   'event.TrajectoryTransferred': 'Traject overgedragen',
   'event.WorkTrackAgreed': 'Werktraject afgesproken',
+  'dashboard.intro.keyFigures':
+    'De kerncijfers van de drie agentschappen naast elkaar, en de termijnen van uw agentschap per week.',
+  'keyFigures.desc':
+    'Per agentschap en samen, over de gekozen periode; elk cijfer met zijn definitie en bron. Als CSV of in het jaarverslag.',
+  'keyFigures.period': 'Periode van de kerncijfers',
+  'keyFigures.from': 'Van',
+  'keyFigures.to': 'Tot en met',
+  'keyFigures.show': 'Tonen',
+  'keyFigures.invalidPeriod': 'Kies een begin- en einddatum; de einddatum ligt niet voor de begindatum.',
+  'keyFigures.chartFigure': 'Kerncijfer in de grafiek',
+  'keyFigures.chart.desc': '{figure} per agentschap: {values}.',
+  'keyFigures.table.caption': 'Kerncijfers van {from} tot en met {to}',
+  'keyFigures.col.figure': 'Kerncijfer',
+  'keyFigures.col.total': 'Alle agentschappen',
+  'keyFigures.col.definition': 'Definitie en bron',
+  'keyFigures.source': 'Bron: {document}, {passage}',
+  'keyFigures.annualReport.html': 'Jaarverslag {year} (HTML)',
+  'keyFigures.annualReport.pdf': 'Jaarverslag {year} (PDF)',
 } as const;
 
 export type MessageKey = keyof typeof nl;

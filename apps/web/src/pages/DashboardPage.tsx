@@ -1,10 +1,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, query } from '../api/client';
-import type { CaseloadItem, Page as ApiPage } from '../api/types';
 import { useAuth } from '../auth/auth';
-import { attentionOf } from '../caseload/attention';
 import { downloadCsv, ErrorMessage, Loading, Page, useLoad } from '../components/common';
-import { formatDate, todayInBrussels } from '../format/format';
+import { KeyFiguresSection } from '../dashboard/KeyFiguresSection';
+import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 
@@ -35,12 +34,15 @@ const COLOURS = {
   overdue: '#b42318',
 };
 
-/** Managers' dashboard: deadline load per week and per counsellor (GET /monitoring/...), key figures; CSV export. */
+/**
+ * Managers' dashboard: the agencies' key figures (GET /key-figures), the deadline load per week and per counsellor
+ * (GET /monitoring/...); CSV export.
+ */
 export function DashboardPage() {
   const { t } = useI18n();
   return (
-    <Page title={t('dashboard.title')} intro={t('dashboard.intro')}>
-      <KeyFigures />
+    <Page title={t('dashboard.title')} intro={t('dashboard.intro.keyFigures')}>
+      <KeyFiguresSection />
       <TrendChart />
       <CounsellorChart />
     </Page>
@@ -205,49 +207,6 @@ function CounsellorChart() {
             </ResponsiveContainer>
           </div>
         </figure>
-      ) : null}
-    </ChartSection>
-  );
-}
-
-function KeyFigures() {
-  const { t } = useI18n();
-  const { session } = useAuth();
-  const { data, error, reload } = useLoad(
-    () => api<ApiPage<CaseloadItem>>(`/caseload${query({ agency: session?.organisation, limit: 500 })}`),
-    [session?.organisation],
-  );
-  const today = todayInBrussels();
-  const items = data?.items ?? [];
-  const figures: [MessageKey, number][] = [
-    ['dashboard.figure.open', data?.total ?? 0],
-    ['dashboard.figure.missed', items.reduce((sum, item) => sum + item.missedDeadlines, 0)],
-    ['dashboard.figure.violations', items.reduce((sum, item) => sum + item.openViolations, 0)],
-    ['dashboard.figure.dueSoon', items.filter((item) => attentionOf(item, today) === 'DUE_SOON').length],
-  ];
-  return (
-    <ChartSection
-      id="figures"
-      title="dashboard.keyFigures"
-      description="dashboard.keyFigures.desc"
-      csv={() =>
-        downloadCsv(
-          'kerncijfers.csv',
-          [t('dashboard.keyFigures'), session?.organisation ?? ''],
-          figures.map(([key, value]) => [t(key), value]),
-        )
-      }
-    >
-      {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
-      {data ? (
-        <dl className="figures">
-          {figures.map(([key, value]) => (
-            <div key={key}>
-              <dt>{t(key)}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
       ) : null}
     </ChartSection>
   );
