@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import {
   createThrowawayDatabase,
   EmbeddedPostgres,
+  prepareApplicationRole,
   runMigrations,
   startEmbeddedPostgres,
 } from '../../libs/store/src/postgres';
@@ -12,8 +13,9 @@ import { findFreePort } from '../../libs/store/src/postgres/free-port';
 
 /**
  * A PostgreSQL cluster of a test's own (embedded binaries, a temporary data directory, a fixed free port) that the
- * test can restart: the machine's shared server is never touched. While it runs, DATABASE_URL points at its migrated
- * database, so that startTestSystem() and startWorkerProcess() use it; close() restores the previous URL.
+ * test can restart: the machine's shared server is never touched. While it runs, DATABASE_URL (the application
+ * role) and DATABASE_OWNER_URL point at its migrated database, so that startTestSystem(), startWorkerProcess() and
+ * testEnvironment() use it; close() restores the previous URLs.
  * As root, the server runs as the system user `postgres` (see startEmbeddedPostgres).
  */
 export interface RestartablePostgres {
@@ -34,8 +36,10 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
   let server: EmbeddedPostgres | undefined = await start();
   const database = await createThrowawayDatabase(server.adminUrl, 'inburgering_faults');
   await runMigrations(database.url);
-  const previousUrl = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = database.url;
+  // As in the global setup: the system connects as the application role, the checks as the owner.
+  const previous = { url: process.env.DATABASE_URL, ownerUrl: process.env.DATABASE_OWNER_URL };
+  process.env.DATABASE_OWNER_URL = database.url;
+  process.env.DATABASE_URL = await prepareApplicationRole(database.url);
   return {
     url: database.url,
     async restart({ downForMs = 0 } = {}) {
@@ -48,7 +52,8 @@ export async function startRestartablePostgres(): Promise<RestartablePostgres> {
       if (after === before) throw new Error(`PostgreSQL did not restart (postmaster started at ${before})`);
     },
     async close() {
-      process.env.DATABASE_URL = previousUrl;
+      restoreVariable('DATABASE_URL', previous.url);
+      restoreVariable('DATABASE_OWNER_URL', previous.ownerUrl);
       await server?.stop();
       server = undefined;
       await rm(dataDir, { recursive: true, force: true });
@@ -68,4 +73,10 @@ async function postmasterStart(url: string): Promise<string> {
   } finally {
     await client.end();
   }
+}
+
+/** process.env turns undefined into the string "undefined": an unset variable is deleted instead. */
+function restoreVariable(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
