@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { demoAccessToken } from '../../libs/identity/src';
@@ -100,7 +101,7 @@ describe('npm start', () => {
     // a client retries a 503 with the same Idempotency-Key.
     const polling = () => started.output().match(/polling task queue/g)?.length ?? 0;
     while (polling() < 2 && Date.now() < deadline) await sleep(200);
-    const person = newcomer();
+    const person = newcomer({ familyName: 'Dewaelelogcheck' });
     const token = await demoAccessToken(`http://127.0.0.1:${started.ports.identity}`, 'counsellor-gent');
     let status = 0;
     for (let attempt = 1; attempt <= 3 && status !== 201; attempt++) {
@@ -109,7 +110,7 @@ describe('npm start', () => {
         headers: {
           'Content-Type': 'application/json',
           Authorization: `Bearer ${token}`,
-          'Idempotency-Key': `after-restart-${person.nationalNumber}`,
+          'Idempotency-Key': `after-restart-${randomUUID()}`,
         },
         body: JSON.stringify(person),
       });
@@ -117,6 +118,11 @@ describe('npm start', () => {
       await created.body?.cancel();
     }
     expect(status).toBe(201);
+
+    // Issue 6 §4: nothing the stack logged (API, worker, Temporal, PostgreSQL, at info) names the person.
+    const logs = started.output();
+    expect(logs).toMatch(/\/trajectories/);
+    for (const personal of [person.nationalNumber, person.familyName]) expect(logs).not.toContain(personal);
 
     await stopAndExpectNothingLeft(started, 'SIGTERM');
   }, 420_000);
