@@ -15,6 +15,7 @@ import { CreatePolicyActions1796200000000 } from './1796200000000-create-policy-
 import { OutboxRelay1796400000000 } from './1796400000000-outbox-relay';
 import { CreatePartnerRecordImports1796500000000 } from './1796500000000-create-partner-record-imports';
 import { ApplicationRoleAndEventChain1796700000000 } from './1796700000000-application-role-and-event-chain';
+import { PendingWorkflowStarts1797000000000 } from './1797000000000-pending-workflow-starts';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   OutboxRelay1796400000000,
   CreatePartnerRecordImports1796500000000,
   ApplicationRoleAndEventChain1796700000000,
+  PendingWorkflowStarts1797000000000,
 ];
