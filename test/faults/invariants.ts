@@ -1,4 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { fold } from '../../libs/domain/src';
+import { canonicalJson } from '../../libs/store/src/canonical-json';
+import { TrajectoryStateRecord } from '../../libs/store/src/entities';
+import {
+  EventColumns,
+  stateRow,
+  tableRowsOf,
+  toTrajectoryEvent,
+} from '../../libs/store/src/projections/folded-streams';
+import { READ_MODELS } from '../../libs/store/src/projections/read-models';
 import { rebuildReadModels } from '../../libs/store/src/projections/rebuild-read-models';
 import { readModelTables } from '../store/read-model-assertions';
 import { foldedState } from '../support/folded-state';
@@ -90,6 +101,45 @@ export async function readModelsDifferingFromRebuild(system: TestSystem): Promis
   return Object.keys(before).filter(
     (table) => JSON.stringify(before[table]) !== JSON.stringify(after[table]),
   );
+}
+
+/**
+ * The stored state and read-model rows of these trajectories that differ from the mappings of their events' fold
+ * (as `table trajectoryId`): what a rebuild would write for them, without rebuilding a database other tests share.
+ */
+export async function readModelsDifferingFromFold(
+  database: DataSource,
+  trajectoryIds: string[],
+): Promise<string[]> {
+  const manager = database.manager;
+  const differing: string[] = [];
+  for (const streamId of trajectoryIds) {
+    const records = await manager.query<EventColumns[]>(
+      'SELECT type, schema_version, occurred_at, data FROM events WHERE stream_id = $1 ORDER BY version',
+      [streamId],
+    );
+    const state = fold(records.map(toTrajectoryEvent));
+    if (!state) {
+      differing.push(`events ${streamId}`);
+      continue;
+    }
+    const stream = { streamId, state, lastOccurredAt: records[records.length - 1]!.occurred_at };
+    const expected: [new () => object, object[]][] = [
+      [TrajectoryStateRecord, [stateRow(stream)]],
+      ...READ_MODELS.map((model): [new () => object, object[]] => [model.entity, model.rows(stream)]),
+    ];
+    for (const [entity, rows] of expected) {
+      const table = tableRowsOf(manager, entity);
+      const byTrajectory = table.metadata.columns.find((column) =>
+        ['trajectory_id', 'stream_id'].includes(column.databaseName),
+      )!;
+      const stored = await manager.find(entity, { where: { [byTrajectory.propertyName]: streamId } });
+      const asColumns = (list: object[]) => list.map((row) => canonicalJson(table.toColumns(row))).sort();
+      if (!isDeepStrictEqual(asColumns(stored), asColumns(rows)))
+        differing.push(`${table.metadata.tableName} ${streamId}`);
+    }
+  }
+  return differing;
 }
 
 /** Trajectories whose workflow's state differs from the fold of their stream. */

@@ -25,7 +25,7 @@ const RESPONSE_TIMEOUT_MS = 45_000;
  * Idempotency-Key until it gets a 2xx or 4xx answer.
  */
 export async function sendCommand(
-  system: TestSystem,
+  system: Pick<TestSystem, 'http'>,
   identity: string,
   path: string,
   body: object,

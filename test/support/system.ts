@@ -75,6 +75,21 @@ export interface TestSystemOptions {
   api?: EnvironmentOverrides;
 }
 
+/**
+ * `TestSystem.http` for an API at `target` (the in-process server, or a base URL such as an API process's): the
+ * caller's bearer token and the audit purpose set on every request.
+ */
+export function httpClientOf(
+  target: Parameters<typeof request.agent>[0],
+  token: (identity: string) => string,
+): TestSystem['http'] {
+  return (identity: string | null = DEFAULT_TEST_IDENTITY, { purpose = TEST_PURPOSE } = {}) => {
+    const agent = request.agent(target);
+    if (purpose !== null) agent.set('X-Audit-Purpose', purpose);
+    return identity === null ? agent : agent.set('Authorization', `Bearer ${token(identity)}`);
+  };
+}
+
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const environment = testEnvironment();
   const taskQueue = `test-${randomUUID()}`;
@@ -112,11 +127,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   let worker: RunningTrajectoryWorker | undefined;
 
   const system: TestSystem = {
-    http: (identity: string | null = DEFAULT_TEST_IDENTITY, { purpose = TEST_PURPOSE } = {}) => {
-      const agent = request.agent(app.getHttpServer());
-      if (purpose !== null) agent.set('X-Audit-Purpose', purpose);
-      return identity === null ? agent : agent.set('Authorization', `Bearer ${token(identity)}`);
-    },
+    http: httpClientOf(app.getHttpServer(), token),
     token,
     temporal,
     database,
