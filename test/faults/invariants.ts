@@ -13,7 +13,7 @@ import { READ_MODELS } from '../../libs/store/src/projections/read-models';
 import { rebuildReadModels } from '../../libs/store/src/projections/rebuild-read-models';
 import { readModelTables } from '../store/read-model-assertions';
 import { foldedState } from '../support/folded-state';
-import { TestSystem } from '../support/system';
+import type { TestSystem } from '../support/system';
 import { SentCommand } from './load';
 
 export interface EventAccounting {
@@ -27,10 +27,19 @@ export interface EventAccounting {
   gaps: string[];
 }
 
-/** Compares the events table with what the API answered, command by command (by Idempotency-Key). */
-export async function accountForEvents(system: TestSystem, sent: SentCommand[]): Promise<EventAccounting> {
+/**
+ * Compares the events table with what the API answered, command by command (by Idempotency-Key). `streams`: only
+ * these trajectories' events (a database other test files write to at the same time); by default every event.
+ */
+export async function accountForEvents(
+  system: Pick<TestSystem, 'database'>,
+  sent: SentCommand[],
+  streams?: string[],
+): Promise<EventAccounting> {
+  const within = streams ? 'WHERE stream_id = ANY($1)' : '';
   const rows: { stream_id: string; key: string | null; count: number }[] = await system.database.query(
-    `SELECT stream_id, metadata->>'idempotencyKey' AS key, count(*)::int AS count FROM events GROUP BY 1, 2`,
+    `SELECT stream_id, metadata->>'idempotencyKey' AS key, count(*)::int AS count FROM events ${within} GROUP BY 1, 2`,
+    streams ? [streams] : [],
   );
   const stored = new Map(rows.map((row) => [`${row.stream_id} ${row.key}`, row.count]));
   const accounting: EventAccounting = { lost: 0, duplicated: 0, ofRefused: 0, gaps: [] };
@@ -52,7 +61,9 @@ export async function accountForEvents(system: TestSystem, sent: SentCommand[]):
     if (!explained.has(`${row.stream_id} ${row.key}`)) accounting.duplicated += row.count;
 
   const versions: { stream_id: string; contiguous: boolean }[] = await system.database.query(
-    `SELECT stream_id, max(version) = count(*) AND min(version) = 1 AS contiguous FROM events GROUP BY stream_id`,
+    `SELECT stream_id, max(version) = count(*) AND min(version) = 1 AS contiguous FROM events ${within}
+      GROUP BY stream_id`,
+    streams ? [streams] : [],
   );
   accounting.gaps = versions.filter((row) => !row.contiguous).map((row) => row.stream_id);
   return accounting;
@@ -144,7 +155,7 @@ export async function readModelsDifferingFromFold(
 
 /** Trajectories whose workflow's state differs from the fold of their stream. */
 export async function workflowsDifferingFromStreams(
-  system: TestSystem,
+  system: Pick<TestSystem, 'database' | 'temporal'>,
   trajectoryIds: string[],
 ): Promise<string[]> {
   const differing: string[] = [];

@@ -1,5 +1,5 @@
 import { daysAgo, newcomer } from '../support/newcomers';
-import { TestSystem } from '../support/system';
+import type { TestSystem } from '../support/system';
 
 /** One command as a client sent it, and what it finally got after retrying with the same Idempotency-Key. */
 export interface SentCommand {

@@ -11,7 +11,8 @@ import { sendCommand, SentCommand } from '../faults/load';
 import { daysAgo, newcomer } from '../support/newcomers';
 import { ApiProcess, startApiProcess } from '../support/processes/api-processes';
 import { startWorkerProcess, WorkerProcess } from '../support/processes/worker-processes';
-import { httpClientOf, startTestSystem, TestSystem, workflowBundle } from '../support/system';
+import { bundleTrajectoryWorkflows } from '../../apps/worker/src/workflow-bundle';
+import { httpClientOf, startTestClients, TestClients } from '../support/clients';
 
 /** Trajectories under load at once, each through both APIs. */
 const TRAJECTORIES = 8;
@@ -26,26 +27,31 @@ const ACTIVITIES = 4;
  * command's events are stored once, and its stored state, read models and workflow agree with the fold of its events.
  */
 describe('two APIs and two workers on one Temporal server', () => {
-  let system: TestSystem;
+  let system: TestClients;
   const workers: WorkerProcess[] = [];
   const apis: ApiProcess[] = [];
   const bundlePath = join(tmpdir(), `inburgering-scale-bundle-${process.pid}.js`);
   let startupSeconds = 0;
 
   beforeAll(async () => {
-    const started = Date.now();
-    system = await startTestSystem();
-    await system.stopWorker();
-    await writeFile(bundlePath, (await workflowBundle()).code);
-    const [first, second, ...apiProcesses] = await Promise.all([
-      startWorkerProcess(system.taskQueue, { WORKFLOW_BUNDLE_PATH: bundlePath }),
-      startWorkerProcess(system.taskQueue, { WORKFLOW_BUNDLE_PATH: bundlePath }),
-      startApiProcess(system.taskQueue),
-      startApiProcess(system.taskQueue),
+    const startedAt = Date.now();
+    system = await startTestClients();
+    // The APIs start while the workflows are bundled for the workers; each process is kept as it comes up, so
+    // that afterAll stops it even when another one failed.
+    const apisStarting = Promise.all(
+      [0, 1].map(() => startApiProcess(system.taskQueue).then((api) => apis.push(api))),
+    );
+    apisStarting.catch(() => undefined);
+    await writeFile(bundlePath, (await bundleTrajectoryWorkflows()).code);
+    await Promise.all([
+      ...[0, 1].map(() =>
+        startWorkerProcess(system.taskQueue, { WORKFLOW_BUNDLE_PATH: bundlePath }).then((worker) =>
+          workers.push(worker),
+        ),
+      ),
+      apisStarting,
     ]);
-    workers.push(first as WorkerProcess, second as WorkerProcess);
-    apis.push(...(apiProcesses as ApiProcess[]));
-    startupSeconds = (Date.now() - started) / 1000;
+    startupSeconds = (Date.now() - startedAt) / 1000;
   }, 180_000);
   afterAll(async () => {
     await Promise.all([...workers, ...apis].map((child) => child.kill('SIGTERM')));
@@ -110,8 +116,12 @@ describe('two APIs and two workers on one Temporal server', () => {
       sent.filter((command) => command.api === api && command.status < 300),
     );
     const tasksBy = new Map<string, number>();
+    const histories = { events: 0, bytes: 0 };
     for (const id of trajectoryIds) {
-      const history = await system.temporal.workflow.getHandle(`trajectory-${id}`).fetchHistory();
+      const handle = system.temporal.workflow.getHandle(`trajectory-${id}`);
+      const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
+      histories.events += description.historyLength;
+      histories.bytes += description.historySize ?? 0;
       for (const event of history.events ?? []) {
         const identity = event.workflowTaskCompletedEventAttributes?.identity;
         if (identity) tasksBy.set(identity, (tasksBy.get(identity) ?? 0) + 1);
@@ -123,9 +133,14 @@ describe('two APIs and two workers on one Temporal server', () => {
         .reduce((sum, [, n]) => sum + n, 0);
 
     // (b) one writer per trajectory.
-    const accounting = await accountForEvents(system, sent);
+    const accounting = await accountForEvents(system, sent, trajectoryIds);
     const readModelsDiffering = await readModelsDifferingFromFold(system.database, trajectoryIds);
     const workflowsDiffering = await workflowsDifferingFromStreams(system, trajectoryIds);
+    const [stored] = await system.database.query<{ events: number; bytes: number; metadata: number }[]>(
+      `SELECT count(*)::int AS events, avg(pg_column_size(e.*))::int AS bytes,
+              avg(pg_column_size(metadata))::int AS metadata FROM events e WHERE stream_id = ANY($1)`,
+      [trajectoryIds],
+    );
     const twice = trajectoryIds.map((_, lane) =>
       sent.filter((command) => command.key.endsWith(`-${lane}-twice`)),
     );
@@ -134,7 +149,9 @@ describe('two APIs and two workers on one Temporal server', () => {
       `two APIs, two workers (started in ${startupSeconds.toFixed(1)} s): ${sent.length} commands over ${TRAJECTORIES} trajectories in ` +
         `${loadSeconds.toFixed(1)} s (${(sent.length / loadSeconds).toFixed(1)} commands/s); answered by the APIs ` +
         `${answeredBy.map((answers) => answers.length).join(' and ')}; workflow tasks completed by the workers ` +
-        `${workers.map(tasksOf).join(' and ')}`,
+        `${workers.map(tasksOf).join(' and ')}; per trajectory ${stored!.events / TRAJECTORIES} events ` +
+        `(a row ${stored!.bytes} bytes, of which metadata ${stored!.metadata}) and a Temporal history of ` +
+        `${histories.events / TRAJECTORIES} events, ${Math.round(histories.bytes / TRAJECTORIES)} bytes`,
     );
     expect(sent.filter((command) => command.status >= 300)).toEqual([]);
     expect(answeredBy.map((answers) => answers.length)).toEqual([sent.length / 2, sent.length / 2]);
