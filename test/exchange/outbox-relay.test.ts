@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningOutboxRelay, startOutboxRelay } from '../../apps/worker/src/outbox/outbox-relay';
+import { addDays, CalendarDate } from '../../libs/domain/src';
 import { createLogger } from '../../libs/logging/src';
 import { eventually } from '../support/eventually';
 import { daysAgo, newcomer } from '../support/newcomers';
@@ -17,6 +18,8 @@ describe('the outbox relay', () => {
   let relay: RunningOutboxRelay;
   let endpoint: PartnerEndpoint;
   const secret = randomBytes(32);
+  // VDAB's secret is being rotated: the relay signs with both, VDAB's receivers may hold either.
+  const [oldVdabSecret, newVdabSecret] = [randomBytes(32), randomBytes(32)];
   const run = randomUUID().slice(0, 8);
   // Partners no other test addresses: test centres named for this run.
   const provider = `Relay Centre ${run}`;
@@ -29,7 +32,11 @@ describe('the outbox relay', () => {
     OUTBOX_RETRY_BASE_MS: 200,
     OUTBOX_RETRY_MAX_MS: 1_000,
     OUTBOX_DELIVERY_TIMEOUT_MS: TIMEOUT_MS,
-    OUTBOX_PARTNER_SECRETS: `relay-test-${run}:${secret.toString('base64')}`,
+    OUTBOX_PARTNER_SECRETS: [
+      `relay-test-${run}:${secret.toString('base64')}`,
+      `rotation-${run}:${oldVdabSecret.toString('base64')}`,
+      `rotation-${run}:${newVdabSecret.toString('base64')}`,
+    ].join(','),
   };
 
   beforeAll(async () => {
@@ -43,9 +50,10 @@ describe('the outbox relay', () => {
   afterAll(async () => {
     await relay?.stop();
     await endpoint?.down();
-    await system?.database.query(`UPDATE outbox_subscriptions SET active = false WHERE partner LIKE $1`, [
-      `%${run}`,
-    ]);
+    await system?.database.query(
+      `UPDATE outbox_subscriptions SET active = false WHERE partner LIKE $1 OR secret_ref = $2`,
+      [`%${run}`, `rotation-${run}`],
+    );
     await system?.close();
   });
 
@@ -210,6 +218,60 @@ describe('the outbox relay', () => {
       dead: 0,
       delivered: 12,
     });
+  });
+
+  it('a moved VDAB deadline sends VDAB a new notice, signed with the old and the new secret while it is rotated', async () => {
+    const path = `/vdab-${run}`;
+    const subscribed = await operator()
+      .post('/outbox/subscriptions')
+      .send({
+        partner: 'VDAB',
+        eventKinds: ['NewcomerMustRegister'],
+        endpointUrl: endpoint.url(path),
+        secretRef: `rotation-${run}`,
+        maxAttempts: 20,
+      });
+    expect([200, 201]).toContain(subscribed.status);
+    endpoint.behaviour = () => ({ status: 200 });
+    await endpoint.up();
+
+    const id = await signedTrajectory(); // the registration is due two months after the contract, 40 days ago
+    await system
+      .http()
+      .post(`/trajectories/${id}/suspension`)
+      .send({ reason: 'ILLNESS', suspendedFrom: daysAgo(20) })
+      .expect(200);
+    await system
+      .http()
+      .post(`/trajectories/${id}/resumption`)
+      .send({ resumedOn: daysAgo(5) })
+      .expect(200, { trajectoryId: id, version: 8, events: ['TrajectoryResumed', 'DeadlineMoved'] });
+
+    const notices = await eventually(async () => {
+      const mine = endpoint.processedOnce(path).filter((delivery) => delivery.body.trajectoryId === id);
+      expect(mine).toHaveLength(2);
+      return mine;
+    }, 30_000);
+    const [first, moved] = notices.map((delivery) => delivery.body);
+    expect(first).toMatchObject({ type: 'NewcomerMustRegister', trajectoryVersion: 5 });
+    expect(first!.data.previousDueOn).toBeUndefined();
+    expect(moved).toMatchObject({
+      type: 'NewcomerMustRegister',
+      trajectoryVersion: 8,
+      data: {
+        dueOn: addDays(first!.data.dueOn as CalendarDate, 15),
+        previousDueOn: first!.data.dueOn,
+        deadlineId: first!.data.deadlineId,
+        nationalNumber: first!.data.nationalNumber,
+      },
+    });
+    // A receiver holding only the old secret and one holding only the new one both verify every delivery.
+    for (const delivery of endpoint.received.filter((received) => received.path === path)) {
+      expect(delivery.signature.split(' ')).toHaveLength(2);
+      expect(signatureVerifies(delivery, oldVdabSecret)).toBe(true);
+      expect(signatureVerifies(delivery, newVdabSecret)).toBe(true);
+      expect(signatureVerifies(delivery, secret)).toBe(false);
+    }
   });
 
   it('a message that keeps failing becomes a dead letter that holds its trajectory back; operators list and replay it', async () => {

@@ -1,8 +1,19 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { fold } from '../../libs/domain/src';
+import { canonicalJson } from '../../libs/store/src/canonical-json';
+import { TrajectoryStateRecord } from '../../libs/store/src/entities';
+import {
+  EventColumns,
+  stateRow,
+  tableRowsOf,
+  toTrajectoryEvent,
+} from '../../libs/store/src/projections/folded-streams';
+import { READ_MODELS } from '../../libs/store/src/projections/read-models';
 import { rebuildReadModels } from '../../libs/store/src/projections/rebuild-read-models';
 import { readModelTables } from '../store/read-model-assertions';
 import { foldedState } from '../support/folded-state';
-import { TestSystem } from '../support/system';
+import type { TestSystem } from '../support/system';
 import { SentCommand } from './load';
 
 export interface EventAccounting {
@@ -16,10 +27,19 @@ export interface EventAccounting {
   gaps: string[];
 }
 
-/** Compares the events table with what the API answered, command by command (by Idempotency-Key). */
-export async function accountForEvents(system: TestSystem, sent: SentCommand[]): Promise<EventAccounting> {
+/**
+ * Compares the events table with what the API answered, command by command (by Idempotency-Key). `streams`: only
+ * these trajectories' events (a database other test files write to at the same time); by default every event.
+ */
+export async function accountForEvents(
+  system: Pick<TestSystem, 'database'>,
+  sent: SentCommand[],
+  streams?: string[],
+): Promise<EventAccounting> {
+  const within = streams ? 'WHERE stream_id = ANY($1)' : '';
   const rows: { stream_id: string; key: string | null; count: number }[] = await system.database.query(
-    `SELECT stream_id, metadata->>'idempotencyKey' AS key, count(*)::int AS count FROM events GROUP BY 1, 2`,
+    `SELECT stream_id, metadata->>'idempotencyKey' AS key, count(*)::int AS count FROM events ${within} GROUP BY 1, 2`,
+    streams ? [streams] : [],
   );
   const stored = new Map(rows.map((row) => [`${row.stream_id} ${row.key}`, row.count]));
   const accounting: EventAccounting = { lost: 0, duplicated: 0, ofRefused: 0, gaps: [] };
@@ -41,7 +61,9 @@ export async function accountForEvents(system: TestSystem, sent: SentCommand[]):
     if (!explained.has(`${row.stream_id} ${row.key}`)) accounting.duplicated += row.count;
 
   const versions: { stream_id: string; contiguous: boolean }[] = await system.database.query(
-    `SELECT stream_id, max(version) = count(*) AND min(version) = 1 AS contiguous FROM events GROUP BY stream_id`,
+    `SELECT stream_id, max(version) = count(*) AND min(version) = 1 AS contiguous FROM events ${within}
+      GROUP BY stream_id`,
+    streams ? [streams] : [],
   );
   accounting.gaps = versions.filter((row) => !row.contiguous).map((row) => row.stream_id);
   return accounting;
@@ -92,9 +114,48 @@ export async function readModelsDifferingFromRebuild(system: TestSystem): Promis
   );
 }
 
+/**
+ * The stored state and read-model rows of these trajectories that differ from the mappings of their events' fold
+ * (as `table trajectoryId`): what a rebuild would write for them, without rebuilding a database other tests share.
+ */
+export async function readModelsDifferingFromFold(
+  database: DataSource,
+  trajectoryIds: string[],
+): Promise<string[]> {
+  const manager = database.manager;
+  const differing: string[] = [];
+  for (const streamId of trajectoryIds) {
+    const records = await manager.query<EventColumns[]>(
+      'SELECT type, schema_version, occurred_at, data FROM events WHERE stream_id = $1 ORDER BY version',
+      [streamId],
+    );
+    const state = fold(records.map(toTrajectoryEvent));
+    if (!state) {
+      differing.push(`events ${streamId}`);
+      continue;
+    }
+    const stream = { streamId, state, lastOccurredAt: records[records.length - 1]!.occurred_at };
+    const expected: [new () => object, object[]][] = [
+      [TrajectoryStateRecord, [stateRow(stream)]],
+      ...READ_MODELS.map((model): [new () => object, object[]] => [model.entity, model.rows(stream)]),
+    ];
+    for (const [entity, rows] of expected) {
+      const table = tableRowsOf(manager, entity);
+      const byTrajectory = table.metadata.columns.find((column) =>
+        ['trajectory_id', 'stream_id'].includes(column.databaseName),
+      )!;
+      const stored = await manager.find(entity, { where: { [byTrajectory.propertyName]: streamId } });
+      const asColumns = (list: object[]) => list.map((row) => canonicalJson(table.toColumns(row))).sort();
+      if (!isDeepStrictEqual(asColumns(stored), asColumns(rows)))
+        differing.push(`${table.metadata.tableName} ${streamId}`);
+    }
+  }
+  return differing;
+}
+
 /** Trajectories whose workflow's state differs from the fold of their stream. */
 export async function workflowsDifferingFromStreams(
-  system: TestSystem,
+  system: Pick<TestSystem, 'database' | 'temporal'>,
   trajectoryIds: string[],
 ): Promise<string[]> {
   const differing: string[] = [];

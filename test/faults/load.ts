@@ -1,5 +1,5 @@
 import { daysAgo, newcomer } from '../support/newcomers';
-import { TestSystem } from '../support/system';
+import type { TestSystem } from '../support/system';
 
 /** One command as a client sent it, and what it finally got after retrying with the same Idempotency-Key. */
 export interface SentCommand {
@@ -25,7 +25,7 @@ const RESPONSE_TIMEOUT_MS = 45_000;
  * Idempotency-Key until it gets a 2xx or 4xx answer.
  */
 export async function sendCommand(
-  system: TestSystem,
+  system: Pick<TestSystem, 'http'>,
   identity: string,
   path: string,
   body: object,

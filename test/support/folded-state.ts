@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { fold, TrajectoryState } from '../../libs/domain/src';
 import { EventStore, toTrajectoryEvent } from '../../libs/store/src';
-import { TestSystem } from './system';
+import type { TestSystem } from './system';
 
 /** The state obtained by folding the trajectory's events as stored in PostgreSQL. */
 export async function foldedState(

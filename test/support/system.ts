@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import {
   DefaultLogger,
   LogLevel,
@@ -8,18 +8,13 @@ import {
   Runtime,
   WorkflowBundle,
 } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api-app';
 import { EnvironmentOverrides } from '../../apps/api/src/config/environment';
 import { RunningTrajectoryWorker, startTrajectoryWorker } from '../../apps/worker/src/trajectory-worker';
 import { bundleTrajectoryWorkflows } from '../../apps/worker/src/workflow-bundle';
-import { payloadCodecFrom } from '../../libs/codec/src';
-import { DEMO_IDENTITIES, demoAccessToken } from '../../libs/identity/src';
-import { createDataSource } from '../../libs/store/src';
-import { testEnvironment } from './environment';
+import { HttpClient, httpClientOf, startTestClients } from './clients';
 
 // Worker state changes are logged at INFO, and the failures tests provoke on purpose (an append the store refuses,
 // a replay that must fail) at WARN: a green run stays quiet, and tests report problems through their assertions.
@@ -46,13 +41,8 @@ export function workflowBundle(): Promise<WorkflowBundle> {
  * own workflows.
  */
 export interface TestSystem {
-  /**
-   * The API over HTTP as a demo identity (libs/identity/src/demo-identities.ts), with a bearer token the embedded
-   * OpenID provider issued to it; by default a counsellor of IN-Gent (the agency of test/support/newcomers.ts).
-   * `null`: without a token. Requests say why they access personal data (X-Audit-Purpose) unless `purpose` is
-   * null.
-   */
-  http: (identity?: string | null, options?: { purpose?: string | null }) => ReturnType<typeof request.agent>;
+  /** The API over HTTP as a demo identity (see HttpClient). */
+  http: HttpClient;
   /** The access token the provider issued to a demo identity for this test file. */
   token(identity: string): string;
   temporal: Client;
@@ -65,8 +55,7 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-export const DEFAULT_TEST_IDENTITY = 'counsellor-gent';
-export const TEST_PURPOSE = 'integration test';
+export { DEFAULT_TEST_IDENTITY, TEST_PURPOSE } from './clients';
 
 export interface TestSystemOptions {
   /** Listen on a free port of 127.0.0.1 (for a browser), serving the built web app from this directory. */
@@ -76,8 +65,7 @@ export interface TestSystemOptions {
 }
 
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
-  const environment = testEnvironment();
-  const taskQueue = `test-${randomUUID()}`;
+  const { token, temporal, database, taskQueue, close: closeClients } = await startTestClients();
   const app: INestApplication = await createApiApp({
     environment: {
       ...options.api,
@@ -92,31 +80,10 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   }
-  const connection = await Connection.connect({ address: environment.temporalAddress });
-  const temporal = new Client({
-    connection,
-    namespace: environment.namespace,
-    dataConverter: payloadCodecFrom(process.env.TEMPORAL_PAYLOAD_KEYS ?? ''),
-  });
-  const database = await createDataSource(environment.databaseUrl).initialize();
-  const tokens = new Map(
-    await Promise.all(
-      DEMO_IDENTITIES.map(async ({ id }) => [id, await demoAccessToken(environment.oidcIssuer, id)] as const),
-    ),
-  );
-  const token = (identity: string) => {
-    const found = tokens.get(identity);
-    if (!found) throw new Error(`no demo identity "${identity}"`);
-    return found;
-  };
   let worker: RunningTrajectoryWorker | undefined;
 
   const system: TestSystem = {
-    http: (identity: string | null = DEFAULT_TEST_IDENTITY, { purpose = TEST_PURPOSE } = {}) => {
-      const agent = request.agent(app.getHttpServer());
-      if (purpose !== null) agent.set('X-Audit-Purpose', purpose);
-      return identity === null ? agent : agent.set('Authorization', `Bearer ${token(identity)}`);
-    },
+    http: httpClientOf(app.getHttpServer(), token),
     token,
     temporal,
     database,
@@ -137,8 +104,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     async close() {
       await system.stopWorker();
       await app.close();
-      await connection.close();
-      await database.destroy();
+      await closeClients();
     },
   };
   await system.startWorker();

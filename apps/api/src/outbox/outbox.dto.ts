@@ -52,7 +52,8 @@ export class SaveSubscriptionDto {
 
   @ApiProperty({
     description:
-      "The name of the partner's signing secret in the worker's OUTBOX_PARTNER_SECRETS (not the secret)",
+      "The name of the partner's signing secret in the worker's OUTBOX_PARTNER_SECRETS (not the secret); " +
+      'while it is rotated the name holds two secrets and deliveries carry both signatures',
     example: 'vdab',
   })
   @IsString()

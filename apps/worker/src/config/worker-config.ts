@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, Max, Min, registerDecorator } from 'class-validator';
 import { SharedEnvironment, validatedEnvironment } from '../../../../libs/config/src';
-import { PARTNER_SECRETS_FORMAT, PARTNER_SECRETS_MESSAGE } from '../outbox/partner-secrets';
+import { partnerSecretsProblem } from '../outbox/partner-secrets';
 
 const integer = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
@@ -59,10 +59,28 @@ export class WorkerEnvironment extends SharedEnvironment {
   @Max(120_000)
   OUTBOX_DELIVERY_TIMEOUT_MS = 10_000;
 
-  /** The partners' signing secrets, `ref:base64[,ref:base64]`; subscriptions name theirs by reference. */
-  @ValidateIf((environment: WorkerEnvironment) => environment.OUTBOX_PARTNER_SECRETS !== '')
-  @Matches(PARTNER_SECRETS_FORMAT, { message: PARTNER_SECRETS_MESSAGE })
+  /**
+   * The partners' signing secrets, `ref:base64[,ref:base64]`; subscriptions name theirs by reference, and a
+   * reference named twice signs with both secrets (a rotation).
+   */
+  @IsPartnerSecrets()
   OUTBOX_PARTNER_SECRETS = '';
+}
+
+/** Valid when `parsePartnerSecrets` accepts the value; its reason otherwise (never the secret). */
+function IsPartnerSecrets(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isPartnerSecrets',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && partnerSecretsProblem(value) === undefined,
+        defaultMessage: (args) =>
+          partnerSecretsProblem(typeof args?.value === 'string' ? args.value : '') ??
+          'OUTBOX_PARTNER_SECRETS must be text',
+      },
+    });
 }
 
 export function validateWorkerEnvironment(raw: Record<string, unknown>): WorkerEnvironment {

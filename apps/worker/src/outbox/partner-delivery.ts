@@ -1,6 +1,6 @@
 import type { ClaimedMessage, DeliveryOutcome } from '../../../../libs/store/src';
 import type { PartnerSecrets } from './partner-secrets';
-import { signatureOf } from './webhook-signature';
+import { signatureHeader } from './webhook-signature';
 
 /** What a partner's endpoint receives (the body of the POST). */
 export interface DeliveredBody {
@@ -43,8 +43,8 @@ export async function deliverToPartner(
   message: ClaimedMessage,
   options: PartnerDeliveryOptions,
 ): Promise<DeliveryOutcome> {
-  const secret = options.secrets.get(message.secretRef);
-  if (!secret) {
+  const secrets = options.secrets.get(message.secretRef);
+  if (!secrets?.length) {
     return {
       delivered: false,
       error: `no secret configured for reference "${message.secretRef}" (OUTBOX_PARTNER_SECRETS)`,
@@ -60,7 +60,7 @@ export async function deliverToPartner(
         'user-agent': 'inburgering-outbox-relay',
         'webhook-id': message.messageId,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': signatureOf({ messageId: message.messageId, timestamp, body }, secret),
+        'webhook-signature': signatureHeader({ messageId: message.messageId, timestamp, body }, secrets),
       },
       body,
       redirect: 'manual',

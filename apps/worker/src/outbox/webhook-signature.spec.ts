@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signatureOf, verifySignature } from './webhook-signature';
+import { signatureHeader, signatureOf, verifySignature } from './webhook-signature';
 
 const secret = Buffer.from('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'utf8');
 const content = {
@@ -25,5 +25,17 @@ describe('the delivery signature (Standard Webhooks scheme)', () => {
       false,
     );
     expect(verifySignature(content, header, secret, { nowSeconds: content.timestamp + 301 })).toBe(false);
+  });
+
+  it('while a secret is rotated, a partner holding only the old one and one holding only the new one both verify', () => {
+    const old = Buffer.alloc(32, 1);
+    const rotated = Buffer.alloc(32, 2);
+    const header = signatureHeader(content, [old, rotated]);
+    const now = { nowSeconds: content.timestamp };
+    expect(header.split(' ')).toEqual([signatureOf(content, old), signatureOf(content, rotated)]);
+    expect(verifySignature(content, header, old, now)).toBe(true);
+    expect(verifySignature(content, header, rotated, now)).toBe(true);
+    expect(verifySignature(content, header, Buffer.alloc(32, 3), now)).toBe(false);
+    expect(signatureHeader(content, [old])).toBe(signatureOf(content, old));
   });
 });

@@ -21,6 +21,11 @@ export function signatureOf(content: SignedContent, secret: Buffer): string {
   return `${SIGNATURE_VERSION},${mac}`;
 }
 
+/** The `webhook-signature` header: one signature per secret, space-separated (several while a secret is rotated). */
+export function signatureHeader(content: SignedContent, secrets: readonly Buffer[]): string {
+  return secrets.map((secret) => signatureOf(content, secret)).join(' ');
+}
+
 /**
  * A partner's check: one of the space-separated signatures in the header matches, and the timestamp is within
  * `toleranceSeconds` of `nowSeconds` (a replayed old delivery is refused).

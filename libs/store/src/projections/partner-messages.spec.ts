@@ -2,6 +2,7 @@ import { evolve, TrajectoryState } from '../../../domain/src';
 import {
   BRUSSELS_FACTS,
   contractSignedWith,
+  correctFact,
   expireAt,
   FIRST_VIOLATION_ID,
   History,
@@ -10,7 +11,9 @@ import {
   recordIntake,
   recordVdabRegistration,
   referToNt2Course,
+  resumeTrajectory,
   run,
+  suspendTrajectory,
   TRAJECTORY_ID,
   trajectoryAt,
   VDAB_DEADLINE_ID,
@@ -18,15 +21,19 @@ import {
 import type { RecordedTrajectoryEvent } from '../event-records';
 import { PartnerMessage, partnerMessagesFor } from './partner-messages';
 
-/** Every message the history's events cause, each mapped from its event and the state folded up to it. */
+/**
+ * Every message the history's events cause, each mapped from its event, the state folded up to it and the state
+ * before it.
+ */
 function messagesOf(history: History, fromEvent = 0): (PartnerMessage & { version: number })[] {
   let state: TrajectoryState | undefined;
   const messages: (PartnerMessage & { version: number })[] = [];
   history.events.forEach((event, index) => {
+    const previous = state;
     state = evolve(state, event);
     if (index < fromEvent) return;
     const recorded = { ...event, streamId: TRAJECTORY_ID, version: index + 1 } as RecordedTrajectoryEvent;
-    for (const message of partnerMessagesFor(recorded, state))
+    for (const message of partnerMessagesFor(recorded, state, previous))
       messages.push({ ...message, version: index + 1 });
   });
   return messages;
@@ -140,5 +147,65 @@ describe('partner messages are a mapping of each new event and the folded state'
   it('events that concern no partner cause no message', () => {
     const registered = trajectoryAt('INTAKE_DONE');
     expect(messagesOf(registered)).toEqual([]);
+  });
+
+  describe('a moved registration deadline', () => {
+    const signed = trajectoryAt('CONTRACT_SIGNED'); // VDAB registration due 2026-06-30
+    const noticesAfter = (history: History, from = signed.events.length) =>
+      messagesOf(history, from).filter((message) => message.kind === 'NewcomerMustRegister');
+
+    it('a suspension that ends moves it: VDAB gets a new notice with the new date and the one it replaces', () => {
+      const resumed = run(
+        [suspendTrajectory('2026-05-10'), resumeTrajectory('2026-06-09')],
+        undefined,
+        signed,
+      );
+      expect(noticesAfter(resumed)).toEqual([
+        expect.objectContaining({
+          partner: 'VDAB',
+          payload: {
+            trajectoryId: TRAJECTORY_ID,
+            nationalNumber: '85073003328',
+            dueOn: '2026-07-30',
+            previousDueOn: '2026-06-30',
+            deadlineId: VDAB_DEADLINE_ID,
+            policyVersion: '2023',
+          },
+        }),
+      ]);
+    });
+
+    it('a corrected contract date moves it: a new notice', () => {
+      const corrected = run([correctFact('CONTRACT_SIGNING_DATE', '2026-04-20')], undefined, signed);
+      expect(noticesAfter(corrected).map(({ partner, payload }) => [partner, payload])).toEqual([
+        ['VDAB', expect.objectContaining({ dueOn: '2026-06-20', previousDueOn: '2026-06-30' })],
+      ]);
+    });
+
+    it('in Brussels the new notice goes to Actiris', () => {
+      const brussels = contractSignedWith({ targetGroupFacts: BRUSSELS_FACTS });
+      const resumed = run(
+        [suspendTrajectory('2026-05-10'), resumeTrajectory('2026-05-20')],
+        undefined,
+        brussels,
+      );
+      expect(
+        noticesAfter(resumed, brussels.events.length).map(({ partner, payload }) => [partner, payload]),
+      ).toEqual([['ACTIRIS', expect.objectContaining({ dueOn: '2026-07-10', previousDueOn: '2026-06-30' })]]);
+    });
+
+    it('no new notice once the registration is recorded, nor when a suspension moved nothing', () => {
+      const registered = trajectoryAt('VDAB_REGISTERED');
+      const corrected = run([correctFact('CONTRACT_SIGNING_DATE', '2026-04-25')], undefined, registered);
+      expect(corrected.events.map((event) => event.type)).toContain('DeadlineMoved');
+      expect(noticesAfter(corrected, registered.events.length)).toEqual([]);
+
+      const sameDay = run(
+        [suspendTrajectory('2026-05-10'), resumeTrajectory('2026-05-10')],
+        undefined,
+        signed,
+      );
+      expect(noticesAfter(sameDay)).toEqual([]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { TrajectoryState } from '../../../domain/src';
+import { isEmploymentRegistration, type Deadline, type TrajectoryState } from '../../../domain/src';
 import type { RecordedTrajectoryEvent } from '../event-records';
 
 /**
@@ -35,11 +35,16 @@ export function testCentrePartner(provider: string): string {
 /** The partner's ids this mapping may address, for validating a subscription's partner. */
 export const PARTNER_FORMAT = /^(VDAB|ACTIRIS|ABB|municipality:\S.*|test-centre:\S.*)$/;
 
-/** What VDAB (or Actiris in Brussels) receives: this newcomer must register as a job seeker by `dueOn`. */
+/**
+ * What VDAB (or Actiris in Brussels) receives: this newcomer must register as a job seeker by `dueOn`. When the
+ * deadline moved (a suspension ended, a date was corrected), a new notice with the same `deadlineId` says the new
+ * date and the one it replaces (`previousDueOn`).
+ */
 export interface NewcomerMustRegisterPayload {
   trajectoryId: string;
   nationalNumber: string;
   dueOn: string;
+  previousDueOn?: string;
   deadlineId: string;
   policyVersion: string;
 }
@@ -81,25 +86,19 @@ export interface PartnerMessage {
     | LearnerReferredPayload;
 }
 
-/** The messages one new event causes, given the state folded up to and including it. */
-export function partnerMessagesFor(event: RecordedTrajectoryEvent, state: TrajectoryState): PartnerMessage[] {
+/**
+ * The messages one new event causes, given the state folded up to and including it (`state`) and the state before
+ * it (`previous`, undefined for a stream's first event).
+ */
+export function partnerMessagesFor(
+  event: RecordedTrajectoryEvent,
+  state: TrajectoryState,
+  previous: TrajectoryState | undefined,
+): PartnerMessage[] {
   switch (event.type) {
-    case 'DeadlineSet': {
-      const { kind, dueOn, deadlineId, policyVersion } = event.data;
-      // Told once, when the contract sets the deadline; not when the registration was recorded before it.
-      if (kind !== 'VDAB_REGISTRATION' && kind !== 'ACTIRIS_REGISTRATION') return [];
-      if (state.vdabRegistration) return [];
-      const payload: NewcomerMustRegisterPayload = {
-        trajectoryId: state.trajectoryId,
-        nationalNumber: state.newcomer.nationalNumber,
-        dueOn,
-        deadlineId,
-        policyVersion,
-      };
-      return [
-        { partner: kind === 'VDAB_REGISTRATION' ? VDAB : ACTIRIS, kind: NEWCOMER_MUST_REGISTER, payload },
-      ];
-    }
+    case 'DeadlineSet':
+    case 'DeadlineMoved':
+      return registrationNotices(state, previous);
     case 'ViolationOpened': {
       const { violationId, kind, deadlineId } = event.data;
       // The facts are free text a counsellor wrote: the officer reads them in the violation file, not here.
@@ -147,4 +146,47 @@ export function partnerMessagesFor(event: RecordedTrajectoryEvent, state: Trajec
     default:
       return [];
   }
+}
+
+/**
+ * The employment service is told the registration deadline when the contract sets it, and again each time its date
+ * moves; not once the registration is recorded (the deadline is then met, or will be when the date is known to be
+ * in time), and not for a deadline that is no longer open.
+ */
+function registrationNotices(
+  state: TrajectoryState,
+  previous: TrajectoryState | undefined,
+): PartnerMessage[] {
+  if (state.vdabRegistration) return [];
+  const dueBefore = new Map(
+    (previous?.deadlines ?? []).map((deadline) => [deadline.deadlineId, deadline.dueOn] as const),
+  );
+  return state.deadlines
+    .filter(
+      (deadline) =>
+        isEmploymentRegistration(deadline.kind) &&
+        deadline.state === 'OPEN' &&
+        dueBefore.get(deadline.deadlineId) !== deadline.dueOn,
+    )
+    .map((deadline) => registrationNotice(state, deadline, dueBefore.get(deadline.deadlineId)));
+}
+
+function registrationNotice(
+  state: TrajectoryState,
+  deadline: Deadline,
+  previousDueOn: string | undefined,
+): PartnerMessage {
+  const payload: NewcomerMustRegisterPayload = {
+    trajectoryId: state.trajectoryId,
+    nationalNumber: state.newcomer.nationalNumber,
+    dueOn: deadline.dueOn,
+    ...(previousDueOn === undefined ? {} : { previousDueOn }),
+    deadlineId: deadline.deadlineId,
+    policyVersion: deadline.policyVersion,
+  };
+  return {
+    partner: deadline.kind === 'ACTIRIS_REGISTRATION' ? ACTIRIS : VDAB,
+    kind: NEWCOMER_MUST_REGISTER,
+    payload,
+  };
 }

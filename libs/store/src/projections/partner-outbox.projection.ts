@@ -5,21 +5,22 @@ import type { RecordedTrajectoryEvent } from '../event-records';
 import { partnerMessagesFor } from './partner-messages';
 
 /**
- * A message is caused by an event, not by a state: the outbox is written by the append, from each new event and
- * the state folded up to it, and never by a rebuild (messages already sent are not sent again).
+ * A message is caused by an event, not by a state: the outbox is written by the append, from each new event, the
+ * state folded up to it and the state before it, and never by a rebuild (messages already sent are not sent again).
  */
 export type OutboxProjection = (
   event: RecordedTrajectoryEvent,
   state: TrajectoryState,
   manager: EntityManager,
+  previous: TrajectoryState | undefined,
 ) => Promise<void>;
 
 /**
  * Writes the event's partner messages (see partner-messages.ts) as pending outbox rows, at most once per causing
  * event; the relay (apps/worker/src/outbox) delivers them to the partners that subscribe to their kind.
  */
-export const enqueuePartnerMessages: OutboxProjection = async (event, state, manager) => {
-  const messages = partnerMessagesFor(event, state);
+export const enqueuePartnerMessages: OutboxProjection = async (event, state, manager, previous) => {
+  const messages = partnerMessagesFor(event, state, previous);
   if (!messages.length) return;
   await manager
     .createQueryBuilder()

@@ -21,9 +21,10 @@ export async function projectAppend(
   const before = await streamBeforeAppend(manager, streamId, firstVersion - 1);
   let state: TrajectoryState | undefined = before.stream?.state;
   for (const [index, event] of events.entries()) {
+    const previous = state;
     state = foldOne(state, event, streamId, firstVersion + index);
     const recorded = { ...event, streamId, version: firstVersion + index } as RecordedTrajectoryEvent;
-    for (const enqueue of OUTBOX_PROJECTIONS) await enqueue(recorded, state, manager);
+    for (const enqueue of OUTBOX_PROJECTIONS) await enqueue(recorded, state, manager, previous);
   }
   if (!state) return;
   const after: FoldedStream = {
