@@ -212,10 +212,13 @@ describe('a rebuild reproduces the rows the appends wrote', () => {
     const live = await readModelTables(database.dataSource);
     expect(live.trajectory_summaries.length).toBeGreaterThanOrEqual(60);
 
-    const result = await rebuildReadModels(database.dataSource, { batchSize: 97, rowsPerInsert: 13 });
+    // Default sizes, then batches that end inside streams and tables written a few rows (or one) per statement.
+    for (const sizes of [{}, { batchSize: 97, rowsPerCopy: 13 }, { batchSize: 2, rowsPerCopy: 1 }]) {
+      const result = await rebuildReadModels(database.dataSource, sizes);
 
-    expect(result.streams).toBe(live.trajectory_states.length);
-    expect(await readModelTables(database.dataSource)).toEqual(live);
+      expect(result.streams).toBe(live.trajectory_states.length);
+      expect(await readModelTables(database.dataSource)).toEqual(live);
+    }
   });
 
   it('a stream without a stored state (appended before states were stored) is folded from its events', async () => {

@@ -11,6 +11,8 @@ import {
   ParticipationPillarDetails,
   PillarRecord,
   PillarView,
+  READ_MODELS,
+  TrajectoryStateRecord,
   TrajectorySummaryRecord,
   TrajectorySummaryView,
   TypeOrmTrajectoryQueries,
@@ -47,20 +49,14 @@ export async function readModelRows(dataSource: DataSource, trajectoryIds: strin
 
 /** Every row of the stored states and the read models, as JSON, in key order: to compare a rebuild with the appends. */
 export async function readModelTables(dataSource: DataSource): Promise<Record<string, unknown[]>> {
-  const tables: Record<string, string> = {
-    trajectory_states: 'stream_id',
-    trajectory_summaries: 'trajectory_id',
-    deadlines: 'trajectory_id, deadline_id',
-    violations: 'trajectory_id, violation_id',
-    pillars: 'trajectory_id, pillar',
-    participation_activities: 'trajectory_id, activity_id',
-  };
   const rows: Record<string, unknown[]> = {};
-  for (const [table, key] of Object.entries(tables)) {
+  for (const entity of [TrajectoryStateRecord, ...READ_MODELS.map((model) => model.entity)]) {
+    const { tableName, primaryColumns } = dataSource.getMetadata(entity);
     const result = await dataSource.query<{ row: unknown }[]>(
-      `SELECT to_jsonb(t) AS row FROM ${table} t ORDER BY ${key}`,
+      `SELECT to_jsonb(t) AS row FROM ${tableName} t
+        ORDER BY ${primaryColumns.map((column) => column.databaseName).join(', ')}`,
     );
-    rows[table] = result.map(({ row }) => row);
+    rows[tableName] = result.map(({ row }) => row);
   }
   return rows;
 }

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import {
   addDays,
   addMonths,
@@ -174,5 +176,31 @@ describe('calendar dates in Europe/Brussels', () => {
       expect(isBefore(d(a), d(b))).toBe(before);
       expect(isAfter(d(a), d(b))).toBe(after);
     });
+  });
+});
+
+describe('calendar arithmetic on day numbers agrees with zoned date arithmetic in Brussels', () => {
+  const brussels = (date: string) => DateTime.fromISO(date, { zone: LEGAL_TIME_ZONE });
+  const date = fc
+    .date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2199-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((instant) => d(instant.toISOString().slice(0, 10)));
+
+  it('addMonths, addDays and daysBetween', () => {
+    fc.assert(
+      fc.property(date, date, fc.integer({ min: -600, max: 600 }), (from, to, amount) => {
+        expect(addMonths(from, amount)).toBe(brussels(from).plus({ months: amount }).toISODate());
+        expect(addDays(from, amount * 20)).toBe(
+          brussels(from)
+            .plus({ days: amount * 20 })
+            .toISODate(),
+        );
+        expect(daysBetween(from, to)).toBe(Math.round(brussels(to).diff(brussels(from), 'days').days));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -25,16 +25,22 @@ export function calendarDate(value: string): CalendarDate {
 
 /** Adds whole months; a day that does not exist in the target month becomes its last day (31 Dec + 2 months = 28/29 Feb). */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  return toCalendarDate(fromCalendarDate(date).plus({ months }));
+  const { year, month, day } = partsOf(date);
+  const target = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(target / 12);
+  const targetMonth = target - targetYear * 12 + 1;
+  return fromDayNumber(
+    dayNumberOf(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth))),
+  );
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return toCalendarDate(fromCalendarDate(date).plus({ days }));
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round(fromCalendarDate(to).diff(fromCalendarDate(from), 'days').days);
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** The instant a deadline due on `date` expires: the start of the next day in Brussels, whatever the DST offset. */
@@ -61,4 +67,40 @@ function fromCalendarDate(date: CalendarDate): DateTime {
 
 function toCalendarDate(dateTime: DateTime): CalendarDate {
   return dateTime.toISODate() as CalendarDate;
+}
+
+/*
+ * Calendar arithmetic is done on day numbers (days since 1970-01-01) rather than in the Brussels zone: a calendar
+ * date has no time of day, so the zone's offsets and DST changes cannot move it, and the rebuild folds millions of
+ * events through these functions (a zoned DateTime per call was most of a fold's time).
+ */
+const DAY_MILLIS = 86_400_000;
+
+function partsOf(date: CalendarDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+function dayNumber(date: CalendarDate): number {
+  const { year, month, day } = partsOf(date);
+  return dayNumberOf(year, month, day);
+}
+
+function dayNumberOf(year: number, month: number, day: number): number {
+  const instant = new Date(0);
+  instant.setUTCFullYear(year, month - 1, day); // setUTCFullYear, unlike Date.UTC, keeps years 0-99 as they are
+  return Math.round(instant.getTime() / DAY_MILLIS);
+}
+
+function fromDayNumber(days: number): CalendarDate {
+  return new Date(days * DAY_MILLIS).toISOString().slice(0, 10) as CalendarDate;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

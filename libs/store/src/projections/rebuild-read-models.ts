@@ -1,9 +1,13 @@
+import { Client, type ClientBase, type Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { evolve, TrajectoryState } from '../../../domain/src';
 import { ProjectionCheckpointRecord, TrajectoryStateRecord } from '../entities';
-import { EventColumns, stateRow, tableRowsOf, toTrajectoryEvent } from './folded-streams';
+import { eventsInStreamOrder } from './events-in-stream-order';
+import { stateRow, tableRowsOf, toTrajectoryEvent } from './folded-streams';
 import type { FoldedStream } from './projection';
 import { READ_MODELS } from './read-models';
+import { TableCopies } from './table-copies';
 import type { TableRows } from './table-rows';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
@@ -16,83 +20,75 @@ export interface RebuildResult {
 }
 
 export interface RebuildOptions {
-  /** Events read per query. */
+  /** Events read per COPY statement. */
   batchSize?: number;
-  /** Rows written per statement and table. */
-  rowsPerInsert?: number;
+  /** Rows written per COPY statement and table. */
+  rowsPerCopy?: number;
 }
 
 /**
  * Recomputes the stored states and every read model from the events, in one transaction: each stream is folded with
- * the domain's own `evolve`, mapped to rows by the same read models the append uses, and the rows are written in
- * sets (one INSERT per table per `rowsPerInsert` rows). Appends wait meanwhile (SHARE lock on events), readers of
+ * the domain's own `evolve`, mapped to rows by the same read models the append uses, and the rows are written with
+ * COPY (one statement per `rowsPerCopy` rows and table). Appends wait meanwhile (SHARE lock on events), readers of
  * the read models too (TRUNCATE). The outbox is kept: messages are caused by events once, a rebuild sends nothing.
+ *
+ * The events are read on a second connection, in a read-only transaction that imports the rebuilding transaction's
+ * snapshot (taken under the lock, so it holds every event there is): PostgreSQL reads the next events on one
+ * connection while it writes rows on the other and the streams are folded here in between.
  */
 export async function rebuildReadModels(
   dataSource: DataSource,
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
-  const batchSize = options.batchSize ?? 20_000;
-  const rowsPerInsert = options.rowsPerInsert ?? 5_000;
+  const batchSize = options.batchSize ?? 50_000;
+  const rowsPerCopy = options.rowsPerCopy ?? 5_000;
   return dataSource.transaction(async (manager) => {
     await manager.query('LOCK TABLE events IN SHARE MODE');
+    // The stored states are large JSON documents that PostgreSQL compresses: lz4, where the server has it, compresses
+    // them several times faster than the default pglz (each value records its method; reads handle both).
+    await manager.query(
+      `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
+        WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
+    );
     const states = tableRowsOf(manager, TrajectoryStateRecord);
     const models = READ_MODELS.map((model) => ({ model, table: tableRowsOf(manager, model.entity) }));
     await manager.query(
       `TRUNCATE ${[states, ...models.map(({ table }) => table)].map((table) => table.metadata.tableName).join(', ')}`,
     );
-
     const secondaryIndexes = await dropSecondaryIndexes(manager, [
       states,
       ...models.map(({ table }) => table),
     ]);
-    // Inserts are not awaited one by one: they queue behind each other, so PostgreSQL writes a set of rows while
-    // the next streams are folded here; the next read (and the end) waits for them.
-    const inserts = new SerialStatements();
-    const buffers = new Map<TableRows, Record<string, unknown>[]>();
-    const write = (table: TableRows, rows: Record<string, unknown>[], flushAt: number) => {
-      const buffer = buffers.get(table) ?? [];
-      buffer.push(...rows);
-      if (buffer.length >= flushAt) {
-        inserts.send(() => table.insert(manager, buffer));
-        buffers.set(table, []);
-      } else buffers.set(table, buffer);
-    };
+
+    const copies = new TableCopies(await connectionOf(manager), rowsPerCopy);
     let streams = 0;
     const finish = (stream: FoldedStream) => {
       streams += 1;
-      write(states, [states.toColumns(stateRow(stream))], rowsPerInsert);
-      for (const { model, table } of models) {
-        write(
-          table,
-          model.rows(stream).map((row) => table.toColumns(row)),
-          rowsPerInsert,
-        );
-      }
+      copies.add(states, [stateRow(stream)]);
+      for (const { model, table } of models) copies.add(table, model.rows(stream));
     };
-
     let eventsReplayed = 0;
     let current: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date } | undefined;
-    let after: [streamId: string, version: number] | undefined;
-    for (;;) {
-      const from = after;
-      const batch = await inserts.run(() => readEvents(manager, from, batchSize));
-      for (const record of batch) {
-        if (record.stream_id !== current?.streamId) {
-          if (current) finish(folded(current));
-          current = { streamId: record.stream_id };
+    const reader = await snapshotReader(dataSource, manager);
+    try {
+      for await (const batch of eventsInStreamOrder(reader, batchSize)) {
+        for (const record of batch) {
+          if (record.stream_id !== current?.streamId) {
+            if (current) finish(folded(current));
+            current = { streamId: record.stream_id };
+          }
+          current.state = evolve(current.state, toTrajectoryEvent(record));
+          current.lastOccurredAt = record.occurred_at;
         }
-        current.state = evolve(current.state, toTrajectoryEvent(record));
-        current.lastOccurredAt = record.occurred_at;
+        eventsReplayed += batch.length;
+        await copies.ready();
       }
-      eventsReplayed += batch.length;
-      if (batch.length < batchSize) break;
-      const last = batch[batch.length - 1];
-      after = [last.stream_id, last.version];
+      await reader.query('COMMIT');
+    } finally {
+      await reader.end();
     }
     if (current) finish(folded(current));
-    for (const [table] of buffers) write(table, [], 0);
-    await inserts.settled();
+    await copies.flush();
     for (const definition of secondaryIndexes) await manager.query(definition);
 
     const [{ position }] = await manager.query<{ position: string }[]>(
@@ -107,54 +103,35 @@ export async function rebuildReadModels(
   });
 }
 
-type StreamEventColumns = EventColumns & { stream_id: string; version: number };
-
-/** The next events in (stream, version) order, after the given one: the unique index's order. */
-function readEvents(
-  manager: EntityManager,
-  after: [string, number] | undefined,
-  limit: number,
-): Promise<StreamEventColumns[]> {
-  return manager.query(
-    `SELECT stream_id, version, type, schema_version, occurred_at, data FROM events
-      ${after ? 'WHERE (stream_id, version) > ($2, $3)' : ''}
-      ORDER BY stream_id, version LIMIT $1`,
-    after ? [limit, ...after] : [limit],
-  );
-}
-
 function folded(stream: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date }): FoldedStream {
   if (!stream.state || !stream.lastOccurredAt) throw new Error(`stream ${stream.streamId} has no events`);
   return { streamId: stream.streamId, state: stream.state, lastOccurredAt: stream.lastOccurredAt };
 }
 
+/** The node-postgres connection of the transaction's query runner. */
+async function connectionOf(manager: EntityManager): Promise<ClientBase> {
+  if (!manager.queryRunner) throw new Error('the rebuild runs in a transaction');
+  return (await manager.queryRunner.connect()) as ClientBase;
+}
+
 /**
- * Statements on the transaction's one connection, one after the other (a connection runs one at a time); `send`
- * does not wait for its statement, the first failure is thrown by the next `run` or by `settled`.
+ * A new connection (with the data source's settings, outside its pool) in a read-only transaction that sees what the
+ * transaction of `manager` sees: the snapshot it exports.
  */
-class SerialStatements {
-  private tail: Promise<unknown> = Promise.resolve();
-  private failure: { error: unknown } | undefined;
-
-  send(statement: () => Promise<void>): void {
-    this.tail = this.tail.then(statement).catch((error: unknown) => {
-      this.failure ??= { error };
-    });
+async function snapshotReader(dataSource: DataSource, manager: EntityManager): Promise<Client> {
+  const [{ snapshot }] = await manager.query<{ snapshot: string }[]>(
+    'SELECT pg_export_snapshot() AS snapshot',
+  );
+  const reader = new Client(((dataSource.driver as PostgresDriver).master as Pool).options);
+  await reader.connect();
+  try {
+    await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await reader.query(`SET TRANSACTION SNAPSHOT ${reader.escapeLiteral(snapshot)}`);
+  } catch (error) {
+    await reader.end();
+    throw error;
   }
-
-  async run<T>(statement: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(() => {
-      if (this.failure) throw this.failure.error;
-      return statement();
-    });
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-
-  async settled(): Promise<void> {
-    await this.tail;
-    if (this.failure) throw this.failure.error;
-  }
+  return reader;
 }
 
 /**

@@ -1,0 +1,64 @@
+import type { ClientBase } from 'pg';
+import type { TableRows } from './table-rows';
+
+/**
+ * Rows for several tables, written with one COPY per `rowsPerCopy` rows and table. The statements run one after the
+ * other on the connection (it runs one at a time) while the caller prepares the next rows; `ready` holds the caller
+ * back when more than `maxQueued` statements wait, so memory stays bounded. The first failure is thrown by the next
+ * `ready` or by `flush`.
+ */
+export class TableCopies {
+  private readonly buffers = new Map<TableRows, { lines: string; rows: number }>();
+  private queued: Promise<void>[] = [];
+  private tail: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly client: ClientBase,
+    private readonly rowsPerCopy: number,
+    private readonly maxQueued = 4,
+  ) {}
+
+  add(table: TableRows, rows: readonly object[]): void {
+    if (!rows.length) return;
+    let buffer = this.buffers.get(table);
+    if (!buffer) this.buffers.set(table, (buffer = { lines: '', rows: 0 }));
+    buffer.lines += table.copyLines(rows);
+    buffer.rows += rows.length;
+    if (buffer.rows >= this.rowsPerCopy) this.send(table, buffer);
+  }
+
+  async ready(): Promise<void> {
+    if (this.queued.length > this.maxQueued) {
+      // Statements finish in order: once this one is done, so are all before it.
+      await this.queued[this.queued.length - 1 - this.maxQueued];
+      this.queued = this.queued.slice(-this.maxQueued);
+    }
+    this.throwFailure();
+  }
+
+  /** Writes the rows still buffered and waits for every statement. */
+  async flush(): Promise<void> {
+    for (const [table, buffer] of this.buffers) this.send(table, buffer);
+    await this.tail;
+    this.queued = [];
+    this.throwFailure();
+  }
+
+  private send(table: TableRows, buffer: { lines: string; rows: number }): void {
+    const { lines } = buffer;
+    buffer.lines = '';
+    buffer.rows = 0;
+    if (!lines) return;
+    this.tail = this.tail
+      .then(() => (this.failure ? undefined : table.copy(this.client, lines)))
+      .catch((error: unknown) => {
+        this.failure ??= { error };
+      });
+    this.queued.push(this.tail);
+  }
+
+  private throwFailure(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}

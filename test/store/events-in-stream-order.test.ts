@@ -1,0 +1,92 @@
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { buildWorkload } from '../../bench/trajectory-workload';
+import {
+  createDataSource,
+  createThrowawayDatabase,
+  eventRows,
+  insertEventRows,
+  runMigrations,
+  ThrowawayDatabase,
+} from '../../libs/store/src';
+import {
+  EventRowDecoder,
+  eventsInStreamOrder,
+} from '../../libs/store/src/projections/events-in-stream-order';
+import { useStoreTestDatabase } from './store-test-database';
+
+/**
+ * The rebuild reads the events as PostgreSQL's binary COPY and decodes the rows itself: they must be the rows the
+ * driver gives for the same query, whatever the text holds and wherever the chunks of the stream are cut. In a
+ * database of its own, so that it holds only these few events.
+ */
+
+const database = useStoreTestDatabase();
+let throwaway: ThrowawayDatabase;
+let dataSource: DataSource;
+let queryRunner: QueryRunner;
+let client: PoolClient;
+let expected: unknown[];
+
+const SELECT = 'SELECT stream_id, version, type, schema_version, occurred_at, data FROM events';
+
+beforeAll(async () => {
+  throwaway = await createThrowawayDatabase(database.adminUrl, 'inburgering_events_copy_test');
+  await runMigrations(throwaway.url);
+  dataSource = await createDataSource(throwaway.url, { poolSize: 1 }).initialize();
+  const rows = buildWorkload('events-copy', 6, 2).trajectories.flatMap(({ appends }) =>
+    appends.flatMap(eventRows),
+  );
+  rows[1] = {
+    ...rows[1],
+    data: { ...(rows[1].data as object), note: 'tab\there, line\nbreak, \\ and "quotes"' },
+  };
+  rows[2] = { ...rows[2], data: { ...(rows[2].data as object), note: 'Liège — café ✓ 😀', empty: '' } };
+  rows[3] = { ...rows[3], occurred_at: '1999-12-31T23:59:59.999Z' };
+  await insertEventRows(dataSource, rows);
+  queryRunner = dataSource.createQueryRunner();
+  client = (await queryRunner.connect()) as PoolClient;
+  expected = (await client.query(`${SELECT} ORDER BY stream_id, version`)).rows;
+  expect(expected.length).toBe(rows.length);
+});
+
+afterAll(async () => {
+  await queryRunner?.release();
+  await dataSource?.destroy();
+  await throwaway?.drop();
+});
+
+describe('events in stream order, from a binary COPY', () => {
+  it('are the rows the driver parses, in batches that end inside streams', async () => {
+    const batches: unknown[][] = [];
+    for await (const batch of eventsInStreamOrder(client, 4)) batches.push(batch);
+
+    expect(batches.flat()).toEqual(expected);
+  });
+
+  it.each([1, 3, 64, 1 << 20])('are decoded the same from chunks of %i bytes', async (size) => {
+    const chunks: Buffer[] = [];
+    const copy = client.query(
+      copyTo(`COPY (${SELECT} ORDER BY stream_id, version) TO STDOUT (FORMAT binary)`),
+    );
+    for await (const chunk of copy as AsyncIterable<Buffer>) chunks.push(chunk);
+    const bytes = Buffer.concat(chunks);
+
+    const decoder = new EventRowDecoder();
+    const rows: unknown[] = [];
+    for (let offset = 0; offset < bytes.length; offset += size) {
+      rows.push(...decoder.push(bytes.subarray(offset, offset + size)));
+    }
+    decoder.end();
+
+    expect(rows).toEqual(expected);
+  });
+
+  it('refuses a stream cut before its trailer', () => {
+    const decoder = new EventRowDecoder();
+    decoder.push(Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0\0', 'latin1'));
+
+    expect(() => decoder.end()).toThrow('ended early');
+  });
+});
