@@ -41,3 +41,19 @@ function toIso(dueAt: Date | number | null | undefined): string | null {
   if (dueAt === null || dueAt === undefined) return null;
   return new Date(dueAt).toISOString();
 }
+
+/**
+ * Removes a trajectory's queued start once its workflow runs (started by a command, say). A row the starter holds
+ * is skipped: the starter removes it itself when its start returns.
+ */
+export async function removeStartedWorkflow(
+  manager: EntityManager | DataSource,
+  trajectoryId: string,
+): Promise<void> {
+  await manager.query(
+    `DELETE FROM pending_workflow_starts
+      WHERE trajectory_id IN (SELECT trajectory_id FROM pending_workflow_starts
+                               WHERE trajectory_id = $1 FOR UPDATE SKIP LOCKED)`,
+    [trajectoryId],
+  );
+}
