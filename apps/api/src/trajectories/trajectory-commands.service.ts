@@ -79,7 +79,7 @@ export class TrajectoryCommandsService {
     }
     await this.refuseSecondOpenTrajectory(command.newcomer.nationalNumber, trajectoryId, context);
     // The same pure rules the workflow's validator applies, first here: a create they refuse starts no workflow,
-    // so it leaves nothing behind in Temporal. The workflow still decides (it is the single writer).
+    // so it leaves nothing behind in Temporal. The workflow still decides (it writes the stream's first version).
     const decision = decide(undefined, command, { now: Date.now() });
     if (!decision.accepted) throw new CommandRejectedException(decision.rejection);
     const startWorkflowOperation = new WithStartWorkflowOperation<typeof trajectoryWorkflow>(
