@@ -35,7 +35,6 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-/** The ids among `open` with no running trajectory workflow (Temporal's visibility list of running ones). */
 async function withoutRunningWorkflow(open: string[]): Promise<string[]> {
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
   try {
@@ -44,13 +43,14 @@ async function withoutRunningWorkflow(open: string[]): Promise<string[]> {
       namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
       dataConverter: payloadCodecFrom(process.env.TEMPORAL_PAYLOAD_KEYS ?? ''),
     });
-    return await runningFilter(client, open);
+    return await trajectoriesWithoutRunningWorkflow(client, open);
   } finally {
     await connection.close();
   }
 }
 
-async function runningFilter(client: Client, open: string[]): Promise<string[]> {
+/** The ids among `open` with no running trajectory workflow (Temporal's visibility list of running ones). */
+export async function trajectoriesWithoutRunningWorkflow(client: Client, open: string[]): Promise<string[]> {
   const running = new Set<string>();
   const query = `WorkflowType = '${TRAJECTORY_WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`;
   for await (const execution of client.workflow.list({ query })) running.add(execution.workflowId);

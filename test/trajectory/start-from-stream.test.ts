@@ -3,6 +3,7 @@ import { createLogger } from '../../libs/logging/src';
 import { addDays, addMonths, calendarDate, decide, TrajectoryCommand } from '../../libs/domain/src';
 import { EventStore, enqueueRecoveries, enqueueWorkflowStarts, readFoldedStream } from '../../libs/store/src';
 import { RunningWorkflowStarter, startWorkflowStarter } from '../../apps/worker/src/starter/workflow-starter';
+import { trajectoriesWithoutRunningWorkflow } from '../../scripts/workflows/restart-workflows';
 import { trajectoryWorkflowId } from '../../workflows/src/definitions';
 import { startFromStreamOptions, TRAJECTORY_WORKFLOW_TYPE } from '../../workflows/src/start-from-stream';
 import { eventually } from '../support/eventually';
@@ -173,6 +174,12 @@ describe('a trajectory workflow beside other writers of its stream', () => {
     );
     await system.temporal.workflow.getHandle(workflowId).terminate('test: a lost workflow');
     await system.startWorker();
+    // What `workflows:restart -- --missing` finds: open in the read model, no running workflow.
+    await eventually(async () =>
+      expect(await trajectoriesWithoutRunningWorkflow(system.temporal, [trajectoryId])).toEqual([
+        trajectoryId,
+      ]),
+    );
 
     const starter = await testStarter();
     try {

@@ -29,7 +29,7 @@ export function rememberProcessed(
 }
 
 /** Whether a command retried under a remembered key is the one that key answered. */
-export function isSameCommand(entry: ProcessedCommand, command: { type: string }): boolean {
+export function isSameCommand<C extends { type: string }>(entry: ProcessedCommand, command: C): boolean {
   return entry.fingerprint === fingerprint(command) || entry.fingerprint === typeFingerprint(command.type);
 }
 
