@@ -13,6 +13,8 @@ export interface BareTemporal {
   updateWithStart(): Promise<string>;
   /** An update on a running workflow: what a command on an open trajectory costs Temporal alone. */
   update(workflowId: string): Promise<void>;
+  /** A start of a fresh workflow (no update): what starting a trajectory's workflow costs Temporal alone. */
+  start(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,11 @@ export async function startBareTemporal(temporal: TemporalDevServer): Promise<Ba
           workflowIdConflictPolicy: 'USE_EXISTING',
         }),
       });
+      return workflowId;
+    },
+    async start() {
+      const workflowId = `bare-${randomUUID()}`;
+      await client.workflow.start(bareWorkflow, { workflowId, taskQueue: TASK_QUEUE });
       return workflowId;
     },
     async update(workflowId) {

@@ -31,7 +31,7 @@ export interface CommandPathSystem {
   close(): Promise<void>;
 }
 
-const TASK_QUEUE = 'bench-command-path';
+export const COMMAND_PATH_TASK_QUEUE = 'bench-command-path';
 
 export async function startCommandPathSystem(
   baselinePoolSize: number,
@@ -74,7 +74,7 @@ export async function startCommandPathSystem(
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: temporal.namespace,
-      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      TEMPORAL_TASK_QUEUE: COMMAND_PATH_TASK_QUEUE,
       OIDC_ISSUER: identity.issuer,
       TEMPORAL_PAYLOAD_KEYS:
         process.env.TEMPORAL_PAYLOAD_KEYS || `bench:${randomBytes(32).toString('base64')}`,
@@ -108,7 +108,7 @@ export async function startCommandPathSystem(
 
     const description =
       `Temporal dev server ${TEMPORAL_CLI_VERSION} (in-memory) at ${temporal.address}, ` +
-      `${database.origin} PostgreSQL ${database.serverVersion}, API at ${baseUrl}, worker on "${TASK_QUEUE}"; ` +
+      `${database.origin} PostgreSQL ${database.serverVersion}, API at ${baseUrl}, worker on "${COMMAND_PATH_TASK_QUEUE}"; ` +
       `up in ${((performance.now() - started) / 1000).toFixed(1)} s`;
     const accessToken = await demoAccessToken(identity.issuer, 'counsellor-gent');
     return { database, baseUrl, temporal, accessToken, description, close };

@@ -1,5 +1,6 @@
-import type { TrajectoryEvent } from '../../libs/domain/src';
+import type { TrajectoryEvent, TrajectoryState } from '../../libs/domain/src';
 import type { CommandMetadata } from './definitions';
+import type { ProcessedCommand } from './processed-commands';
 
 /**
  * The activities a trajectory workflow calls. Implemented by the worker (apps/worker) on the event store;
@@ -37,12 +38,33 @@ export interface IncidentReport {
   updatedAt: string;
 }
 
+/** The events of a stream after `version`, in version order (what other writers appended meanwhile). */
+export interface ReadStreamAfterRequest {
+  streamId: string;
+  version: number;
+}
+
+/** What a workflow started from its stream begins with. */
+export interface StreamStart {
+  /** The stream folded by the domain's `fold`; undefined for a stream without events. */
+  state?: TrajectoryState;
+  /** The answers to the Idempotency-Keys recorded on the stream (the latest ones), for retried commands. */
+  processedCommands: ProcessedCommand[];
+}
+
 export interface TrajectoryActivities {
   /** Appends the events and updates the read models in one transaction; an identical retry writes nothing. */
   appendEvents(request: AppendEventsRequest): Promise<AppendEventsResult>;
   /** Records an incident's report for operators (GET /incidents). */
   reportIncident(report: IncidentReport): Promise<void>;
+  /** The events appended after `version` (by another writer: a bulk load, a bulk link). */
+  readStreamAfter(request: ReadStreamAfterRequest): Promise<TrajectoryEvent[]>;
+  /** The stream's folded state and recorded Idempotency-Keys, for a workflow started from its stream. */
+  loadStream(request: { streamId: string }): Promise<StreamStart>;
 }
+
+/** Another writer appended at the version the workflow appended at: it catches up and decides again. */
+export const STREAM_VERSION_CONFLICT = 'StreamVersionConflictError';
 
 /** The store refused a second trajectory that is not closed for the same newcomer (a race the API cannot see). */
 export const NEWCOMER_HAS_ACTIVE_TRAJECTORY = 'NewcomerHasActiveTrajectoryError';
@@ -52,7 +74,7 @@ export const UNSTORABLE_EVENT_DATA = 'UnstorableEventDataError';
 
 /** Error types the event store raises that no retry can fix. */
 export const NON_RETRYABLE_APPEND_ERRORS = [
-  'StreamVersionConflictError',
+  STREAM_VERSION_CONFLICT,
   'IdempotencyKeyConflictError',
   NEWCOMER_HAS_ACTIVE_TRAJECTORY,
   UNSTORABLE_EVENT_DATA,

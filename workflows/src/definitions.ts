@@ -80,6 +80,12 @@ export interface TrajectoryWorkflowInput {
    * due seconds later); absent: the legal clock. The API sets it only when test clocks are enabled.
    */
   deadlineClock?: DeadlineClock;
+  /**
+   * Start from the event store: the workflow reads its stream's folded state (and the answers to its recorded
+   * Idempotency-Keys) before it decides anything. For trajectories written in bulk and for restarts from the legal
+   * record (`pending_workflow_starts`); its timers follow, a deadline already past is recorded as missed at once.
+   */
+  fromStream?: boolean;
 }
 
 /** Shown in the Temporal UI beside each trajectory workflow, so operators can tell cases apart. */

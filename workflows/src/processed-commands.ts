@@ -7,6 +7,7 @@ import type { CommandResult } from './definitions';
  */
 export interface ProcessedCommand {
   key: string;
+  /** The command's `fingerprint`, or its `typeFingerprint` when only its type is known (read from the stream). */
   fingerprint: string;
   result: CommandResult;
 }
@@ -25,6 +26,19 @@ export function rememberProcessed(
   entry: ProcessedCommand,
 ): ProcessedCommand[] {
   return [...log, entry].slice(-PROCESSED_COMMANDS_KEPT);
+}
+
+/** Whether a command retried under a remembered key is the one that key answered. */
+export function isSameCommand<C extends { type: string }>(entry: ProcessedCommand, command: C): boolean {
+  return entry.fingerprint === fingerprint(command) || entry.fingerprint === typeFingerprint(command.type);
+}
+
+/**
+ * The fingerprint of a command known only by its type: an answer rebuilt from the events' metadata (a workflow
+ * started from its stream), where the command's fields were not stored. A key reused for another type is refused.
+ */
+export function typeFingerprint(commandType: string): string {
+  return `type:${commandType}`;
 }
 
 /** A stable fingerprint of a command: FNV-1a over its canonical JSON (key order does not matter). */

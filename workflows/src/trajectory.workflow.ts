@@ -22,6 +22,7 @@ import {
   expireDeadlines,
   fold,
   LEGAL_DEADLINE_CLOCK,
+  MaybeTrajectoryState,
   nextDeadlineExpiry,
   Rejection,
   rejection,
@@ -35,6 +36,7 @@ import {
   IncidentReport,
   NEWCOMER_HAS_ACTIVE_TRAJECTORY,
   NON_RETRYABLE_APPEND_ERRORS,
+  STREAM_VERSION_CONFLICT,
   TrajectoryActivities,
   UNSTORABLE_EVENT_DATA,
 } from './activities';
@@ -55,7 +57,13 @@ import {
   RetryIncidentRequest,
   RetryIncidentResult,
 } from './incident-definitions';
-import { findProcessed, fingerprint, ProcessedCommand, rememberProcessed } from './processed-commands';
+import {
+  findProcessed,
+  fingerprint,
+  isSameCommand,
+  ProcessedCommand,
+  rememberProcessed,
+} from './processed-commands';
 import { createSerialQueue } from './serial-queue';
 import { unstorableTextField } from './unstorable-text';
 
@@ -93,6 +101,12 @@ const { reportIncident } = proxyLocalActivities<TrajectoryActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
+/** Reads of the stream (catch-up, start from the stream) are retried until the database answers. */
+const { readStreamAfter, loadStream } = proxyLocalActivities<TrajectoryActivities>({
+  startToCloseTimeout: '5 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },
+});
+
 /** A workflow started by update-with-start that never received its opening command gives up after this. */
 const OPENING_GRACE_PERIOD = '1 day';
 /** Continue-as-new well before Temporal's history limits; the state and pending deadlines carry over. */
@@ -119,6 +133,17 @@ const DEADLINE_CLOCK_PATCH = 'timers-deadline-clock';
  */
 const CERTIFICATE_NUMBER_PATCH = 'partners-certificate-number';
 
+/**
+ * Patch: the workflow is no longer the only writer of its stream (bulk openings and bulk links append at the
+ * stream's version). When its append meets another writer's events (a version conflict), it reads them, folds them
+ * and decides again: a command on the new state, a deadline expiry anew (a deadline met meanwhile is not missed).
+ * A command the state refuses (INVALID_STATE) is checked against the stream the same way before it is refused.
+ * Histories from before it replay as they ran: a conflict answered the command, or held the expiry in an incident.
+ */
+const CATCH_UP_PATCH = 'stream-catch-up';
+/** Catch-ups one decision makes before its conflict stands (each one read the writes of another writer). */
+const MAX_CATCH_UPS = 5;
+
 /** The rules a command is decided under on replay: a test result from before the patch, without certificates. */
 function decisionRules(command: TrajectoryCommand): { withoutCertificateNumbers?: true } {
   if (command.type !== 'RecordMoTestResult' && command.type !== 'RecordNt2TestResult') return {};
@@ -136,8 +161,10 @@ interface OpenIncident {
 }
 
 /**
- * One newcomer's trajectory: the single writer of its event stream. It accepts commands as Updates, checks
- * them against the domain rules, records the resulting events, and keeps a timer on the next deadline; when
+ * One newcomer's trajectory: it accepts commands as Updates, checks them against the domain rules, records the
+ * resulting events, and keeps a timer on the next deadline. It is not its stream's only writer (bulk openings and
+ * bulk links append too; the store's expected version gives each version one writer): it catches up with what
+ * others appended and decides again (CATCH_UP_PATCH), and it can start from its stream (`fromStream`). When
  * a deadline expires unmet it records the miss and the violation. It ends when the trajectory closes and the
  * enforcement officer has decided every violation file the trajectory opened.
  */
@@ -147,6 +174,8 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   let state: TrajectoryState | undefined = input.state;
   let processedCommands: ProcessedCommand[] = input.processedCommands ?? [];
   const serially = createSerialQueue();
+  /** False while a workflow started from its stream has not read it yet: commands wait for it. */
+  let streamLoaded = !(input.fromStream && input.state === undefined);
   const deadlineClock: DeadlineClock =
     input.deadlineClock && patched(DEADLINE_CLOCK_PATCH) ? input.deadlineClock : LEGAL_DEADLINE_CLOCK;
 
@@ -159,8 +188,9 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
 
   async function record(
     events: TrajectoryEvent[],
-    metadata: CommandMetadata & { causationId?: string; commandType?: string },
+    metadata: RecordMetadata,
     refusalsAnswerTheCommand = true,
+    mayCatchUp = false,
   ): Promise<TrajectoryEvent[]> {
     const expectedVersion = state?.version ?? 0;
     const oneTask = patched(ONE_TASK_PER_COMMAND_PATCH);
@@ -176,7 +206,12 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
           : metadata,
     };
     const appended = oneTask
-      ? await appendHoldingIncidents(request, metadata.commandType ?? 'unknown', refusalsAnswerTheCommand)
+      ? await appendHoldingIncidents(
+          request,
+          metadata.commandType ?? 'unknown',
+          refusalsAnswerTheCommand,
+          mayCatchUp,
+        )
       : await appendEvents(request);
     const stored = appended.events ?? events;
     state = fold(stored, state);
@@ -185,6 +220,47 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
       else updateMemoIfChanged(state);
     }
     return stored;
+  }
+
+  /**
+   * Decides (with `decideOn`, on the current state) and records the events. Another writer's events at the same
+   * version are read and folded, and the decision is made again on the new state (CATCH_UP_PATCH); a decision
+   * with no events records nothing. A rejection (thrown by `decideOn`) of INVALID_STATE is checked the same way.
+   */
+  async function recordDecision(
+    decideOn: (current: MaybeTrajectoryState) => TrajectoryEvent[],
+    metadata: RecordMetadata,
+    refusalsAnswerTheCommand = true,
+  ): Promise<TrajectoryEvent[]> {
+    let caughtUp = false;
+    for (let catchUps = 0; ; catchUps += 1) {
+      let events: TrajectoryEvent[];
+      try {
+        events = decideOn(state);
+      } catch (error) {
+        if (caughtUp || !isStateRejection(error) || !patched(CATCH_UP_PATCH) || !(await catchUp()))
+          throw error;
+        caughtUp = true;
+        continue;
+      }
+      if (events.length === 0) return [];
+      try {
+        return await record(events, metadata, refusalsAnswerTheCommand, catchUps < MAX_CATCH_UPS);
+      } catch (error) {
+        if (catchUps >= MAX_CATCH_UPS || !isVersionConflict(error) || !patched(CATCH_UP_PATCH)) throw error;
+        await catchUp();
+        caughtUp = true;
+      }
+    }
+  }
+
+  /** Folds the events other writers appended after the state's version; true when there were any. */
+  async function catchUp(): Promise<boolean> {
+    const events = await readStreamAfter({ streamId: trajectoryId, version: state?.version ?? 0 });
+    if (events.length === 0) return false;
+    state = fold(events, state);
+    if (state && patched(MEMO_PATCH)) updateMemoIfChanged(state);
+    return true;
   }
 
   function updateMemoIfChanged(current: TrajectoryState): void {
@@ -205,6 +281,7 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     request: AppendEventsRequest,
     commandType: string,
     refusalsAnswerTheCommand: boolean,
+    mayCatchUp: boolean,
   ): Promise<AppendEventsResult> {
     for (;;) {
       try {
@@ -212,7 +289,10 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
         await closeIncident();
         return appended;
       } catch (error) {
-        if (refusalsAnswerTheCommand && isStoreRefusal(error)) {
+        if (
+          (refusalsAnswerTheCommand && isStoreRefusal(error)) ||
+          (mayCatchUp && isVersionConflict(error) && patched(CATCH_UP_PATCH))
+        ) {
           await closeIncident();
           throw error;
         }
@@ -263,15 +343,19 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   }
 
   function validate({ command, metadata }: CommandEnvelope<TrajectoryCommand>): void {
+    // Not read yet: the command waits for the stream and is decided on it.
+    if (!streamLoaded) return;
     const previous = findProcessed(processedCommands, metadata.idempotencyKey);
     if (previous) {
-      if (previous.fingerprint !== fingerprint(command))
-        throw commandRejected(idempotencyKeyReused(metadata));
+      if (!isSameCommand(previous, command)) throw commandRejected(idempotencyKeyReused(metadata));
       return;
     }
     if (incident) throw commandRejected(heldByIncident(trajectoryId, incident));
     const decision = decide(state, command, { now: Date.now() });
-    if (!decision.accepted) throw commandRejected(decision.rejection);
+    // A refusal for where the trajectory stands may be out of date (another writer may have moved the stream on):
+    // the handler reads the stream before it refuses.
+    if (!decision.accepted && decision.rejection.code !== 'INVALID_STATE')
+      throw commandRejected(decision.rejection);
   }
 
   async function execute({ command, metadata }: CommandEnvelope<TrajectoryCommand>): Promise<CommandResult> {
@@ -279,14 +363,16 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     return serially(async () => {
       const previous = findProcessed(processedCommands, metadata.idempotencyKey);
       if (previous) {
-        if (previous.fingerprint !== fingerprint(command))
-          throw commandRejected(idempotencyKeyReused(metadata));
+        if (!isSameCommand(previous, command)) throw commandRejected(idempotencyKeyReused(metadata));
         return previous.result;
       }
-      // Decided again: an earlier queued command may have changed the state since validation.
-      const decision = decide(state, command, { now: Date.now(), ...decisionRules(command) });
-      if (!decision.accepted) throw commandRejected(decision.rejection);
-      const recorded = await record(decision.events, {
+      // Decided again: an earlier queued command (or another writer) may have changed the state since validation.
+      const decideCommand = (current: MaybeTrajectoryState): TrajectoryEvent[] => {
+        const decision = decide(current, command, { now: Date.now(), ...decisionRules(command) });
+        if (!decision.accepted) throw commandRejected(decision.rejection);
+        return decision.events;
+      };
+      const recorded = await recordDecision(decideCommand, {
         ...metadata,
         causationId,
         commandType: command.type,
@@ -306,6 +392,17 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
         });
       }
       return result;
+    });
+  }
+
+  if (!streamLoaded) {
+    // Queued first, so every command's job runs after it.
+    void serially(async () => {
+      const start = await loadStream({ streamId: trajectoryId });
+      state = start.state;
+      processedCommands = start.processedCommands;
+      streamLoaded = true;
+      if (state && patched(MEMO_PATCH)) updateMemoIfChanged(state);
     });
   }
 
@@ -332,9 +429,10 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
     else await untilChangedOrNextDeadline(state);
     await serially(async () => {
       if (!state || state.status === 'CLOSED') return;
-      const expired = expireDeadlines(state, Date.now(), deadlineClock);
-      if (expired.length)
-        await record(expired, { actor: 'system:deadline-timer', commandType: 'ExpireDeadlines' }, false);
+      // Decided again after a catch-up: a deadline met meanwhile (a registration linked in bulk) is not missed.
+      const expire = (current: MaybeTrajectoryState): TrajectoryEvent[] =>
+        current && current.status !== 'CLOSED' ? expireDeadlines(current, Date.now(), deadlineClock) : [];
+      await recordDecision(expire, { actor: 'system:deadline-timer', commandType: 'ExpireDeadlines' }, false);
     });
   }
 
@@ -386,6 +484,8 @@ export async function trajectoryWorkflow(input: TrajectoryWorkflowInput): Promis
   }
 }
 
+type RecordMetadata = CommandMetadata & { causationId?: string; commandType?: string };
+
 function memoOf(state: TrajectoryState): TrajectoryMemo {
   return { agency: state.agency, status: state.status, phase: state.phase, version: state.version };
 }
@@ -421,6 +521,18 @@ function unstorable(error: unknown, command: TrajectoryCommand): ApplicationFail
         )
       : rejection('INVALID_INPUT', `a value of this command cannot be stored: ${cause.message}`),
   );
+}
+
+function isVersionConflict(error: unknown): boolean {
+  const cause = activityFailureOf(error);
+  return cause instanceof ApplicationFailure && cause.type === STREAM_VERSION_CONFLICT;
+}
+
+/** The rules' refusal for where the trajectory stands (the state may be behind its stream). */
+function isStateRejection(error: unknown): boolean {
+  if (!(error instanceof ApplicationFailure) || error.type !== COMMAND_REJECTED) return false;
+  const [reason] = (error.details ?? []) as Rejection[];
+  return reason?.code === 'INVALID_STATE';
 }
 
 function isStoreRefusal(error: unknown): boolean {

@@ -35,3 +35,7 @@ export * from './outbox';
 export * from './policy-plan';
 export * from './what-if/recorded-streams';
 export * from './bulk/insert-event-rows';
+export * from './workflow-starts/pending-workflow-starts';
+export * from './workflow-starts/stream-start';
+export * from './workflow-starts/workflow-start-queue';
+export * from './workflow-starts/recovery';

@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   ACCEPTED_AFTER_CLOSURE,
@@ -17,6 +17,11 @@ import {
   openTrajectoryUpdate,
   trajectoryWorkflowId,
 } from '../../../../workflows/src/definitions';
+import {
+  startFromStreamOptions,
+  TRAJECTORY_WORKFLOW_TASK_TIMEOUT,
+  TRAJECTORY_WORKFLOW_TYPE,
+} from '../../../../workflows/src/start-from-stream';
 import type { trajectoryWorkflow } from '../../../../workflows/src/trajectory.workflow';
 import { ApiConfig } from '../config/api-config.service';
 import { badRequest } from '../http/validation-errors';
@@ -31,9 +36,6 @@ import {
 } from './command-failures';
 import { OpenTrajectoryDto } from './dto/open-trajectory.dto';
 
-/** The workflow type name the worker registers. */
-const TRAJECTORY_WORKFLOW_TYPE = 'trajectoryWorkflow';
-
 /**
  * How long a request waits for its command's outcome. Past it the request answers 503 and the command may
  * still complete: a retry with the same Idempotency-Key then gets its outcome.
@@ -41,15 +43,9 @@ const TRAJECTORY_WORKFLOW_TYPE = 'trajectoryWorkflow';
 const COMMAND_TIMEOUT_MS = 30_000;
 
 /**
- * A workflow task that a worker took and never finished (the worker died) is given to another worker after this
- * long; with the worker's sticky-queue timeout it bounds how long a dead worker holds its trajectories' commands.
- * A command is one workflow task with a local activity, well within it (the SDK heartbeats longer local activities).
- */
-const WORKFLOW_TASK_TIMEOUT = '3 seconds';
-
-/**
- * Sends a counsellor's commands to the trajectory's workflow, the single writer of its events, as Temporal
- * Updates, and turns the outcome (or the rules' refusal) into the HTTP answer.
+ * Sends a counsellor's commands to the trajectory's workflow as Temporal Updates, and turns the outcome (or the
+ * rules' refusal) into the HTTP answer. A command is decided by the workflow and by nothing else: a trajectory whose
+ * workflow is not running (written in bulk, waiting for the starter) gets it started from its stream first.
  */
 @Injectable()
 export class TrajectoryCommandsService {
@@ -83,7 +79,7 @@ export class TrajectoryCommandsService {
     }
     await this.refuseSecondOpenTrajectory(command.newcomer.nationalNumber, trajectoryId, context);
     // The same pure rules the workflow's validator applies, first here: a create they refuse starts no workflow,
-    // so it leaves nothing behind in Temporal. The workflow still decides (it is the single writer).
+    // so it leaves nothing behind in Temporal. The workflow still decides (it writes the stream's first version).
     const decision = decide(undefined, command, { now: Date.now() });
     if (!decision.accepted) throw new CommandRejectedException(decision.rejection);
     const startWorkflowOperation = new WithStartWorkflowOperation<typeof trajectoryWorkflow>(
@@ -96,7 +92,7 @@ export class TrajectoryCommandsService {
             ? { trajectoryId, deadlineClock: this.testDeadlineClock(dto.testDeadlineClock.msPerDay) }
             : { trajectoryId },
         ],
-        workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
+        workflowTaskTimeout: TRAJECTORY_WORKFLOW_TASK_TIMEOUT,
         workflowIdConflictPolicy: 'USE_EXISTING',
         // A trajectory id is never reused: a workflow that ended keeps its id.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -143,13 +139,26 @@ export class TrajectoryCommandsService {
     )
       throw trajectoryClosed(trajectory);
     const handle = this.temporal.workflow.getHandle(trajectoryWorkflowId(trajectoryId));
+    const options = {
+      args: [this.envelope(command, context)] as [CommandEnvelope<C>],
+      updateId: updateIdFor(command, context.idempotencyKey),
+    };
     try {
-      return await this.withinCommandTimeout(() =>
-        handle.executeUpdate(update, {
-          args: [this.envelope(command, context)],
-          updateId: updateIdFor(command, context.idempotencyKey),
-        }),
-      );
+      try {
+        return await this.withinCommandTimeout(() => handle.executeUpdate(update, options));
+      } catch (error) {
+        // Recorded and not closed, yet no workflow runs: it waits in pending_workflow_starts (or it was lost).
+        if (!(error instanceof WorkflowNotFoundError) || trajectory.status === 'CLOSED') throw error;
+        return await this.withinCommandTimeout(() =>
+          this.temporal.workflow.executeUpdateWithStart(update, {
+            ...options,
+            startWorkflowOperation: new WithStartWorkflowOperation<typeof trajectoryWorkflow>(
+              TRAJECTORY_WORKFLOW_TYPE,
+              startFromStreamOptions(trajectoryId, this.config.temporalTaskQueue),
+            ),
+          }),
+        );
+      }
     } catch (error) {
       throw commandFailureToHttp(error, trajectoryId, trajectory) ?? error;
     }

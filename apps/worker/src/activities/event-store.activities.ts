@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import type { TrajectoryEvent } from '../../../../libs/domain/src';
 import {
   EventStore,
   IdempotencyKeyConflictError,
   IncidentStore,
   NewcomerHasActiveTrajectoryError,
+  readFoldedStream,
+  recordedIdempotencyKeys,
+  removeStartedWorkflow,
   StreamVersionConflictError,
   toTrajectoryEvent,
   UnstorableEventDataError,
@@ -13,8 +18,11 @@ import type {
   AppendEventsRequest,
   AppendEventsResult,
   IncidentReport,
+  ReadStreamAfterRequest,
+  StreamStart,
   TrajectoryActivities,
 } from '../../../../workflows/src/activities';
+import { PROCESSED_COMMANDS_KEPT, typeFingerprint } from '../../../../workflows/src/processed-commands';
 import { withoutPersonalData } from './failure-causes';
 
 /**
@@ -26,6 +34,7 @@ export class EventStoreActivities implements TrajectoryActivities {
   constructor(
     private readonly eventStore: EventStore,
     private readonly incidents: IncidentStore,
+    private readonly dataSource: DataSource,
   ) {}
 
   async appendEvents(request: AppendEventsRequest): Promise<AppendEventsResult> {
@@ -58,6 +67,38 @@ export class EventStoreActivities implements TrajectoryActivities {
       throw withoutPersonalData(error);
     }
   }
+
+  async readStreamAfter({ streamId, version }: ReadStreamAfterRequest): Promise<TrajectoryEvent[]> {
+    try {
+      return (await this.eventStore.readStream(streamId, version + 1)).map(toTrajectoryEvent);
+    } catch (error) {
+      throw withoutPersonalData(error);
+    }
+  }
+
+  /**
+   * The folded stream, and the answers to its recorded keys (known by command type: the fields are not stored).
+   * The workflow runs now: its queued start, if any, is removed.
+   */
+  async loadStream({ streamId }: { streamId: string }): Promise<StreamStart> {
+    try {
+      const [state, keys] = await Promise.all([
+        readFoldedStream(this.dataSource, streamId),
+        recordedIdempotencyKeys(this.dataSource, streamId, PROCESSED_COMMANDS_KEPT),
+        removeStartedWorkflow(this.dataSource, streamId),
+      ]);
+      return {
+        ...(state ? { state } : {}),
+        processedCommands: keys.map((recorded) => ({
+          key: recorded.key,
+          fingerprint: typeFingerprint(recorded.commandType),
+          result: { trajectoryId: streamId, version: recorded.version, events: recorded.eventTypes },
+        })),
+      };
+    } catch (error) {
+      throw withoutPersonalData(error);
+    }
+  }
 }
 
 /** Temporal calls activities as plain functions: bind the methods of the injectable. */
@@ -65,5 +106,7 @@ export function activityFunctions(activities: EventStoreActivities): TrajectoryA
   return {
     appendEvents: activities.appendEvents.bind(activities),
     reportIncident: activities.reportIncident.bind(activities),
+    readStreamAfter: activities.readStreamAfter.bind(activities),
+    loadStream: activities.loadStream.bind(activities),
   };
 }

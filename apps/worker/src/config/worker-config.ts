@@ -60,6 +60,30 @@ export class WorkerEnvironment extends SharedEnvironment {
   OUTBOX_DELIVERY_TIMEOUT_MS = 10_000;
 
   /**
+   * Lanes of the workflow starter (pending_workflow_starts: trajectories written in bulk or restarted from the
+   * legal record); each holds one database connection. 0 turns the starter off.
+   */
+  @Transform(integer)
+  @IsInt({ message: 'WORKFLOW_STARTER_LANES must be an integer' })
+  @Min(0)
+  @Max(16)
+  WORKFLOW_STARTER_LANES = 2;
+
+  /** Workflows one lane starts at once (one transaction holds their rows). */
+  @Transform(integer)
+  @IsInt({ message: 'WORKFLOW_STARTER_BATCH_SIZE must be an integer' })
+  @Min(1)
+  @Max(1_000)
+  WORKFLOW_STARTER_BATCH_SIZE = 50;
+
+  /** How long an idle starter waits before it looks for due starts again. */
+  @Transform(integer)
+  @IsInt({ message: 'WORKFLOW_STARTER_POLL_INTERVAL_MS must be an integer' })
+  @Min(10)
+  @Max(60_000)
+  WORKFLOW_STARTER_POLL_INTERVAL_MS = 1_000;
+
+  /**
    * The partners' signing secrets, `ref:base64[,ref:base64]`; subscriptions name theirs by reference, and a
    * reference named twice signs with both secrets (a rotation).
    */
