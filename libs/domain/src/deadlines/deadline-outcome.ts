@@ -90,6 +90,21 @@ export function deadlineBuckets(deadline: MonitoredDeadline, asOn: CalendarDate)
   return buckets;
 }
 
+/**
+ * Where a deadline stands as known now, whatever the reference day: fulfilled on time, fulfilled late, or running
+ * and not fulfilled (suspended and waived unfulfilled ones stand nowhere). The buckets on a day `asOn` follow from
+ * it and the dates: a deadline fulfilled on or before asOn is in the met bucket of its standing; one fulfilled after
+ * asOn counts as not fulfilled (`deadlineBuckets`). So the monitoring can keep counts per standing and correct only
+ * the few deadlines whose dates lie near or after asOn.
+ */
+export type DeadlineStanding = 'FULFILLED_ON_TIME' | 'FULFILLED_LATE' | 'RUNNING_UNFULFILLED';
+
+export function deadlineStanding(deadline: MonitoredDeadline): DeadlineStanding | undefined {
+  const fulfilled = deadline.fulfilledOn ?? undefined;
+  if (fulfilled !== undefined) return fulfilled <= deadline.dueOn ? 'FULFILLED_ON_TIME' : 'FULFILLED_LATE';
+  return RUNNING_DEADLINE_STATES.includes(deadline.state) ? 'RUNNING_UNFULFILLED' : undefined;
+}
+
 /** A week's outcome of the deadlines falling due in it (the trend's cohort is the ISO week of the due date). */
 export type WeeklyOutcome = 'metOnTime' | 'metLate' | 'missed' | 'pending';
 

@@ -21,6 +21,8 @@ import type { Agency, DeadlineKind, DeadlineSet, DeadlineState, PolicyVersionId 
   'counsellorId',
   'municipality',
 ])
+/** Deadline monitoring: the deadlines of an agency fulfilled after a reference day (a past `asOn`). */
+@Index('deadlines_agency_fulfilled_on_idx', ['agency', 'fulfilledOn'], { where: 'fulfilled_on IS NOT NULL' })
 export class DeadlineRecord {
   @PrimaryColumn({ name: 'trajectory_id', type: 'text', primaryKeyConstraintName: 'deadlines_pkey' })
   trajectoryId!: string;

@@ -4,6 +4,7 @@ import { ProjectionCheckpointRecord, TrajectoryStateRecord } from '../entities';
 import { EventColumns, stateRow, tableRowsOf, toTrajectoryEvent } from './folded-streams';
 import type { FoldedStream } from './projection';
 import { READ_MODELS } from './read-models';
+import { rebuildSums } from './summed-read-models';
 import type { TableRows } from './table-rows';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
@@ -94,6 +95,7 @@ export async function rebuildReadModels(
     for (const [table] of buffers) write(table, [], 0);
     await inserts.settled();
     for (const definition of secondaryIndexes) await manager.query(definition);
+    await rebuildSums(manager);
 
     const [{ position }] = await manager.query<{ position: string }[]>(
       'SELECT COALESCE(max(position), 0)::text AS position FROM events',

@@ -1,0 +1,84 @@
+import type { DataSource } from 'typeorm';
+import { addDays, DEADLINE_BUCKETS, DeadlineBucket, DUE_SOON_DAYS } from '../../../domain/src';
+import {
+  conditionsOf,
+  DeadlineCounts,
+  GROUP_KEY,
+  MonitoringConditions,
+  MonitoringFilter,
+  MonitoringGroup,
+  OFFICE_JOIN,
+} from './deadline-monitoring';
+import { positional } from './read-scope';
+
+/**
+ * The monitoring's counts from the sums per standing (libs/domain `deadlineStanding`, read model
+ * `deadline_contributions`, summed in `deadline_counts`), without reading every deadline:
+ *
+ * - a deadline fulfilled on or before `asOn` is in the met bucket of its standing: the sums count it;
+ * - a running unfulfilled one due before the month of asOn is overdue: the sums count it per due month;
+ * - the others differ from their standing's count: fulfilled after asOn (not fulfilled yet on asOn), or unfulfilled
+ *   and due from the month of asOn to asOn + 30 days. Those deadline rows are read (two index ranges) and each adds
+ *   its buckets on asOn minus what its standing counted.
+ *
+ * So the buckets stay the conditions of `MonitoringConditions` (the domain's `deadlineBuckets`), and the rows read
+ * are the groups' sums plus about a month and a half of due dates.
+ */
+export async function countsOfStandings(
+  dataSource: DataSource,
+  filter: MonitoringFilter,
+  groupBy: MonitoringGroup,
+): Promise<DeadlineCounts[]> {
+  const parameters: unknown[] = [];
+  const bind = positional(parameters);
+  const where = conditionsOf(filter, bind);
+  const on = new MonitoringConditions('deadline', filter.asOn, bind);
+  const monthStart = `${bind(`${filter.asOn.slice(0, 7)}-01`)}::date`;
+  const asOn = `${bind(filter.asOn)}::date`;
+  const windowEnd = `${bind(addDays(filter.asOn, DUE_SOON_DAYS.dueWithin30))}::date`;
+  const group = GROUP_KEY[groupBy];
+  const join = groupBy === 'office' || filter.officeId !== undefined ? OFFICE_JOIN : '';
+
+  /** What the sums counted for a bucket: the standing's measure (overdue: due before the month of asOn). */
+  const summed: Record<DeadlineBucket, string> = {
+    metOnTime: 'deadline.fulfilled_on_time',
+    metLate: 'deadline.fulfilled_late',
+    overdue: `CASE WHEN deadline.due_month < ${monthStart} THEN deadline.running_unfulfilled ELSE 0 END`,
+    dueWithin7: '0',
+    dueWithin30: '0',
+  };
+  /** The same, for one deadline row. */
+  const counted: Record<DeadlineBucket, string> = {
+    metOnTime: 'deadline.fulfilled_on <= deadline.due_on',
+    metLate: 'deadline.fulfilled_on > deadline.due_on',
+    overdue: `deadline.fulfilled_on IS NULL AND ${on.running} AND deadline.due_on < ${monthStart}`,
+    dueWithin7: 'false',
+    dueWithin30: 'false',
+  };
+  const rows: DeadlineCounts[] = await dataSource.query(
+    `SELECT key, min(label) AS label,
+            ${DEADLINE_BUCKETS.map((bucket) => `sum("${bucket}")::int AS "${bucket}"`).join(', ')}
+       FROM (
+         SELECT ${group.key} AS key, min(${group.label}) AS label,
+                ${DEADLINE_BUCKETS.map((bucket) => `sum(${summed[bucket]}) AS "${bucket}"`).join(', ')}
+           FROM deadline_counts deadline ${join}
+          WHERE ${where} AND (deadline.due_month IS NULL OR deadline.due_month < ${monthStart})
+          GROUP BY 1
+         UNION ALL
+         SELECT ${group.key} AS key, min(${group.label}) AS label,
+                ${DEADLINE_BUCKETS.map(
+                  (bucket) =>
+                    `count(*) FILTER (WHERE ${on.bucket(bucket)}) - count(*) FILTER (WHERE ${counted[bucket]}) AS "${bucket}"`,
+                ).join(', ')}
+           FROM deadlines deadline ${join}
+          WHERE ${where}
+            AND (deadline.fulfilled_on > ${asOn}
+                 OR (deadline.fulfilled_on IS NULL AND deadline.due_on BETWEEN ${monthStart} AND ${windowEnd}))
+          GROUP BY 1
+       ) counted
+      GROUP BY key
+      ORDER BY key NULLS LAST`,
+    parameters,
+  );
+  return rows;
+}
