@@ -17,6 +17,7 @@ import { CreatePartnerRecordImports1796500000000 } from './1796500000000-create-
 import { ApplicationRoleAndEventChain1796700000000 } from './1796700000000-application-role-and-event-chain';
 import { PendingWorkflowStarts1797000000000 } from './1797000000000-pending-workflow-starts';
 import { DeadlineCounts1797500000000 } from './1797500000000-deadline-counts';
+import { CounsellorOfficePeriods1797510000000 } from './1797510000000-counsellor-office-periods';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   ApplicationRoleAndEventChain1796700000000,
   PendingWorkflowStarts1797000000000,
   DeadlineCounts1797500000000,
+  CounsellorOfficePeriods1797510000000,
 ];
