@@ -54,6 +54,9 @@ export async function readModelTables(dataSource: DataSource): Promise<Record<st
     violations: 'trajectory_id, violation_id',
     pillars: 'trajectory_id, pillar',
     participation_activities: 'trajectory_id, activity_id',
+    deadline_contributions: 'trajectory_id, deadline_id',
+    // Not a mapping of one trajectory: the sums the appends kept, against those a rebuild computes.
+    deadline_counts: 'agency, due_month, counsellor_id, municipality, kind',
   };
   const rows: Record<string, unknown[]> = {};
   for (const [table, key] of Object.entries(tables)) {
