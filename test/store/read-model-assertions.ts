@@ -56,7 +56,8 @@ export async function readModelTables(dataSource: DataSource): Promise<Record<st
     participation_activities: 'trajectory_id, activity_id',
     deadline_contributions: 'trajectory_id, deadline_id',
     // Not a mapping of one trajectory: the sums the appends kept, against those a rebuild computes.
-    deadline_counts: 'agency, due_month, counsellor_id, municipality, kind',
+    deadline_counts_by_counsellor: 'agency, due_month, counsellor_id, kind',
+    deadline_counts_by_municipality: 'agency, due_month, municipality, kind',
   };
   const rows: Record<string, unknown[]> = {};
   for (const [table, key] of Object.entries(tables)) {

@@ -3,11 +3,12 @@ import { DeadlineContributionRecord } from '../entities';
 import type { SummedReadModel } from './summed-read-models';
 
 type Property = keyof DeadlineContributionRecord;
+const MEASURES = ['fulfilledOnTime', 'fulfilledLate', 'runningUnfulfilled'] satisfies Property[];
 
 /**
  * What each deadline adds to the monitoring's counts, by its standing (libs/domain `deadlineStanding`), with the
- * trajectory's agency, counsellor and municipality as they are now, as in the deadlines read model. Summed per group
- * into `deadline_counts`.
+ * trajectory's agency, counsellor and municipality as they are now, as in the deadlines read model. Summed per
+ * counsellor and per municipality (a grouping by both would have about as many rows as there are deadlines).
  */
 export const deadlineContributions: SummedReadModel<DeadlineContributionRecord> = {
   entity: DeadlineContributionRecord,
@@ -30,9 +31,16 @@ export const deadlineContributions: SummedReadModel<DeadlineContributionRecord> 
         }),
       ];
     }),
-  sums: {
-    table: 'deadline_counts',
-    groupBy: ['agency', 'dueMonth', 'counsellorId', 'municipality', 'kind'] satisfies Property[],
-    measures: ['fulfilledOnTime', 'fulfilledLate', 'runningUnfulfilled'] satisfies Property[],
-  },
+  sums: [
+    {
+      table: 'deadline_counts_by_counsellor',
+      groupBy: ['agency', 'dueMonth', 'counsellorId', 'kind'] satisfies Property[],
+      measures: MEASURES,
+    },
+    {
+      table: 'deadline_counts_by_municipality',
+      groupBy: ['agency', 'dueMonth', 'municipality', 'kind'] satisfies Property[],
+      measures: MEASURES,
+    },
+  ],
 };

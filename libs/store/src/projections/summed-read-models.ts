@@ -7,19 +7,22 @@ import { SUMMED_READ_MODELS } from './read-models';
 import { quote, sqlType } from './table-rows';
 
 /**
- * A read model whose rows are contributions (what a trajectory adds to some counts, keyed by group), and a table of
- * their sums per group. The rows stay a pure mapping of the folded state; the sums follow from them: the append adds
- * (new − previous) contributions in its transaction (`projectSums`), a rebuild sums all of them again
- * (`rebuildSums`). A group whose measures sum to zero has no row, on both paths.
+ * A read model whose rows are contributions (what a trajectory adds to some counts, with the properties they may be
+ * grouped by), and tables of their sums, each per one grouping (a grouping set: fewer properties, fewer rows to
+ * read). The rows stay a pure mapping of the folded state; the sums follow from them: the append adds (new −
+ * previous) contributions in its transaction (`projectSums`), a rebuild sums all of them again (`rebuildSums`). A
+ * group whose measures sum to zero has no row, on both paths.
  */
 export interface SummedReadModel<Row extends object = object> extends ReadModel<Row> {
-  sums: {
-    table: string;
-    /** The group's properties: the sums table's unique key (NULLS NOT DISTINCT), in its order. */
-    groupBy: readonly string[];
-    /** The summed properties (integers). */
-    measures: readonly string[];
-  };
+  sums: readonly Sums[];
+}
+
+export interface Sums {
+  table: string;
+  /** The group's properties: the sums table's unique key (NULLS NOT DISTINCT), in its order. */
+  groupBy: readonly string[];
+  /** The summed properties (integers). */
+  measures: readonly string[];
 }
 
 interface SumColumns {
@@ -29,7 +32,7 @@ interface SumColumns {
   measures: string[];
 }
 
-function sumColumnsOf(metadata: EntityMetadata, sums: SummedReadModel['sums']): SumColumns {
+function sumColumnsOf(metadata: EntityMetadata, sums: Sums): SumColumns {
   const column = (property: string) => {
     const found = metadata.findColumnWithPropertyName(property);
     if (!found) throw new Error(`${metadata.tableName} has no column for ${property}`);
@@ -58,16 +61,17 @@ export async function projectSums(
 ): Promise<void> {
   for (const model of SUMMED_READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
-    const columns = sumColumnsOf(table.metadata, model.sums);
-    const names = [...columns.groups.map(({ column }) => column), ...columns.measures];
     const previous = before.rowsMatchState
       ? (before.stream ? model.rows(before.stream) : []).map((row) => table.toColumns(row))
       : await manager.query<Record<string, unknown>[]>(
-          `SELECT ${names.join(', ')} FROM ${columns.contributions} WHERE trajectory_id = $1`,
+          `SELECT * FROM ${quote(table.metadata.tableName)} WHERE trajectory_id = $1`,
           [after.state.trajectoryId],
         );
     const next = model.rows(after).map((row) => table.toColumns(row));
-    await addToSums(manager, columns, deltas(columns, previous, next));
+    for (const sums of model.sums) {
+      const columns = sumColumnsOf(table.metadata, sums);
+      await addToSums(manager, columns, deltas(columns, previous, next));
+    }
   }
 }
 
@@ -133,15 +137,17 @@ async function addToSums(
 /** After a rebuild has written every contribution: the sums, recomputed from all of them. */
 export async function rebuildSums(manager: EntityManager): Promise<void> {
   for (const model of SUMMED_READ_MODELS) {
-    const columns = sumColumnsOf(tableRowsOf(manager, model.entity).metadata, model.sums);
-    const groups = columns.groups.map(({ column }) => column);
-    await manager.query(`TRUNCATE ${columns.table}`);
-    await manager.query(
-      `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
-       SELECT ${groups.join(', ')}, ${columns.measures.map((measure) => `sum(${measure})`).join(', ')}
-         FROM ${columns.contributions}
-        GROUP BY ${groups.join(', ')}
-       HAVING ${columns.measures.map((measure) => `sum(${measure}) <> 0`).join(' OR ')}`,
-    );
+    for (const sums of model.sums) {
+      const columns = sumColumnsOf(tableRowsOf(manager, model.entity).metadata, sums);
+      const groups = columns.groups.map(({ column }) => column);
+      await manager.query(`TRUNCATE ${columns.table}`);
+      await manager.query(
+        `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
+         SELECT ${groups.join(', ')}, ${columns.measures.map((measure) => `sum(${measure})`).join(', ')}
+           FROM ${columns.contributions}
+          GROUP BY ${groups.join(', ')}
+         HAVING ${columns.measures.map((measure) => `sum(${measure}) <> 0`).join(' OR ')}`,
+      );
+    }
   }
 }

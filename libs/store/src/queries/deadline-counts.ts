@@ -13,7 +13,7 @@ import { positional } from './read-scope';
 
 /**
  * The monitoring's counts from the sums per standing (libs/domain `deadlineStanding`, read model
- * `deadline_contributions`, summed in `deadline_counts`), without reading every deadline:
+ * `deadline_contributions`, summed per counsellor and per municipality), without reading every deadline:
  *
  * - a deadline fulfilled on or before `asOn` is in the met bucket of its standing: the sums count it;
  * - a running unfulfilled one due before the month of asOn is overdue: the sums count it per due month;
@@ -22,13 +22,16 @@ import { positional } from './read-scope';
  *   its buckets on asOn minus what its standing counted.
  *
  * So the buckets stay the conditions of `MonitoringConditions` (the domain's `deadlineBuckets`), and the rows read
- * are the groups' sums plus about a month and a half of due dates.
+ * are the groups' sums plus about a month and a half of due dates. Undefined when no sums carry both the grouping
+ * and the filters (a counsellor and a municipality): then the deadlines are counted one by one.
  */
 export async function countsOfStandings(
   dataSource: DataSource,
   filter: MonitoringFilter,
   groupBy: MonitoringGroup,
-): Promise<DeadlineCounts[]> {
+): Promise<DeadlineCounts[] | undefined> {
+  const sums = sumsFor(filter, groupBy);
+  if (sums === undefined) return undefined;
   const parameters: unknown[] = [];
   const bind = positional(parameters);
   const where = conditionsOf(filter, bind);
@@ -61,7 +64,7 @@ export async function countsOfStandings(
        FROM (
          SELECT ${group.key} AS key, min(${group.label}) AS label,
                 ${DEADLINE_BUCKETS.map((bucket) => `sum(${summed[bucket]}) AS "${bucket}"`).join(', ')}
-           FROM deadline_counts deadline ${join}
+           FROM ${sums} deadline ${join}
           WHERE ${where} AND (deadline.due_month IS NULL OR deadline.due_month < ${monthStart})
           GROUP BY 1
          UNION ALL
@@ -81,4 +84,23 @@ export async function countsOfStandings(
     parameters,
   );
   return rows;
+}
+
+/**
+ * The sums that carry what the query groups and filters by: per counsellor (also for offices) or per municipality
+ * (also for the agency). None for both at once: a grouping by both would hold about one row per deadline.
+ */
+function sumsFor(filter: MonitoringFilter, groupBy: MonitoringGroup): string | undefined {
+  const byCounsellor =
+    groupBy === 'counsellor' ||
+    groupBy === 'office' ||
+    filter.counsellorId !== undefined ||
+    filter.officeId !== undefined;
+  const byMunicipality =
+    groupBy === 'municipality' ||
+    filter.municipality !== undefined ||
+    filter.scope?.municipalities !== undefined ||
+    filter.scope?.excludedMunicipalities !== undefined;
+  if (byCounsellor && byMunicipality) return undefined;
+  return byCounsellor ? 'deadline_counts_by_counsellor' : 'deadline_counts_by_municipality';
 }

@@ -170,15 +170,17 @@ export class DeadlineMonitoring {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Counts per group, from the counts per standing (`deadline_counts`) corrected by the few deadlines whose dates
-   * lie near or after `asOn` (deadline-counts.ts). A scope that needs the trajectory itself (a pillar, a course
-   * provider, a violation file) is not in those sums: it is counted over the deadlines. Groups without a counted
-   * deadline are not listed.
+   * Counts per group, from the sums per standing corrected by the few deadlines whose dates lie near or after
+   * `asOn` (deadline-counts.ts). A scope that needs the trajectory itself (a pillar, a course provider, a violation
+   * file), or a counsellor and a municipality at once, is not in those sums: then the deadlines are counted. Groups
+   * without a counted deadline are not listed.
    */
   async counts(filter: MonitoringFilter, groupBy: MonitoringGroup): Promise<DeadlineCounts[]> {
-    const rows = needsTrajectory(filter.scope)
-      ? await this.countsOfDeadlines(filter, groupBy)
-      : await countsOfStandings(this.dataSource, filter, groupBy);
+    const rows =
+      (needsTrajectory(filter.scope)
+        ? undefined
+        : await countsOfStandings(this.dataSource, filter, groupBy)) ??
+      (await this.countsOfDeadlines(filter, groupBy));
     return rows.filter((row) => DEADLINE_BUCKETS.some((bucket) => row[bucket] !== 0));
   }
 
