@@ -66,8 +66,9 @@ function countsOfRowsRaw(pool: Pool, agency: Agency, key: string, label: string,
 
 /**
  * The counts as the endpoint now computes them, by hand: the sums per standing (per municipality or counsellor),
- * and for the deadlines fulfilled after asOn or unfulfilled and due from the month of asOn to asOn + 30 days, their
- * buckets minus what their standing counted ($5: the first day of the month of asOn).
+ * and for the deadlines fulfilled after asOn, missed and due on or after asOn, or running and due from the month of
+ * asOn to asOn + 30 days (one index range each), their buckets minus what their standing counted ($5: the first day
+ * of the month of asOn).
  */
 function countsRaw(pool: Pool, agency: Agency, key: string, label: string, join = '') {
   const sums = key.includes('municipality') || key.includes('agency') ? 'municipality' : 'counsellor';
@@ -77,7 +78,8 @@ function countsRaw(pool: Pool, agency: Agency, key: string, label: string, join 
             sum(due_within_30)::int AS due_within_30, sum(met_late)::int AS met_late,
             sum(met_on_time)::int AS met_on_time
        FROM (SELECT ${key} AS key, min(${label}) AS label,
-                    sum(CASE WHEN deadline.due_month < $5::date THEN deadline.running_unfulfilled ELSE 0 END) AS overdue,
+                    sum(deadline.missed_unfulfilled
+                        + CASE WHEN deadline.due_month < $5::date THEN deadline.running_unfulfilled ELSE 0 END) AS overdue,
                     0 AS due_within_7, 0 AS due_within_30,
                     sum(deadline.fulfilled_late) AS met_late, sum(deadline.fulfilled_on_time) AS met_on_time
                FROM deadline_counts_by_${sums} deadline ${join}
@@ -86,23 +88,31 @@ function countsRaw(pool: Pool, agency: Agency, key: string, label: string, join 
              UNION ALL
              SELECT ${key} AS key, min(${label}) AS label,
                     count(*) FILTER (WHERE ${pending} AND deadline.due_on < $2::date)
-                      - count(*) FILTER (WHERE deadline.fulfilled_on IS NULL AND ${RUNNING} AND deadline.due_on < $5::date),
+                      - count(*) FILTER (WHERE deadline.fulfilled_on IS NULL
+                                           AND (deadline.state = 'MISSED' OR deadline.due_on < $5::date)),
                     count(*) FILTER (WHERE ${pending} AND deadline.due_on BETWEEN $2::date AND $3::date),
                     count(*) FILTER (WHERE ${pending} AND deadline.due_on BETWEEN $2::date AND $4::date),
                     count(*) FILTER (WHERE ${FULFILLED} AND deadline.fulfilled_on > deadline.due_on)
                       - count(*) FILTER (WHERE deadline.fulfilled_on > deadline.due_on),
                     count(*) FILTER (WHERE ${FULFILLED} AND deadline.fulfilled_on <= deadline.due_on)
                       - count(*) FILTER (WHERE deadline.fulfilled_on <= deadline.due_on)
-               FROM deadlines deadline ${join}
+               FROM (SELECT ${COLUMNS} FROM deadlines deadline WHERE deadline.fulfilled_on > $2::date
+                     UNION ALL
+                     SELECT ${COLUMNS} FROM deadlines deadline
+                      WHERE deadline.fulfilled_on IS NULL AND deadline.state <> 'MISSED'
+                        AND deadline.due_on BETWEEN $5::date AND $4::date
+                     UNION ALL
+                     SELECT ${COLUMNS} FROM deadlines deadline
+                      WHERE deadline.fulfilled_on IS NULL AND deadline.state = 'MISSED' AND deadline.due_on >= $2::date
+                    ) deadline ${join}
               WHERE deadline.agency = $1
-                AND (deadline.fulfilled_on > $2::date
-                     OR (deadline.fulfilled_on IS NULL AND deadline.due_on BETWEEN $5::date AND $4::date))
               GROUP BY 1) counted
       GROUP BY key ORDER BY key NULLS LAST`,
     [agency, AS_ON, addDays(AS_ON, 7), addDays(AS_ON, 30), `${AS_ON.slice(0, 7)}-01`],
   );
 }
 
+const COLUMNS = 'agency, due_on, kind, state, fulfilled_on, counsellor_id, municipality';
 const scopeOf = (agency: Agency) => ({ scope: { agencies: [agency] }, asOn: AS_ON });
 const countsCase = (groupBy: MonitoringGroup, key: string, label: string, join = ''): ViewCase => ({
   name: `GET /monitoring/deadlines?groupBy=${groupBy}`,

@@ -443,13 +443,14 @@ describe('deadline monitoring', () => {
         `SELECT count(*)::int AS differing
            FROM (SELECT agency, due_month, ${by} AS by, kind,
                         sum(fulfilled_on_time) AS fulfilled_on_time, sum(fulfilled_late) AS fulfilled_late,
-                        sum(running_unfulfilled) AS running_unfulfilled
+                        sum(missed_unfulfilled) AS missed_unfulfilled, sum(running_unfulfilled) AS running_unfulfilled
                    FROM deadline_contributions GROUP BY 1, 2, 3, 4) summed
            FULL JOIN deadline_counts_by_${by.replace('_id', '')} kept
              ON (kept.agency, kept.kind) = (summed.agency, summed.kind)
             AND kept.due_month IS NOT DISTINCT FROM summed.due_month AND kept.${by} IS NOT DISTINCT FROM summed.by
-          WHERE (kept.fulfilled_on_time, kept.fulfilled_late, kept.running_unfulfilled)
-                IS DISTINCT FROM (summed.fulfilled_on_time, summed.fulfilled_late, summed.running_unfulfilled)`,
+          WHERE (kept.fulfilled_on_time, kept.fulfilled_late, kept.missed_unfulfilled, kept.running_unfulfilled)
+                IS DISTINCT FROM (summed.fulfilled_on_time, summed.fulfilled_late, summed.missed_unfulfilled,
+                                  summed.running_unfulfilled)`,
       );
       expect({ by, differing }).toEqual({ by, differing: 0 });
     }

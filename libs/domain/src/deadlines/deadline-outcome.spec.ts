@@ -139,22 +139,23 @@ describe('ISO weeks', () => {
 });
 
 describe('deadlineStanding', () => {
-  it('is where a deadline stands whatever the day: fulfilled on time or late, or running unfulfilled', () => {
+  it('is where a deadline stands whatever the day: fulfilled on time or late, missed, or running', () => {
     expect(deadlineStanding(deadline('MET', '2026-06-01', '2026-05-20'))).toBe('FULFILLED_ON_TIME');
     expect(deadlineStanding(deadline('MISSED', '2026-06-01', '2026-06-02'))).toBe('FULFILLED_LATE');
-    expect(deadlineStanding(deadline('MISSED', '2026-06-01'))).toBe('RUNNING_UNFULFILLED');
+    expect(deadlineStanding(deadline('MISSED', '2026-06-01'))).toBe('MISSED_UNFULFILLED');
     expect(deadlineStanding(deadline('OPEN', '2026-09-01'))).toBe('RUNNING_UNFULFILLED');
     expect(deadlineStanding(deadline('SUSPENDED', '2026-06-01'))).toBeUndefined();
     expect(deadlineStanding(deadline('WAIVED', '2026-06-01'))).toBeUndefined();
   });
 
-  it('gives the buckets on any day, but for deadlines fulfilled after it or unfulfilled and due from its month on', () => {
+  it('gives the buckets on any day, but for the deadlines fulfilled after it or due near or after it', () => {
     // What the monitoring's sums count for a standing (libs/store deadline-counts.ts); the other deadlines are
     // read one by one. Every state, due date and fulfilment around a reference day, on days across two months.
     const counted = (candidate: MonitoredDeadline, asOn: CalendarDate): DeadlineBucket[] => {
       const standing = deadlineStanding(candidate);
       if (standing === 'FULFILLED_ON_TIME') return ['metOnTime'];
       if (standing === 'FULFILLED_LATE') return ['metLate'];
+      if (standing === 'MISSED_UNFULFILLED') return ['overdue'];
       return standing === 'RUNNING_UNFULFILLED' && candidate.dueOn < `${asOn.slice(0, 7)}-01`
         ? ['overdue']
         : [];
@@ -175,7 +176,8 @@ describe('deadlineStanding', () => {
           for (const fulfilled of [undefined, ...fulfilments]) {
             const readOneByOne =
               (fulfilled !== undefined && fulfilled > asOn) ||
-              (fulfilled === undefined && dueOn >= monthStart && dueOn <= windowEnd);
+              (fulfilled === undefined && state !== 'MISSED' && dueOn >= monthStart && dueOn <= windowEnd) ||
+              (fulfilled === undefined && state === 'MISSED' && dueOn >= asOn);
             if (readOneByOne) continue;
             const candidate = deadline(state, dueOn, fulfilled);
             const expected = deadlineBuckets(candidate, asOn);

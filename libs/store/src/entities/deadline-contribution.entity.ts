@@ -34,7 +34,7 @@ export class DeadlineContributionRecord {
   @Column({ type: 'text' })
   kind!: DeadlineKind;
 
-  /** The first day of the month it falls due, for a running unfulfilled deadline (overdue depends on it); else null. */
+  /** The first day of the month it falls due, for a running unfulfilled one not missed (overdue depends on it). */
   @Column({ name: 'due_month', type: 'date', nullable: true })
   dueMonth!: string | null;
 
@@ -43,6 +43,9 @@ export class DeadlineContributionRecord {
 
   @Column({ name: 'fulfilled_late', type: 'integer' })
   fulfilledLate!: number;
+
+  @Column({ name: 'missed_unfulfilled', type: 'integer' })
+  missedUnfulfilled!: number;
 
   @Column({ name: 'running_unfulfilled', type: 'integer' })
   runningUnfulfilled!: number;

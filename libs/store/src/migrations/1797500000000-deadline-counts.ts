@@ -21,6 +21,7 @@ export class DeadlineCounts1797500000000 implements MigrationInterface {
         due_month           date,
         fulfilled_on_time   integer NOT NULL,
         fulfilled_late      integer NOT NULL,
+        missed_unfulfilled  integer NOT NULL,
         running_unfulfilled integer NOT NULL,
         CONSTRAINT deadline_contributions_pkey PRIMARY KEY (trajectory_id, deadline_id)
       )`);
@@ -33,6 +34,7 @@ export class DeadlineCounts1797500000000 implements MigrationInterface {
           kind                text NOT NULL,
           fulfilled_on_time   bigint NOT NULL,
           fulfilled_late      bigint NOT NULL,
+          missed_unfulfilled  bigint NOT NULL,
           running_unfulfilled bigint NOT NULL
         )`);
       await queryRunner.query(`
@@ -44,24 +46,29 @@ export class DeadlineCounts1797500000000 implements MigrationInterface {
     await queryRunner.query(`
       INSERT INTO deadline_contributions
       SELECT trajectory_id, deadline_id, agency, counsellor_id, municipality, kind,
-             CASE WHEN fulfilled_on IS NULL THEN date_trunc('month', due_on)::date END,
+             CASE WHEN fulfilled_on IS NULL AND state <> 'MISSED' THEN date_trunc('month', due_on)::date END,
              COALESCE((fulfilled_on <= due_on)::int, 0), COALESCE((fulfilled_on > due_on)::int, 0),
-             (fulfilled_on IS NULL)::int
+             (fulfilled_on IS NULL AND state = 'MISSED')::int, (fulfilled_on IS NULL AND state <> 'MISSED')::int
         FROM deadlines
        WHERE fulfilled_on IS NOT NULL OR state IN ('OPEN', 'MET', 'MISSED')`);
     for (const by of ['counsellor_id', 'municipality']) {
       await queryRunner.query(`
         INSERT INTO deadline_counts_by_${by.replace('_id', '')}
-        SELECT agency, due_month, ${by}, kind, sum(fulfilled_on_time), sum(fulfilled_late), sum(running_unfulfilled)
+        SELECT agency, due_month, ${by}, kind,
+               sum(fulfilled_on_time), sum(fulfilled_late), sum(missed_unfulfilled), sum(running_unfulfilled)
           FROM deadline_contributions
          GROUP BY agency, due_month, ${by}, kind`);
     }
     await queryRunner.query(`
       CREATE INDEX deadlines_agency_fulfilled_on_idx
           ON deadlines (agency, fulfilled_on) WHERE fulfilled_on IS NOT NULL`);
+    await queryRunner.query(`
+      CREATE INDEX deadlines_agency_missed_unfulfilled_idx
+          ON deadlines (agency, due_on) WHERE state = 'MISSED' AND fulfilled_on IS NULL`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX deadlines_agency_missed_unfulfilled_idx`);
     await queryRunner.query(`DROP INDEX deadlines_agency_fulfilled_on_idx`);
     await queryRunner.query(`DROP TABLE deadline_counts_by_municipality`);
     await queryRunner.query(`DROP TABLE deadline_counts_by_counsellor`);

@@ -3,7 +3,12 @@ import { DeadlineContributionRecord } from '../entities';
 import type { SummedReadModel } from './summed-read-models';
 
 type Property = keyof DeadlineContributionRecord;
-const MEASURES = ['fulfilledOnTime', 'fulfilledLate', 'runningUnfulfilled'] satisfies Property[];
+const MEASURES = [
+  'fulfilledOnTime',
+  'fulfilledLate',
+  'missedUnfulfilled',
+  'runningUnfulfilled',
+] satisfies Property[];
 
 /**
  * What each deadline adds to the monitoring's counts, by its standing (libs/domain `deadlineStanding`), with the
@@ -27,6 +32,7 @@ export const deadlineContributions: SummedReadModel<DeadlineContributionRecord> 
           dueMonth: standing === 'RUNNING_UNFULFILLED' ? `${deadline.dueOn.slice(0, 7)}-01` : null,
           fulfilledOnTime: standing === 'FULFILLED_ON_TIME' ? 1 : 0,
           fulfilledLate: standing === 'FULFILLED_LATE' ? 1 : 0,
+          missedUnfulfilled: standing === 'MISSED_UNFULFILLED' ? 1 : 0,
           runningUnfulfilled: standing === 'RUNNING_UNFULFILLED' ? 1 : 0,
         }),
       ];

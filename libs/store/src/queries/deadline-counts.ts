@@ -16,10 +16,12 @@ import { positional } from './read-scope';
  * `deadline_contributions`, summed per counsellor and per municipality), without reading every deadline:
  *
  * - a deadline fulfilled on or before `asOn` is in the met bucket of its standing: the sums count it;
- * - a running unfulfilled one due before the month of asOn is overdue: the sums count it per due month;
- * - the others differ from their standing's count: fulfilled after asOn (not fulfilled yet on asOn), or unfulfilled
- *   and due from the month of asOn to asOn + 30 days. Those deadline rows are read (two index ranges) and each adds
- *   its buckets on asOn minus what its standing counted.
+ * - a missed one not fulfilled since is overdue once asOn is past its due date: the sums count it as overdue;
+ * - another running unfulfilled one due before the month of asOn is overdue: the sums count it per due month;
+ * - the others differ from their standing's count: fulfilled after asOn (not fulfilled yet on asOn), missed and due
+ *   on or after asOn, or running and due from the month of asOn to asOn + 30 days. Those deadline rows are read
+ *   (three index ranges, few rows for an asOn of today) and each adds its buckets on asOn minus what its standing
+ *   counted.
  *
  * So the buckets stay the conditions of `MonitoringConditions` (the domain's `deadlineBuckets`), and the rows read
  * are the groups' sums plus about a month and a half of due dates. Undefined when no sums carry both the grouping
@@ -46,7 +48,8 @@ export async function countsOfStandings(
   const summed: Record<DeadlineBucket, string> = {
     metOnTime: 'deadline.fulfilled_on_time',
     metLate: 'deadline.fulfilled_late',
-    overdue: `CASE WHEN deadline.due_month < ${monthStart} THEN deadline.running_unfulfilled ELSE 0 END`,
+    overdue: `deadline.missed_unfulfilled
+      + CASE WHEN deadline.due_month < ${monthStart} THEN deadline.running_unfulfilled ELSE 0 END`,
     dueWithin7: '0',
     dueWithin30: '0',
   };
@@ -54,7 +57,8 @@ export async function countsOfStandings(
   const counted: Record<DeadlineBucket, string> = {
     metOnTime: 'deadline.fulfilled_on <= deadline.due_on',
     metLate: 'deadline.fulfilled_on > deadline.due_on',
-    overdue: `deadline.fulfilled_on IS NULL AND ${on.running} AND deadline.due_on < ${monthStart}`,
+    overdue: `deadline.fulfilled_on IS NULL
+      AND (deadline.state = 'MISSED' OR (${on.running} AND deadline.due_on < ${monthStart}))`,
     dueWithin7: 'false',
     dueWithin30: 'false',
   };
@@ -73,10 +77,15 @@ export async function countsOfStandings(
                   (bucket) =>
                     `count(*) FILTER (WHERE ${on.bucket(bucket)}) - count(*) FILTER (WHERE ${counted[bucket]}) AS "${bucket}"`,
                 ).join(', ')}
-           FROM deadlines deadline ${join}
+           FROM (${[
+             `deadline.fulfilled_on > ${asOn}`,
+             `deadline.fulfilled_on IS NULL AND deadline.state <> 'MISSED'
+              AND deadline.due_on BETWEEN ${monthStart} AND ${windowEnd}`,
+             `deadline.fulfilled_on IS NULL AND deadline.state = 'MISSED' AND deadline.due_on >= ${asOn}`,
+           ]
+             .map((range) => `SELECT ${MONITORED_COLUMNS} FROM deadlines deadline WHERE ${range}`)
+             .join(' UNION ALL ')}) deadline ${join}
           WHERE ${where}
-            AND (deadline.fulfilled_on > ${asOn}
-                 OR (deadline.fulfilled_on IS NULL AND deadline.due_on BETWEEN ${monthStart} AND ${windowEnd}))
           GROUP BY 1
        ) counted
       GROUP BY key
@@ -85,6 +94,22 @@ export async function countsOfStandings(
   );
   return rows;
 }
+
+/**
+ * The columns the counts read, all in `deadlines_monitoring_idx`: each range is an index-only scan (one range per
+ * index, rather than one OR over them, which reads the rows).
+ */
+const MONITORED_COLUMNS = [
+  'agency',
+  'due_on',
+  'kind',
+  'state',
+  'fulfilled_on',
+  'counsellor_id',
+  'municipality',
+]
+  .map((column) => `deadline.${column}`)
+  .join(', ');
 
 /**
  * The sums that carry what the query groups and filters by: per counsellor (also for offices) or per municipality
