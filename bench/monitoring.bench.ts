@@ -82,8 +82,11 @@ function countsRaw(pool: Pool, agency: Agency, key: string, label: string, join 
                         + CASE WHEN deadline.due_month < $5::date THEN deadline.running_unfulfilled ELSE 0 END) AS overdue,
                     0 AS due_within_7, 0 AS due_within_30,
                     sum(deadline.fulfilled_late) AS met_late, sum(deadline.fulfilled_on_time) AS met_on_time
-               FROM deadline_counts_by_${sums} deadline ${join}
-              WHERE deadline.agency = $1 AND (deadline.due_month IS NULL OR deadline.due_month < $5::date)
+               FROM (SELECT * FROM deadline_counts_by_${sums} deadline WHERE deadline.due_month IS NULL
+                     UNION ALL
+                     SELECT * FROM deadline_counts_by_${sums} deadline WHERE deadline.due_month < $5::date
+                    ) deadline ${join}
+              WHERE deadline.agency = $1
               GROUP BY 1
              UNION ALL
              SELECT ${key} AS key, min(${label}) AS label,
@@ -102,7 +105,8 @@ function countsRaw(pool: Pool, agency: Agency, key: string, label: string, join 
                       WHERE deadline.fulfilled_on IS NULL AND deadline.state <> 'MISSED'
                         AND deadline.due_on BETWEEN $5::date AND $4::date
                      UNION ALL
-                     SELECT ${COLUMNS} FROM deadlines deadline
+                     SELECT agency, due_on, kind, 'MISSED'::text, NULL::date, counsellor_id, municipality
+                       FROM deadlines deadline
                       WHERE deadline.fulfilled_on IS NULL AND deadline.state = 'MISSED' AND deadline.due_on >= $2::date
                     ) deadline ${join}
               WHERE deadline.agency = $1

@@ -64,7 +64,8 @@ export class DeadlineCounts1797500000000 implements MigrationInterface {
           ON deadlines (agency, fulfilled_on) WHERE fulfilled_on IS NOT NULL`);
     await queryRunner.query(`
       CREATE INDEX deadlines_agency_missed_unfulfilled_idx
-          ON deadlines (agency, due_on) WHERE state = 'MISSED' AND fulfilled_on IS NULL`);
+          ON deadlines (agency, due_on) INCLUDE (kind, counsellor_id, municipality)
+       WHERE state = 'MISSED' AND fulfilled_on IS NULL`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -68,8 +68,10 @@ export async function countsOfStandings(
        FROM (
          SELECT ${group.key} AS key, min(${group.label}) AS label,
                 ${DEADLINE_BUCKETS.map((bucket) => `sum(${summed[bucket]}) AS "${bucket}"`).join(', ')}
-           FROM ${sums} deadline ${join}
-          WHERE ${where} AND (deadline.due_month IS NULL OR deadline.due_month < ${monthStart})
+           FROM (SELECT * FROM ${sums} deadline WHERE deadline.due_month IS NULL
+                 UNION ALL
+                 SELECT * FROM ${sums} deadline WHERE deadline.due_month < ${monthStart}) deadline ${join}
+          WHERE ${where}
           GROUP BY 1
          UNION ALL
          SELECT ${group.key} AS key, min(${group.label}) AS label,
@@ -78,13 +80,18 @@ export async function countsOfStandings(
                     `count(*) FILTER (WHERE ${on.bucket(bucket)}) - count(*) FILTER (WHERE ${counted[bucket]}) AS "${bucket}"`,
                 ).join(', ')}
            FROM (${[
-             `deadline.fulfilled_on > ${asOn}`,
-             `deadline.fulfilled_on IS NULL AND deadline.state <> 'MISSED'
-              AND deadline.due_on BETWEEN ${monthStart} AND ${windowEnd}`,
-             `deadline.fulfilled_on IS NULL AND deadline.state = 'MISSED' AND deadline.due_on >= ${asOn}`,
-           ]
-             .map((range) => `SELECT ${MONITORED_COLUMNS} FROM deadlines deadline WHERE ${range}`)
-             .join(' UNION ALL ')}) deadline ${join}
+             `SELECT ${MONITORED_COLUMNS} FROM deadlines deadline WHERE deadline.fulfilled_on > ${asOn}`,
+             `SELECT ${MONITORED_COLUMNS} FROM deadlines deadline
+               WHERE deadline.fulfilled_on IS NULL AND deadline.state <> 'MISSED'
+                 AND deadline.due_on BETWEEN ${monthStart} AND ${windowEnd}`,
+             // State and fulfilment are what the partial index's predicate says (so the scan is index-only).
+             `SELECT ${MONITORED_COLUMNS.replace('deadline.state', `'MISSED'::text AS state`).replace(
+               'deadline.fulfilled_on',
+               'NULL::date AS fulfilled_on',
+             )}
+                FROM deadlines deadline
+               WHERE deadline.fulfilled_on IS NULL AND deadline.state = 'MISSED' AND deadline.due_on >= ${asOn}`,
+           ].join(' UNION ALL ')}) deadline ${join}
           WHERE ${where}
           GROUP BY 1
        ) counted
@@ -96,8 +103,8 @@ export async function countsOfStandings(
 }
 
 /**
- * The columns the counts read, all in `deadlines_monitoring_idx`: each range is an index-only scan (one range per
- * index, rather than one OR over them, which reads the rows).
+ * The columns the counts read, all in `deadlines_monitoring_idx` and `deadlines_agency_missed_unfulfilled_idx`:
+ * each range is an index-only scan (one range per index, rather than one OR over them, which reads the rows).
  */
 const MONITORED_COLUMNS = [
   'agency',
