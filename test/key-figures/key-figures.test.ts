@@ -318,6 +318,12 @@ describe('key figures', () => {
     };
     const noonYesterday = `${daysAgo(1)}T12:00:00+01:00`;
     const copied = await copy(1, noonYesterday);
+    // Its counsellor was in the second office by then: that membership is backdated like the facts.
+    await system.database.query(
+      `UPDATE counsellor_office_periods SET from_at = now() - interval '2 days'
+        WHERE counsellor_id = $1 AND until_at IS NULL`,
+      [K3],
+    );
 
     const asOf = (day: string) =>
       manager()
@@ -364,6 +370,29 @@ describe('key figures', () => {
       .http('manager-atlas')
       .get(`/trajectories/${ids.t2}/as-of/${daysAgo(0)}`)
       .expect(404);
+  });
+
+  it('as of a day: a counsellor’s cases count in the office they belonged to on that day', async () => {
+    const contractsOf = async (day: string) => {
+      const { body } = await manager()
+        .get('/key-figures')
+        .query({ from: daysAgo(200), to: daysAgo(1), asOf: day, office: COPY_OFFICE })
+        .expect(200);
+      const figure = (body.figures as Figure[]).find(
+        ({ id }) => id === 'days-registration-to-contract-median',
+      );
+      return figure?.denominator;
+    };
+    expect([await contractsOf(daysAgo(1)), await contractsOf(daysAgo(0))]).toEqual([1, 1]);
+    // Today the copy's counsellor moves to the first office: yesterday their case still counts in the second.
+    await manager().put(`/offices/${OFFICE}/counsellors/${K3}`).expect(200);
+    try {
+      expect([await contractsOf(daysAgo(1)), await contractsOf(daysAgo(0))]).toEqual([1, 0]);
+    } finally {
+      await manager().put(`/offices/${COPY_OFFICE}/counsellors/${K3}`).expect(200);
+    }
+    // Back by the end of the day: as of today they belong to the second office again.
+    expect(await contractsOf(daysAgo(0))).toBe(1);
   });
 
   it('names each bad parameter (RFC 9457) and refuses other roles', async () => {

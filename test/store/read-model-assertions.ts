@@ -12,6 +12,7 @@ import {
   PillarRecord,
   PillarView,
   READ_MODELS,
+  SUMMED_READ_MODELS,
   TrajectoryStateRecord,
   TrajectorySummaryRecord,
   TrajectorySummaryView,
@@ -57,6 +58,13 @@ export async function readModelTables(dataSource: DataSource): Promise<Record<st
         ORDER BY ${primaryColumns.map((column) => column.databaseName).join(', ')}`,
     );
     rows[tableName] = result.map(({ row }) => row);
+  }
+  // Not a mapping of one trajectory: the sums the appends kept, against those a rebuild computes.
+  for (const sums of SUMMED_READ_MODELS.flatMap((model) => model.sums)) {
+    const result = await dataSource.query<{ row: unknown }[]>(
+      `SELECT to_jsonb(t) AS row FROM ${sums.table} t ORDER BY to_jsonb(t)::text`,
+    );
+    rows[sums.table] = result.map(({ row }) => row);
   }
   return rows;
 }

@@ -49,7 +49,7 @@ export class KeyFiguresService {
     if (query.asOf !== undefined) {
       const [facts, officeOf] = await Promise.all([
         this.queries.factsAsOf(query.asOf as CalendarDate, total.period.from),
-        this.queries.counsellorOffices(),
+        this.queries.counsellorOfficesAt(query.asOf as CalendarDate),
       ]);
       totals = aggregatesOfFacts(facts, total, officeOf);
       if (groupBy) groups = aggregatesOfFacts(facts, grouped, officeOf);

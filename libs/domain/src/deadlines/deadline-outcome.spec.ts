@@ -1,6 +1,9 @@
-import { calendarDate, CalendarDate } from '../time/calendar-date';
+import { addDays, calendarDate, CalendarDate } from '../time/calendar-date';
 import {
+  DeadlineBucket,
   deadlineBuckets,
+  deadlineStanding,
+  DUE_SOON_DAYS,
   fulfilledOn,
   isoWeekLabel,
   isoWeekStart,
@@ -132,5 +135,60 @@ describe('ISO weeks', () => {
   ])('%s lies in the week of %s, %s', (date, monday, label) => {
     expect(isoWeekStart(d(date))).toBe(monday);
     expect(isoWeekLabel(d(date))).toBe(label);
+  });
+});
+
+describe('deadlineStanding', () => {
+  it('is where a deadline stands whatever the day: fulfilled on time or late, missed, or running', () => {
+    expect(deadlineStanding(deadline('MET', '2026-06-01', '2026-05-20'))).toBe('FULFILLED_ON_TIME');
+    expect(deadlineStanding(deadline('MISSED', '2026-06-01', '2026-06-02'))).toBe('FULFILLED_LATE');
+    expect(deadlineStanding(deadline('MISSED', '2026-06-01'))).toBe('MISSED_UNFULFILLED');
+    expect(deadlineStanding(deadline('OPEN', '2026-09-01'))).toBe('RUNNING_UNFULFILLED');
+    expect(deadlineStanding(deadline('SUSPENDED', '2026-06-01'))).toBeUndefined();
+    expect(deadlineStanding(deadline('WAIVED', '2026-06-01'))).toBeUndefined();
+  });
+
+  it('gives the buckets on any day, but for the deadlines fulfilled after it or due near or after it', () => {
+    // What the monitoring's sums count for a standing (libs/store deadline-counts.ts); the other deadlines are
+    // read one by one. Every state, due date and fulfilment around a reference day, on days across two months.
+    const counted = (candidate: MonitoredDeadline, asOn: CalendarDate): DeadlineBucket[] => {
+      const standing = deadlineStanding(candidate);
+      if (standing === 'FULFILLED_ON_TIME') return ['metOnTime'];
+      if (standing === 'FULFILLED_LATE') return ['metLate'];
+      if (standing === 'MISSED_UNFULFILLED') return ['overdue'];
+      return standing === 'RUNNING_UNFULFILLED' && candidate.dueOn < `${asOn.slice(0, 7)}-01`
+        ? ['overdue']
+        : [];
+    };
+    let checked = 0;
+    const differing: unknown[] = [];
+    const range = (from: number, to: number, step: number) =>
+      Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, index) => from + index * step);
+    const dates = range(-70, 70, 7).map((due) => {
+      const dueOn = addDays(AS_ON, due);
+      return { dueOn, fulfilments: [-80, -35, -3, 0, 2, 10, 45].map((days) => addDays(dueOn, days)) };
+    });
+    for (const asOn of range(-40, 40, 3).map((day) => addDays(AS_ON, day))) {
+      const monthStart = `${asOn.slice(0, 7)}-01`;
+      const windowEnd = addDays(asOn, DUE_SOON_DAYS.dueWithin30);
+      for (const state of ['OPEN', 'MET', 'MISSED', 'SUSPENDED', 'WAIVED'] as const) {
+        for (const { dueOn, fulfilments } of dates) {
+          for (const fulfilled of [undefined, ...fulfilments]) {
+            const readOneByOne =
+              (fulfilled !== undefined && fulfilled > asOn) ||
+              (fulfilled === undefined && state !== 'MISSED' && dueOn >= monthStart && dueOn <= windowEnd) ||
+              (fulfilled === undefined && state === 'MISSED' && dueOn >= asOn);
+            if (readOneByOne) continue;
+            const candidate = deadline(state, dueOn, fulfilled);
+            const expected = deadlineBuckets(candidate, asOn);
+            if (counted(candidate, asOn).join() !== expected.join())
+              differing.push({ candidate, asOn, expected });
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(checked).toBeGreaterThan(10_000);
   });
 });

@@ -90,6 +90,24 @@ export function deadlineBuckets(deadline: MonitoredDeadline, asOn: CalendarDate)
   return buckets;
 }
 
+/**
+ * Where a deadline stands as known now, whatever the reference day: fulfilled on time, fulfilled late, missed and
+ * not fulfilled since, or running and not fulfilled otherwise (open); suspended and waived unfulfilled ones stand
+ * nowhere. The buckets on a day `asOn` follow from it and the dates (`deadlineBuckets`): one fulfilled on or before
+ * asOn is in the met bucket of its standing, and a missed one is overdue once asOn is past its due date (the day it
+ * was missed). So the monitoring keeps counts per standing and corrects only the deadlines whose dates lie near or
+ * after asOn.
+ */
+export type DeadlineStanding =
+  'FULFILLED_ON_TIME' | 'FULFILLED_LATE' | 'MISSED_UNFULFILLED' | 'RUNNING_UNFULFILLED';
+
+export function deadlineStanding(deadline: MonitoredDeadline): DeadlineStanding | undefined {
+  const fulfilled = deadline.fulfilledOn ?? undefined;
+  if (fulfilled !== undefined) return fulfilled <= deadline.dueOn ? 'FULFILLED_ON_TIME' : 'FULFILLED_LATE';
+  if (deadline.state === 'MISSED') return 'MISSED_UNFULFILLED';
+  return RUNNING_DEADLINE_STATES.includes(deadline.state) ? 'RUNNING_UNFULFILLED' : undefined;
+}
+
 /** A week's outcome of the deadlines falling due in it (the trend's cohort is the ISO week of the due date). */
 export type WeeklyOutcome = 'metOnTime' | 'metLate' | 'missed' | 'pending';
 

@@ -21,6 +21,15 @@ import type { Agency, DeadlineKind, DeadlineSet, DeadlineState, PolicyVersionId 
   'counsellorId',
   'municipality',
 ])
+/** Deadline monitoring: the deadlines of an agency fulfilled after a reference day (a past `asOn`). */
+@Index('deadlines_agency_fulfilled_on_idx', ['agency', 'fulfilledOn'], { where: 'fulfilled_on IS NOT NULL' })
+/**
+ * Deadline monitoring: the missed deadlines of an agency not fulfilled since, due on or after a reference day (an
+ * index-only scan: the migration adds kind, counsellor and municipality with INCLUDE).
+ */
+@Index('deadlines_agency_missed_unfulfilled_idx', ['agency', 'dueOn'], {
+  where: "state = 'MISSED' AND fulfilled_on IS NULL",
+})
 export class DeadlineRecord {
   @PrimaryColumn({ name: 'trajectory_id', type: 'text', primaryKeyConstraintName: 'deadlines_pkey' })
   trajectoryId!: string;

@@ -1,3 +1,4 @@
+import { DeadlineContributionRecord } from './deadline-contribution.entity';
 import { DeadlineRecord } from './deadline.entity';
 import { EventRecord } from './event-record.entity';
 import { IncidentRecord } from './incident.entity';
@@ -11,6 +12,7 @@ import { TrajectorySummaryRecord } from './trajectory-summary.entity';
 import { ViolationRecord } from './violation.entity';
 
 export {
+  DeadlineContributionRecord,
   DeadlineRecord,
   EventRecord,
   IncidentRecord,
@@ -36,4 +38,5 @@ export const entities = [
   IncidentRecord,
   TrajectoryStateRecord,
   TrajectoryMilestoneRecord,
+  DeadlineContributionRecord,
 ];

@@ -13,7 +13,7 @@ import type { GroupAggregate } from './key-figure-queries';
 
 type AnyFacts = FactsByPopulation[Population];
 
-/** The group a fact falls in, as the SQL's group columns say (office: the counsellor's office now). */
+/** The group a fact falls in, as the SQL's group columns say (office: the counsellor's office in `officeOf`). */
 export function groupKeyOf(
   fact: AnyFacts,
   grouping: Grouping,

@@ -55,10 +55,16 @@ export class KeyFigureQueries {
     return new Map(rows.map((row) => [row.office_id, row.name]));
   }
 
-  /** Which office each counsellor belongs to (offices are data, kept as they are now). */
-  async counsellorOffices(): Promise<Map<string, string>> {
+  /**
+   * Which office each counsellor belonged to at the end of `day` (Brussels): the periods the office store records
+   * when a manager places or takes out a counsellor (counsellor_office_periods).
+   */
+  async counsellorOfficesAt(day: CalendarDate): Promise<Map<string, string>> {
     const rows = await this.dataSource.query<{ counsellor_id: string; office_id: string }[]>(
-      'SELECT counsellor_id, office_id FROM counsellor_offices',
+      `SELECT counsellor_id, office_id FROM counsellor_office_periods
+        WHERE from_at < ((($1::date) + 1)::timestamp AT TIME ZONE 'Europe/Brussels')
+          AND (until_at IS NULL OR until_at >= ((($1::date) + 1)::timestamp AT TIME ZONE 'Europe/Brussels'))`,
+      [day],
     );
     return new Map(rows.map((row) => [row.counsellor_id, row.office_id]));
   }

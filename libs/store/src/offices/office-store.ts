@@ -20,6 +20,10 @@ export type AssignCounsellorOutcome =
   | { outcome: 'NO_SUCH_OFFICE' }
   | { outcome: 'COUNSELLOR_OF_ANOTHER_AGENCY' };
 
+/** Ends the counsellor's ($1) current period in an office, as a statement for a WITH clause. */
+const END_PERIOD = `UPDATE counsellor_office_periods SET until_at = now()
+   WHERE counsellor_id = $1 AND until_at IS NULL`;
+
 /**
  * Offices as data (issue 9 §1): an agency's offices, and the one office each counsellor belongs to. Reference data
  * kept by the agency's managers, not part of any trajectory's legal record: plain rows, changed in a transaction
@@ -100,6 +104,11 @@ export class OfficeStore {
          ON CONFLICT (counsellor_id) DO UPDATE SET office_id = EXCLUDED.office_id`,
         [counsellorId, officeId],
       );
+      await manager.query(
+        `WITH ended AS (${END_PERIOD} RETURNING 1)
+         INSERT INTO counsellor_office_periods (counsellor_id, office_id, from_at) VALUES ($1, $2, now())`,
+        [counsellorId, officeId],
+      );
       return {
         outcome: 'ASSIGNED',
         previousOfficeId: current?.office_id ?? null,
@@ -110,13 +119,17 @@ export class OfficeStore {
 
   /** Takes a counsellor out of the agency's office (they leave the agency); false when they were not in it. */
   async unassign(agency: Agency, officeId: string, counsellorId: string): Promise<boolean> {
-    const [, affected]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM counsellor_offices member USING offices office
-        WHERE member.counsellor_id = $1 AND member.office_id = $2
-          AND office.office_id = member.office_id AND office.agency = $3`,
+    const [{ left }]: { left: number }[] = await this.dataSource.query(
+      `WITH gone AS (
+         DELETE FROM counsellor_offices member USING offices office
+          WHERE member.counsellor_id = $1 AND member.office_id = $2
+            AND office.office_id = member.office_id AND office.agency = $3
+         RETURNING member.counsellor_id),
+       ended AS (${END_PERIOD} AND EXISTS (SELECT 1 FROM gone) RETURNING 1)
+       SELECT count(*)::int AS left FROM gone`,
       [counsellorId, officeId, agency],
     );
-    return affected > 0;
+    return left > 0;
   }
 
   /** The office a counsellor belongs to in the agency, if any. */

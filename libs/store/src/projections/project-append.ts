@@ -6,6 +6,7 @@ import { canonicalJson } from '../canonical-json';
 import { stateRow, streamBeforeAppend, tableRowsOf } from './folded-streams';
 import type { FoldedStream } from './projection';
 import { OUTBOX_PROJECTIONS, READ_MODELS } from './read-models';
+import { projectSums } from './summed-read-models';
 
 /**
  * Inside the append's transaction: folds the new events onto the stream's stored state with the domain's `evolve`,
@@ -34,6 +35,7 @@ export async function projectAppend(
   };
   const states = tableRowsOf(manager, TrajectoryStateRecord);
   await states.upsert(manager, [states.toColumns(stateRow(after))]);
+  await projectSums(manager, before, after);
 
   for (const model of READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);

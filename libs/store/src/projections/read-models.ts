@@ -1,7 +1,9 @@
+import { deadlineContributions } from './deadline-contributions.projection';
 import { deadlines } from './deadlines.projection';
 import { participationActivities } from './participation-activities.projection';
 import { pillars } from './pillars.projection';
 import type { ReadModel } from './projection';
+import type { SummedReadModel } from './summed-read-models';
 import { trajectoryMilestones } from './trajectory-milestones.projection';
 import { trajectorySummaries } from './trajectory-summary.projection';
 import { enqueuePartnerMessages, OutboxProjection } from './partner-outbox.projection';
@@ -15,7 +17,11 @@ export const READ_MODELS: readonly ReadModel[] = [
   pillars,
   participationActivities,
   trajectoryMilestones,
+  deadlineContributions,
 ];
+
+/** The read models whose rows are contributions to sums per group (summed-read-models.ts). */
+export const SUMMED_READ_MODELS: readonly SummedReadModel[] = [deadlineContributions];
 
 /** The messages for partners, caused by new events (see OutboxProjection). */
 export const OUTBOX_PROJECTIONS: readonly OutboxProjection[] = [enqueuePartnerMessages];

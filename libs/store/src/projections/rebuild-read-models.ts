@@ -7,6 +7,7 @@ import { eventsInStreamOrder } from './events-in-stream-order';
 import { stateRow, tableRowsOf, toTrajectoryEvent } from './folded-streams';
 import type { FoldedStream } from './projection';
 import { READ_MODELS } from './read-models';
+import { rebuildSums } from './summed-read-models';
 import { TableCopies } from './table-copies';
 import type { TableRows } from './table-rows';
 
@@ -90,6 +91,8 @@ export async function rebuildReadModels(
     if (current) finish(folded(current));
     await copies.flush();
     for (const definition of secondaryIndexes) await manager.query(definition);
+    await rebuildSums(manager);
+    await rebuildSums(manager);
 
     const [{ position }] = await manager.query<{ position: string }[]>(
       'SELECT COALESCE(max(position), 0)::text AS position FROM events',

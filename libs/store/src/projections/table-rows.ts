@@ -130,7 +130,7 @@ export class TableRows {
   }
 }
 
-function quote(name: string): string {
+export function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
@@ -169,7 +169,7 @@ const SQL_TYPES = new Set([
   'uuid',
 ]);
 
-function sqlType(type: unknown, column: string): string {
+export function sqlType(type: unknown, column: string): string {
   if (typeof type === 'string' && SQL_TYPES.has(type)) return type;
   throw new Error(`read-model column ${column} needs one of the types ${[...SQL_TYPES].join(', ')}`);
 }

@@ -12,6 +12,7 @@ import {
   isoWeekStart,
   RUNNING_DEADLINE_STATES,
 } from '../../../domain/src';
+import { countsOfStandings } from './deadline-counts';
 import { Bind, EVERYTHING, positional, ReadScope, scopeCondition } from './read-scope';
 
 /** What the dashboard groups by. */
@@ -70,7 +71,7 @@ export interface MonitoredCase {
   municipality: string;
 }
 
-const GROUP_KEY: Record<MonitoringGroup, { key: string; label: string }> = {
+export const GROUP_KEY: Record<MonitoringGroup, { key: string; label: string }> = {
   agency: { key: 'deadline.agency', label: 'deadline.agency' },
   office: { key: 'office.office_id', label: 'office.name' },
   counsellor: { key: 'deadline.counsellor_id', label: 'deadline.counsellor_id' },
@@ -78,7 +79,7 @@ const GROUP_KEY: Record<MonitoringGroup, { key: string; label: string }> = {
 };
 
 /** A deadline's office: the office its counsellor belongs to in the deadline's agency (offices are data). */
-const OFFICE_JOIN = `
+export const OFFICE_JOIN = `
   LEFT JOIN counsellor_offices member ON member.counsellor_id = deadline.counsellor_id
   LEFT JOIN offices office ON office.office_id = member.office_id AND office.agency = deadline.agency`;
 
@@ -168,24 +169,39 @@ export class MonitoringConditions {
 export class DeadlineMonitoring {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Counts per group, from the sums per standing corrected by the few deadlines whose dates lie near or after
+   * `asOn` (deadline-counts.ts). A scope that needs the trajectory itself (a pillar, a course provider, a violation
+   * file), or a counsellor and a municipality at once, is not in those sums: then the deadlines are counted. Groups
+   * without a counted deadline are not listed.
+   */
   async counts(filter: MonitoringFilter, groupBy: MonitoringGroup): Promise<DeadlineCounts[]> {
+    const rows =
+      (needsTrajectory(filter.scope)
+        ? undefined
+        : await countsOfStandings(this.dataSource, filter, groupBy)) ??
+      (await this.countsOfDeadlines(filter, groupBy));
+    return rows.filter((row) => DEADLINE_BUCKETS.some((bucket) => row[bucket] !== 0));
+  }
+
+  /** The counts over every deadline row of the group (what the sums must equal; the path of per-trajectory scopes). */
+  async countsOfDeadlines(filter: MonitoringFilter, groupBy: MonitoringGroup): Promise<DeadlineCounts[]> {
     const parameters: unknown[] = [];
     const bind = positional(parameters);
     const where = conditionsOf(filter, bind);
     const on = new MonitoringConditions('deadline', filter.asOn, bind);
     const group = GROUP_KEY[groupBy];
     const needsOffice = groupBy === 'office' || filter.officeId !== undefined;
-    const rows: (Omit<DeadlineCounts, 'key' | 'label'> & { key: string | null; label: string | null })[] =
-      await this.dataSource.query(
-        `SELECT ${group.key} AS key, min(${group.label}) AS label,
-                ${DEADLINE_BUCKETS.map((bucket) => `count(*) FILTER (WHERE ${on.bucket(bucket)})::int AS "${bucket}"`).join(',\n')}
-           FROM deadlines deadline ${needsOffice ? OFFICE_JOIN : ''}
-          WHERE ${where}
-          GROUP BY ${group.key}
-          ORDER BY ${group.key} NULLS LAST`,
-        parameters,
-      );
-    return rows.map((row) => ({ ...row }));
+    const rows: DeadlineCounts[] = await this.dataSource.query(
+      `SELECT ${group.key} AS key, min(${group.label}) AS label,
+              ${DEADLINE_BUCKETS.map((bucket) => `count(*) FILTER (WHERE ${on.bucket(bucket)})::int AS "${bucket}"`).join(',\n')}
+         FROM deadlines deadline ${needsOffice ? OFFICE_JOIN : ''}
+        WHERE ${where}
+        GROUP BY ${group.key}
+        ORDER BY ${group.key} NULLS LAST`,
+      parameters,
+    );
+    return rows.filter((row) => DEADLINE_BUCKETS.some((bucket) => row[bucket] !== 0));
   }
 
   async trend(
@@ -308,7 +324,7 @@ export class DeadlineMonitoring {
  * agency and municipality as the summary does (both mappings of the same folded state), so the scope applies to it
  * directly, without a join (read-scope.ts `scopeCondition`).
  */
-function conditionsOf(filter: MonitoringFilter, bind: Bind): string {
+export function conditionsOf(filter: MonitoringFilter, bind: Bind): string {
   const conditions = [scopeCondition(filter.scope ?? EVERYTHING, 'deadline', bind)];
   if (filter.agency !== undefined) conditions.push(`deadline.agency = ${bind(filter.agency)}`);
   if (filter.kind !== undefined) conditions.push(`deadline.kind = ${bind(filter.kind)}`);
@@ -318,4 +334,14 @@ function conditionsOf(filter: MonitoringFilter, bind: Bind): string {
     conditions.push(`lower(deadline.municipality) = lower(${bind(filter.municipality)})`);
   if (filter.officeId !== undefined) conditions.push(`office.office_id = ${bind(filter.officeId)}`);
   return conditions.join(' AND ');
+}
+
+/** Whether the scope needs the trajectory's other rows (pillars, violations), which the sums do not carry. */
+function needsTrajectory(scope: ReadScope | undefined): boolean {
+  return (
+    scope !== undefined &&
+    (scope.pillarApplies !== undefined ||
+      scope.courseProvider !== undefined ||
+      scope.withViolationFile === true)
+  );
 }

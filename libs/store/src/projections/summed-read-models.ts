@@ -1,0 +1,153 @@
+import type { EntityManager } from 'typeorm';
+import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import type { StreamBeforeAppend } from './folded-streams';
+import { tableRowsOf } from './folded-streams';
+import type { FoldedStream, ReadModel } from './projection';
+import { SUMMED_READ_MODELS } from './read-models';
+import { quote, sqlType } from './table-rows';
+
+/**
+ * A read model whose rows are contributions (what a trajectory adds to some counts, with the properties they may be
+ * grouped by), and tables of their sums, each per one grouping (a grouping set: fewer properties, fewer rows to
+ * read). The rows stay a pure mapping of the folded state; the sums follow from them: the append adds (new −
+ * previous) contributions in its transaction (`projectSums`), a rebuild sums all of them again (`rebuildSums`). A
+ * group whose measures sum to zero has no row, on both paths.
+ */
+export interface SummedReadModel<Row extends object = object> extends ReadModel<Row> {
+  sums: readonly Sums[];
+}
+
+export interface Sums {
+  table: string;
+  /** The group's properties: the sums table's unique key (NULLS NOT DISTINCT), in its order. */
+  groupBy: readonly string[];
+  /** The summed properties (integers). */
+  measures: readonly string[];
+}
+
+interface SumColumns {
+  table: string;
+  contributions: string;
+  groups: { column: string; type: string }[];
+  measures: string[];
+}
+
+function sumColumnsOf(metadata: EntityMetadata, sums: Sums): SumColumns {
+  const column = (property: string) => {
+    const found = metadata.findColumnWithPropertyName(property);
+    if (!found) throw new Error(`${metadata.tableName} has no column for ${property}`);
+    return found;
+  };
+  return {
+    table: quote(sums.table),
+    contributions: quote(metadata.tableName),
+    groups: sums.groupBy.map((property) => {
+      const found = column(property);
+      return { column: quote(found.databaseName), type: sqlType(found.type, found.databaseName) };
+    }),
+    measures: sums.measures.map((property) => quote(column(property).databaseName)),
+  };
+}
+
+/**
+ * Inside the append's transaction, before the read-model rows are written: adds each summed model's new
+ * contributions and takes away the previous ones (those of the stored state, or the stored rows when they are not
+ * its mapping). Groups are written in key order, so that concurrent appends lock shared sums in the same order.
+ */
+export async function projectSums(
+  manager: EntityManager,
+  before: StreamBeforeAppend,
+  after: FoldedStream,
+): Promise<void> {
+  for (const model of SUMMED_READ_MODELS) {
+    const table = tableRowsOf(manager, model.entity);
+    const previous = before.rowsMatchState
+      ? (before.stream ? model.rows(before.stream) : []).map((row) => table.toColumns(row))
+      : await manager.query<Record<string, unknown>[]>(
+          `SELECT * FROM ${quote(table.metadata.tableName)} WHERE trajectory_id = $1`,
+          [after.state.trajectoryId],
+        );
+    const next = model.rows(after).map((row) => table.toColumns(row));
+    for (const sums of model.sums) {
+      const columns = sumColumnsOf(table.metadata, sums);
+      await addToSums(manager, columns, deltas(columns, previous, next));
+    }
+  }
+}
+
+type Delta = { group: unknown[]; measures: number[] };
+
+function deltas(
+  columns: SumColumns,
+  previous: readonly Record<string, unknown>[],
+  next: readonly Record<string, unknown>[],
+): Delta[] {
+  const unquoted = (name: string) => name.slice(1, -1).replace(/""/g, '"');
+  const groupNames = columns.groups.map(({ column }) => unquoted(column));
+  const measureNames = columns.measures.map(unquoted);
+  const byGroup = new Map<string, Delta>();
+  const add = (row: Record<string, unknown>, sign: number) => {
+    const group = groupNames.map((name) => row[name] ?? null);
+    const key = JSON.stringify(group);
+    let delta = byGroup.get(key);
+    if (!delta) byGroup.set(key, (delta = { group, measures: measureNames.map(() => 0) }));
+    measureNames.forEach((name, index) => (delta.measures[index] += sign * Number(row[name])));
+  };
+  for (const row of previous) add(row, -1);
+  for (const row of next) add(row, 1);
+  return [...byGroup.entries()]
+    .filter(([, delta]) => delta.measures.some((value) => value !== 0))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, delta]) => delta);
+}
+
+async function addToSums(
+  manager: EntityManager,
+  columns: SumColumns,
+  changes: readonly Delta[],
+): Promise<void> {
+  if (!changes.length) return;
+  const groups = columns.groups.map(({ column }) => column);
+  const arrays = [
+    ...columns.groups.map((_, index) => changes.map((change) => change.group[index])),
+    ...columns.measures.map((_, index) => changes.map((change) => change.measures[index])),
+  ];
+  const types = [...columns.groups.map(({ type }) => type), ...columns.measures.map(() => 'bigint')];
+  const emptied = await manager.query<Record<string, unknown>[]>(
+    `INSERT INTO ${columns.table} AS total (${[...groups, ...columns.measures].join(', ')})
+     SELECT * FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})
+     ON CONFLICT (${groups.join(', ')}) DO UPDATE
+        SET ${columns.measures.map((measure) => `${measure} = total.${measure} + EXCLUDED.${measure}`).join(', ')}
+     RETURNING ${groups.join(', ')}, ${columns.measures.map((measure) => `${measure} = 0`).join(' AND ')} AS empty`,
+    arrays,
+  );
+  const gone = emptied.filter((row) => row.empty);
+  if (!gone.length) return;
+  const unquoted = groups.map((name) => name.slice(1, -1).replace(/""/g, '"'));
+  await manager.query(
+    `DELETE FROM ${columns.table} total
+      USING unnest(${columns.groups.map(({ type }, index) => `$${index + 1}::${type}[]`).join(', ')})
+            AS gone(${groups.join(', ')})
+      WHERE ${groups.map((group) => `total.${group} IS NOT DISTINCT FROM gone.${group}`).join(' AND ')}
+        AND ${columns.measures.map((measure) => `total.${measure} = 0`).join(' AND ')}`,
+    unquoted.map((name) => gone.map((row) => row[name])),
+  );
+}
+
+/** After a rebuild has written every contribution: the sums, recomputed from all of them. */
+export async function rebuildSums(manager: EntityManager): Promise<void> {
+  for (const model of SUMMED_READ_MODELS) {
+    for (const sums of model.sums) {
+      const columns = sumColumnsOf(tableRowsOf(manager, model.entity).metadata, sums);
+      const groups = columns.groups.map(({ column }) => column);
+      await manager.query(`TRUNCATE ${columns.table}`);
+      await manager.query(
+        `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
+         SELECT ${groups.join(', ')}, ${columns.measures.map((measure) => `sum(${measure})`).join(', ')}
+           FROM ${columns.contributions}
+          GROUP BY ${groups.join(', ')}
+         HAVING ${columns.measures.map((measure) => `sum(${measure}) <> 0`).join(' OR ')}`,
+      );
+    }
+  }
+}
