@@ -371,7 +371,6 @@ export const en: Record<MessageKey, string> = {
   'dashboard.title': 'Dashboard',
   'dashboard.keyFigures': 'Key figures',
   'dashboard.col.week': 'Week',
-  'dashboard.col.counsellor': 'Counsellor',
   'dashboard.col.missed': 'Missed',
   'dashboard.noCounsellor': '(no counsellor)',
   'dashboard.trend': 'Deadlines per week',

@@ -375,7 +375,6 @@ export const nl = {
   'dashboard.title': 'Dashboard',
   'dashboard.keyFigures': 'Kerncijfers',
   'dashboard.col.week': 'Week',
-  'dashboard.col.counsellor': 'Begeleider',
   'dashboard.col.missed': 'Gemist',
   'dashboard.noCounsellor': '(geen begeleider)',
   'dashboard.trend': 'Termijnen per week',
