@@ -30,6 +30,14 @@ export function nextActionText(action: NextAction, t: Translate, label: Label, l
 }
 
 /**
+ * The document and lines a domain citation names (`BBT 2020-2021 l.1203-1205`), without the quotation and the notes
+ * after them, which are in the source's language or in English.
+ */
+export function documentCited(citation: string): string {
+  return citation.split(': ')[0]!;
+}
+
+/**
  * The rule that decided a target group, in the reader's language, and where it comes from: the document and lines
  * the domain cites (a `public:` citation is the decree itself).
  */
@@ -41,7 +49,7 @@ export function targetGroupRuleText(
   const cited =
     (TARGET_GROUP_RULES as Record<string, string>)[ruleId] ??
     (EXEMPTION_REASONS as Record<string, string>)[ruleId.replace(/^EXEMPT_/, '')];
-  const document = cited?.split(': ')[0];
+  const document = cited === undefined ? undefined : documentCited(cited);
   return {
     explanation: hasMessage(key) ? t(key) : undefined,
     source: document === 'public' ? t('trajectory.targetGroup.publicSource') : document,

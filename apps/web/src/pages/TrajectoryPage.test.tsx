@@ -45,7 +45,22 @@ function trajectory(): Trajectory {
     familyName: 'Haddad',
     status: 'OPEN',
     phase: 'CONTRACT_SIGNED',
-    deadlines: [],
+    deadlines: [
+      {
+        deadlineId: 'd-1',
+        trajectoryId: 't-1',
+        kind: 'VDAB_REGISTRATION',
+        dueOn: '2026-03-20',
+        state: 'OPEN',
+        metOn: null,
+        policyVersion: '2023',
+        source:
+          'BBT 2020-2021 l.1203-1205: "uiterlijk 2 maanden na het ondertekenen" (the anchor is a parameter)',
+        agency: 'IN_GENT',
+        counsellorId: null,
+        municipality: 'Gent',
+      },
+    ],
     targetGroup: {
       status: 'OBLIGED',
       derivedStatus: 'OBLIGED',
@@ -103,6 +118,8 @@ describe('the trajectory page', () => {
     expect(text).toContain('12,5 van 40 uur gedaan, nog 27,5 te gaan');
     expect(text).toContain('voor het eerst meer dan drie maanden in België');
     expect(text).toContain('(Actieplan integratiebeleid l.959-964)');
+    expect(text).toContain('Bron: BBT 2020-2021 l.1203-1205 (2023)');
+    expect(text).toContain('uiterlijk twee maanden na de ondertekening van het contract');
     // No English word of the domain's sentences is left.
     expect(text).not.toMatch(/\b(the|newcomer|deadline|overdue|due by)\b/i);
   });

@@ -5,7 +5,7 @@ import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../compone
 import { COMMAND_FORMS, commandBody } from '../forms/commands';
 import { CommandFormView } from '../forms/CommandFormView';
 import { formatDate, formatDateTime } from '../format/format';
-import { nextActionText, targetGroupRuleText } from '../i18n/domain-texts';
+import { documentCited, nextActionText, targetGroupRuleText } from '../i18n/domain-texts';
 import { hasMessage, useI18n } from '../i18n/i18n';
 
 const PURPOSE_HEADER = 'X-Audit-Purpose';
@@ -292,7 +292,7 @@ function DeadlinesSection({ trajectory }: { trajectory: Trajectory }) {
                       {hasMessage(explanation) ? t(explanation) : deadline.kind}{' '}
                       <span className="source">
                         {t('trajectory.deadline.source', {
-                          source: `${deadline.source} (${deadline.policyVersion})`,
+                          source: `${documentCited(deadline.source)} (${deadline.policyVersion})`,
                         })}
                       </span>
                     </td>
