@@ -356,6 +356,14 @@ describe('the web app in a browser', () => {
     await problems.getByRole('row', { name: /ongeldig/ }).waitFor();
     await problems.getByRole('row', { name: /geen traject/ }).waitFor();
     await expectNoAxeViolations(page, 'imports-done');
+    // The problem rows as the API's CSV, for the partner to correct.
+    const problemsCsv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporteren als CSV' }).click();
+    const problemsFile = await problemsCsv;
+    expect(problemsFile.suggestedFilename()).toMatch(/^probleemrijen-[\w-]+\.csv$/);
+    const problemLines = (await readDownload(problemsFile)).trimEnd().split('\r\n');
+    expect(problemLines[0]).toMatch(/^rowNumber,outcome,fields,reason,/);
+    expect(problemLines).toHaveLength(3);
   });
 
   it("the enforcement officer's queue and the coordinator's participation page pass axe", async () => {
