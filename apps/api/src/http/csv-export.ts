@@ -70,12 +70,10 @@ export class CsvExportInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const csv = this.reflector.get<CsvExport | undefined>(CSV_EXPORT, context.getHandler());
     if (csv === undefined || context.getType() !== 'http') return next.handle();
-    const request = context
-      .switchToHttp()
-      .getRequest<{
-        query?: Record<string, unknown>;
-        headers: Record<string, string | string[] | undefined>;
-      }>();
+    const request = context.switchToHttp().getRequest<{
+      query?: Record<string, unknown>;
+      headers: Record<string, string | string[] | undefined>;
+    }>();
     // The route's query (ExportFormatQuery) has refused any other format by now.
     if (!wantsCsv(request.query?.format, request.headers.accept)) return next.handle();
     const response = context.switchToHttp().getResponse<{ setHeader(name: string, value: string): void }>();
