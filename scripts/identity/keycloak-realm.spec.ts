@@ -33,4 +33,16 @@ describe('the Keycloak realm of docker-compose.yml', () => {
       expect.arrayContaining(['http://localhost:5173', 'http://localhost:3000', 'http://127.0.0.1:3000']),
     );
   });
+
+  it("lets the web app's sign-out end the Keycloak session and come back to /app/ (RP-initiated logout)", () => {
+    const realm = keycloakRealm() as {
+      clients: { clientId: string; attributes?: Record<string, string> }[];
+    };
+    const web = realm.clients.find((client) => client.clientId === WEB_CLIENT_ID)!;
+    expect(web.attributes?.['post.logout.redirect.uris']?.split('##')).toEqual([
+      'http://localhost:5173/*',
+      'http://127.0.0.1:3000/app/',
+      'http://localhost:3000/app/',
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_API_AUDIENCE,
   DEMO_IDENTITIES,
   DEMO_PASSWORD,
+  WEB_APP_POST_LOGOUT_REDIRECT_URIS,
   WEB_APP_REDIRECT_URIS,
   WEB_CLIENT_ID,
 } from '../../libs/identity/src';
@@ -21,6 +22,14 @@ export const DEFAULT_APP_PORT = 3000;
  */
 export function webRedirectUris(): string[] {
   return ['http://localhost:5173/*', ...WEB_APP_REDIRECT_URIS.map((uri) => withPort(uri, DEFAULT_APP_PORT))];
+}
+
+/** Where the web app returns after signing out at Keycloak (RP-initiated logout), on the default port. */
+export function webPostLogoutRedirectUris(): string[] {
+  return [
+    'http://localhost:5173/*',
+    ...WEB_APP_POST_LOGOUT_REDIRECT_URIS.map((uri) => withPort(uri, DEFAULT_APP_PORT)),
+  ];
 }
 
 /** The origins of those redirect URIs (CORS for the token endpoint). */
@@ -125,7 +134,11 @@ export function keycloakRealm(): Record<string, unknown> {
         directAccessGrantsEnabled: false,
         redirectUris: webRedirectUris(),
         webOrigins: webOrigins(),
-        attributes: { 'pkce.code.challenge.method': 'S256' },
+        attributes: {
+          'pkce.code.challenge.method': 'S256',
+          // Keycloak separates the URIs with "##".
+          'post.logout.redirect.uris': webPostLogoutRedirectUris().join('##'),
+        },
         defaultClientScopes: ['inburgering-api', 'profile'],
       },
       ...DEMO_IDENTITIES.filter((identity) => identity.kind === 'client').map((identity) => ({

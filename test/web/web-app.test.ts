@@ -270,8 +270,16 @@ describe('the web app in a browser', () => {
       .click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('termijnen-per-week.csv');
+    // The chart's CSV is the API's list (Accept: text/csv), the same one for the same query.
+    const trendCsv = await system
+      .http('manager-gent')
+      .get('/monitoring/deadlines/trend?weeks=12&agency=IN_GENT&format=csv')
+      .expect(200);
     const text = await readDownload(file);
-    expect(text.split(/\r\n/)[0]).toBe('\uFEFFWeek;Vervallend;Op tijd gehaald;Te laat gehaald;Gemist;Lopend');
+    expect(text).toBe(trendCsv.text);
+    expect(text.split(/\r\n/)[0]).toBe(
+      'week,weekStart,key,label,fallingDue,metOnTime,metLate,missed,pending',
+    );
     expect(text.split(/\r\n/).filter(Boolean)).toHaveLength(13);
   });
 
@@ -296,6 +304,18 @@ describe('the web app in a browser', () => {
     const row = page.getByRole('row', { name: new RegExp(dossier) });
     await row.waitFor();
     await expectNoAxeViolations(page, 'reconciliation');
+    // The list's export is the API's CSV of the same query, in the mediator's scope.
+    const exported = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporteren als CSV' }).click();
+    const exportedFile = await exported;
+    expect(exportedFile.suggestedFilename()).toBe('vdab-afstemming.csv');
+    const queueCsv = await system
+      .http('vdab-mediator')
+      .get('/reconciliation?state=OPEN&limit=200&format=csv')
+      .expect(200);
+    const queueText = await readDownload(exportedFile);
+    expect(queueText).toBe(queueCsv.text);
+    expect(queueText).toContain(dossier);
     await row.getByRole('button', { name: `Afwijzen ${dossier}` }).click();
     const dismiss = page.getByRole('form', { name: 'Rij afwijzen' });
     await dismiss.getByRole('button', { name: 'Afwijzen' }).click();
@@ -336,6 +356,14 @@ describe('the web app in a browser', () => {
     await problems.getByRole('row', { name: /ongeldig/ }).waitFor();
     await problems.getByRole('row', { name: /geen traject/ }).waitFor();
     await expectNoAxeViolations(page, 'imports-done');
+    // The problem rows as the API's CSV, for the partner to correct.
+    const problemsCsv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporteren als CSV' }).click();
+    const problemsFile = await problemsCsv;
+    expect(problemsFile.suggestedFilename()).toMatch(/^probleemrijen-[\w-]+\.csv$/);
+    const problemLines = (await readDownload(problemsFile)).trimEnd().split('\r\n');
+    expect(problemLines[0]).toMatch(/^rowNumber,outcome,fields,reason,/);
+    expect(problemLines).toHaveLength(3);
   });
 
   it("the enforcement officer's queue and the coordinator's participation page pass axe", async () => {
@@ -343,6 +371,12 @@ describe('the web app in a browser', () => {
     await officer.waitForURL((url) => url.pathname === '/app/violations');
     await officer.getByRole('heading', { level: 1, name: 'Inbreukdossiers' }).waitFor();
     await expectNoAxeViolations(officer, 'violations');
+    // Signing out ends the session at the provider too: signing in again asks for the password.
+    await officer.getByRole('button', { name: 'Afmelden' }).click();
+    await officer.waitForURL((url) => url.pathname === '/app/');
+    await officer.getByRole('button', { name: 'Aanmelden' }).click();
+    await officer.getByLabel('Wachtwoord').waitFor();
+    expect(new URL(officer.url()).origin).not.toBe(system.baseUrl);
 
     const coordinator = await signedIn('coordinator-gent');
     await coordinator.waitForURL((url) => url.pathname === '/app/participation');

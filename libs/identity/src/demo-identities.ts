@@ -39,6 +39,8 @@ export const WEB_APP_REDIRECT_URIS = [
   'http://127.0.0.1/app/callback',
   'http://localhost/app/callback',
 ] as const;
+/** Where the web app returns after a sign-out at the provider (RP-initiated logout), on any loopback port. */
+export const WEB_APP_POST_LOGOUT_REDIRECT_URIS = ['http://127.0.0.1/app/', 'http://localhost/app/'] as const;
 
 const user = (id: string, claims: Omit<DemoUser, 'kind' | 'id'>): DemoUser => ({
   kind: 'user',

@@ -8,6 +8,7 @@ import {
   DEMO_IDENTITIES,
   DEMO_PASSWORD,
   DemoIdentity,
+  WEB_APP_POST_LOGOUT_REDIRECT_URIS,
   WEB_APP_REDIRECT_URIS,
   WEB_CLIENT_ID,
   WEB_REDIRECT_URI,
@@ -77,6 +78,7 @@ export async function startEmbeddedIdentityProvider(
         // The web app served by the API at /app/: on a loopback host its port is not compared (below), so it
         // works on whatever port the API listens (npm start's PORT, a test's random port).
         redirect_uris: [WEB_REDIRECT_URI, ...WEB_APP_REDIRECT_URIS],
+        post_logout_redirect_uris: [...WEB_APP_POST_LOGOUT_REDIRECT_URIS],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         scope: `openid profile ${API_SCOPE}`,
@@ -119,6 +121,8 @@ export async function startEmbeddedIdentityProvider(
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      // The web app's sign-out ends the session here too; a first-party app asks no confirmation.
+      rpInitiatedLogout: { enabled: true, logoutSource: signOutPage, postLogoutSuccessSource: signedOutPage },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => audience,
@@ -199,9 +203,18 @@ export async function startEmbeddedIdentityProvider(
  * from a registered loopback one only in its port is allowed (oidc-provider applies it to native clients only).
  */
 function allowAnyLoopbackPort(provider: any): void {
-  const registered = provider.Client.prototype.redirectUriAllowed as (value: string) => boolean;
-  provider.Client.prototype.redirectUriAllowed = function (
-    this: { clientId: string; redirectUris: string[] },
+  allowLoopbackPorts(provider, 'redirectUriAllowed', 'redirectUris');
+  allowLoopbackPorts(provider, 'postLogoutRedirectUriAllowed', 'postLogoutRedirectUris');
+}
+
+function allowLoopbackPorts(
+  provider: any,
+  check: 'redirectUriAllowed' | 'postLogoutRedirectUriAllowed',
+  list: 'redirectUris' | 'postLogoutRedirectUris',
+): void {
+  const registered = provider.Client.prototype[check] as (value: string) => boolean;
+  provider.Client.prototype[check] = function (
+    this: { clientId: string } & Record<typeof list, string[] | undefined>,
     value: string,
   ): boolean {
     if (registered.call(this, value)) return true;
@@ -209,7 +222,7 @@ function allowAnyLoopbackPort(provider: any): void {
     const candidate = URL.parse(value);
     return (
       candidate !== null &&
-      this.redirectUris.some((uri) => {
+      (this[list] ?? []).some((uri) => {
         const allowed = new URL(uri);
         return (
           sameLoopbackHost(allowed, candidate.origin) &&
@@ -277,6 +290,20 @@ function loginPage(uid: string, error?: string): string {
 <label>Gebruiker <input name="login" autocomplete="username"></label>
 <label>Wachtwoord <input name="password" type="password" autocomplete="current-password"></label>
 <button type="submit">Aanmelden</button></form></body></html>`;
+}
+
+/** The provider's sign-out page: its form (with the xsrf token) confirmed at once, a button where scripts do not run. */
+async function signOutPage(ctx: any, form: string): Promise<void> {
+  const confirmed = form.replace('</form>', '<input type="hidden" name="logout" value="yes"/></form>');
+  ctx.body = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Afmelden (demo)</title></head><body>
+<h1>Afmelden (demo)</h1>${confirmed}<button type="submit" form="op.logoutForm">Afmelden</button>
+<script>document.getElementById('op.logoutForm').submit()</script></body></html>`;
+}
+
+/** Shown when a sign-out names no registered page to return to. */
+async function signedOutPage(ctx: any): Promise<void> {
+  ctx.body = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Afgemeld (demo)</title></head>
+<body><h1>U bent afgemeld.</h1></body></html>`;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -1,7 +1,7 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditTrail, RecordedAccess } from '../../../../libs/store/src/queries/audit-trail';
-import { asCsvDownload, toCsv } from '../http/csv';
+import { ListExport } from '../http/csv-export';
 import { ValidationErrorBody } from '../http/error-bodies';
 import { badRequest } from '../http/validation-errors';
 import { Allow } from './access.decorators';
@@ -35,19 +35,13 @@ export class AuditController {
     summary: 'Who accessed which personal data, when and why: by person (trajectoryId), user (actor), period',
     description: 'The oldest first. format=csv answers a CSV export of the same page.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'The entries with the total' })
+  @ListExport({ description: 'The entries with the total', filename: 'audit', columns: CSV_COLUMNS })
   @ApiBadRequestResponse({ type: ValidationErrorBody })
-  async list(
-    @Query() query: AuditQuery,
-    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
-  ): Promise<unknown> {
+  async list(@Query() query: AuditQuery): Promise<unknown> {
     if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
       throw badRequest([{ field: 'to', reason: 'to must not be before from' }]);
     }
     const page = await this.trail.list(query.toFilter());
-    if (query.format !== 'csv') return { ...page, limit: query.limit, offset: query.offset };
-    asCsvDownload(response, 'audit.csv');
-    return toCsv(CSV_COLUMNS, page.items);
+    return { ...page, limit: query.limit, offset: query.offset };
   }
 }

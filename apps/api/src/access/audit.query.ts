@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { AuditFilter } from '../../../../libs/store/src/queries/audit-trail';
 import { PageQuery } from '../http/paging';
 import { IsCalendarDate } from '../validation/is-calendar-date';
@@ -27,11 +27,6 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
-
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 
   toFilter(): AuditFilter {
     return {

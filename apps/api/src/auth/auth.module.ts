@@ -5,6 +5,7 @@ import { AuditTrail } from '../../../../libs/store/src/queries/audit-trail';
 import { AccessService } from '../access/access.service';
 import { AuditController } from '../access/audit.controller';
 import { AuditInterceptor } from '../access/audit.interceptor';
+import { CsvExportInterceptor } from '../http/csv-export';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { AuthGuard } from './auth.guard';
 import { TokenVerifier } from './token-verifier';
@@ -26,6 +27,8 @@ import { TokenVerifier } from './token-verifier';
       inject: [DataSource],
     },
     { provide: APP_GUARD, useClass: AuthGuard },
+    // The first is the outer one: a list becomes CSV only after the audit has read its trajectories.
+    { provide: APP_INTERCEPTOR, useClass: CsvExportInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
   exports: [AccessService],

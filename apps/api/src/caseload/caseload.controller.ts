@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListExport } from '../http/csv-export';
 import { ValidationErrorBody } from '../http/error-bodies';
 import { CaseloadPage, CaseloadService, TrajectorySearchHit } from './caseload.service';
 import { CaseloadQuery } from './dto/caseload.query';
@@ -22,7 +23,24 @@ export class CaseloadController {
     summary: "A counsellor's or an agency's trajectories that are not closed, what needs attention first",
     description: 'Give counsellorId, agency or both (both narrow the list together).',
   })
-  @ApiOkResponse({ type: CaseloadPageResponse })
+  @ListExport({
+    type: CaseloadPageResponse,
+    filename: 'caseload',
+    columns: [
+      'trajectoryId',
+      'givenName',
+      'familyName',
+      'status',
+      'phase',
+      'agency',
+      'counsellorId',
+      'registeredOn',
+      'nextDeadline.kind',
+      'nextDeadline.dueOn',
+      'missedDeadlines',
+      'openViolations',
+    ],
+  })
   @ApiBadRequestResponse({
     type: ValidationErrorBody,
     description: 'A filter is malformed, or neither counsellorId nor agency is given',
@@ -41,7 +59,11 @@ export class CaseloadController {
       'and recorded in the audit trail with the trajectories found.',
   })
   @ApiHeader({ name: AUDIT_PURPOSE_HEADER, required: true, description: 'Why the person is looked up' })
-  @ApiOkResponse({ type: TrajectorySearchResponse })
+  @ListExport({
+    type: TrajectorySearchResponse,
+    filename: 'trajectory-search',
+    columns: ['trajectoryId', 'givenName', 'familyName', 'status', 'agency'],
+  })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'q is malformed, or no purpose is given' })
   search(
     @Query() query: TrajectorySearchQuery,

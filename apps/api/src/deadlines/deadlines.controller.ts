@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListExport } from '../http/csv-export';
 import { ValidationErrorBody } from '../http/error-bodies';
 import { DeadlinePage, DeadlinesService } from './deadlines.service';
 import { ListDeadlinesQuery } from './dto/list-deadlines.query';
@@ -15,7 +16,23 @@ export class DeadlinesController {
   @Get()
   @Allow('deadlines.list')
   @ApiOperation({ summary: 'Deadlines of all trajectories, filtered, ordered by due date' })
-  @ApiOkResponse({ type: DeadlinePageResponse })
+  @ListExport({
+    type: DeadlinePageResponse,
+    filename: 'deadlines',
+    columns: [
+      'deadlineId',
+      'trajectoryId',
+      'kind',
+      'dueOn',
+      'state',
+      'metOn',
+      'policyVersion',
+      'source',
+      'agency',
+      'counsellorId',
+      'municipality',
+    ],
+  })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'A filter is malformed' })
   list(@Query() query: ListDeadlinesQuery, @CallerScope() scope: ReadScope): Promise<DeadlinePage> {
     return this.deadlines.list(query, scope);

@@ -37,7 +37,7 @@ import { readScopeFor } from '../access/read-scope-for';
 import { ApiConfig } from '../config/api-config.service';
 import { CommandContext } from '../http/command-context';
 import { badRequest } from '../http/validation-errors';
-import { toCsv } from './problems-csv';
+import { toCsv } from '../http/csv';
 import { FileColumns, FileRecord, readPartnerFile, UnreadableFileError } from './registration-file.parser';
 import { formatOf, UploadAnswer } from './registration-imports.service';
 
@@ -168,7 +168,7 @@ export class PartnerRecordsService {
       ...row,
       ...Object.fromEntries(received.map((column) => [column, fields?.[column] ?? null])),
     }));
-    return toCsv([...PROBLEM_COLUMNS, ...received], rows);
+    return toCsv<Record<string, unknown>>([...PROBLEM_COLUMNS, ...received], rows);
   }
 
   private async startWorkflow(importId: string): Promise<void> {

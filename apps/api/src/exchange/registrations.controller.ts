@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { ReconciliationItemView } from '../../../../libs/store/src';
 import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
+import { ListExport } from '../http/csv-export';
 import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import {
   DismissReconciliationDto,
@@ -60,7 +61,29 @@ export class RegistrationsController {
     description:
       "AUTO_LINKED items were matched when the newcomer's trajectory opened later; the item says to which trajectory.",
   })
-  @ApiOkResponse()
+  @ListExport({
+    filename: 'reconciliation',
+    columns: [
+      'itemId',
+      'state',
+      'partner',
+      'kind',
+      'reason',
+      'nationalNumber',
+      'trajectoryId',
+      'agency',
+      'registeredOn',
+      'office',
+      'partnerDossierId',
+      'importId',
+      'rowNumber',
+      'resolvedTrajectoryId',
+      'resolvedBy',
+      'resolution',
+      'resolvedAt',
+      'createdAt',
+    ],
+  })
   @ApiBadRequestResponse({ type: ValidationErrorBody })
   async list(
     @Query() query: ListReconciliationQuery,

@@ -1,22 +1,50 @@
 /**
- * CSV answers (RFC 4180): a header row of the column names, CRLF line ends, a field with a comma, quote or line
- * break quoted with its quotes doubled, lists joined by spaces, and a leading =, +, - or @ neutralised (it would be
- * a formula in a spreadsheet).
+ * The API's one CSV writer (RFC 4180): a header row of the column names, CRLF line ends, a field with a comma,
+ * quote or line break quoted with its quotes doubled. A column may name a nested value (`nextDeadline.dueOn`).
+ * Numbers stay numbers (-3 is -3); text starting with =, +, -, @, a tab or a carriage return would be a formula in
+ * a spreadsheet and is neutralised with a leading ' (OWASP, CSV injection).
  */
-export function toCsv<T>(columns: readonly (keyof T & string)[], rows: readonly T[]): string {
-  return [columns.join(','), ...rows.map((row) => columns.map((column) => csvField(row[column])).join(','))]
-    .join('\r\n')
-    .concat('\r\n');
+export function toCsv<Row extends object>(
+  columns: readonly ((keyof Row & string) | `${keyof Row & string}.${string}`)[],
+  rows: readonly Row[],
+): string {
+  const lines = [
+    columns.join(','),
+    ...rows.map((row) => columns.map((column) => csvField(valueAt(row, column))).join(',')),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 export function csvField(value: unknown): string {
-  const text = Array.isArray(value)
-    ? value.join(' ')
-    : value === null || value === undefined
-      ? ''
-      : String(value);
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : Array.isArray(value) && value.every((item) => typeof item !== 'object')
+        ? value.join(' ')
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value as string);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function valueAt(row: object, column: string): unknown {
+  let value: unknown = row;
+  for (const key of column.split('.')) {
+    if (value === null || value === undefined || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** Whether the client asked for CSV: `format=csv`, or else an Accept header naming text/csv. */
+export function wantsCsv(format: unknown, accept: string | string[] | undefined): boolean {
+  if (format !== undefined) return format === 'csv';
+  const header = Array.isArray(accept) ? accept.join(',') : (accept ?? '');
+  return /(^|,)\s*text\/csv\s*(;|,|$)/i.test(header);
 }
 
 /** Sets the headers of a CSV download named `filename`. */

@@ -11,6 +11,7 @@ import {
 import type { IncidentView } from '../../../../libs/store/src';
 import { Allow } from '../access/access.decorators';
 import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
+import { ListExport } from '../http/csv-export';
 import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { badRequest } from '../http/validation-errors';
 import { IncidentResponse, IncidentRetryResponse } from './incident.view';
@@ -31,7 +32,22 @@ export class IncidentsController {
       'A trajectory whose events could not be recorded after the retries (the database kept failing for a ' +
       'reason other than the data) holds that command and refuses others until an operator retries it.',
   })
-  @ApiOkResponse({ type: IncidentResponse, isArray: true })
+  @ListExport({
+    type: IncidentResponse,
+    isArray: true,
+    filename: 'incidents',
+    columns: [
+      'incidentId',
+      'trajectoryId',
+      'state',
+      'commandType',
+      'cause',
+      'retries',
+      'openedAt',
+      'updatedAt',
+      'resolvedAt',
+    ],
+  })
   list(@Query() query: ListIncidentsQuery): Promise<IncidentView[]> {
     return this.incidents.list(query.state ?? 'OPEN');
   }

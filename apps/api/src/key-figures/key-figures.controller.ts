@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorators';
 import { ValidationErrorBody } from '../http/error-bodies';
-import { wantsCsv } from '../monitoring/csv';
+import { asCsvDownload, wantsCsv } from '../http/csv';
 import { KeyFiguresFilterQuery, KeyFiguresQuery } from './dto/key-figures.query';
 import { keyFiguresCsv, municipalityIndicatorsCsv } from './key-figures.csv';
 import { KeyFiguresAnswer, KeyFiguresService } from './key-figures.service';
@@ -68,7 +68,6 @@ export class KeyFiguresController {
 }
 
 function csv(response: CsvResponse, name: string, body: string): string {
-  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+  asCsvDownload(response, `${name}.csv`);
   return body;
 }

@@ -1,5 +1,5 @@
 import { KEY_FIGURES } from '../../../../libs/domain/src/key-figures';
-import { toCsv } from '../monitoring/csv';
+import { toCsv } from '../http/csv';
 import type { KeyFiguresAnswer } from './key-figures.service';
 
 const FIGURE_COLUMNS = [

@@ -1,9 +1,9 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 import { Allow, CallerScope } from '../access/access.decorators';
+import { ListExport } from '../http/csv-export';
 import { ValidationErrorBody } from '../http/error-bodies';
-import { toCsv, wantsCsv } from './csv';
 import { DeadlineCasesQuery, DeadlineCountsQuery, DeadlineTrendQuery } from './dto/monitoring.query';
 import {
   DeadlineCasesResponse,
@@ -11,8 +11,6 @@ import {
   DeadlineTrendResponse,
 } from './dto/monitoring.responses';
 import { CASE_COLUMNS, COUNT_COLUMNS, MonitoringService, TREND_COLUMNS } from './monitoring.service';
-
-type CsvResponse = { setHeader(name: string, value: string): void };
 
 /**
  * Deadline monitoring for managers (issue 9 §1): how many deadlines are overdue, due within 7 and 30 days, met late
@@ -33,21 +31,16 @@ export class MonitoringController {
       'running, not fulfilled, due on asOn or in the next 7/30 days (30 includes 7). metOnTime/metLate: fulfilled ' +
       'by asOn, on or before / after the due date. `key` null: no counsellor, or a counsellor in no office.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: DeadlineCountsResponse })
+  @ListExport({ type: DeadlineCountsResponse, filename: 'deadline-counts', columns: COUNT_COLUMNS })
   @ApiBadRequestResponse({
     type: ValidationErrorBody,
     description: 'A parameter is malformed; each one is named',
   })
-  async counts(
+  counts(
     @Query() query: DeadlineCountsQuery,
     @CallerScope() scope: ReadScope,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: CsvResponse,
-  ): Promise<DeadlineCountsResponse | string> {
-    const answer = await this.monitoring.counts(query, scope);
-    if (!wantsCsv(query.format, accept)) return answer;
-    return csv(response, 'deadline-counts', toCsv(COUNT_COLUMNS, answer.items));
+  ): Promise<DeadlineCountsResponse> {
+    return this.monitoring.counts(query, scope);
   }
 
   @Get('trend')
@@ -58,18 +51,10 @@ export class MonitoringController {
       'fallingDue = metOnTime + metLate + missed + pending, as known on asOn; suspended and waived deadlines do not ' +
       'fall due. The last week is the one asOn lies in; weeks without deadlines are listed with zeros.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: DeadlineTrendResponse })
+  @ListExport({ type: DeadlineTrendResponse, filename: 'deadline-trend', columns: TREND_COLUMNS })
   @ApiBadRequestResponse({ type: ValidationErrorBody })
-  async trend(
-    @Query() query: DeadlineTrendQuery,
-    @CallerScope() scope: ReadScope,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: CsvResponse,
-  ): Promise<DeadlineTrendResponse | string> {
-    const answer = await this.monitoring.trend(query, scope);
-    if (!wantsCsv(query.format, accept)) return answer;
-    return csv(response, 'deadline-trend', toCsv(TREND_COLUMNS, answer.items));
+  trend(@Query() query: DeadlineTrendQuery, @CallerScope() scope: ReadScope): Promise<DeadlineTrendResponse> {
+    return this.monitoring.trend(query, scope);
   }
 
   @Get('cases')
@@ -78,23 +63,9 @@ export class MonitoringController {
     summary: 'The cases behind a count: one row per deadline in the bucket, by due date',
     description: 'No personal data beyond the trajectory id: open the trajectory for the newcomer.',
   })
-  @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: DeadlineCasesResponse })
+  @ListExport({ type: DeadlineCasesResponse, filename: 'deadline-cases', columns: CASE_COLUMNS })
   @ApiBadRequestResponse({ type: ValidationErrorBody })
-  async cases(
-    @Query() query: DeadlineCasesQuery,
-    @CallerScope() scope: ReadScope,
-    @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) response: CsvResponse,
-  ): Promise<DeadlineCasesResponse | string> {
-    const answer = await this.monitoring.cases(query, scope);
-    if (!wantsCsv(query.format, accept)) return answer;
-    return csv(response, `deadline-cases-${query.bucket}`, toCsv(CASE_COLUMNS, answer.items));
+  cases(@Query() query: DeadlineCasesQuery, @CallerScope() scope: ReadScope): Promise<DeadlineCasesResponse> {
+    return this.monitoring.cases(query, scope);
   }
-}
-
-function csv(response: CsvResponse, name: string, body: string): string {
-  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  response.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
-  return body;
 }

@@ -9,6 +9,7 @@ import {
   NotFoundException,
   Param,
   Put,
+  Query,
   Res,
 } from '@nestjs/common';
 import {
@@ -23,6 +24,7 @@ import {
 import { OfficeStore, OfficeView } from '../../../../libs/store/src/offices/office-store';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 import { Allow, CallerScope } from '../access/access.decorators';
+import { ExportFormatQuery, ListExport } from '../http/csv-export';
 import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { agencyOfCaller } from './agency-of-caller';
 import {
@@ -45,8 +47,15 @@ export class OfficesController {
   @Get()
   @Allow('offices.manage')
   @ApiOperation({ summary: "The caller's agency's offices, each with its counsellors" })
-  @ApiOkResponse({ type: OfficeListResponse })
-  async list(@CallerScope() scope: ReadScope): Promise<{ items: OfficeView[] }> {
+  @ListExport({
+    type: OfficeListResponse,
+    filename: 'offices',
+    columns: ['officeId', 'agency', 'name', 'counsellorIds'],
+  })
+  async list(
+    @Query() _format: ExportFormatQuery,
+    @CallerScope() scope: ReadScope,
+  ): Promise<{ items: OfficeView[] }> {
     return { items: await this.offices.list(agencyOfCaller(scope)) };
   }
 

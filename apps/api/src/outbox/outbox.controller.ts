@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { DeadLetterView, OutboxSubscriptionView } from '../../../../libs/store/src';
 import { Allow } from '../access/access.decorators';
+import { ExportFormatQuery, ListExport } from '../http/csv-export';
 import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { badRequest } from '../http/validation-errors';
 import {
@@ -29,8 +30,26 @@ export class OutboxController {
   @Get('subscriptions')
   @Allow('outbox.manage')
   @ApiOperation({ summary: "The partners' subscriptions with their pending, dead and delivered counts" })
-  @ApiOkResponse({ type: SubscriptionResponse, isArray: true })
-  listSubscriptions(): Promise<OutboxSubscriptionView[]> {
+  @ListExport({
+    type: SubscriptionResponse,
+    isArray: true,
+    filename: 'outbox-subscriptions',
+    columns: [
+      'partner',
+      'eventKinds',
+      'endpointUrl',
+      'secretRef',
+      'maxAttempts',
+      'active',
+      'deliverFrom',
+      'createdAt',
+      'updatedAt',
+      'pending',
+      'dead',
+      'delivered',
+    ],
+  })
+  listSubscriptions(@Query() _format: ExportFormatQuery): Promise<OutboxSubscriptionView[]> {
     return this.outbox.listSubscriptions();
   }
 
@@ -61,7 +80,26 @@ export class OutboxController {
     description:
       'A dead letter holds back the later messages of its trajectory for that partner until it is replayed.',
   })
-  @ApiOkResponse({ type: DeadLetterResponse, isArray: true })
+  @ListExport({
+    type: DeadLetterResponse,
+    isArray: true,
+    filename: 'outbox-dead-letters',
+    columns: [
+      'messageId',
+      'partner',
+      'kind',
+      'trajectoryId',
+      'eventVersion',
+      'state',
+      'attempts',
+      'lastError',
+      'lastAttemptAt',
+      'deadAt',
+      'replays',
+      'createdAt',
+      'blockedBehind',
+    ],
+  })
   @ApiBadRequestResponse({ type: ValidationErrorBody })
   listDeadLetters(@Query() query: DeadLettersQuery): Promise<DeadLetterView[]> {
     return this.outbox.listDeadLetters(query);

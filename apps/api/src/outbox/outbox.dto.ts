@@ -16,6 +16,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { ExportFormatQuery } from '../http/csv-export';
 import { PARTNER_FORMAT, PARTNER_MESSAGE_KINDS } from '../../../../libs/store/src';
 import type { OutboxSubscriptionInput } from '../../../../libs/store/src';
 
@@ -95,7 +96,7 @@ export class SaveSubscriptionDto {
   }
 }
 
-export class DeadLettersQuery {
+export class DeadLettersQuery extends ExportFormatQuery {
   @ApiPropertyOptional({ description: 'Only this partner’s dead letters' })
   @IsOptional()
   @IsString()

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListExport } from '../http/csv-export';
 import { ValidationErrorBody } from '../http/error-bodies';
 import { ParticipationHoursQuery } from './dto/participation-hours.query';
 import { ParticipationHoursReport, ParticipationHoursService } from './participation-hours.service';
@@ -21,7 +22,11 @@ export class ParticipationHoursController {
       'Counts the activities that ended within from..to (inclusive, on the end date), of open and closed ' +
       'trajectories alike, by the coordinating municipality logged with each activity.',
   })
-  @ApiOkResponse({ type: ParticipationHoursResponse })
+  @ListExport({
+    type: ParticipationHoursResponse,
+    filename: 'participation-hours',
+    columns: ['municipality', 'kind', 'hours', 'activities', 'trajectories'],
+  })
   @ApiBadRequestResponse({
     type: ValidationErrorBody,
     description: 'A filter is malformed, or to is before from',

@@ -1,25 +1,26 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { POLICY_ACTION_STATUSES, type PolicyActionState } from '../../../../libs/domain/src/policy-plan';
+import {
+  POLICY_ACTION_STATUSES,
+  type PolicyActionGroupCount,
+  type PolicyActionState,
+} from '../../../../libs/domain/src/policy-plan';
 import { Allow, CurrentPrincipal } from '../access/access.decorators';
 import type { Principal } from '../access/principal';
-import { asCsvDownload, toCsv } from '../http/csv';
+import { ExportFormatQuery, ListExport } from '../http/csv-export';
 import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { badRequest } from '../http/validation-errors';
 import { ChangePolicyActionStatusDto } from './dto/change-policy-action-status.dto';
-import { FormatQuery, ListPolicyActionsQuery } from './dto/list-policy-actions.query';
+import { ListPolicyActionsQuery } from './dto/list-policy-actions.query';
 import { PolicyActionsService } from './policy-actions.service';
-
-type CsvResponse = { setHeader(name: string, value: string): void };
 
 const ACTION_COLUMNS: (keyof PolicyActionState & string)[] = [
   'number',
@@ -43,43 +44,42 @@ export class PolicyActionsController {
   constructor(private readonly actions: PolicyActionsService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The actions (JSON, or CSV with format=csv)' })
+  @ListExport({ description: 'The actions', filename: 'policy-actions', columns: ACTION_COLUMNS })
   @Allow('policy-actions.read')
   @ApiOperation({
     summary: "The policy plan's actions, in SD.OD.n order; by minister, portfolio, status, goal",
   })
-  @ApiProduces('application/json', 'text/csv')
   @ApiBadRequestResponse({ type: ValidationErrorBody })
-  async list(@Query() query: ListPolicyActionsQuery, @Res({ passthrough: true }) response: CsvResponse) {
+  async list(@Query() query: ListPolicyActionsQuery) {
     const items = await this.actions.list(query.toFilter());
-    if (query.format !== 'csv') return { items, total: items.length };
-    asCsvDownload(response, 'policy-actions.csv');
-    return toCsv(ACTION_COLUMNS, items);
+    return { items, total: items.length };
   }
 
   @Get('by-minister')
-  @ApiOkResponse({ description: 'The report per minister and portfolio' })
+  @ListExport({
+    description: 'The report per minister and portfolio',
+    filename: 'policy-actions-by-minister',
+    columns: ['minister', 'portfolio', 'total', ...POLICY_ACTION_STATUSES],
+    rows: (report: { items: PolicyActionGroupCount[] }) =>
+      report.items.map(({ byStatus, ...group }) => ({ ...group, ...byStatus })),
+  })
   @Allow('policy-actions.read')
   @ApiOperation({ summary: 'Per minister and portfolio: how many actions, and how many in each status' })
-  @ApiProduces('application/json', 'text/csv')
-  async byMinister(@Query() query: FormatQuery, @Res({ passthrough: true }) response: CsvResponse) {
-    const groups = await this.actions.byMinisterAndPortfolio();
-    if (query.format !== 'csv') return { items: groups };
-    asCsvDownload(response, 'policy-actions-by-minister.csv');
-    const rows = groups.map(({ byStatus, ...group }) => ({ ...group, ...byStatus }));
-    return toCsv(['minister', 'portfolio', 'total', ...POLICY_ACTION_STATUSES], rows);
+  async byMinister(@Query() _format: ExportFormatQuery) {
+    return { items: await this.actions.byMinisterAndPortfolio() };
   }
 
   @Get('status-shares')
-  @ApiOkResponse({ description: 'The share of actions per status' })
+  @ListExport({
+    description: 'The share of actions per status',
+    filename: 'policy-action-status-shares',
+    columns: ['status', 'count', 'share'],
+    rows: (shares: { statuses: object[] }) => shares.statuses,
+  })
   @Allow('policy-actions.read')
   @ApiOperation({ summary: 'The share of actions per status (count and share of the total)' })
-  @ApiProduces('application/json', 'text/csv')
-  async statusShares(@Query() query: FormatQuery, @Res({ passthrough: true }) response: CsvResponse) {
-    const shares = await this.actions.statusShares();
-    if (query.format !== 'csv') return shares;
-    asCsvDownload(response, 'policy-action-status-shares.csv');
-    return toCsv(['status', 'count', 'share'], shares.statuses);
+  statusShares(@Query() _format: ExportFormatQuery) {
+    return this.actions.statusShares();
   }
 
   @Get(':number')
@@ -92,13 +92,26 @@ export class PolicyActionsController {
   }
 
   @Get(':number/history')
-  @ApiOkResponse({ description: "The action's status changes, oldest first" })
+  @ListExport({
+    description: "The action's status changes, oldest first",
+    filename: 'policy-action-history',
+    columns: [
+      'version',
+      'type',
+      'occurredAt',
+      'recordedAt',
+      'actor',
+      'actorRole',
+      'actorOrganisation',
+      'data',
+    ],
+  })
   @Allow('policy-actions.read')
   @ApiOperation({
     summary: "An action's events, oldest first: the import and every status change, with who and when",
   })
   @ApiNotFoundResponse({ type: ErrorBody })
-  async history(@Param('number') number: string) {
+  async history(@Param('number') number: string, @Query() _format: ExportFormatQuery) {
     return { items: await this.actions.history(validNumber(number)) };
   }
 

@@ -1,4 +1,4 @@
-import { toCsv } from '../monitoring/csv';
+import { toCsv } from '../http/csv';
 import { keyFiguresCsv } from '../key-figures/key-figures.csv';
 import type { AnnualReport } from './annual-report.service';
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -26,6 +26,7 @@ import {
   RejectionErrorBody,
   ValidationErrorBody,
 } from '../http/error-bodies';
+import { ExportFormatQuery, ListExport } from '../http/csv-export';
 import { CloseTrajectoryDto } from './dto/close-trajectory.dto';
 import { OpenTrajectoryDto } from './dto/open-trajectory.dto';
 import { RecordContractDto } from './dto/record-contract.dto';
@@ -151,11 +152,17 @@ export class TrajectoriesController {
   @Allow('trajectory.timeline')
   @ApiOperation({ summary: "A trajectory's events in the order they were recorded" })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ type: TimelineResponse })
+  @ListExport({
+    type: TimelineResponse,
+    filename: 'timeline',
+    columns: ['position', 'version', 'type', 'occurredAt', 'recordedAt', 'actor', 'data'],
+    rows: (timeline: TimelineResponse) => timeline.events,
+  })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'The id is not a UUID' })
   @ApiNotFoundResponse({ type: ErrorBody })
   timeline(
     @Param('id', TRAJECTORY_ID) id: string,
+    @Query() _format: ExportFormatQuery,
     @CallerScope() scope: ReadScope,
   ): Promise<TimelineResponse> {
     return this.reads.timeline(id, scope);

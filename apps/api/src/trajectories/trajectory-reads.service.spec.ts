@@ -106,16 +106,27 @@ describe('TrajectoryReadsService.summary', () => {
     expect(summary.nextActions).toEqual([
       {
         action: 'REGISTER_WITH_VDAB',
+        key: 'REGISTER_WITH_VDAB_DUE',
+        params: { dueOn: '2025-06-15' },
         description: 'Register the newcomer with VDAB: due by 2025-06-15',
         dueOn: '2025-06-15',
       },
-      { action: 'TAKE_MO_TEST', description: 'The newcomer takes the standardised MO test' },
+      {
+        action: 'TAKE_MO_TEST',
+        key: 'TAKE_MO_TEST',
+        params: {},
+        description: 'The newcomer takes the standardised MO test',
+      },
       {
         action: 'REFER_TO_NT2_COURSE',
+        key: 'REFER_TO_NT2_COURSE',
+        params: { targetLevel: 'A2' },
         description: 'Refer the newcomer to a Dutch (NT2) course (target A2)',
       },
       {
         action: 'LOG_PARTICIPATION_HOURS',
+        key: 'LOG_PARTICIPATION_HOURS_TO_GO',
+        params: { hours: 12, targetHours: 40, hoursToGo: 28 },
         description: 'Log participation-and-network activities: 12 of 40 hours done, 28 to go',
       },
     ]);

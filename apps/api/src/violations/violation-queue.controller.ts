@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListExport } from '../http/csv-export';
 import { ValidationErrorBody } from '../http/error-bodies';
 import { ListViolationsQuery } from './dto/list-violations.query';
 import { ViolationQueueService, ViolationPage } from './violation-queue.service';
@@ -20,7 +21,27 @@ export class ViolationQueueController {
       'Each file with the newcomer it is about, the owning agency and the trajectory status (a file outlives a ' +
       'closed trajectory). Decide a file with POST /trajectories/:id/violations/:violationId/decision.',
   })
-  @ApiOkResponse({ type: ViolationPageResponse })
+  @ListExport({
+    type: ViolationPageResponse,
+    filename: 'violations',
+    columns: [
+      'violationId',
+      'trajectoryId',
+      'kind',
+      'state',
+      'openedAt',
+      'agency',
+      'counsellorId',
+      'municipality',
+      'nationalNumber',
+      'givenName',
+      'familyName',
+      'trajectoryStatus',
+      'decision',
+      'amountEuro',
+      'decidedOn',
+    ],
+  })
   @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'A filter is malformed' })
   list(@Query() query: ListViolationsQuery, @CallerScope() scope: ReadScope): Promise<ViolationPage> {
     return this.violations.list(query, scope);

@@ -87,8 +87,13 @@ export interface Pillar {
 
 export interface NextAction {
   action: string;
+  /** The wording (NEXT_ACTION_KEYS in the domain), translated from the catalogues with `params`. */
+  key: string;
+  params: Record<string, string | number>;
+  /** English, for API clients; the app shows `key` instead. */
   description: string;
   dueOn?: string;
+  violationId?: string;
 }
 
 export interface Trajectory {

@@ -83,11 +83,18 @@ export function AuthProvider({ manager, children }: { manager: UserManager; chil
       session: session ?? null,
       signIn: (returnTo) =>
         manager.signinRedirect({ state: returnTo ?? window.location.pathname + window.location.search }),
+      // Ends the session at the provider too (RP-initiated logout, with the ID token as hint): the next sign-in
+      // asks for the password again. The provider sends the browser back to /app/ (post_logout_redirect_uri).
       signOut: async () => {
-        await manager.removeUser();
-        setSession(null);
-        window.history.pushState(null, '', `${APP_BASE}/`);
-        window.dispatchEvent(new PopStateEvent('popstate'));
+        const user = await manager.getUser();
+        if (!user?.id_token) {
+          await manager.removeUser();
+          setSession(null);
+          window.history.pushState(null, '', `${APP_BASE}/`);
+          window.dispatchEvent(new PopStateEvent('popstate'));
+          return;
+        }
+        await manager.signoutRedirect({ id_token_hint: user.id_token });
       },
     }),
     [manager, session],

@@ -73,24 +73,3 @@ export function Page({ title, intro, children }: { title: string; intro?: string
     </>
   );
 }
-
-/** Rows as a CSV file download (semicolon-separated, as Belgian spreadsheets expect). */
-export function downloadCsv(
-  fileName: string,
-  header: readonly string[],
-  rows: readonly (readonly (string | number)[])[],
-) {
-  const cell = (value: string | number) => {
-    const text = String(value);
-    return /[;"\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const csv = [header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n');
-  const url = URL.createObjectURL(new Blob([`\uFEFF${csv}\r\n`], { type: 'text/csv;charset=utf-8' }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

@@ -2,6 +2,7 @@ import { FormEvent, useId, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, apiBlob, query } from '../api/client';
 import { ErrorMessage, Loading, useLoad } from '../components/common';
+import { saveBlob } from '../components/CsvExportButton';
 import { todayInBrussels } from '../format/format';
 import { useI18n } from '../i18n/i18n';
 import {
@@ -180,15 +181,4 @@ function KeyFiguresChart(props: {
       </div>
     </figure>
   );
-}
-
-function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -11,7 +11,6 @@ export const en: Record<MessageKey, string> = {
   'app.notFound': 'This page does not exist.',
   'app.error': 'Something went wrong: {detail}',
   'app.retry': 'Retry',
-  'app.close': 'Close',
   'app.cancel': 'Cancel',
   'app.save': 'Save',
   'app.exportCsv': 'Export as CSV',
@@ -27,8 +26,6 @@ export const en: Record<MessageKey, string> = {
   'signIn.title': 'Sign in',
   'signIn.intro': 'Sign in with your account to open your cases.',
   'signIn.button': 'Sign in',
-  'signIn.busy': 'Signing in…',
-  'signIn.failed': 'Signing in failed: {detail}',
   'role.counsellor': 'trajectory counsellor',
   'role.manager': 'team lead',
   'role.work-partner': 'VDAB mediator',
@@ -67,7 +64,6 @@ export const en: Record<MessageKey, string> = {
   'search.purposeHelp': 'Looking a person up is kept in the audit trail with this reason.',
   'search.results': 'Search results',
   'search.none': 'Nobody found.',
-  'search.select': 'Choose',
   'trajectory.title': 'Trajectory of {name}',
   'trajectory.person': 'Person',
   'trajectory.nationalNumber': 'National number',
@@ -76,7 +72,6 @@ export const en: Record<MessageKey, string> = {
   'trajectory.agency': 'Agency',
   'trajectory.counsellor': 'Counsellor',
   'trajectory.status': 'Status',
-  'trajectory.phase': 'Phase',
   'trajectory.registeredOn': 'Registered on',
   'trajectory.intakeOn': 'Intake on',
   'trajectory.contractSignedOn': 'Contract signed on',
@@ -99,7 +94,6 @@ export const en: Record<MessageKey, string> = {
   'trajectory.nextActions.unavailable': 'This form is not in the web app yet.',
   'trajectory.timeline': 'Timeline',
   'trajectory.timeline.by': 'by {actor}',
-  'trajectory.violations': 'Violation files',
   'trajectory.attest': 'Attest {number} issued on {date}',
   'trajectory.purposeNeeded': "This case is another counsellor's. Why do you open it?",
   'trajectory.purposeLabel': 'Reason (audit trail)',
@@ -160,7 +154,95 @@ export const en: Record<MessageKey, string> = {
   'action.ENROL_IN_NT2_COURSE': 'Record an NT2 course enrolment',
   'action.TAKE_NT2_TEST': 'Record an NT2 test result',
   'action.LOG_PARTICIPATION_HOURS': 'Log participation hours',
-  'action.dueOn': 'by {date}',
+  'nextAction.RESUME_TRAJECTORY': 'Resume the trajectory; its deadlines and pillars wait until then.',
+  'nextAction.RESUME_TRAJECTORY_SUSPENDED_SINCE':
+    'Resume the trajectory, suspended since {suspendedFrom}; its deadlines and pillars wait until then.',
+  'nextAction.REGISTER_WITH_VDAB_DUE': 'Register the newcomer with VDAB: by {dueOn}.',
+  'nextAction.REGISTER_WITH_VDAB_OVERDUE':
+    'Register the newcomer with VDAB: it was due on {dueOn} (overdue).',
+  'nextAction.REGISTER_WITH_VDAB_FOR_ATTEST':
+    'Register the newcomer with VDAB: the work pillar counts for the attest.',
+  'nextAction.REGISTER_WITH_ACTIRIS_DUE': 'Register the newcomer with Actiris (Brussels): by {dueOn}.',
+  'nextAction.REGISTER_WITH_ACTIRIS_OVERDUE':
+    'Register the newcomer with Actiris (Brussels): it was due on {dueOn} (overdue).',
+  'nextAction.REGISTER_WITH_ACTIRIS_FOR_ATTEST':
+    'Register the newcomer with Actiris (Brussels): the work pillar counts for the attest.',
+  'nextAction.PROVE_B1_ORAL_DUE':
+    'Follow-up track: the newcomer proves B1 for speaking and listening, by {dueOn}.',
+  'nextAction.PROVE_B1_ORAL_OVERDUE':
+    'Follow-up track: the newcomer had to prove B1 for speaking and listening by {dueOn} (overdue).',
+  'nextAction.MEET_DEADLINE_DUE': 'Follow up the deadline {deadlineKind}: by {dueOn}.',
+  'nextAction.MEET_DEADLINE_OVERDUE':
+    'Follow up the deadline {deadlineKind}: it expired on {dueOn} (overdue).',
+  'nextAction.DECIDE_VIOLATION': 'Have the violation file decided: fine or no fine.',
+  'nextAction.DECIDE_VIOLATION_OF_KIND':
+    'Have the violation file ({violationKind}) decided: fine or no fine.',
+  'nextAction.RECORD_TARGET_GROUP_FACTS':
+    'Record the target-group facts (obliged, entitled or exempt); they are settled at the contract.',
+  'nextAction.COMPLETE_TARGET_GROUP_FACTS':
+    'Complete the target-group facts: the target group is still undetermined; they are settled at the contract.',
+  'nextAction.RECORD_INTAKE':
+    'Hold and record the intake: learning-needs detection, digital-skills screening, integration plan.',
+  'nextAction.SIGN_CONTRACT':
+    'Record the signed integration contract; it fixes the policy version and the deadlines.',
+  'nextAction.SIGN_CONTRACT_AFTER_INTAKE':
+    'Record the signed integration contract (intake held on {intakeOn}); it fixes the policy version and the deadlines.',
+  'nextAction.ENROL_IN_MO_COURSE':
+    'Enrol the newcomer in a social-orientation (MO) course in a language they understand.',
+  'nextAction.TAKE_MO_TEST': 'The newcomer takes the standardised MO test.',
+  'nextAction.TAKE_MO_TEST_AGAIN':
+    'The newcomer takes the standardised MO test; attempts not passed so far: {attempts}.',
+  'nextAction.REFER_TO_NT2_COURSE': 'Refer the newcomer to a Dutch (NT2) course, target level {targetLevel}.',
+  'nextAction.ENROL_IN_NT2_COURSE':
+    'Enrol the newcomer in the Dutch (NT2) course they were referred to, target level {targetLevel}.',
+  'nextAction.TAKE_NT2_TEST': 'The newcomer takes a standardised NT2 test, target level {targetLevel}.',
+  'nextAction.TAKE_NT2_TEST_AGAIN':
+    'The newcomer takes a standardised NT2 test, target level {targetLevel}; results below the target so far: {results}.',
+  'nextAction.LOG_PARTICIPATION_HOURS': 'Log participation-and-network activities and their hours.',
+  'nextAction.LOG_PARTICIPATION_HOURS_TO_GO':
+    'Log participation-and-network activities: {hours} of {targetHours} hours done, {hoursToGo} to go.',
+  'rule.NOT_IN_TARGET_GROUP_UNDER_18': 'The policy addresses people of 18 and older.',
+  'rule.NOT_IN_TARGET_GROUP_LIVES_OUTSIDE_FLANDERS_AND_BRUSSELS':
+    'The policy addresses people settling in Flanders or Brussels.',
+  'rule.NOT_IN_TARGET_GROUP_BELGIAN_NOT_BORN_ABROAD':
+    'Belgians belong only when born abroad with at least one parent born abroad.',
+  'rule.NOT_IN_TARGET_GROUP_INTERNATIONAL_PROTECTION_APPLICANT_ONLY':
+    'Since 1 March 2022 applicants for international protection are not in the target group unless they have another residence basis.',
+  'rule.NOT_IN_TARGET_GROUP_ASYLUM_APPLICATION_NOT_OVER_FOUR_MONTHS':
+    'Before 1 March 2022 asylum applicants belong only once their application is more than four months old.',
+  'rule.NOT_IN_TARGET_GROUP_NO_LAWFUL_STAY_OVER_THREE_MONTHS':
+    'Foreign nationals belong when settling lawfully for more than three months or permanently.',
+  'rule.ENTITLED_BRUSSELS_NO_OBLIGATION': 'There is no obligation in the Brussels-Capital Region.',
+  'rule.OBLIGED_RECOGNISED_REFUGEE': 'Obliged from the recognition as a refugee.',
+  'rule.OBLIGED_SUBSIDIARY_PROTECTION':
+    'Beneficiaries of subsidiary protection are obliged like recognised refugees, from the grant.',
+  'rule.OBLIGED_MINISTER_OF_RECOGNISED_RELIGION': 'Ministers of recognised religions are obliged.',
+  'rule.OBLIGED_MOVED_IN_WITHIN_FIVE_YEARS':
+    'Obliged when moving to Flanders within five years after settling in Brussels or Wallonia.',
+  'rule.OBLIGED_NEWCOMER_FIRST_STAY':
+    'Foreign nationals staying in Belgium for more than three months for the first time are obliged.',
+  'rule.OBLIGED_BELGIAN_AT_MOST_ONE_YEAR':
+    'Belgians who have lived in Belgium for at most a year are obliged.',
+  'rule.ENTITLED_FOREIGN_NATIONAL_SETTLING':
+    'Foreign adults settling for more than three months have the right to a trajectory.',
+  'rule.ENTITLED_BELGIAN_BORN_ABROAD':
+    'Belgians born abroad with a parent born abroad have the right to a trajectory.',
+  'rule.ENTITLED_ASYLUM_APPLICANT_OVER_FOUR_MONTHS':
+    'Asylum applicants whose application is more than four months old (before 1 March 2022) have the right to a trajectory.',
+  'rule.UNDETERMINED_MISSING_FACTS': 'Undetermined until the missing facts are recorded.',
+  'rule.EXEMPT_EU_EEA_SWISS_NATIONAL':
+    'Exempt: national of an EU member state, Norway, Iceland, Liechtenstein or Switzerland.',
+  'rule.EXEMPT_FAMILY_MEMBER_OF_EU_EEA_SWISS_NATIONAL':
+    'Exempt: family member of an EU, EEA or Swiss national.',
+  'rule.EXEMPT_HOLDS_ATTEST': 'Exempt: already holds an integration attest.',
+  'rule.EXEMPT_TEMPORARY_LABOUR_MIGRANT':
+    'Exempt: labour migrant with a temporary residence status that can lead to permanent residence.',
+  'rule.EXEMPT_AGED_65_OR_OLDER': 'Exempt: 65 or older.',
+  'rule.EXEMPT_SERIOUS_ILLNESS_OR_DISABILITY':
+    'Exempt: seriously ill or with a disability (medical certificate).',
+  'rule.EXEMPT_BELGIAN_OR_DUTCH_DIPLOMA': 'Exempt: a diploma of Belgian or Dutch education.',
+  'rule.EXEMPT_RECEPTION_EDUCATION_SCHOOL_YEAR': 'Exempt: a full school year of reception education.',
+  'trajectory.targetGroup.publicSource': 'decree of 7 June 2013 (public)',
   'form.required': 'Fill in this field.',
   'form.invalidDate': 'Give a date as dd/mm/yyyy.',
   'form.invalidNumber': 'Give a number.',
@@ -174,8 +256,6 @@ export const en: Record<MessageKey, string> = {
   'form.fixFields': 'Correct the marked fields.',
   'form.saved': 'Saved.',
   'form.busy': 'Busy…',
-  'form.yes': 'yes',
-  'form.no': 'no',
   'form.choose': 'Choose…',
   'field.nationalNumber': 'National number',
   'field.givenName': 'Given name',
@@ -207,7 +287,6 @@ export const en: Record<MessageKey, string> = {
   'field.trajectoryId': 'Trajectory',
   'field.reason': 'Reason',
   'field.file': 'File (CSV or JSON Lines)',
-  'field.partner': 'Partner',
   'field.level': 'Level',
   'field.nationalityGroup': 'Nationality',
   'field.residenceRegion': 'Residence (region)',
@@ -231,7 +310,6 @@ export const en: Record<MessageKey, string> = {
   'register.title': 'Register a newcomer',
   'register.intro': 'Register the person and open the trajectory. The target group follows from the facts.',
   'register.submit': 'Register and open the trajectory',
-  'register.done': 'Trajectory opened.',
   'reconciliation.title': 'VDAB reconciliation',
   'reconciliation.intro': 'Registrations from VDAB or Actiris that could not be linked to one trajectory.',
   'reconciliation.empty': 'No open rows.',
@@ -291,24 +369,10 @@ export const en: Record<MessageKey, string> = {
   'imports.session': 'Imports of this session',
   'imports.noFile': 'Choose a file.',
   'dashboard.title': 'Dashboard',
-  'dashboard.intro': "Deadlines per week and your agency's key figures.",
-  'dashboard.deadlinesPerWeek': 'Deadlines per week',
-  'dashboard.deadlinesPerWeek.desc': 'Number of deadlines per week in which they fall due, by state.',
-  'dashboard.perCounsellor': 'Cases per counsellor',
-  'dashboard.perCounsellor.desc': 'Open cases per counsellor: with a missed deadline and the others.',
   'dashboard.keyFigures': 'Key figures',
   'dashboard.col.week': 'Week',
-  'dashboard.col.counsellor': 'Counsellor',
-  'dashboard.col.cases': 'Cases',
-  'dashboard.col.withMissed': 'With a missed deadline',
-  'dashboard.col.open': 'Open',
-  'dashboard.col.met': 'Met',
   'dashboard.col.missed': 'Missed',
   'dashboard.noCounsellor': '(no counsellor)',
-  'dashboard.figure.open': 'Open cases',
-  'dashboard.figure.missed': 'Missed deadlines',
-  'dashboard.figure.violations': 'Open violation files',
-  'dashboard.figure.dueSoon': 'Deadlines within 14 days',
   'dashboard.trend': 'Deadlines per week',
   'dashboard.trend.desc':
     'Deadlines falling due per week: met on time, met late, missed and still pending (last 12 weeks).',
@@ -319,11 +383,9 @@ export const en: Record<MessageKey, string> = {
   'dashboard.col.pending': 'Pending',
   'dashboard.col.overdue': 'Overdue',
   'dashboard.col.fallingDue': 'Falling due',
-  'dashboard.keyFigures.desc': "From your agency's open cases.",
   'dashboard.table': 'As a table',
   'participation.title': 'Participation hours',
   'participation.intro': "Log activities and hours for your municipality's newcomers.",
-  'participation.find': 'Find a newcomer',
   'participation.selected': 'Chosen: {name}',
   'participation.log': 'Log an activity',
   'participation.logged': 'Activity logged.',

@@ -9,7 +9,6 @@ export const nl = {
   'app.notFound': 'Deze pagina bestaat niet.',
   'app.error': 'Er ging iets mis: {detail}',
   'app.retry': 'Opnieuw',
-  'app.close': 'Sluiten',
   'app.cancel': 'Annuleren',
   'app.save': 'Opslaan',
   'app.exportCsv': 'Exporteren als CSV',
@@ -25,8 +24,6 @@ export const nl = {
   'signIn.title': 'Aanmelden',
   'signIn.intro': 'Meld u aan met uw account om uw dossiers te openen.',
   'signIn.button': 'Aanmelden',
-  'signIn.busy': 'Bezig met aanmelden…',
-  'signIn.failed': 'Aanmelden is mislukt: {detail}',
   'role.counsellor': 'trajectbegeleider',
   'role.manager': 'teamverantwoordelijke',
   'role.work-partner': 'VDAB-bemiddelaar',
@@ -65,7 +62,6 @@ export const nl = {
   'search.purposeHelp': 'Het opzoeken van een persoon wordt met deze reden bewaard in de audittrail.',
   'search.results': 'Zoekresultaten',
   'search.none': 'Niemand gevonden.',
-  'search.select': 'Kiezen',
   'trajectory.title': 'Traject van {name}',
   'trajectory.person': 'Persoon',
   'trajectory.nationalNumber': 'Rijksregisternummer',
@@ -74,7 +70,6 @@ export const nl = {
   'trajectory.agency': 'Agentschap',
   'trajectory.counsellor': 'Trajectbegeleider',
   'trajectory.status': 'Status',
-  'trajectory.phase': 'Fase',
   'trajectory.registeredOn': 'Aangemeld op',
   'trajectory.intakeOn': 'Intake op',
   'trajectory.contractSignedOn': 'Contract ondertekend op',
@@ -97,7 +92,6 @@ export const nl = {
   'trajectory.nextActions.unavailable': 'Dit formulier is nog niet in de webtoepassing.',
   'trajectory.timeline': 'Tijdlijn',
   'trajectory.timeline.by': 'door {actor}',
-  'trajectory.violations': 'Inbreukdossiers',
   'trajectory.attest': 'Attest {number} uitgereikt op {date}',
   'trajectory.purposeNeeded': 'Dit dossier is van een andere begeleider. Waarom opent u het?',
   'trajectory.purposeLabel': 'Reden (audittrail)',
@@ -159,7 +153,98 @@ export const nl = {
   'action.ENROL_IN_NT2_COURSE': 'Inschrijving NT2-cursus registreren',
   'action.TAKE_NT2_TEST': 'NT2-testresultaat registreren',
   'action.LOG_PARTICIPATION_HOURS': 'Participatie-uren registreren',
-  'action.dueOn': 'uiterlijk {date}',
+  'nextAction.RESUME_TRAJECTORY': 'Hervat het traject; de termijnen en pijlers wachten tot dan.',
+  'nextAction.RESUME_TRAJECTORY_SUSPENDED_SINCE':
+    'Hervat het traject, geschorst sinds {suspendedFrom}; de termijnen en pijlers wachten tot dan.',
+  'nextAction.REGISTER_WITH_VDAB_DUE': 'Schrijf de inburgeraar in bij VDAB: uiterlijk {dueOn}.',
+  'nextAction.REGISTER_WITH_VDAB_OVERDUE':
+    'Schrijf de inburgeraar in bij VDAB: dat moest uiterlijk {dueOn} (te laat).',
+  'nextAction.REGISTER_WITH_VDAB_FOR_ATTEST':
+    'Schrijf de inburgeraar in bij VDAB: de pijler werk telt mee voor het attest.',
+  'nextAction.REGISTER_WITH_ACTIRIS_DUE':
+    'Schrijf de inburgeraar in bij Actiris (Brussel): uiterlijk {dueOn}.',
+  'nextAction.REGISTER_WITH_ACTIRIS_OVERDUE':
+    'Schrijf de inburgeraar in bij Actiris (Brussel): dat moest uiterlijk {dueOn} (te laat).',
+  'nextAction.REGISTER_WITH_ACTIRIS_FOR_ATTEST':
+    'Schrijf de inburgeraar in bij Actiris (Brussel): de pijler werk telt mee voor het attest.',
+  'nextAction.PROVE_B1_ORAL_DUE':
+    'Vervolgtraject: de inburgeraar bewijst B1 voor spreken en luisteren, uiterlijk {dueOn}.',
+  'nextAction.PROVE_B1_ORAL_OVERDUE':
+    'Vervolgtraject: de inburgeraar moest B1 voor spreken en luisteren bewijzen uiterlijk {dueOn} (te laat).',
+  'nextAction.MEET_DEADLINE_DUE': 'Volg de termijn {deadlineKind} op: uiterlijk {dueOn}.',
+  'nextAction.MEET_DEADLINE_OVERDUE': 'Volg de termijn {deadlineKind} op: die verliep op {dueOn} (te laat).',
+  'nextAction.DECIDE_VIOLATION': 'Laat het inbreukdossier beslissen: boete of geen boete.',
+  'nextAction.DECIDE_VIOLATION_OF_KIND':
+    'Laat het inbreukdossier ({violationKind}) beslissen: boete of geen boete.',
+  'nextAction.RECORD_TARGET_GROUP_FACTS':
+    'Registreer de doelgroepfeiten (verplicht, rechthebbend of vrijgesteld); ze liggen vast bij het contract.',
+  'nextAction.COMPLETE_TARGET_GROUP_FACTS':
+    'Vul de doelgroepfeiten aan: de doelgroep is nog niet bepaald; ze liggen vast bij het contract.',
+  'nextAction.RECORD_INTAKE':
+    'Voer de intake en registreer ze: detectie van leernoden, screening van digitale vaardigheden, integratieplan.',
+  'nextAction.SIGN_CONTRACT':
+    'Registreer het ondertekende inburgeringscontract; het legt de beleidsversie en de termijnen vast.',
+  'nextAction.SIGN_CONTRACT_AFTER_INTAKE':
+    'Registreer het ondertekende inburgeringscontract (intake op {intakeOn}); het legt de beleidsversie en de termijnen vast.',
+  'nextAction.ENROL_IN_MO_COURSE':
+    'Schrijf de inburgeraar in voor een cursus maatschappelijke oriëntatie (MO) in een taal die hij of zij begrijpt.',
+  'nextAction.TAKE_MO_TEST': 'De inburgeraar legt de gestandaardiseerde MO-test af.',
+  'nextAction.TAKE_MO_TEST_AGAIN':
+    'De inburgeraar legt de gestandaardiseerde MO-test af; niet geslaagde pogingen tot nu toe: {attempts}.',
+  'nextAction.REFER_TO_NT2_COURSE':
+    'Verwijs de inburgeraar door naar een cursus Nederlands (NT2), doelniveau {targetLevel}.',
+  'nextAction.ENROL_IN_NT2_COURSE':
+    'Schrijf de inburgeraar in voor de NT2-cursus waarnaar hij of zij is doorverwezen, doelniveau {targetLevel}.',
+  'nextAction.TAKE_NT2_TEST':
+    'De inburgeraar legt een gestandaardiseerde NT2-test af, doelniveau {targetLevel}.',
+  'nextAction.TAKE_NT2_TEST_AGAIN':
+    'De inburgeraar legt een gestandaardiseerde NT2-test af, doelniveau {targetLevel}; resultaten onder het doel tot nu toe: {results}.',
+  'nextAction.LOG_PARTICIPATION_HOURS': 'Registreer activiteiten participatie en netwerk met hun uren.',
+  'nextAction.LOG_PARTICIPATION_HOURS_TO_GO':
+    'Registreer activiteiten participatie en netwerk: {hours} van {targetHours} uur gedaan, nog {hoursToGo} te gaan.',
+  'rule.NOT_IN_TARGET_GROUP_UNDER_18': 'Het beleid richt zich tot personen van 18 jaar en ouder.',
+  'rule.NOT_IN_TARGET_GROUP_LIVES_OUTSIDE_FLANDERS_AND_BRUSSELS':
+    'Het beleid richt zich tot wie zich in Vlaanderen of Brussel vestigt.',
+  'rule.NOT_IN_TARGET_GROUP_BELGIAN_NOT_BORN_ABROAD':
+    'Belgen horen er alleen bij als ze in het buitenland geboren zijn met minstens één ouder die in het buitenland geboren is.',
+  'rule.NOT_IN_TARGET_GROUP_INTERNATIONAL_PROTECTION_APPLICANT_ONLY':
+    'Sinds 1 maart 2022 horen verzoekers om internationale bescherming niet tot de doelgroep, tenzij ze een ander verblijfsrecht hebben.',
+  'rule.NOT_IN_TARGET_GROUP_ASYLUM_APPLICATION_NOT_OVER_FOUR_MONTHS':
+    'Vóór 1 maart 2022 horen asielzoekers er pas bij als hun aanvraag meer dan vier maanden oud is.',
+  'rule.NOT_IN_TARGET_GROUP_NO_LAWFUL_STAY_OVER_THREE_MONTHS':
+    'Vreemdelingen horen erbij als ze zich wettig voor meer dan drie maanden of definitief vestigen.',
+  'rule.ENTITLED_BRUSSELS_NO_OBLIGATION':
+    'In het Brussels Hoofdstedelijk Gewest geldt geen inburgeringsplicht.',
+  'rule.OBLIGED_RECOGNISED_REFUGEE': 'Verplicht vanaf de erkenning als vluchteling.',
+  'rule.OBLIGED_SUBSIDIARY_PROTECTION':
+    'Subsidiair beschermden zijn verplicht zoals erkende vluchtelingen, vanaf de toekenning.',
+  'rule.OBLIGED_MINISTER_OF_RECOGNISED_RELIGION': 'Bedienaars van de erkende erediensten zijn verplicht.',
+  'rule.OBLIGED_MOVED_IN_WITHIN_FIVE_YEARS':
+    'Verplicht bij een verhuizing naar Vlaanderen binnen vijf jaar na de vestiging in Brussel of Wallonië.',
+  'rule.OBLIGED_NEWCOMER_FIRST_STAY':
+    'Vreemdelingen die voor het eerst meer dan drie maanden in België verblijven, zijn verplicht.',
+  'rule.OBLIGED_BELGIAN_AT_MOST_ONE_YEAR': 'Belgen die hoogstens een jaar in België wonen, zijn verplicht.',
+  'rule.ENTITLED_FOREIGN_NATIONAL_SETTLING':
+    'Meerderjarige vreemdelingen die zich voor meer dan drie maanden vestigen, hebben recht op een traject.',
+  'rule.ENTITLED_BELGIAN_BORN_ABROAD':
+    'Belgen die in het buitenland geboren zijn met een ouder die in het buitenland geboren is, hebben recht op een traject.',
+  'rule.ENTITLED_ASYLUM_APPLICANT_OVER_FOUR_MONTHS':
+    'Asielzoekers van wie de aanvraag meer dan vier maanden oud is (vóór 1 maart 2022), hebben recht op een traject.',
+  'rule.UNDETERMINED_MISSING_FACTS': 'Onbepaald tot de ontbrekende feiten geregistreerd zijn.',
+  'rule.EXEMPT_EU_EEA_SWISS_NATIONAL':
+    'Vrijgesteld: onderdaan van een EU-lidstaat, Noorwegen, IJsland, Liechtenstein of Zwitserland.',
+  'rule.EXEMPT_FAMILY_MEMBER_OF_EU_EEA_SWISS_NATIONAL':
+    'Vrijgesteld: familielid van een onderdaan van de EU, de EER of Zwitserland.',
+  'rule.EXEMPT_HOLDS_ATTEST': 'Vrijgesteld: heeft al een inburgeringsattest.',
+  'rule.EXEMPT_TEMPORARY_LABOUR_MIGRANT':
+    'Vrijgesteld: arbeidsmigrant met een tijdelijk verblijf dat tot een definitief verblijf kan leiden.',
+  'rule.EXEMPT_AGED_65_OR_OLDER': 'Vrijgesteld: 65 jaar of ouder.',
+  'rule.EXEMPT_SERIOUS_ILLNESS_OR_DISABILITY':
+    'Vrijgesteld: ernstig ziek of met een handicap (medisch attest).',
+  'rule.EXEMPT_BELGIAN_OR_DUTCH_DIPLOMA': 'Vrijgesteld: diploma van het Belgische of Nederlandse onderwijs.',
+  'rule.EXEMPT_RECEPTION_EDUCATION_SCHOOL_YEAR':
+    'Vrijgesteld: een volledig schooljaar onthaalonderwijs gevolgd.',
+  'trajectory.targetGroup.publicSource': 'decreet van 7 juni 2013 (openbaar)',
   'form.required': 'Vul dit veld in.',
   'form.invalidDate': 'Geef een datum als dd/mm/jjjj.',
   'form.invalidNumber': 'Geef een getal.',
@@ -173,8 +258,6 @@ export const nl = {
   'form.fixFields': 'Verbeter de aangeduide velden.',
   'form.saved': 'Opgeslagen.',
   'form.busy': 'Bezig…',
-  'form.yes': 'ja',
-  'form.no': 'nee',
   'form.choose': 'Kies…',
   'field.nationalNumber': 'Rijksregisternummer',
   'field.givenName': 'Voornaam',
@@ -206,7 +289,6 @@ export const nl = {
   'field.trajectoryId': 'Traject',
   'field.reason': 'Reden',
   'field.file': 'Bestand (CSV of JSON Lines)',
-  'field.partner': 'Partner',
   'field.level': 'Niveau',
   'field.nationalityGroup': 'Nationaliteit',
   'field.residenceRegion': 'Woonplaats (gewest)',
@@ -230,7 +312,6 @@ export const nl = {
   'register.title': 'Nieuwe inburgeraar registreren',
   'register.intro': 'Registreer de persoon en open het traject. Het doelgroepstatuut volgt uit de feiten.',
   'register.submit': 'Registreren en traject openen',
-  'register.done': 'Traject geopend.',
   'reconciliation.title': 'VDAB-afstemming',
   'reconciliation.intro':
     'Inschrijvingen van VDAB of Actiris die niet of niet eenduidig aan een traject gekoppeld konden worden.',
@@ -292,24 +373,10 @@ export const nl = {
   'imports.session': 'Imports van deze sessie',
   'imports.noFile': 'Kies een bestand.',
   'dashboard.title': 'Dashboard',
-  'dashboard.intro': 'Termijnen per week en de kerncijfers van uw agentschap.',
-  'dashboard.deadlinesPerWeek': 'Termijnen per week',
-  'dashboard.deadlinesPerWeek.desc': 'Aantal termijnen per week waarin ze vervallen, per stand.',
-  'dashboard.perCounsellor': 'Dossiers per begeleider',
-  'dashboard.perCounsellor.desc': 'Lopende dossiers per begeleider: met een gemiste termijn en de andere.',
   'dashboard.keyFigures': 'Kerncijfers',
   'dashboard.col.week': 'Week',
-  'dashboard.col.counsellor': 'Begeleider',
-  'dashboard.col.cases': 'Dossiers',
-  'dashboard.col.withMissed': 'Met gemiste termijn',
-  'dashboard.col.open': 'Lopend',
-  'dashboard.col.met': 'Gehaald',
   'dashboard.col.missed': 'Gemist',
   'dashboard.noCounsellor': '(geen begeleider)',
-  'dashboard.figure.open': 'Lopende dossiers',
-  'dashboard.figure.missed': 'Gemiste termijnen',
-  'dashboard.figure.violations': 'Open inbreukdossiers',
-  'dashboard.figure.dueSoon': 'Termijnen binnen 14 dagen',
   'dashboard.trend': 'Termijnen per week',
   'dashboard.trend.desc':
     'Termijnen die per week vervallen: op tijd gehaald, te laat gehaald, gemist en nog lopend (laatste 12 weken).',
@@ -320,11 +387,9 @@ export const nl = {
   'dashboard.col.pending': 'Lopend',
   'dashboard.col.overdue': 'Achterstallig',
   'dashboard.col.fallingDue': 'Vervallend',
-  'dashboard.keyFigures.desc': 'Uit de lopende dossiers van uw agentschap.',
   'dashboard.table': 'Als tabel',
   'participation.title': 'Participatie-uren',
   'participation.intro': 'Registreer activiteiten en uren voor inburgeraars van uw gemeente.',
-  'participation.find': 'Inburgeraar zoeken',
   'participation.selected': 'Gekozen: {name}',
   'participation.log': 'Activiteit registreren',
   'participation.logged': 'Activiteit geregistreerd.',

@@ -4,6 +4,7 @@ import type { CaseloadItem, Page as ApiPage } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { ATTENTION_GROUPS, AttentionGroup, orderCaseload } from '../caseload/attention';
 import { ErrorMessage, Loading, Page, useLoad } from '../components/common';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { Link } from '../components/router';
 import { formatDate, todayInBrussels } from '../format/format';
 import { useI18n } from '../i18n/i18n';
@@ -17,17 +18,12 @@ export function CaseloadPage() {
   const [scope, setScope] = useState<'mine' | 'agency'>(session?.role === 'manager' ? 'agency' : 'mine');
   const [group, setGroup] = useState<AttentionGroup | ''>('');
   const [status, setStatus] = useState('');
-  const { data, error, loading, reload } = useLoad(
-    () =>
-      api<ApiPage<CaseloadItem>>(
-        `/caseload${query({
-          agency: session?.organisation,
-          counsellorId: scope === 'mine' ? session?.subject : undefined,
-          limit: 500,
-        })}`,
-      ),
-    [scope, session?.organisation, session?.subject],
-  );
+  const path = `/caseload${query({
+    agency: session?.organisation,
+    counsellorId: scope === 'mine' ? session?.subject : undefined,
+    limit: 500,
+  })}`;
+  const { data, error, loading, reload } = useLoad(() => api<ApiPage<CaseloadItem>>(path), [path]);
   return (
     <Page title={t('caseload.title')} intro={t('caseload.intro')}>
       <SearchPanel />
@@ -73,6 +69,7 @@ export function CaseloadPage() {
       </form>
       {loading && !data ? <Loading /> : null}
       {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
+      {data ? <CsvExportButton path={path} fileName="dossiers.csv" /> : null}
       {data ? <CaseloadTable items={data.items} group={group} status={status} /> : null}
     </Page>
   );

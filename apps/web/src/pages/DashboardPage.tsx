@@ -1,7 +1,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, query } from '../api/client';
 import { useAuth } from '../auth/auth';
-import { downloadCsv, ErrorMessage, Loading, Page, useLoad } from '../components/common';
+import { ErrorMessage, Loading, Page, useLoad } from '../components/common';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { KeyFiguresSection } from '../dashboard/KeyFiguresSection';
 import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n';
@@ -53,7 +54,9 @@ function ChartSection(props: {
   id: string;
   title: MessageKey;
   description: MessageKey;
-  csv: () => void;
+  /** The API's list behind the chart, exported as its CSV. */
+  path: string;
+  fileName: string;
   children: React.ReactNode;
 }) {
   const { t } = useI18n();
@@ -61,9 +64,7 @@ function ChartSection(props: {
     <section aria-labelledby={`${props.id}-title`} className="panel">
       <h2 id={`${props.id}-title`}>{t(props.title)}</h2>
       <p id={`${props.id}-desc`}>{t(props.description)}</p>
-      <button type="button" onClick={props.csv}>
-        {t('app.exportCsv')}
-      </button>
+      <CsvExportButton path={props.path} fileName={props.fileName} />
       {props.children}
     </section>
   );
@@ -72,13 +73,8 @@ function ChartSection(props: {
 function TrendChart() {
   const { t } = useI18n();
   const { session } = useAuth();
-  const { data, error, reload } = useLoad(
-    () =>
-      api<{ items: TrendWeek[] }>(
-        `/monitoring/deadlines/trend${query({ weeks: 12, agency: session?.organisation })}`,
-      ),
-    [session?.organisation],
-  );
+  const path = `/monitoring/deadlines/trend${query({ weeks: 12, agency: session?.organisation })}`;
+  const { data, error, reload } = useLoad(() => api<{ items: TrendWeek[] }>(path), [path]);
   const series = ['metOnTime', 'metLate', 'missed', 'pending'] as const;
   const columns: MessageKey[] = [
     'dashboard.col.metOnTime',
@@ -92,13 +88,8 @@ function TrendChart() {
       id="trend"
       title="dashboard.trend"
       description="dashboard.trend.desc"
-      csv={() =>
-        downloadCsv(
-          'termijnen-per-week.csv',
-          [t('dashboard.col.week'), t('dashboard.col.fallingDue'), ...columns.map((column) => t(column))],
-          rows.map((row) => [row.week, row.fallingDue, ...series.map((name) => row[name])]),
-        )
-      }
+      path={path}
+      fileName="termijnen-per-week.csv"
     >
       {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
       {!data && !error ? <Loading /> : null}
@@ -162,13 +153,8 @@ function TrendChart() {
 function CounsellorChart() {
   const { t } = useI18n();
   const { session } = useAuth();
-  const { data, error, reload } = useLoad(
-    () =>
-      api<{ items: Counts[] }>(
-        `/monitoring/deadlines${query({ groupBy: 'counsellor', agency: session?.organisation })}`,
-      ),
-    [session?.organisation],
-  );
+  const path = `/monitoring/deadlines${query({ groupBy: 'counsellor', agency: session?.organisation })}`;
+  const { data, error, reload } = useLoad(() => api<{ items: Counts[] }>(path), [path]);
   const rows = (data?.items ?? []).map((row) => ({
     ...row,
     name: row.label ?? row.key ?? t('dashboard.noCounsellor'),
@@ -180,13 +166,8 @@ function CounsellorChart() {
       id="counsellors"
       title="dashboard.byCounsellor"
       description="dashboard.byCounsellor.desc"
-      csv={() =>
-        downloadCsv(
-          'termijnen-per-begeleider.csv',
-          [t('dashboard.col.counsellor'), ...columns.map((column) => t(column))],
-          rows.map((row) => [row.name, ...series.map((name) => row[name])]),
-        )
-      }
+      path={path}
+      fileName="termijnen-per-begeleider.csv"
     >
       {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
       {!data && !error ? <Loading /> : null}

@@ -3,6 +3,7 @@ import { api, ApiError, upload } from '../api/client';
 import type { ImportView } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { Page } from '../components/common';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { useI18n } from '../i18n/i18n';
 
 const SESSION_KEY = 'inburgering.imports';
@@ -184,6 +185,12 @@ export function ImportsPage() {
               {problems.length === 0 ? (
                 <p>{t('imports.problems.none')}</p>
               ) : (
+                <CsvExportButton
+                  path={`/registration-imports/${current.importId}/problems`}
+                  fileName={`probleemrijen-${current.importId}.csv`}
+                />
+              )}
+              {problems.length === 0 ? null : (
                 <div className="table-wrap">
                   <table>
                     <thead>

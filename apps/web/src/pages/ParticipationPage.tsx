@@ -3,6 +3,7 @@ import { api, query } from '../api/client';
 import type { ParticipationHoursReport, SearchHit } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { ErrorMessage, Page, useLoad } from '../components/common';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { PARTICIPATION_FIELDS } from '../forms/commands';
 import { CommandFormView } from '../forms/CommandFormView';
 import { endNotBeforeStart } from '../forms/fields';
@@ -15,11 +16,8 @@ export function ParticipationPage() {
   const { session } = useAuth();
   const [chosen, setChosen] = useState<{ hit: SearchHit; purpose: string } | null>(null);
   const [logged, setLogged] = useState(false);
-  const totals = useLoad(
-    () =>
-      api<ParticipationHoursReport>(`/participation-hours${query({ municipality: session?.municipality })}`),
-    [session?.municipality],
-  );
+  const totalsPath = `/participation-hours${query({ municipality: session?.municipality })}`;
+  const totals = useLoad(() => api<ParticipationHoursReport>(totalsPath), [totalsPath]);
   return (
     <Page title={t('participation.title')} intro={t('participation.intro')}>
       <SearchPanel
@@ -65,6 +63,7 @@ export function ParticipationPage() {
             <p>
               {t('participation.total', { hours: totals.data.hours, activities: totals.data.activities })}
             </p>
+            <CsvExportButton path={totalsPath} fileName="participatie-uren.csv" />
             <table>
               <thead>
                 <tr>

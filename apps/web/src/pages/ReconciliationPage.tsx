@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, query } from '../api/client';
 import type { Page as ApiPage, ReconciliationItem } from '../api/types';
 import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../components/common';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { CommandFormView } from '../forms/CommandFormView';
 import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n';
@@ -9,10 +10,8 @@ import { useI18n } from '../i18n/i18n';
 /** The VDAB/Actiris reconciliation queue: link a registration to a trajectory, or dismiss it with a reason. */
 export function ReconciliationPage() {
   const { t, label } = useI18n();
-  const { data, error, loading, reload } = useLoad(
-    () => api<ApiPage<ReconciliationItem>>(`/reconciliation${query({ state: 'OPEN', limit: 200 })}`),
-    [],
-  );
+  const path = `/reconciliation${query({ state: 'OPEN', limit: 200 })}`;
+  const { data, error, loading, reload } = useLoad(() => api<ApiPage<ReconciliationItem>>(path), [path]);
   const [open, setOpen] = useState<{ itemId: string; mode: 'link' | 'dismiss' } | null>(null);
   const [resolved, setResolved] = useState(false);
   return (
@@ -25,6 +24,7 @@ export function ReconciliationPage() {
       {loading && !data ? <Loading /> : null}
       {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
       {data && data.items.length === 0 ? <p>{t('reconciliation.empty')}</p> : null}
+      {data && data.items.length > 0 ? <CsvExportButton path={path} fileName="vdab-afstemming.csv" /> : null}
       {data && data.items.length > 0 ? (
         <div className="table-wrap">
           <table>

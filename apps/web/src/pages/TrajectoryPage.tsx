@@ -1,11 +1,11 @@
 import { FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { TARGET_GROUP_RULES } from '../../../../libs/domain/src/target-group/target-group-rules';
 import { api, ApiError } from '../api/client';
 import type { NextAction, Pillar, TimelineEntry, Trajectory } from '../api/types';
 import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../components/common';
 import { COMMAND_FORMS, commandBody } from '../forms/commands';
 import { CommandFormView } from '../forms/CommandFormView';
 import { formatDate, formatDateTime } from '../format/format';
+import { documentCited, nextActionText, targetGroupRuleText } from '../i18n/domain-texts';
 import { hasMessage, useI18n } from '../i18n/i18n';
 
 const PURPOSE_HEADER = 'X-Audit-Purpose';
@@ -152,7 +152,7 @@ function TargetGroupSection({ trajectory }: { trajectory: Trajectory }) {
   const { t, label } = useI18n();
   const group = trajectory.targetGroup;
   if (group === undefined) return null;
-  const ruleSource = group ? (TARGET_GROUP_RULES as Record<string, string>)[group.ruleId] : undefined;
+  const rule = group ? targetGroupRuleText(group.ruleId, t) : undefined;
   return (
     <section aria-labelledby="target-group-title" className="panel">
       <h2 id="target-group-title">{t('trajectory.targetGroup')}</h2>
@@ -161,7 +161,8 @@ function TargetGroupSection({ trajectory }: { trajectory: Trajectory }) {
           <p className="big">{label('targetGroup.', group.status)}</p>
           <p>
             {t('trajectory.targetGroup.rule')}: <code>{group.ruleId}</code>
-            {ruleSource ? <span className="source"> — {ruleSource}</span> : null}
+            {rule?.explanation ? <> — {rule.explanation}</> : null}
+            {rule?.source ? <span className="source"> ({rule.source})</span> : null}
           </p>
           {group.overrideReason ? (
             <p>{t('trajectory.targetGroup.override', { reason: group.overrideReason })}</p>
@@ -183,7 +184,7 @@ function NextActionsSection({
   purpose?: string;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, label, language } = useI18n();
   const [open, setOpen] = useState<NextAction | null>(null);
   const [saved, setSaved] = useState(false);
   const formRef = useRef<HTMLDivElement>(null);
@@ -220,8 +221,7 @@ function NextActionsSection({
                 {hasMessage(key) ? t(key) : action.action}
               </button>{' '}
               <span className="hint">
-                {action.description}
-                {action.dueOn ? ` (${t('action.dueOn', { date: formatDate(action.dueOn) })})` : ''}
+                {nextActionText(action, t, label, language)}
                 {available ? '' : ` — ${t('trajectory.nextActions.unavailable')}`}
               </span>
             </li>
@@ -292,7 +292,7 @@ function DeadlinesSection({ trajectory }: { trajectory: Trajectory }) {
                       {hasMessage(explanation) ? t(explanation) : deadline.kind}{' '}
                       <span className="source">
                         {t('trajectory.deadline.source', {
-                          source: `${deadline.source} (${deadline.policyVersion})`,
+                          source: `${documentCited(deadline.source)} (${deadline.policyVersion})`,
                         })}
                       </span>
                     </td>

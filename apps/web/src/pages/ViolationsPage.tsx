@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, query } from '../api/client';
 import type { Page as ApiPage, ViolationListItem } from '../api/types';
 import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../components/common';
+import { CsvExportButton } from '../components/CsvExportButton';
 import { CommandFormView } from '../forms/CommandFormView';
 import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n';
@@ -9,10 +10,8 @@ import { useI18n } from '../i18n/i18n';
 /** The enforcement officer's queue: violation files awaiting a decision, the oldest first; a decision per file. */
 export function ViolationsPage() {
   const { t, label } = useI18n();
-  const { data, error, loading, reload } = useLoad(
-    () => api<ApiPage<ViolationListItem>>(`/violations${query({ state: 'OPEN', limit: 200 })}`),
-    [],
-  );
+  const path = `/violations${query({ state: 'OPEN', limit: 200 })}`;
+  const { data, error, loading, reload } = useLoad(() => api<ApiPage<ViolationListItem>>(path), [path]);
   const [open, setOpen] = useState<ViolationListItem | null>(null);
   const [decided, setDecided] = useState(false);
   return (
@@ -25,6 +24,7 @@ export function ViolationsPage() {
       {loading && !data ? <Loading /> : null}
       {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
       {data && data.items.length === 0 ? <p>{t('violations.empty')}</p> : null}
+      {data && data.items.length > 0 ? <CsvExportButton path={path} fileName="inbreukdossiers.csv" /> : null}
       {data && data.items.length > 0 ? (
         <div className="table-wrap">
           <table>

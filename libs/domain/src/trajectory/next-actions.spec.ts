@@ -1,4 +1,10 @@
-import { NextActionCode, nextActions, NextActionsInput, NextActionsPillar } from './next-actions';
+import {
+  NEXT_ACTION_KEYS,
+  NextActionCode,
+  nextActions,
+  NextActionsInput,
+  NextActionsPillar,
+} from './next-actions';
 
 const registered: NextActionsInput = {
   status: 'OPEN',
@@ -214,12 +220,18 @@ describe('nextActions', () => {
   });
 
   it.each([
-    ['2025-06-14', 'Register the newcomer with VDAB: due by 2025-06-15'],
-    ['2025-06-15', 'Register the newcomer with VDAB: due by 2025-06-15'],
-    ['2025-06-16', 'Register the newcomer with VDAB: was due on 2025-06-15 (overdue)'],
-  ])('on %s describes the VDAB deadline as "%s"', (today, description) => {
+    ['2025-06-14', 'Register the newcomer with VDAB: due by 2025-06-15', 'REGISTER_WITH_VDAB_DUE'],
+    ['2025-06-15', 'Register the newcomer with VDAB: due by 2025-06-15', 'REGISTER_WITH_VDAB_DUE'],
+    [
+      '2025-06-16',
+      'Register the newcomer with VDAB: was due on 2025-06-15 (overdue)',
+      'REGISTER_WITH_VDAB_OVERDUE',
+    ],
+  ])('on %s describes the VDAB deadline as "%s" (%s)', (today, description, key) => {
     expect(nextActions(contractSigned, { today })[0]).toEqual({
       action: 'REGISTER_WITH_VDAB',
+      key,
+      params: { dueOn: '2025-06-15' },
       description,
       dueOn: '2025-06-15',
     });
@@ -270,10 +282,44 @@ describe('nextActions', () => {
     expect(nextActions({ ...registered, status: 'SUSPENDED', suspendedFrom: '2025-05-01' })).toEqual([
       {
         action: 'RESUME_TRAJECTORY',
+        key: 'RESUME_TRAJECTORY_SUSPENDED_SINCE',
+        params: { suspendedFrom: '2025-05-01' },
         description:
           'Resume the trajectory suspended since 2025-05-01; its deadlines and pillars wait until then',
       },
     ]);
+  });
+
+  it('gives every action a wording key whose parameters are exactly the ones the key names', () => {
+    const inputs: NextActionsInput[] = [
+      registered,
+      { ...registered, targetGroup: null },
+      { ...registered, targetGroup: { status: 'UNDETERMINED' } },
+      { ...registered, status: 'SUSPENDED' },
+      { ...registered, status: 'SUSPENDED', suspendedFrom: '2025-05-01' },
+      { ...registered, phase: 'INTAKE_DONE', intakeOn: '2025-04-01' },
+      { ...registered, phase: 'INTAKE_DONE' },
+      contractSigned,
+      { ...contractSigned, pillars: [...freshPillars] },
+      {
+        ...contractSigned,
+        violations: [{ state: 'OPEN', violationId: 'file-1', kind: 'REFUSAL_TO_SIGN' }, { state: 'OPEN' }],
+      },
+    ];
+    const produced = inputs.flatMap((input) => [
+      ...nextActions(input, { today: '2025-06-01' }),
+      ...nextActions(input, { today: '2026-01-01' }),
+    ]);
+    expect(produced.length).toBeGreaterThan(10);
+    for (const action of produced) {
+      expect({ key: action.key, params: Object.keys(action.params).sort() }).toEqual({
+        key: action.key,
+        params: [...NEXT_ACTION_KEYS[action.key]].sort(),
+      });
+      expect(action.key.startsWith(action.action) || action.action === 'RECORD_TARGET_GROUP_FACTS').toBe(
+        true,
+      );
+    }
   });
 
   it('lists each action code once, whatever the pillars repeat', () => {

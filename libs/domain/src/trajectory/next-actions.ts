@@ -26,11 +26,54 @@ export const NEXT_ACTION_CODES = [
 
 export type NextActionCode = (typeof NEXT_ACTION_CODES)[number];
 
+/**
+ * Every wording of a next action, with the parameters it names: a stable key a screen translates (its catalogue
+ * fills in the parameters), while `description` stays the English text for API clients. Dates are YYYY-MM-DD,
+ * `deadlineKind` a deadline kind, `violationKind` a violation kind, `targetLevel` an NT2 level.
+ */
+export const NEXT_ACTION_KEYS = {
+  RESUME_TRAJECTORY: [],
+  RESUME_TRAJECTORY_SUSPENDED_SINCE: ['suspendedFrom'],
+  REGISTER_WITH_VDAB_DUE: ['dueOn'],
+  REGISTER_WITH_VDAB_OVERDUE: ['dueOn'],
+  REGISTER_WITH_VDAB_FOR_ATTEST: [],
+  REGISTER_WITH_ACTIRIS_DUE: ['dueOn'],
+  REGISTER_WITH_ACTIRIS_OVERDUE: ['dueOn'],
+  REGISTER_WITH_ACTIRIS_FOR_ATTEST: [],
+  PROVE_B1_ORAL_DUE: ['dueOn'],
+  PROVE_B1_ORAL_OVERDUE: ['dueOn'],
+  MEET_DEADLINE_DUE: ['deadlineKind', 'dueOn'],
+  MEET_DEADLINE_OVERDUE: ['deadlineKind', 'dueOn'],
+  DECIDE_VIOLATION: [],
+  DECIDE_VIOLATION_OF_KIND: ['violationKind'],
+  RECORD_TARGET_GROUP_FACTS: [],
+  COMPLETE_TARGET_GROUP_FACTS: [],
+  RECORD_INTAKE: [],
+  SIGN_CONTRACT: [],
+  SIGN_CONTRACT_AFTER_INTAKE: ['intakeOn'],
+  ENROL_IN_MO_COURSE: [],
+  TAKE_MO_TEST: [],
+  TAKE_MO_TEST_AGAIN: ['attempts'],
+  REFER_TO_NT2_COURSE: ['targetLevel'],
+  ENROL_IN_NT2_COURSE: ['targetLevel'],
+  TAKE_NT2_TEST: ['targetLevel'],
+  TAKE_NT2_TEST_AGAIN: ['targetLevel', 'results'],
+  LOG_PARTICIPATION_HOURS: [],
+  LOG_PARTICIPATION_HOURS_TO_GO: ['hours', 'targetHours', 'hoursToGo'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NextActionKey = keyof typeof NEXT_ACTION_KEYS;
+
 export interface NextAction {
   action: NextActionCode;
+  /** Which wording (NEXT_ACTION_KEYS) with `params` filled in. */
+  key: NextActionKey;
+  params: Record<string, string | number>;
   description: string;
   /** The last day to do it, when a deadline says so (YYYY-MM-DD). */
   dueOn?: string;
+  /** The violation file to decide (DECIDE_VIOLATION). */
+  violationId?: string;
 }
 
 export interface NextActionsDeadline {
@@ -99,10 +142,14 @@ export function nextActions(trajectory: NextActionsInput, options: NextActionsOp
     return [...deadlineActions(trajectory.deadlines, options.today), ...violations];
   }
   if (trajectory.status === 'SUSPENDED') {
-    const since = trajectory.suspendedFrom ? ` suspended since ${trajectory.suspendedFrom}` : '';
+    const from = trajectory.suspendedFrom;
+    const since = from ? ` suspended since ${from}` : '';
     return [
       {
         action: 'RESUME_TRAJECTORY',
+        ...(from
+          ? { key: 'RESUME_TRAJECTORY_SUSPENDED_SINCE', params: { suspendedFrom: from } }
+          : { key: 'RESUME_TRAJECTORY', params: {} }),
         description: `Resume the trajectory${since}; its deadlines and pillars wait until then`,
       },
       ...violations,
@@ -124,34 +171,44 @@ function deadlineActions(deadlines: readonly NextActionsDeadline[], today: strin
   return deadlines
     .filter((deadline) => deadline.state === 'OPEN')
     .sort((a, b) => compare(a.dueOn, b.dueOn) || compare(a.kind, b.kind))
-    .map((deadline) => {
+    .map((deadline): NextAction => {
       const overdue = today !== undefined && deadline.dueOn < today;
       const when = overdue ? `was due on ${deadline.dueOn} (overdue)` : `due by ${deadline.dueOn}`;
+      const dueOn = deadline.dueOn;
+      const timing = overdue ? 'OVERDUE' : 'DUE';
       if (deadline.kind === 'VDAB_REGISTRATION') {
         return {
           action: 'REGISTER_WITH_VDAB',
+          key: `REGISTER_WITH_VDAB_${timing}`,
+          params: { dueOn },
           description: `Register the newcomer with VDAB: ${when}`,
-          dueOn: deadline.dueOn,
+          dueOn,
         };
       }
       if (deadline.kind === 'ACTIRIS_REGISTRATION') {
         return {
           action: 'REGISTER_WITH_ACTIRIS',
+          key: `REGISTER_WITH_ACTIRIS_${timing}`,
+          params: { dueOn },
           description: `Register the newcomer with Actiris (Brussels): ${when}`,
-          dueOn: deadline.dueOn,
+          dueOn,
         };
       }
       if (deadline.kind === 'FOLLOW_UP_B1_ORAL') {
         return {
           action: 'PROVE_B1_ORAL',
+          key: `PROVE_B1_ORAL_${timing}`,
+          params: { dueOn },
           description: `Follow-up track: the newcomer proves B1 for speaking and listening: ${when}`,
-          dueOn: deadline.dueOn,
+          dueOn,
         };
       }
       return {
         action: 'MEET_DEADLINE',
+        key: `MEET_DEADLINE_${timing}`,
+        params: { deadlineKind: deadline.kind, dueOn },
         description: `Meet the ${deadline.kind} deadline: ${when}`,
-        dueOn: deadline.dueOn,
+        dueOn,
       };
     });
 }
@@ -159,11 +216,15 @@ function deadlineActions(deadlines: readonly NextActionsDeadline[], today: strin
 function violationActions(violations: readonly NextActionsViolation[]): NextAction[] {
   return violations
     .filter((violation) => violation.state === 'OPEN')
-    .map((violation) => {
+    .map((violation): NextAction => {
       const file = [violation.violationId, violation.kind && `(${violation.kind})`].filter(Boolean).join(' ');
       return {
         action: 'DECIDE_VIOLATION',
+        ...(violation.kind
+          ? { key: 'DECIDE_VIOLATION_OF_KIND', params: { violationKind: violation.kind } }
+          : { key: 'DECIDE_VIOLATION', params: {} }),
         description: `Decide on the violation file${file ? ` ${file}` : ''}: fine or no fine`,
+        ...(violation.violationId ? { violationId: violation.violationId } : {}),
       };
     });
 }
@@ -176,6 +237,8 @@ function mainLineActions(trajectory: NextActionsInput): NextAction[] {
     ? [
         {
           action: 'RECORD_TARGET_GROUP_FACTS',
+          key: trajectory.targetGroup === null ? 'RECORD_TARGET_GROUP_FACTS' : 'COMPLETE_TARGET_GROUP_FACTS',
+          params: {},
           description:
             trajectory.targetGroup === null
               ? 'Record the target-group facts (obliged, entitled or exempt); they are settled at the contract'
@@ -187,6 +250,8 @@ function mainLineActions(trajectory: NextActionsInput): NextAction[] {
     return [
       {
         action: 'RECORD_INTAKE',
+        key: 'RECORD_INTAKE',
+        params: {},
         description:
           'Hold and record the intake: learning-needs detection, digital-skills screening, integration plan',
       },
@@ -198,6 +263,9 @@ function mainLineActions(trajectory: NextActionsInput): NextAction[] {
       ...facts,
       {
         action: 'SIGN_CONTRACT',
+        ...(trajectory.intakeOn
+          ? { key: 'SIGN_CONTRACT_AFTER_INTAKE', params: { intakeOn: trajectory.intakeOn } }
+          : { key: 'SIGN_CONTRACT', params: {} }),
         description: `Record the signed integration contract${trajectory.intakeOn ? ` (intake held on ${trajectory.intakeOn})` : ''}; it fixes the policy version and the deadlines`,
       },
     ];
@@ -233,10 +301,14 @@ function workAction(pillar: NextActionsPillar): NextAction {
   return pillar.applicabilityReason?.startsWith('Actiris')
     ? {
         action: 'REGISTER_WITH_ACTIRIS',
+        key: 'REGISTER_WITH_ACTIRIS_FOR_ATTEST',
+        params: {},
         description: 'Register the newcomer with Actiris (Brussels): the WORK pillar counts for the attest',
       }
     : {
         action: 'REGISTER_WITH_VDAB',
+        key: 'REGISTER_WITH_VDAB_FOR_ATTEST',
+        params: {},
         description: 'Register the newcomer with VDAB: the WORK pillar counts for the attest',
       };
 }
@@ -245,20 +317,31 @@ function moAction(pillar: NextActionsPillar): NextAction {
   if (countOf(pillar.details, 'enrolments') === 0) {
     return {
       action: 'ENROL_IN_MO_COURSE',
+      key: 'ENROL_IN_MO_COURSE',
+      params: {},
       description: 'Enrol the newcomer in a social-orientation (MO) course in a language they understand',
     };
   }
   const attempts = countOf(pillar.details, 'testAttempts');
   const sofar =
     attempts === 0 ? '' : `; ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'} not passed so far`;
-  return { action: 'TAKE_MO_TEST', description: `The newcomer takes the standardised MO test${sofar}` };
+  return {
+    action: 'TAKE_MO_TEST',
+    ...(attempts === 0
+      ? { key: 'TAKE_MO_TEST', params: {} }
+      : { key: 'TAKE_MO_TEST_AGAIN', params: { attempts } }),
+    description: `The newcomer takes the standardised MO test${sofar}`,
+  };
 }
 
 function nt2Action(pillar: NextActionsPillar): NextAction {
   const target = pillar.targetLevel ? ` (target ${pillar.targetLevel})` : '';
+  const targetLevel = pillar.targetLevel ?? '';
   if (countOf(pillar.details, 'referrals') === 0) {
     return {
       action: 'REFER_TO_NT2_COURSE',
+      key: 'REFER_TO_NT2_COURSE',
+      params: { targetLevel },
       description: `Refer the newcomer to a Dutch (NT2) course${target}`,
     };
   }
@@ -266,6 +349,8 @@ function nt2Action(pillar: NextActionsPillar): NextAction {
   if (countOf(pillar.details, 'enrolments') === 0 && results === 0) {
     return {
       action: 'ENROL_IN_NT2_COURSE',
+      key: 'ENROL_IN_NT2_COURSE',
+      params: { targetLevel },
       description: `Enrol the newcomer in the Dutch (NT2) course they were referred to${target}`,
     };
   }
@@ -273,6 +358,9 @@ function nt2Action(pillar: NextActionsPillar): NextAction {
     results === 0 ? '' : `; ${results} ${results === 1 ? 'result' : 'results'} below the target so far`;
   return {
     action: 'TAKE_NT2_TEST',
+    ...(results === 0
+      ? { key: 'TAKE_NT2_TEST', params: { targetLevel } }
+      : { key: 'TAKE_NT2_TEST_AGAIN', params: { targetLevel, results } }),
     description: `The newcomer takes a standardised NT2 test${target}${sofar}`,
   };
 }
@@ -283,11 +371,15 @@ function participationAction(pillar: NextActionsPillar): NextAction {
   if (target <= 0)
     return {
       action: 'LOG_PARTICIPATION_HOURS',
+      key: 'LOG_PARTICIPATION_HOURS',
+      params: {},
       description: 'Log participation-and-network activities and their hours',
     };
   const toGo = Math.max(0, target - hours);
   return {
     action: 'LOG_PARTICIPATION_HOURS',
+    key: 'LOG_PARTICIPATION_HOURS_TO_GO',
+    params: { hours, targetHours: target, hoursToGo: toGo },
     description: `Log participation-and-network activities: ${hours} of ${target} hours done, ${toGo} to go`,
   };
 }

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ExportFormatQuery } from '../../http/csv-export';
 
 /** A search by name or national number: at least two characters, no more than a full name needs. */
-export class TrajectorySearchQuery {
+export class TrajectorySearchQuery extends ExportFormatQuery {
   @ApiProperty({
     minLength: 2,
     maxLength: 100,

@@ -16,6 +16,7 @@ import {
   MonitoringFilter,
   MonitoringGroup,
 } from '../../../../../libs/store/src/queries/deadline-monitoring';
+import { ExportFormatQuery } from '../../http/csv-export';
 import { DEADLINE_KINDS } from '../../http/domain-enums';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../http/paging';
 import { IsCalendarDate } from '../../validation/is-calendar-date';
@@ -24,7 +25,7 @@ import { OFFICE_ID, OFFICE_ID_RULE } from '../../offices/office-ids';
 export const MAX_TREND_WEEKS = 104;
 
 /** The filters every monitoring view takes; the caller's scope applies on top of them. */
-export class MonitoringFilterQuery {
+export class MonitoringFilterQuery extends ExportFormatQuery {
   @ApiPropertyOptional({ enum: AGENCY_CODES })
   @IsOptional()
   @IsIn(AGENCY_CODES)
@@ -61,14 +62,6 @@ export class MonitoringFilterQuery {
   @IsOptional()
   @IsCalendarDate()
   asOn?: string;
-
-  @ApiPropertyOptional({
-    enum: ['json', 'csv'],
-    description: 'csv (or Accept: text/csv) answers a CSV export',
-  })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
 
   referenceDay(): CalendarDate {
     return (this.asOn as CalendarDate | undefined) ?? calendarDateAt(Date.now());

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ExportFormatQuery } from '../../http/csv-export';
 import type { ParticipationHoursFilter } from '../../../../../libs/store/src/read-models.types';
 import { IsCalendarDate } from '../../validation/is-calendar-date';
 import { IsNotBefore } from '../../validation/is-not-before';
 
 /** Whose participation hours and over which period; every filter optional (all municipalities, all time). */
-export class ParticipationHoursQuery {
+export class ParticipationHoursQuery extends ExportFormatQuery {
   @ApiPropertyOptional({
     maxLength: 200,
     description: 'The coordinating municipality logged with the activities (name or NIS code)',

@@ -2,17 +2,11 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { POLICY_ACTION_STATUSES, type PolicyActionStatus } from '../../../../../libs/domain/src/policy-plan';
+import { ExportFormatQuery } from '../../http/csv-export';
 import type { PolicyActionFilter } from '../../../../../libs/store/src/policy-plan';
 
-export class FormatQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
-}
-
 /** Which of the policy plan's actions to list: by minister, portfolio, status, strategic goal; JSON or CSV. */
-export class ListPolicyActionsQuery extends FormatQuery {
+export class ListPolicyActionsQuery extends ExportFormatQuery {
   @ApiPropertyOptional({ example: 'Liesbeth Homans' })
   @IsOptional()
   @IsString()

@@ -33,8 +33,10 @@ import type {
 } from '../../../../../libs/store/src/read-models.types';
 import {
   NEXT_ACTION_CODES,
+  NEXT_ACTION_KEYS,
   NextAction,
   NextActionCode,
+  NextActionKey,
 } from '../../../../../libs/domain/src/trajectory/next-actions';
 import {
   LITERACY_PROFILES,
@@ -174,11 +176,30 @@ export class NextActionResponse implements NextAction {
   @ApiProperty({ enum: NEXT_ACTION_CODES })
   action!: NextActionCode;
 
-  @ApiProperty({ description: 'What to do, for the counsellor' })
+  @ApiProperty({
+    enum: Object.keys(NEXT_ACTION_KEYS),
+    description:
+      'Which wording of the action: a stable key for a screen to translate, with `params` filled in',
+  })
+  key!: NextActionKey;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    description:
+      "The key's parameters: dates (dueOn, suspendedFrom, intakeOn) as YYYY-MM-DD, deadlineKind, violationKind, " +
+      'targetLevel, counts (attempts, results) and hours (hours, targetHours, hoursToGo)',
+  })
+  params!: Record<string, string | number>;
+
+  @ApiProperty({ description: 'What to do, in English (a screen translates `key` instead)' })
   description!: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'The last day to do it, when a deadline says so' })
   dueOn?: string;
+
+  @ApiPropertyOptional({ description: 'The violation file to decide (DECIDE_VIOLATION)' })
+  violationId?: string;
 }
 
 /** The store's summary of a trajectory and what should happen next. */
