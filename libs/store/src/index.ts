@@ -35,3 +35,4 @@ export * from './outbox';
 export * from './policy-plan';
 export * from './what-if/recorded-streams';
 export * from './bulk/insert-event-rows';
+export { appendManyWithin } from './bulk/append-many';
