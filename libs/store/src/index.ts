@@ -4,6 +4,7 @@ export { createDataSource, entities, migrations, storeDataSourceOptions } from '
 export type { StoreDataSourceOptions } from './data-source';
 export * from './entities';
 export { EventStore } from './event-store';
+export { appendManyWithin } from './bulk/append-many';
 export { toTrajectoryEvent } from './stored-event-mapping';
 export {
   IdempotencyKeyConflictError,
@@ -35,4 +36,3 @@ export * from './outbox';
 export * from './policy-plan';
 export * from './what-if/recorded-streams';
 export * from './bulk/insert-event-rows';
-export { appendManyWithin } from './bulk/append-many';
