@@ -36,3 +36,4 @@ export * from './outbox';
 export * from './policy-plan';
 export * from './what-if/recorded-streams';
 export * from './bulk/insert-event-rows';
+export * from './workflow-starts/pending-workflow-starts';
