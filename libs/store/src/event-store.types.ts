@@ -59,7 +59,9 @@ export type AppendRefusal =
 
 /** The outcome of one request of `appendMany`, in the order of the requests. */
 export type AppendManyResult =
-  | (AppendResult & { status: 'appended' | 'duplicate' })
+  | (AppendResult & { status: 'appended' })
+  /** A retry of an append already stored: nothing was written. */
+  | (AppendResult & { status: 'duplicate' })
   /** Another writer (e.g. the workflow) holds the expected versions: reload the stream and decide again. */
   | { status: 'conflict'; streamId: string; expectedVersion: number; actualVersion: number }
   /** The message names the condition, never personal data. */
