@@ -27,14 +27,17 @@ export function eventRows({ streamId, expectedVersion, events, metadata }: Appen
 
 /**
  * Inserts event rows in one statement, without the read models (a bulk load: `rebuildReadModels` writes those).
- * Only for loads into a store no workflow writes to at the same time (demo and benchmark data).
+ * Only for loads into a store no workflow writes to at the same time (demo and benchmark data). `table` is another
+ * table with the events' columns (a benchmark's baseline).
  */
 export async function insertEventRows(
   target: DataSource | EntityManager,
   rows: readonly EventRow[],
+  table = 'events',
 ): Promise<void> {
   if (rows.length === 0) return;
-  await target.query(insertStatement(''), eventColumns(rows));
+  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`not a table name: ${table}`);
+  await target.query(insertStatement('', table), eventColumns(rows));
 }
 
 /**
@@ -64,8 +67,8 @@ export async function insertFreeEventRows(
  * event's hash-chain trigger finds the previous event of its stream (rows processed earlier in the same statement
  * are visible to it).
  */
-function insertStatement(tail: string): string {
-  return `INSERT INTO events (stream_id, version, type, schema_version, data, metadata, occurred_at)
+function insertStatement(tail: string, table = 'events'): string {
+  return `INSERT INTO ${table} (stream_id, version, type, schema_version, data, metadata, occurred_at)
      SELECT stream_id, version, type, schema_version, data, metadata, occurred_at
        FROM ROWS FROM (unnest($1::text[]), unnest($2::integer[]), unnest($3::text[]), unnest($4::integer[]),
                        jsonb_array_elements($5::jsonb), jsonb_array_elements($6::jsonb), unnest($7::timestamptz[]))

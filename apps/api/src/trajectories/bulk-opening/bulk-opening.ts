@@ -65,13 +65,15 @@ export class BulkOpening {
     const now = this.options.now ?? Date.now;
     let batch: OpeningRow[] = [];
     let writing: Promise<void> = Promise.resolve();
+    // One decision time per batch, as for commands decided together.
+    let decidedAt = now();
     for await (const record of records) {
       this.summary.rows += 1;
       if ('problems' in record) {
         this.report({ rowNumber: record.rowNumber, outcome: 'INVALID', problems: record.problems });
         continue;
       }
-      const checked = await checkCaseloadRow(record.rowNumber, record.fields, this.opener, now());
+      const checked = await checkCaseloadRow(record.rowNumber, record.fields, this.opener, decidedAt);
       if (!checked.valid) {
         this.report({ rowNumber: record.rowNumber, outcome: 'INVALID', problems: checked.problems });
         continue;
@@ -83,6 +85,7 @@ export class BulkOpening {
         // Awaited before the next batch (or at the end); until then its failure must not count as unhandled.
         writing.catch(() => undefined);
         batch = [];
+        decidedAt = now();
       }
     }
     await writing;
