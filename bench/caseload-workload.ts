@@ -18,7 +18,7 @@ const BIRTH_DAYS = 10_957; // 1970-01-01 .. 1999-12-31: of working age whenever 
 
 /** Distinct national numbers for up to ~10.9 million newcomers (birth date 1970-1999, serial from 1). */
 export const indexedIdentity: IdentityOf = (index) => {
-  const birthDate = addDays(calendarDate('1970-01-01'), index % BIRTH_DAYS);
+  const birthDate = dayAfter(calendarDate('1970-01-01'), index % BIRTH_DAYS);
   return { birthDate, nationalNumber: composeNationalNumber(birthDate, 1 + Math.floor(index / BIRTH_DAYS)) };
 };
 
@@ -46,8 +46,8 @@ export function* caseloadRows(
   const municipalities = MUNICIPALITIES[agency];
   for (let index = 0; index < count; index += 1) {
     const { birthDate, nationalNumber } = identityOf(index);
-    const registeredOn = addDays(today, -Math.floor(random() * 90));
-    const settledOn = addDays(registeredOn, -20 - Math.floor(random() * 40));
+    const registeredOn = dayAfter(today, -Math.floor(random() * 90));
+    const settledOn = dayAfter(registeredOn, -20 - Math.floor(random() * 40));
     yield {
       dossierId: `${agency}-${String(index).padStart(7, '0')}`,
       nationalNumber,
@@ -61,6 +61,16 @@ export function* caseloadRows(
       ...(random() < 0.8 ? { targetGroupFacts: thirdCountryNewcomerFacts(settledOn) } : {}),
     };
   }
+}
+
+const days = new Map<string, CalendarDate>();
+
+/** addDays, remembered: a file of many rows uses few distinct days. */
+function dayAfter(date: CalendarDate, offset: number): CalendarDate {
+  const key = `${date}${offset}`;
+  let day = days.get(key);
+  if (day === undefined) days.set(key, (day = addDays(date, offset)));
+  return day;
 }
 
 /** Writes rows as JSON Lines, streaming (the file is never held whole). */

@@ -29,6 +29,8 @@ export interface BulkOpeningSummary {
 export interface BulkOpeningOptions {
   /** Rows per transaction. */
   batchSize?: number;
+  /** Batches written at once (each on its own connection) while the next is read and checked. */
+  concurrency?: number;
   /** Called for every row that opened nothing, in row order within a batch. */
   onProblem?: (report: RowReport) => void;
   /** Called after every batch with the running summary. */
@@ -38,12 +40,13 @@ export interface BulkOpeningOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 1_000;
+const DEFAULT_CONCURRENCY = 2;
 
 /**
  * Opens an agency's caseload: each row checked as `POST /trajectories` checks a body and decided with the domain's
  * `decide`, the openings appended in batches with `appendMany` and, in the same transaction, their workflows queued
- * to start from their streams (pending_workflow_starts, next deadline first). A batch is written while the next is
- * read and checked. A bad row is reported and the others are opened; a row opened before is left as it is.
+ * to start from their streams (pending_workflow_starts, next deadline first). Batches are written while the next
+ * is read and checked. A bad row is reported and the others are opened; a row opened before is left as it is.
  */
 export class BulkOpening {
   private readonly batchSize: number;
@@ -63,8 +66,9 @@ export class BulkOpening {
 
   async open(records: AsyncIterable<FileRecord>): Promise<BulkOpeningSummary> {
     const now = this.options.now ?? Date.now;
+    const concurrency = this.options.concurrency ?? DEFAULT_CONCURRENCY;
     let batch: OpeningRow[] = [];
-    let writing: Promise<void> = Promise.resolve();
+    const writing: Promise<void>[] = [];
     // One decision time per batch, as for commands decided together.
     let decidedAt = now();
     for await (const record of records) {
@@ -80,16 +84,17 @@ export class BulkOpening {
       }
       batch.push(checked.row);
       if (batch.length >= this.batchSize) {
-        await writing;
-        writing = this.write(batch);
-        // Awaited before the next batch (or at the end); until then its failure must not count as unhandled.
-        writing.catch(() => undefined);
+        if (writing.length >= concurrency) await writing.shift();
+        const write = this.write(batch);
+        // Awaited before a later batch (or at the end); until then its failure must not count as unhandled.
+        write.catch(() => undefined);
+        writing.push(write);
         batch = [];
         decidedAt = now();
       }
     }
-    await writing;
-    await this.write(batch);
+    writing.push(this.write(batch));
+    for (const write of writing) await write;
     return this.summary;
   }
 
