@@ -158,6 +158,17 @@ describe('EventStore.appendMany', () => {
     expect((await summaryOf(good.streamId))?.status).toBe('OPEN');
   });
 
+  it('refuses a request whose events PostgreSQL cannot hold, and writes the others', async () => {
+    const poisoned = opening({ ...randomNewcomer(), givenName: 'Am\u0000ina' });
+    const good = opening();
+
+    const results = await database.store.appendMany([poisoned, good]);
+
+    expect(results.map(outcomeOf)).toEqual(['refused UNSTORABLE_EVENT_DATA', 'appended']);
+    expect(results[0]).toMatchObject({ message: expect.stringContaining('SQLSTATE 22') });
+    expect(await database.store.streamVersion(poisoned.streamId)).toBe(0);
+  });
+
   it('leaves a version taken by a concurrent append to that writer, and writes the rest of the batch', async () => {
     const stored = opening();
     await database.store.append(stored);
