@@ -210,6 +210,28 @@ describe('EventStore.appendMany', () => {
     expect((await batch).map(outcomeOf)).toEqual(['refused NEWCOMER_HAS_ACTIVE_TRAJECTORY', 'appended']);
   });
 
+  it('opens each newcomer once when two concurrent batches open the same newcomers in opposite orders', async () => {
+    const newcomers = Array.from({ length: 150 }, () => randomNewcomer());
+    const first = newcomers.map((newcomer) => opening(newcomer));
+    const second = [...newcomers].reverse().map((newcomer) => opening(newcomer));
+
+    const [one, other] = await Promise.all([
+      database.store.appendMany(first),
+      database.store.appendMany(second),
+    ]);
+
+    const opened = new Map<string, number>();
+    [
+      ...one.map((result, index) => [result, newcomers[index]] as const),
+      ...other.map((result, index) => [result, newcomers[newcomers.length - 1 - index]] as const),
+    ].forEach(([result, newcomer]) => {
+      expect(outcomeOf(result)).toMatch(/^(appended|refused NEWCOMER_HAS_ACTIVE_TRAJECTORY)$/);
+      if (result.status === 'appended')
+        opened.set(newcomer.nationalNumber, (opened.get(newcomer.nationalNumber) ?? 0) + 1);
+    });
+    expect(newcomers.map((newcomer) => opened.get(newcomer.nationalNumber))).toEqual(newcomers.map(() => 1));
+  });
+
   it('races single appends against batches on the same streams: each version is written once', async () => {
     const opened = Array.from({ length: 12 }, () => opening());
     await database.store.appendMany(opened);

@@ -20,6 +20,7 @@ import { eventRows, insertEventRows, insertFreeEventRows } from './insert-event-
  */
 const MAX_ROUNDS = 8;
 const SAVEPOINT = 'append_many';
+const DEADLOCK_DETECTED = '40P01';
 
 type Folded = Exclude<FoldedAppend, { failure: Error }>;
 
@@ -111,7 +112,9 @@ export async function appendManyWithin(
     } catch (error) {
       await rollBack(manager);
       const sqlState = sqlStateOf(error);
-      if (isSecondActiveTrajectory(error)) continue;
+      // A concurrent batch committed the newcomer meanwhile, or two batches locked the same rows in another order
+      // (PostgreSQL broke the deadlock by failing this statement): judged again, against what the other wrote.
+      if (isSecondActiveTrajectory(error) || sqlState === DEADLOCK_DETECTED) continue;
       if (!isDataException(sqlState)) throw error;
       const unstorable = await unstorableRequests(
         manager,
