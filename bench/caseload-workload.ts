@@ -9,7 +9,7 @@ import {
   composeNationalNumber,
 } from '../libs/domain/src';
 import { thirdCountryNewcomerFacts } from '../libs/domain/src/trajectory/trajectory.fixtures';
-import { seededRandom } from './trajectory-workload';
+import { FAMILY_NAMES, GIVEN_NAMES, MUNICIPALITIES, seededRandom } from './trajectory-workload';
 
 /** A newcomer's identity: distinct per index. */
 export type IdentityOf = (index: number) => { birthDate: CalendarDate; nationalNumber: string };
@@ -21,14 +21,6 @@ export const indexedIdentity: IdentityOf = (index) => {
   const birthDate = dayAfter(calendarDate('1970-01-01'), index % BIRTH_DAYS);
   return { birthDate, nationalNumber: composeNationalNumber(birthDate, 1 + Math.floor(index / BIRTH_DAYS)) };
 };
-
-const MUNICIPALITIES: Record<Agency, readonly string[]> = {
-  AGII: ['Leuven', 'Brugge', 'Mechelen', 'Hasselt', 'Kortrijk', 'Aalst', 'Genk', 'Oostende'],
-  ATLAS: ['Antwerpen'],
-  IN_GENT: ['Gent'],
-};
-const GIVEN_NAMES = ['Amina', 'Oleksandr', 'Fatima', 'Yusuf', 'Mariam', 'Tigist', 'Ahmad', 'Nour'];
-const FAMILY_NAMES = ['El Idrissi', 'Kovalenko', 'Haddad', 'Tesfaye', 'Rahimi', 'Nowak', 'Diallo'];
 
 /**
  * The rows of an agency's open caseload as its caseload file holds them (the fields of `POST /trajectories` and
