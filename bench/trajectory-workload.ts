@@ -31,12 +31,12 @@ export const BENCH_TODAY = calendarDate('2026-06-15');
 export const TRAJECTORIES_PER_COUNSELLOR = 100;
 
 const AGENCIES: readonly Agency[] = ['AGII', 'AGII', 'ATLAS', 'IN_GENT'];
-const MUNICIPALITIES: Record<Agency, readonly string[]> = {
+export const MUNICIPALITIES: Record<Agency, readonly string[]> = {
   AGII: ['Leuven', 'Brugge', 'Mechelen', 'Hasselt', 'Kortrijk', 'Aalst', 'Genk', 'Oostende'],
   ATLAS: ['Antwerpen'],
   IN_GENT: ['Gent'],
 };
-const GIVEN_NAMES = [
+export const GIVEN_NAMES = [
   'Amina',
   'Oleksandr',
   'Fatima',
@@ -48,7 +48,7 @@ const GIVEN_NAMES = [
   'Dawit',
   'Sara',
 ];
-const FAMILY_NAMES = [
+export const FAMILY_NAMES = [
   'El Idrissi',
   'Kovalenko',
   'Haddad',

@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { fileFormat, readCommandLine } from './command-line';
 
 /** What the file holds: VDAB/Actiris registrations, a municipality's activities, a test centre's records. */
 export const IMPORT_KINDS = ['registrations', 'participation-activities', 'course-records'] as const;
@@ -30,23 +30,11 @@ export const USAGE =
 
 /** Reads the command line; throws with the usage and the reason on anything it does not understand. */
 export function parseImportArguments(argv: readonly string[], env: NodeJS.ProcessEnv = {}): ImportArguments {
-  const options = new Map<string, string>();
-  const positional: string[] = [];
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
-    if (!argument.startsWith('--')) {
-      positional.push(argument);
-      continue;
-    }
-    const value = argv[index + 1];
-    if (value === undefined || value.startsWith('--')) throw new Error(`${argument} needs a value\n${USAGE}`);
-    options.set(argument.slice(2), value);
-    index++;
-  }
-  const unknown = [...options.keys()].filter(
-    (key) => !['kind', 'partner', 'api', 'token', 'format', 'problems'].includes(key),
+  const { options, positional } = readCommandLine(
+    argv,
+    ['kind', 'partner', 'api', 'token', 'format', 'problems'],
+    USAGE,
   );
-  if (unknown.length) throw new Error(`unknown option --${unknown[0]}\n${USAGE}`);
   if (positional.length !== 1) throw new Error(`give exactly one file\n${USAGE}`);
   const [file] = positional;
   const kind = (options.get('kind') ?? 'registrations').toLowerCase() as ImportKind;
@@ -57,11 +45,7 @@ export function parseImportArguments(argv: readonly string[], env: NodeJS.Proces
   const partner = (options.get('partner') ?? 'VDAB').toUpperCase();
   if (partner !== 'VDAB' && partner !== 'ACTIRIS')
     throw new Error(`--partner must be VDAB or ACTIRIS\n${USAGE}`);
-  const extension = extname(file).toLowerCase();
-  const format = (
-    options.get('format') ?? (['.jsonl', '.ndjson'].includes(extension) ? 'JSONL' : 'CSV')
-  ).toUpperCase();
-  if (format !== 'CSV' && format !== 'JSONL') throw new Error(`--format must be CSV or JSONL\n${USAGE}`);
+  const format = fileFormat(file, options.get('format'), USAGE);
   const token = options.get('token') ?? env.API_TOKEN;
   if (!token?.trim()) throw new Error(`give an access token: --token or API_TOKEN\n${USAGE}`);
   return {

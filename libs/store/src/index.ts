@@ -4,6 +4,7 @@ export { createDataSource, entities, migrations, storeDataSourceOptions } from '
 export type { StoreDataSourceOptions } from './data-source';
 export * from './entities';
 export { EventStore } from './event-store';
+export { appendManyWithin } from './bulk/append-many';
 export { toTrajectoryEvent } from './stored-event-mapping';
 export {
   IdempotencyKeyConflictError,

@@ -10,10 +10,13 @@ export const LEGAL_TIME_ZONE = 'Europe/Brussels';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real day of the proleptic Gregorian calendar, checked by arithmetic (it is on every path that reads a date). */
 export function isCalendarDate(value: unknown): value is CalendarDate {
-  return (
-    typeof value === 'string' && ISO_DATE.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid
-  );
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 export function calendarDate(value: string): CalendarDate {
@@ -50,8 +53,19 @@ export function endOfDayInstant(date: CalendarDate): number {
 
 /** The calendar date in Brussels at an instant (epoch milliseconds). */
 export function calendarDateAt(epochMillis: number): CalendarDate {
-  return toCalendarDate(DateTime.fromMillis(epochMillis, { zone: LEGAL_TIME_ZONE }));
+  // The last answer is kept: a batch of decisions taken at one instant asks for the same day again and again.
+  if (epochMillis !== lastDateAt.epochMillis)
+    lastDateAt = {
+      epochMillis,
+      date: toCalendarDate(DateTime.fromMillis(epochMillis, { zone: LEGAL_TIME_ZONE })),
+    };
+  return lastDateAt.date;
 }
+
+let lastDateAt: { epochMillis: number; date: CalendarDate } = {
+  epochMillis: Number.NaN,
+  date: '' as CalendarDate,
+};
 
 export function isBefore(a: CalendarDate, b: CalendarDate): boolean {
   return a < b;

@@ -17,6 +17,7 @@ import { CreatePartnerRecordImports1796500000000 } from './1796500000000-create-
 import { ApplicationRoleAndEventChain1796700000000 } from './1796700000000-application-role-and-event-chain';
 import { PendingWorkflowStarts1797000000000 } from './1797000000000-pending-workflow-starts';
 import { WorkflowStartRetries1797100000000 } from './1797100000000-workflow-start-retries';
+import { EventChainTriggerInline1797200000000 } from './1797200000000-event-chain-trigger-inline';
 import { DeadlineCounts1797500000000 } from './1797500000000-deadline-counts';
 import { CounsellorOfficePeriods1797510000000 } from './1797510000000-counsellor-office-periods';
 
@@ -41,6 +42,7 @@ export const migrations = [
   ApplicationRoleAndEventChain1796700000000,
   PendingWorkflowStarts1797000000000,
   WorkflowStartRetries1797100000000,
+  EventChainTriggerInline1797200000000,
   DeadlineCounts1797500000000,
   CounsellorOfficePeriods1797510000000,
 ];

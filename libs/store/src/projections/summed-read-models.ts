@@ -51,23 +51,33 @@ function sumColumnsOf(metadata: EntityMetadata, sums: Sums): SumColumns {
 
 /**
  * Inside the append's transaction, before the read-model rows are written: adds each summed model's new
- * contributions and takes away the previous ones (those of the stored state, or the stored rows when they are not
- * its mapping). Groups are written in key order, so that concurrent appends lock shared sums in the same order.
+ * contributions of every appended stream and takes away their previous ones (those of the stored state, or the stored
+ * rows when they are not its mapping). The deltas of all streams are combined and written in key order, one statement
+ * per sums table, so that concurrent appends (single or bulk) lock shared sums in the same order.
  */
 export async function projectSums(
   manager: EntityManager,
-  before: StreamBeforeAppend,
-  after: FoldedStream,
+  appends: readonly { before: StreamBeforeAppend; after: FoldedStream }[],
 ): Promise<void> {
+  if (!appends.length) return;
   for (const model of SUMMED_READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
-    const previous = before.rowsMatchState
-      ? (before.stream ? model.rows(before.stream) : []).map((row) => table.toColumns(row))
-      : await manager.query<Record<string, unknown>[]>(
-          `SELECT * FROM ${quote(table.metadata.tableName)} WHERE trajectory_id = $1`,
-          [after.state.trajectoryId],
-        );
-    const next = model.rows(after).map((row) => table.toColumns(row));
+    const unmatched = appends.filter(({ before }) => !before.rowsMatchState);
+    const storedRows = unmatched.length
+      ? await manager.query<Record<string, unknown>[]>(
+          `SELECT * FROM ${quote(table.metadata.tableName)} WHERE trajectory_id = ANY($1)`,
+          [unmatched.map(({ after }) => after.state.trajectoryId)],
+        )
+      : [];
+    const previous = [
+      ...appends
+        .filter(({ before }) => before.rowsMatchState && before.stream)
+        .flatMap(({ before }) =>
+          model.rows(before.stream as FoldedStream).map((row) => table.toColumns(row)),
+        ),
+      ...storedRows,
+    ];
+    const next = appends.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row)));
     for (const sums of model.sums) {
       const columns = sumColumnsOf(table.metadata, sums);
       await addToSums(manager, columns, deltas(columns, previous, next));

@@ -1,0 +1,152 @@
+import type { RowProblem } from '../../../../../libs/domain/src';
+import {
+  AppendManyResult,
+  enqueueWorkflowStarts,
+  EventStore,
+  PendingWorkflowStart,
+} from '../../../../../libs/store/src';
+import type { FileRecord } from '../../exchange/registration-file.parser';
+import { BulkOpener, checkCaseloadRow, OpeningRow } from './caseload-row';
+
+/** What became of a caseload row. */
+export const OPENING_OUTCOMES = ['OPENED', 'ALREADY_OPENED', 'INVALID', 'REFUSED', 'CONFLICT'] as const;
+export type OpeningOutcome = (typeof OPENING_OUTCOMES)[number];
+
+/** A row that opened nothing, with why (field and reason; never the row's values). */
+export interface RowReport {
+  rowNumber: number;
+  outcome: Exclude<OpeningOutcome, 'OPENED' | 'ALREADY_OPENED'>;
+  problems: RowProblem[];
+}
+
+export interface BulkOpeningSummary {
+  rows: number;
+  outcomes: Record<OpeningOutcome, number>;
+  /** Trajectories whose workflow now waits in pending_workflow_starts. */
+  workflowStartsQueued: number;
+}
+
+export interface BulkOpeningOptions {
+  /** Rows per transaction. */
+  batchSize?: number;
+  /** Batches written at once (each on its own connection) while the next is read and checked. */
+  concurrency?: number;
+  /** Called for every row that opened nothing, in row order within a batch. */
+  onProblem?: (report: RowReport) => void;
+  /** Called after every batch with the running summary. */
+  onProgress?: (summary: BulkOpeningSummary) => void;
+  /** The decision time of the openings (epoch ms); now by default. */
+  now?: () => number;
+}
+
+const DEFAULT_BATCH_SIZE = 1_000;
+const DEFAULT_CONCURRENCY = 2;
+
+/**
+ * Opens an agency's caseload: each row checked as `POST /trajectories` checks a body and decided with the domain's
+ * `decide`, the openings appended in batches with `appendMany` and, in the same transaction, their workflows queued
+ * to start from their streams (pending_workflow_starts, next deadline first). Batches are written while the next
+ * is read and checked. A bad row is reported and the others are opened; a row opened before is left as it is.
+ */
+export class BulkOpening {
+  private readonly batchSize: number;
+  private readonly summary: BulkOpeningSummary = {
+    rows: 0,
+    outcomes: { OPENED: 0, ALREADY_OPENED: 0, INVALID: 0, REFUSED: 0, CONFLICT: 0 },
+    workflowStartsQueued: 0,
+  };
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly opener: BulkOpener,
+    private readonly options: BulkOpeningOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  }
+
+  async open(records: AsyncIterable<FileRecord>): Promise<BulkOpeningSummary> {
+    const now = this.options.now ?? Date.now;
+    const concurrency = this.options.concurrency ?? DEFAULT_CONCURRENCY;
+    let batch: OpeningRow[] = [];
+    const writing: Promise<void>[] = [];
+    // One decision time per batch, as for commands decided together.
+    let decidedAt = now();
+    for await (const record of records) {
+      this.summary.rows += 1;
+      if ('problems' in record) {
+        this.report({ rowNumber: record.rowNumber, outcome: 'INVALID', problems: record.problems });
+        continue;
+      }
+      const checked = await checkCaseloadRow(record.rowNumber, record.fields, this.opener, decidedAt);
+      if (!checked.valid) {
+        this.report({ rowNumber: record.rowNumber, outcome: 'INVALID', problems: checked.problems });
+        continue;
+      }
+      batch.push(checked.row);
+      if (batch.length >= this.batchSize) {
+        if (writing.length >= concurrency) await writing.shift();
+        const write = this.write(batch);
+        // Awaited before a later batch (or at the end); until then its failure must not count as unhandled.
+        write.catch(() => undefined);
+        writing.push(write);
+        batch = [];
+        decidedAt = now();
+      }
+    }
+    writing.push(this.write(batch));
+    for (const write of writing) await write;
+    return this.summary;
+  }
+
+  private async write(rows: readonly OpeningRow[]): Promise<void> {
+    if (!rows.length) return;
+    const results = await this.store.appendMany(
+      rows.map((row) => row.request),
+      (manager, appended) => enqueueWorkflowStarts(manager, this.startsOf(rows, appended)),
+    );
+    results.forEach((result, index) => {
+      const rowNumber = rows[index].rowNumber;
+      if (result.status === 'appended') this.count('OPENED');
+      else if (result.status === 'duplicate') this.count('ALREADY_OPENED');
+      else if (result.status === 'conflict')
+        this.report({
+          rowNumber,
+          outcome: 'CONFLICT',
+          problems: [{ field: 'row', reason: 'the trajectory of this row already holds other events' }],
+        });
+      else
+        this.report({
+          rowNumber,
+          outcome: 'REFUSED',
+          problems: [
+            {
+              field: result.reason === 'NEWCOMER_HAS_ACTIVE_TRAJECTORY' ? 'nationalNumber' : 'row',
+              reason: result.message,
+            },
+          ],
+        });
+    });
+    this.options.onProgress?.(this.summary);
+  }
+
+  private startsOf(
+    rows: readonly OpeningRow[],
+    results: readonly AppendManyResult[],
+  ): PendingWorkflowStart[] {
+    return rows.flatMap((row, index) =>
+      results[index].status === 'appended'
+        ? [{ trajectoryId: row.trajectoryId, dueAt: row.dueAt ?? null, reason: 'BULK_OPENING' as const }]
+        : [],
+    );
+  }
+
+  private report(report: RowReport): void {
+    this.count(report.outcome);
+    this.options.onProblem?.(report);
+  }
+
+  private count(outcome: OpeningOutcome): void {
+    this.summary.outcomes[outcome] += 1;
+    if (outcome === 'OPENED') this.summary.workflowStartsQueued += 1;
+  }
+}
