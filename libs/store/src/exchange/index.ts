@@ -3,3 +3,4 @@ export { ImportStaging, RegistrationImportStore } from './registration-import.st
 export { ReconciliationStore } from './reconciliation.store';
 export type { ReconciliationFilter } from './reconciliation.store';
 export * from './partner-record-import.store';
+export { RegistrationLinkStore } from './registration-link.store';
