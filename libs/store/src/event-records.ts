@@ -48,8 +48,11 @@ export function readEventRecords(
   });
 }
 
+/** What of a stored event makes it the fact it states. */
+export type ComparableEvent = Pick<EventRecord, 'type' | 'schemaVersion' | 'occurredAt' | 'data'>;
+
 /** Whether a stored event and a candidate state the same fact (type, schema version, instant, data). */
-export function sameEvent(stored: EventRecord, candidate: TrajectoryEvent): boolean {
+export function sameEvent(stored: ComparableEvent, candidate: TrajectoryEvent): boolean {
   return (
     stored.type === candidate.type &&
     stored.schemaVersion === candidate.schemaVersion &&
@@ -58,7 +61,10 @@ export function sameEvent(stored: EventRecord, candidate: TrajectoryEvent): bool
   );
 }
 
-export function sameEvents(stored: readonly EventRecord[], candidates: readonly TrajectoryEvent[]): boolean {
+export function sameEvents(
+  stored: readonly ComparableEvent[],
+  candidates: readonly TrajectoryEvent[],
+): boolean {
   return (
     stored.length === candidates.length &&
     stored.every((record, index) => sameEvent(record, candidates[index]))

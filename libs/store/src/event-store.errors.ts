@@ -1,3 +1,5 @@
+import { QueryFailedError } from 'typeorm';
+
 /**
  * The stream is not at the version the writer expected: someone else wrote first, or the writer's state is stale.
  * Retrying the same append cannot succeed; the writer must reload the stream.
@@ -89,4 +91,27 @@ const DATA_EXCEPTIONS: Record<string, string> = {
 /** PostgreSQL's data exceptions (class 22): the data is wrong, not the moment. */
 export function isDataException(sqlState: unknown): sqlState is string {
   return typeof sqlState === 'string' && sqlState.startsWith('22');
+}
+
+const STREAM_VERSION_CONSTRAINT = 'events_stream_version_unique';
+const UNIQUE_VIOLATION = '23505';
+const ONE_ACTIVE_TRAJECTORY_CONSTRAINT = 'trajectory_summaries_one_active_per_newcomer';
+
+/** The SQLSTATE of a failed query, if it is one. */
+export function sqlStateOf(error: unknown): string | undefined {
+  return error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+}
+
+/** The store's unique index refused a second trajectory that is not closed for the same newcomer. */
+export function isSecondActiveTrajectory(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === UNIQUE_VIOLATION && driverError.constraint === ONE_ACTIVE_TRAJECTORY_CONSTRAINT;
+}
+
+/** Another append holds the versions. */
+export function isStreamVersionTaken(error: unknown): error is QueryFailedError {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === UNIQUE_VIOLATION && driverError.constraint === STREAM_VERSION_CONSTRAINT;
 }

@@ -1,15 +1,19 @@
-import { Between, DataSource, EntityManager, MoreThanOrEqual, QueryFailedError } from 'typeorm';
-import type { TrajectoryEvent } from '../../domain/src';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { EventRecord } from './entities';
-import { readEventRecords, sameEvents, toStoredEvent } from './event-records';
+import { appendProblem, judgeAppend, loadStreamEvidence } from './append-judgement';
+import { appendManyWithin } from './bulk/append-many';
+import { readEventRecords, toStoredEvent } from './event-records';
 import {
   IdempotencyKeyConflictError,
   isDataException,
+  isSecondActiveTrajectory,
+  isStreamVersionTaken,
   NewcomerHasActiveTrajectoryError,
+  sqlStateOf,
   StreamVersionConflictError,
   UnstorableEventDataError,
 } from './event-store.errors';
-import type { AppendRequest, AppendResult, StoredEvent } from './event-store.types';
+import type { AppendManyResult, AppendRequest, AppendResult, StoredEvent } from './event-store.types';
 import { projectAppend } from './projections/project-append';
 
 export {
@@ -19,10 +23,6 @@ export {
   StreamVersionConflictError,
   UnstorableEventDataError,
 } from './event-store.errors';
-
-const STREAM_VERSION_CONSTRAINT = 'events_stream_version_unique';
-const UNIQUE_VIOLATION = '23505';
-const ONE_ACTIVE_TRAJECTORY_CONSTRAINT = 'trajectory_summaries_one_active_per_newcomer';
 
 /**
  * The append-only event store. An append writes its events and the read models they change in one transaction,
@@ -45,8 +45,7 @@ export class EventStore {
     } catch (error) {
       if (isSecondActiveTrajectory(error))
         throw new NewcomerHasActiveTrajectoryError(request.streamId, { cause: error });
-      const sqlState =
-        error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+      const sqlState = sqlStateOf(error);
       if (isDataException(sqlState)) throw new UnstorableEventDataError(request.streamId, sqlState);
       if (!isStreamVersionTaken(error)) throw error;
       // A concurrent append committed these versions between our check and our insert: judge against what it wrote.
@@ -59,6 +58,24 @@ export class EventStore {
         { cause: error },
       );
     }
+  }
+
+  /**
+   * Many streams' appends in one transaction, set-based (a few statements whatever their number), each judged as
+   * `append` judges one: per request, in the order given, `appended`, `duplicate` (a retry of a stored append),
+   * `conflict` (another writer holds the expected versions) or `refused` (with the reason); one request's outcome
+   * never sinks the others. Several requests on one stream chain when each expects the version the previous one
+   * leaves. `within` runs in the same transaction after the appends (e.g. to queue the workflows' starts).
+   */
+  appendMany(
+    requests: readonly AppendRequest[],
+    within?: (manager: EntityManager, results: AppendManyResult[]) => Promise<void>,
+  ): Promise<AppendManyResult[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const results = await appendManyWithin(manager, requests);
+      await within?.(manager, results);
+      return results;
+    });
   }
 
   /** A stream's events in version order, from `fromVersion` (inclusive). */
@@ -113,82 +130,34 @@ export class EventStore {
 }
 
 /**
- * Compares the request with what the stream already holds. Answers a duplicate result when the request is a retry
- * of a stored append, undefined when the versions are free to write, and throws when the request conflicts.
- *
- * A retry is recognised by its events (the same events at the same versions, or under the same idempotency key), or
- * by its cause: the stream holds the events of the same command (`metadata.causationId`, the Temporal update id)
- * right after `expectedVersion`. A workflow task that is retried before its local activity's result was recorded
- * decides its command again at a later time, so its events may differ in their timestamps; the stored ones stand,
- * and the workflow folds those.
+ * Compares the request with what the stream already holds (see judgeAppend). Answers a duplicate result when the
+ * request is a retry of a stored append, undefined when the versions are free to write, and throws when the request
+ * conflicts.
  */
 async function checkAgainstStoredEvents(
   manager: EntityManager,
   request: AppendRequest,
   cause?: unknown,
 ): Promise<AppendResult | undefined> {
-  const { streamId, expectedVersion, events, metadata } = request;
-  if (metadata.idempotencyKey !== undefined) {
-    const sameKey = await manager
-      .createQueryBuilder(EventRecord, 'event')
-      .where('event.stream_id = :streamId', { streamId })
-      .andWhere(`event.metadata->>'idempotencyKey' = :key`, { key: metadata.idempotencyKey })
-      .orderBy('event.version', 'ASC')
-      .getMany();
-    if (sameKey.length > 0) {
-      if (!sameEvents(sameKey, events) && !sameCommand(sameKey, request)) {
-        throw new IdempotencyKeyConflictError(streamId, metadata.idempotencyKey, { cause });
-      }
-      return duplicateOf(streamId, sameKey[0].version, sameKey[sameKey.length - 1].version);
-    }
+  const evidence = (await loadStreamEvidence(manager, [request])).get(request.streamId)!;
+  const judgement = judgeAppend(request, evidence);
+  switch (judgement.kind) {
+    case 'write':
+      return undefined;
+    case 'duplicate':
+      return duplicateOf(request.streamId, judgement.firstVersion, judgement.lastVersion);
+    case 'keyReused':
+      throw new IdempotencyKeyConflictError(request.streamId, judgement.idempotencyKey, { cause });
+    case 'conflict':
+      throw new StreamVersionConflictError(
+        request.streamId,
+        request.expectedVersion,
+        judgement.actualVersion,
+        {
+          cause,
+        },
+      );
   }
-
-  const actualVersion = await currentVersion(manager, streamId);
-  if (actualVersion === expectedVersion) return undefined;
-  if (actualVersion > expectedVersion) {
-    const atTheseVersions = await manager.find(EventRecord, {
-      where: { streamId, version: Between(expectedVersion + 1, expectedVersion + events.length) },
-      order: { version: 'ASC' },
-    });
-    const sameKey = atTheseVersions.every(
-      (record) => record.metadata.idempotencyKey === metadata.idempotencyKey,
-    );
-    if (sameKey && sameEvents(atTheseVersions, events)) {
-      return duplicateOf(streamId, expectedVersion + 1, expectedVersion + events.length);
-    }
-    const ofSameCommand = await eventsOfSameCommand(manager, request);
-    if (ofSameCommand) return ofSameCommand;
-  }
-  throw new StreamVersionConflictError(streamId, expectedVersion, actualVersion, { cause });
-}
-
-/** Stored records that all come from the request's command (its causation id), starting right after its version. */
-function sameCommand(records: EventRecord[], request: AppendRequest): boolean {
-  const { causationId } = request.metadata;
-  return (
-    causationId !== undefined &&
-    records.length > 0 &&
-    records[0].version === request.expectedVersion + 1 &&
-    records.every((record) => record.metadata.causationId === causationId)
-  );
-}
-
-async function eventsOfSameCommand(
-  manager: EntityManager,
-  request: AppendRequest,
-): Promise<AppendResult | undefined> {
-  const { streamId, expectedVersion, metadata } = request;
-  if (metadata.causationId === undefined) return undefined;
-  const records = await manager
-    .createQueryBuilder(EventRecord, 'event')
-    .where('event.stream_id = :streamId', { streamId })
-    .andWhere('event.version > :expectedVersion', { expectedVersion })
-    .andWhere(`event.metadata->>'causationId' = :causationId`, { causationId: metadata.causationId })
-    .orderBy('event.version', 'ASC')
-    .getMany();
-  const contiguous = records.every((record, index) => record.version === expectedVersion + 1 + index);
-  if (!contiguous || !sameCommand(records, request)) return undefined;
-  return duplicateOf(streamId, records[0].version, records[records.length - 1].version);
 }
 
 async function currentVersion(manager: EntityManager, streamId: string): Promise<number> {
@@ -204,31 +173,7 @@ function duplicateOf(streamId: string, firstVersion: number, lastVersion: number
   return { streamId, firstVersion, lastVersion, duplicate: true };
 }
 
-function isSecondActiveTrajectory(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === UNIQUE_VIOLATION && driverError.constraint === ONE_ACTIVE_TRAJECTORY_CONSTRAINT;
-}
-
-function isStreamVersionTaken(error: unknown): error is QueryFailedError {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === UNIQUE_VIOLATION && driverError.constraint === STREAM_VERSION_CONSTRAINT;
-}
-
 function assertValidAppend(request: AppendRequest): void {
   const problem = appendProblem(request);
   if (problem) throw new RangeError(`invalid append to stream ${request.streamId}: ${problem}`);
-}
-
-function appendProblem({ streamId, expectedVersion, events, metadata }: AppendRequest): string | undefined {
-  if (!streamId) return 'streamId must not be empty';
-  if (!Number.isInteger(expectedVersion) || expectedVersion < 0)
-    return 'expectedVersion must be an integer >= 0';
-  if (!events.length) return 'there must be at least one event';
-  if (!metadata?.actor) return 'metadata.actor must not be empty';
-  const invalid = events.find(
-    (event: TrajectoryEvent) => !event.type || Number.isNaN(Date.parse(event.occurredAt)),
-  );
-  return invalid ? `event ${invalid.type || '(no type)'} needs a type and an ISO occurredAt` : undefined;
 }

@@ -43,3 +43,24 @@ export interface StoredEvent {
   metadata: EventMetadata;
   recordedAt: string;
 }
+
+/** Why a request of `appendMany` was refused; nothing of it is written. */
+export type AppendRefusal =
+  /** The newcomer already has a trajectory that is not closed (the one-active-trajectory-per-newcomer index). */
+  | 'NEWCOMER_HAS_ACTIVE_TRAJECTORY'
+  /** The idempotency key was used on the stream for other events. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** PostgreSQL cannot hold a value of the events (SQLSTATE class 22). */
+  | 'UNSTORABLE_EVENT_DATA'
+  /** The domain cannot fold the events onto the stream. */
+  | 'UNPROJECTABLE_EVENTS'
+  /** The request is malformed (no events, no actor, a negative version...). */
+  | 'INVALID_APPEND';
+
+/** The outcome of one request of `appendMany`, in the order of the requests. */
+export type AppendManyResult =
+  | (AppendResult & { status: 'appended' | 'duplicate' })
+  /** Another writer (e.g. the workflow) holds the expected versions: reload the stream and decide again. */
+  | { status: 'conflict'; streamId: string; expectedVersion: number; actualVersion: number }
+  /** The message names the condition, never personal data. */
+  | { status: 'refused'; streamId: string; reason: AppendRefusal; message: string };

@@ -4,6 +4,7 @@ export { createDataSource, entities, migrations, storeDataSourceOptions } from '
 export type { StoreDataSourceOptions } from './data-source';
 export * from './entities';
 export { EventStore } from './event-store';
+export { appendManyWithin } from './bulk/append-many';
 export { toTrajectoryEvent } from './stored-event-mapping';
 export {
   IdempotencyKeyConflictError,
@@ -35,3 +36,4 @@ export * from './outbox';
 export * from './policy-plan';
 export * from './what-if/recorded-streams';
 export * from './bulk/insert-event-rows';
+export * from './workflow-starts/pending-workflow-starts';

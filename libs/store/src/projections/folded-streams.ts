@@ -25,23 +25,43 @@ export interface StreamBeforeAppend {
   rowsMatchState: boolean;
 }
 
-/** The stored fold of a stream at `version`, or the fold of its events when none is stored at that version. */
-export async function streamBeforeAppend(
+/**
+ * The stored folds of streams at the given versions (one query for all), or the fold of a stream's events when none
+ * is stored at that version.
+ */
+export async function streamsBeforeAppend(
+  manager: EntityManager,
+  streams: readonly { streamId: string; version: number }[],
+): Promise<Map<string, StreamBeforeAppend>> {
+  const before = new Map<string, StreamBeforeAppend>();
+  const written = streams.filter(({ version }) => version > 0);
+  const stored = written.length
+    ? await manager.query<
+        { stream_id: string; version: number; last_occurred_at: Date; state: TrajectoryState }[]
+      >(
+        'SELECT stream_id, version, last_occurred_at, state FROM trajectory_states WHERE stream_id = ANY($1::text[])',
+        [written.map(({ streamId }) => streamId)],
+      )
+    : [];
+  const storedById = new Map(stored.map((row) => [row.stream_id, row]));
+  for (const { streamId, version } of streams) {
+    const row = storedById.get(streamId);
+    if (version === 0) before.set(streamId, { stream: undefined, rowsMatchState: true });
+    else if (row?.version === version)
+      before.set(streamId, {
+        stream: { streamId, state: row.state, lastOccurredAt: row.last_occurred_at },
+        rowsMatchState: true,
+      });
+    else before.set(streamId, await foldedFromEvents(manager, streamId, version));
+  }
+  return before;
+}
+
+async function foldedFromEvents(
   manager: EntityManager,
   streamId: string,
   version: number,
 ): Promise<StreamBeforeAppend> {
-  if (version === 0) return { stream: undefined, rowsMatchState: true };
-  const [stored] = await manager.query<{ version: number; last_occurred_at: Date; state: TrajectoryState }[]>(
-    'SELECT version, last_occurred_at, state FROM trajectory_states WHERE stream_id = $1',
-    [streamId],
-  );
-  if (stored?.version === version) {
-    return {
-      stream: { streamId, state: stored.state, lastOccurredAt: stored.last_occurred_at },
-      rowsMatchState: true,
-    };
-  }
   const records = await manager.query<EventColumns[]>(
     `SELECT type, schema_version, occurred_at, data FROM events
       WHERE stream_id = $1 AND version <= $2 ORDER BY version`,

@@ -3,9 +3,22 @@ import { evolve, TrajectoryEvent, TrajectoryState } from '../../../domain/src';
 import { TrajectoryStateRecord } from '../entities';
 import type { RecordedTrajectoryEvent } from '../event-records';
 import { canonicalJson } from '../canonical-json';
-import { stateRow, streamBeforeAppend, tableRowsOf } from './folded-streams';
+import { stateRow, StreamBeforeAppend, streamsBeforeAppend, tableRowsOf } from './folded-streams';
+import { insertOutboxRows, OutboxRow } from './partner-outbox.projection';
 import type { FoldedStream } from './projection';
 import { OUTBOX_PROJECTIONS, READ_MODELS } from './read-models';
+
+/** New events of a stream, from `firstVersion` on. */
+export interface StreamAppend {
+  streamId: string;
+  firstVersion: number;
+  events: readonly TrajectoryEvent[];
+}
+
+/** A stream's append folded onto its stored state: what the projection writes, or why the domain cannot fold it. */
+export type FoldedAppend =
+  | { streamId: string; before: StreamBeforeAppend; after: FoldedStream; outbox: OutboxRow[] }
+  | { streamId: string; failure: Error };
 
 /**
  * Inside the append's transaction: folds the new events onto the stream's stored state with the domain's `evolve`,
@@ -18,47 +31,94 @@ export async function projectAppend(
   firstVersion: number,
   events: readonly TrajectoryEvent[],
 ): Promise<void> {
-  const before = await streamBeforeAppend(manager, streamId, firstVersion - 1);
-  let state: TrajectoryState | undefined = before.stream?.state;
-  for (const [index, event] of events.entries()) {
-    state = foldOne(state, event, streamId, firstVersion + index);
-    const recorded = { ...event, streamId, version: firstVersion + index } as RecordedTrajectoryEvent;
-    for (const enqueue of OUTBOX_PROJECTIONS) await enqueue(recorded, state, manager);
-  }
-  if (!state) return;
-  const after: FoldedStream = {
-    streamId,
-    state,
-    lastOccurredAt: new Date(events[events.length - 1].occurredAt),
-  };
-  const states = tableRowsOf(manager, TrajectoryStateRecord);
-  await states.upsert(manager, [states.toColumns(stateRow(after))]);
+  const [folded] = await foldAppends(manager, [{ streamId, firstVersion, events }]);
+  if ('failure' in folded) throw folded.failure;
+  await writeFoldedAppends(manager, [folded]);
+}
 
+/**
+ * Folds the appends of many streams (one each) onto their stored states, reading those in one query; a stream the
+ * domain cannot fold gets its failure, the others are unaffected.
+ */
+export async function foldAppends(
+  manager: EntityManager,
+  appends: readonly StreamAppend[],
+): Promise<FoldedAppend[]> {
+  const befores = await streamsBeforeAppend(
+    manager,
+    appends.map(({ streamId, firstVersion }) => ({ streamId, version: firstVersion - 1 })),
+  );
+  return appends.map(({ streamId, firstVersion, events }) => {
+    const before = befores.get(streamId)!;
+    let state: TrajectoryState | undefined = before.stream?.state;
+    const outbox: OutboxRow[] = [];
+    try {
+      for (const [index, event] of events.entries()) {
+        state = foldOne(state, event, streamId, firstVersion + index);
+        const recorded = { ...event, streamId, version: firstVersion + index } as RecordedTrajectoryEvent;
+        for (const enqueue of OUTBOX_PROJECTIONS) outbox.push(...enqueue(recorded, state));
+      }
+    } catch (error) {
+      return { streamId, failure: error as Error };
+    }
+    if (!state) return { streamId, failure: new Error(`no events to project on stream ${streamId}`) };
+    const after = { streamId, state, lastOccurredAt: new Date(events[events.length - 1].occurredAt) };
+    return { streamId, before, after, outbox };
+  });
+}
+
+/**
+ * Writes what the folded appends change: the outbox rows, the states, and per read model the rows whose mapping
+ * changed, in one statement per table and kind of change whatever the number of streams.
+ */
+export async function writeFoldedAppends(
+  manager: EntityManager,
+  folded: readonly Exclude<FoldedAppend, { failure: Error }>[],
+): Promise<void> {
+  if (!folded.length) return;
+  await insertOutboxRows(
+    manager,
+    folded.flatMap(({ outbox }) => outbox),
+  );
+  const states = tableRowsOf(manager, TrajectoryStateRecord);
+  await states.upsert(
+    manager,
+    folded.map(({ after }) => states.toColumns(stateRow(after))),
+  );
+
+  const replaced = folded.filter(({ before }) => !before.rowsMatchState);
+  const updated = folded.filter(({ before }) => before.rowsMatchState);
   for (const model of READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
-    const next = model.rows(after).map((row) => table.toColumns(row));
-    if (!before.rowsMatchState) {
-      await table.deleteTrajectories(manager, [state.trajectoryId]);
-      await table.insert(manager, next);
-      continue;
+    if (replaced.length) {
+      await table.deleteTrajectories(
+        manager,
+        replaced.map(({ after }) => after.state.trajectoryId),
+      );
+      await table.insert(
+        manager,
+        replaced.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row))),
+      );
     }
-    const previous = new Map(
-      (before.stream ? model.rows(before.stream) : []).map((row) => {
-        const columns = table.toColumns(row);
-        return [table.keyOf(columns), canonicalJson(columns)] as const;
-      }),
-    );
-    const changed = next.filter((row) => {
-      const key = table.keyOf(row);
-      const was = previous.get(key);
-      previous.delete(key);
-      return was !== canonicalJson(row);
-    });
+    const changed: Record<string, unknown>[] = [];
+    const gone: Record<string, unknown>[] = [];
+    for (const { before, after } of updated) {
+      const previous = new Map(
+        (before.stream ? model.rows(before.stream) : []).map((row) => {
+          const columns = table.toColumns(row);
+          return [table.keyOf(columns), canonicalJson(columns)] as const;
+        }),
+      );
+      for (const row of model.rows(after).map((next) => table.toColumns(next))) {
+        const key = table.keyOf(row);
+        const was = previous.get(key);
+        previous.delete(key);
+        if (was !== canonicalJson(row)) changed.push(row);
+      }
+      gone.push(...[...previous.keys()].map((key) => Object.fromEntries(keyEntries(table.metadata, key))));
+    }
     await table.upsert(manager, changed);
-    await table.delete(
-      manager,
-      [...previous.keys()].map((key) => Object.fromEntries(keyEntries(table.metadata, key))),
-    );
+    await table.delete(manager, gone);
   }
 }
 
