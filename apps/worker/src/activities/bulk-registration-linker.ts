@@ -5,7 +5,9 @@ import {
   RegistrationLinkDecision,
   TrajectoryState,
 } from '../../../../libs/domain/src';
+import type { EntityManager } from 'typeorm';
 import type {
+  AppendManyResult,
   AppendRequest,
   EventMetadata,
   LinkCandidate,
@@ -21,17 +23,19 @@ import {
   type RegistrationToLink,
 } from './registration-linker';
 
-/** How an append of a set answers each of its requests (EventStore.appendMany). */
-export interface SetAppendAnswer {
-  outcome: 'appended' | 'duplicate' | 'conflict' | 'refused';
-  /** Why a request was refused (a data error, a reused idempotency key...). */
-  reason?: string;
+/** Appends many streams' events in one transaction (EventStore.appendMany), `within` running in it. */
+export interface SetAppender {
+  appendMany(
+    requests: readonly AppendRequest[],
+    within?: (manager: EntityManager, results: AppendManyResult[]) => Promise<void>,
+  ): Promise<AppendManyResult[]>;
 }
 
-/** Appends many streams' events in one transaction, each at its expected version. */
-export interface SetAppender {
-  appendMany(requests: AppendRequest[]): Promise<SetAppendAnswer[]>;
-}
+/** Records results that are final, in the transaction of the events they report (EventStore.appendMany's `within`). */
+export type SettleResults = (
+  manager: EntityManager,
+  settled: readonly { index: number; result: LinkResult }[],
+) => Promise<void>;
 
 export interface RegistrationLinkRequest {
   registration: RegistrationToLink;
@@ -62,8 +66,14 @@ export class BulkRegistrationLinker {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** One result per request, in the same order. */
-  async linkAll(requests: readonly RegistrationLinkRequest[], heartbeat = () => {}): Promise<LinkResult[]> {
+  /**
+   * One result per request, in the same order. `settle` records the results each set append makes final, in the
+   * append's transaction; the rows that went through a workflow, or needed no append, the caller records.
+   */
+  async linkAll(
+    requests: readonly RegistrationLinkRequest[],
+    { heartbeat = () => {}, settle }: { heartbeat?: () => void; settle?: SettleResults } = {},
+  ): Promise<LinkResult[]> {
     const results: LinkResult[] = new Array(requests.length);
     let groups = new Map<string, number[]>();
     requests.forEach(({ registration, candidate }, index) => {
@@ -82,7 +92,8 @@ export class BulkRegistrationLinker {
     const throughWorkflow: number[][] = [];
     for (let attempt = 0; attempt < SET_ATTEMPTS && groups.size; attempt++) {
       const states = await this.links.foldedStates([...groups.keys()]);
-      const appends: { request: AppendRequest; index: number; group: number[] }[] = [];
+      const appends: { request: AppendRequest; index: number }[] = [];
+      const decided: number[] = [];
       const alreadyLinked: number[] = [];
       for (const [trajectoryId, group] of groups) {
         const state = states.get(trajectoryId);
@@ -98,29 +109,39 @@ export class BulkRegistrationLinker {
         let before = state;
         decisions.forEach((decision, position) => {
           const index = group[position];
+          decided.push(index);
           results[index] = resultOf(decision, before);
           if (decision.outcome === 'ALREADY_LINKED') alreadyLinked.push(index);
           if (decision.outcome !== 'LINK') return;
-          appends.push({ request: appendOf(state, decision, requests[index].context), index, group });
+          appends.push({ request: appendOf(state, decision, requests[index].context), index });
           before = decision.state;
         });
       }
       await this.recogniseOwnLinks(requests, alreadyLinked, results);
       heartbeat();
-      const answers = appends.length ? await this.appender.appendMany(appends.map((a) => a.request)) : [];
-      heartbeat();
       const moved = new Map<string, number[]>();
-      answers.forEach((answer, position) => {
-        const { index, group, request } = appends[position];
-        if (answer.outcome === 'conflict') moved.set(request.streamId, group);
-        else if (answer.outcome === 'refused')
-          results[index] = {
-            outcome: 'CONFLICT',
-            trajectoryId: request.streamId,
-            reason: `the trajectory refused it: ${answer.reason ?? 'the store refused the events'}`,
-            candidate: (results[index] as { candidate: LinkCandidate }).candidate,
-          };
-      });
+      await this.appender.appendMany(
+        appends.map(({ request }) => request),
+        async (manager, answers) => {
+          answers.forEach((answer, position) => {
+            const { index, request } = appends[position];
+            if (answer.status === 'conflict') moved.set(request.streamId, groups.get(request.streamId)!);
+            else if (answer.status === 'refused')
+              results[index] = {
+                outcome: 'CONFLICT',
+                trajectoryId: request.streamId,
+                reason: `the store refused it: ${answer.message}`,
+                candidate: (results[index] as { candidate: LinkCandidate }).candidate,
+              };
+          });
+          const settled = decided.filter((index) => !moved.has(results[index].trajectoryId as string));
+          await settle?.(
+            manager,
+            settled.map((index) => ({ index, result: results[index] })),
+          );
+        },
+      );
+      heartbeat();
       groups = moved;
     }
     throughWorkflow.push(...groups.values());
