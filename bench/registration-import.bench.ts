@@ -12,6 +12,7 @@ import { findFreePort } from '../libs/store/src/postgres/free-port';
 import { startTemporalDevServer } from '../scripts/temporal/dev-server';
 import { findOrBuildTemporalCli } from '../scripts/temporal/temporal-cli';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { bundleTrajectoryWorkflows } from '../apps/worker/src/workflow-bundle';
 import { startAppProcess } from './app-processes';
 import { openBenchDatabase } from './bench-database';
 import { cloneTrajectories } from './clone-trajectories';
@@ -41,10 +42,11 @@ async function main(): Promise<void> {
   const files: string[] = [];
   try {
     const cliPath = await findOrBuildTemporalCli({ log });
-    const [temporal, database, identity] = await Promise.all([
+    const [temporal, database, identity, bundle] = await Promise.all([
       startTemporalDevServer({ cliPath }),
       openBenchDatabase(2),
       startEmbeddedIdentityProvider(),
+      bundleTrajectoryWorkflows(),
     ]);
     cleanups.push(
       () => temporal.stop(),
@@ -62,7 +64,15 @@ async function main(): Promise<void> {
       TEMPORAL_PAYLOAD_KEYS:
         process.env.TEMPORAL_PAYLOAD_KEYS || `bench:${randomBytes(32).toString('base64')}`,
     };
-    const worker = await startAppProcess('worker', environment, /polling task queue/);
+    // Built ahead, as a deployment builds it (WORKFLOW_BUNDLE_PATH): the worker runs no webpack.
+    const bundlePath = join(tmpdir(), `bench-registrations-${process.pid}-workflows.js`);
+    files.push(bundlePath);
+    await writeFile(bundlePath, bundle.code);
+    const worker = await startAppProcess(
+      'worker',
+      { ...environment, WORKFLOW_BUNDLE_PATH: bundlePath },
+      /polling task queue/,
+    );
     cleanups.push(() => worker.stop());
     const api = await startAppProcess(
       'api',

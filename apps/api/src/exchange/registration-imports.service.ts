@@ -31,7 +31,7 @@ const STAGING_CHUNK_ROWS = 1_000;
  * one append): bigger batches mean fewer activity round trips, smaller ones less memory per batch and less
  * work repeated when a worker dies mid-batch (bench/registration-import.bench.ts).
  */
-const IMPORT_BATCH_ROWS = 2_000;
+const IMPORT_BATCH_ROWS = 1_000;
 
 export interface UploadAnswer {
   importId: string;
