@@ -46,6 +46,8 @@ export interface RegistrationLinkRequest {
 
 /** Rounds of re-reading a trajectory whose stream moved while its rows were decided, before the workflow takes them. */
 const SET_ATTEMPTS = 3;
+/** Sets appended side by side, each in its own transaction (the machine's two cores). */
+const SET_LANES = 2;
 /** Rows sent through trajectory workflows at once (the fallback); rows of one trajectory go one after the other. */
 const WORKFLOW_CONCURRENCY = 32;
 
@@ -75,7 +77,7 @@ export class BulkRegistrationLinker {
     { heartbeat = () => {}, settle }: { heartbeat?: () => void; settle?: SettleResults } = {},
   ): Promise<LinkResult[]> {
     const results: LinkResult[] = new Array(requests.length);
-    let groups = new Map<string, number[]>();
+    const groups = new Map<string, number[]>();
     requests.forEach(({ registration, candidate }, index) => {
       if (!candidate) {
         const unmatched = decideLink(linkInput(registration), undefined);
@@ -89,6 +91,37 @@ export class BulkRegistrationLinker {
       groups.set(candidate.trajectoryId, [...(groups.get(candidate.trajectoryId) ?? []), index]);
     });
 
+    // Trajectories in lanes appended side by side: PostgreSQL writes one lane's set while the worker decides another's.
+    const lanes = Array.from({ length: SET_LANES }, () => new Map<string, number[]>());
+    [...groups].forEach(([trajectoryId, group], position) =>
+      lanes[position % SET_LANES].set(trajectoryId, group),
+    );
+    const throughWorkflow = (
+      await Promise.all(lanes.map((lane) => this.linkInSets(requests, lane, results, { heartbeat, settle })))
+    ).flat();
+    await inParallel(throughWorkflow, WORKFLOW_CONCURRENCY, async (group) => {
+      let candidate = requests[group[0]].candidate;
+      for (const index of group) {
+        const { registration, context } = requests[index];
+        results[index] = await this.viaWorkflow.link(registration, candidate, context);
+        candidate = results[index].candidate ?? candidate;
+      }
+      heartbeat();
+    });
+    return results;
+  }
+
+  /**
+   * Decides and appends the rows of these trajectories as sets, reading again the trajectories whose stream moved;
+   * answers the rows (per trajectory) the workflows must take.
+   */
+  private async linkInSets(
+    requests: readonly RegistrationLinkRequest[],
+    trajectories: Map<string, number[]>,
+    results: LinkResult[],
+    { heartbeat, settle }: { heartbeat: () => void; settle?: SettleResults },
+  ): Promise<number[][]> {
+    let groups = trajectories;
     const throughWorkflow: number[][] = [];
     for (let attempt = 0; attempt < SET_ATTEMPTS && groups.size; attempt++) {
       const states = await this.links.foldedStates([...groups.keys()]);
@@ -144,17 +177,7 @@ export class BulkRegistrationLinker {
       heartbeat();
       groups = moved;
     }
-    throughWorkflow.push(...groups.values());
-    await inParallel(throughWorkflow, WORKFLOW_CONCURRENCY, async (group) => {
-      let candidate = requests[group[0]].candidate;
-      for (const index of group) {
-        const { registration, context } = requests[index];
-        results[index] = await this.viaWorkflow.link(registration, candidate, context);
-        candidate = results[index].candidate ?? candidate;
-      }
-      heartbeat();
-    });
-    return results;
+    return [...throughWorkflow, ...groups.values()];
   }
 
   /** A row found already linked may have been linked by this very key, in an attempt that died before its outcome. */
