@@ -35,6 +35,8 @@ const ROWS = positiveInteger('BENCH_ROWS', 50_000);
 const OPENED = positiveInteger('BENCH_OPENED', 101);
 const TASK_QUEUE = 'bench-registration-import';
 const DAY = 86_400_000;
+/** The worker's heap limits, as docker-compose.yml sets them. */
+const WORKER_NODE_OPTIONS = '--max-old-space-size=192 --max-semi-space-size=8';
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
     await writeFile(bundlePath, bundle.code);
     const worker = await startAppProcess(
       'worker',
-      { ...environment, WORKFLOW_BUNDLE_PATH: bundlePath },
+      { ...environment, WORKFLOW_BUNDLE_PATH: bundlePath, NODE_OPTIONS: WORKER_NODE_OPTIONS },
       /polling task queue/,
     );
     cleanups.push(() => worker.stop());

@@ -63,6 +63,8 @@ export class RegistrationExchangeActivitiesService
       rows.flatMap((row) => (row.nationalNumber ? [row.nationalNumber] : [])),
       rows.flatMap((row) => (row.trajectoryId ? [row.trajectoryId] : [])),
     );
+    // The batch's queue items list in row order, whichever of its transactions records them.
+    const queuedAt = new Date();
     const candidateOf = (row: PendingRow): LinkCandidate | undefined =>
       row.trajectoryId
         ? byTrajectoryId.get(row.trajectoryId)
@@ -85,11 +87,12 @@ export class RegistrationExchangeActivitiesService
             manager,
             importId,
             settled.map(({ index, result }) => toRowOutcome(rows[index], partner, result)),
+            queuedAt,
           ),
       },
     );
     const outcomes = rows.map((row, index) => toRowOutcome(row, partner, results[index]));
-    await this.imports.recordOutcomes(importId, outcomes);
+    await this.imports.recordOutcomes(importId, outcomes, queuedAt);
     return { processed: outcomes.length, finished: !(await this.imports.hasPending(importId)) };
   }
 

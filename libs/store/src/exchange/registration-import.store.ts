@@ -210,9 +210,11 @@ export class RegistrationImportStore {
    * Records the outcomes of a batch and queues its conflicts and unmatched rows, in one transaction. A row that
    * already has an outcome keeps it (a retried batch changes nothing).
    */
-  async recordOutcomes(importId: string, outcomes: readonly RowOutcome[]): Promise<void> {
+  async recordOutcomes(importId: string, outcomes: readonly RowOutcome[], queuedAt?: Date): Promise<void> {
     if (!outcomes.length) return;
-    await this.dataSource.transaction((manager) => recordOutcomesWithin(manager, importId, outcomes));
+    await this.dataSource.transaction((manager) =>
+      recordOutcomesWithin(manager, importId, outcomes, queuedAt),
+    );
   }
 
   /** Every row that did not end linked or already linked, in file order: the import's report. */
@@ -246,6 +248,7 @@ export async function recordOutcomesWithin(
   manager: EntityManager,
   importId: string,
   outcomes: readonly RowOutcome[],
+  queuedAt?: Date,
 ): Promise<void> {
   if (!outcomes.length) return;
   const updated = await manager.query(
@@ -267,5 +270,6 @@ export async function recordOutcomesWithin(
   await insertReconciliationEntries(
     manager,
     queued.map((o) => ({ ...o.queue!, importId, rowNumber: o.rowNumber })),
+    queuedAt,
   );
 }
