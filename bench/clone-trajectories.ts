@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 /**
  * Grows the read volume fast: every trajectory already in the store (written by `EventStore.append`, so its events
  * and read-model rows are what the projections produce) is copied `copies` times under fresh trajectory ids, in every
- * table keyed by trajectory_id or stream_id (events, read models, outbox). Serial and generated keys (event position,
- * outbox id) are left to their defaults. Appending the same volume through the store would take minutes; the queries
+ * table keyed by trajectory_id or stream_id (events, read models, outbox). Serial, identity and generated keys (event
+ * position, outbox id) are left to their defaults. Appending the same volume through the store would take minutes; the queries
  * only need the rows to be there, with the shape and spread real trajectories give them.
  *
  * The trajectory id appears inside other values (stream ids, deadline and violation ids, idempotency keys, event
@@ -36,8 +36,9 @@ export async function cloneTrajectories(
       `SELECT c.table_name,
               CASE WHEN bool_or(c.column_name = 'trajectory_id') THEN 'trajectory_id' ELSE 'stream_id' END AS key,
               array_agg(c.column_name::text ORDER BY c.ordinal_position)
-                FILTER (WHERE c.column_default IS NULL
-                           OR (c.column_default NOT LIKE 'nextval(%' AND c.column_default <> 'gen_random_uuid()'))
+                FILTER (WHERE c.is_identity = 'NO'
+                          AND (c.column_default IS NULL
+                               OR (c.column_default NOT LIKE 'nextval(%' AND c.column_default <> 'gen_random_uuid()')))
                 AS columns
          FROM information_schema.columns c
          JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name

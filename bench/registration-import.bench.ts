@@ -3,79 +3,155 @@ import { rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { addDays, calendarDate, calendarDateAt, composeNationalNumber } from '../libs/domain/src';
-import { startCommandPathSystem } from './command-path-system';
+import { demoAccessToken, startEmbeddedIdentityProvider } from '../libs/identity/src';
+import { applicationRoleUrl } from '../libs/store/src';
+import { findFreePort } from '../libs/store/src/postgres/free-port';
+import { startTemporalDevServer } from '../scripts/temporal/dev-server';
+import { findOrBuildTemporalCli } from '../scripts/temporal/temporal-cli';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { bundleTrajectoryWorkflows } from '../apps/worker/src/workflow-bundle';
+import { startAppProcess } from './app-processes';
+import { openBenchDatabase } from './bench-database';
+import { cloneTrajectories } from './clone-trajectories';
 import { formatSeconds, log, positiveInteger, renderTable } from './measure';
 
 /**
- * Issue 8 §1: a bulk registration file end to end, HTTP upload (streamed, staged in PostgreSQL) → import workflow
- * → batches → a RecordVdabRegistration update per link on the trajectory's own workflow → events and read models.
- * Two imports in one run, against a plain COPY of the same rows into a scratch table:
- *   1. BENCH_ROWS rows (default 50,000) that match no trajectory: the pipeline without links (staging, batches,
- *      outcomes, reconciliation queue);
- *   2. BENCH_LINKS rows (default 300) that each link an open trajectory: the cost of a link, one Temporal update on
- *      one trajectory workflow each.
- * Linking needs open trajectories with running workflows; opening 50,000 of them takes longer than the import, so
- * the link rate is measured on BENCH_LINKS and a file of BENCH_ROWS links is projected from it.
- *   npm run bench:registration-import   (BENCH_ROWS=50000 BENCH_LINKS=300)
+ * Issue 8 §1: a registration file of BENCH_ROWS rows (default 50,000), each linking an open trajectory whose
+ * contract runs (so each link also meets the VDAB deadline), end to end: HTTP upload (streamed, staged in
+ * PostgreSQL) → import workflow → batches linked in sets → events, read models and every row's outcome. The API
+ * and the worker run as production runs them, each its own process (dist/apps/<app>/src/main.js), their RSS
+ * sampled from /proc. The baseline, in the same run: a plain COPY of the same file into a scratch table.
+ *
+ * The open trajectories: BENCH_OPENED (default 101) are opened through the API (intake, contract), with running
+ * workflows; they are then copied in SQL (clone-trajectories: events, folded states, read models) up to
+ * BENCH_ROWS. The copies have no running workflow, as trajectories waiting in pending_workflow_starts; the set
+ * linking reads and writes the store only, so it treats both alike.
+ *   npm run bench:registration-import   (BENCH_ROWS=50000 BENCH_OPENED=101)
  */
 const ROWS = positiveInteger('BENCH_ROWS', 50_000);
-const LINKS = positiveInteger('BENCH_LINKS', 300);
-const OPEN_CONCURRENCY = 16;
+const OPENED = positiveInteger('BENCH_OPENED', 101);
+const TASK_QUEUE = 'bench-registration-import';
+const DAY = 86_400_000;
+/** The worker's heap limits, as docker-compose.yml sets them. */
+const WORKER_NODE_OPTIONS = '--max-old-space-size=192 --max-semi-space-size=8';
 
 async function main(): Promise<void> {
-  const system = await startCommandPathSystem(4, log);
-  log(system.description);
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
+  const cleanups: (() => Promise<unknown>)[] = [];
   const files: string[] = [];
   try {
-    const registeredOn = calendarDateAt(Date.now() - 2 * 86_400_000);
-    const header = 'nationalNumber;registeredOn;office;partnerDossierId';
-    const unmatched = Array.from(
-      { length: ROWS },
-      (_, i) =>
-        `${composeNationalNumber(addDays(calendarDate('1985-01-01'), Math.floor(i / 997)), (i % 997) + 1)};${registeredOn};"VDAB Gent; loket ${i % 7}";VDAB-U${i}`,
+    const cliPath = await findOrBuildTemporalCli({ log });
+    const [temporal, database, identity, bundle] = await Promise.all([
+      startTemporalDevServer({ cliPath }),
+      openBenchDatabase(2),
+      startEmbeddedIdentityProvider(),
+      bundleTrajectoryWorkflows(),
+    ]);
+    cleanups.push(
+      () => temporal.stop(),
+      () => database.close(),
+      () => identity.close(),
     );
-    const pipelineFile = join(tmpdir(), `bench-registrations-${process.pid}-pipeline.csv`);
-    files.push(pipelineFile);
-    await writeFile(pipelineFile, `${[header, ...unmatched].join('\r\n')}\r\n`, { mode: 0o644 });
+    const port = await findFreePort();
+    const environment = {
+      // As deployed: the application's role, which may only append to the events.
+      DATABASE_URL: applicationRoleUrl((database.dataSource.options as PostgresDataSourceOptions).url!),
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: temporal.namespace,
+      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      OIDC_ISSUER: identity.issuer,
+      TEMPORAL_PAYLOAD_KEYS:
+        process.env.TEMPORAL_PAYLOAD_KEYS || `bench:${randomBytes(32).toString('base64')}`,
+    };
+    // Built ahead, as a deployment builds it (WORKFLOW_BUNDLE_PATH): the worker runs no webpack.
+    const bundlePath = join(tmpdir(), `bench-registrations-${process.pid}-workflows.js`);
+    files.push(bundlePath);
+    await writeFile(bundlePath, bundle.code);
+    const worker = await startAppProcess(
+      'worker',
+      { ...environment, WORKFLOW_BUNDLE_PATH: bundlePath, NODE_OPTIONS: WORKER_NODE_OPTIONS },
+      /polling task queue/,
+    );
+    cleanups.push(() => worker.stop());
+    const api = await startAppProcess(
+      'api',
+      {
+        ...environment,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        RUN_MIGRATIONS: 'false',
+        RATE_LIMIT_PER_MINUTE: '0',
+      },
+      /listening on/,
+    );
+    cleanups.push(() => api.stop());
+    const baseUrl = `http://127.0.0.1:${port}`;
+    log(`worker (pid ${worker.pid}) and API (pid ${api.pid}, ${baseUrl}) up`);
 
-    log(`opening ${LINKS} trajectories through the API`);
-    const opened = await openTrajectories(system.baseUrl, LINKS);
-    const linkFile = join(tmpdir(), `bench-registrations-${process.pid}-links.csv`);
-    files.push(linkFile);
+    const counsellor = await demoAccessToken(identity.issuer, 'counsellor-gent');
+    const partner = await demoAccessToken(identity.issuer, 'vdab-system');
+    log(`opening ${OPENED} trajectories through the API (intake, contract)`);
+    await openTrajectories(baseUrl, counsellor, OPENED);
+    const copies = Math.ceil(ROWS / OPENED) - 1;
+    const added = await cloneTrajectories(database.dataSource, copies, []);
+    await database.dataSource.query('VACUUM ANALYZE');
+    log(`copied them ${copies}× in SQL: ${added} trajectories added`);
+
+    const registeredOn = calendarDateAt(Date.now() - 2 * DAY);
+    const numbers: { national_number: string }[] = await database.dataSource.query(
+      `SELECT national_number FROM trajectory_summaries WHERE status <> 'CLOSED' ORDER BY national_number LIMIT $1`,
+      [ROWS],
+    );
+    if (numbers.length !== ROWS) throw new Error(`only ${numbers.length} open trajectories`);
+    const file = join(tmpdir(), `bench-registrations-${process.pid}.csv`);
+    files.push(file);
+    const lines = numbers.map(
+      ({ national_number }, i) => `${national_number};${registeredOn};"VDAB Gent; loket ${i % 7}";VDAB-L${i}`,
+    );
     await writeFile(
-      linkFile,
-      `${[header, ...opened.map((insz, i) => `${insz};${registeredOn};VDAB Gent;VDAB-L${i}`)].join('\r\n')}\r\n`,
-      { mode: 0o644 },
+      file,
+      `nationalNumber;registeredOn;office;partnerDossierId\r\n${lines.join('\r\n')}\r\n`,
+      {
+        mode: 0o644,
+      },
     );
 
-    const copyMs = await plainCopy(system.database.dataSource, pipelineFile);
+    const copyMs = await plainCopy(database.dataSource, file);
     log(`COPY of ${ROWS} rows: ${formatSeconds(copyMs)}`);
+    const idle = { worker: worker.peakRss(), api: api.peakRss() };
+    for (const app of [worker, api]) app.resetPeak();
 
-    const pipeline = await importFile(system.baseUrl, pipelineFile);
-    log(`pipeline import: ${JSON.stringify(pipeline.outcomes)}`);
-    if (pipeline.outcomes.UNMATCHED !== ROWS)
-      throw new Error('the pipeline import did not give every row UNMATCHED');
-
-    const links = await importFile(system.baseUrl, linkFile);
-    log(`link import: ${JSON.stringify(links.outcomes)}`);
-    const [{ events, summaries }] = await system.database.dataSource.query(
+    const run = await importFile(baseUrl, partner, file);
+    log(`import: ${JSON.stringify(run.outcomes)}`);
+    const [written] = await database.dataSource.query(
       `SELECT (SELECT count(*)::int FROM events WHERE type = 'VdabRegistrationRecorded') AS events,
-              (SELECT count(*)::int FROM trajectory_summaries WHERE vdab_client_reference LIKE 'VDAB-L%') AS summaries`,
+              (SELECT count(*)::int FROM trajectory_summaries WHERE vdab_client_reference LIKE 'VDAB-L%') AS summaries,
+              (SELECT count(*)::int FROM deadlines WHERE kind = 'VDAB_REGISTRATION' AND state = 'MET') AS met`,
     );
-    if (links.outcomes.LINKED !== LINKS || events !== LINKS || summaries !== LINKS)
+    if (run.outcomes.LINKED !== ROWS || written.events !== ROWS || written.summaries !== ROWS)
       throw new Error(
-        `expected ${LINKS} links, events and read-model rows; got ${links.outcomes.LINKED}, ${events}, ${summaries}`,
+        `expected ${ROWS} links, events and summaries; got ${run.outcomes.LINKED}, ${JSON.stringify(written)}`,
       );
+    log(`written: ${JSON.stringify(written)}`);
 
-    const linkRate = (LINKS * 1000) / links.totalMs;
-    const projectedMs = pipeline.totalMs + (ROWS * 1000) / linkRate;
-    const rate = (rows: number, ms: number) => `${Math.round((rows * 1000) / ms).toLocaleString('en')}`;
+    const rate = (ms: number) => Math.round((ROWS * 1000) / ms).toLocaleString('en');
+    const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
     console.log(
       `\n${renderTable(
-        ['step', 'rows', 'upload + staging', 'to last outcome', 'end to end', 'rows/s', 'x COPY time/row'],
+        [
+          'step',
+          'rows',
+          'upload + staging',
+          'to last outcome',
+          'end to end',
+          'rows/s',
+          'x COPY',
+          'peak RSS worker',
+          'peak RSS API',
+        ],
         [
           [
             'plain COPY into a scratch table',
@@ -83,86 +159,93 @@ async function main(): Promise<void> {
             '',
             '',
             formatSeconds(copyMs),
-            rate(ROWS, copyMs),
+            rate(copyMs),
             '1.0',
-          ],
-          [
-            'import, no links (pipeline)',
-            String(ROWS),
-            formatSeconds(pipeline.uploadMs),
-            formatSeconds(pipeline.totalMs - pipeline.uploadMs),
-            formatSeconds(pipeline.totalMs),
-            rate(ROWS, pipeline.totalMs),
-            (pipeline.totalMs / copyMs).toFixed(1),
+            '',
+            '',
           ],
           [
             'import, every row a link',
-            String(LINKS),
-            formatSeconds(links.uploadMs),
-            formatSeconds(links.totalMs - links.uploadMs),
-            formatSeconds(links.totalMs),
-            rate(LINKS, links.totalMs),
-            (links.totalMs / LINKS / (copyMs / ROWS)).toFixed(0),
-          ],
-          [
-            `projected: ${ROWS} links`,
             String(ROWS),
-            '',
-            '',
-            formatSeconds(projectedMs),
-            rate(ROWS, projectedMs),
-            (projectedMs / copyMs).toFixed(0),
+            formatSeconds(run.uploadMs),
+            formatSeconds(run.totalMs - run.uploadMs),
+            formatSeconds(run.totalMs),
+            rate(run.totalMs),
+            (run.totalMs / copyMs).toFixed(0),
+            mb(worker.peakRss()),
+            mb(api.peakRss()),
           ],
         ],
       )}\n`,
     );
-    console.log(`peak RSS of this process (API and worker together): ${Math.round(peakRss / 1048576)} MB`);
+    console.log(
+      `RSS before the import (peak while opening and copying): worker ${mb(idle.worker)}, API ${mb(idle.api)}`,
+    );
   } finally {
-    clearInterval(sampler);
-    for (const file of files) await rm(file, { force: true });
-    await system.close();
+    for (const path of files) await rm(path, { force: true });
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: Error) => log(`shutdown: ${error.message}`));
   }
 }
 
-async function openTrajectories(baseUrl: string, count: number): Promise<string[]> {
-  const numbers: string[] = [];
+async function openTrajectories(baseUrl: string, token: string, count: number): Promise<void> {
+  const post = async (path: string, body: object, key: string) => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': key,
+        Authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as { trajectoryId: string };
+  };
   let next = 0;
   const lane = async () => {
     while (next < count) {
       const index = next++;
-      const birthDate = addDays(calendarDate('1975-01-01'), Math.floor(index / 997));
-      const nationalNumber = composeNationalNumber(birthDate, (index % 997) + 1);
-      const response = await fetch(`${baseUrl}/trajectories`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `bench-open-${index}` },
-        body: JSON.stringify({
-          nationalNumber,
+      const birthDate = addDays(calendarDate('1975-01-01'), index);
+      const { trajectoryId } = await post(
+        '/trajectories',
+        {
+          nationalNumber: composeNationalNumber(birthDate, 1),
           givenName: 'Bench',
           familyName: `Newcomer ${index}`,
           birthDate,
           municipality: 'Gent',
           agency: 'IN_GENT',
-          registeredOn: calendarDateAt(Date.now() - 20 * 86_400_000),
-        }),
-      });
-      if (response.status !== 201)
-        throw new Error(`open trajectory: ${response.status} ${await response.text()}`);
-      numbers[index] = nationalNumber;
+          registeredOn: calendarDateAt(Date.now() - 20 * DAY),
+        },
+        `bench-open-${index}`,
+      );
+      await post(
+        `/trajectories/${trajectoryId}/intake`,
+        { intakeOn: calendarDateAt(Date.now() - 15 * DAY) },
+        `bench-intake-${index}`,
+      );
+      await post(
+        `/trajectories/${trajectoryId}/contract`,
+        { signedOn: calendarDateAt(Date.now() - 10 * DAY) },
+        `bench-contract-${index}`,
+      );
     }
   };
-  await Promise.all(Array.from({ length: OPEN_CONCURRENCY }, lane));
-  return numbers;
+  await Promise.all(Array.from({ length: 8 }, lane));
 }
 
 async function importFile(
   baseUrl: string,
+  token: string,
   path: string,
 ): Promise<{ uploadMs: number; totalMs: number; outcomes: Record<string, number> }> {
   const size = (await stat(path)).size;
+  const authorization = { Authorization: `Bearer ${token}` };
   const started = performance.now();
   const response = await fetch(`${baseUrl}/registration-imports?partner=VDAB`, {
     method: 'POST',
-    headers: { 'Content-Type': 'text/csv', 'Content-Length': String(size) },
+    headers: { 'Content-Type': 'text/csv', 'Content-Length': String(size), ...authorization },
     body: Readable.toWeb(createReadStream(path)) as ReadableStream,
     duplex: 'half',
   } as RequestInit);
@@ -170,7 +253,9 @@ async function importFile(
   const { importId } = (await response.json()) as { importId: string };
   const uploadMs = performance.now() - started;
   for (;;) {
-    const view = (await (await fetch(`${baseUrl}/registration-imports/${importId}`)).json()) as {
+    const view = (await (
+      await fetch(`${baseUrl}/registration-imports/${importId}`, { headers: authorization })
+    ).json()) as {
       status: string;
       outcomes: Record<string, number>;
     };

@@ -38,6 +38,12 @@ export interface RunningTrajectoryWorker {
   shutdown(): Promise<void>;
 }
 
+function workflowCode(bundle: WorkflowBundle | undefined, bundlePath: string | undefined) {
+  if (bundle) return { workflowBundle: bundle };
+  if (bundlePath) return { workflowBundle: { codePath: bundlePath } };
+  return { workflowsPath: require.resolve('../../../workflows/src') };
+}
+
 /** Starts a Temporal worker for trajectory workflows, with its activities wired through Nest DI. */
 export async function startTrajectoryWorker(
   options: TrajectoryWorkerOptions = {},
@@ -55,9 +61,7 @@ export async function startTrajectoryWorker(
     connection,
     namespace: config.get('TEMPORAL_NAMESPACE', { infer: true }),
     taskQueue,
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../../../workflows/src') }),
+    ...workflowCode(options.workflowBundle, config.get('WORKFLOW_BUNDLE_PATH', { infer: true })),
     activities: {
       ...activityFunctions(context.get(EventStoreActivities)),
       ...registrationExchangeActivityFunctions(context.get(RegistrationExchangeActivitiesService)),

@@ -6,10 +6,13 @@ import { DataSource } from 'typeorm';
 import { payloadCodecFrom } from '../../../../libs/codec/src';
 import { isRegistrationPartner, RegistrationPartner } from '../../../../libs/domain/src';
 import {
+  EventStore,
   LinkCandidate,
   PendingRow,
   ReconciliationStore,
+  recordOutcomesWithin,
   RegistrationImportStore,
+  RegistrationLinkStore,
   RowOutcome,
 } from '../../../../libs/store/src';
 import type {
@@ -20,11 +23,10 @@ import type {
   RegistrationExchangeActivities,
 } from '../../../../workflows/src/registration-exchange.activities';
 import type { WorkerEnvironment } from '../config/worker-config';
-import { inParallel } from './in-parallel';
+import { BulkRegistrationLinker } from './bulk-registration-linker';
 import { LinkResult, RegistrationLinker } from './registration-linker';
 
-/** Links sent to trajectory workflows at once; rows of the same trajectory go one after the other. */
-const LINK_CONCURRENCY = 32;
+const MATCHER = 'system:registration-matcher';
 
 export const EXCHANGE_TEMPORAL_CLIENT = Symbol('EXCHANGE_TEMPORAL_CLIENT');
 
@@ -35,7 +37,7 @@ export class RegistrationExchangeActivitiesService
 {
   private readonly imports: RegistrationImportStore;
   private readonly queue: ReconciliationStore;
-  private readonly linker: RegistrationLinker;
+  private readonly linker: BulkRegistrationLinker;
 
   constructor(
     @Inject(DataSource) dataSource: DataSource,
@@ -43,7 +45,11 @@ export class RegistrationExchangeActivitiesService
   ) {
     this.imports = new RegistrationImportStore(dataSource);
     this.queue = new ReconciliationStore(dataSource);
-    this.linker = new RegistrationLinker(temporal, this.queue);
+    this.linker = new BulkRegistrationLinker(
+      new RegistrationLinkStore(dataSource),
+      new EventStore(dataSource),
+      new RegistrationLinker(temporal, this.queue),
+    );
   }
 
   async markImportRunning(importId: string): Promise<void> {
@@ -57,32 +63,36 @@ export class RegistrationExchangeActivitiesService
       rows.flatMap((row) => (row.nationalNumber ? [row.nationalNumber] : [])),
       rows.flatMap((row) => (row.trajectoryId ? [row.trajectoryId] : [])),
     );
+    // The batch's queue items list in row order, whichever of its transactions records them.
+    const queuedAt = new Date();
     const candidateOf = (row: PendingRow): LinkCandidate | undefined =>
       row.trajectoryId
         ? byTrajectoryId.get(row.trajectoryId)
         : byNationalNumber.get(row.nationalNumber as string);
-    // Rows for the same trajectory in file order, one after the other; different trajectories in parallel.
-    const groups = new Map<string, PendingRow[]>();
-    for (const row of rows) {
-      const key = candidateOf(row)?.trajectoryId ?? `row:${row.rowNumber}`;
-      groups.set(key, [...(groups.get(key) ?? []), row]);
-    }
-    const outcomes: RowOutcome[] = [];
-    await inParallel([...groups.values()], LINK_CONCURRENCY, async (group) => {
-      let candidate = candidateOf(group[0]);
-      for (const row of group) {
-        const registration = { ...row, partner };
-        const result = await this.linker.link(registration, candidate, {
+    const results = await this.linker.linkAll(
+      rows.map((row) => ({
+        registration: { ...row, partner },
+        candidate: candidateOf(row),
+        context: {
           actor: `partner:${partner}`,
           idempotencyKey: `registration-import:${importId}:${row.rowNumber}`,
           correlationId: importId,
-        });
-        candidate = result.candidate ?? candidate;
-        outcomes.push(toRowOutcome(row, partner, result));
-      }
-      Context.current().heartbeat();
-    });
-    await this.imports.recordOutcomes(importId, outcomes);
+        },
+      })),
+      {
+        heartbeat: () => Context.current().heartbeat(),
+        // The outcomes of the rows a set append settles are recorded with its events, in its transaction.
+        settle: (manager, settled) =>
+          recordOutcomesWithin(
+            manager,
+            importId,
+            settled.map(({ index, result }) => toRowOutcome(rows[index], partner, result)),
+            queuedAt,
+          ),
+      },
+    );
+    const outcomes = rows.map((row, index) => toRowOutcome(row, partner, results[index]));
+    await this.imports.recordOutcomes(importId, outcomes, queuedAt);
     return { processed: outcomes.length, finished: !(await this.imports.hasPending(importId)) };
   }
 
@@ -93,18 +103,23 @@ export class RegistrationExchangeActivitiesService
 
   async linkAwaitingRegistrations(limit: number): Promise<AutomaticMatchResult> {
     const waiting = await this.queue.awaitingAutomaticMatch(limit);
+    const results = await this.linker.linkAll(
+      waiting.map(({ item, candidate }) => ({
+        registration: { ...item, trajectoryId: null },
+        candidate,
+        context: { actor: MATCHER, idempotencyKey: `registration-match:${item.itemId}` },
+      })),
+      { heartbeat: () => Context.current().heartbeat() },
+    );
     let linked = 0;
     let conflicts = 0;
-    await inParallel(waiting, LINK_CONCURRENCY, async ({ item, candidate }) => {
-      const result = await this.linker.link({ ...item, trajectoryId: null }, candidate, {
-        actor: 'system:registration-matcher',
-        idempotencyKey: `registration-match:${item.itemId}`,
-      });
+    for (const [index, { item }] of waiting.entries()) {
+      const result = results[index];
       if (result.outcome === 'LINKED' || result.outcome === 'ALREADY_LINKED') {
         await this.queue.resolve(item.itemId, {
           state: 'AUTO_LINKED',
           trajectoryId: result.trajectoryId,
-          resolvedBy: 'system:registration-matcher',
+          resolvedBy: MATCHER,
           resolution:
             result.outcome === 'LINKED'
               ? 'linked automatically when the trajectory opened'
@@ -115,7 +130,7 @@ export class RegistrationExchangeActivitiesService
         await this.queue.reclassifyAsConflict(item.itemId, result.candidate, result.reason);
         conflicts++;
       }
-    });
+    }
     return { linked, conflicts };
   }
 

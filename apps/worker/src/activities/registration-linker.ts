@@ -91,13 +91,7 @@ export class RegistrationLinker {
                 registeredOn: registration.registeredOn,
                 vdabClientReference: registration.partnerDossierId,
               },
-              metadata: {
-                actor: context.actor,
-                ...(context.actorRole ? { actorRole: context.actorRole } : {}),
-                ...(context.actorOrganisation ? { actorOrganisation: context.actorOrganisation } : {}),
-                idempotencyKey: context.idempotencyKey,
-                ...(context.correlationId ? { correlationId: context.correlationId } : {}),
-              },
+              metadata: linkMetadata(context),
             },
           ],
           updateId: `RecordVdabRegistration:${context.idempotencyKey}`,
@@ -143,7 +137,19 @@ export class RegistrationLinker {
   }
 }
 
-function linkInput(registration: RegistrationToLink) {
+/** Who links and under which key, as the event's metadata records it. */
+export function linkMetadata(context: LinkContext) {
+  return {
+    actor: context.actor,
+    ...(context.actorRole ? { actorRole: context.actorRole } : {}),
+    ...(context.actorOrganisation ? { actorOrganisation: context.actorOrganisation } : {}),
+    idempotencyKey: context.idempotencyKey,
+    ...(context.correlationId ? { correlationId: context.correlationId } : {}),
+  };
+}
+
+/** The registration as the link rules read it. */
+export function linkInput(registration: RegistrationToLink) {
   const { registeredOn, partnerDossierId, nationalNumber } = registration;
   return { registeredOn, partnerDossierId, ...(nationalNumber === null ? {} : { nationalNumber }) };
 }

@@ -2,3 +2,4 @@ export * from './registration-outcome';
 export * from './vdab-registration-row';
 export * from './partner-record-row';
 export * from './partner-record-outcome';
+export * from './registration-links';

@@ -8,18 +8,24 @@ import type {
 
 type QueueInsert = ReconciliationEntry & { importId: string | null; rowNumber: number | null };
 
-/** Adds entries to the reconciliation queue; an entry already there (same file row, same single registration) stays. */
+/**
+ * Adds entries to the reconciliation queue; an entry already there (same file row, same single registration) stays.
+ * `createdAt` (default: the transaction's time) orders the queue: a file's batch gives all its entries one time, so
+ * they list in row order whichever transaction of the batch wrote them.
+ */
 export async function insertReconciliationEntries(
   manager: EntityManager,
   entries: readonly QueueInsert[],
+  createdAt?: Date,
 ): Promise<void> {
   if (!entries.length) return;
   await manager.query(
     `INSERT INTO registration_reconciliation
        (import_id, row_number, partner, kind, reason, national_number, trajectory_id, agency, registered_on, office,
-        partner_dossier_id)
-     SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                          $8::text[], $9::date[], $10::text[], $11::text[])
+        partner_dossier_id, created_at)
+     SELECT e.*, coalesce($12::timestamptz, now())
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                   $8::text[], $9::date[], $10::text[], $11::text[]) AS e
      ON CONFLICT DO NOTHING`,
     [
       entries.map((e) => e.importId),
@@ -33,6 +39,7 @@ export async function insertReconciliationEntries(
       entries.map((e) => e.registeredOn),
       entries.map((e) => e.office),
       entries.map((e) => e.partnerDossierId),
+      createdAt?.toISOString() ?? null,
     ],
   );
 }

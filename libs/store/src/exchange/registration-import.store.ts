@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { REGISTRATION_OUTCOMES, RegistrationOutcome } from '../../../domain/src';
 import type {
   ImportMetadata,
@@ -210,30 +210,11 @@ export class RegistrationImportStore {
    * Records the outcomes of a batch and queues its conflicts and unmatched rows, in one transaction. A row that
    * already has an outcome keeps it (a retried batch changes nothing).
    */
-  async recordOutcomes(importId: string, outcomes: readonly RowOutcome[]): Promise<void> {
+  async recordOutcomes(importId: string, outcomes: readonly RowOutcome[], queuedAt?: Date): Promise<void> {
     if (!outcomes.length) return;
-    await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.query(
-        `UPDATE registration_import_rows r
-            SET outcome = o.outcome, reason = o.reason, linked_trajectory_id = o.trajectory_id, processed_at = now()
-           FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS o(row_number, outcome, reason, trajectory_id)
-          WHERE r.import_id = $1 AND r.row_number = o.row_number AND r.outcome IS NULL
-          RETURNING r.row_number`,
-        [
-          importId,
-          outcomes.map((o) => o.rowNumber),
-          outcomes.map((o) => o.outcome),
-          outcomes.map((o) => o.reason),
-          outcomes.map((o) => o.trajectoryId),
-        ],
-      );
-      const fresh = new Set(rowsOf<{ row_number: number }>(updated).map((row) => row.row_number));
-      const queued = outcomes.filter((o) => o.queue && fresh.has(o.rowNumber));
-      await insertReconciliationEntries(
-        manager,
-        queued.map((o) => ({ ...o.queue!, importId, rowNumber: o.rowNumber })),
-      );
-    });
+    await this.dataSource.transaction((manager) =>
+      recordOutcomesWithin(manager, importId, outcomes, queuedAt),
+    );
   }
 
   /** Every row that did not end linked or already linked, in file order: the import's report. */
@@ -260,4 +241,35 @@ export class RegistrationImportStore {
       partnerDossierId: row.partner_dossier_id as string | null,
     }));
   }
+}
+
+/** `recordOutcomes` in the caller's transaction (e.g. the one that appends the links the outcomes report). */
+export async function recordOutcomesWithin(
+  manager: EntityManager,
+  importId: string,
+  outcomes: readonly RowOutcome[],
+  queuedAt?: Date,
+): Promise<void> {
+  if (!outcomes.length) return;
+  const updated = await manager.query(
+    `UPDATE registration_import_rows r
+        SET outcome = o.outcome, reason = o.reason, linked_trajectory_id = o.trajectory_id, processed_at = now()
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS o(row_number, outcome, reason, trajectory_id)
+      WHERE r.import_id = $1 AND r.row_number = o.row_number AND r.outcome IS NULL
+      RETURNING r.row_number`,
+    [
+      importId,
+      outcomes.map((o) => o.rowNumber),
+      outcomes.map((o) => o.outcome),
+      outcomes.map((o) => o.reason),
+      outcomes.map((o) => o.trajectoryId),
+    ],
+  );
+  const fresh = new Set(rowsOf<{ row_number: number }>(updated).map((row) => row.row_number));
+  const queued = outcomes.filter((o) => o.queue && fresh.has(o.rowNumber));
+  await insertReconciliationEntries(
+    manager,
+    queued.map((o) => ({ ...o.queue!, importId, rowNumber: o.rowNumber })),
+    queuedAt,
+  );
 }
