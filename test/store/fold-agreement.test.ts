@@ -12,7 +12,7 @@ import { SCENARIO_NOW, TrajectoryScenario, trajectoryScenarios } from './traject
  * reproduce every row the appends wrote.
  */
 
-const database = useStoreTestDatabase();
+const database = useStoreTestDatabase({ ownDatabase: true });
 const { opened } = trajectoryScenarios(database);
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -25,8 +25,10 @@ export interface StoreTestDatabase {
 /**
  * A migrated database for the test file: the one the integration global setup prepared, or else a throwaway database
  * of its own on DATABASE_URL (taken as an admin URL) or the local server, created in beforeAll and dropped in afterAll.
+ * `ownDatabase`: always a throwaway one, for a test that compares or rebuilds whole tables (other test files append
+ * to the shared one meanwhile).
  */
-export function useStoreTestDatabase(): StoreTestDatabase {
+export function useStoreTestDatabase(options: { ownDatabase?: boolean } = {}): StoreTestDatabase {
   let dataSource: DataSource | undefined;
   let throwaway: ThrowawayDatabase | undefined;
   let adminUrl = LOCAL_ADMIN_URL;
@@ -35,7 +37,7 @@ export function useStoreTestDatabase(): StoreTestDatabase {
 
   beforeAll(async () => {
     let databaseUrl = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
-    if (process.env[TEST_ENVIRONMENT_MARKER] === '1' && databaseUrl) {
+    if (process.env[TEST_ENVIRONMENT_MARKER] === '1' && databaseUrl && !options.ownDatabase) {
       adminUrl = databaseUrl;
     } else {
       adminUrl = databaseUrl ?? LOCAL_ADMIN_URL;
