@@ -29,13 +29,17 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return toCalendarDate(fromCalendarDate(date).plus({ days }));
+  // Whole days on the calendar, without a time zone: the same as in Brussels (midnight always exists there), and
+  // tens of times quicker than a zoned DateTime, which matters to the simulations that plan thousands of days.
+  return new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10) as CalendarDate;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round(fromCalendarDate(to).diff(fromCalendarDate(from), 'days').days);
+  return Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 }
+
+const DAY_MS = 86_400_000;
 
 /** The instant a deadline due on `date` expires: the start of the next day in Brussels, whatever the DST offset. */
 export function endOfDayInstant(date: CalendarDate): number {
