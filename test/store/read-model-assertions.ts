@@ -54,6 +54,8 @@ export async function readModelTables(dataSource: DataSource): Promise<Record<st
     violations: 'trajectory_id, violation_id',
     pillars: 'trajectory_id, pillar',
     participation_activities: 'trajectory_id, activity_id',
+    participation_hour_sums: 'trajectory_id, municipality, kind',
+    participation_hour_totals: 'municipality, kind, agency, residence',
   };
   const rows: Record<string, unknown[]> = {};
   for (const [table, key] of Object.entries(tables)) {

@@ -3,6 +3,7 @@ import { EventRecord } from './event-record.entity';
 import { IncidentRecord } from './incident.entity';
 import { OutboxMessageRecord } from './outbox-message.entity';
 import { ParticipationActivityRecord } from './participation-activity.entity';
+import { ParticipationHourSumRecord } from './participation-hour-sum.entity';
 import { PillarRecord } from './pillar.entity';
 import { ProjectionCheckpointRecord } from './projection-checkpoint.entity';
 import { TrajectoryStateRecord } from './trajectory-state.entity';
@@ -16,6 +17,7 @@ export {
   IncidentRecord,
   OutboxMessageRecord,
   ParticipationActivityRecord,
+  ParticipationHourSumRecord,
   PillarRecord,
   ProjectionCheckpointRecord,
   TrajectoryMilestoneRecord,
@@ -31,6 +33,7 @@ export const entities = [
   ViolationRecord,
   PillarRecord,
   ParticipationActivityRecord,
+  ParticipationHourSumRecord,
   OutboxMessageRecord,
   ProjectionCheckpointRecord,
   IncidentRecord,

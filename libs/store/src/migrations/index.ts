@@ -16,6 +16,7 @@ import { OutboxRelay1796400000000 } from './1796400000000-outbox-relay';
 import { CreatePartnerRecordImports1796500000000 } from './1796500000000-create-partner-record-imports';
 import { ApplicationRoleAndEventChain1796700000000 } from './1796700000000-application-role-and-event-chain';
 import { PendingWorkflowStarts1797000000000 } from './1797000000000-pending-workflow-starts';
+import { ParticipationHourTotals1797600000000 } from './1797600000000-participation-hour-totals';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   CreatePartnerRecordImports1796500000000,
   ApplicationRoleAndEventChain1796700000000,
   PendingWorkflowStarts1797000000000,
+  ParticipationHourTotals1797600000000,
 ];

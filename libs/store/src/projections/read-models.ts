@@ -1,5 +1,6 @@
 import { deadlines } from './deadlines.projection';
 import { participationActivities } from './participation-activities.projection';
+import { participationHourSums } from './participation-hour-sums.projection';
 import { pillars } from './pillars.projection';
 import type { ReadModel } from './projection';
 import { trajectoryMilestones } from './trajectory-milestones.projection';
@@ -14,6 +15,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   violations,
   pillars,
   participationActivities,
+  participationHourSums,
   trajectoryMilestones,
 ];
 

@@ -22,6 +22,7 @@ import type {
   ViolationFilter,
   ViolationListItem,
 } from '../read-models.types';
+import { participationHourTotalsQuery } from './participation-hour-totals';
 import { EVERYTHING, named, positional, ReadScope, scopeCondition, scopeConditionOn } from './read-scope';
 import { toDeadlineView, toTimelineEntry, toTrajectorySummaryView, toViolationView } from './view-mappers';
 
@@ -266,6 +267,11 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
   }
 
   async participationHours(filter: ParticipationHoursFilter): Promise<ParticipationHoursTotal[]> {
+    const totals = participationHourTotalsQuery(filter);
+    if (totals) {
+      const rows = await this.dataSource.query<ParticipationHoursRow[]>(totals.sql, totals.parameters);
+      return rows.map((row) => ({ ...row, hours: Number(row.hours) }));
+    }
     const parameters: unknown[] = [];
     const conditions: string[] = [
       scopeCondition(filter.scope ?? EVERYTHING, 'summary', positional(parameters)),
