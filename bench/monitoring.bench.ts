@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     const target = Math.round(config.trajectories * OPEN_SHARE);
     if (open < target && (await count('SELECT count(*)::int AS n FROM trajectory_summaries')) <= 10_000) {
       const copies = Math.ceil(target / open) - 1;
-      const added = await cloneTrajectories(dataSource, copies, []);
+      const added = await cloneTrajectories(dataSource, { copies, serialBase: 500 });
       log(
         `copied the ${open} open and their closed trajectories ${copies}× in SQL: ${added} trajectories added`,
       );
