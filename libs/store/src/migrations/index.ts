@@ -17,6 +17,7 @@ import { CreatePartnerRecordImports1796500000000 } from './1796500000000-create-
 import { ApplicationRoleAndEventChain1796700000000 } from './1796700000000-application-role-and-event-chain';
 import { PendingWorkflowStarts1797000000000 } from './1797000000000-pending-workflow-starts';
 import { ParticipationHourTotals1797600000000 } from './1797600000000-participation-hour-totals';
+import { TrajectorySearchIndexes1797600000001 } from './1797600000001-trajectory-search-indexes';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   ApplicationRoleAndEventChain1796700000000,
   PendingWorkflowStarts1797000000000,
   ParticipationHourTotals1797600000000,
+  TrajectorySearchIndexes1797600000001,
 ];

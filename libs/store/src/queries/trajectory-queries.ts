@@ -151,14 +151,23 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     const { limit, offset } = page(filter);
     // The filters are on the violation row (it carries the trajectory's agency and municipality); the join serves
     // the caller's scope and the page's people.
-    const query = this.dataSource.manager
-      .createQueryBuilder(ViolationRecord, 'violation')
-      .innerJoin(TrajectorySummaryRecord, 'summary', 'summary.trajectory_id = violation.trajectory_id');
-    query.where(scopeCondition(filter.scope ?? EVERYTHING, 'summary', named(query)));
-    if (filter.state !== undefined) query.andWhere('violation.state = :state', { state: filter.state });
-    if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
-    if (filter.agency !== undefined) query.andWhere('violation.agency = :agency', { agency: filter.agency });
-    const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const filtered = (scoped: boolean) => {
+      const query = this.dataSource.manager.createQueryBuilder(ViolationRecord, 'violation');
+      // Every violation has its summary: without a scope, the count needs no join.
+      if (scoped) {
+        query
+          .innerJoin(TrajectorySummaryRecord, 'summary', 'summary.trajectory_id = violation.trajectory_id')
+          .where(scopeCondition(filter.scope ?? EVERYTHING, 'summary', named(query)));
+      }
+      if (filter.state !== undefined) query.andWhere('violation.state = :state', { state: filter.state });
+      if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
+      if (filter.agency !== undefined)
+        query.andWhere('violation.agency = :agency', { agency: filter.agency });
+      return query;
+    };
+    const query = filtered(true);
+    const unscoped = scopeCondition(filter.scope ?? EVERYTHING, 'summary', () => '') === 'true';
+    const counted = await filtered(!unscoped).select('count(*)::int', 'total').getRawOne<{ total: number }>();
     const { entities, raw } = await query
       .addSelect('summary.national_number', 'person_national_number')
       .addSelect('summary.given_name', 'person_given_name')
