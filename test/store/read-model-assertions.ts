@@ -56,6 +56,9 @@ export async function readModelTables(dataSource: DataSource): Promise<Record<st
     participation_activities: 'trajectory_id, activity_id',
     participation_hour_sums: 'trajectory_id, municipality, kind',
     participation_hour_totals: 'municipality, kind, agency, residence',
+    caseload_counts: 'agency, counsellor_id, municipality',
+    deadline_counts: 'state, kind, agency, counsellor_id, municipality',
+    violation_counts: 'state, kind, agency, municipality',
   };
   const rows: Record<string, unknown[]> = {};
   for (const [table, key] of Object.entries(tables)) {

@@ -18,6 +18,7 @@ import { ApplicationRoleAndEventChain1796700000000 } from './1796700000000-appli
 import { PendingWorkflowStarts1797000000000 } from './1797000000000-pending-workflow-starts';
 import { ParticipationHourTotals1797600000000 } from './1797600000000-participation-hour-totals';
 import { TrajectorySearchIndexes1797600000001 } from './1797600000001-trajectory-search-indexes';
+import { ListCounts1797600000002 } from './1797600000002-list-counts';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   PendingWorkflowStarts1797000000000,
   ParticipationHourTotals1797600000000,
   TrajectorySearchIndexes1797600000001,
+  ListCounts1797600000002,
 ];

@@ -22,6 +22,7 @@ import type {
   ViolationFilter,
   ViolationListItem,
 } from '../read-models.types';
+import { countedTotal } from './list-counts';
 import { participationHourTotalsQuery } from './participation-hour-totals';
 import { EVERYTHING, named, positional, ReadScope, scopeCondition, scopeConditionOn } from './read-scope';
 import { toDeadlineView, toTimelineEntry, toTrajectorySummaryView, toViolationView } from './view-mappers';
@@ -135,8 +136,20 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       if (value !== undefined)
         query.andWhere(`deadline.${column} ${operator} :value${index}`, { [`value${index}`]: value });
     });
+    const total =
+      filter.dueFrom === undefined && filter.dueTo === undefined
+        ? await countedTotal(
+            this.dataSource,
+            'deadline_counts',
+            conditions.map(([column, , value]) => [column, value] as [string, string | undefined]),
+            filter.scope,
+          )
+        : undefined;
     // count(*), not TypeORM's COUNT(DISTINCT key): the rows are unique already, and the count is an index scan.
-    const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const counted =
+      total === undefined
+        ? await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>()
+        : { total };
     const deadlines = await query
       .orderBy('deadline.due_on', 'ASC')
       .addOrderBy('deadline.deadline_id', 'ASC')
@@ -167,7 +180,20 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     };
     const query = filtered(true);
     const unscoped = scopeCondition(filter.scope ?? EVERYTHING, 'summary', () => '') === 'true';
-    const counted = await filtered(!unscoped).select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const total = await countedTotal(
+      this.dataSource,
+      'violation_counts',
+      [
+        ['state', filter.state],
+        ['kind', filter.kind],
+        ['agency', filter.agency],
+      ],
+      filter.scope,
+    );
+    const counted =
+      total === undefined
+        ? await filtered(!unscoped).select('count(*)::int', 'total').getRawOne<{ total: number }>()
+        : { total };
     const { entities, raw } = await query
       .addSelect('summary.national_number', 'person_national_number')
       .addSelect('summary.given_name', 'person_given_name')
@@ -219,10 +245,22 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       conditions.push(`summary.${column} = $${parameters.length}`);
     }
     const where = conditions.join(' AND ');
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM trajectory_summaries summary WHERE ${where}`,
-      parameters,
-    );
+    const total =
+      (await countedTotal(
+        this.dataSource,
+        'caseload_counts',
+        [
+          ['counsellor_id', filter.counsellorId],
+          ['agency', filter.agency],
+        ],
+        filter.scope,
+      )) ??
+      (
+        await this.dataSource.query<{ total: number }[]>(
+          `SELECT count(*)::int AS total FROM trajectory_summaries summary WHERE ${where}`,
+          parameters,
+        )
+      )[0].total;
     // The projections keep the next due date, the counts and the attention rank on the summary row, so the page
     // is read in the order of the caseload indexes (agency, counsellor or municipality first).
     const rows = await this.dataSource.query<CaseloadRow[]>(
