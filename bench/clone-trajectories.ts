@@ -30,14 +30,15 @@ const TEXTUAL = ['text', 'jsonb', 'json', 'uuid'];
  * the same ids with `onlyTables`), in every table keyed by trajectory_id or stream_id (events, stored states, read
  * models, outbox). Serial, identity and generated columns (event position, outbox id) are left to their defaults.
  * Triggers are off while copying, the events' hash chain among them: copied events carry no hash (bytea columns
- * are not copied). Deciding the same volume through the domain would take hours; the queries only need the rows to
- * be there, with the shape and spread real trajectories give them, and every copy is a row the projections would
- * write for its events (only the ids and the national number differ, and no read model derives a value from them).
+ * are not copied), and the totals and counts the triggers keep are recounted at the end. Deciding the same volume
+ * through the domain would take hours; the queries only need the rows to be there, with the shape and spread real
+ * trajectories give them, and every copy is a row the projections would write for its events (only the ids and the
+ * national number differ, and no read model derives a value from them).
  *
  * The trajectory id appears inside other values (stream ids, deadline and violation ids, idempotency keys, event
- * payloads), so each textual value is copied with the old id replaced by the new one. So is the
- * newcomer's national number, since a newcomer has one active trajectory at most: a copy keeps the birth date and
- * gets serial `serialBase` + its copy number, with the check number of its century. Returns the number of
+ * payloads), so each textual value is copied with the old id replaced by the new one. So is the newcomer's national
+ * number, since a newcomer has one active trajectory at most: a copy keeps the birth date and gets serial
+ * `serialBase` + its copy number, with the check number of its century. Returns the number of
  * trajectories added.
  */
 export async function cloneTrajectories(dataSource: DataSource, options: CloneOptions): Promise<number> {
@@ -96,6 +97,11 @@ export async function cloneTrajectories(dataSource: DataSource, options: CloneOp
            JOIN bench_clone_ids ids ON ids.old_id = original."${key}"`,
       );
     }
+    // Written with triggers off: the totals and list counts kept by triggers are summed afresh from their rows.
+    await manager.query(
+      `SELECT participation_hour_totals_recount(), caseload_counts_recount(), deadline_counts_recount(),
+              violation_counts_recount()`,
+    );
     const [{ count }] = await manager.query<{ count: number }[]>(
       'SELECT count(*)::int AS count FROM bench_clone_ids',
     );

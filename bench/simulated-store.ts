@@ -66,11 +66,6 @@ export async function growSimulatedStore(dataSource: DataSource, size: Simulated
   }
   await copyUntil(dataSource, false, size.open);
   await copyUntil(dataSource, true, size.persons - size.open);
-  // The copies were written with triggers off: the totals and list counts are summed afresh from their rows.
-  await dataSource.query(
-    `SELECT participation_hour_totals_recount(), caseload_counts_recount(), deadline_counts_recount(),
-            violation_counts_recount()`,
-  );
 }
 
 /** Copies the generated open (or closed) trajectories in rounds until `target` of them are in the store. */
