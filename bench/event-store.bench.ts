@@ -164,7 +164,11 @@ async function benchmark(
   } else {
     const appended = await trajectoryCount(database);
     const copies = Math.max(0, Math.ceil(config.readTrajectories / appended) - 1);
-    const added = await cloneTrajectories(database.dataSource, copies, [BASELINE_TABLE]);
+    const added = await cloneTrajectories(database.dataSource, {
+      copies,
+      serialBase: 500,
+      excludeTables: [BASELINE_TABLE],
+    });
     fillNote = `${appended} appended trajectories copied ${copies}× in SQL (+${added})`;
   }
   await database.dataSource.query('VACUUM ANALYZE');

@@ -197,14 +197,12 @@ async function main(): Promise<void> {
     const target = Math.round(config.trajectories * OPEN_SHARE);
     if (open < target && (await count('SELECT count(*)::int AS n FROM trajectory_summaries')) <= 10_000) {
       const copies = Math.ceil(target / open) - 1;
-      // The views read the read models only: the events, stored states and outbox are not copied (the event chain
-      // makes copying events slow, and the outbox's identity column refuses copies).
-      const added = await cloneTrajectories(dataSource, copies, [
-        'events',
-        'trajectory_states',
-        'outbox_messages',
-        'policy_action_events',
-      ]);
+      // The views read the read models only: the events, stored states and outbox are not copied.
+      const added = await cloneTrajectories(dataSource, {
+        copies,
+        serialBase: 500,
+        excludeTables: ['events', 'trajectory_states', 'outbox_messages', 'policy_action_events'],
+      });
       log(
         `copied the ${open} open and their closed trajectories ${copies}× in SQL: ${added} trajectories added`,
       );

@@ -1,43 +1,41 @@
 import type { Pool } from 'pg';
 import { AGENCY_CODES, Agency, addDays } from '../libs/domain/src';
-import { rebuildReadModels, TypeOrmTrajectoryQueries } from '../libs/store/src';
+import { DEFAULT_SIMULATION } from '../libs/domain/src/simulation';
+import { TypeOrmTrajectoryQueries } from '../libs/store/src';
 import { openKeptOrThrowawayDatabase } from './kept-database';
-import { cloneTrajectories } from './clone-trajectories';
-import { growEventStore } from './grow-store';
 import { formatSeconds, log, Measurement, positiveInteger, renderTable, timed } from './measure';
-import {
-  BENCH_TODAY,
-  counsellorName,
-  seededRandom,
-  TRAJECTORIES_PER_COUNSELLOR,
-} from './trajectory-workload';
+import { growSimulatedStore } from './simulated-store';
+import { seededRandom } from './trajectory-workload';
 
 /**
- * Every list endpoint's query at volume, against its raw SQL in the same run. The store is grown through the domain
- * (every command decided by `decide` and folded by `fold`, events inserted in bulk, read models written by the
- * rebuild), VACUUM ANALYZE'd as autovacuum would, then each list is timed through `TypeOrmTrajectoryQueries` (what
- * the controllers call) and as the raw statements it sends, sent straight on the pool, alternating, with the same
- * random filter values. HTTP and Nest add the same fixed cost to every endpoint and are not measured here.
+ * Every list endpoint's query at volume, against its raw SQL in the same run. The dataset is the simulated year
+ * (libs/domain/src/simulation): newcomers of several intake years generated through the domain (every command
+ * decided by `decide` and folded by `evolve`, the deadline timers in between), events inserted in bulk and read models
+ * rebuilt, then copied in SQL under fresh ids and national numbers up to the target size (simulated-store), and
+ * VACUUM ANALYZE'd as autovacuum would. Each list is timed through `TypeOrmTrajectoryQueries` (what the controllers
+ * call) and as the raw statements it sends, sent straight on the pool, alternating, with the same random filter
+ * values. HTTP and Nest add the same fixed cost to every endpoint and are not measured here.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:reads
+ *   BENCH_READS_DATABASE_URL=postgres://postgres@127.0.0.1:5432/reads npm run bench:reads
  *
- * Sizes: BENCH_OPEN_TRAJECTORIES (default 100,000), BENCH_READ_QUERIES (per list, default 200),
- * BENCH_GENERATED_TRAJECTORIES (default all): fewer are generated through the domain and the store is filled up
- * to the target by copying them in SQL under fresh ids and national numbers (clone-trajectories), which is quicker.
- * A quarter of the workload's trajectories reach the attest and close, so the store holds a third more persons than
- * open trajectories. A kept database (BENCH_READS_DATABASE_URL) is grown once and reused by the next runs.
+ * Sizes: BENCH_OPEN_TRAJECTORIES (default 100,000), BENCH_PERSONS (default 1,000,000: the rest are closed),
+ * BENCH_GENERATED_PER_COHORT (newcomers generated through the domain per intake year 2019-2024, default 1,000),
+ * BENCH_READ_QUERIES (per list, default 200). A kept database (BENCH_READS_DATABASE_URL) is grown once and reused
+ * by the next runs; an interrupted growth continues where it stopped.
  */
-const OPEN_SHARE = 0.75;
-const trajectories = Math.ceil(positiveInteger('BENCH_OPEN_TRAJECTORIES', 100_000) / OPEN_SHARE);
 const config = {
-  trajectories,
-  /** Generated through the domain; the rest up to `trajectories` are SQL copies of them (see clone-trajectories). */
-  generated: Math.min(trajectories, positiveInteger('BENCH_GENERATED_TRAJECTORIES', trajectories)),
+  open: positiveInteger('BENCH_OPEN_TRAJECTORIES', 100_000),
+  persons: positiveInteger('BENCH_PERSONS', 1_000_000),
+  perCohort: positiveInteger('BENCH_GENERATED_PER_COHORT', 1_000),
+  cohorts: [2019, 2020, 2021, 2022, 2023, 2024],
   queries: positiveInteger('BENCH_READ_QUERIES', 200),
   warmup: 10,
 };
+/** The simulated store's today: the end of the followed period. */
+const TODAY = DEFAULT_SIMULATION.followUntil;
+/** Filter values drawn from the store (counsellors, municipalities), read once it is grown. */
+const values = { counsellors: [] as string[], municipalities: [] as string[] };
 
-const MUNICIPALITIES = ['Leuven', 'Brugge', 'Antwerpen', 'Gent', 'Hasselt'];
 const PAGE = 50;
 
 interface ListCase {
@@ -58,7 +56,7 @@ function caseloadRaw(pool: Pool, conditions: string[], values: string[]) {
   const where = [`summary.status <> 'CLOSED'`, ...conditions].join(' AND ');
   return countThenPage(
     pool,
-    `SELECT count(*)::int AS total FROM trajectory_summaries summary WHERE ${where}`,
+    countedSql('caseload_counts', conditions, 'summary'),
     `SELECT ${CASELOAD_COLUMNS} FROM trajectory_summaries summary WHERE ${where}
         ORDER BY ${CASELOAD_ORDER} LIMIT ${PAGE} OFFSET 0`,
     values,
@@ -69,7 +67,7 @@ function violationsRaw(pool: Pool, conditions: string[], values: string[]) {
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   return countThenPage(
     pool,
-    `SELECT count(*)::int AS total FROM violations violation ${where}`,
+    countedSql('violation_counts', conditions, 'violation'),
     `SELECT violation.*, summary.national_number, summary.given_name, summary.family_name, summary.status
          FROM violations violation
          JOIN trajectory_summaries summary ON summary.trajectory_id = violation.trajectory_id
@@ -82,11 +80,19 @@ function deadlinesRaw(pool: Pool, conditions: string[], values: string[]) {
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   return countThenPage(
     pool,
-    `SELECT count(*)::int AS total FROM deadlines deadline ${where}`,
+    conditions.some((condition) => condition.includes('due_on'))
+      ? `SELECT count(*)::int AS total FROM deadlines deadline ${where}`
+      : countedSql('deadline_counts', conditions, 'deadline'),
     `SELECT * FROM deadlines deadline ${where}
         ORDER BY deadline.due_on, deadline.deadline_id, deadline.trajectory_id LIMIT ${PAGE} OFFSET 0`,
     values,
   );
+}
+
+/** The list's total from its counts table (libs/store/src/queries/list-counts.ts), as the endpoint reads it. */
+function countedSql(counts: string, conditions: string[], alias: string): string {
+  const where = ['true', ...conditions.map((condition) => condition.replace(`${alias}.`, 'counted.'))];
+  return `SELECT coalesce(sum(counted.n), 0)::int AS total FROM ${counts} counted WHERE ${where.join(' AND ')}`;
 }
 
 /** The count, then the page, on one connection: as the query functions send them. */
@@ -103,8 +109,8 @@ async function countThenPage(pool: Pool, count: string, page: string, values: st
 
 const pick = <T>(random: () => number, values: readonly T[]): T =>
   values[Math.floor(random() * values.length)];
-const counsellor = (random: () => number) =>
-  counsellorName(Math.floor(random() * Math.ceil(config.trajectories / TRAJECTORIES_PER_COUNSELLOR)));
+const counsellor = (random: () => number) => pick(random, values.counsellors);
+const municipality = (random: () => number) => pick(random, values.municipalities);
 
 const CASES: ListCase[] = [
   {
@@ -168,8 +174,8 @@ const CASES: ListCase[] = [
   {
     name: 'GET /deadlines?municipality=&dueFrom=&dueTo=',
     draw: (random) => {
-      const dueFrom = addDays(BENCH_TODAY, -Math.floor(random() * 300));
-      return { municipality: pick(random, MUNICIPALITIES), dueFrom, dueTo: addDays(dueFrom, 30) };
+      const dueFrom = addDays(TODAY, -Math.floor(random() * 700));
+      return { municipality: municipality(random), dueFrom, dueTo: addDays(dueFrom, 30) };
     },
     endpoint: (queries, filter) => queries.listDeadlines(filter),
     raw: (pool, { municipality, dueFrom, dueTo }) =>
@@ -180,16 +186,49 @@ const CASES: ListCase[] = [
       ),
   },
   {
+    name: 'GET /caseload/search?text=',
+    draw: (random) => ({ text: pick(random, ['haddad', 'amina nowak', 'kovalenko', 'tesfaye sara']) }),
+    endpoint: (queries, { text }) => queries.searchTrajectories({ text }),
+    raw: (pool, { text }) =>
+      pool.query(
+        `SELECT ${CASELOAD_COLUMNS} FROM trajectory_summaries summary
+          WHERE true AND (lower(summary.given_name || ' ' || summary.family_name) LIKE $1
+                          OR lower(summary.family_name || ' ' || summary.given_name) LIKE $1)
+          ORDER BY summary.status = 'CLOSED', summary.family_name, summary.given_name, summary.trajectory_id
+          LIMIT 20`,
+        [`%${text}%`],
+      ),
+  },
+  {
     name: 'GET /participation-hours?municipality=',
-    draw: (random) => ({ municipality: pick(random, MUNICIPALITIES) }),
+    draw: (random) => ({ municipality: municipality(random) }),
     endpoint: (queries, { municipality }) => queries.participationHours({ municipality }),
     raw: (pool, { municipality }) =>
       pool.query(
+        `SELECT total.municipality, total.kind, sum(total.hours)::text AS hours,
+                sum(total.activities)::int AS activities, sum(total.trajectories)::int AS trajectories
+           FROM participation_hour_totals total WHERE total.municipality = $1
+          GROUP BY total.municipality, total.kind HAVING sum(total.trajectories) > 0
+          ORDER BY total.municipality, total.kind`,
+        [municipality],
+      ),
+  },
+  {
+    name: 'GET /participation-hours?municipality=&from=&to=',
+    draw: (random) => {
+      const from = addDays(TODAY, -90 - Math.floor(random() * 600));
+      return { municipality: municipality(random), from, to: addDays(from, 90) };
+    },
+    endpoint: (queries, filter) => queries.participationHours(filter),
+    raw: (pool, { municipality, from, to }) =>
+      pool.query(
         `SELECT activity.municipality, activity.kind, sum(activity.hours)::text AS hours, count(*)::int AS activities,
                 count(DISTINCT activity.trajectory_id)::int AS trajectories
-           FROM participation_activities activity WHERE activity.municipality = $1
+           FROM participation_activities activity
+           JOIN trajectory_summaries summary ON summary.trajectory_id = activity.trajectory_id
+          WHERE true AND activity.municipality = $1 AND activity.ended_on >= $2 AND activity.ended_on <= $3
           GROUP BY activity.municipality, activity.kind ORDER BY activity.municipality, activity.kind`,
-        [municipality],
+        [municipality, from, to],
       ),
   },
 ];
@@ -198,36 +237,24 @@ async function main(): Promise<void> {
   const database = await openKeptOrThrowawayDatabase('BENCH_READS_DATABASE_URL');
   try {
     const { dataSource, pool } = database;
-    const count = async (sql: string) => (await dataSource.query<{ n: number }[]>(sql))[0].n;
-    if ((await count('SELECT count(*)::int AS n FROM events')) === 0) {
-      log(`${database.origin}; growing ${config.generated} trajectories`);
-      const grown = await growEventStore(dataSource, 'reads', config.generated);
-      log(
-        `${grown.events} events: decided in ${formatSeconds(grown.decideMs)}, inserted in ${formatSeconds(grown.insertMs)}`,
-      );
-    } else log(`${database.origin}: reusing its events`);
-    if ((await count('SELECT count(*)::int AS n FROM trajectory_summaries')) === 0) {
-      const started = performance.now();
-      const rebuilt = await rebuildReadModels(dataSource);
-      const rebuildMs = performance.now() - started;
-      log(
-        `read models rebuilt from ${rebuilt.eventsReplayed} events in ${formatSeconds(rebuildMs)} ` +
-          `(${((rebuilt.eventsReplayed * 1000) / rebuildMs).toFixed(0)} events/s)`,
-      );
-    }
-    const open = await count(`SELECT count(*)::int AS n FROM trajectory_summaries WHERE status <> 'CLOSED'`);
-    const target = Math.round(config.trajectories * OPEN_SHARE);
-    // clone-trajectories keeps national numbers unique only for stores of up to 10,000 generated trajectories.
-    if (open < target && (await count('SELECT count(*)::int AS n FROM trajectory_summaries')) > 10_000) {
-      log(`${open} open trajectories, fewer than ${target}: generate more through the domain to reach it`);
-    } else if (open < target) {
-      const copies = Math.ceil(target / open) - 1;
-      const added = await cloneTrajectories(dataSource, copies, []);
-      log(
-        `copied the ${open} open and their closed trajectories ${copies}× in SQL: ${added} trajectories added`,
-      );
-    }
-    await dataSource.query('VACUUM ANALYZE');
+    const started = performance.now();
+    await growSimulatedStore(dataSource, config);
+    log(`${database.origin}: grown in ${formatSeconds(performance.now() - started)}`);
+    values.counsellors = (
+      await dataSource.query<{ id: string }[]>(
+        'SELECT DISTINCT counsellor_id AS id FROM trajectory_summaries',
+      )
+    ).map((row) => row.id);
+    values.municipalities = (
+      await dataSource.query<{ name: string }[]>(
+        'SELECT DISTINCT municipality AS name FROM participation_activities ORDER BY 1',
+      )
+    ).map((row) => row.name);
+    // The tables the lists read (the events, most of the store, are not read by any list).
+    await dataSource.query(
+      `VACUUM ANALYZE trajectory_summaries, deadlines, violations, pillars, participation_activities,
+                      participation_hour_sums, participation_hour_totals`,
+    );
     const [volume] = await dataSource.query<Record<string, number>[]>(
       `SELECT (SELECT count(*) FROM events)::int AS events,
               (SELECT count(*) FROM trajectory_summaries WHERE status <> 'CLOSED')::int AS open_trajectories,
@@ -235,7 +262,9 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM deadlines)::int AS deadlines,
               (SELECT count(*) FROM violations)::int AS violations,
               (SELECT count(*) FROM violations WHERE state = 'OPEN')::int AS open_violations,
-              (SELECT count(*) FROM participation_activities)::int AS activities`,
+              (SELECT count(*) FROM participation_activities)::int AS activities,
+              (SELECT count(*) FROM participation_hour_sums)::int AS participation_hour_sums,
+              pg_size_pretty(pg_database_size(current_database())) AS database_size`,
     );
     log(`volume: ${JSON.stringify(volume)}`);
 

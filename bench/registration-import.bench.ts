@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     log(`opening ${OPENED} trajectories through the API (intake, contract)`);
     await openTrajectories(baseUrl, counsellor, OPENED);
     const copies = Math.ceil(ROWS / OPENED) - 1;
-    const added = await cloneTrajectories(database.dataSource, copies, []);
+    const added = await cloneTrajectories(database.dataSource, { copies, serialBase: 500 });
     await database.dataSource.query('VACUUM ANALYZE');
     log(`copied them ${copies}× in SQL: ${added} trajectories added`);
 

@@ -29,13 +29,14 @@ export interface SimulatedYearLoad {
 
 /**
  * Loads the simulated year (libs/domain/src/simulation/simulated-year.ts) straight into the event store — its events
- * inserted in bulk, no workflow — then rebuilds the stored states and read models from the events. Idempotent: the
- * trajectory ids derive from the seed, and a store that already holds the first one is left as it is.
+ * inserted in bulk, no workflow — then rebuilds the stored states and read models from the events (unless `rebuild`
+ * is false: a caller loading several batches rebuilds once). Idempotent: the trajectory ids derive from the seed, and
+ * a store that already holds the first one is left as it is.
  */
 export async function loadSimulatedYear(
   dataSource: DataSource,
   options: SimulationOptions = DEFAULT_SIMULATION,
-  rowsPerInsert = 5_000,
+  { rowsPerInsert = 5_000, rebuild = true }: { rowsPerInsert?: number; rebuild?: boolean } = {},
 ): Promise<SimulatedYearLoad> {
   const load: SimulatedYearLoad = {
     trajectories: 0,
@@ -73,6 +74,7 @@ export async function loadSimulatedYear(
     if (load.trajectories % 5_000 === 0) log.info({ trajectories: load.trajectories }, 'simulated');
   }
   await flush();
+  if (!rebuild) return load;
   const started = performance.now();
   await rebuildReadModels(dataSource);
   load.rebuildMs = performance.now() - started;

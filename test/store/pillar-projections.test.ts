@@ -7,7 +7,8 @@ import {
   ParticipationPillarDetails,
   rebuildReadModels,
 } from '../../libs/store/src';
-import { OBLIGED_FACTS } from '../../libs/domain/src/trajectory/trajectory.fixtures';
+import type { ReadScope } from '../../libs/store/src/queries/read-scope';
+import { OBLIGED_FACTS, transferTrajectory } from '../../libs/domain/src/trajectory/trajectory.fixtures';
 import { expectReadModelsToAgreeWithFold, readModelRows } from './read-model-assertions';
 import { useStoreTestDatabase } from './store-test-database';
 import { ScenarioOptions, TrajectoryScenario, trajectoryScenarios } from './trajectory-fixtures';
@@ -586,6 +587,51 @@ describe('participationHours', () => {
       ...(await database.queries.participationHours({ municipality: where.other })),
     ];
     expect(reported.reduce((sum, row) => sum + row.hours, 0)).toBe(pillarHours[0] + pillarHours[1]);
+  });
+
+  it('keeps its totals with the trajectories: a transfer moves them to the new agency, a rebuild sums them again', async () => {
+    const lokeren = municipality('Lokeren');
+    const third = await opened({
+      municipality: lokeren,
+      registeredOn: '2026-01-05',
+      targetGroupFacts: obligedNewcomerFacts('2025-12-01'),
+    });
+    await drive(third, [
+      { type: 'RecordIntake', intakeOn: '2026-01-20' },
+      { type: 'RecordContract', signedOn: '2026-05-01' },
+      {
+        type: 'LogParticipationActivity',
+        kind: 'VOLUNTEERING',
+        hours: 3.5,
+        startedOn: '2026-05-02',
+        endedOn: '2026-05-03',
+        organisation: 'Buurtwerk',
+      },
+    ]);
+    const scopes: ReadScope[] = [{}, { agencies: ['AGII'] }, { municipalities: ['antwerpen'] }];
+    /** Per scope and municipality, from the totals and summed from the activities (as a period makes it). */
+    const expectAgreement = async () => {
+      for (const scope of scopes) {
+        for (const municipality of [where.home, where.other, lokeren]) {
+          expect(await database.queries.participationHours({ municipality, scope })).toEqual(
+            await database.queries.participationHours({ municipality, scope, from: '1900-01-01' }),
+          );
+        }
+      }
+    };
+    const inAntwerpen = () =>
+      database.queries.participationHours({ municipality: lokeren, scope: { agencies: ['ATLAS'] } });
+    await expectAgreement();
+    expect(await inAntwerpen()).toEqual([]);
+    await drive(third, [transferTrajectory('ATLAS', '2026-06-14')]);
+    await expectAgreement();
+    const moved = [
+      { municipality: lokeren, kind: 'VOLUNTEERING', hours: 3.5, activities: 1, trajectories: 1 },
+    ];
+    expect(await inAntwerpen()).toEqual(moved);
+    await rebuildReadModels(database.dataSource);
+    await expectAgreement();
+    expect(await inAntwerpen()).toEqual(moved);
   });
 
   it('counts the activities that ended within the period, bounds inclusive', async () => {

@@ -48,6 +48,14 @@ export async function readModelRows(dataSource: DataSource, trajectoryIds: strin
   };
 }
 
+/** Totals the database keeps from read-model rows by statement triggers (list counts, participation hours). */
+const TRIGGER_KEPT_TOTALS = [
+  'participation_hour_totals',
+  'caseload_counts',
+  'deadline_counts',
+  'violation_counts',
+];
+
 /** Every row of the stored states and the read models, as JSON, in key order: to compare a rebuild with the appends. */
 export async function readModelTables(dataSource: DataSource): Promise<Record<string, unknown[]>> {
   const rows: Record<string, unknown[]> = {};
@@ -65,6 +73,12 @@ export async function readModelTables(dataSource: DataSource): Promise<Record<st
       `SELECT to_jsonb(t) AS row FROM ${sums.table} t ORDER BY to_jsonb(t)::text`,
     );
     rows[sums.table] = result.map(({ row }) => row);
+  }
+  for (const table of TRIGGER_KEPT_TOTALS) {
+    const result = await dataSource.query<{ row: unknown }[]>(
+      `SELECT to_jsonb(t) AS row FROM ${table} t ORDER BY to_jsonb(t)::text`,
+    );
+    rows[table] = result.map(({ row }) => row);
   }
   return rows;
 }

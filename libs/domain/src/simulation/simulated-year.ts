@@ -28,6 +28,8 @@ export type SimulatedTargetGroup = keyof typeof INTAKE_2010.shares;
 export interface SimulationOptions {
   seed: string;
   count: number;
+  /** The first newcomer's index (default 0): a later batch of the same seed continues with other newcomers. */
+  firstIndex?: number;
   /** The year the intake registers in. */
   year: number;
   /** The last day whose facts are simulated; later deadlines stay open. */
@@ -94,7 +96,8 @@ export function* simulatedYear(
   options: SimulationOptions = DEFAULT_SIMULATION,
 ): Generator<SimulatedTrajectory> {
   const until = endOfDayInstant(options.followUntil);
-  for (let index = 0; index < options.count; index += 1) {
+  const first = options.firstIndex ?? 0;
+  for (let index = first; index < first + options.count; index += 1) {
     const plan = planNewcomer(options, index);
     yield { plan, ...driveTrajectory(plan.commands, until) };
   }

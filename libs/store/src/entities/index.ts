@@ -4,6 +4,7 @@ import { EventRecord } from './event-record.entity';
 import { IncidentRecord } from './incident.entity';
 import { OutboxMessageRecord } from './outbox-message.entity';
 import { ParticipationActivityRecord } from './participation-activity.entity';
+import { ParticipationHourSumRecord } from './participation-hour-sum.entity';
 import { PillarRecord } from './pillar.entity';
 import { ProjectionCheckpointRecord } from './projection-checkpoint.entity';
 import { TrajectoryStateRecord } from './trajectory-state.entity';
@@ -18,6 +19,7 @@ export {
   IncidentRecord,
   OutboxMessageRecord,
   ParticipationActivityRecord,
+  ParticipationHourSumRecord,
   PillarRecord,
   ProjectionCheckpointRecord,
   TrajectoryMilestoneRecord,
@@ -33,6 +35,7 @@ export const entities = [
   ViolationRecord,
   PillarRecord,
   ParticipationActivityRecord,
+  ParticipationHourSumRecord,
   OutboxMessageRecord,
   ProjectionCheckpointRecord,
   IncidentRecord,

@@ -20,6 +20,9 @@ import { WorkflowStartRetries1797100000000 } from './1797100000000-workflow-star
 import { EventChainTriggerInline1797200000000 } from './1797200000000-event-chain-trigger-inline';
 import { DeadlineCounts1797500000000 } from './1797500000000-deadline-counts';
 import { CounsellorOfficePeriods1797510000000 } from './1797510000000-counsellor-office-periods';
+import { ParticipationHourTotals1797600000000 } from './1797600000000-participation-hour-totals';
+import { TrajectorySearchIndexes1797600000001 } from './1797600000001-trajectory-search-indexes';
+import { ListCounts1797600000002 } from './1797600000002-list-counts';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -45,4 +48,7 @@ export const migrations = [
   EventChainTriggerInline1797200000000,
   DeadlineCounts1797500000000,
   CounsellorOfficePeriods1797510000000,
+  ParticipationHourTotals1797600000000,
+  TrajectorySearchIndexes1797600000001,
+  ListCounts1797600000002,
 ];

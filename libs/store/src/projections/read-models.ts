@@ -1,6 +1,7 @@
 import { deadlineContributions } from './deadline-contributions.projection';
 import { deadlines } from './deadlines.projection';
 import { participationActivities } from './participation-activities.projection';
+import { participationHourSums } from './participation-hour-sums.projection';
 import { pillars } from './pillars.projection';
 import type { ReadModel } from './projection';
 import type { SummedReadModel } from './summed-read-models';
@@ -16,6 +17,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   violations,
   pillars,
   participationActivities,
+  participationHourSums,
   trajectoryMilestones,
   deadlineContributions,
 ];

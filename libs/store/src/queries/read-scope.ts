@@ -44,6 +44,15 @@ export function named(query: { setParameter(name: string, value: unknown): unkno
   };
 }
 
+/**
+ * Whether the scope only asks for agencies and municipalities of residence: then it is a condition on any row that
+ * keeps those two as `agency` and `municipality` (totals and counts kept per agency and residence).
+ */
+export function onAgencyAndResidenceOnly(scope: ReadScope): boolean {
+  const answered: readonly string[] = ['agencies', 'municipalities', 'excludedMunicipalities'];
+  return Object.keys(scope).every((key) => answered.includes(key));
+}
+
 /** The scope as one SQL condition on the trajectory_summaries row `alias`. */
 export function scopeCondition(scope: ReadScope, alias: string, add: Bind): string {
   const conditions: string[] = [];

@@ -22,6 +22,8 @@ import type {
   ViolationFilter,
   ViolationListItem,
 } from '../read-models.types';
+import { countedTotal } from './list-counts';
+import { participationHourTotalsQuery } from './participation-hour-totals';
 import { EVERYTHING, named, positional, ReadScope, scopeCondition, scopeConditionOn } from './read-scope';
 import { toDeadlineView, toTimelineEntry, toTrajectorySummaryView, toViolationView } from './view-mappers';
 
@@ -134,8 +136,20 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       if (value !== undefined)
         query.andWhere(`deadline.${column} ${operator} :value${index}`, { [`value${index}`]: value });
     });
+    const total =
+      filter.dueFrom === undefined && filter.dueTo === undefined
+        ? await countedTotal(
+            this.dataSource,
+            'deadline_counts',
+            conditions.map(([column, , value]) => [column, value] as [string, string | undefined]),
+            filter.scope,
+          )
+        : undefined;
     // count(*), not TypeORM's COUNT(DISTINCT key): the rows are unique already, and the count is an index scan.
-    const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const counted =
+      total === undefined
+        ? await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>()
+        : { total };
     const deadlines = await query
       .orderBy('deadline.due_on', 'ASC')
       .addOrderBy('deadline.deadline_id', 'ASC')
@@ -150,14 +164,36 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     const { limit, offset } = page(filter);
     // The filters are on the violation row (it carries the trajectory's agency and municipality); the join serves
     // the caller's scope and the page's people.
-    const query = this.dataSource.manager
-      .createQueryBuilder(ViolationRecord, 'violation')
-      .innerJoin(TrajectorySummaryRecord, 'summary', 'summary.trajectory_id = violation.trajectory_id');
-    query.where(scopeCondition(filter.scope ?? EVERYTHING, 'summary', named(query)));
-    if (filter.state !== undefined) query.andWhere('violation.state = :state', { state: filter.state });
-    if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
-    if (filter.agency !== undefined) query.andWhere('violation.agency = :agency', { agency: filter.agency });
-    const counted = await query.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const filtered = (scoped: boolean) => {
+      const query = this.dataSource.manager.createQueryBuilder(ViolationRecord, 'violation');
+      // Every violation has its summary: without a scope, the count needs no join.
+      if (scoped) {
+        query
+          .innerJoin(TrajectorySummaryRecord, 'summary', 'summary.trajectory_id = violation.trajectory_id')
+          .where(scopeCondition(filter.scope ?? EVERYTHING, 'summary', named(query)));
+      }
+      if (filter.state !== undefined) query.andWhere('violation.state = :state', { state: filter.state });
+      if (filter.kind !== undefined) query.andWhere('violation.kind = :kind', { kind: filter.kind });
+      if (filter.agency !== undefined)
+        query.andWhere('violation.agency = :agency', { agency: filter.agency });
+      return query;
+    };
+    const query = filtered(true);
+    const unscoped = scopeCondition(filter.scope ?? EVERYTHING, 'summary', () => '') === 'true';
+    const total = await countedTotal(
+      this.dataSource,
+      'violation_counts',
+      [
+        ['state', filter.state],
+        ['kind', filter.kind],
+        ['agency', filter.agency],
+      ],
+      filter.scope,
+    );
+    const counted =
+      total === undefined
+        ? await filtered(!unscoped).select('count(*)::int', 'total').getRawOne<{ total: number }>()
+        : { total };
     const { entities, raw } = await query
       .addSelect('summary.national_number', 'person_national_number')
       .addSelect('summary.given_name', 'person_given_name')
@@ -209,10 +245,22 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       conditions.push(`summary.${column} = $${parameters.length}`);
     }
     const where = conditions.join(' AND ');
-    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM trajectory_summaries summary WHERE ${where}`,
-      parameters,
-    );
+    const total =
+      (await countedTotal(
+        this.dataSource,
+        'caseload_counts',
+        [
+          ['counsellor_id', filter.counsellorId],
+          ['agency', filter.agency],
+        ],
+        filter.scope,
+      )) ??
+      (
+        await this.dataSource.query<{ total: number }[]>(
+          `SELECT count(*)::int AS total FROM trajectory_summaries summary WHERE ${where}`,
+          parameters,
+        )
+      )[0].total;
     // The projections keep the next due date, the counts and the attention rank on the summary row, so the page
     // is read in the order of the caseload indexes (agency, counsellor or municipality first).
     const rows = await this.dataSource.query<CaseloadRow[]>(
@@ -266,6 +314,11 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
   }
 
   async participationHours(filter: ParticipationHoursFilter): Promise<ParticipationHoursTotal[]> {
+    const totals = participationHourTotalsQuery(filter);
+    if (totals) {
+      const rows = await this.dataSource.query<ParticipationHoursRow[]>(totals.sql, totals.parameters);
+      return rows.map((row) => ({ ...row, hours: Number(row.hours) }));
+    }
     const parameters: unknown[] = [];
     const conditions: string[] = [
       scopeCondition(filter.scope ?? EVERYTHING, 'summary', positional(parameters)),
