@@ -218,6 +218,12 @@ function pillarStatesOf(views: PillarView[]): PillarStates {
   const base = (view: PillarView) => ({
     applicability: view.applicability,
     applicabilityReason: view.applicabilityReason,
+    ...(view.applicabilityReasonKey
+      ? {
+          applicabilityReasonKey: view.applicabilityReasonKey,
+          applicabilityReasonParams: view.applicabilityReasonParams ?? undefined,
+        }
+      : {}),
     status: view.status,
     ...(view.completedOn
       ? { completion: { on: view.completedOn, condition: view.completionCondition } }

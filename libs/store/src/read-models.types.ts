@@ -26,6 +26,7 @@ import type {
 } from '../../domain/src/pillars/pillar-state';
 import type { EventMetadata } from './event-store.types';
 import type { ReadScope } from './queries/read-scope';
+import type { PillarReasonKey } from '../../domain/src/pillars/applicability';
 
 /** Read models are projections of the event store, updated in the same transaction as the append. */
 
@@ -97,6 +98,9 @@ export interface PillarView {
   pillar: Pillar;
   applicability: PillarApplicability;
   applicabilityReason: string;
+  /** The reason as a wording key (the domain's PILLAR_REASON_KEYS) and its parameters; null before they existed. */
+  applicabilityReasonKey: PillarReasonKey | null;
+  applicabilityReasonParams: Record<string, string | number> | null;
   status: PillarStatus;
   completedOn: string | null;
   completionCondition: string | null;

@@ -9,6 +9,8 @@ function pillar(overrides: Partial<PillarView> & Pick<PillarView, 'pillar' | 'de
   return {
     applicability: 'REQUIRED',
     applicabilityReason: 'policy',
+    applicabilityReasonKey: null,
+    applicabilityReasonParams: null,
     status: 'NOT_STARTED',
     completedOn: null,
     completionCondition: null,

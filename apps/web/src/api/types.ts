@@ -76,6 +76,9 @@ export interface Pillar {
   pillar: string;
   applicability: string;
   applicabilityReason: string;
+  /** The reason as a wording key (PILLAR_REASON_KEYS) and its parameters; null for older trajectories. */
+  applicabilityReasonKey?: string | null;
+  applicabilityReasonParams?: Record<string, string | number> | null;
   status: string;
   completedOn: string | null;
   completionCondition: string | null;

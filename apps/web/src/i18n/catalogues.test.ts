@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXEMPTION_REASON_CODES } from '../../../../libs/domain/src/target-group/exemption-reasons';
 import { TARGET_GROUP_RULES } from '../../../../libs/domain/src/target-group/target-group-rules';
+import { PILLAR_REASON_KEYS } from '../../../../libs/domain/src/pillars/applicability';
 import { NEXT_ACTION_CODES, NEXT_ACTION_KEYS } from '../../../../libs/domain/src/trajectory/next-actions';
 import { en } from './en';
 import { nl } from './nl';
@@ -64,6 +65,18 @@ describe('the message catalogues', () => {
     for (const [key, parameters] of Object.entries(NEXT_ACTION_KEYS)) {
       for (const catalogue of [nl, en] as Record<string, string>[]) {
         const text = catalogue[`nextAction.${key}`];
+        expect({ key, placeholders: text === undefined ? undefined : placeholders(text) }).toEqual({
+          key,
+          placeholders: [...parameters].sort(),
+        });
+      }
+    }
+  });
+
+  it("word every reason a pillar applies for, with exactly the domain's parameters", () => {
+    for (const [key, parameters] of Object.entries(PILLAR_REASON_KEYS)) {
+      for (const catalogue of [nl, en] as Record<string, string>[]) {
+        const text = catalogue[`pillarReason.${key}`];
         expect({ key, placeholders: text === undefined ? undefined : placeholders(text) }).toEqual({
           key,
           placeholders: [...parameters].sort(),

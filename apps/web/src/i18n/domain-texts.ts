@@ -1,6 +1,6 @@
 import { EXEMPTION_REASONS } from '../../../../libs/domain/src/target-group/exemption-reasons';
 import { TARGET_GROUP_RULES } from '../../../../libs/domain/src/target-group/target-group-rules';
-import type { NextAction } from '../api/types';
+import type { NextAction, Pillar } from '../api/types';
 import { formatDate } from '../format/format';
 import { hasMessage, Language, Translate } from './i18n';
 
@@ -54,4 +54,31 @@ export function targetGroupRuleText(
     explanation: hasMessage(key) ? t(key) : undefined,
     source: document === 'public' ? t('trajectory.targetGroup.publicSource') : document,
   };
+}
+
+/**
+ * Why a pillar applies (or not), in the reader's language: the catalogue's text of its key (PILLAR_REASON_KEYS in the
+ * domain), values named in words and the rule's source as the document and lines it cites. A trajectory whose
+ * pillars were determined before the keys existed (or a key this app does not know yet) shows the English reason.
+ */
+export function pillarReasonText(pillar: Pillar, t: Translate, label: Label): string {
+  const key = `pillarReason.${pillar.applicabilityReasonKey ?? ''}`;
+  if (!pillar.applicabilityReasonKey || !hasMessage(key)) return pillar.applicabilityReason;
+  const params = Object.fromEntries(
+    Object.entries(pillar.applicabilityReasonParams ?? {}).map(([name, value]) => {
+      if (name === 'source') return [name, documentCited(String(value))];
+      if (name === 'requiredResult' || name === 'literacy' || name === 'unit' || name === 'partner')
+        return [name, label('pillarReason.value.', String(value))];
+      if (name === 'skills')
+        return [
+          name,
+          String(value)
+            .split(',')
+            .map((skill) => label('pillarReason.value.', skill))
+            .join(', '),
+        ];
+      return [name, String(value)];
+    }),
+  );
+  return t(key, params);
 }

@@ -123,6 +123,37 @@ export const en: Record<MessageKey, string> = {
   'pillar.status.WAIVED': 'waived',
   'pillar.hours': '{hours} of {target} hours',
   'pillar.progress': 'Progress {pillar}',
+  'pillarReason.MO_REQUIRED': 'Required: {requiredResult} (source: {source}).',
+  'pillarReason.NT2_LITERACY_TRACK':
+    'Literacy track: level {targetLevel}, for {skills} only (source: {source}).',
+  'pillarReason.NT2_ADJUSTED_TARGET':
+    'Adjusted target {targetLevel} for a {literacy} learner (source: {source}).',
+  'pillarReason.NT2_TARGET': 'Target: level {targetLevel} (source: {source}).',
+  'pillarReason.WORK_NOT_IN_POLICY': 'The rules of {policyId} have no VDAB registration condition.',
+  'pillarReason.WORK_NOT_OF_WORKING_AGE':
+    'Not of working age ({age} when the contract was signed; source: {source}).',
+  'pillarReason.WORK_NO_RIGHT_TO_WORK': 'No right to work in Belgium (exception, source: {source}).',
+  'pillarReason.WORK_REGISTRATION_WITHIN':
+    'Registration with {partner} within {amount} {unit} of the contract (source: {source}).',
+  'pillarReason.PARTICIPATION_NOT_IN_POLICY':
+    'The rules of {policyId} have no participation and network pillar (source: {source}).',
+  'pillarReason.PARTICIPATION_VOLUNTARY': 'Optional: follows the trajectory voluntarily (source: {source}).',
+  'pillarReason.PARTICIPATION_WORKS': 'Optional: works (source: {source}).',
+  'pillarReason.PARTICIPATION_STUDIES': 'Optional: studies (source: {source}).',
+  'pillarReason.PARTICIPATION_REQUIRED':
+    'Required: not voluntary, not working or studying, so the 40-hour trajectory applies (source: {source}).',
+  'pillarReason.value.PASS_MO': 'passing the social orientation course',
+  'pillarReason.value.PASS_STANDARDISED_MO_TEST': 'passing the standardised social orientation test',
+  'pillarReason.value.LOW_LITERATE': 'low-literate',
+  'pillarReason.value.ILLITERATE': 'non-literate',
+  'pillarReason.value.VDAB': 'VDAB',
+  'pillarReason.value.ACTIRIS': 'Actiris',
+  'pillarReason.value.MONTHS': 'months',
+  'pillarReason.value.DAYS': 'days',
+  'pillarReason.value.LISTENING': 'listening',
+  'pillarReason.value.SPEAKING': 'speaking',
+  'pillarReason.value.READING': 'reading',
+  'pillarReason.value.WRITING': 'writing',
   'deadline.VDAB_REGISTRATION': 'VDAB registration',
   'deadline.ACTIRIS_REGISTRATION': 'Actiris registration',
   'deadline.AGENCY_REGISTRATION': 'Registration with the agency',

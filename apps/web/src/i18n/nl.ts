@@ -121,6 +121,38 @@ export const nl = {
   'pillar.status.WAIVED': 'vrijgesteld',
   'pillar.hours': '{hours} van {target} uur',
   'pillar.progress': 'Voortgang {pillar}',
+  'pillarReason.MO_REQUIRED': 'Verplicht: {requiredResult} (bron: {source}).',
+  'pillarReason.NT2_LITERACY_TRACK':
+    'Alfabetiseringstraject: niveau {targetLevel}, enkel voor {skills} (bron: {source}).',
+  'pillarReason.NT2_ADJUSTED_TARGET':
+    'Aangepast doel {targetLevel} voor een {literacy} cursist (bron: {source}).',
+  'pillarReason.NT2_TARGET': 'Doel: niveau {targetLevel} (bron: {source}).',
+  'pillarReason.WORK_NOT_IN_POLICY': 'De regelgeving {policyId} kent geen inschrijvingsvoorwaarde bij VDAB.',
+  'pillarReason.WORK_NOT_OF_WORKING_AGE':
+    'Niet op beroepsactieve leeftijd ({age} jaar bij het ondertekenen van het contract; bron: {source}).',
+  'pillarReason.WORK_NO_RIGHT_TO_WORK':
+    'Geen toegang tot de arbeidsmarkt in België (uitzondering, bron: {source}).',
+  'pillarReason.WORK_REGISTRATION_WITHIN':
+    'Inschrijving bij {partner} binnen {amount} {unit} na het contract (bron: {source}).',
+  'pillarReason.PARTICIPATION_NOT_IN_POLICY':
+    'De regelgeving {policyId} kent geen pijler participatie en netwerk (bron: {source}).',
+  'pillarReason.PARTICIPATION_VOLUNTARY': 'Facultatief: volgt het traject vrijwillig (bron: {source}).',
+  'pillarReason.PARTICIPATION_WORKS': 'Facultatief: werkt (bron: {source}).',
+  'pillarReason.PARTICIPATION_STUDIES': 'Facultatief: studeert (bron: {source}).',
+  'pillarReason.PARTICIPATION_REQUIRED':
+    'Verplicht: niet vrijwillig, werkt en studeert niet, dus geldt het traject van 40 uur (bron: {source}).',
+  'pillarReason.value.PASS_MO': 'slagen voor de cursus maatschappelijke oriëntatie',
+  'pillarReason.value.PASS_STANDARDISED_MO_TEST': 'slagen voor de gestandaardiseerde MO-test',
+  'pillarReason.value.LOW_LITERATE': 'laaggeletterde',
+  'pillarReason.value.ILLITERATE': 'niet-geletterde',
+  'pillarReason.value.VDAB': 'VDAB',
+  'pillarReason.value.ACTIRIS': 'Actiris',
+  'pillarReason.value.MONTHS': 'maanden',
+  'pillarReason.value.DAYS': 'dagen',
+  'pillarReason.value.LISTENING': 'luisteren',
+  'pillarReason.value.SPEAKING': 'spreken',
+  'pillarReason.value.READING': 'lezen',
+  'pillarReason.value.WRITING': 'schrijven',
   'deadline.VDAB_REGISTRATION': 'Inschrijving bij VDAB',
   'deadline.ACTIRIS_REGISTRATION': 'Inschrijving bij Actiris',
   'deadline.AGENCY_REGISTRATION': 'Aanmelding bij het agentschap',

@@ -1,5 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { determinePillars } from '../../../../libs/domain/src/pillars/applicability';
+import { policyVersionById } from '../../../../libs/domain/src/policy/policy-versions';
 import { TARGET_GROUP_RULES } from '../../../../libs/domain/src/target-group/target-group-rules';
 import { nextActions, NextActionsInput } from '../../../../libs/domain/src/trajectory/next-actions';
 import type { Trajectory } from '../api/types';
@@ -68,9 +70,28 @@ function trajectory(): Trajectory {
       exemptionReason: null,
       overrideReason: null,
     },
-    pillars: [],
+    pillars: pillarsOfTheDomain(),
     nextActions: nextActions(input, { today: '2026-02-01' }),
   };
+}
+
+/** The domain's own determination (a low-literate Brussels resident who works), as the API shows it. */
+function pillarsOfTheDomain(): Trajectory['pillars'] {
+  const determined = determinePillars({
+    policy: policyVersionById('2023'),
+    signedOn: '2026-01-20' as never,
+    birthDate: '1990-05-01' as never,
+    profile: { literacy: 'LOW_LITERATE', working: true },
+    voluntary: false,
+    partner: 'ACTIRIS',
+  });
+  return (['MO', 'NT2', 'WORK', 'PARTICIPATION'] as const).map((name) =>
+    pillar(name, {
+      applicabilityReason: determined[name].reason,
+      applicabilityReasonKey: determined[name].reasonKey,
+      applicabilityReasonParams: determined[name].reasonParams,
+    }),
+  ) as unknown as Trajectory['pillars'];
 }
 
 function renderPage(language: Language, shown: Trajectory) {
@@ -107,6 +128,9 @@ describe('the trajectory page', () => {
       'LOG_PARTICIPATION_HOURS_TO_GO',
     ]);
     for (const action of shown.nextActions!) expect(text).not.toContain(action.description);
+    for (const pillar of shown.pillars!) expect(text).not.toContain(pillar.applicabilityReason);
+    expect(text).toContain('Inschrijving bij Actiris binnen 2 maanden na het contract (bron: BBT 2020-2021');
+    expect(text).toContain('Facultatief: werkt (bron:');
     expect(text).not.toContain(TARGET_GROUP_RULES.OBLIGED_NEWCOMER_FIRST_STAY.split(': ')[1]);
     expect(text).toMatch(
       /Volg de termijn Aanmelding bij het agentschap op: die verliep op 10\/01\/2026 \(te laat\)/,

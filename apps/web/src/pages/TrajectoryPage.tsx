@@ -5,7 +5,7 @@ import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../compone
 import { COMMAND_FORMS, commandBody } from '../forms/commands';
 import { CommandFormView } from '../forms/CommandFormView';
 import { formatDate, formatDateTime } from '../format/format';
-import { documentCited, nextActionText, targetGroupRuleText } from '../i18n/domain-texts';
+import { documentCited, nextActionText, pillarReasonText, targetGroupRuleText } from '../i18n/domain-texts';
 import { hasMessage, useI18n } from '../i18n/i18n';
 
 const PURPOSE_HEADER = 'X-Audit-Purpose';
@@ -343,7 +343,7 @@ function PillarsSection({ pillars }: { pillars: Pillar[] }) {
                   {progress}%
                 </progress>
               ) : null}
-              <p className="hint">{pillar.applicabilityReason}</p>
+              <p className="hint">{pillarReasonText(pillar, t, label)}</p>
             </li>
           );
         })}

@@ -124,6 +124,12 @@ function initialPillars(event: PillarsDetermined): PillarStates {
   const base = (determination: PillarDetermination) => ({
     applicability: determination.applicability,
     applicabilityReason: determination.reason,
+    ...(determination.reasonKey
+      ? {
+          applicabilityReasonKey: determination.reasonKey,
+          applicabilityReasonParams: determination.reasonParams,
+        }
+      : {}),
     status: 'NOT_STARTED' as const,
   });
   return {

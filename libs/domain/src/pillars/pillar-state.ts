@@ -1,3 +1,4 @@
+import type { PillarReasonKey } from './applicability';
 import { NT2_SKILLS, Nt2Level, Nt2Skill, Pillar } from '../policy/pillar';
 import { CalendarDate } from '../time/calendar-date';
 
@@ -36,6 +37,9 @@ interface PillarBase {
   applicability: PillarApplicability;
   /** Why it applies or not, for the counsellor and the audit. */
   applicabilityReason: string;
+  /** The same as a wording key (PILLAR_REASON_KEYS) and its parameters, for a screen to translate. */
+  applicabilityReasonKey?: PillarReasonKey;
+  applicabilityReasonParams?: Record<string, string | number>;
   status: PillarStatus;
   completion?: { on: CalendarDate; condition: string };
   waiver?: { on: CalendarDate; reason: string };

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Nt2Level, Pillar } from '../../../domain/src';
+import type { PillarReasonKey } from '../../../domain/src/pillars/applicability';
 import type { PillarApplicability, PillarStatus } from '../../../domain/src/pillars/pillar-state';
 import type { PillarDetails } from '../read-models.types';
 import { numericAsNumber } from './numeric-transformer';
@@ -24,6 +25,13 @@ export class PillarRecord {
 
   @Column({ name: 'applicability_reason', type: 'text' })
   applicabilityReason!: string;
+
+  /** The reason as a wording key (PILLAR_REASON_KEYS) and its parameters; NULL for pillars determined before. */
+  @Column({ name: 'applicability_reason_key', type: 'text', nullable: true })
+  applicabilityReasonKey!: PillarReasonKey | null;
+
+  @Column({ name: 'applicability_reason_params', type: 'jsonb', nullable: true })
+  applicabilityReasonParams!: Record<string, string | number> | null;
 
   @Column({ type: 'text' })
   status!: PillarStatus;

@@ -23,6 +23,7 @@ import { CounsellorOfficePeriods1797510000000 } from './1797510000000-counsellor
 import { ParticipationHourTotals1797600000000 } from './1797600000000-participation-hour-totals';
 import { TrajectorySearchIndexes1797600000001 } from './1797600000001-trajectory-search-indexes';
 import { ListCounts1797600000002 } from './1797600000002-list-counts';
+import { PillarReasonKeys1797900000000 } from './1797900000000-pillar-reason-keys';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   ParticipationHourTotals1797600000000,
   TrajectorySearchIndexes1797600000001,
   ListCounts1797600000002,
+  PillarReasonKeys1797900000000,
 ];

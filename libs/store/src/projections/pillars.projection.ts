@@ -23,6 +23,8 @@ export function toPillarRecords(trajectoryId: string, pillars: PillarStates): Pi
       pillar,
       applicability,
       applicabilityReason,
+      applicabilityReasonKey: pillars[pillar].applicabilityReasonKey ?? null,
+      applicabilityReasonParams: pillars[pillar].applicabilityReasonParams ?? null,
       status,
       completedOn: completion?.on ?? null,
       completionCondition: completion?.condition ?? null,

@@ -85,6 +85,8 @@ export function toPillarView(pillar: PillarRecord): PillarView {
     pillar: pillar.pillar,
     applicability: pillar.applicability,
     applicabilityReason: pillar.applicabilityReason,
+    applicabilityReasonKey: pillar.applicabilityReasonKey,
+    applicabilityReasonParams: pillar.applicabilityReasonParams,
     status: pillar.status,
     completedOn: pillar.completedOn,
     completionCondition: pillar.completionCondition,

@@ -47,6 +47,7 @@ import {
   TRAJECTORY_PHASES,
   TRAJECTORY_STATUSES,
 } from '../../http/domain-enums';
+import { PILLAR_REASON_KEYS, PillarReasonKey } from '../../../../../libs/domain/src/pillars/applicability';
 import { DeadlineResponse } from '../../deadlines/views/deadline.view';
 
 export class ViolationResponse implements ViolationView {
@@ -125,8 +126,25 @@ export class PillarResponse implements PillarView {
   @ApiProperty({ enum: PILLAR_APPLICABILITIES })
   applicability!: PillarApplicability;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Why the pillar applies or not, in English' })
   applicabilityReason!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: Object.keys(PILLAR_REASON_KEYS),
+    description:
+      'The same reason as a stable wording key, for a screen to translate; null for older trajectories',
+  })
+  applicabilityReasonKey!: PillarReasonKey | null;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    nullable: true,
+    description: 'The parameters the wording key names',
+  })
+  applicabilityReasonParams!: Record<string, string | number> | null;
 
   @ApiProperty({ enum: PILLAR_STATUSES })
   status!: PillarStatus;
