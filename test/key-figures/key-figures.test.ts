@@ -442,7 +442,12 @@ describe('key figures', () => {
       'to',
       'vdab-registered-within-two-months',
     ]);
-    expect(rows).toEqual([expect.stringMatching(new RegExp(`^Gent,${daysAgo(200)},${daysAgo(0)},0.3333,`))]);
+    expect(rows.filter((row) => row.startsWith('Gent,'))).toEqual([
+      expect.stringMatching(new RegExp(`^Gent,${daysAgo(200)},${daysAgo(0)},0.3333,`)),
+    ]);
+    // Other municipalities appear only through the commands figure: the demo counsellor placed in the office also
+    // works on other test files' trajectories (one database); none has a trajectory figure of this office.
+    expect(rows.filter((row) => !row.startsWith('Gent,') && row.split(',')[3] !== '')).toEqual([]);
   });
 
   it('the annual report: an HTML page with charts, its tables as CSV, and the same page as PDF', async () => {
