@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EXEMPTION_REASON_CODES } from '../../../../libs/domain/src/target-group/exemption-reasons';
 import { TARGET_GROUP_RULES } from '../../../../libs/domain/src/target-group/target-group-rules';
 import { PILLAR_REASON_KEYS } from '../../../../libs/domain/src/pillars/applicability';
+import { EVENT_SCHEMA_VERSIONS } from '../../../../libs/domain/src/trajectory/events';
 import { NEXT_ACTION_CODES, NEXT_ACTION_KEYS } from '../../../../libs/domain/src/trajectory/next-actions';
 import { en } from './en';
 import { nl } from './nl';
@@ -82,6 +83,16 @@ describe('the message catalogues', () => {
           placeholders: [...parameters].sort(),
         });
       }
+    }
+  });
+
+  it('name every event of the timeline', () => {
+    for (const type of Object.keys(EVENT_SCHEMA_VERSIONS)) {
+      expect({ type, nl: `event.${type}` in nl, en: `event.${type}` in en }).toEqual({
+        type,
+        nl: true,
+        en: true,
+      });
     }
   });
 
