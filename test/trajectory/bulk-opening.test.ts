@@ -63,6 +63,8 @@ describe('bulk opening of a caseload file', () => {
       // The newcomer of row 4 again, under another dossier: one active trajectory per newcomer.
       { ...rows[3], dossierId: `${prefix}bad-4` },
       { ...rows[4], dossierId: `${prefix}bad-5`, ...uniqueIdentity(), registeredOn: '2027-01-01' },
+      // Row 6 repeated as it is.
+      { ...rows[5] },
     ];
     const file = join(directory, 'caseload.jsonl');
     await writeJsonLines(file, [...rows, ...bad]);
@@ -71,8 +73,8 @@ describe('bulk opening of a caseload file', () => {
     const summary = await openCaseloadFile(database.dataSource, argumentsFor(file));
 
     expect(summary).toEqual({
-      rows: 18,
-      outcomes: { OPENED: 12, ALREADY_OPENED: 0, INVALID: 5, REFUSED: 1, CONFLICT: 0 },
+      rows: 19,
+      outcomes: { OPENED: 12, ALREADY_OPENED: 0, INVALID: 5, REFUSED: 2, CONFLICT: 0 },
       workflowStartsQueued: 12,
     });
     const problems = (await readFile(`${file}.problems.csv`, 'utf8')).trim().split('\r\n');
@@ -89,7 +91,8 @@ describe('bulk opening of a caseload file', () => {
         '15,INVALID,agency',
         '16,REFUSED,nationalNumber',
         '17,INVALID,registeredOn',
-        '18,INVALID,row',
+        '18,REFUSED,row',
+        '19,INVALID,row',
       ].sort(),
     );
     const text = problems.join('\n');
@@ -110,7 +113,7 @@ describe('bulk opening of a caseload file', () => {
 
     // Opened again (the whole file): nothing new.
     const again = await openCaseloadFile(database.dataSource, argumentsFor(file, 100));
-    expect(again.outcomes).toEqual({ OPENED: 0, ALREADY_OPENED: 12, INVALID: 5, REFUSED: 1, CONFLICT: 0 });
+    expect(again.outcomes).toEqual({ OPENED: 0, ALREADY_OPENED: 12, INVALID: 5, REFUSED: 2, CONFLICT: 0 });
     const reopened = await openedRows(prefix);
     expect(reopened.map((row) => [row.stream_id, row.events]).sort()).toEqual(
       opened.map((row) => [row.stream_id, row.events]).sort(),

@@ -39,6 +39,11 @@ export interface BulkOpeningOptions {
   now?: () => number;
 }
 
+interface EarlierRow {
+  rowNumber: number;
+  trajectoryId: string;
+}
+
 const DEFAULT_BATCH_SIZE = 1_000;
 const DEFAULT_CONCURRENCY = 2;
 
@@ -55,6 +60,7 @@ export class BulkOpening {
     outcomes: { OPENED: 0, ALREADY_OPENED: 0, INVALID: 0, REFUSED: 0, CONFLICT: 0 },
     workflowStartsQueued: 0,
   };
+  private readonly rowsByNewcomer = new Map<string, EarlierRow>();
 
   constructor(
     private readonly store: EventStore,
@@ -80,6 +86,11 @@ export class BulkOpening {
       const checked = await checkCaseloadRow(record.rowNumber, record.fields, this.opener, decidedAt);
       if (!checked.valid) {
         this.report({ rowNumber: record.rowNumber, outcome: 'INVALID', problems: checked.problems });
+        continue;
+      }
+      const earlier = this.earlierRowOf(checked.row);
+      if (earlier) {
+        this.refuseRepeat(checked.row, earlier);
         continue;
       }
       batch.push(checked.row);
@@ -127,6 +138,33 @@ export class BulkOpening {
         });
     });
     this.options.onProgress?.(this.summary);
+  }
+
+  /**
+   * Batches are written concurrently, so two rows of one newcomer must not race for the one active trajectory: the
+   * first row in the file opens it (or meets it) and a later row is decided here, as a sequential run would.
+   */
+  private earlierRowOf(row: OpeningRow): EarlierRow | undefined {
+    const earlier = this.rowsByNewcomer.get(row.newcomer);
+    if (!earlier)
+      this.rowsByNewcomer.set(row.newcomer, { rowNumber: row.rowNumber, trajectoryId: row.trajectoryId });
+    return earlier;
+  }
+
+  private refuseRepeat(row: OpeningRow, earlier: EarlierRow): void {
+    const repeated = earlier.trajectoryId === row.trajectoryId;
+    this.report({
+      rowNumber: row.rowNumber,
+      outcome: 'REFUSED',
+      problems: [
+        repeated
+          ? { field: 'row', reason: `this row repeats row ${earlier.rowNumber}: the same dossier` }
+          : {
+              field: 'nationalNumber',
+              reason: `the newcomer of this row is the newcomer of row ${earlier.rowNumber}: one active trajectory per newcomer`,
+            },
+      ],
+    });
   }
 
   private startsOf(

@@ -40,6 +40,8 @@ export interface BulkOpener {
 export interface OpeningRow {
   rowNumber: number;
   trajectoryId: string;
+  /** The newcomer's normalised national number: one active trajectory per newcomer, also within one file. */
+  newcomer: string;
   request: AppendRequest;
   dueAt: number | undefined;
 }
@@ -85,7 +87,8 @@ export async function checkCaseloadRow(
     });
   if (problems.length) return { valid: false, problems };
 
-  const key = openingKey(opener.agency, dossierId as string | undefined, dto.nationalNumber);
+  const newcomer = normalisedNationalNumber(dto.nationalNumber);
+  const key = openingKey(opener.agency, dossierId as string | undefined, newcomer);
   const trajectoryId = trajectoryIdFor(key);
   const decision = decide(undefined, dto.toCommand(trajectoryId), { now });
   if (!decision.accepted) {
@@ -107,17 +110,22 @@ export async function checkCaseloadRow(
     row: {
       rowNumber,
       trajectoryId,
+      newcomer,
       request: { streamId: trajectoryId, expectedVersion: 0, events: decision.events, metadata },
       dueAt: nextDeadlineExpiry(state),
     },
   };
 }
 
-/** The row's stable key: its dossier in the agency's file, else the newcomer (normalised national number). */
-function openingKey(agency: Agency, dossierId: string | undefined, nationalNumber: string): string {
+/** The row's stable key: its dossier in the agency's file, else the newcomer. */
+function openingKey(agency: Agency, dossierId: string | undefined, newcomer: string): string {
   if (dossierId !== undefined) return `bulk-opening:${agency}:dossier:${dossierId}`;
+  return `bulk-opening:${agency}:newcomer:${newcomer}`;
+}
+
+function normalisedNationalNumber(nationalNumber: string): string {
   const check = checkNationalNumber(nationalNumber);
-  return `bulk-opening:${agency}:newcomer:${check.valid ? check.nationalNumber : nationalNumber}`;
+  return check.valid ? check.nationalNumber : nationalNumber;
 }
 
 function dossierProblems(dossierId: unknown): RowProblem[] {
