@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { payloadCodecFrom } from '../../libs/codec/src';
 import { createLogger } from '../../libs/logging/src';
-import { createDataSource, enqueueRecoveries, openTrajectoryIds } from '../../libs/store/src';
+import { createDataSource, enqueueRecoveries, trajectoryIdsNeedingWorkflow } from '../../libs/store/src';
 import { trajectoryWorkflowId } from '../../workflows/src/definitions';
 import { TRAJECTORY_WORKFLOW_TYPE } from '../../workflows/src/start-from-stream';
 
@@ -11,7 +11,8 @@ const log = createLogger('workflows-restart');
  * Command: restarts trajectories' workflows from the legal record (their event streams), timers included. It queues
  * them in pending_workflow_starts (reason RECOVERY); a running worker's starter starts them, nearest deadline first.
  *   npm run workflows:restart -- <trajectoryId...>   the given trajectories (a running workflow is left as it is)
- *   npm run workflows:restart -- --missing           every trajectory not closed whose workflow is not running
+ *   npm run workflows:restart -- --missing           every trajectory that needs a workflow and has none running
+ *                                                    (not closed, or closed with a violation file undecided)
  * Needs DATABASE_URL, and TEMPORAL_ADDRESS/TEMPORAL_NAMESPACE/TEMPORAL_PAYLOAD_KEYS for --missing.
  */
 async function main(args: string[]): Promise<number> {
@@ -23,7 +24,9 @@ async function main(args: string[]): Promise<number> {
   }
   const dataSource = await createDataSource(process.env.DATABASE_URL, { logging: ['error'] }).initialize();
   try {
-    const candidates = missing ? await withoutRunningWorkflow(await openTrajectoryIds(dataSource)) : ids;
+    const candidates = missing
+      ? await withoutRunningWorkflow(await trajectoryIdsNeedingWorkflow(dataSource))
+      : ids;
     const queued = await enqueueRecoveries(dataSource, candidates);
     log.info(
       { queued: queued.length, unknown: candidates.length - queued.length },

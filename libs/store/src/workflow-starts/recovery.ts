@@ -23,10 +23,16 @@ export async function enqueueRecoveries(
   return queued;
 }
 
-/** The trajectories that are not closed (their workflow must be running), in id order. */
-export async function openTrajectoryIds(dataSource: DataSource): Promise<string[]> {
+/**
+ * The trajectories whose workflow must be running, in id order: those not closed, and the closed ones with a
+ * violation file still awaiting the enforcement officer's decision (the workflow outlives the closure for it).
+ */
+export async function trajectoryIdsNeedingWorkflow(dataSource: DataSource): Promise<string[]> {
   const rows = await dataSource.query<{ trajectory_id: string }[]>(
-    `SELECT trajectory_id FROM trajectory_summaries WHERE status <> 'CLOSED' ORDER BY trajectory_id`,
+    `SELECT s.trajectory_id FROM trajectory_summaries s
+      WHERE s.status <> 'CLOSED'
+         OR EXISTS (SELECT 1 FROM violations v WHERE v.trajectory_id = s.trajectory_id AND v.state = 'OPEN')
+      ORDER BY s.trajectory_id`,
   );
   return rows.map((row) => row.trajectory_id);
 }
