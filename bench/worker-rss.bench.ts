@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
+import { payloadCodecFrom } from '../libs/codec/src';
 import { addDays, calendarDate, composeNationalNumber, OpenTrajectory } from '../libs/domain/src';
 import { startTemporalDevServer } from '../scripts/temporal/dev-server';
 import { findOrBuildTemporalCli } from '../scripts/temporal/temporal-cli';
@@ -34,6 +35,8 @@ const config = {
 const TASK_QUEUE = 'bench-worker-rss';
 
 async function main(): Promise<void> {
+  // Payloads are encrypted as in production; the worker and this client share a key made for the run.
+  process.env.TEMPORAL_PAYLOAD_KEYS ||= `bench:${randomBytes(32).toString('base64')}`;
   const cliPath = await findOrBuildTemporalCli({ log });
   const temporal = await startTemporalDevServer({ cliPath });
   const database = await openBenchDatabase(2);
@@ -74,7 +77,11 @@ async function main(): Promise<void> {
     log(`worker up, RSS ${mb(rss)} MB; opening ${config.trajectories} trajectories, cache ${config.cache}`);
 
     const connection = await Connection.connect({ address: temporal.address });
-    const client = new Client({ connection, namespace: temporal.namespace });
+    const client = new Client({
+      connection,
+      namespace: temporal.namespace,
+      dataConverter: payloadCodecFrom(process.env.TEMPORAL_PAYLOAD_KEYS),
+    });
     const firstBirth = calendarDate('1960-01-01');
     let opened = 0;
     const started = performance.now();
