@@ -1,6 +1,7 @@
 import { evolve, TrajectoryState } from '../../../domain/src';
 import {
   BRUSSELS_FACTS,
+  closeTrajectory,
   contractSignedWith,
   correctFact,
   expireAt,
@@ -194,18 +195,79 @@ describe('partner messages are a mapping of each new event and the folded state'
       ).toEqual([['ACTIRIS', expect.objectContaining({ dueOn: '2026-07-10', previousDueOn: '2026-06-30' })]]);
     });
 
-    it('no new notice once the registration is recorded, nor when a suspension moved nothing', () => {
+    it('no new notice once the registration is recorded', () => {
       const registered = trajectoryAt('VDAB_REGISTERED');
       const corrected = run([correctFact('CONTRACT_SIGNING_DATE', '2026-04-25')], undefined, registered);
       expect(corrected.events.map((event) => event.type)).toContain('DeadlineMoved');
       expect(noticesAfter(corrected, registered.events.length)).toEqual([]);
+    });
+  });
 
+  describe('a registration deadline that stops running', () => {
+    const signed = trajectoryAt('CONTRACT_SIGNED'); // VDAB registration due 2026-06-30
+    const registrationMessagesAfter = (history: History, from = signed.events.length) =>
+      messagesOf(history, from)
+        .filter((message) => message.partner === 'VDAB')
+        .map(({ kind, payload }) => [kind, payload]);
+    const withdrawn = (reason: string) => ({
+      trajectoryId: TRAJECTORY_ID,
+      deadlineId: VDAB_DEADLINE_ID,
+      previousDueOn: '2026-06-30',
+      reason,
+    });
+
+    it('a suspension tells VDAB the deadline no longer runs; a resumption that moved nothing tells it again', () => {
       const sameDay = run(
         [suspendTrajectory('2026-05-10'), resumeTrajectory('2026-05-10')],
         undefined,
         signed,
       );
-      expect(noticesAfter(sameDay)).toEqual([]);
+      expect(registrationMessagesAfter(sameDay)).toEqual([
+        ['RegistrationNoLongerDue', withdrawn('SUSPENDED')],
+        ['NewcomerMustRegister', expect.not.objectContaining({ previousDueOn: expect.anything() })],
+      ]);
+      expect(registrationMessagesAfter(sameDay)[1][1]).toEqual(
+        expect.objectContaining({ dueOn: '2026-06-30', deadlineId: VDAB_DEADLINE_ID }),
+      );
+    });
+
+    it('a suspension that moved the deadline: withdrawn, then one notice with the new date', () => {
+      const resumed = run(
+        [suspendTrajectory('2026-05-10'), resumeTrajectory('2026-06-09')],
+        undefined,
+        signed,
+      );
+      expect(registrationMessagesAfter(resumed)).toEqual([
+        ['RegistrationNoLongerDue', withdrawn('SUSPENDED')],
+        [
+          'NewcomerMustRegister',
+          expect.objectContaining({ dueOn: '2026-07-30', previousDueOn: '2026-06-30' }),
+        ],
+      ]);
+    });
+
+    it('closing the trajectory waives it, also while suspended; nothing once the registration is recorded', () => {
+      const closed = run([closeTrajectory('2026-05-10')], undefined, signed);
+      expect(registrationMessagesAfter(closed)).toEqual([['RegistrationNoLongerDue', withdrawn('WAIVED')]]);
+
+      const closedWhileSuspended = run(
+        [suspendTrajectory('2026-05-10'), closeTrajectory('2026-05-20')],
+        undefined,
+        signed,
+      );
+      expect(registrationMessagesAfter(closedWhileSuspended)).toEqual([
+        ['RegistrationNoLongerDue', withdrawn('SUSPENDED')],
+        ['RegistrationNoLongerDue', withdrawn('WAIVED')],
+      ]);
+
+      const registered = trajectoryAt('VDAB_REGISTERED');
+      const closedAfter = run([closeTrajectory('2026-06-10')], undefined, registered);
+      expect(registrationMessagesAfter(closedAfter, registered.events.length)).toEqual([]);
+    });
+
+    it('a suspension from after the due date leaves the deadline running: nothing', () => {
+      const late = run([suspendTrajectory('2026-07-05')], Date.parse('2026-07-06T09:00:00Z'), signed);
+      expect(registrationMessagesAfter(late)).toEqual([]);
     });
   });
 });

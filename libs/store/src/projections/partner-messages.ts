@@ -10,6 +10,7 @@ import type { RecordedTrajectoryEvent } from '../event-records';
  */
 export const PARTNER_MESSAGE_KINDS = [
   'NewcomerMustRegister',
+  'RegistrationNoLongerDue',
   'ViolationFileOpened',
   'ParticipationPillarEntered',
   'LearnerReferred',
@@ -21,6 +22,7 @@ export const ACTIRIS = 'ACTIRIS';
 /** The enforcement officer's administration (Agentschap Binnenlands Bestuur). */
 export const ENFORCEMENT_OFFICER = 'ABB';
 export const NEWCOMER_MUST_REGISTER: PartnerMessageKind = 'NewcomerMustRegister';
+export const REGISTRATION_NO_LONGER_DUE: PartnerMessageKind = 'RegistrationNoLongerDue';
 
 /** A municipality as a partner: `municipality:<name>` (the name the trajectory records). */
 export function municipalityPartner(municipality: string): string {
@@ -47,6 +49,18 @@ export interface NewcomerMustRegisterPayload {
   previousDueOn?: string;
   deadlineId: string;
   policyVersion: string;
+}
+
+/**
+ * What VDAB (or Actiris) receives when a registration deadline it was told stops running before the registration is
+ * recorded: the trajectory is suspended (a new `NewcomerMustRegister` follows when it resumes) or the deadline is
+ * waived (an exemption, or the trajectory closed). Identified by the ids of the notice it withdraws.
+ */
+export interface RegistrationNoLongerDuePayload {
+  trajectoryId: string;
+  deadlineId: string;
+  previousDueOn: string;
+  reason: 'SUSPENDED' | 'WAIVED';
 }
 
 export interface ViolationFileOpenedPayload {
@@ -81,6 +95,7 @@ export interface PartnerMessage {
   kind: PartnerMessageKind;
   payload:
     | NewcomerMustRegisterPayload
+    | RegistrationNoLongerDuePayload
     | ViolationFileOpenedPayload
     | ParticipationPillarEnteredPayload
     | LearnerReferredPayload;
@@ -99,6 +114,13 @@ export function partnerMessagesFor(
     case 'DeadlineSet':
     case 'DeadlineMoved':
       return registrationNotices(state, previous);
+    case 'TrajectoryResumed':
+      // A suspension that moved the deadline is told by the DeadlineMoved that follows, with the new date.
+      return event.data.suspendedDays === 0 ? registrationNotices(state, previous) : [];
+    case 'TrajectorySuspended':
+    case 'DeadlineWaived':
+    case 'TrajectoryClosed':
+      return registrationWithdrawals(state, previous);
     case 'ViolationOpened': {
       const { violationId, kind, deadlineId } = event.data;
       // The facts are free text a counsellor wrote: the officer reads them in the violation file, not here.
@@ -149,26 +171,64 @@ export function partnerMessagesFor(
 }
 
 /**
- * The employment service is told the registration deadline when the contract sets it, and again each time its date
- * moves; not once the registration is recorded (the deadline is then met, or will be when the date is known to be
- * in time), and not for a deadline that is no longer open.
+ * The employment service is told the registration deadline when the contract sets it, again each time its date
+ * moves, and again when it runs again after a suspension; not once the registration is recorded (the deadline is
+ * then met, or will be when the date is known to be in time), and not for a deadline that is no longer open.
  */
 function registrationNotices(
   state: TrajectoryState,
   previous: TrajectoryState | undefined,
 ): PartnerMessage[] {
   if (state.vdabRegistration) return [];
-  const dueBefore = new Map(
-    (previous?.deadlines ?? []).map((deadline) => [deadline.deadlineId, deadline.dueOn] as const),
-  );
+  const before = deadlinesById(previous);
   return state.deadlines
-    .filter(
-      (deadline) =>
+    .filter((deadline) => {
+      const earlier = before.get(deadline.deadlineId);
+      return (
         isEmploymentRegistration(deadline.kind) &&
         deadline.state === 'OPEN' &&
-        dueBefore.get(deadline.deadlineId) !== deadline.dueOn,
-    )
-    .map((deadline) => registrationNotice(state, deadline, dueBefore.get(deadline.deadlineId)));
+        (earlier?.dueOn !== deadline.dueOn || earlier.state !== 'OPEN')
+      );
+    })
+    .map((deadline) => {
+      const previousDueOn = before.get(deadline.deadlineId)?.dueOn;
+      return registrationNotice(
+        state,
+        deadline,
+        previousDueOn === deadline.dueOn ? undefined : previousDueOn,
+      );
+    });
+}
+
+/** A registration deadline the employment service was told, stopped (suspended or waived) before it was met. */
+function registrationWithdrawals(
+  state: TrajectoryState,
+  previous: TrajectoryState | undefined,
+): PartnerMessage[] {
+  if (state.vdabRegistration) return [];
+  const before = deadlinesById(previous);
+  return state.deadlines.flatMap((deadline) => {
+    const earlier = before.get(deadline.deadlineId)?.state;
+    if (!isEmploymentRegistration(deadline.kind) || (earlier !== 'OPEN' && earlier !== 'SUSPENDED'))
+      return [];
+    if (deadline.state === earlier || (deadline.state !== 'SUSPENDED' && deadline.state !== 'WAIVED'))
+      return [];
+    const payload: RegistrationNoLongerDuePayload = {
+      trajectoryId: state.trajectoryId,
+      deadlineId: deadline.deadlineId,
+      previousDueOn: deadline.dueOn,
+      reason: deadline.state,
+    };
+    return [{ partner: employmentService(deadline), kind: REGISTRATION_NO_LONGER_DUE, payload }];
+  });
+}
+
+function deadlinesById(state: TrajectoryState | undefined): Map<string, Deadline> {
+  return new Map((state?.deadlines ?? []).map((deadline) => [deadline.deadlineId, deadline] as const));
+}
+
+function employmentService(deadline: Deadline): string {
+  return deadline.kind === 'ACTIRIS_REGISTRATION' ? ACTIRIS : VDAB;
 }
 
 function registrationNotice(
@@ -185,7 +245,7 @@ function registrationNotice(
     policyVersion: deadline.policyVersion,
   };
   return {
-    partner: deadline.kind === 'ACTIRIS_REGISTRATION' ? ACTIRIS : VDAB,
+    partner: employmentService(deadline),
     kind: NEWCOMER_MUST_REGISTER,
     payload,
   };
