@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleTrajectoryWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { EmbeddedIdentityProvider, startEmbeddedIdentityProvider } from '../../libs/identity/src';
 import {
   createThrowawayDatabase,
@@ -25,6 +26,7 @@ export interface IntegrationInfrastructure {
   database?: { url: string; drop(): Promise<void> };
   embeddedPostgres?: { stop(): Promise<void> };
   postgresDataDir?: string;
+  workflowBundleDir?: string;
 }
 
 export const INFRASTRUCTURE_KEY = '__inburgeringIntegrationInfrastructure';
@@ -38,15 +40,21 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as GlobalWithInfrastructure)[INFRASTRUCTURE_KEY] = infrastructure;
   process.stdout.write('\n');
 
-  const [temporal, postgres, identity] = await Promise.allSettled([
+  const [temporal, postgres, identity, bundle] = await Promise.allSettled([
     startTemporal(infrastructure),
     startPostgres(infrastructure),
     startIdentityProvider(infrastructure),
+    bundleWorkflows(infrastructure),
   ]);
-  if (temporal.status === 'rejected' || postgres.status === 'rejected' || identity.status === 'rejected') {
+  if (
+    temporal.status === 'rejected' ||
+    postgres.status === 'rejected' ||
+    identity.status === 'rejected' ||
+    bundle.status === 'rejected'
+  ) {
     // Jest does not run the global teardown when the setup fails: clean up what did start.
     await stopInfrastructure(infrastructure);
-    const reasons = [temporal, postgres, identity].flatMap((result) =>
+    const reasons = [temporal, postgres, identity, bundle].flatMap((result) =>
       result.status === 'rejected' ? [result.reason] : [],
     );
     throw reasons.length === 1
@@ -54,6 +62,7 @@ export default async function globalSetup(): Promise<void> {
       : new AggregateError(reasons, reasons.map((r) => r.message).join('\n'));
   }
 
+  process.env.TEST_WORKFLOW_BUNDLE_PATH = bundle.value;
   process.env.TEMPORAL_ADDRESS = temporal.value.address;
   process.env.TEMPORAL_NAMESPACE = temporal.value.namespace;
   // The API and the workers the tests start connect as the application role, as in production; the tests
@@ -81,6 +90,19 @@ async function startTemporal(infrastructure: IntegrationInfrastructure): Promise
       (lookupMs > 1000 ? ` (finding/building the CLI took ${formatDuration(lookupMs)})` : ''),
   );
   return server;
+}
+
+/**
+ * The workflows bundled once for the whole run (webpack: 3-4 s of CPU a time), in a file every test file's workers
+ * load (test/support/system.ts workflowBundle()).
+ */
+async function bundleWorkflows(infrastructure: IntegrationInfrastructure): Promise<string> {
+  const started = Date.now();
+  infrastructure.workflowBundleDir = await mkdtemp(join(tmpdir(), 'inburgering-test-bundle-'));
+  const path = join(infrastructure.workflowBundleDir, 'workflows.js');
+  await writeFile(path, (await bundleTrajectoryWorkflows()).code);
+  log(`workflows bundled in ${formatDuration(Date.now() - started)}`);
+  return path;
 }
 
 /** The embedded OpenID provider: every token the tests use is obtained from it over HTTP. */
@@ -175,6 +197,8 @@ export async function stopInfrastructure(
         await attempt('dropping the test database', () => infrastructure.database!.drop());
       if (infrastructure.embeddedPostgres)
         await attempt('stopping PostgreSQL', () => infrastructure.embeddedPostgres!.stop());
+      if (infrastructure.workflowBundleDir)
+        await rm(infrastructure.workflowBundleDir, { recursive: true, force: true });
       if (infrastructure.postgresDataDir) {
         await attempt('removing the PostgreSQL data directory', () =>
           rm(infrastructure.postgresDataDir!, { recursive: true, force: true }),

@@ -8,6 +8,7 @@ import {
   Runtime,
   WorkflowBundle,
 } from '@temporalio/worker';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/api-app';
@@ -29,9 +30,13 @@ Runtime.install({
 
 let sharedBundle: Promise<WorkflowBundle> | undefined;
 
-/** Webpack-bundling the workflows takes seconds; one bundle per test file is enough. */
+/**
+ * Webpack-bundling the workflows takes seconds: the global setup bundles them once for the run
+ * (TEST_WORKFLOW_BUNDLE_PATH); a test file run without it bundles once for itself.
+ */
 export function workflowBundle(): Promise<WorkflowBundle> {
-  sharedBundle ??= bundleTrajectoryWorkflows();
+  const path = process.env.TEST_WORKFLOW_BUNDLE_PATH;
+  sharedBundle ??= path ? readFile(path, 'utf8').then((code) => ({ code })) : bundleTrajectoryWorkflows();
   return sharedBundle;
 }
 

@@ -10,7 +10,7 @@ import { startTrajectoryWorker } from '../../../apps/worker/src/trajectory-worke
  */
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const codePath = process.env.WORKFLOW_BUNDLE_PATH;
+  const codePath = process.env.WORKFLOW_BUNDLE_PATH ?? process.env.TEST_WORKFLOW_BUNDLE_PATH;
   const worker = await startTrajectoryWorker({
     ...(codePath ? { workflowBundle: { code: await readFile(codePath, 'utf8') } } : {}),
     logLevels: ['error'],

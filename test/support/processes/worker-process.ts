@@ -12,7 +12,8 @@ import { startTrajectoryWorker } from '../../../apps/worker/src/trajectory-worke
 Runtime.install({ logger: new DefaultLogger('ERROR') });
 
 async function main(): Promise<void> {
-  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+  // Else the bundle the test run's global setup built, inherited through the environment.
+  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH ?? process.env.TEST_WORKFLOW_BUNDLE_PATH;
   const worker = await startTrajectoryWorker({
     logLevels: ['error'],
     ...(bundlePath ? { workflowBundle: { code: readFileSync(bundlePath, 'utf8') } } : {}),
