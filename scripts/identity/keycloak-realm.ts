@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES } from '../../apps/api/src/access/access-policy';
+import { repositoryRoot } from '../repository-root';
 import {
   DEFAULT_API_AUDIENCE,
   DEMO_IDENTITIES,
@@ -11,7 +12,7 @@ import {
 } from '../../libs/identity/src';
 
 export const REALM = 'inburgering';
-export const REALM_FILE = join(__dirname, '../../docker/keycloak/inburgering-realm.json');
+export const REALM_FILE = join(repositoryRoot(__dirname), 'docker', 'keycloak', 'inburgering-realm.json');
 
 /** The port `npm start` serves the API and the web app (/app/) on by default (PORT). */
 export const DEFAULT_APP_PORT = 3000;

@@ -1,22 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { repositoryRoot } from '../repository-root';
 
 /**
  * Builds the web app (apps/web) into dist/web with Vite when a source file is newer than the last build, so that a
  * warm `npm start` skips it like `tsc -b` skips the compiler. `--force` builds anyway.
  */
-/** The repository root: the nearest directory above this file with a package.json (from scripts/ or dist/scripts/). */
-function repositoryRoot(from: string): string {
-  let directory = from;
-  while (!existsSync(join(directory, 'package.json')) || !existsSync(join(directory, 'apps', 'web'))) {
-    const parent = resolve(directory, '..');
-    if (parent === directory) throw new Error(`no repository root above ${from}`);
-    directory = parent;
-  }
-  return directory;
-}
-
 const ROOT = repositoryRoot(__dirname);
 export const WEB_APP_DIR = join(ROOT, 'dist', 'web');
 const OUTPUT = join(WEB_APP_DIR, 'index.html');
