@@ -11,10 +11,10 @@ import {
 } from '../../../domain/src';
 import { positional, ReadScope, scopeCondition } from '../queries/read-scope';
 import type { ImportFormat, ImportStatus, StagingResult } from './registration-exchange.types';
+import { commitUnlessImportedBefore } from './import-content';
 import { rowsOf } from './reconciliation.store';
 
 const CONTENT_KEY = 'partner_record_imports_content_key';
-const UNIQUE_VIOLATION = '23505';
 
 export interface PartnerImportMetadata {
   kind: PartnerFileKind;
@@ -129,22 +129,15 @@ export class PartnerImportStaging {
 
   async finish(contentHash: string): Promise<StagingResult> {
     try {
-      await this.runner.query(
-        `UPDATE partner_record_imports SET content_hash = $2, total_rows = $3 WHERE import_id = $1`,
-        [this.importId, contentHash, this.rowCount],
+      return await commitUnlessImportedBefore(
+        this.runner,
+        {
+          table: 'partner_record_imports',
+          contentKey: CONTENT_KEY,
+          source: { organisation: this.key.organisation, kind: this.key.kind },
+        },
+        { importId: this.importId, contentHash, totalRows: this.rowCount },
       );
-      await this.runner.commitTransaction();
-      return { importId: this.importId, duplicate: false, totalRows: this.rowCount };
-    } catch (error) {
-      await this.runner.rollbackTransaction();
-      const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-      if (driverError?.code !== UNIQUE_VIOLATION || driverError.constraint !== CONTENT_KEY) throw error;
-      const [found] = await this.runner.query(
-        `SELECT import_id, total_rows FROM partner_record_imports
-          WHERE organisation = $1 AND kind = $2 AND content_hash = $3`,
-        [this.key.organisation, this.key.kind, contentHash],
-      );
-      return { importId: found.import_id, duplicate: true, totalRows: found.total_rows };
     } finally {
       await this.runner.release();
     }

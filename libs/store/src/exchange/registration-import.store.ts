@@ -11,10 +11,10 @@ import type {
   StagedRow,
   StagingResult,
 } from './registration-exchange.types';
+import { commitUnlessImportedBefore } from './import-content';
 import { insertReconciliationEntries, rowsOf } from './reconciliation.store';
 
 const CONTENT_KEY = 'registration_imports_content_key';
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * An upload in progress: rows are inserted in chunks as the file is parsed, inside one transaction, so an
@@ -60,20 +60,11 @@ export class ImportStaging {
   /** Commits the rows under the file's content hash; an earlier import of the same bytes wins. */
   async finish(contentHash: string): Promise<StagingResult> {
     try {
-      await this.runner.query(
-        `UPDATE registration_imports SET content_hash = $2, total_rows = $3 WHERE import_id = $1`,
-        [this.importId, contentHash, this.rowCount],
+      return await commitUnlessImportedBefore(
+        this.runner,
+        { table: 'registration_imports', contentKey: CONTENT_KEY, source: { partner: this.partner } },
+        { importId: this.importId, contentHash, totalRows: this.rowCount },
       );
-      await this.runner.commitTransaction();
-      return { importId: this.importId, duplicate: false, totalRows: this.rowCount };
-    } catch (error) {
-      await this.runner.rollbackTransaction();
-      if (!isDuplicateContent(error)) throw error;
-      const [found] = await this.runner.query(
-        `SELECT import_id, total_rows FROM registration_imports WHERE partner = $1 AND content_hash = $2`,
-        [this.partner, contentHash],
-      );
-      return { importId: found.import_id, duplicate: true, totalRows: found.total_rows };
     } finally {
       await this.runner.release();
     }
@@ -84,11 +75,6 @@ export class ImportStaging {
     if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
     await this.runner.release();
   }
-}
-
-function isDuplicateContent(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driverError?.code === UNIQUE_VIOLATION && driverError.constraint === CONTENT_KEY;
 }
 
 /** Bulk registration files: staging on upload, the rows' outcomes as the import workflow records them. */
