@@ -114,8 +114,8 @@ export async function cloneTrajectories(dataSource: DataSource, options: CloneOp
     }
     // Written with triggers off: the totals and list counts kept by triggers are summed afresh from their rows.
     await manager.query(
-      `SELECT participation_hour_totals_recount(), caseload_counts_recount(), deadline_counts_recount(),
-              violation_counts_recount()`,
+      `SELECT participation_hour_totals_recount(), participation_hour_months_recount(), caseload_counts_recount(),
+              deadline_counts_recount(), violation_counts_recount()`,
     );
     const [{ count }] = await manager.query<{ count: number }[]>(
       'SELECT count(*)::int AS count FROM bench_clone_ids',

@@ -26,8 +26,7 @@ export const participationHourDays: ReadModel<ParticipationHourDayRecord> = {
       days.set(key, day);
     }
     const rows = [...days.values()].sort(
-      (a, b) =>
-        compare(a.municipality, b.municipality) || compare(a.kind, b.kind) || compare(a.day, b.day),
+      (a, b) => compare(a.municipality, b.municipality) || compare(a.kind, b.kind) || compare(a.day, b.day),
     );
     rows.forEach((row, index) => {
       const previous = rows[index - 1];
