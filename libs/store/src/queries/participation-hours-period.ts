@@ -68,7 +68,7 @@ export function participationHoursPeriodQuery(
   // The rows name the residence as trajectory_summaries does (municipality), so the scope reads it as residence.
   const scoped = scopeCondition(scope, 'total', positional(parameters));
   const coordinating = add(municipality);
-  const periodStart = add(from);
+  let periodStart: string | undefined;
   const split = splitPeriod(from, to);
   const days = `(SELECT municipality AS coordinating_municipality, residence AS municipality, agency, kind, day,
                         previous_day, hours, activities FROM participation_hour_days) total`;
@@ -92,7 +92,7 @@ export function participationHoursPeriodQuery(
   }
   for (const edge of split.edges) {
     parts.push(`SELECT total.kind, total.hours, total.activities,
-                       CASE WHEN total.previous_day IS NULL OR total.previous_day < ${periodStart}::date THEN 1 ELSE 0 END
+                       CASE WHEN total.previous_day IS NULL OR total.previous_day < ${(periodStart ??= add(from))}::date THEN 1 ELSE 0 END
                   FROM ${days}
                  WHERE total.coordinating_municipality = ${coordinating}
                    AND total.day >= ${add(edge.from)}::date AND total.day <= ${add(edge.to)}::date AND ${scoped}`);
