@@ -393,7 +393,8 @@ export function nameSearchSql(scope: string, text: string, limit: string): strin
       (key, part) => `(SELECT ${CASELOAD_COLUMNS}, ${closed ? 1 : 0} AS closed_rank, ${part} AS part_rank,
               ${key} AS sort_key
          FROM trajectory_summaries summary
-        WHERE summary.status ${closed ? '=' : '<>'} 'CLOSED' AND ${key} LIKE ${pattern}
+        WHERE person_search_key(${text}) <> '' AND summary.status ${closed ? '=' : '<>'} 'CLOSED'
+          AND ${key} LIKE ${pattern}
           ${part === 1 ? `AND NOT ${familyFirst} LIKE ${pattern}` : ''} AND ${scope}
         ORDER BY ${key}, summary.trajectory_id
         LIMIT ${limit})`,
