@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ParticipationActivityKind } from '../../../domain/src/pillars/pillar-state';
 import { numericAsNumber } from './numeric-transformer';
 
@@ -10,6 +10,9 @@ import { numericAsNumber } from './numeric-transformer';
  * period (it is counted on its first day in the period: the one whose previous day lies before it).
  */
 @Entity({ name: 'participation_hour_days' })
+// Covering indexes (INCLUDE, migration 1798400000001), which TypeORM cannot describe.
+@Index('participation_hour_days_day_idx', { synchronize: false })
+@Index('participation_hour_days_previous_day_idx', { synchronize: false })
 export class ParticipationHourDayRecord {
   @PrimaryColumn({
     name: 'trajectory_id',
