@@ -20,6 +20,11 @@ export interface CloneOptions {
   excludeTables?: readonly string[];
   /** Only these tables (default: every table keyed by trajectory_id or stream_id). */
   onlyTables?: readonly string[];
+  /**
+   * Whether to recount the trigger-kept totals and counts at the end (default true). Runs copying side by side must
+   * leave it to one of them, or recount once after: two recounts at once would each insert the other's rows.
+   */
+  recount?: boolean;
 }
 
 interface ColumnType {
@@ -50,6 +55,7 @@ const TEXTUAL = ['text', 'jsonb', 'json', 'uuid'];
  */
 export async function cloneTrajectories(dataSource: DataSource, options: CloneOptions): Promise<number> {
   const { copies, firstCopy = 1, serialBase, sources = 'true', excludeTables = [], onlyTables } = options;
+  const { recount = true } = options;
   if (copies < 1) return 0;
   const lastSerial = serialBase + firstCopy + copies - 1;
   if (serialBase + firstCopy < 1 || lastSerial > 997)
@@ -113,10 +119,11 @@ export async function cloneTrajectories(dataSource: DataSource, options: CloneOp
       );
     }
     // Written with triggers off: the totals and list counts kept by triggers are summed afresh from their rows.
-    await manager.query(
-      `SELECT participation_hour_totals_recount(), participation_hour_months_recount(), caseload_counts_recount(),
+    if (recount)
+      await manager.query(
+        `SELECT participation_hour_totals_recount(), participation_hour_months_recount(), caseload_counts_recount(),
               deadline_counts_recount(), violation_counts_recount()`,
-    );
+      );
     const [{ count }] = await manager.query<{ count: number }[]>(
       'SELECT count(*)::int AS count FROM bench_clone_ids',
     );
