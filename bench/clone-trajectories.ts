@@ -1,4 +1,11 @@
 import type { DataSource } from 'typeorm';
+import { simulatedNameSql } from '../libs/domain/src/simulation';
+
+/**
+ * A copy's name: the simulated year's name generator (libs/domain/src/simulation/simulated-names.ts) keyed by the
+ * copy's national number, so copies of one newcomer get varied names and the same store is grown the same way.
+ */
+const COPY_NAME = simulatedNameSql('new_number::bigint % 2147483648');
 
 export interface CloneOptions {
   /** Copies of each source trajectory. */
@@ -13,6 +20,11 @@ export interface CloneOptions {
   excludeTables?: readonly string[];
   /** Only these tables (default: every table keyed by trajectory_id or stream_id). */
   onlyTables?: readonly string[];
+  /**
+   * Whether to recount the trigger-kept totals and counts at the end (default true). Runs copying side by side must
+   * leave it to one of them, or recount once after: two recounts at once would each insert the other's rows.
+   */
+  recount?: boolean;
 }
 
 interface ColumnType {
@@ -43,6 +55,7 @@ const TEXTUAL = ['text', 'jsonb', 'json', 'uuid'];
  */
 export async function cloneTrajectories(dataSource: DataSource, options: CloneOptions): Promise<number> {
   const { copies, firstCopy = 1, serialBase, sources = 'true', excludeTables = [], onlyTables } = options;
+  const { recount = true } = options;
   if (copies < 1) return 0;
   const lastSerial = serialBase + firstCopy + copies - 1;
   if (serialBase + firstCopy < 1 || lastSerial > 997)
@@ -50,15 +63,18 @@ export async function cloneTrajectories(dataSource: DataSource, options: CloneOp
   return dataSource.transaction(async (manager) => {
     await manager.query(
       `CREATE TEMPORARY TABLE bench_clone_ids ON COMMIT DROP AS
-         SELECT old_id, new_id, old_number,
+         SELECT named.*, name[1] AS new_given, name[2] AS new_family
+           FROM (SELECT numbered.*, ${COPY_NAME} AS name
+           FROM (SELECT old_id, new_id, old_number, old_given, old_family,
                 first_nine || lpad((97 - (CASE WHEN born_1900s THEN first_nine ELSE '2' || first_nine END)::bigint % 97)::text, 2, '0') AS new_number
            FROM (SELECT summary.trajectory_id AS old_id, md5(summary.trajectory_id || ':' || copy)::uuid::text AS new_id,
-                        summary.national_number AS old_number,
+                        summary.national_number AS old_number, summary.given_name AS old_given,
+                        summary.family_name AS old_family,
                         (97 - left(summary.national_number, 9)::bigint % 97) = right(summary.national_number, 2)::int
                           AS born_1900s,
                         left(summary.national_number, 6) || lpad(($3 + copy)::text, 3, '0') AS first_nine
                    FROM trajectory_summaries summary CROSS JOIN generate_series($1::int, $2::int) AS copy
-                  WHERE ${sources}) numbered`,
+                  WHERE ${sources}) digits) numbered) named`,
       [firstCopy, firstCopy + copies - 1, serialBase],
     );
     // Without statistics the planner scans each table once per copied trajectory instead of using its index.
@@ -85,11 +101,16 @@ export async function cloneTrajectories(dataSource: DataSource, options: CloneOp
     await manager.query(`SET LOCAL session_replication_role = replica`);
     for (const { table_name: table, key, columns } of tables) {
       const list = columns.map(({ name }) => `"${name}"`).join(', ');
-      const values = columns.map(({ name, type }) =>
-        TEXTUAL.includes(type)
-          ? `replace(replace(original."${name}"::text, ids.old_id, ids.new_id), ids.old_number, ids.new_number)::${type}`
-          : `original."${name}"`,
-      );
+      const values = columns.map(({ name, type }) => {
+        if (name === 'given_name' || name === 'family_name') return `ids.new_${name.split('_')[0]}`;
+        if (!TEXTUAL.includes(type)) return `original."${name}"`;
+        const replaced = `replace(replace(original."${name}"::text, ids.old_id, ids.new_id), ids.old_number, ids.new_number)`;
+        // In a JSON value (an event's newcomer, a stored row), a name is a string of its own: replaced as one.
+        return type.startsWith('json')
+          ? `replace(replace(${replaced}, '"' || ids.old_given || '"', '"' || ids.new_given || '"'),
+                     '"' || ids.old_family || '"', '"' || ids.new_family || '"')::${type}`
+          : `${replaced}::${type}`;
+      });
       await manager.query(
         `INSERT INTO "${table}" (${list})
          SELECT ${values.join(', ')}
@@ -98,10 +119,11 @@ export async function cloneTrajectories(dataSource: DataSource, options: CloneOp
       );
     }
     // Written with triggers off: the totals and list counts kept by triggers are summed afresh from their rows.
-    await manager.query(
-      `SELECT participation_hour_totals_recount(), caseload_counts_recount(), deadline_counts_recount(),
-              violation_counts_recount()`,
-    );
+    if (recount)
+      await manager.query(
+        `SELECT participation_hour_totals_recount(), participation_hour_months_recount(), caseload_counts_recount(),
+              deadline_counts_recount(), violation_counts_recount()`,
+      );
     const [{ count }] = await manager.query<{ count: number }[]>(
       'SELECT count(*)::int AS count FROM bench_clone_ids',
     );

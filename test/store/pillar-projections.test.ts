@@ -634,6 +634,73 @@ describe('participationHours', () => {
     expect(await inAntwerpen()).toEqual(moved);
   });
 
+  it('answers a period from whole months and edge days with the figures of the activities summed', async () => {
+    const place = municipality('Ninove');
+    const activity = (kind: string, endedOn: string, hours: number): TrajectoryCommand =>
+      ({
+        type: 'LogParticipationActivity',
+        kind,
+        hours,
+        startedOn: endedOn,
+        endedOn,
+        organisation: 'Buurtwerk',
+      }) as TrajectoryCommand;
+    for (const [agency, days] of [
+      ['AGII', ['2026-02-03', '2026-02-03', '2026-02-20', '2026-03-31', '2026-05-01', '2026-05-15']],
+      ['ATLAS', ['2026-02-28', '2026-04-10', '2026-04-11', '2026-05-31']],
+    ] as const) {
+      const trajectory = await scenarios.opened({
+        agency,
+        municipality: place,
+        registeredOn: '2026-01-05',
+        targetGroupFacts: obligedNewcomerFacts('2025-12-01'),
+      });
+      await trajectory.run({ type: 'RecordIntake', intakeOn: '2026-01-10' });
+      await trajectory.run({ type: 'RecordContract', signedOn: '2026-01-20' });
+      for (const [index, day] of days.entries())
+        await trajectory.run(activity(index % 3 === 2 ? 'BUDDY' : 'VOLUNTEERING', day, 1.25 + index));
+    }
+    /** The activities of the period summed, as the report did before the months were kept. */
+    const summed = async (from: string, to: string, agencies?: string[]) =>
+      (
+        await database.dataSource.query<
+          { kind: string; hours: string; activities: number; trajectories: number }[]
+        >(
+          `SELECT activity.kind, sum(activity.hours)::text AS hours, count(*)::int AS activities,
+                  count(DISTINCT activity.trajectory_id)::int AS trajectories
+             FROM participation_activities activity
+             JOIN trajectory_summaries summary ON summary.trajectory_id = activity.trajectory_id
+            WHERE activity.municipality = $1 AND activity.ended_on BETWEEN $2 AND $3
+              AND ($4::text[] IS NULL OR summary.agency = ANY($4))
+            GROUP BY activity.kind ORDER BY activity.kind`,
+          [place, from, to, agencies ?? null],
+        )
+      ).map((row) => ({ municipality: place, ...row, hours: Number(row.hours) }));
+    const days = ['2026-01-31', '2026-02-01', '2026-02-03', '2026-02-04', '2026-02-28', '2026-03-01'];
+    days.push(
+      '2026-03-31',
+      '2026-04-01',
+      '2026-04-11',
+      '2026-05-01',
+      '2026-05-16',
+      '2026-06-30',
+      '2026-07-01',
+    );
+    let periods = 0;
+    for (const from of days) {
+      for (const to of days.filter((day) => day >= from)) {
+        for (const agencies of [undefined, ['ATLAS']]) {
+          const scope = agencies ? { agencies: agencies as ['ATLAS'] } : undefined;
+          expect(await database.queries.participationHours({ municipality: place, from, to, scope })).toEqual(
+            await summed(from, to, agencies),
+          );
+          periods += 1;
+        }
+      }
+    }
+    expect(periods).toBe(182);
+  });
+
   it('counts the activities that ended within the period, bounds inclusive', async () => {
     expect(await database.queries.participationHours({ municipality: where.home, to: '2023-12-31' })).toEqual(
       [

@@ -51,6 +51,7 @@ export async function readModelRows(dataSource: DataSource, trajectoryIds: strin
 /** Totals the database keeps from read-model rows by statement triggers (list counts, participation hours). */
 const TRIGGER_KEPT_TOTALS = [
   'participation_hour_totals',
+  'participation_hour_months',
   'caseload_counts',
   'deadline_counts',
   'violation_counts',

@@ -5,6 +5,7 @@ import { TargetGroupFacts } from '../target-group/target-group-facts';
 import { TrajectoryCommand } from '../trajectory/commands';
 import { DrivenTrajectory, driveTrajectory, TimedCommand } from './drive-trajectory';
 import { seededRandom, uuidFromName } from './seeded-random';
+import { simulatedName } from './simulated-names';
 
 /**
  * A simulated intake year: the 2010 intake of adult newcomers in the Flemish Region as the first integrated action
@@ -68,28 +69,6 @@ const MUNICIPALITIES: Record<Agency, readonly string[]> = {
   IN_GENT: ['Gent'],
 };
 const COUNSELLORS_PER_AGENCY: Record<Agency, number> = { AGII: 180, ATLAS: 35, IN_GENT: 25 };
-const GIVEN_NAMES = [
-  'Amina',
-  'Oleksandr',
-  'Fatima',
-  'Yusuf',
-  'Mariam',
-  'Tigist',
-  'Ahmad',
-  'Nour',
-  'Dawit',
-  'Sara',
-];
-const FAMILY_NAMES = [
-  'El Idrissi',
-  'Kovalenko',
-  'Haddad',
-  'Tesfaye',
-  'Rahimi',
-  'Nowak',
-  'Diallo',
-  'Hussaini',
-];
 
 /** Every trajectory of the simulated year, planned and driven through the domain, one at a time. */
 export function* simulatedYear(
@@ -143,23 +122,26 @@ export function planNewcomer(options: SimulationOptions, index: number): Simulat
   // Distinct adults: birth dates spread over 1960-2005, serial 600 + index / 16,000 (the bench workload uses 1-500).
   const birthDate = addDays(calendarDate('1960-01-01'), (index * 7_919) % 16_000);
   const municipalities = MUNICIPALITIES[agency];
-  on(0, (date) => ({
-    type: 'OpenTrajectory',
-    trajectoryId,
-    agency,
-    counsellorId,
-    registeredOn: date,
-    newcomer: {
-      nationalNumber: composeNationalNumber(birthDate, 600 + Math.floor(index / 16_000)),
-      givenName: GIVEN_NAMES[index % GIVEN_NAMES.length],
-      familyName: FAMILY_NAMES[Math.floor(random() * FAMILY_NAMES.length)],
-      birthDate,
-      municipality: municipalities[Math.floor(random() * municipalities.length)],
-    },
-    ...(targetGroup === 'UNDETERMINED'
-      ? {}
-      : { targetGroupFacts: factsFor(targetGroup, registeredOn, between) }),
-  }));
+  on(0, (date) => {
+    // The draw that chose the family name from a short list before: kept, so every later draw is what it was.
+    random();
+    return {
+      type: 'OpenTrajectory',
+      trajectoryId,
+      agency,
+      counsellorId,
+      registeredOn: date,
+      newcomer: {
+        nationalNumber: composeNationalNumber(birthDate, 600 + Math.floor(index / 16_000)),
+        ...simulatedName(index),
+        birthDate,
+        municipality: municipalities[Math.floor(random() * municipalities.length)],
+      },
+      ...(targetGroup === 'UNDETERMINED'
+        ? {}
+        : { targetGroupFacts: factsFor(targetGroup, registeredOn, between) }),
+    };
+  });
 
   const progress = PROGRESS[targetGroup];
   if (!chance(progress.intake)) return planned();

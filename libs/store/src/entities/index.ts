@@ -4,6 +4,7 @@ import { EventRecord } from './event-record.entity';
 import { IncidentRecord } from './incident.entity';
 import { OutboxMessageRecord } from './outbox-message.entity';
 import { ParticipationActivityRecord } from './participation-activity.entity';
+import { ParticipationHourDayRecord } from './participation-hour-day.entity';
 import { ParticipationHourSumRecord } from './participation-hour-sum.entity';
 import { PillarRecord } from './pillar.entity';
 import { ProjectionCheckpointRecord } from './projection-checkpoint.entity';
@@ -19,6 +20,7 @@ export {
   IncidentRecord,
   OutboxMessageRecord,
   ParticipationActivityRecord,
+  ParticipationHourDayRecord,
   ParticipationHourSumRecord,
   PillarRecord,
   ProjectionCheckpointRecord,
@@ -36,6 +38,7 @@ export const entities = [
   PillarRecord,
   ParticipationActivityRecord,
   ParticipationHourSumRecord,
+  ParticipationHourDayRecord,
   OutboxMessageRecord,
   ProjectionCheckpointRecord,
   IncidentRecord,

@@ -36,9 +36,11 @@ const CASELOAD_ORDER = ['attentionRank', 'nextDeadlineDueOn', 'registeredOn', 't
 @Index('trajectory_summaries_agency_status_idx', ['agency', 'status'])
 @Index('trajectory_summaries_attest_number_idx', ['attestNumber'], { where: 'attest_number IS NOT NULL' })
 @Index('trajectory_summaries_national_number_idx', ['nationalNumber'])
-// The search's indexes on expressions (migration 1797600000001), which TypeORM cannot describe.
-@Index('trajectory_summaries_search_order_idx', { synchronize: false })
-@Index('trajectory_summaries_name_trgm_idx', { synchronize: false })
+// The search's indexes on expressions (migration 1798400000000), which TypeORM cannot describe.
+@Index('trajectory_summaries_search_family_open_idx', { synchronize: false })
+@Index('trajectory_summaries_search_family_closed_idx', { synchronize: false })
+@Index('trajectory_summaries_search_given_open_idx', { synchronize: false })
+@Index('trajectory_summaries_search_given_closed_idx', { synchronize: false })
 export class TrajectorySummaryRecord {
   @PrimaryColumn({
     name: 'trajectory_id',

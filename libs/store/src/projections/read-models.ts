@@ -1,6 +1,7 @@
 import { deadlineContributions } from './deadline-contributions.projection';
 import { deadlines } from './deadlines.projection';
 import { participationActivities } from './participation-activities.projection';
+import { participationHourDays } from './participation-hour-days.projection';
 import { participationHourSums } from './participation-hour-sums.projection';
 import { pillars } from './pillars.projection';
 import type { ReadModel } from './projection';
@@ -18,6 +19,7 @@ export const READ_MODELS: readonly ReadModel[] = [
   pillars,
   participationActivities,
   participationHourSums,
+  participationHourDays,
   trajectoryMilestones,
   deadlineContributions,
 ];

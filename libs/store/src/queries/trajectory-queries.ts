@@ -24,6 +24,7 @@ import type {
 } from '../read-models.types';
 import { countedTotal } from './list-counts';
 import { participationHourTotalsQuery } from './participation-hour-totals';
+import { participationHoursPeriodQuery } from './participation-hours-period';
 import { EVERYTHING, named, positional, ReadScope, scopeCondition, scopeConditionOn } from './read-scope';
 import { toDeadlineView, toTimelineEntry, toTrajectorySummaryView, toViolationView } from './view-mappers';
 
@@ -279,42 +280,49 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     return { items: rows.map(toCaseloadItem), total };
   }
 
+  /**
+   * A national number (11 digits, separators ignored) is looked up exactly. Other text is the start of a name in
+   * either order ("family given" or "given family", a family name's first letters, a given name), compared as
+   * person_search_key normalises it (lower case, no accents, separators as one space; migration 1798400000000).
+   * Open trajectories come first, then closed ones; within each, the persons whose family name the text starts,
+   * in the order of family and given name, then those whose given name it starts, in the order of given and family
+   * name. Each of the four parts is a range of an index read in that order and stops at the page, so the search
+   * costs its page whether the text selects three persons or a hundred thousand.
+   */
   async searchTrajectories(filter: TrajectorySearch): Promise<CaseloadItem[]> {
     const parameters: unknown[] = [];
     const digits = filter.text.replace(/[^0-9]/g, '');
-    const conditions = [scopeCondition(filter.scope ?? EVERYTHING, 'summary', positional(parameters))];
+    const scope = scopeCondition(filter.scope ?? EVERYTHING, 'summary', positional(parameters));
+    const limit = filter.limit ?? 20;
     if (digits.length === 11) {
       parameters.push(digits);
-      conditions.push(`summary.national_number = $${parameters.length}`);
-    } else {
-      parameters.push(
-        `%${filter.text
-          .trim()
-          .toLowerCase()
-          .replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      const rows = await this.dataSource.query<CaseloadRow[]>(
+        `SELECT ${CASELOAD_COLUMNS} FROM trajectory_summaries summary
+          WHERE ${scope} AND summary.national_number = $${parameters.length}
+          ORDER BY summary.status = 'CLOSED', summary.family_name, summary.given_name, summary.trajectory_id
+          LIMIT $${parameters.length + 1}`,
+        [...parameters, limit],
       );
-      conditions.push(
-        `(lower(summary.given_name || ' ' || summary.family_name) LIKE $${parameters.length}
-          OR lower(summary.family_name || ' ' || summary.given_name) LIKE $${parameters.length})`,
-      );
+      return rows.map(toCaseloadItem);
     }
+    parameters.push(filter.text, limit);
     const rows = await this.dataSource.query<CaseloadRow[]>(
-      `SELECT summary.trajectory_id, summary.given_name, summary.family_name, summary.status, summary.phase,
-              summary.agency, summary.counsellor_id, summary.registered_on,
-              summary.next_deadline_id, summary.next_deadline_kind AS next_kind,
-              summary.next_deadline_due_on AS next_due_on,
-              summary.missed_deadlines, summary.open_violations
-         FROM trajectory_summaries summary
-        WHERE ${conditions.join(' AND ')}
-        ORDER BY summary.status = 'CLOSED', summary.family_name, summary.given_name, summary.trajectory_id
-        LIMIT $${parameters.length + 1}`,
-      [...parameters, filter.limit ?? 20],
+      nameSearchSql(scope, `$${parameters.length - 1}`, `$${parameters.length}`),
+      parameters,
     );
     return rows.map(toCaseloadItem);
   }
 
   async participationHours(filter: ParticipationHoursFilter): Promise<ParticipationHoursTotal[]> {
-    const totals = participationHourTotalsQuery(filter);
+    for (const name of ['from', 'to'] as const) {
+      const value = filter[name];
+      if (value !== undefined && !isCalendarDate(value))
+        throw new RangeError(`${name} must be a date (YYYY-MM-DD), got "${value}"`);
+    }
+    if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
+      throw new RangeError(`from (${filter.from}) must not be after to (${filter.to})`);
+    }
+    const totals = participationHourTotalsQuery(filter) ?? participationHoursPeriodQuery(filter);
     if (totals) {
       const rows = await this.dataSource.query<ParticipationHoursRow[]>(totals.sql, totals.parameters);
       return rows.map((row) => ({ ...row, hours: Number(row.hours) }));
@@ -323,20 +331,14 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     const conditions: string[] = [
       scopeCondition(filter.scope ?? EVERYTHING, 'summary', positional(parameters)),
     ];
-    for (const [column, operator, value, name] of [
-      ['municipality', '=', filter.municipality, 'municipality'],
-      ['ended_on', '>=', filter.from, 'from'],
-      ['ended_on', '<=', filter.to, 'to'],
+    for (const [column, operator, value] of [
+      ['municipality', '=', filter.municipality],
+      ['ended_on', '>=', filter.from],
+      ['ended_on', '<=', filter.to],
     ] as const) {
       if (value === undefined) continue;
-      if (name !== 'municipality' && !isCalendarDate(value)) {
-        throw new RangeError(`${name} must be a date (YYYY-MM-DD), got "${value}"`);
-      }
       parameters.push(value);
       conditions.push(`activity.${column} ${operator} $${parameters.length}`);
-    }
-    if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
-      throw new RangeError(`from (${filter.from}) must not be after to (${filter.to})`);
     }
     const rows = await this.dataSource.query<ParticipationHoursRow[]>(
       `SELECT activity.municipality, activity.kind, sum(activity.hours)::text AS hours,
@@ -366,6 +368,41 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     ]);
     return toTrajectorySummaryView(summary, deadlines, violations, pillars);
   }
+}
+
+const CASELOAD_COLUMNS = `summary.trajectory_id, summary.given_name, summary.family_name, summary.status,
+  summary.phase, summary.agency, summary.counsellor_id, summary.registered_on, summary.next_deadline_id,
+  summary.next_deadline_kind AS next_kind, summary.next_deadline_due_on AS next_due_on, summary.missed_deadlines,
+  summary.open_violations`;
+
+/** A summary's search key in one name order, as indexed (migration 1798400000000). */
+const searchKey = (first: string, second: string): string =>
+  `(person_search_key(summary.${first} || ' ' || summary.${second}) COLLATE "C")`;
+
+/**
+ * The name search (see searchTrajectories): four index ranges, each read in its index's order up to the page, in
+ * the order of the result. `text` and `limit` are parameter placeholders; the pattern is a constant when the
+ * statement is planned with its parameters, so it is a range of the index.
+ */
+export function nameSearchSql(scope: string, text: string, limit: string): string {
+  const pattern = `person_search_key(${text}) || '%'`;
+  const familyFirst = searchKey('family_name', 'given_name');
+  const givenFirst = searchKey('given_name', 'family_name');
+  const parts = [false, true].flatMap((closed) =>
+    [familyFirst, givenFirst].map(
+      (key, part) => `(SELECT ${CASELOAD_COLUMNS}, ${closed ? 1 : 0} AS closed_rank, ${part} AS part_rank,
+              ${key} AS sort_key
+         FROM trajectory_summaries summary
+        WHERE person_search_key(${text}) <> '' AND summary.status ${closed ? '=' : '<>'} 'CLOSED'
+          AND ${key} LIKE ${pattern}
+          ${part === 1 ? `AND NOT ${familyFirst} LIKE ${pattern}` : ''} AND ${scope}
+        ORDER BY ${key}, summary.trajectory_id
+        LIMIT ${limit})`,
+    ),
+  );
+  return `SELECT found.* FROM (${parts.join(' UNION ALL ')}) found
+    ORDER BY found.closed_rank, found.part_rank, found.sort_key, found.trajectory_id
+    LIMIT ${limit}`;
 }
 
 /** Who a violation file is about, joined to the page's rows (one summary per violation). */

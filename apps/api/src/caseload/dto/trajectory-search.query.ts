@@ -8,7 +8,9 @@ export class TrajectorySearchQuery extends ExportFormatQuery {
     minLength: 2,
     maxLength: 100,
     description:
-      'Part of the given and family name (in either order), or a national number (11 digits; dots, dashes and spaces are ignored)',
+      'The start of the name: of the family name, "family given" or "given family" (case, accents and separators ' +
+      'ignored; open trajectories first, then family-name matches before given-name ones), or a national number ' +
+      '(11 digits; dots, dashes and spaces are ignored)',
   })
   @IsString()
   @MinLength(2)
