@@ -190,15 +190,21 @@ async function main(): Promise<void> {
 
 async function openTrajectories(baseUrl: string, token: string, count: number): Promise<void> {
   const post = async (path: string, body: object, key: string) => {
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'Idempotency-Key': key,
-        Authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify(body),
-    });
+    let response: Response;
+    // A loaded machine may answer 503 (the workflow did not answer in time): sent again with the same key.
+    for (let attempt = 1; ; attempt++) {
+      response = await fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Idempotency-Key': key,
+          Authorization: `Bearer ${token}`,
+        },
+        body: JSON.stringify(body),
+      });
+      if (response.status !== 503 || attempt === 5) break;
+      await response.text();
+    }
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { trajectoryId: string };
   };

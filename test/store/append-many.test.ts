@@ -256,6 +256,31 @@ describe('EventStore.appendMany', () => {
       expect((await summaryOf(open.streamId))?.version).toBe(events.length);
     }
   });
+
+  it('takes the states the caller read (knownStates) only while their stream is still at that version', async () => {
+    const [kept, moved] = [opening(), opening()];
+    await database.store.appendMany([kept, moved]);
+    const stored = await database.dataSource.manager.findBy(TrajectoryStateRecord, [
+      { streamId: kept.streamId },
+      { streamId: moved.streamId },
+    ]);
+    const knownStates = new Map(stored.map((row) => [row.streamId, row.state]));
+    // Another writer (the workflow) moves one stream after the caller read it.
+    await database.store.append(intakeAfter(moved, 'workflow-intake'));
+
+    const results = await database.store.appendMany(
+      [intakeAfter(kept, 'bulk-intake'), intakeAfter(moved, 'bulk-intake')],
+      undefined,
+      { knownStates },
+    );
+
+    expect(results.map((result) => result.status)).toEqual(['appended', 'conflict']);
+    expect(await summaryOf(kept.streamId)).toMatchObject({ intakeOn: '2026-01-20', version: 2 });
+    const state = await database.dataSource.manager.findOneBy(TrajectoryStateRecord, {
+      streamId: kept.streamId,
+    });
+    expect(state?.state).toEqual(fold(intakeAfter(kept).events, fold(kept.events)));
+  });
 });
 
 function outcomeOf(result: AppendManyResult): string {

@@ -52,10 +52,19 @@ export async function loadStreamEvidence(
       metadata: EventMetadata;
     }[]
   >(
-    `SELECT DISTINCT e.stream_id, e.version, e.type, e.schema_version, e.occurred_at, e.data, e.metadata
+    // Two index lookups per request (versions after the expected one; the key), each finding nothing in the usual
+    // case without reading the stream's events: one condition with OR would read every event of each stream.
+    `SELECT DISTINCT ON (e.stream_id, e.version)
+            e.stream_id, e.version, e.type, e.schema_version, e.occurred_at, e.data, e.metadata
        FROM unnest($1::text[], $2::integer[], $3::text[]) AS request(stream_id, expected_version, idempotency_key)
-       JOIN events e ON e.stream_id = request.stream_id
-        AND (e.version > request.expected_version OR e.metadata->>'idempotencyKey' = request.idempotency_key)
+       JOIN LATERAL (
+              SELECT later.* FROM events later
+               WHERE later.stream_id = request.stream_id AND later.version > request.expected_version
+              UNION ALL
+              SELECT keyed.* FROM events keyed
+               WHERE keyed.stream_id = request.stream_id
+                 AND keyed.metadata->>'idempotencyKey' = request.idempotency_key
+            ) e ON true
       ORDER BY e.stream_id, e.version`,
     [
       written.map((request) => request.streamId),

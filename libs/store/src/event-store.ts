@@ -13,7 +13,13 @@ import {
   StreamVersionConflictError,
   UnstorableEventDataError,
 } from './event-store.errors';
-import type { AppendManyResult, AppendRequest, AppendResult, StoredEvent } from './event-store.types';
+import type {
+  AppendManyOptions,
+  AppendManyResult,
+  AppendRequest,
+  AppendResult,
+  StoredEvent,
+} from './event-store.types';
 import { projectAppend } from './projections/project-append';
 
 export {
@@ -70,9 +76,10 @@ export class EventStore {
   appendMany(
     requests: readonly AppendRequest[],
     within?: (manager: EntityManager, results: AppendManyResult[]) => Promise<void>,
+    options: AppendManyOptions = {},
   ): Promise<AppendManyResult[]> {
     return this.dataSource.transaction(async (manager) => {
-      const results = await appendManyWithin(manager, requests);
+      const results = await appendManyWithin(manager, requests, options);
       await within?.(manager, results);
       return results;
     });

@@ -1,4 +1,4 @@
-import type { TrajectoryEvent } from '../../domain/src';
+import type { TrajectoryEvent, TrajectoryState } from '../../domain/src';
 
 /** Who and what caused an event; stored beside it as `metadata`. */
 export interface EventMetadata {
@@ -58,6 +58,15 @@ export type AppendRefusal =
   | 'INVALID_APPEND';
 
 /** The outcome of one request of `appendMany`, in the order of the requests. */
+/** What a caller of `appendMany` already knows of the streams. */
+export interface AppendManyOptions {
+  /**
+   * Folded states the caller read from trajectory_states, by stream id (e.g. to decide the events): a stream whose
+   * stored state is still at the same version is not read again, only its version checked.
+   */
+  knownStates?: ReadonlyMap<string, TrajectoryState>;
+}
+
 export type AppendManyResult =
   | (AppendResult & { status: 'appended' })
   /** A retry of an append already stored: nothing was written. */

@@ -7,6 +7,7 @@ import {
 } from '../../../../libs/domain/src';
 import type { EntityManager } from 'typeorm';
 import type {
+  AppendManyOptions,
   AppendManyResult,
   AppendRequest,
   EventMetadata,
@@ -28,6 +29,7 @@ export interface SetAppender {
   appendMany(
     requests: readonly AppendRequest[],
     within?: (manager: EntityManager, results: AppendManyResult[]) => Promise<void>,
+    options?: AppendManyOptions,
   ): Promise<AppendManyResult[]>;
 }
 
@@ -173,6 +175,8 @@ export class BulkRegistrationLinker {
             settled.map((index) => ({ index, result: results[index] })),
           );
         },
+        // The states just read: the append checks their versions instead of reading them again.
+        { knownStates: states },
       );
       heartbeat();
       groups = moved;

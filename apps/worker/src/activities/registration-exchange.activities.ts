@@ -65,6 +65,8 @@ export class RegistrationExchangeActivitiesService
     );
     // The batch's queue items list in row order, whichever of its transactions records them.
     const queuedAt = new Date();
+    /** Rows whose outcome a set append recorded in its transaction. */
+    const recorded = new Set<number>();
     const candidateOf = (row: PendingRow): LinkCandidate | undefined =>
       row.trajectoryId
         ? byTrajectoryId.get(row.trajectoryId)
@@ -82,18 +84,23 @@ export class RegistrationExchangeActivitiesService
       {
         heartbeat: () => Context.current().heartbeat(),
         // The outcomes of the rows a set append settles are recorded with its events, in its transaction.
-        settle: (manager, settled) =>
-          recordOutcomesWithin(
+        settle: (manager, settled) => {
+          for (const { index } of settled) recorded.add(index);
+          return recordOutcomesWithin(
             manager,
             importId,
             settled.map(({ index, result }) => toRowOutcome(rows[index], partner, result)),
             queuedAt,
-          ),
+          );
+        },
       },
     );
-    const outcomes = rows.map((row, index) => toRowOutcome(row, partner, results[index]));
+    // The rows no set append recorded (unmatched, through a workflow, no append needed).
+    const outcomes = rows.flatMap((row, index) =>
+      recorded.has(index) ? [] : [toRowOutcome(row, partner, results[index])],
+    );
     await this.imports.recordOutcomes(importId, outcomes, queuedAt);
-    return { processed: outcomes.length, finished: !(await this.imports.hasPending(importId)) };
+    return { processed: rows.length, finished: !(await this.imports.hasPending(importId)) };
   }
 
   async completeImport(importId: string): Promise<ImportOutcomeCounts> {

@@ -9,7 +9,7 @@ import {
   sqlStateOf,
   UnstorableEventDataError,
 } from '../event-store.errors';
-import type { AppendManyResult, AppendRefusal, AppendRequest } from '../event-store.types';
+import type { AppendManyOptions, AppendManyResult, AppendRefusal, AppendRequest } from '../event-store.types';
 import { FoldedAppend, foldAppends, StreamAppend, writeFoldedAppends } from '../projections/project-append';
 import { trajectorySummaries } from '../projections/trajectory-summary.projection';
 import { eventRows, insertEventRows, insertFreeEventRows } from './insert-event-rows';
@@ -34,6 +34,7 @@ type Folded = Exclude<FoldedAppend, { failure: Error }>;
 export async function appendManyWithin(
   manager: EntityManager,
   requests: readonly AppendRequest[],
+  { knownStates }: AppendManyOptions = {},
 ): Promise<AppendManyResult[]> {
   const results: (AppendManyResult | undefined)[] = requests.map((request) => {
     const problem = appendProblem(request);
@@ -76,7 +77,11 @@ export async function appendManyWithin(
     // Requests that are answered whatever happens to the writes.
     for (const [index, outcome] of outcomes) if (outcome.status !== 'appended') results[index] = outcome;
 
-    const folded = await foldAppends(manager, streamAppends(toWrite.map((index) => requests[index])));
+    const folded = await foldAppends(
+      manager,
+      streamAppends(toWrite.map((index) => requests[index])),
+      knownStates,
+    );
     const unprojectable = new Map(
       folded.flatMap((append) => ('failure' in append ? [[append.streamId, append.failure.message]] : [])),
     );
@@ -151,15 +156,17 @@ function streamAppends(requests: readonly AppendRequest[]): StreamAppend[] {
  * Streams whose trajectory would be a second active one of its newcomer: another trajectory holds the newcomer in
  * the store, or an earlier stream of the batch does. The check the unique index makes, done first so that the
  * batch's statements do not fail on it (a trajectory committed meanwhile still fails them: the round is repeated).
+ * A trajectory that was already active for the same newcomer before the append holds the newcomer by the unique
+ * index: it is not looked up (another stream of the batch that takes the same newcomer still finds it stored).
  */
 async function newcomersWithActiveTrajectory(
   manager: EntityManager,
   folded: readonly Folded[],
 ): Promise<Set<string>> {
-  const active = folded.flatMap(({ streamId, after }) =>
+  const active = folded.flatMap(({ streamId, before, after }) =>
     trajectorySummaries
       .rows(after)
-      .filter((summary) => summary.status !== 'CLOSED')
+      .filter((summary) => summary.status !== 'CLOSED' && !heldBefore(before, summary.nationalNumber))
       .map((summary) => ({ streamId, summary })),
   );
   const colliding = new Set<string>();
@@ -176,6 +183,16 @@ async function newcomersWithActiveTrajectory(
     else holders.set(summary.nationalNumber, summary.trajectoryId);
   }
   return colliding;
+}
+
+/** Whether the stream's stored summary already held the newcomer as an active trajectory (its rows are its state's). */
+function heldBefore({ stream, rowsMatchState }: Folded['before'], nationalNumber: string): boolean {
+  return (
+    rowsMatchState &&
+    stream !== undefined &&
+    stream.state.status !== 'CLOSED' &&
+    stream.state.newcomer.nationalNumber === nationalNumber
+  );
 }
 
 /** Each request's events inserted alone and rolled back: those PostgreSQL refuses, with the SQLSTATE. */

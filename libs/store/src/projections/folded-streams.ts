@@ -27,29 +27,40 @@ export interface StreamBeforeAppend {
 
 /**
  * The stored folds of streams at the given versions (one query for all), or the fold of a stream's events when none
- * is stored at that version.
+ * is stored at that version. `known` states (read from trajectory_states by the caller) at those versions are not
+ * read again: a stored state at the same version is the same fold.
  */
 export async function streamsBeforeAppend(
   manager: EntityManager,
   streams: readonly { streamId: string; version: number }[],
+  known?: ReadonlyMap<string, TrajectoryState>,
 ): Promise<Map<string, StreamBeforeAppend>> {
   const before = new Map<string, StreamBeforeAppend>();
   const written = streams.filter(({ version }) => version > 0);
+  const knownAt = (streamId: string, version: number) => {
+    const state = known?.get(streamId);
+    return state?.version === version ? state : undefined;
+  };
   const stored = written.length
     ? await manager.query<
-        { stream_id: string; version: number; last_occurred_at: Date; state: TrajectoryState }[]
+        { stream_id: string; version: number; last_occurred_at: Date; state: TrajectoryState | null }[]
       >(
-        'SELECT stream_id, version, last_occurred_at, state FROM trajectory_states WHERE stream_id = ANY($1::text[])',
-        [written.map(({ streamId }) => streamId)],
+        `SELECT stream_id, version, last_occurred_at, CASE WHEN stream_id = ANY($2::text[]) THEN NULL ELSE state END AS state
+           FROM trajectory_states WHERE stream_id = ANY($1::text[])`,
+        [
+          written.map(({ streamId }) => streamId),
+          written.flatMap(({ streamId, version }) => (knownAt(streamId, version) ? [streamId] : [])),
+        ],
       )
     : [];
   const storedById = new Map(stored.map((row) => [row.stream_id, row]));
   for (const { streamId, version } of streams) {
     const row = storedById.get(streamId);
+    const state = row?.version === version ? (row.state ?? knownAt(streamId, version)) : undefined;
     if (version === 0) before.set(streamId, { stream: undefined, rowsMatchState: true });
-    else if (row?.version === version)
+    else if (state)
       before.set(streamId, {
-        stream: { streamId, state: row.state, lastOccurredAt: row.last_occurred_at },
+        stream: { streamId, state, lastOccurredAt: row!.last_occurred_at },
         rowsMatchState: true,
       });
     else before.set(streamId, await foldedFromEvents(manager, streamId, version));

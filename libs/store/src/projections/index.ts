@@ -1,7 +1,7 @@
 export { projectAppend } from './project-append';
 export type { FoldedStream, ReadModel } from './projection';
 export { READ_MODELS, OUTBOX_PROJECTIONS, SUMMED_READ_MODELS } from './read-models';
-export { projectSums, rebuildSums } from './summed-read-models';
+export { addSums, projectSums, rebuildSums, sumDeltas } from './summed-read-models';
 export type { SummedReadModel } from './summed-read-models';
 export { rebuildReadModels, READ_MODELS_CHECKPOINT } from './rebuild-read-models';
 export type { RebuildOptions, RebuildResult } from './rebuild-read-models';

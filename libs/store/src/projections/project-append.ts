@@ -7,7 +7,7 @@ import { stateRow, StreamBeforeAppend, streamsBeforeAppend, tableRowsOf } from '
 import { insertOutboxRows, OutboxRow } from './partner-outbox.projection';
 import type { FoldedStream } from './projection';
 import { OUTBOX_PROJECTIONS, READ_MODELS } from './read-models';
-import { projectSums } from './summed-read-models';
+import { addSums, sumDeltas } from './summed-read-models';
 
 /** New events of a stream, from `firstVersion` on. */
 export interface StreamAppend {
@@ -38,16 +38,19 @@ export async function projectAppend(
 }
 
 /**
- * Folds the appends of many streams (one each) onto their stored states, reading those in one query; a stream the
- * domain cannot fold gets its failure, the others are unaffected.
+ * Folds the appends of many streams (one each) onto their stored states, reading those in one query (only the
+ * versions of those the caller passes in `knownStates`); a stream the domain cannot fold gets its failure, the
+ * others are unaffected.
  */
 export async function foldAppends(
   manager: EntityManager,
   appends: readonly StreamAppend[],
+  knownStates?: ReadonlyMap<string, TrajectoryState>,
 ): Promise<FoldedAppend[]> {
   const befores = await streamsBeforeAppend(
     manager,
     appends.map(({ streamId, firstVersion }) => ({ streamId, version: firstVersion - 1 })),
+    knownStates,
   );
   return appends.map(({ streamId, firstVersion, events }) => {
     const before = befores.get(streamId)!;
@@ -70,14 +73,16 @@ export async function foldAppends(
 }
 
 /**
- * Writes what the folded appends change: the outbox rows, the states, and per read model the rows whose mapping
- * changed, in one statement per table and kind of change whatever the number of streams.
+ * Writes what the folded appends change: the outbox rows, the states, per read model the rows whose mapping changed
+ * (in one statement per table and kind of change whatever the number of streams), and the sums.
  */
 export async function writeFoldedAppends(
   manager: EntityManager,
   folded: readonly Exclude<FoldedAppend, { failure: Error }>[],
 ): Promise<void> {
   if (!folded.length) return;
+  // What the sums change, read before the contributions are replaced; written last (shared rows: see READ_MODELS).
+  const sums = await sumDeltas(manager, folded);
   await insertOutboxRows(
     manager,
     folded.flatMap(({ outbox }) => outbox),
@@ -87,8 +92,6 @@ export async function writeFoldedAppends(
     manager,
     folded.map(({ after }) => states.toColumns(stateRow(after))),
   );
-  await projectSums(manager, folded);
-
   const replaced = folded.filter(({ before }) => !before.rowsMatchState);
   const updated = folded.filter(({ before }) => before.rowsMatchState);
   for (const model of READ_MODELS) {
@@ -123,6 +126,7 @@ export async function writeFoldedAppends(
     await table.upsert(manager, changed);
     await table.delete(manager, gone);
   }
+  await addSums(manager, sums);
 }
 
 function keyEntries(metadata: { primaryColumns: { databaseName: string }[] }, key: string) {

@@ -11,17 +11,22 @@ import { trajectorySummaries } from './trajectory-summary.projection';
 import { enqueuePartnerMessages, OutboxProjection } from './partner-outbox.projection';
 import { violations } from './violations.projection';
 
-/** Every read model, each a mapping of a stream's folded state to rows. */
+/**
+ * Every read model, each a mapping of a stream's folded state to rows. The append writes them in this order: the
+ * tables whose triggers keep counts shared by many trajectories (caseload, deadline, violation and hour counts, the hours per month) last,
+ * so that the rows of those counts stay locked for as short as possible (two appends that touch the same count wait
+ * for each other's commit from the moment they change it), and always in the same order (no deadlock between them).
+ */
 export const READ_MODELS: readonly ReadModel[] = [
+  pillars,
+  participationActivities,
+  trajectoryMilestones,
+  deadlineContributions,
   trajectorySummaries,
   deadlines,
   violations,
-  pillars,
-  participationActivities,
   participationHourSums,
   participationHourDays,
-  trajectoryMilestones,
-  deadlineContributions,
 ];
 
 /** The read models whose rows are contributions to sums per group (summed-read-models.ts). */

@@ -10,7 +10,7 @@ import { quote, sqlType } from './table-rows';
  * A read model whose rows are contributions (what a trajectory adds to some counts, with the properties they may be
  * grouped by), and tables of their sums, each per one grouping (a grouping set: fewer properties, fewer rows to
  * read). The rows stay a pure mapping of the folded state; the sums follow from them: the append adds (new −
- * previous) contributions in its transaction (`projectSums`), a rebuild sums all of them again (`rebuildSums`). A
+ * previous) contributions in its transaction (`projectSums`, or `sumDeltas` then `addSums`), a rebuild sums all of them again (`rebuildSums`). A
  * group whose measures sum to zero has no row, on both paths.
  */
 export interface SummedReadModel<Row extends object = object> extends ReadModel<Row> {
@@ -49,6 +49,9 @@ function sumColumnsOf(metadata: EntityMetadata, sums: Sums): SumColumns {
   };
 }
 
+/** What appends change in the sums tables, per table: deltas in key order. */
+export type SumChanges = readonly { columns: SumColumns; deltas: Delta[] }[];
+
 /**
  * Inside the append's transaction, before the read-model rows are written: adds each summed model's new
  * contributions of every appended stream and takes away their previous ones (those of the stored state, or the stored
@@ -59,7 +62,20 @@ export async function projectSums(
   manager: EntityManager,
   appends: readonly { before: StreamBeforeAppend; after: FoldedStream }[],
 ): Promise<void> {
-  if (!appends.length) return;
+  await addSums(manager, await sumDeltas(manager, appends));
+}
+
+/**
+ * `projectSums` in two steps: the deltas, computed before the read-model rows are written (they read the stored
+ * contributions of streams whose rows are not their state's mapping), and `addSums`, which may come later in the
+ * transaction (the sums' rows are shared by many trajectories: locked from their change to the commit).
+ */
+export async function sumDeltas(
+  manager: EntityManager,
+  appends: readonly { before: StreamBeforeAppend; after: FoldedStream }[],
+): Promise<SumChanges> {
+  const changes: { columns: SumColumns; deltas: Delta[] }[] = [];
+  if (!appends.length) return changes;
   for (const model of SUMMED_READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
     const unmatched = appends.filter(({ before }) => !before.rowsMatchState);
@@ -80,9 +96,15 @@ export async function projectSums(
     const next = appends.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row)));
     for (const sums of model.sums) {
       const columns = sumColumnsOf(table.metadata, sums);
-      await addToSums(manager, columns, deltas(columns, previous, next));
+      changes.push({ columns, deltas: deltas(columns, previous, next) });
     }
   }
+  return changes;
+}
+
+/** Writes the deltas `sumDeltas` computed, one statement per sums table. */
+export async function addSums(manager: EntityManager, changes: SumChanges): Promise<void> {
+  for (const { columns, deltas: changed } of changes) await addToSums(manager, columns, changed);
 }
 
 type Delta = { group: unknown[]; measures: number[] };
