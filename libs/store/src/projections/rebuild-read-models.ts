@@ -1,11 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { Client, type ClientBase, type Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { evolve, TrajectoryState } from '../../../domain/src';
 import { ProjectionCheckpointRecord, TrajectoryStateRecord } from '../entities';
 import { eventsInStreamOrder } from './events-in-stream-order';
-import { stateRow, tableRowsOf, toTrajectoryEvent } from './folded-streams';
-import type { FoldedStream } from './projection';
+import { FoldedPiece, pieceFolder } from './fold-piece';
+import { FoldWorkers } from './fold-workers';
+import { tableRowsOf } from './folded-streams';
 import { READ_MODELS } from './read-models';
 import { rebuildSums } from './summed-read-models';
 import { TableCopies } from './table-copies';
@@ -23,14 +24,22 @@ export interface RebuildResult {
 export interface RebuildOptions {
   /** Events read per COPY statement. */
   batchSize?: number;
-  /** Rows written per COPY statement and table. */
+  /** Rows written per COPY statement and table (at least; whole pieces are written). */
   rowsPerCopy?: number;
+  /** Bytes of events (whole streams) folded at once, by one thread. */
+  pieceBytes?: number;
+  /**
+   * Worker threads that fold the pieces (default: one per core the process may use); 0 folds on this thread. A store
+   * of one piece is folded on this thread: starting the threads would take longer.
+   */
+  workers?: number;
 }
 
 /**
  * Recomputes the stored states and every read model from the events, in one transaction: each stream is folded with
  * the domain's own `evolve`, mapped to rows by the same read models the append uses, and the rows are written with
- * COPY (one statement per `rowsPerCopy` rows and table). Appends wait meanwhile (SHARE lock on events), readers of
+ * COPY (one statement per `rowsPerCopy` rows and table). The events are read as pieces of whole streams, folded and
+ * encoded as COPY text by worker threads (fold-piece), and written in the order they were read. Appends wait meanwhile (SHARE lock on events), readers of
  * the read models too (TRUNCATE). The outbox is kept: messages are caused by events once, a rebuild sends nothing.
  *
  * The events are read on a second connection, in a read-only transaction that imports the rebuilding transaction's
@@ -43,6 +52,8 @@ export async function rebuildReadModels(
 ): Promise<RebuildResult> {
   const batchSize = options.batchSize ?? 50_000;
   const rowsPerCopy = options.rowsPerCopy ?? 5_000;
+  const pieceBytes = options.pieceBytes ?? 1 << 20;
+  const workers = options.workers ?? availableParallelism();
   return dataSource.transaction(async (manager) => {
     await manager.query('LOCK TABLE events IN SHARE MODE');
     // The stored states are large JSON documents that PostgreSQL compresses: lz4, where the server has it, compresses
@@ -51,47 +62,42 @@ export async function rebuildReadModels(
       `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
         WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
     );
-    const states = tableRowsOf(manager, TrajectoryStateRecord);
-    const models = READ_MODELS.map((model) => ({ model, table: tableRowsOf(manager, model.entity) }));
-    await manager.query(
-      `TRUNCATE ${[states, ...models.map(({ table }) => table)].map((table) => table.metadata.tableName).join(', ')}`,
+    // The stored states, then every read model, as fold-piece maps them.
+    const tables = [TrajectoryStateRecord, ...READ_MODELS.map(({ entity }) => entity)].map((entity) =>
+      tableRowsOf(manager, entity),
     );
-    const secondaryIndexes = await dropSecondaryIndexes(manager, [
-      states,
-      ...models.map(({ table }) => table),
-    ]);
+    await manager.query(`TRUNCATE ${tables.map((table) => table.metadata.tableName).join(', ')}`);
+    const secondaryIndexes = await dropSecondaryIndexes(manager, tables);
 
     const copies = new TableCopies(await connectionOf(manager), rowsPerCopy);
-    let streams = 0;
-    const finish = (stream: FoldedStream) => {
-      streams += 1;
-      copies.add(states, [stateRow(stream)]);
-      for (const { model, table } of models) copies.add(table, model.rows(stream));
+    const columns = tables.map((table) => table.copyColumns);
+    const foldHere = pieceFolder(columns);
+    let threads: FoldWorkers | undefined;
+    const folding: Promise<FoldedPiece>[] = [];
+    const result = { eventsReplayed: 0, streams: 0 };
+    const write = (folded: FoldedPiece) => {
+      result.eventsReplayed += folded.events;
+      result.streams += folded.streams;
+      folded.tables.forEach(({ lines, rows }, index) => copies.add(tables[index], lines, rows));
     };
-    let eventsReplayed = 0;
-    let current: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date } | undefined;
     const reader = await snapshotReader(dataSource, manager);
     try {
-      for await (const batch of eventsInStreamOrder(reader, batchSize)) {
-        for (const record of batch) {
-          if (record.stream_id !== current?.streamId) {
-            if (current) finish(folded(current));
-            current = { streamId: record.stream_id };
-          }
-          current.state = evolve(current.state, toTrajectoryEvent(record));
-          current.lastOccurredAt = record.occurred_at;
-        }
-        eventsReplayed += batch.length;
+      let pieces = 0;
+      for await (const piece of eventsInStreamOrder(reader, batchSize, pieceBytes)) {
+        if (pieces++ === 1 && workers > 0) threads = new FoldWorkers(workers, columns);
+        folding.push(threads ? threads.fold(piece) : Promise.resolve(foldHere(piece)));
+        if (folding.length > 2 * workers) write(await (folding.shift() as Promise<FoldedPiece>));
         await copies.ready();
       }
       await reader.query('COMMIT');
+      for (const folded of folding.splice(0)) write(await folded);
     } finally {
+      await Promise.allSettled(folding);
+      await threads?.close();
       await reader.end();
     }
-    if (current) finish(folded(current));
     await copies.flush();
     for (const definition of secondaryIndexes) await manager.query(definition);
-    await rebuildSums(manager);
     await rebuildSums(manager);
 
     const [{ position }] = await manager.query<{ position: string }[]>(
@@ -102,13 +108,8 @@ export async function rebuildReadModels(
       { name: READ_MODELS_CHECKPOINT, position, updatedAt: new Date() },
       ['name'],
     );
-    return { eventsReplayed, streams, position };
+    return { ...result, position };
   });
-}
-
-function folded(stream: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date }): FoldedStream {
-  if (!stream.state || !stream.lastOccurredAt) throw new Error(`stream ${stream.streamId} has no events`);
-  return { streamId: stream.streamId, state: stream.state, lastOccurredAt: stream.lastOccurredAt };
 }
 
 /** The node-postgres connection of the transaction's query runner. */
