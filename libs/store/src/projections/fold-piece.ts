@@ -62,7 +62,9 @@ function folded(stream: { streamId: string; state?: TrajectoryState; lastOccurre
 
 /** The text as UTF-8 in a buffer of its own (not a slice of Node's shared pool, which a transfer would take away). */
 function ownBuffer(text: string): Buffer {
-  const buffer = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-  buffer.write(text);
-  return buffer;
+  const buffer = Buffer.from(text);
+  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length) return buffer;
+  const own = Buffer.allocUnsafeSlow(buffer.length);
+  buffer.copy(own);
+  return own;
 }

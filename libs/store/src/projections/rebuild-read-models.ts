@@ -29,8 +29,8 @@ export interface RebuildOptions {
   /** Bytes of events (whole streams) folded at once, by one thread. */
   pieceBytes?: number;
   /**
-   * Worker threads that fold the pieces (default: one per core the process may use); 0 folds on this thread. A store
-   * of one piece is folded on this thread: starting the threads would take longer.
+   * Worker threads that fold the pieces (default: one per core the process may use); 0 folds on this thread, and so
+   * does a store of fewer than about 16 pieces (its events table's size): starting the threads would take longer.
    */
   workers?: number;
 }
@@ -38,13 +38,13 @@ export interface RebuildOptions {
 /**
  * Recomputes the stored states and every read model from the events, in one transaction: each stream is folded with
  * the domain's own `evolve`, mapped to rows by the same read models the append uses, and the rows are written with
- * COPY (one statement per `rowsPerCopy` rows and table). The events are read as pieces of whole streams, folded and
- * encoded as COPY text by worker threads (fold-piece), and written in the order they were read. Appends wait meanwhile (SHARE lock on events), readers of
+ * COPY (one statement per `rowsPerCopy` rows and table). Appends wait meanwhile (SHARE lock on events), readers of
  * the read models too (TRUNCATE). The outbox is kept: messages are caused by events once, a rebuild sends nothing.
  *
  * The events are read on a second connection, in a read-only transaction that imports the rebuilding transaction's
  * snapshot (taken under the lock, so it holds every event there is): PostgreSQL reads the next events on one
- * connection while it writes rows on the other and the streams are folded here in between.
+ * connection while it writes rows on the other, and worker threads fold pieces of whole streams and encode their rows
+ * as COPY text in between (fold-piece); the rows are written in the order the events were read.
  */
 export async function rebuildReadModels(
   dataSource: DataSource,
@@ -54,62 +54,90 @@ export async function rebuildReadModels(
   const rowsPerCopy = options.rowsPerCopy ?? 5_000;
   const pieceBytes = options.pieceBytes ?? 1 << 20;
   const workers = options.workers ?? availableParallelism();
-  return dataSource.transaction(async (manager) => {
-    await manager.query('LOCK TABLE events IN SHARE MODE');
-    // The stored states are large JSON documents that PostgreSQL compresses: lz4, where the server has it, compresses
-    // them several times faster than the default pglz (each value records its method; reads handle both).
-    await manager.query(
-      `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
-        WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
-    );
-    // The stored states, then every read model, as fold-piece maps them.
-    const tables = [TrajectoryStateRecord, ...READ_MODELS.map(({ entity }) => entity)].map((entity) =>
-      tableRowsOf(manager, entity),
-    );
-    await manager.query(`TRUNCATE ${tables.map((table) => table.metadata.tableName).join(', ')}`);
-    const secondaryIndexes = await dropSecondaryIndexes(manager, tables);
+  // The stored states, then every read model, as fold-piece maps them.
+  const tables = [TrajectoryStateRecord, ...READ_MODELS.map(({ entity }) => entity)].map((entity) =>
+    tableRowsOf(dataSource.manager, entity),
+  );
+  const columns = tables.map((table) => table.copyColumns);
+  // The threads load their modules while the tables are emptied. A store of fewer than about 16 pieces is folded on
+  // this thread: starting the threads would take longer than folding it.
+  const [{ bytes }] = await dataSource.query<{ bytes: string }[]>(
+    `SELECT pg_relation_size('events')::text AS bytes`,
+  );
+  const threads =
+    workers > 0 && Number(bytes) > 16 * pieceBytes ? new FoldWorkers(workers, columns) : undefined;
+  try {
+    return await dataSource.transaction(async (manager) => {
+      await manager.query('LOCK TABLE events IN SHARE MODE');
+      // The stored states are large JSON documents that PostgreSQL compresses: lz4, where the server has it,
+      // compresses them several times faster than the default pglz (each value records its method; reads handle both).
+      await manager.query(
+        `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
+          WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
+      );
+      await manager.query(`TRUNCATE ${tables.map((table) => table.metadata.tableName).join(', ')}`);
+      const secondaryIndexes = await dropSecondaryIndexes(manager, tables);
 
-    const copies = new TableCopies(await connectionOf(manager), rowsPerCopy);
-    const columns = tables.map((table) => table.copyColumns);
-    const foldHere = pieceFolder(columns);
-    let threads: FoldWorkers | undefined;
-    const folding: Promise<FoldedPiece>[] = [];
-    const result = { eventsReplayed: 0, streams: 0 };
-    const write = (folded: FoldedPiece) => {
-      result.eventsReplayed += folded.events;
-      result.streams += folded.streams;
-      folded.tables.forEach(({ lines, rows }, index) => copies.add(tables[index], lines, rows));
-    };
-    const reader = await snapshotReader(dataSource, manager);
-    try {
-      let pieces = 0;
-      for await (const piece of eventsInStreamOrder(reader, batchSize, pieceBytes)) {
-        if (pieces++ === 1 && workers > 0) threads = new FoldWorkers(workers, columns);
-        folding.push(threads ? threads.fold(piece) : Promise.resolve(foldHere(piece)));
-        if (folding.length > 2 * workers) write(await (folding.shift() as Promise<FoldedPiece>));
-        await copies.ready();
+      const copies = new TableCopies(await connectionOf(manager), rowsPerCopy);
+      const reader = await snapshotReader(dataSource, manager);
+      let folded: { eventsReplayed: number; streams: number };
+      try {
+        const pieces = eventsInStreamOrder(reader, batchSize, pieceBytes);
+        const fold = threads ? (piece: Buffer) => threads.fold(piece) : pieceFolder(columns);
+        folded = await foldAndCopy(pieces, fold, threads ? 2 * workers : 0, async (piece) => {
+          piece.tables.forEach(({ lines, rows }, index) => copies.add(tables[index], lines, rows));
+          await copies.ready();
+        });
+        await reader.query('COMMIT');
+      } finally {
+        await reader.end();
       }
-      await reader.query('COMMIT');
-      for (const folded of folding.splice(0)) write(await folded);
-    } finally {
-      await Promise.allSettled(folding);
-      await threads?.close();
-      await reader.end();
-    }
-    await copies.flush();
-    for (const definition of secondaryIndexes) await manager.query(definition);
-    await rebuildSums(manager);
+      await copies.flush();
+      for (const definition of secondaryIndexes) await manager.query(definition);
+      await rebuildSums(manager);
 
-    const [{ position }] = await manager.query<{ position: string }[]>(
-      'SELECT COALESCE(max(position), 0)::text AS position FROM events',
-    );
-    await manager.upsert(
-      ProjectionCheckpointRecord,
-      { name: READ_MODELS_CHECKPOINT, position, updatedAt: new Date() },
-      ['name'],
-    );
-    return { ...result, position };
-  });
+      const [{ position }] = await manager.query<{ position: string }[]>(
+        'SELECT COALESCE(max(position), 0)::text AS position FROM events',
+      );
+      await manager.upsert(
+        ProjectionCheckpointRecord,
+        { name: READ_MODELS_CHECKPOINT, position, updatedAt: new Date() },
+        ['name'],
+      );
+      return { ...folded, position };
+    });
+  } finally {
+    await threads?.close();
+  }
+}
+
+/**
+ * Folds the pieces (on this thread, or by worker threads with up to `ahead` pieces sent ahead) and hands their rows to
+ * `write` in the order of the pieces, one after the other, answering the events and streams folded.
+ */
+async function foldAndCopy(
+  pieces: AsyncIterable<Buffer>,
+  fold: (piece: Buffer) => FoldedPiece | Promise<FoldedPiece>,
+  ahead: number,
+  write: (folded: FoldedPiece) => Promise<void>,
+): Promise<{ eventsReplayed: number; streams: number }> {
+  const result = { eventsReplayed: 0, streams: 0 };
+  const written = async (folded: FoldedPiece) => {
+    result.eventsReplayed += folded.events;
+    result.streams += folded.streams;
+    await write(folded);
+  };
+  const folding: Promise<FoldedPiece>[] = [];
+  try {
+    for await (const piece of pieces) {
+      folding.push(Promise.resolve(fold(piece)));
+      if (folding.length > ahead) await written(await (folding.shift() as Promise<FoldedPiece>));
+    }
+    for (const folded of folding.splice(0)) await written(await folded);
+  } finally {
+    await Promise.allSettled(folding);
+  }
+  return result;
 }
 
 /** The node-postgres connection of the transaction's query runner. */
