@@ -16,12 +16,12 @@ import { formatSeconds, log, positiveInteger, renderTable } from './measure';
  * Sizes: BENCH_REBUILD_TRAJECTORIES (default 20,000), BENCH_ROUNDS (default 3). With BENCH_REBUILD_DATABASE_URL the
  * store of that database is used (grown first when it has no events) and kept, e.g. the read-path benchmark's.
  * BENCH_REBUILD_WORKERS lists the numbers of worker threads to rebuild with, each its own row, all in every round
- * (default "0,<cores>": folding on the rebuild's thread, and the default of one worker thread per core).
+ * (default "0,1,<cores>": folding on the rebuild's thread, in one worker thread, in one per core).
  */
 const config = {
   trajectories: positiveInteger('BENCH_REBUILD_TRAJECTORIES', 20_000),
   rounds: positiveInteger('BENCH_ROUNDS', 3),
-  workers: workerCounts(process.env.BENCH_REBUILD_WORKERS ?? `0,${availableParallelism()}`),
+  workers: workerCounts(process.env.BENCH_REBUILD_WORKERS ?? `0,1,${availableParallelism()}`),
 };
 
 function workerCounts(raw: string): number[] {

@@ -8,7 +8,7 @@ const log = createLogger('rebuild');
 
 /**
  * Command: recomputes the stored states and every read model of the database (as its owner: DATABASE_OWNER_URL, else
- * DATABASE_URL) from its events (`npm run rebuild`), folding in REBUILD_WORKERS worker threads (default: one per core).
+ * DATABASE_URL) from its events (`npm run rebuild`), folding in REBUILD_WORKERS worker threads (default: one per core but one).
  */
 async function main(): Promise<void> {
   const databaseUrl = ownerUrlOf(process.env);

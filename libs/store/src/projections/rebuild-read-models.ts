@@ -29,7 +29,8 @@ export interface RebuildOptions {
   /** Bytes of events (whole streams) folded at once, by one thread. */
   pieceBytes?: number;
   /**
-   * Worker threads that fold the pieces (default: one per core the process may use); 0 folds on this thread, and so
+   * Worker threads that fold the pieces (default: one per core the process may use but one, at least one); 0 folds
+   * on this thread, and so
    * does a store of fewer than about 16 pieces (its events table's size): starting the threads would take longer.
    */
   workers?: number;
@@ -53,7 +54,9 @@ export async function rebuildReadModels(
   const batchSize = options.batchSize ?? 50_000;
   const rowsPerCopy = options.rowsPerCopy ?? 5_000;
   const pieceBytes = options.pieceBytes ?? 1 << 20;
-  const workers = options.workers ?? availableParallelism();
+  // One core is left to this thread (reading, writing) and the two backends: on 2 loaded cores a second folding
+  // thread cost more CPU than it saved (README, Rebuild speed).
+  const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
   // The stored states, then every read model, as fold-piece maps them.
   const tables = [TrajectoryStateRecord, ...READ_MODELS.map(({ entity }) => entity)].map((entity) =>
     tableRowsOf(dataSource.manager, entity),
