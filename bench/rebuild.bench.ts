@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { rebuildReadModels } from '../libs/store/src';
 import { openKeptOrThrowawayDatabase } from './kept-database';
 import { growEventStore } from './grow-store';
@@ -14,11 +15,21 @@ import { formatSeconds, log, positiveInteger, renderTable } from './measure';
  *
  * Sizes: BENCH_REBUILD_TRAJECTORIES (default 20,000), BENCH_ROUNDS (default 3). With BENCH_REBUILD_DATABASE_URL the
  * store of that database is used (grown first when it has no events) and kept, e.g. the read-path benchmark's.
+ * BENCH_REBUILD_WORKERS lists the numbers of worker threads to rebuild with, each its own row, all in every round
+ * (default "0,1,<cores>": folding on the rebuild's thread, in one worker thread, in one per core).
  */
 const config = {
   trajectories: positiveInteger('BENCH_REBUILD_TRAJECTORIES', 20_000),
   rounds: positiveInteger('BENCH_ROUNDS', 3),
+  workers: workerCounts(process.env.BENCH_REBUILD_WORKERS ?? `0,1,${availableParallelism()}`),
 };
+
+function workerCounts(raw: string): number[] {
+  const counts = raw.split(',').map(Number);
+  if (!counts.length || counts.some((count) => !Number.isInteger(count) || count < 0))
+    throw new Error(`BENCH_REBUILD_WORKERS must list whole numbers, got "${raw}"`);
+  return counts;
+}
 
 async function main(): Promise<void> {
   const database = await openKeptOrThrowawayDatabase('BENCH_REBUILD_DATABASE_URL');
@@ -39,11 +50,12 @@ async function main(): Promise<void> {
     await dataSource.query('VACUUM ANALYZE events');
 
     const copies: number[] = [];
-    const rebuilds: number[] = [];
-    // This process's CPU time (ms) per run: on a shared machine, what the fold and the row mapping cost here.
+    const rebuilds = config.workers.map((workers) => ({ workers, samples: [] as number[] }));
+    // This process's CPU time (ms) per run, its worker threads' included: on a shared machine, what the fold and the
+    // row mapping cost here.
     const cpu = new Map<number[], number[]>([
       [copies, []],
-      [rebuilds, []],
+      ...rebuilds.map(({ samples }) => [samples, []] as [number[], number[]]),
     ]);
     const timed = async (samples: number[], run: () => Promise<unknown>) => {
       const [started, startedCpu] = [performance.now(), process.cpuUsage()];
@@ -61,25 +73,33 @@ async function main(): Promise<void> {
       await timed(copies, () => dataSource.query('INSERT INTO bench_events_copy SELECT * FROM events'));
       await dataSource.query('DROP TABLE bench_events_copy');
 
-      await timed(rebuilds, async () => {
-        const result = await rebuildReadModels(dataSource);
-        streams = result.streams;
-        if (result.eventsReplayed !== events) {
-          throw new Error(`the rebuild replayed ${result.eventsReplayed} events, not ${events}`);
-        }
-      });
+      for (const { workers, samples } of rebuilds) {
+        await timed(samples, async () => {
+          const result = await rebuildReadModels(dataSource, { workers });
+          streams = result.streams;
+          if (result.eventsReplayed !== events) {
+            throw new Error(`the rebuild replayed ${result.eventsReplayed} events, not ${events}`);
+          }
+        });
+      }
       log(
-        `round ${round}: copy ${formatSeconds(copies.at(-1)!)}, rebuild ${formatSeconds(rebuilds.at(-1)!)}`,
+        `round ${round}: copy ${formatSeconds(copies.at(-1)!)}, ` +
+          rebuilds
+            .map(({ workers, samples }) => `rebuild (${workers} workers) ${formatSeconds(samples.at(-1)!)}`)
+            .join(', '),
       );
     }
 
     const rate = (ms: number) => (events * 1000) / ms;
     const best = (samples: number[]) => Math.min(...samples);
     const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
-    const rows = [
+    const rows: [string, number[]][] = [
       ['raw copy of the events table', copies],
-      ['rebuild of the read models', rebuilds],
-    ] as const;
+      ...rebuilds.map(({ workers, samples }): [string, number[]] => [
+        workers ? `rebuild, ${workers} worker threads` : 'rebuild, folded on its own thread',
+        samples,
+      ]),
+    ];
     console.log(
       `\nRebuild, ${events} events of ${streams} streams, ${config.rounds} rounds\n\n` +
         renderTable(

@@ -10,10 +10,8 @@ import {
   runMigrations,
   ThrowawayDatabase,
 } from '../../libs/store/src';
-import {
-  EventRowDecoder,
-  eventsInStreamOrder,
-} from '../../libs/store/src/projections/events-in-stream-order';
+import { decodeEventRows, EventRowFramer } from '../../libs/store/src/projections/event-rows';
+import { eventsInStreamOrder } from '../../libs/store/src/projections/events-in-stream-order';
 import { useStoreTestDatabase } from './store-test-database';
 
 /**
@@ -58,12 +56,19 @@ afterAll(async () => {
 });
 
 describe('events in stream order, from a binary COPY', () => {
-  it('are the rows the driver parses, in batches that end inside streams', async () => {
-    const batches: unknown[][] = [];
-    for await (const batch of eventsInStreamOrder(client, 4)) batches.push(batch);
+  it.each([1, 2_000, 1 << 20])(
+    'are the rows the driver parses, read in statements that end inside streams, in pieces of whole streams (%i bytes)',
+    async (pieceBytes) => {
+      const pieces: { stream_id: string }[][] = [];
+      for await (const piece of eventsInStreamOrder(client, 4, pieceBytes))
+        pieces.push(decodeEventRows(piece));
 
-    expect(batches.flat()).toEqual(expected);
-  });
+      expect(pieces.flat()).toEqual(expected);
+      const streams = pieces.map((rows) => [...new Set(rows.map((row) => row.stream_id))]);
+      expect(new Set(streams.flat()).size).toBe(streams.flat().length);
+      if (pieceBytes === 1) expect(streams.every((ids) => ids.length === 1)).toBe(true);
+    },
+  );
 
   it.each([1, 3, 64, 1 << 20])('are decoded the same from chunks of %i bytes', async (size) => {
     const chunks: Buffer[] = [];
@@ -73,20 +78,20 @@ describe('events in stream order, from a binary COPY', () => {
     for await (const chunk of copy as AsyncIterable<Buffer>) chunks.push(chunk);
     const bytes = Buffer.concat(chunks);
 
-    const decoder = new EventRowDecoder();
+    const framer = new EventRowFramer();
     const rows: unknown[] = [];
     for (let offset = 0; offset < bytes.length; offset += size) {
-      rows.push(...decoder.push(bytes.subarray(offset, offset + size)));
+      rows.push(...decodeEventRows(framer.push(bytes.subarray(offset, offset + size))));
     }
-    decoder.end();
+    framer.end();
 
     expect(rows).toEqual(expected);
   });
 
   it('refuses a stream cut before its trailer', () => {
-    const decoder = new EventRowDecoder();
-    decoder.push(Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0\0', 'latin1'));
+    const framer = new EventRowFramer();
+    framer.push(Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0\0', 'latin1'));
 
-    expect(() => decoder.end()).toThrow('ended early');
+    expect(() => framer.end()).toThrow('ended early');
   });
 });

@@ -6,13 +6,22 @@ import { createLogger } from '../../logging/src';
 
 const log = createLogger('rebuild');
 
-/** Command: recomputes the stored states and every read model of the database (as its owner: DATABASE_OWNER_URL, else DATABASE_URL) from its events (`npm run rebuild`). */
+/**
+ * Command: recomputes the stored states and every read model of the database (as its owner: DATABASE_OWNER_URL, else
+ * DATABASE_URL) from its events (`npm run rebuild`), folding in REBUILD_WORKERS worker threads (default: one per core but one).
+ */
 async function main(): Promise<void> {
   const databaseUrl = ownerUrlOf(process.env);
   if (!databaseUrl) {
     log.error(
       'DATABASE_OWNER_URL or DATABASE_URL is not set (e.g. postgres://postgres@127.0.0.1:5432/inburgering)',
     );
+    process.exitCode = 2;
+    return;
+  }
+  const workers = process.env.REBUILD_WORKERS ? Number(process.env.REBUILD_WORKERS) : undefined;
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+    log.error('REBUILD_WORKERS must be a whole number (0 folds on the main thread)');
     process.exitCode = 2;
     return;
   }
@@ -23,7 +32,7 @@ async function main(): Promise<void> {
   }).initialize();
   try {
     const started = performance.now();
-    const { eventsReplayed, streams, position } = await rebuildReadModels(dataSource);
+    const { eventsReplayed, streams, position } = await rebuildReadModels(dataSource, { workers });
     const seconds = (performance.now() - started) / 1000;
     log.info(
       { eventsReplayed, streams, position, seconds },

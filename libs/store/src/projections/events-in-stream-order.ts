@@ -1,24 +1,25 @@
 import type { ClientBase } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import type { EventColumns } from './folded-streams';
-
-export type StreamEventColumns = EventColumns & { stream_id: string; version: number };
+import { EventRowFramer, rowOffsets, streamKeyAt } from './event-rows';
 
 /**
- * Every event of the store in (stream, version) order, the unique index's order, as batches of rows: one
- * `COPY (SELECT ... LIMIT batchSize) TO STDOUT` in PostgreSQL's binary format per `batchSize` events, each after the
- * last event of the one before. The rows are decoded here rather than by the driver's row parser, which would parse
- * every field through text; a stream may continue from one batch to the next.
+ * Every event of the store in (stream, version) order, the unique index's order, as pieces of whole streams: the
+ * rows' bytes in PostgreSQL's binary COPY format (see EventRowFramer), undecoded, each piece the first streams that
+ * hold at least `pieceBytes` bytes (a stream is never cut; the last piece may be smaller). Each piece owns its memory,
+ * so that it can be transferred to a worker thread. One `COPY (SELECT ... LIMIT batchSize) TO STDOUT` per `batchSize`
+ * events, each after the last event of the one before: a stream may continue from one statement to the next.
  */
 export async function* eventsInStreamOrder(
   client: ClientBase,
   batchSize: number,
-): AsyncGenerator<StreamEventColumns[]> {
-  let after: StreamEventColumns | undefined;
+  pieceBytes: number,
+): AsyncGenerator<Buffer> {
+  const pieces = new StreamPieces(pieceBytes);
+  let after: { streamId: string; version: number } | undefined;
   for (;;) {
-    const decoder = new EventRowDecoder();
+    const framer = new EventRowFramer();
     const keyset = after
-      ? `WHERE (stream_id, version) > (${client.escapeLiteral(after.stream_id)}, ${after.version})`
+      ? `WHERE (stream_id, version) > (${client.escapeLiteral(after.streamId)}, ${after.version})`
       : '';
     const copy = client.query(
       copyTo(
@@ -28,109 +29,73 @@ export async function* eventsInStreamOrder(
     );
     let rows = 0;
     for await (const chunk of copy as AsyncIterable<Buffer>) {
-      const batch = decoder.push(chunk);
-      if (!batch.length) continue;
-      rows += batch.length;
-      after = batch[batch.length - 1];
-      yield batch;
+      const whole = framer.push(chunk);
+      if (!whole.length) continue;
+      const added = pieces.add(whole);
+      rows += added.rows;
+      after = added.last;
+      yield* pieces.take();
     }
-    decoder.end();
-    if (rows < batchSize) return;
+    framer.end();
+    if (rows < batchSize) break;
   }
+  yield* pieces.end();
 }
 
-const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-/** PostgreSQL's timestamps count microseconds from 2000-01-01T00:00:00Z. */
-const POSTGRES_EPOCH_MILLIS = Date.UTC(2000, 0, 1);
-const FIELDS = 6;
+/** Whole rows cut into pieces of whole streams, as they come. */
+class StreamPieces {
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private stream: string | undefined;
+  private ready: Buffer[] = [];
 
-/**
- * Decodes the binary COPY output of the query above, chunk by chunk: a row may be split anywhere between chunks,
- * the unfinished rest is kept for the next one.
- */
-export class EventRowDecoder {
-  private rest: Buffer | undefined;
-  private headerRead = false;
-  private trailerRead = false;
+  constructor(private readonly pieceBytes: number) {}
 
-  push(chunk: Buffer): StreamEventColumns[] {
-    const buffer = this.rest ? Buffer.concat([this.rest, chunk]) : chunk;
-    this.rest = undefined;
-    let offset = 0;
-    if (!this.headerRead) {
-      if (buffer.length < SIGNATURE.length + 8) return this.keep(buffer, 0);
-      if (!buffer.subarray(0, SIGNATURE.length).equals(SIGNATURE))
-        throw new Error('not a binary COPY stream');
-      const headerEnd = SIGNATURE.length + 8 + buffer.readInt32BE(SIGNATURE.length + 4);
-      if (buffer.length < headerEnd) return this.keep(buffer, 0);
-      offset = headerEnd;
-      this.headerRead = true;
-    }
-    const rows: StreamEventColumns[] = [];
-    while (offset + 2 <= buffer.length) {
-      const fields = buffer.readInt16BE(offset);
-      if (fields === -1) {
-        this.trailerRead = true;
-        offset += 2;
-        break;
+  /** Adds whole rows, answering how many and the keys of the last one. */
+  add(rows: Buffer): { rows: number; last: { streamId: string; version: number } } {
+    let count = 0;
+    let cut = 0;
+    let last = 0;
+    for (const offset of rowOffsets(rows)) {
+      count += 1;
+      last = offset;
+      const stream = streamKeyAt(rows, offset);
+      if (stream === this.stream) continue;
+      this.stream = stream;
+      const before = this.pendingBytes + offset - cut;
+      if (before > 0 && before >= this.pieceBytes) {
+        this.pending.push(rows.subarray(cut, offset));
+        this.ready.push(this.concatenated());
+        cut = offset;
       }
-      if (fields !== FIELDS) throw new Error(`an event row of ${fields} fields, not ${FIELDS}`);
-      const end = rowEnd(buffer, offset + 2);
-      if (end === undefined) break;
-      rows.push(decodeRow(buffer, offset + 2));
-      offset = end;
     }
-    this.keep(buffer, offset);
-    return rows;
+    this.pending.push(rows.subarray(cut));
+    this.pendingBytes += rows.length - cut;
+    const idLength = rows.readInt32BE(last + 2);
+    const streamId = rows.toString('utf8', last + 6, last + 6 + idLength);
+    return { rows: count, last: { streamId, version: rows.readInt32BE(last + 6 + idLength + 4) } };
   }
 
-  /** Throws unless the stream ended with its trailer, after whole rows. */
-  end(): void {
-    if (!this.trailerRead || this.rest) throw new Error('the binary COPY stream of events ended early');
+  /** The pieces cut so far. */
+  take(): Buffer[] {
+    const ready = this.ready;
+    this.ready = [];
+    return ready;
   }
 
-  private keep(buffer: Buffer, offset: number): StreamEventColumns[] {
-    if (offset < buffer.length) this.rest = buffer.subarray(offset);
-    return [];
+  /** The pieces cut so far and the rest as the last one. */
+  end(): Buffer[] {
+    if (this.pendingBytes) this.ready.push(this.concatenated());
+    return this.take();
   }
-}
 
-/** Where the row whose fields start at `offset` ends, or undefined when it is not all in the buffer. */
-function rowEnd(buffer: Buffer, offset: number): number | undefined {
-  for (let field = 0; field < FIELDS; field += 1) {
-    if (offset + 4 > buffer.length) return undefined;
-    const length = buffer.readInt32BE(offset);
-    offset += 4 + Math.max(length, 0);
+  /** The pending rows in a buffer of their own (not a slice of a pooled or shared one). */
+  private concatenated(): Buffer {
+    const piece = Buffer.allocUnsafeSlow(this.pending.reduce((bytes, part) => bytes + part.length, 0));
+    let at = 0;
+    for (const part of this.pending) at += part.copy(piece, at);
+    this.pending = [];
+    this.pendingBytes = 0;
+    return piece;
   }
-  return offset <= buffer.length ? offset : undefined;
-}
-
-function decodeRow(buffer: Buffer, offset: number): StreamEventColumns {
-  const field = () => {
-    const length = buffer.readInt32BE(offset);
-    if (length < 0) throw new Error('an event row with a NULL field');
-    const start = offset + 4;
-    offset = start + length;
-    return [start, offset] as const;
-  };
-  const text = () => {
-    const [start, end] = field();
-    return buffer.toString('utf8', start, end);
-  };
-  const int4 = () => buffer.readInt32BE(field()[0]);
-  const streamId = text();
-  const version = int4();
-  const type = text();
-  const schemaVersion = int4();
-  const [at] = field();
-  const micros = buffer.readInt32BE(at) * 2 ** 32 + buffer.readUInt32BE(at + 4);
-  const [dataStart, dataEnd] = field(); // jsonb: a format version byte (1), then the document as text
-  return {
-    stream_id: streamId,
-    version,
-    type,
-    schema_version: schemaVersion,
-    occurred_at: new Date(POSTGRES_EPOCH_MILLIS + Math.floor(micros / 1000)),
-    data: JSON.parse(buffer.toString('utf8', dataStart + 1, dataEnd)) as unknown,
-  };
 }

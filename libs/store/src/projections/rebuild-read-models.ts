@@ -1,11 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { Client, type ClientBase, type Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { evolve, TrajectoryState } from '../../../domain/src';
 import { ProjectionCheckpointRecord, TrajectoryStateRecord } from '../entities';
 import { eventsInStreamOrder } from './events-in-stream-order';
-import { stateRow, tableRowsOf, toTrajectoryEvent } from './folded-streams';
-import type { FoldedStream } from './projection';
+import { FoldedPiece, pieceFolder } from './fold-piece';
+import { FoldWorkers } from './fold-workers';
+import { tableRowsOf } from './folded-streams';
 import { READ_MODELS } from './read-models';
 import { rebuildSums } from './summed-read-models';
 import { TableCopies } from './table-copies';
@@ -23,8 +24,16 @@ export interface RebuildResult {
 export interface RebuildOptions {
   /** Events read per COPY statement. */
   batchSize?: number;
-  /** Rows written per COPY statement and table. */
+  /** Rows written per COPY statement and table (at least; whole pieces are written). */
   rowsPerCopy?: number;
+  /** Bytes of events (whole streams) folded at once, by one thread. */
+  pieceBytes?: number;
+  /**
+   * Worker threads that fold the pieces (default: one per core the process may use but one, at least one); 0 folds
+   * on this thread, and so
+   * does a store of fewer than about 16 pieces (its events table's size): starting the threads would take longer.
+   */
+  workers?: number;
 }
 
 /**
@@ -35,7 +44,8 @@ export interface RebuildOptions {
  *
  * The events are read on a second connection, in a read-only transaction that imports the rebuilding transaction's
  * snapshot (taken under the lock, so it holds every event there is): PostgreSQL reads the next events on one
- * connection while it writes rows on the other and the streams are folded here in between.
+ * connection while it writes rows on the other, and worker threads fold pieces of whole streams and encode their rows
+ * as COPY text in between (fold-piece); the rows are written in the order the events were read.
  */
 export async function rebuildReadModels(
   dataSource: DataSource,
@@ -43,72 +53,94 @@ export async function rebuildReadModels(
 ): Promise<RebuildResult> {
   const batchSize = options.batchSize ?? 50_000;
   const rowsPerCopy = options.rowsPerCopy ?? 5_000;
-  return dataSource.transaction(async (manager) => {
-    await manager.query('LOCK TABLE events IN SHARE MODE');
-    // The stored states are large JSON documents that PostgreSQL compresses: lz4, where the server has it, compresses
-    // them several times faster than the default pglz (each value records its method; reads handle both).
-    await manager.query(
-      `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
-        WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
-    );
-    const states = tableRowsOf(manager, TrajectoryStateRecord);
-    const models = READ_MODELS.map((model) => ({ model, table: tableRowsOf(manager, model.entity) }));
-    await manager.query(
-      `TRUNCATE ${[states, ...models.map(({ table }) => table)].map((table) => table.metadata.tableName).join(', ')}`,
-    );
-    const secondaryIndexes = await dropSecondaryIndexes(manager, [
-      states,
-      ...models.map(({ table }) => table),
-    ]);
+  const pieceBytes = options.pieceBytes ?? 1 << 20;
+  // One core is left to this thread (reading, writing) and the two backends: on 2 loaded cores a second folding
+  // thread cost more CPU than it saved (README, Rebuild speed).
+  const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+  // The stored states, then every read model, as fold-piece maps them.
+  const tables = [TrajectoryStateRecord, ...READ_MODELS.map(({ entity }) => entity)].map((entity) =>
+    tableRowsOf(dataSource.manager, entity),
+  );
+  const columns = tables.map((table) => table.copyColumns);
+  // The threads load their modules while the tables are emptied. A store of fewer than about 16 pieces is folded on
+  // this thread: starting the threads would take longer than folding it.
+  const [{ bytes }] = await dataSource.query<{ bytes: string }[]>(
+    `SELECT pg_relation_size('events')::text AS bytes`,
+  );
+  const threads =
+    workers > 0 && Number(bytes) > 16 * pieceBytes ? new FoldWorkers(workers, columns) : undefined;
+  try {
+    return await dataSource.transaction(async (manager) => {
+      await manager.query('LOCK TABLE events IN SHARE MODE');
+      // The stored states are large JSON documents that PostgreSQL compresses: lz4, where the server has it,
+      // compresses them several times faster than the default pglz (each value records its method; reads handle both).
+      await manager.query(
+        `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
+          WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
+      );
+      await manager.query(`TRUNCATE ${tables.map((table) => table.metadata.tableName).join(', ')}`);
+      const secondaryIndexes = await dropSecondaryIndexes(manager, tables);
 
-    const copies = new TableCopies(await connectionOf(manager), rowsPerCopy);
-    let streams = 0;
-    const finish = (stream: FoldedStream) => {
-      streams += 1;
-      copies.add(states, [stateRow(stream)]);
-      for (const { model, table } of models) copies.add(table, model.rows(stream));
-    };
-    let eventsReplayed = 0;
-    let current: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date } | undefined;
-    const reader = await snapshotReader(dataSource, manager);
-    try {
-      for await (const batch of eventsInStreamOrder(reader, batchSize)) {
-        for (const record of batch) {
-          if (record.stream_id !== current?.streamId) {
-            if (current) finish(folded(current));
-            current = { streamId: record.stream_id };
-          }
-          current.state = evolve(current.state, toTrajectoryEvent(record));
-          current.lastOccurredAt = record.occurred_at;
-        }
-        eventsReplayed += batch.length;
-        await copies.ready();
+      const copies = new TableCopies(await connectionOf(manager), rowsPerCopy);
+      const reader = await snapshotReader(dataSource, manager);
+      let folded: { eventsReplayed: number; streams: number };
+      try {
+        const pieces = eventsInStreamOrder(reader, batchSize, pieceBytes);
+        const fold = threads ? (piece: Buffer) => threads.fold(piece) : pieceFolder(columns);
+        folded = await foldAndCopy(pieces, fold, threads ? 2 * workers : 0, async (piece) => {
+          piece.tables.forEach(({ lines, rows }, index) => copies.add(tables[index], lines, rows));
+          await copies.ready();
+        });
+        await reader.query('COMMIT');
+      } finally {
+        await reader.end();
       }
-      await reader.query('COMMIT');
-    } finally {
-      await reader.end();
-    }
-    if (current) finish(folded(current));
-    await copies.flush();
-    for (const definition of secondaryIndexes) await manager.query(definition);
-    await rebuildSums(manager);
-    await rebuildSums(manager);
+      await copies.flush();
+      for (const definition of secondaryIndexes) await manager.query(definition);
+      await rebuildSums(manager);
 
-    const [{ position }] = await manager.query<{ position: string }[]>(
-      'SELECT COALESCE(max(position), 0)::text AS position FROM events',
-    );
-    await manager.upsert(
-      ProjectionCheckpointRecord,
-      { name: READ_MODELS_CHECKPOINT, position, updatedAt: new Date() },
-      ['name'],
-    );
-    return { eventsReplayed, streams, position };
-  });
+      const [{ position }] = await manager.query<{ position: string }[]>(
+        'SELECT COALESCE(max(position), 0)::text AS position FROM events',
+      );
+      await manager.upsert(
+        ProjectionCheckpointRecord,
+        { name: READ_MODELS_CHECKPOINT, position, updatedAt: new Date() },
+        ['name'],
+      );
+      return { ...folded, position };
+    });
+  } finally {
+    await threads?.close();
+  }
 }
 
-function folded(stream: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date }): FoldedStream {
-  if (!stream.state || !stream.lastOccurredAt) throw new Error(`stream ${stream.streamId} has no events`);
-  return { streamId: stream.streamId, state: stream.state, lastOccurredAt: stream.lastOccurredAt };
+/**
+ * Folds the pieces (on this thread, or by worker threads with up to `ahead` pieces sent ahead) and hands their rows to
+ * `write` in the order of the pieces, one after the other, answering the events and streams folded.
+ */
+async function foldAndCopy(
+  pieces: AsyncIterable<Buffer>,
+  fold: (piece: Buffer) => FoldedPiece | Promise<FoldedPiece>,
+  ahead: number,
+  write: (folded: FoldedPiece) => Promise<void>,
+): Promise<{ eventsReplayed: number; streams: number }> {
+  const result = { eventsReplayed: 0, streams: 0 };
+  const written = async (folded: FoldedPiece) => {
+    result.eventsReplayed += folded.events;
+    result.streams += folded.streams;
+    await write(folded);
+  };
+  const folding: Promise<FoldedPiece>[] = [];
+  try {
+    for await (const piece of pieces) {
+      folding.push(Promise.resolve(fold(piece)));
+      if (folding.length > ahead) await written(await (folding.shift() as Promise<FoldedPiece>));
+    }
+    for (const folded of folding.splice(0)) await written(await folded);
+  } finally {
+    await Promise.allSettled(folding);
+  }
+  return result;
 }
 
 /** The node-postgres connection of the transaction's query runner. */

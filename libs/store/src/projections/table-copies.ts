@@ -2,13 +2,13 @@ import type { ClientBase } from 'pg';
 import type { TableRows } from './table-rows';
 
 /**
- * Rows for several tables, written with one COPY per `rowsPerCopy` rows and table. The statements run one after the
+ * Lines of COPY text (see CopyText) for several tables, written with one COPY per `rowsPerCopy` rows and table. The statements run one after the
  * other on the connection (it runs one at a time) while the caller prepares the next rows; `ready` holds the caller
  * back when more than `maxQueued` statements wait, so memory stays bounded. The first failure is thrown by the next
  * `ready` or by `flush`.
  */
 export class TableCopies {
-  private readonly buffers = new Map<TableRows, { lines: string; rows: number }>();
+  private readonly buffers = new Map<TableRows, { lines: Buffer[]; rows: number }>();
   private queued: Promise<void>[] = [];
   private tail: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
@@ -19,12 +19,13 @@ export class TableCopies {
     private readonly maxQueued = 4,
   ) {}
 
-  add(table: TableRows, rows: readonly object[]): void {
-    if (!rows.length) return;
+  /** Adds `rows` rows: their lines, in the table's `copyColumns` order. */
+  add(table: TableRows, lines: Buffer, rows: number): void {
+    if (!rows) return;
     let buffer = this.buffers.get(table);
-    if (!buffer) this.buffers.set(table, (buffer = { lines: '', rows: 0 }));
-    buffer.lines += table.copyLines(rows);
-    buffer.rows += rows.length;
+    if (!buffer) this.buffers.set(table, (buffer = { lines: [], rows: 0 }));
+    buffer.lines.push(lines);
+    buffer.rows += rows;
     if (buffer.rows >= this.rowsPerCopy) this.send(table, buffer);
   }
 
@@ -45,11 +46,11 @@ export class TableCopies {
     this.throwFailure();
   }
 
-  private send(table: TableRows, buffer: { lines: string; rows: number }): void {
+  private send(table: TableRows, buffer: { lines: Buffer[]; rows: number }): void {
     const { lines } = buffer;
-    buffer.lines = '';
+    buffer.lines = [];
     buffer.rows = 0;
-    if (!lines) return;
+    if (!lines.length) return;
     this.tail = this.tail
       .then(() => (this.failure ? undefined : table.copy(this.client, lines)))
       .catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import type { CopyColumn } from './copy-text';
 
 /**
  * Writes entity-shaped rows as sets, one statement per table whatever the number of rows: each column travels as one
@@ -14,7 +15,6 @@ export class TableRows {
   private readonly columns: { property: string; column: string; type: string }[];
   private readonly keyColumns: string[];
   private readonly columnList: string;
-  private readonly copyFields: ((value: unknown) => string)[];
 
   constructor(readonly metadata: EntityMetadata) {
     this.table = quote(metadata.tableName);
@@ -25,7 +25,11 @@ export class TableRows {
     }));
     this.keyColumns = metadata.primaryColumns.map((column) => column.databaseName);
     this.columnList = this.columns.map(({ column }) => quote(column)).join(', ');
-    this.copyFields = this.columns.map(({ type }) => copyField(type));
+  }
+
+  /** The columns in the order `copy` writes them (see CopyText). */
+  get copyColumns(): CopyColumn[] {
+    return this.columns.map(({ property, type }) => ({ property, type }));
   }
 
   /** The row as the table stores it: column names, instants as ISO strings, undefined as null. */
@@ -38,27 +42,12 @@ export class TableRows {
     return values;
   }
 
-  /**
-   * Entity-shaped rows (as `toColumns` takes them) as lines of COPY's text format, each ending in a newline: the
-   * same values `insert` writes, without the JSON and array parameters in between.
-   */
-  copyLines(rows: readonly object[]): string {
-    let lines = '';
-    for (const row of rows) {
-      for (let index = 0; index < this.columns.length; index += 1) {
-        const value = (row as Record<string, unknown>)[this.columns[index].property];
-        lines += (index ? '\t' : '') + (value == null ? '\\N' : this.copyFields[index](value));
-      }
-      lines += '\n';
-    }
-    return lines;
-  }
-
-  /** Writes lines made by `copyLines` with one COPY statement on the client's connection. */
-  async copy(client: ClientBase, lines: string): Promise<void> {
-    if (!lines) return;
+  /** Writes lines of COPY text in `copyColumns` order (see CopyText) with one COPY statement on the connection. */
+  async copy(client: ClientBase, lines: readonly Buffer[]): Promise<void> {
+    if (!lines.length) return;
     const stream = client.query(copyFrom(`COPY ${this.table} (${this.columnList}) FROM STDIN`));
-    stream.end(lines);
+    for (const chunk of lines) stream.write(chunk);
+    stream.end();
     await finished(stream);
   }
 
@@ -132,28 +121,6 @@ export class TableRows {
 
 export function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** How a column's value is written in COPY's text format (null aside): as `toColumns` and the casts read it. */
-function copyField(type: string): (value: unknown) => string {
-  switch (type) {
-    case 'jsonb':
-      return (value) => copyText(JSON.stringify(value));
-    case 'boolean':
-      return (value) => (typeof value === 'boolean' ? (value ? 't' : 'f') : copyText(String(value)));
-    case 'timestamptz':
-    case 'date':
-      return (value) => copyText(value instanceof Date ? value.toISOString() : String(value));
-    default:
-      return (value) => copyText(String(value));
-  }
-}
-
-const COPY_SPECIAL = /[\\\n\r\t]/;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-function copyText(text: string): string {
-  return COPY_SPECIAL.test(text) ? text.replace(/[\\\n\r\t]/g, (special) => COPY_ESCAPES[special]) : text;
 }
 
 const SQL_TYPES = new Set([

@@ -1,0 +1,70 @@
+import { evolve, TrajectoryState } from '../../../domain/src';
+import { CopyColumn, CopyText } from './copy-text';
+import { decodeEventRows } from './event-rows';
+import { stateRow, toTrajectoryEvent } from './folded-streams';
+import type { FoldedStream } from './projection';
+import { READ_MODELS } from './read-models';
+
+/** The tables a rebuild writes, by their columns: the stored states first, then READ_MODELS in their order. */
+export type RebuiltTables = readonly (readonly CopyColumn[])[];
+
+/** What a piece of whole streams maps to: per table of `RebuiltTables`, its rows as COPY text. */
+export interface FoldedPiece {
+  events: number;
+  streams: number;
+  tables: { lines: Buffer; rows: number }[];
+}
+
+/**
+ * Folds pieces of whole streams (see eventsInStreamOrder) with the domain's `evolve` and maps each stream to the rows
+ * of every table: the states and the read models, as lines of COPY text. Pure and plain data both ways, so that it runs
+ * on this thread or in a worker thread (fold-worker) alike. Each line buffer owns its memory, for a transfer.
+ */
+export function pieceFolder(tables: RebuiltTables): (piece: Buffer) => FoldedPiece {
+  if (tables.length !== READ_MODELS.length + 1) throw new Error('the rebuilt tables are not the read models');
+  const encoders = tables.map((columns) => new CopyText(columns));
+  return (piece) => {
+    const records = decodeEventRows(piece);
+    const text = tables.map(() => '');
+    const rows = tables.map(() => 0);
+    const add = (table: number, mapped: readonly object[]) => {
+      text[table] += encoders[table].lines(mapped);
+      rows[table] += mapped.length;
+    };
+    let streams = 0;
+    const finish = (stream: FoldedStream) => {
+      streams += 1;
+      add(0, [stateRow(stream)]);
+      READ_MODELS.forEach((model, index) => add(index + 1, model.rows(stream)));
+    };
+    let current: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date } | undefined;
+    for (const record of records) {
+      if (record.stream_id !== current?.streamId) {
+        if (current) finish(folded(current));
+        current = { streamId: record.stream_id };
+      }
+      current.state = evolve(current.state, toTrajectoryEvent(record));
+      current.lastOccurredAt = record.occurred_at;
+    }
+    if (current) finish(folded(current));
+    return {
+      events: records.length,
+      streams,
+      tables: text.map((lines, index) => ({ lines: ownBuffer(lines), rows: rows[index] })),
+    };
+  };
+}
+
+function folded(stream: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date }): FoldedStream {
+  if (!stream.state || !stream.lastOccurredAt) throw new Error(`stream ${stream.streamId} has no events`);
+  return { streamId: stream.streamId, state: stream.state, lastOccurredAt: stream.lastOccurredAt };
+}
+
+/** The text as UTF-8 in a buffer of its own (not a slice of Node's shared pool, which a transfer would take away). */
+function ownBuffer(text: string): Buffer {
+  const buffer = Buffer.from(text);
+  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length) return buffer;
+  const own = Buffer.allocUnsafeSlow(buffer.length);
+  buffer.copy(own);
+  return own;
+}
