@@ -27,7 +27,7 @@ export type SummablePopulation = Exclude<Population, 'commands'>;
  * A figure whose aggregation is a sum over the facts of its cohort days: selected by a cohort date (not the open
  * cases at the period's end), over trajectories or violation files, and not counting distinct counsellors.
  */
-export function isSummable(figure: KeyFigure): figure is KeyFigureOf<SummablePopulation> {
+export function isSummable(figure: KeyFigure): boolean {
   return (
     figure.selection.population !== 'commands' &&
     figure.selection.cohort !== 'OPEN_AT_END' &&

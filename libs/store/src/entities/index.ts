@@ -2,6 +2,7 @@ import { DeadlineContributionRecord } from './deadline-contribution.entity';
 import { DeadlineRecord } from './deadline.entity';
 import { EventRecord } from './event-record.entity';
 import { IncidentRecord } from './incident.entity';
+import { KeyFigureContributionRecord } from './key-figure-contribution.entity';
 import { OutboxMessageRecord } from './outbox-message.entity';
 import { ParticipationActivityRecord } from './participation-activity.entity';
 import { ParticipationHourSumRecord } from './participation-hour-sum.entity';
@@ -17,6 +18,7 @@ export {
   DeadlineRecord,
   EventRecord,
   IncidentRecord,
+  KeyFigureContributionRecord,
   OutboxMessageRecord,
   ParticipationActivityRecord,
   ParticipationHourSumRecord,
@@ -42,4 +44,5 @@ export const entities = [
   TrajectoryStateRecord,
   TrajectoryMilestoneRecord,
   DeadlineContributionRecord,
+  KeyFigureContributionRecord,
 ];

@@ -4,7 +4,9 @@ import {
   AggregateInputs,
   CommandFacts,
   FactSets,
+  isSummable,
   KEY_FIGURES,
+  KeyFigure,
   TrajectoryFacts,
   trajectoryFactsOf,
   ViolationFacts,
@@ -14,6 +16,7 @@ import type { CalendarDate } from '../../../domain/src';
 import { EventColumns, toTrajectoryEvent } from '../projections/folded-streams';
 import { COMMAND_SOURCE } from './fact-sources';
 import { KeyFigureFilter, keyFigureStatement } from './key-figure-sql';
+import { summedKeyFiguresStatement } from './summed-key-figure-sql';
 
 /** A figure's aggregation for one group (`null`: no breakdown, or facts outside every group). */
 export interface GroupAggregate {
@@ -35,10 +38,36 @@ interface AggregateRow {
 export class KeyFigureQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every figure's aggregation per group, one indexed query per figure (run side by side on the pool). */
+  /**
+   * Every figure's aggregation per group. The summable figures (libs/domain `isSummable`) in one statement over their
+   * sums per cohort month (`summedKeyFiguresStatement`); the others (the open cases at the period's end, the
+   * commands), and every figure when the filter needs a municipality and a counsellor together, one aggregate per
+   * figure over the facts. The statements run side by side on the pool.
+   */
   async aggregates(filter: KeyFigureFilter): Promise<GroupAggregate[]> {
+    const summed = summedKeyFiguresStatement(filter);
+    if (!summed) return this.directAggregates(filter);
+    const [sums, others] = await Promise.all([
+      this.dataSource.query<(AggregateRow & { figure_id: string })[]>(summed.sql, summed.parameters),
+      this.directAggregates(filter, (figure) => !isSummable(figure)),
+    ]);
+    return [
+      ...sums.map(({ figure_id, group_key, ...inputs }) => ({
+        figureId: figure_id,
+        group: group_key,
+        inputs,
+      })),
+      ...others,
+    ];
+  }
+
+  /** The figures' aggregation per group over the facts themselves: one indexed query per figure, side by side. */
+  async directAggregates(
+    filter: KeyFigureFilter,
+    which: (figure: KeyFigure) => boolean = () => true,
+  ): Promise<GroupAggregate[]> {
     const results = await Promise.all(
-      KEY_FIGURES.map(async (figure) => {
+      KEY_FIGURES.filter(which).map(async (figure) => {
         const { sql, parameters } = keyFigureStatement(figure, filter);
         const rows = await this.dataSource.query<AggregateRow[]>(sql, parameters);
         return rows.map(({ group_key, ...inputs }) => ({ figureId: figure.id, group: group_key, inputs }));

@@ -24,6 +24,7 @@ import { ParticipationHourTotals1797600000000 } from './1797600000000-participat
 import { TrajectorySearchIndexes1797600000001 } from './1797600000001-trajectory-search-indexes';
 import { ListCounts1797600000002 } from './1797600000002-list-counts';
 import { PillarReasonKeys1797900000000 } from './1797900000000-pillar-reason-keys';
+import { KeyFigureSums1798100000000 } from './1798100000000-key-figure-sums';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   TrajectorySearchIndexes1797600000001,
   ListCounts1797600000002,
   PillarReasonKeys1797900000000,
+  KeyFigureSums1798100000000,
 ];

@@ -1,5 +1,6 @@
 import { deadlineContributions } from './deadline-contributions.projection';
 import { deadlines } from './deadlines.projection';
+import { keyFigureContributions } from './key-figure-contributions.projection';
 import { participationActivities } from './participation-activities.projection';
 import { participationHourSums } from './participation-hour-sums.projection';
 import { pillars } from './pillars.projection';
@@ -20,10 +21,14 @@ export const READ_MODELS: readonly ReadModel[] = [
   participationHourSums,
   trajectoryMilestones,
   deadlineContributions,
+  keyFigureContributions,
 ];
 
 /** The read models whose rows are contributions to sums per group (summed-read-models.ts). */
-export const SUMMED_READ_MODELS: readonly SummedReadModel[] = [deadlineContributions];
+export const SUMMED_READ_MODELS: readonly SummedReadModel[] = [
+  deadlineContributions,
+  keyFigureContributions,
+];
 
 /** The messages for partners, caused by new events (see OutboxProjection). */
 export const OUTBOX_PROJECTIONS: readonly OutboxProjection[] = [enqueuePartnerMessages];
