@@ -84,7 +84,9 @@ describe('key-figure contributions', () => {
     expect(summable.map((figure) => figure.id)).not.toContain('open-cases-per-counsellor');
     expect(summable.length).toBe(KEY_FIGURES.length - 2);
     for (const figure of summable as readonly KeyFigureOf<'trajectories' | 'violations'>[]) {
-      const population = (figure.selection.population === 'trajectories' ? trajectories : violations) as never[];
+      const population = (
+        figure.selection.population === 'trajectories' ? trajectories : violations
+      ) as never[];
       const contributions = population.flatMap((fact) => contributionOf(figure, fact) ?? []);
       for (const period of periods) {
         const inPeriod = contributions.filter(

@@ -45,7 +45,9 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
     return found.map((condition) => ` AND ${condition}`).join('');
   };
   const officeJoin = (alias: string) =>
-    byCounsellor ? `LEFT JOIN counsellor_offices office ON office.counsellor_id = ${alias}.counsellor_id` : '';
+    byCounsellor
+      ? `LEFT JOIN counsellor_offices office ON office.counsellor_id = ${alias}.counsellor_id`
+      : '';
   const group = (alias: string) =>
     filter.groupBy === 'office'
       ? 'office.office_id'
@@ -66,8 +68,8 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
       FROM parts GROUP BY figure_id, group_key, value
   ), ranked AS (
     SELECT figure_id, group_key, value,
-           sum(known) OVER (PARTITION BY figure_id, group_key ORDER BY value) AS through,
-           sum(known) OVER (PARTITION BY figure_id, group_key) AS total
+           (sum(known) OVER (PARTITION BY figure_id, group_key ORDER BY value))::bigint AS through,
+           (sum(known) OVER (PARTITION BY figure_id, group_key))::bigint AS total
       FROM totals WHERE value IS NOT NULL AND known > 0
   ), medians AS (
     SELECT figure_id, group_key,

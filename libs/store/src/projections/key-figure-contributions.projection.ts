@@ -14,7 +14,9 @@ type Property = keyof KeyFigureContributionRecord;
 const MEASURES = ['selected', 'known', 'matchingHundredths'] satisfies Property[];
 
 /** The figures summed per cohort month (the open cases at a period's end and the commands are read as they are). */
-export const SUMMED_KEY_FIGURES = KEY_FIGURES.filter(isSummable) as readonly KeyFigureOf<SummablePopulation>[];
+export const SUMMED_KEY_FIGURES = KEY_FIGURES.filter(
+  isSummable,
+) as readonly KeyFigureOf<SummablePopulation>[];
 
 /**
  * What each trajectory and each of its violation files add to the key figures (libs/domain `contributionOf`: the
