@@ -6,6 +6,8 @@ import {
   keyFigureContributionsSql,
   KeyFigureQueries,
   keyFigureStatement,
+  openAtEndStatement,
+  openCaseChangesSql,
   summedKeyFiguresStatement,
 } from '../libs/store/src/key-figures';
 import type { KeyFigureFilter } from '../libs/store/src/key-figures';
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
     const sumsStart = performance.now();
     await database.dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO key_figure_contributions ${keyFigureContributionsSql()}`);
+      await manager.query(`INSERT INTO open_case_changes ${openCaseChangesSql()}`);
       await rebuildSums(manager);
     });
     await database.dataSource.query('ANALYZE');
@@ -76,7 +79,8 @@ async function main(): Promise<void> {
       `SELECT (SELECT count(*) FROM key_figure_contributions) AS contributions,
               (SELECT count(*) FROM key_figure_sums_by_agency) AS by_agency,
               (SELECT count(*) FROM key_figure_sums_by_municipality) AS by_municipality,
-              (SELECT count(*) FROM key_figure_sums_by_counsellor) AS by_counsellor`,
+              (SELECT count(*) FROM key_figure_sums_by_counsellor) AS by_counsellor,
+              (SELECT count(*) FROM open_case_changes_by_counsellor) AS open_changes`,
     );
 
     const queries = new KeyFigureQueries(database.dataSource);
@@ -96,7 +100,7 @@ async function main(): Promise<void> {
       `key figures read path: ${TRAJECTORIES} milestone rows (${Math.round(TRAJECTORIES * OPEN_SHARE)} open), ` +
         `${VIOLATIONS} violations, loaded in ${(loadMs / 1000).toFixed(1)} s; ${counts.contributions} contributions ` +
         `summed in ${(sumsMs / 1000).toFixed(1)} s (${counts.by_agency} rows by agency, ${counts.by_municipality} ` +
-        `by municipality, ${counts.by_counsellor} by counsellor); ${database.origin} ${database.serverVersion}; ` +
+        `by municipality, ${counts.by_counsellor} by counsellor, ${counts.open_changes} open-case changes by month and counsellor); ${database.origin} ${database.serverVersion}; ` +
         `load average at start ${loadavg()
           .map((value) => value.toFixed(1))
           .join(' ')}\n\n` +
@@ -111,9 +115,13 @@ async function main(): Promise<void> {
       const before = new Measurement(`${name} before`);
       const summed = summedKeyFiguresStatement(filter);
       if (!summed) throw new Error(`${name}: not summed`);
-      const direct = KEY_FIGURES.filter((figure) => !isSummable(figure)).map((figure) =>
-        keyFigureStatement(figure, filter),
-      );
+      const open = openAtEndStatement(filter);
+      const direct = [
+        ...(open ? [open] : []),
+        ...KEY_FIGURES.filter(
+          (figure) => !isSummable(figure) && !(open && figure.selection.cohort === 'OPEN_AT_END'),
+        ).map((figure) => keyFigureStatement(figure, filter)),
+      ];
       const time = async (work: () => Promise<unknown>) => {
         const start = performance.now();
         await work();

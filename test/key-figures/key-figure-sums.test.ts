@@ -1,5 +1,6 @@
 import {
   keyFigureContributionsSql,
+  openCaseChangesSql,
   KeyFigureFilter,
   KeyFigureQueries,
   GroupAggregate,
@@ -59,6 +60,21 @@ describe('key figures summed per cohort month', () => {
     );
     expect(projected.length).toBeGreaterThanOrEqual(9);
     expect(projected).toEqual(computed);
+    await trajectories[2].run({
+      type: 'CloseTrajectory',
+      reason: 'MOVED_OUT_OF_FLANDERS',
+      closedOn: '2026-04-01',
+    });
+    const changes = `trajectory_id, change, changed_on, changed_month, agency, municipality, counsellor_id, open`;
+    const projectedChanges = await database.dataSource.query(
+      `SELECT ${changes} FROM open_case_changes ORDER BY trajectory_id, change`,
+    );
+    expect(projectedChanges.length).toBe(4);
+    expect(projectedChanges).toEqual(
+      await database.dataSource.query(
+        `SELECT * FROM (${openCaseChangesSql()}) c(${changes}) ORDER BY trajectory_id, change`,
+      ),
+    );
   });
 
   it('sum to the aggregates over the facts, for whole months, edge days and every grouping and filter', async () => {
@@ -75,7 +91,8 @@ describe('key figures summed per cohort month', () => {
               day + (i % 13), 1, i % 2 = 0, i % 3 <> 0, CASE WHEN i % 5 <> 0 THEN day - (i % 8) END, 1,
               CASE WHEN i % 5 <> 0 THEN i % 2 = 1 END, CASE WHEN i % 5 <> 0 THEN i % 3 = 1 END,
               CASE WHEN i % 3 = 0 THEN day + 3 END, CASE WHEN i % 3 = 0 THEN 30 + i % 4 END,
-              i % 2 = 0, (i % 9) * 1.25, i % 4 = 0, NULL
+              i % 2 = 0, (i % 9) * 1.25, i % 4 = 0,
+              CASE WHEN i % 4 = 1 THEN day + (i % 40) - 10 WHEN i % 8 = 2 THEN day - 40 END
          FROM generate_series(1, 40) AS i, LATERAL (SELECT DATE '2025-12-03' + i * 3 AS day) d`,
     );
     await dataSource.query(
@@ -100,6 +117,10 @@ describe('key figures summed per cohort month', () => {
         `INSERT INTO key_figure_contributions SELECT * FROM (${keyFigureContributionsSql()}) c
           WHERE c.trajectory_id LIKE 'sum-%'`,
       );
+      await manager.query(
+        `INSERT INTO open_case_changes SELECT * FROM (${openCaseChangesSql()}) c
+          WHERE c.trajectory_id LIKE 'sum-%'`,
+      );
       await rebuildSums(manager);
     });
 
@@ -110,6 +131,7 @@ describe('key figures summed per cohort month', () => {
       { from: d('2026-01-01'), to: d('2026-01-31') },
       { from: d('2026-01-05'), to: d('2026-01-25') },
       { from: d('2026-02-28'), to: d('2026-03-01') },
+      { from: d('2026-01-01'), to: d('2026-02-14') },
     ];
     const filters: Omit<KeyFigureFilter, 'period'>[] = [
       {},

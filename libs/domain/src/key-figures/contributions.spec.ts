@@ -1,7 +1,13 @@
 import type { Agency } from '../agency';
 import { addDays, calendarDate, CalendarDate } from '../time/calendar-date';
-import { aggregateInputs, selectFacts } from './compute-key-figure';
-import { contributionOf, isSummable, medianOfCounts, sumContributions } from './contributions';
+import { aggregateInputs, openAtEnd, selectFacts } from './compute-key-figure';
+import {
+  contributionOf,
+  isSummable,
+  medianOfCounts,
+  openCaseChanges,
+  sumContributions,
+} from './contributions';
 import type { KeyFigureOf } from './key-figure';
 import { KEY_FIGURES } from './key-figures';
 import type { Period } from './period';
@@ -107,6 +113,24 @@ describe('key-figure contributions', () => {
       const counts = new Map<number, number>();
       for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
       expect(medianOfCounts(counts)).toBe(median(values));
+    }
+  });
+
+  it('open-case changes up to a day say whether the trajectory is open at that day’s end', () => {
+    const closings = [null, d('2025-11-25'), d('2025-12-10'), d('2026-01-15')];
+    for (const [index, fact] of trajectories.entries()) {
+      const closed = { ...fact, closedOn: closings[index % closings.length] };
+      for (let offset = 0; offset < 90; offset += 1) {
+        const day = addDays(d('2025-11-01'), offset);
+        const open = openCaseChanges(closed)
+          .filter((change) => change.on <= day)
+          .reduce((sum, change) => sum + change.open, 0);
+        expect({ closed, day, open }).toEqual({
+          closed,
+          day,
+          open: openAtEnd(closed, { from: day, to: day }) ? 1 : 0,
+        });
+      }
     }
   });
 });

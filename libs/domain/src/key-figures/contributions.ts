@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../time/calendar-date';
 import { aggregateInputs, selectFacts } from './compute-key-figure';
 import type { AggregateInputs, FactsByPopulation, KeyFigure, KeyFigureOf, Population } from './key-figure';
+import type { TrajectoryFacts } from './trajectory-facts';
 
 /**
  * What one fact adds to a figure's aggregation: the aggregation (`aggregateInputs`) of the one-fact set the figure
@@ -94,4 +95,24 @@ export function sumContributions(contributions: readonly KeyFigureContribution[]
     }
   }
   return { ...inputs, median: medianOfCounts(counts) };
+}
+
+/** A day a trajectory's standing as an open case changes: +1 from its registration, −1 from its closure. */
+export interface OpenCaseChange {
+  change: 'REGISTERED' | 'CLOSED';
+  on: CalendarDate;
+  open: 1 | -1;
+}
+
+/**
+ * The days a trajectory becomes and stops being an open case (`openAtEnd`): registered on `registeredOn`, closed on
+ * `closedOn` (counted from the registration when recorded before it). Summed over the changes on or before a day,
+ * they give 1 when `openAtEnd` holds on that day and 0 otherwise, so the open cases at a period's end are the open
+ * cases now minus the changes after that day.
+ */
+export function openCaseChanges(facts: TrajectoryFacts): OpenCaseChange[] {
+  const registered: OpenCaseChange = { change: 'REGISTERED', on: facts.registeredOn, open: 1 };
+  if (facts.closedOn === null) return [registered];
+  const closedOn = facts.closedOn < facts.registeredOn ? facts.registeredOn : facts.closedOn;
+  return [registered, { change: 'CLOSED', on: closedOn, open: -1 }];
 }

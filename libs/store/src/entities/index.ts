@@ -3,6 +3,7 @@ import { DeadlineRecord } from './deadline.entity';
 import { EventRecord } from './event-record.entity';
 import { IncidentRecord } from './incident.entity';
 import { KeyFigureContributionRecord } from './key-figure-contribution.entity';
+import { OpenCaseChangeRecord } from './open-case-change.entity';
 import { OutboxMessageRecord } from './outbox-message.entity';
 import { ParticipationActivityRecord } from './participation-activity.entity';
 import { ParticipationHourSumRecord } from './participation-hour-sum.entity';
@@ -19,6 +20,7 @@ export {
   EventRecord,
   IncidentRecord,
   KeyFigureContributionRecord,
+  OpenCaseChangeRecord,
   OutboxMessageRecord,
   ParticipationActivityRecord,
   ParticipationHourSumRecord,
@@ -45,4 +47,5 @@ export const entities = [
   TrajectoryMilestoneRecord,
   DeadlineContributionRecord,
   KeyFigureContributionRecord,
+  OpenCaseChangeRecord,
 ];

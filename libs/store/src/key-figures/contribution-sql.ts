@@ -50,3 +50,20 @@ export function keyFigureContributionsSql(): string {
              WHERE ${cohort} IS NOT NULL${where ? ` AND ${facts[where.fact]} = ${literal(where.equals)}` : ''}`;
   }).join('\n UNION ALL\n');
 }
+
+/**
+ * The rows of `open_case_changes` computed in SQL from `trajectory_milestones` (libs/domain `openCaseChanges`: +1 on
+ * the registration, −1 on the closure, not before the registration), for the migration and the benchmark. A test
+ * holds them to the projection's rows.
+ */
+export function openCaseChangesSql(): string {
+  const closedOn = 'greatest(f.closed_on, f.registered_on)';
+  return `SELECT f.trajectory_id, 'REGISTERED', f.registered_on, date_trunc('month', f.registered_on)::date,
+                 f.agency, f.municipality, f.counsellor_id, 1
+            FROM trajectory_milestones f
+          UNION ALL
+          SELECT f.trajectory_id, 'CLOSED', ${closedOn}, date_trunc('month', ${closedOn})::date,
+                 f.agency, f.municipality, f.counsellor_id, -1
+            FROM trajectory_milestones f
+           WHERE f.closed_on IS NOT NULL`;
+}

@@ -21,7 +21,7 @@ export function wholeMonthsOf(period: Period): { from: CalendarDate; until: Cale
 /**
  * Every summable figure's aggregation per group in one statement (libs/domain `contributionOf`; the projection
  * `key_figure_contributions` and its sums): the period's whole months from the sums per cohort month (a few rows per
- * month and group), the days before and after them from the contributions themselves (index on the cohort day).
+ * month and group), the days before and after them from the contributions themselves (two ranges of the index on the cohort day).
  * A median is read from the counts per value (whole days): the middle value, or the mean of the two middle ones,
  * as percentile_cont(0.5). Undefined when the filter needs both a municipality and a counsellor (a municipality
  * filter with offices, or an office filter by municipality): `keyFigureStatement` aggregates the facts then.
@@ -61,7 +61,11 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
     UNION ALL
     SELECT c.figure_id, ${group('c')}, c.value, c.selected, c.known, c.matching_hundredths
       FROM key_figure_contributions c ${officeJoin('c')}
-     WHERE c.cohort_on BETWEEN $1::date AND $2::date AND (c.cohort_on < $3::date OR c.cohort_on >= $4::date)${conditions('c')}
+     WHERE c.cohort_on >= $1::date AND c.cohort_on < $3::date${conditions('c')}
+    UNION ALL
+    SELECT c.figure_id, ${group('c')}, c.value, c.selected, c.known, c.matching_hundredths
+      FROM key_figure_contributions c ${officeJoin('c')}
+     WHERE c.cohort_on >= $4::date AND c.cohort_on <= $2::date${conditions('c')}
   ), totals AS (
     SELECT figure_id, group_key, value, sum(selected) AS selected, sum(known) AS known,
            sum(matching_hundredths) AS matching_hundredths
@@ -83,5 +87,49 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
     LEFT JOIN medians m ON m.figure_id = t.figure_id AND m.group_key IS NOT DISTINCT FROM t.group_key
    WHERE $1::date <= $2::date
    GROUP BY t.figure_id, t.group_key`;
+  return { sql, parameters };
+}
+
+/**
+ * The open cases per counsellor at the period's end (`OPEN_AT_END`, PER_COUNSELLOR) from the open-case changes
+ * (libs/domain `openCaseChanges`): per counsellor, the open cases now minus the changes after the period's last day,
+ * the months after its month from their sums and the rest of its month from the changes themselves. Then per group
+ * as the aggregate over the facts: all open cases (`selected`), those with a counsellor (`known`), and the
+ * counsellors with at least one. Undefined for a municipality (filter or grouping): the facts are aggregated then.
+ */
+export function openAtEndStatement(filter: KeyFigureFilter): KeyFigureStatement | undefined {
+  if (filter.groupBy === 'municipality' || filter.municipality !== undefined) return undefined;
+  const nextMonth = addMonths(`${filter.period.to.slice(0, 7)}-01` as CalendarDate, 1);
+  const parameters: unknown[] = [filter.period.from, filter.period.to, nextMonth];
+  const add = positional(parameters);
+  const conditions = ['$1::date <= $2::date'];
+  if (filter.agency !== undefined) conditions.push(`x.agency = ${add(filter.agency)}`);
+  if (filter.officeId !== undefined) conditions.push(`office.office_id = ${add(filter.officeId)}`);
+  const byOffice = filter.groupBy === 'office' || filter.officeId !== undefined;
+  const group =
+    filter.groupBy === 'office'
+      ? 'office.office_id'
+      : filter.groupBy === 'agency'
+        ? 'x.agency'
+        : 'NULL::text';
+  const sql = `WITH x AS (
+    SELECT s.agency, s.counsellor_id, s.open FROM open_cases_by_counsellor s
+    UNION ALL
+    SELECT s.agency, s.counsellor_id, -s.open FROM open_case_changes_by_counsellor s WHERE s.changed_month >= $3::date
+    UNION ALL
+    SELECT c.agency, c.counsellor_id, -c.open FROM open_case_changes c
+     WHERE c.changed_on > $2::date AND c.changed_on < $3::date
+  ), per_counsellor AS (
+    SELECT ${group} AS group_key, x.counsellor_id, sum(x.open) AS open
+      FROM x ${byOffice ? 'LEFT JOIN counsellor_offices office ON office.counsellor_id = x.counsellor_id' : ''}
+     WHERE ${conditions.join(' AND ')}
+     GROUP BY 1, 2
+  )
+  SELECT group_key, sum(open)::int AS selected, coalesce(sum(open) FILTER (WHERE counsellor_id IS NOT NULL), 0)::int AS known,
+         0::float8 AS matching, NULL::float8 AS median,
+         (count(*) FILTER (WHERE counsellor_id IS NOT NULL AND open > 0))::int AS counsellors
+    FROM per_counsellor
+   GROUP BY group_key
+  HAVING sum(open) <> 0`;
   return { sql, parameters };
 }

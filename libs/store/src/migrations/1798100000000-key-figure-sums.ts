@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { keyFigureContributionsSql } from '../key-figures/contribution-sql';
+import { keyFigureContributionsSql, openCaseChangesSql } from '../key-figures/contribution-sql';
 
 const GROUPINGS = {
   agency: '',
@@ -59,9 +59,49 @@ export class KeyFigureSums1798100000000 implements MigrationInterface {
           FROM key_figure_contributions
          GROUP BY cohort_month, agency, ${group}figure_id, value`);
     }
+    // The open cases at a period's end: the days each trajectory becomes and stops being open, summed per
+    // counsellor (now) and per month of the change.
+    await queryRunner.query(`
+      CREATE TABLE open_case_changes (
+        trajectory_id text NOT NULL,
+        change        text NOT NULL,
+        changed_on    date NOT NULL,
+        changed_month date NOT NULL,
+        agency        text NOT NULL,
+        municipality  text NOT NULL,
+        counsellor_id text,
+        open          integer NOT NULL,
+        CONSTRAINT open_case_changes_pkey PRIMARY KEY (trajectory_id, change)
+      )`);
+    await queryRunner.query(`INSERT INTO open_case_changes ${openCaseChangesSql()}`);
+    await queryRunner.query(
+      `CREATE INDEX open_case_changes_changed_on_idx ON open_case_changes (changed_on, agency)`,
+    );
+    await queryRunner.query(`
+      CREATE TABLE open_cases_by_counsellor (agency text NOT NULL, counsellor_id text, open bigint NOT NULL)`);
+    await queryRunner.query(`
+      CREATE UNIQUE INDEX open_cases_by_counsellor_key
+          ON open_cases_by_counsellor (agency, counsellor_id) NULLS NOT DISTINCT`);
+    await queryRunner.query(`
+      INSERT INTO open_cases_by_counsellor
+      SELECT agency, counsellor_id, sum(open) FROM open_case_changes
+       GROUP BY agency, counsellor_id HAVING sum(open) <> 0`);
+    await queryRunner.query(`
+      CREATE TABLE open_case_changes_by_counsellor (
+        changed_month date NOT NULL, agency text NOT NULL, counsellor_id text, open bigint NOT NULL)`);
+    await queryRunner.query(`
+      CREATE UNIQUE INDEX open_case_changes_by_counsellor_key
+          ON open_case_changes_by_counsellor (changed_month, agency, counsellor_id) NULLS NOT DISTINCT`);
+    await queryRunner.query(`
+      INSERT INTO open_case_changes_by_counsellor
+      SELECT changed_month, agency, counsellor_id, sum(open) FROM open_case_changes
+       GROUP BY changed_month, agency, counsellor_id HAVING sum(open) <> 0`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      'DROP TABLE open_case_changes_by_counsellor, open_cases_by_counsellor, open_case_changes',
+    );
     for (const by of Object.keys(GROUPINGS)) await queryRunner.query(`DROP TABLE key_figure_sums_by_${by}`);
     await queryRunner.query(`DROP TABLE key_figure_contributions`);
   }

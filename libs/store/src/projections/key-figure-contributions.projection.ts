@@ -3,11 +3,12 @@ import {
   isSummable,
   KEY_FIGURES,
   KeyFigureOf,
+  openCaseChanges as openCaseChangesOf,
   SummablePopulation,
   trajectoryFactsOf,
   violationFactsOf,
 } from '../../../domain/src/key-figures';
-import { KeyFigureContributionRecord } from '../entities';
+import { KeyFigureContributionRecord, OpenCaseChangeRecord } from '../entities';
 import type { SummedReadModel } from './summed-read-models';
 
 type Property = keyof KeyFigureContributionRecord;
@@ -71,6 +72,37 @@ export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord
       table: 'key_figure_sums_by_counsellor',
       groupBy: ['cohortMonth', 'agency', 'counsellorId', 'figureId', 'value'] satisfies Property[],
       measures: MEASURES,
+    },
+  ],
+};
+
+/**
+ * The days each trajectory becomes and stops being an open case (libs/domain `openCaseChanges`), for the open cases
+ * per counsellor at a period's end: summed per counsellor (the open cases now) and per month of the change.
+ */
+export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
+  entity: OpenCaseChangeRecord,
+  rows: ({ state }) => {
+    const facts = trajectoryFactsOf(state);
+    return openCaseChangesOf(facts).map((change) =>
+      Object.assign(new OpenCaseChangeRecord(), {
+        trajectoryId: state.trajectoryId,
+        change: change.change,
+        changedOn: change.on,
+        changedMonth: `${change.on.slice(0, 7)}-01`,
+        agency: facts.agency,
+        municipality: facts.municipality,
+        counsellorId: facts.counsellorId,
+        open: change.open,
+      }),
+    );
+  },
+  sums: [
+    { table: 'open_cases_by_counsellor', groupBy: ['agency', 'counsellorId'], measures: ['open'] },
+    {
+      table: 'open_case_changes_by_counsellor',
+      groupBy: ['changedMonth', 'agency', 'counsellorId'],
+      measures: ['open'],
     },
   ],
 };

@@ -1,6 +1,6 @@
 import { deadlineContributions } from './deadline-contributions.projection';
 import { deadlines } from './deadlines.projection';
-import { keyFigureContributions } from './key-figure-contributions.projection';
+import { keyFigureContributions, openCaseChanges } from './key-figure-contributions.projection';
 import { participationActivities } from './participation-activities.projection';
 import { participationHourSums } from './participation-hour-sums.projection';
 import { pillars } from './pillars.projection';
@@ -22,12 +22,14 @@ export const READ_MODELS: readonly ReadModel[] = [
   trajectoryMilestones,
   deadlineContributions,
   keyFigureContributions,
+  openCaseChanges,
 ];
 
 /** The read models whose rows are contributions to sums per group (summed-read-models.ts). */
 export const SUMMED_READ_MODELS: readonly SummedReadModel[] = [
   deadlineContributions,
   keyFigureContributions,
+  openCaseChanges,
 ];
 
 /** The messages for partners, caused by new events (see OutboxProjection). */
