@@ -1,14 +1,25 @@
 import { performance } from 'node:perf_hooks';
-import { KEY_FIGURES } from '../libs/domain/src/key-figures';
-import { KeyFigureQueries, keyFigureStatement } from '../libs/store/src/key-figures';
+import { loadavg } from 'node:os';
+import { isSummable, KEY_FIGURES } from '../libs/domain/src/key-figures';
+import { rebuildSums } from '../libs/store/src';
+import {
+  keyFigureContributionsSql,
+  KeyFigureQueries,
+  keyFigureStatement,
+  openAtEndStatement,
+  openCaseChangesSql,
+  summedKeyFiguresStatement,
+} from '../libs/store/src/key-figures';
 import type { KeyFigureFilter } from '../libs/store/src/key-figures';
 import { openBenchDatabase } from './bench-database';
 import { Measurement } from './measure';
 
 /**
  * The key figures' read path (issue 9 §2 speed): every figure for a year, as `GET /key-figures` computes them
- * (KeyFigureQueries.aggregates: one statement per figure, side by side on the pool), against the raw SQL of the
- * same statements sent one after the other through the same pool, interleaved in one run.
+ * (KeyFigureQueries.aggregates: the summable figures in one statement over their sums per cohort month, the open
+ * cases and the commands one aggregate each, side by side on the pool), against the raw SQL of the same statements
+ * sent through the same pool the same way, and against the aggregates over the facts the endpoint ran before (one
+ * statement per figure, side by side: `directAggregates`), interleaved in one run.
  *
  * The data: TRAJECTORIES rows in trajectory_milestones (OPEN_SHARE of them open) and VIOLATIONS rows in
  * violations, generated in SQL with plausible dates over three years; no events, so the commands figure reads an
@@ -45,47 +56,110 @@ async function main(): Promise<void> {
          FROM generate_series(1, $1) AS i`,
       [VIOLATIONS],
     );
-    await database.dataSource.query('ANALYZE');
+    // Forty offices of ten counsellors each (the office grouping joins a counsellor's office).
+    await database.dataSource.query(
+      `INSERT INTO offices (office_id, agency, name)
+       SELECT 'office-' || o, (ARRAY['AGII','ATLAS','IN_GENT'])[1 + o % 3], 'Office ' || o FROM generate_series(0, 39) AS o`,
+    );
+    await database.dataSource.query(
+      `INSERT INTO counsellor_offices (counsellor_id, office_id)
+       SELECT 'counsellor-' || k, 'office-' || (k % 40) FROM generate_series(0, 399) AS k`,
+    );
     const loadMs = performance.now() - loadStart;
+    // The contributions of the loaded facts by the SQL of the definitions, and their sums as a rebuild computes them.
+    const sumsStart = performance.now();
+    await database.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO key_figure_contributions ${keyFigureContributionsSql()}`);
+      await manager.query(`INSERT INTO open_case_changes ${openCaseChangesSql()}`);
+      await rebuildSums(manager);
+    });
+    await database.dataSource.query('ANALYZE');
+    const sumsMs = performance.now() - sumsStart;
+    const [counts] = await database.dataSource.query<Record<string, string>[]>(
+      `SELECT (SELECT count(*) FROM key_figure_contributions) AS contributions,
+              (SELECT count(*) FROM key_figure_sums_by_agency) AS by_agency,
+              (SELECT count(*) FROM key_figure_sums_by_municipality) AS by_municipality,
+              (SELECT count(*) FROM key_figure_sums_by_counsellor) AS by_counsellor,
+              (SELECT count(*) FROM open_case_changes_by_counsellor) AS open_changes`,
+    );
 
     const queries = new KeyFigureQueries(database.dataSource);
+    const year = { from: '2025-01-01' as never, to: '2025-12-31' as never };
     const filters: [string, KeyFigureFilter][] = [
-      ['one year, all agencies', { period: { from: '2025-01-01' as never, to: '2025-12-31' as never } }],
+      ['one year, all agencies', { period: year }],
+      ['one year, per agency', { period: year, groupBy: 'agency' }],
+      ['one year, one agency', { period: year, agency: 'ATLAS' }],
+      ['one year, per office', { period: year, groupBy: 'office' }],
+      ['one year, per municipality', { period: year, groupBy: 'municipality' }],
       [
-        'one year, per agency',
-        { period: { from: '2025-01-01' as never, to: '2025-12-31' as never }, groupBy: 'agency' },
-      ],
-      [
-        'one year, one agency',
-        { period: { from: '2025-01-01' as never, to: '2025-12-31' as never }, agency: 'ATLAS' },
+        '15 Jan - 14 Dec, one agency',
+        { period: { from: '2025-01-15' as never, to: '2025-12-14' as never }, agency: 'ATLAS' },
       ],
     ];
     process.stdout.write(
       `key figures read path: ${TRAJECTORIES} milestone rows (${Math.round(TRAJECTORIES * OPEN_SHARE)} open), ` +
-        `${VIOLATIONS} violations, loaded in ${(loadMs / 1000).toFixed(1)} s, ${database.origin} ${database.serverVersion}\n\n` +
-        '| query | service p50 ms | service p95 ms | raw SQL p50 ms | raw SQL p95 ms |\n|---|---|---|---|---|\n',
+        `${VIOLATIONS} violations, loaded in ${(loadMs / 1000).toFixed(1)} s; ${counts.contributions} contributions ` +
+        `summed in ${(sumsMs / 1000).toFixed(1)} s (${counts.by_agency} rows by agency, ${counts.by_municipality} ` +
+        `by municipality, ${counts.by_counsellor} by counsellor, ${counts.open_changes} open-case changes by month and counsellor); ${database.origin} ${database.serverVersion}; ` +
+        `load average at start ${loadavg()
+          .map((value) => value.toFixed(1))
+          .join(' ')}\n\n` +
+        '| query | summed p50 ms | summed p95 ms | raw SQL p50 ms | raw SQL p95 ms | summable only p50 | p95 | raw p50 | raw p95 | before p50 ms | before p95 ms |\n' +
+        '|---|---|---|---|---|---|---|---|---|---|---|\n',
     );
     for (const [name, filter] of filters) {
       const service = new Measurement(name);
       const raw = new Measurement(`${name} raw`);
-      const statements = KEY_FIGURES.map((figure) => keyFigureStatement(figure, filter));
+      const summable = new Measurement(`${name} summable`);
+      const summableRaw = new Measurement(`${name} summable raw`);
+      const before = new Measurement(`${name} before`);
+      const summed = summedKeyFiguresStatement(filter);
+      if (!summed) throw new Error(`${name}: not summed`);
+      const open = openAtEndStatement(filter);
+      const direct = [
+        ...(open ? [open] : []),
+        ...KEY_FIGURES.filter(
+          (figure) => !isSummable(figure) && !(open && figure.selection.cohort === 'OPEN_AT_END'),
+        ).map((figure) => keyFigureStatement(figure, filter)),
+      ];
+      const time = async (work: () => Promise<unknown>) => {
+        const start = performance.now();
+        await work();
+        return performance.now() - start;
+      };
       for (let round = 0; round < ROUNDS + 3; round += 1) {
-        let start = performance.now();
-        await queries.aggregates(filter);
-        const serviceMs = performance.now() - start;
-        start = performance.now();
-        for (const { sql, parameters } of statements) await database.pool.query(sql, parameters);
-        const rawMs = performance.now() - start;
+        // The five in turn, each round starting one further, so that none always follows the heavy one.
+        const work: (() => Promise<unknown>)[] = [
+          () => queries.aggregates(filter),
+          () =>
+            Promise.all(
+              [summed, ...direct].map(({ sql, parameters }) => database.pool.query(sql, parameters)),
+            ),
+          () => database.dataSource.query(summed.sql, summed.parameters),
+          () => database.pool.query(summed.sql, summed.parameters),
+          () => queries.directAggregates(filter),
+        ];
+        const samples: number[] = [];
+        for (let step = 0; step < work.length; step += 1) {
+          const index = (round + step) % work.length;
+          samples[index] = await time(work[index]);
+        }
         if (round >= 3) {
-          service.samples.push(serviceMs);
-          raw.samples.push(rawMs);
+          [service, raw, summable, summableRaw, before].forEach((measurement, index) =>
+            measurement.samples.push(samples[index]),
+          );
         }
       }
-      const f = (value: number) => value.toFixed(1);
+      const f = (measurement: Measurement, p: number) => measurement.percentile(p).toFixed(1);
       process.stdout.write(
-        `| ${name} | ${f(service.percentile(50))} | ${f(service.percentile(95))} | ${f(raw.percentile(50))} | ${f(raw.percentile(95))} |\n`,
+        `| ${name} | ${[service, raw, summable, summableRaw, before].map((m) => `${f(m, 50)} | ${f(m, 95)}`).join(' | ')} |\n`,
       );
     }
+    process.stdout.write(
+      `\nload average at end ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')}\n`,
+    );
   } finally {
     await database.close();
   }

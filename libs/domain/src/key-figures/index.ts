@@ -4,3 +4,4 @@ export * from './key-figures';
 export * from './period';
 export * from './statistics';
 export * from './trajectory-facts';
+export * from './contributions';

@@ -2,6 +2,8 @@ import { DeadlineContributionRecord } from './deadline-contribution.entity';
 import { DeadlineRecord } from './deadline.entity';
 import { EventRecord } from './event-record.entity';
 import { IncidentRecord } from './incident.entity';
+import { KeyFigureContributionRecord } from './key-figure-contribution.entity';
+import { OpenCaseChangeRecord } from './open-case-change.entity';
 import { OutboxMessageRecord } from './outbox-message.entity';
 import { ParticipationActivityRecord } from './participation-activity.entity';
 import { ParticipationHourDayRecord } from './participation-hour-day.entity';
@@ -18,6 +20,8 @@ export {
   DeadlineRecord,
   EventRecord,
   IncidentRecord,
+  KeyFigureContributionRecord,
+  OpenCaseChangeRecord,
   OutboxMessageRecord,
   ParticipationActivityRecord,
   ParticipationHourDayRecord,
@@ -45,4 +49,6 @@ export const entities = [
   TrajectoryStateRecord,
   TrajectoryMilestoneRecord,
   DeadlineContributionRecord,
+  KeyFigureContributionRecord,
+  OpenCaseChangeRecord,
 ];

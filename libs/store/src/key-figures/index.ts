@@ -7,3 +7,5 @@ export { keyFigureStatement } from './key-figure-sql';
 export type { KeyFigureFilter } from './key-figure-sql';
 export { AnnualReportQueries, yearPeriod } from './annual-report-queries';
 export type { MonthlyOpenings, ParticipationByAgency, ParticipationByKind } from './annual-report-queries';
+export { keyFigureContributionsSql, openCaseChangesSql } from './contribution-sql';
+export { openAtEndStatement, summedKeyFiguresStatement, wholeMonthsOf } from './summed-key-figure-sql';

@@ -4,7 +4,9 @@ import {
   AggregateInputs,
   CommandFacts,
   FactSets,
+  isSummable,
   KEY_FIGURES,
+  KeyFigure,
   TrajectoryFacts,
   trajectoryFactsOf,
   ViolationFacts,
@@ -14,6 +16,7 @@ import type { CalendarDate } from '../../../domain/src';
 import { EventColumns, toTrajectoryEvent } from '../projections/folded-streams';
 import { COMMAND_SOURCE } from './fact-sources';
 import { KeyFigureFilter, keyFigureStatement } from './key-figure-sql';
+import { openAtEndStatement, summedKeyFiguresStatement } from './summed-key-figure-sql';
 
 /** A figure's aggregation for one group (`null`: no breakdown, or facts outside every group). */
 export interface GroupAggregate {
@@ -35,10 +38,49 @@ interface AggregateRow {
 export class KeyFigureQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Every figure's aggregation per group, one indexed query per figure (run side by side on the pool). */
+  /**
+   * Every figure's aggregation per group. The summable figures (libs/domain `isSummable`) in one statement over their
+   * sums per cohort month (`summedKeyFiguresStatement`); the open cases at the period's end from the open cases per
+   * counsellor now and the changes since (`openAtEndStatement`); the commands, and every figure when the filter
+   * needs a municipality and a counsellor together, one aggregate per figure over the facts (so the open cases too for
+   * a municipality). The statements run side by side on the pool.
+   */
   async aggregates(filter: KeyFigureFilter): Promise<GroupAggregate[]> {
+    const summed = summedKeyFiguresStatement(filter);
+    if (!summed) return this.directAggregates(filter);
+    const open = openAtEndStatement(filter);
+    const openFigure = KEY_FIGURES.find(
+      (figure) => figure.selection.cohort === 'OPEN_AT_END' && figure.aggregate.kind === 'PER_COUNSELLOR',
+    );
+    const [sums, openCases, others] = await Promise.all([
+      this.dataSource.query<(AggregateRow & { figure_id: string })[]>(summed.sql, summed.parameters),
+      open && openFigure
+        ? this.dataSource.query<AggregateRow[]>(open.sql, open.parameters)
+        : Promise.resolve([]),
+      this.directAggregates(filter, (figure) => !isSummable(figure) && !(open && figure === openFigure)),
+    ]);
+    return [
+      ...sums.map(({ figure_id, group_key, ...inputs }) => ({
+        figureId: figure_id,
+        group: group_key,
+        inputs,
+      })),
+      ...openCases.map(({ group_key, ...inputs }) => ({
+        figureId: openFigure?.id as string,
+        group: group_key,
+        inputs,
+      })),
+      ...others,
+    ];
+  }
+
+  /** The figures' aggregation per group over the facts themselves: one indexed query per figure, side by side. */
+  async directAggregates(
+    filter: KeyFigureFilter,
+    which: (figure: KeyFigure) => boolean = () => true,
+  ): Promise<GroupAggregate[]> {
     const results = await Promise.all(
-      KEY_FIGURES.map(async (figure) => {
+      KEY_FIGURES.filter(which).map(async (figure) => {
         const { sql, parameters } = keyFigureStatement(figure, filter);
         const rows = await this.dataSource.query<AggregateRow[]>(sql, parameters);
         return rows.map(({ group_key, ...inputs }) => ({ figureId: figure.id, group: group_key, inputs }));

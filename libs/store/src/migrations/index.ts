@@ -24,6 +24,7 @@ import { ParticipationHourTotals1797600000000 } from './1797600000000-participat
 import { TrajectorySearchIndexes1797600000001 } from './1797600000001-trajectory-search-indexes';
 import { ListCounts1797600000002 } from './1797600000002-list-counts';
 import { PillarReasonKeys1797900000000 } from './1797900000000-pillar-reason-keys';
+import { KeyFigureSums1798100000000 } from './1798100000000-key-figure-sums';
 import { StateCompressionLz41798300000000 } from './1798300000000-state-compression-lz4';
 import { TrajectorySearchKeys1798400000000 } from './1798400000000-trajectory-search-keys';
 import { ParticipationHourMonths1798400000001 } from './1798400000001-participation-hour-months';
@@ -56,6 +57,7 @@ export const migrations = [
   TrajectorySearchIndexes1797600000001,
   ListCounts1797600000002,
   PillarReasonKeys1797900000000,
+  KeyFigureSums1798100000000,
   StateCompressionLz41798300000000,
   TrajectorySearchKeys1798400000000,
   ParticipationHourMonths1798400000001,

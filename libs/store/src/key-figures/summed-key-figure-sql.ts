@@ -1,0 +1,135 @@
+import { addDays, addMonths, CalendarDate } from '../../../domain/src';
+import type { Period } from '../../../domain/src/key-figures';
+import { positional } from '../queries/read-scope';
+import type { KeyFigureFilter, KeyFigureStatement } from './key-figure-sql';
+
+/** The sums table a filter reads: by agency, or the one finer grouping it needs (municipality or counsellor). */
+type SumsTable = 'agency' | 'municipality' | 'counsellor';
+
+/**
+ * The whole months of a period: from the first of the month on or after `from` up to (excluding) the first of the
+ * month of `to` + 1 day. Without a whole month both are `to` + 1 day, so every day is an edge day.
+ */
+export function wholeMonthsOf(period: Period): { from: CalendarDate; until: CalendarDate } {
+  const firstOf = (date: CalendarDate) => `${date.slice(0, 7)}-01` as CalendarDate;
+  const from = period.from.endsWith('-01') ? period.from : addMonths(firstOf(period.from), 1);
+  const after = addDays(period.to, 1);
+  const until = firstOf(after);
+  return from < until ? { from, until } : { from: after, until: after };
+}
+
+/**
+ * Every summable figure's aggregation per group in one statement (libs/domain `contributionOf`; the projection
+ * `key_figure_contributions` and its sums): the period's whole months from the sums per cohort month (a few rows per
+ * month and group), the days before and after them from the contributions themselves (two ranges of the index on the cohort day).
+ * A median is read from the counts per value (whole days): the middle value, or the mean of the two middle ones,
+ * as percentile_cont(0.5). Undefined when the filter needs both a municipality and a counsellor (a municipality
+ * filter with offices, or an office filter by municipality): `keyFigureStatement` aggregates the facts then.
+ * Rows: `figure_id`, `group_key` and the AggregateInputs columns.
+ */
+export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureStatement | undefined {
+  const byMunicipality = filter.groupBy === 'municipality' || filter.municipality !== undefined;
+  const byCounsellor = filter.groupBy === 'office' || filter.officeId !== undefined;
+  if (byMunicipality && byCounsellor) return undefined;
+  const table: SumsTable = byMunicipality ? 'municipality' : byCounsellor ? 'counsellor' : 'agency';
+  const months = wholeMonthsOf(filter.period);
+  const parameters: unknown[] = [filter.period.from, filter.period.to, months.from, months.until];
+  const add = positional(parameters);
+  const conditions = (alias: string) => {
+    const found: string[] = [];
+    if (filter.agency !== undefined) found.push(`${alias}.agency = ${add(filter.agency)}`);
+    if (filter.municipality !== undefined) {
+      found.push(`lower(${alias}.municipality) = lower(${add(filter.municipality)})`);
+    }
+    if (filter.officeId !== undefined) found.push(`office.office_id = ${add(filter.officeId)}`);
+    return found.map((condition) => ` AND ${condition}`).join('');
+  };
+  const officeJoin = (alias: string) =>
+    byCounsellor
+      ? `LEFT JOIN counsellor_offices office ON office.counsellor_id = ${alias}.counsellor_id`
+      : '';
+  const group = (alias: string) =>
+    filter.groupBy === 'office'
+      ? 'office.office_id'
+      : filter.groupBy
+        ? `${alias}.${filter.groupBy}`
+        : 'NULL::text';
+  const sql = `WITH parts AS (
+    SELECT s.figure_id, ${group('s')} AS group_key, s.value, s.selected, s.known, s.matching_hundredths
+      FROM key_figure_sums_by_${table} s ${officeJoin('s')}
+     WHERE s.cohort_month >= $3::date AND s.cohort_month < $4::date${conditions('s')}
+    UNION ALL
+    SELECT c.figure_id, ${group('c')}, c.value, c.selected, c.known, c.matching_hundredths
+      FROM key_figure_contributions c ${officeJoin('c')}
+     WHERE c.cohort_on >= $1::date AND c.cohort_on < $3::date${conditions('c')}
+    UNION ALL
+    SELECT c.figure_id, ${group('c')}, c.value, c.selected, c.known, c.matching_hundredths
+      FROM key_figure_contributions c ${officeJoin('c')}
+     WHERE c.cohort_on >= $4::date AND c.cohort_on <= $2::date${conditions('c')}
+  ), totals AS (
+    SELECT figure_id, group_key, value, sum(selected) AS selected, sum(known) AS known,
+           sum(matching_hundredths) AS matching_hundredths
+      FROM parts GROUP BY figure_id, group_key, value
+  ), ranked AS (
+    SELECT figure_id, group_key, value,
+           (sum(known) OVER (PARTITION BY figure_id, group_key ORDER BY value))::bigint AS through,
+           (sum(known) OVER (PARTITION BY figure_id, group_key))::bigint AS total
+      FROM totals WHERE value IS NOT NULL AND known > 0
+  ), medians AS (
+    SELECT figure_id, group_key,
+           (min(value) FILTER (WHERE through >= (total + 1) / 2) + min(value) FILTER (WHERE through >= total / 2 + 1))
+             / 2.0 AS median
+      FROM ranked GROUP BY figure_id, group_key
+  )
+  SELECT t.figure_id, t.group_key, sum(t.selected)::int AS selected, sum(t.known)::int AS known,
+         (sum(t.matching_hundredths) / 100.0)::float8 AS matching, min(m.median)::float8 AS median, 0 AS counsellors
+    FROM totals t
+    LEFT JOIN medians m ON m.figure_id = t.figure_id AND m.group_key IS NOT DISTINCT FROM t.group_key
+   WHERE $1::date <= $2::date
+   GROUP BY t.figure_id, t.group_key`;
+  return { sql, parameters };
+}
+
+/**
+ * The open cases per counsellor at the period's end (`OPEN_AT_END`, PER_COUNSELLOR) from the open-case changes
+ * (libs/domain `openCaseChanges`): per counsellor, the open cases now minus the changes after the period's last day,
+ * the months after its month from their sums and the rest of its month from the changes themselves. Then per group
+ * as the aggregate over the facts: all open cases (`selected`), those with a counsellor (`known`), and the
+ * counsellors with at least one. Undefined for a municipality (filter or grouping): the facts are aggregated then.
+ */
+export function openAtEndStatement(filter: KeyFigureFilter): KeyFigureStatement | undefined {
+  if (filter.groupBy === 'municipality' || filter.municipality !== undefined) return undefined;
+  const nextMonth = addMonths(`${filter.period.to.slice(0, 7)}-01` as CalendarDate, 1);
+  const parameters: unknown[] = [filter.period.from, filter.period.to, nextMonth];
+  const add = positional(parameters);
+  const conditions = ['$1::date <= $2::date'];
+  if (filter.agency !== undefined) conditions.push(`x.agency = ${add(filter.agency)}`);
+  if (filter.officeId !== undefined) conditions.push(`office.office_id = ${add(filter.officeId)}`);
+  const byOffice = filter.groupBy === 'office' || filter.officeId !== undefined;
+  const group =
+    filter.groupBy === 'office'
+      ? 'office.office_id'
+      : filter.groupBy === 'agency'
+        ? 'x.agency'
+        : 'NULL::text';
+  const sql = `WITH x AS (
+    SELECT s.agency, s.counsellor_id, s.open FROM open_cases_by_counsellor s
+    UNION ALL
+    SELECT s.agency, s.counsellor_id, -s.open FROM open_case_changes_by_counsellor s WHERE s.changed_month >= $3::date
+    UNION ALL
+    SELECT c.agency, c.counsellor_id, -c.open FROM open_case_changes c
+     WHERE c.changed_on > $2::date AND c.changed_on < $3::date
+  ), per_counsellor AS (
+    SELECT ${group} AS group_key, x.counsellor_id, sum(x.open) AS open
+      FROM x ${byOffice ? 'LEFT JOIN counsellor_offices office ON office.counsellor_id = x.counsellor_id' : ''}
+     WHERE ${conditions.join(' AND ')}
+     GROUP BY 1, 2
+  )
+  SELECT group_key, sum(open)::int AS selected, coalesce(sum(open) FILTER (WHERE counsellor_id IS NOT NULL), 0)::int AS known,
+         0::float8 AS matching, NULL::float8 AS median,
+         (count(*) FILTER (WHERE counsellor_id IS NOT NULL AND open > 0))::int AS counsellors
+    FROM per_counsellor
+   GROUP BY group_key
+  HAVING sum(open) <> 0`;
+  return { sql, parameters };
+}

@@ -1,0 +1,108 @@
+import {
+  contributionOf,
+  isSummable,
+  KEY_FIGURES,
+  KeyFigureOf,
+  openCaseChanges as openCaseChangesOf,
+  SummablePopulation,
+  trajectoryFactsOf,
+  violationFactsOf,
+} from '../../../domain/src/key-figures';
+import { KeyFigureContributionRecord, OpenCaseChangeRecord } from '../entities';
+import type { SummedReadModel } from './summed-read-models';
+
+type Property = keyof KeyFigureContributionRecord;
+const MEASURES = ['selected', 'known', 'matchingHundredths'] satisfies Property[];
+
+/** The figures summed per cohort month (the open cases at a period's end and the commands are read as they are). */
+export const SUMMED_KEY_FIGURES = KEY_FIGURES.filter(
+  isSummable,
+) as readonly KeyFigureOf<SummablePopulation>[];
+
+/**
+ * What each trajectory and each of its violation files add to the key figures (libs/domain `contributionOf`: the
+ * figure's own selection and aggregation of that one fact), with the groups as the facts have them. Summed per
+ * cohort month and per one grouping at a time: the agency; the agency and municipality; the agency and counsellor
+ * (an office is its counsellors' sum). A grouping by municipality and counsellor would hold about one row per fact.
+ */
+export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord> = {
+  entity: KeyFigureContributionRecord,
+  rows: ({ state }) => {
+    const trajectory = trajectoryFactsOf(state);
+    const violations = violationFactsOf(state);
+    const facts = {
+      trajectories: [{ item: '', fact: trajectory }],
+      violations: violations.map((fact, index) => ({ item: state.violations[index].violationId, fact })),
+    };
+    return SUMMED_KEY_FIGURES.flatMap((figure) =>
+      facts[figure.selection.population].flatMap(({ item, fact }) => {
+        const contribution = contributionOf(figure, fact as never);
+        if (!contribution) return [];
+        return [
+          Object.assign(new KeyFigureContributionRecord(), {
+            trajectoryId: state.trajectoryId,
+            figureId: figure.id,
+            item,
+            cohortOn: contribution.cohortOn,
+            cohortMonth: `${contribution.cohortOn.slice(0, 7)}-01`,
+            agency: fact.agency,
+            municipality: fact.municipality,
+            counsellorId: fact.counsellorId,
+            value: contribution.value,
+            selected: contribution.selected,
+            known: contribution.known,
+            matchingHundredths: Math.round(contribution.matching * 100),
+          }),
+        ];
+      }),
+    );
+  },
+  sums: [
+    {
+      table: 'key_figure_sums_by_agency',
+      groupBy: ['cohortMonth', 'agency', 'figureId', 'value'] satisfies Property[],
+      measures: MEASURES,
+    },
+    {
+      table: 'key_figure_sums_by_municipality',
+      groupBy: ['cohortMonth', 'agency', 'municipality', 'figureId', 'value'] satisfies Property[],
+      measures: MEASURES,
+    },
+    {
+      table: 'key_figure_sums_by_counsellor',
+      groupBy: ['cohortMonth', 'agency', 'counsellorId', 'figureId', 'value'] satisfies Property[],
+      measures: MEASURES,
+    },
+  ],
+};
+
+/**
+ * The days each trajectory becomes and stops being an open case (libs/domain `openCaseChanges`), for the open cases
+ * per counsellor at a period's end: summed per counsellor (the open cases now) and per month of the change.
+ */
+export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
+  entity: OpenCaseChangeRecord,
+  rows: ({ state }) => {
+    const facts = trajectoryFactsOf(state);
+    return openCaseChangesOf(facts).map((change) =>
+      Object.assign(new OpenCaseChangeRecord(), {
+        trajectoryId: state.trajectoryId,
+        change: change.change,
+        changedOn: change.on,
+        changedMonth: `${change.on.slice(0, 7)}-01`,
+        agency: facts.agency,
+        municipality: facts.municipality,
+        counsellorId: facts.counsellorId,
+        open: change.open,
+      }),
+    );
+  },
+  sums: [
+    { table: 'open_cases_by_counsellor', groupBy: ['agency', 'counsellorId'], measures: ['open'] },
+    {
+      table: 'open_case_changes_by_counsellor',
+      groupBy: ['changedMonth', 'agency', 'counsellorId'],
+      measures: ['open'],
+    },
+  ],
+};
