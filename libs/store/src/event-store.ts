@@ -1,6 +1,12 @@
 import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { EventRecord } from './entities';
-import { appendProblem, judgeAppend, loadStreamEvidence } from './append-judgement';
+import {
+  appendProblem,
+  judgeAppend,
+  loadAppendContext,
+  loadStreamEvidence,
+  StreamEvidence,
+} from './append-judgement';
 import { appendManyWithin } from './bulk/append-many';
 import { readEventRecords, toStoredEvent } from './event-records';
 import {
@@ -103,7 +109,9 @@ export class EventStore {
   }
 
   private async appendWithin(manager: EntityManager, request: AppendRequest): Promise<AppendResult> {
-    const retry = await checkAgainstStoredEvents(manager, request);
+    // The stream's version, the events a retry would match and its stored fold: one round trip.
+    const { evidence, storedState } = await loadAppendContext(manager, request);
+    const retry = judged(request, evidence);
     if (retry) return retry;
 
     const firstVersion = request.expectedVersion + 1;
@@ -119,7 +127,7 @@ export class EventStore {
         occurredAt: new Date(event.occurredAt),
       })),
     );
-    await projectAppend(manager, request.streamId, firstVersion, request.events);
+    await projectAppend(manager, request.streamId, firstVersion, request.events, storedState);
     return {
       streamId: request.streamId,
       firstVersion,
@@ -140,6 +148,11 @@ async function checkAgainstStoredEvents(
   cause?: unknown,
 ): Promise<AppendResult | undefined> {
   const evidence = (await loadStreamEvidence(manager, [request])).get(request.streamId)!;
+  return judged(request, evidence, cause);
+}
+
+/** What judgeAppend says of the request: a duplicate's result, undefined to write, or the conflict thrown. */
+function judged(request: AppendRequest, evidence: StreamEvidence, cause?: unknown): AppendResult | undefined {
   const judgement = judgeAppend(request, evidence);
   switch (judgement.kind) {
     case 'write':

@@ -15,6 +15,14 @@ export function tableRowsOf(manager: EntityManager, entity: new () => ObjectLite
   return table;
 }
 
+/** A stored fold (table trajectory_states) as read. */
+export interface StoredStateRow {
+  stream_id: string;
+  version: number;
+  last_occurred_at: Date;
+  state: TrajectoryState;
+}
+
 export interface StreamBeforeAppend {
   /** The stream folded up to the append's expected version; undefined for a new stream. */
   stream: FoldedStream | undefined;
@@ -32,17 +40,18 @@ export interface StreamBeforeAppend {
 export async function streamsBeforeAppend(
   manager: EntityManager,
   streams: readonly { streamId: string; version: number }[],
+  preloaded?: readonly StoredStateRow[],
 ): Promise<Map<string, StreamBeforeAppend>> {
   const before = new Map<string, StreamBeforeAppend>();
   const written = streams.filter(({ version }) => version > 0);
-  const stored = written.length
-    ? await manager.query<
-        { stream_id: string; version: number; last_occurred_at: Date; state: TrajectoryState }[]
-      >(
-        'SELECT stream_id, version, last_occurred_at, state FROM trajectory_states WHERE stream_id = ANY($1::text[])',
-        [written.map(({ streamId }) => streamId)],
-      )
-    : [];
+  const stored =
+    preloaded ??
+    (written.length
+      ? await manager.query<StoredStateRow[]>(
+          'SELECT stream_id, version, last_occurred_at, state FROM trajectory_states WHERE stream_id = ANY($1::text[])',
+          [written.map(({ streamId }) => streamId)],
+        )
+      : []);
   const storedById = new Map(stored.map((row) => [row.stream_id, row]));
   for (const { streamId, version } of streams) {
     const row = storedById.get(streamId);

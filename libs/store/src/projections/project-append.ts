@@ -3,7 +3,13 @@ import { evolve, TrajectoryEvent, TrajectoryState } from '../../../domain/src';
 import { TrajectoryStateRecord } from '../entities';
 import type { RecordedTrajectoryEvent } from '../event-records';
 import { canonicalJson } from '../canonical-json';
-import { stateRow, StreamBeforeAppend, streamsBeforeAppend, tableRowsOf } from './folded-streams';
+import {
+  stateRow,
+  StoredStateRow,
+  StreamBeforeAppend,
+  streamsBeforeAppend,
+  tableRowsOf,
+} from './folded-streams';
 import { insertOutboxRows, OutboxRow } from './partner-outbox.projection';
 import type { FoldedStream } from './projection';
 import { OUTBOX_PROJECTIONS, READ_MODELS } from './read-models';
@@ -24,15 +30,21 @@ export type FoldedAppend =
 /**
  * Inside the append's transaction: folds the new events onto the stream's stored state with the domain's `evolve`,
  * stores the new state, enqueues the messages the events cause, and writes the read-model rows whose mapping
- * changed (one statement per changed table).
+ * changed (one statement per changed table). `storedState`: the stream's stored fold when the caller read it
+ * already in this transaction (null: none stored), else it is read here.
  */
 export async function projectAppend(
   manager: EntityManager,
   streamId: string,
   firstVersion: number,
   events: readonly TrajectoryEvent[],
+  storedState?: StoredStateRow | null,
 ): Promise<void> {
-  const [folded] = await foldAppends(manager, [{ streamId, firstVersion, events }]);
+  const [folded] = await foldAppends(
+    manager,
+    [{ streamId, firstVersion, events }],
+    storedState === undefined ? undefined : storedState ? [storedState] : [],
+  );
   if ('failure' in folded) throw folded.failure;
   await writeFoldedAppends(manager, [folded]);
 }
@@ -44,10 +56,12 @@ export async function projectAppend(
 export async function foldAppends(
   manager: EntityManager,
   appends: readonly StreamAppend[],
+  preloadedStates?: readonly StoredStateRow[],
 ): Promise<FoldedAppend[]> {
   const befores = await streamsBeforeAppend(
     manager,
     appends.map(({ streamId, firstVersion }) => ({ streamId, version: firstVersion - 1 })),
+    preloadedStates,
   );
   return appends.map(({ streamId, firstVersion, events }) => {
     const before = befores.get(streamId)!;
