@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { TrajectoryEvent } from '../../domain/src';
 import { type ComparableEvent, sameEvents } from './event-records';
 import type { AppendRequest, EventMetadata } from './event-store.types';
+import type { StoredStateRow } from './projections/folded-streams';
 
 /** A stored event as an append is judged against it. */
 export type EvidenceRecord = ComparableEvent & { version: number; metadata: EventMetadata };
@@ -83,6 +84,63 @@ export async function loadStreamEvidence(
     });
   }
   return evidence;
+}
+
+/**
+ * One append's evidence (as loadStreamEvidence reads it) and its stream's stored fold (trajectory_states, null when
+ * none is stored), in one query.
+ */
+export async function loadAppendContext(
+  manager: EntityManager,
+  request: AppendRequest,
+): Promise<{ evidence: StreamEvidence; storedState: StoredStateRow | null }> {
+  const rows = await manager.query<
+    {
+      kind: 'event' | 'state' | 'version';
+      version: number | null;
+      type: string | null;
+      schema_version: number | null;
+      occurred_at: Date | null;
+      data: unknown;
+      metadata: EventMetadata | null;
+    }[]
+  >(
+    `SELECT 'version' AS kind, max(version)::integer AS version, NULL::text AS type,
+            NULL::integer AS schema_version, NULL::timestamptz AS occurred_at, NULL::jsonb AS data,
+            NULL::jsonb AS metadata
+       FROM events WHERE stream_id = $1
+     UNION ALL
+     SELECT 'event', e.version, e.type, e.schema_version, e.occurred_at, e.data, e.metadata
+       FROM events e
+      WHERE e.stream_id = $1 AND (e.version > $2 OR e.metadata->>'idempotencyKey' = $3)
+     UNION ALL
+     SELECT 'state', s.version, NULL, NULL, s.last_occurred_at, s.state, NULL
+       FROM trajectory_states s WHERE s.stream_id = $1
+     ORDER BY kind, version`,
+    [request.streamId, request.expectedVersion, request.metadata.idempotencyKey ?? null],
+  );
+  const evidence: StreamEvidence = { version: 0, records: [] };
+  let storedState: StoredStateRow | null = null;
+  for (const row of rows) {
+    if (row.kind === 'version') evidence.version = row.version ?? 0;
+    else if (row.kind === 'state')
+      storedState = {
+        stream_id: request.streamId,
+        version: row.version!,
+        last_occurred_at: row.occurred_at!,
+        state: row.data as StoredStateRow['state'],
+      };
+    else
+      evidence.records.push({
+        version: row.version!,
+        type: row.type!,
+        schemaVersion: row.schema_version!,
+        occurredAt: row.occurred_at!,
+        data: row.data,
+        metadata: row.metadata!,
+      });
+  }
+  return { evidence, storedState };
 }
 
 /**

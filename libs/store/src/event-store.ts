@@ -1,6 +1,12 @@
 import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { EventRecord } from './entities';
-import { appendProblem, judgeAppend, loadStreamEvidence } from './append-judgement';
+import {
+  appendProblem,
+  judgeAppend,
+  loadAppendContext,
+  loadStreamEvidence,
+  StreamEvidence,
+} from './append-judgement';
 import { appendManyWithin } from './bulk/append-many';
 import { readEventRecords, toStoredEvent } from './event-records';
 import {
@@ -20,7 +26,8 @@ import type {
   AppendResult,
   StoredEvent,
 } from './event-store.types';
-import { projectAppend } from './projections/project-append';
+import { foldAppends, foldedAppendInOneStatement, projectAppend } from './projections/project-append';
+import type { Statement } from './projections/table-rows';
 
 export {
   IdempotencyKeyConflictError,
@@ -47,7 +54,10 @@ export class EventStore {
   async append(request: AppendRequest): Promise<AppendResult> {
     assertValidAppend(request);
     try {
-      return await this.dataSource.transaction((manager) => this.appendWithin(manager, request));
+      return (
+        (await this.appendInOneStatement(request)) ??
+        (await this.dataSource.transaction((manager) => this.appendWithin(manager, request)))
+      );
     } catch (error) {
       if (isSecondActiveTrajectory(error))
         throw new NewcomerHasActiveTrajectoryError(request.streamId, { cause: error });
@@ -109,8 +119,42 @@ export class EventStore {
     return this.dataSource.manager.count(EventRecord, streamId === undefined ? {} : { where: { streamId } });
   }
 
+  /**
+   * The usual append in two round trips and no explicit transaction: one query reads the stream's version, the
+   * events a retry would match and the stored fold (one snapshot); then ONE statement writes the events, the new
+   * fold and the read-model rows that changed, atomically (a statement is its own transaction). The events' unique
+   * (stream, version) still gives each version one writer: when another append took the versions since the read,
+   * the statement fails whole and the caller judges it as a conflict. Undefined when the append needs more
+   * (messages for the outbox, changed sums, a stream without a stored fold at its version, a fold that fails):
+   * then the transaction of `appendWithin` does it.
+   */
+  private async appendInOneStatement(request: AppendRequest): Promise<AppendResult | undefined> {
+    const manager = this.dataSource.manager;
+    const { evidence, storedState } = await loadAppendContext(manager, request);
+    const retry = judged(request, evidence);
+    if (retry) return retry;
+    const firstVersion = request.expectedVersion + 1;
+    const [folded] = await foldAppends(
+      manager,
+      [{ streamId: request.streamId, firstVersion, events: request.events }],
+      { preloaded: storedState ? [storedState] : [] },
+    );
+    if ('failure' in folded) return undefined;
+    const statement = foldedAppendInOneStatement(manager, folded, insertEventsStatement(request));
+    if (!statement) return undefined;
+    await manager.query(statement.sql, statement.parameters);
+    return {
+      streamId: request.streamId,
+      firstVersion,
+      lastVersion: firstVersion + request.events.length - 1,
+      duplicate: false,
+    };
+  }
+
   private async appendWithin(manager: EntityManager, request: AppendRequest): Promise<AppendResult> {
-    const retry = await checkAgainstStoredEvents(manager, request);
+    // The stream's version, the events a retry would match and its stored fold: one round trip.
+    const { evidence, storedState } = await loadAppendContext(manager, request);
+    const retry = judged(request, evidence);
     if (retry) return retry;
 
     const firstVersion = request.expectedVersion + 1;
@@ -126,7 +170,7 @@ export class EventStore {
         occurredAt: new Date(event.occurredAt),
       })),
     );
-    await projectAppend(manager, request.streamId, firstVersion, request.events);
+    await projectAppend(manager, request.streamId, firstVersion, request.events, storedState);
     return {
       streamId: request.streamId,
       firstVersion,
@@ -147,6 +191,11 @@ async function checkAgainstStoredEvents(
   cause?: unknown,
 ): Promise<AppendResult | undefined> {
   const evidence = (await loadStreamEvidence(manager, [request])).get(request.streamId)!;
+  return judged(request, evidence, cause);
+}
+
+/** What judgeAppend says of the request: a duplicate's result, undefined to write, or the conflict thrown. */
+function judged(request: AppendRequest, evidence: StreamEvidence, cause?: unknown): AppendResult | undefined {
   const judgement = judgeAppend(request, evidence);
   switch (judgement.kind) {
     case 'write':
@@ -178,6 +227,28 @@ async function currentVersion(manager: EntityManager, streamId: string): Promise
 
 function duplicateOf(streamId: string, firstVersion: number, lastVersion: number): AppendResult {
   return { streamId, firstVersion, lastVersion, duplicate: true };
+}
+
+/** The events' insert as `appendWithin` makes it (in version order: each event's hash chains to the one before). */
+function insertEventsStatement(request: AppendRequest): Statement {
+  const firstVersion = request.expectedVersion + 1;
+  return {
+    sql: `INSERT INTO events (stream_id, version, type, schema_version, data, metadata, occurred_at)
+          SELECT $1, event.version, event.type, event.schema_version, event.data, $6::jsonb, event.occurred_at
+            FROM ROWS FROM (unnest($2::integer[]), unnest($3::text[]), unnest($4::integer[]),
+                            jsonb_array_elements($5::jsonb), unnest($7::timestamptz[]))
+                 WITH ORDINALITY AS event(version, type, schema_version, data, occurred_at, position)
+           ORDER BY event.position`,
+    parameters: [
+      request.streamId,
+      request.events.map((_, index) => firstVersion + index),
+      request.events.map((event) => event.type),
+      request.events.map((event) => event.schemaVersion),
+      JSON.stringify(request.events.map((event) => event.data)),
+      JSON.stringify(request.metadata),
+      request.events.map((event) => new Date(event.occurredAt).toISOString()),
+    ],
+  };
 }
 
 function assertValidAppend(request: AppendRequest): void {

@@ -257,12 +257,23 @@ export type TrajectoryStatusView = Pick<
   'trajectoryId' | 'status' | 'agency' | 'closureReason' | 'closedOn'
 >;
 
+/** What the access check of a route on one trajectory reads: its status (for a command's check) and counsellor. */
+export interface TrajectoryAccessView {
+  status: TrajectoryStatusView;
+  counsellorId: string | null;
+}
+
 /** The read side used by the API. */
 export interface TrajectoryQueries {
   /** Null when the trajectory does not exist or lies outside `scope`: the caller cannot tell which. */
   findTrajectory(trajectoryId: string, scope?: ReadScope): Promise<TrajectorySummaryView | null>;
   /** Which of these trajectories lie within `scope` (one query for a set of ids). */
   trajectoriesInScope(trajectoryIds: readonly string[], scope: ReadScope): Promise<Set<string>>;
+  /**
+   * The access check of a route on one trajectory in one query (primary key): its status and counsellor when it
+   * lies within `scope`, null when it does not exist or lies outside (the caller cannot tell which).
+   */
+  findTrajectoryAccess(trajectoryId: string, scope: ReadScope): Promise<TrajectoryAccessView | null>;
   /** A single-row lookup (primary key) of the trajectory's status, for the check before a command. */
   findTrajectoryStatus(trajectoryId: string): Promise<TrajectoryStatusView | null>;
   /** Like findOpenTrajectoryByNationalNumber, one row and no details. */

@@ -7,6 +7,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
+import type { TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
 import { ErrorBody } from '../http/error-bodies';
 import type { Action } from './access-policy';
 import type { Principal } from './principal';
@@ -19,6 +20,12 @@ export const BEARER_SCHEME = 'bearer';
 
 /** A request after the guard: who calls. */
 export type AuthenticatedRequest = { principal?: Principal; headers: Record<string, unknown> };
+
+/**
+ * A request on one trajectory (`:id`) after the guard: the trajectory's status as the guard's access check read it
+ * (within the caller's scope), for a command's check before it is sent.
+ */
+export type CheckedTrajectoryRequest = AuthenticatedRequest & { checkedTrajectory?: TrajectoryStatusView };
 
 /**
  * The action a route performs (access-policy.ts): a bearer token is required (401), the caller's role must be

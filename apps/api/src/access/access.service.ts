@@ -1,6 +1,6 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { TrajectoryQueries } from '../../../../libs/store/src/read-models.types';
+import type { TrajectoryQueries, TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { trajectoryNotFound } from '../trajectories/command-failures';
 import { Action, mayPerform } from './access-policy';
@@ -29,6 +29,26 @@ export class AccessService {
       [trajectoryId],
     );
     return row !== undefined && row.counsellor_id !== null && row.counsellor_id !== principal.subject;
+  }
+
+  /**
+   * The check of a route on one trajectory, in one query: refuses like `requireAccess` (403, 404), and answers
+   * whether the case lies outside the caller's caseload (like `isOutsideCaseload`) and the trajectory's status, which
+   * a command checks before it is sent (so that it need not read the trajectory again).
+   */
+  async requireTrajectoryAccess(
+    principal: Principal,
+    action: Action,
+    trajectoryId: string,
+  ): Promise<{ outsideCaseload: boolean; trajectory: TrajectoryStatusView }> {
+    requireAction(principal, action);
+    const found = await this.queries.findTrajectoryAccess(trajectoryId, readScopeFor(principal));
+    if (!found) throw trajectoryNotFound(trajectoryId);
+    const outsideCaseload =
+      principal.role === 'counsellor' &&
+      found.counsellorId !== null &&
+      found.counsellorId !== principal.subject;
+    return { outsideCaseload, trajectory: found.status };
   }
 
   /** The ids among `trajectoryIds` the caller may act on with `action`; empty when the role may not at all. */

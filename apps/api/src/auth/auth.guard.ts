@@ -14,6 +14,7 @@ import { Action } from '../access/access-policy';
 import { AccessService, requireAction } from '../access/access.service';
 import { NoRoleError, TokenVerifier } from './token-verifier';
 import { isTrajectoryId } from '../access/trajectory-id';
+import type { CheckedTrajectoryRequest } from '../access/access.decorators';
 
 /** Reading a case: what needs a purpose when the case is another counsellor's. */
 const OPENING_A_CASE = new Set<Action>(['trajectory.read', 'trajectory.timeline']);
@@ -55,8 +56,10 @@ export class AuthGuard implements CanActivate {
     const trajectoryId = request.params?.id;
     // A malformed id is left to the route's validation (400).
     if (trajectoryId !== undefined && isTrajectoryId(trajectoryId)) {
-      await this.access.requireAccess(request.principal, action, [trajectoryId]);
-      outsideCaseload = await this.access.isOutsideCaseload(request.principal, trajectoryId);
+      // One query: the scope, the caseload and the status a command checks before it is sent (kept on the request).
+      const checked = await this.access.requireTrajectoryAccess(request.principal, action, trajectoryId);
+      outsideCaseload = checked.outsideCaseload;
+      (request as CheckedTrajectoryRequest).checkedTrajectory = checked.trajectory;
       if (outsideCaseload && OPENING_A_CASE.has(action) && !purpose) purposeRequired();
     }
     (request as { audit?: AuditContext }).audit = { action, purpose, outsideCaseload };

@@ -7,6 +7,19 @@ import type { Principal } from '../access/principal';
 /** What a token without a usable role or organisation gets: it is valid, but grants nothing here. */
 export class NoRoleError extends Error {}
 
+/** Verified tokens kept (the same token on every request of a session: one signature check, not one a request). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+/** A verified token is checked against the key set again after this long, even when it expires later. */
+const VERIFIED_TOKEN_TTL_MS = 5 * 60_000;
+
+interface VerifiedToken {
+  principal: Principal;
+  /** The token's `exp` in ms: past it the token is verified again (and refused as expired). */
+  expiresAt: number;
+  /** When the entry goes: the earlier of `expiresAt` and VERIFIED_TOKEN_TTL_MS after its verification. */
+  keptUntil: number;
+}
+
 /**
  * Verifies an OAuth 2 bearer JWT from the configured issuer against the issuer's JWKS (found through its OpenID
  * discovery document, fetched on first use and cached by jose, which refetches on an unknown key id) and turns its
@@ -16,10 +29,36 @@ export class NoRoleError extends Error {}
 @Injectable()
 export class TokenVerifier {
   private jwks?: Promise<ReturnType<typeof createRemoteJWKSet>>;
+  /** Tokens whose signature and claims were verified, until they expire (at most VERIFIED_TOKEN_TTL_MS). */
+  private readonly verified = new Map<string, VerifiedToken>();
 
   constructor(private readonly config: ApiConfig) {}
 
+  /**
+   * The caller of a token. A token verified before answers from memory until it expires (jose's rule: expired
+   * from the second of its `exp` on) or for VERIFIED_TOKEN_TTL_MS; then it is verified again in full.
+   */
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) {
+      const now = Date.now();
+      if (now < known.keptUntil && Math.floor(now / 1000) < known.expiresAt / 1000) return known.principal;
+      this.verified.delete(token);
+    }
+    const { principal, expiresAt } = await this.verifyInFull(token);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+      // The oldest entry goes first (a Map keeps insertion order).
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, {
+      principal,
+      expiresAt,
+      keptUntil: Math.min(expiresAt, Date.now() + VERIFIED_TOKEN_TTL_MS),
+    });
+    return principal;
+  }
+
+  private async verifyInFull(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, await this.keySet(), {
@@ -32,7 +71,8 @@ export class TokenVerifier {
       this.jwks = error instanceof DiscoveryError ? undefined : this.jwks;
       throw new UnauthorizedException(reasonOf(error));
     }
-    return principalFrom(payload);
+    // `exp` is a required claim: jwtVerify refuses a token without it.
+    return { principal: principalFrom(payload), expiresAt: (payload.exp as number) * 1000 };
   }
 
   private keySet(): Promise<ReturnType<typeof createRemoteJWKSet>> {

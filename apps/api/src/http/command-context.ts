@@ -2,7 +2,8 @@ import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs
 import { ApiHeader } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { AuthenticatedRequest, principalOf } from '../access/access.decorators';
+import { CheckedTrajectoryRequest, principalOf } from '../access/access.decorators';
+import type { TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
 import type { Principal } from '../access/principal';
 import { badRequest, Violation } from './validation-errors';
 
@@ -14,6 +15,8 @@ export interface CommandContext {
   actor: Principal;
   idempotencyKey?: string;
   correlationId: string;
+  /** The trajectory of the route's `:id` as the access check read it just before (saves reading it again). */
+  trajectory?: TrajectoryStatusView;
 }
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -58,11 +61,13 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 }
 
 export const CommandHeaders = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): CommandContext =>
-    commandContextFrom(
-      context.switchToHttp().getRequest<AuthenticatedRequest>().headers as IncomingHttpHeaders,
-      principalOf(context),
-    ),
+  (_data: unknown, context: ExecutionContext): CommandContext => {
+    const request = context.switchToHttp().getRequest<CheckedTrajectoryRequest>();
+    const commandContext = commandContextFrom(request.headers as IncomingHttpHeaders, principalOf(context));
+    return request.checkedTrajectory
+      ? { ...commandContext, trajectory: request.checkedTrajectory }
+      : commandContext;
+  },
 );
 
 export function ApiCommandHeaders(): MethodDecorator & ClassDecorator {

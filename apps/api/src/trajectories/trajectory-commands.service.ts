@@ -127,7 +127,11 @@ export class TrajectoryCommandsService {
     command: C,
     context: CommandContext,
   ): Promise<CommandResult> {
-    const trajectory = await this.queries.findTrajectoryStatus(trajectoryId);
+    // Read by the guard's access check of this request when the route names the trajectory.
+    const trajectory =
+      context.trajectory?.trajectoryId === trajectoryId
+        ? context.trajectory
+        : await this.queries.findTrajectoryStatus(trajectoryId);
     if (!trajectory) throw trajectoryNotFound(trajectoryId);
     // Still sent to Temporal on a closed trajectory: a retry of the command that closed it (answered with the
     // first outcome while Temporal retains the workflow), and a decision on a violation file, which outlives the

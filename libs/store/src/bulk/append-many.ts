@@ -77,11 +77,9 @@ export async function appendManyWithin(
     // Requests that are answered whatever happens to the writes.
     for (const [index, outcome] of outcomes) if (outcome.status !== 'appended') results[index] = outcome;
 
-    const folded = await foldAppends(
-      manager,
-      streamAppends(toWrite.map((index) => requests[index])),
-      knownStates,
-    );
+    const folded = await foldAppends(manager, streamAppends(toWrite.map((index) => requests[index])), {
+      known: knownStates,
+    });
     const unprojectable = new Map(
       folded.flatMap((append) => ('failure' in append ? [[append.streamId, append.failure.message]] : [])),
     );

@@ -15,6 +15,14 @@ export function tableRowsOf(manager: EntityManager, entity: new () => ObjectLite
   return table;
 }
 
+/** A stored fold (table trajectory_states) as read. */
+export interface StoredStateRow {
+  stream_id: string;
+  version: number;
+  last_occurred_at: Date;
+  state: TrajectoryState;
+}
+
 export interface StreamBeforeAppend {
   /** The stream folded up to the append's expected version; undefined for a new stream. */
   stream: FoldedStream | undefined;
@@ -26,6 +34,16 @@ export interface StreamBeforeAppend {
 }
 
 /**
+ * What the caller already holds of the stored folds: `known` states (read from trajectory_states by the caller) at
+ * the append's versions are not read again, a stored state at the same version being the same fold; `preloaded`
+ * rows are the stored folds themselves, read with the append's other evidence (then nothing is read here).
+ */
+export interface StatesGiven {
+  known?: ReadonlyMap<string, TrajectoryState>;
+  preloaded?: readonly StoredStateRow[];
+}
+
+/**
  * The stored folds of streams at the given versions (one query for all), or the fold of a stream's events when none
  * is stored at that version. `known` states (read from trajectory_states by the caller) at those versions are not
  * read again: a stored state at the same version is the same fold.
@@ -33,26 +51,27 @@ export interface StreamBeforeAppend {
 export async function streamsBeforeAppend(
   manager: EntityManager,
   streams: readonly { streamId: string; version: number }[],
-  known?: ReadonlyMap<string, TrajectoryState>,
+  given: StatesGiven = {},
 ): Promise<Map<string, StreamBeforeAppend>> {
   const before = new Map<string, StreamBeforeAppend>();
   const written = streams.filter(({ version }) => version > 0);
+  const { known, preloaded } = given;
   const knownAt = (streamId: string, version: number) => {
     const state = known?.get(streamId);
     return state?.version === version ? state : undefined;
   };
-  const stored = written.length
-    ? await manager.query<
-        { stream_id: string; version: number; last_occurred_at: Date; state: TrajectoryState | null }[]
-      >(
-        `SELECT stream_id, version, last_occurred_at, CASE WHEN stream_id = ANY($2::text[]) THEN NULL ELSE state END AS state
-           FROM trajectory_states WHERE stream_id = ANY($1::text[])`,
-        [
-          written.map(({ streamId }) => streamId),
-          written.flatMap(({ streamId, version }) => (knownAt(streamId, version) ? [streamId] : [])),
-        ],
-      )
-    : [];
+  const stored: readonly (Omit<StoredStateRow, 'state'> & { state: TrajectoryState | null })[] =
+    preloaded ??
+    (written.length
+      ? await manager.query(
+          `SELECT stream_id, version, last_occurred_at, CASE WHEN stream_id = ANY($2::text[]) THEN NULL ELSE state END AS state
+             FROM trajectory_states WHERE stream_id = ANY($1::text[])`,
+          [
+            written.map(({ streamId }) => streamId),
+            written.flatMap(({ streamId, version }) => (knownAt(streamId, version) ? [streamId] : [])),
+          ],
+        )
+      : []);
   const storedById = new Map(stored.map((row) => [row.stream_id, row]));
   for (const { streamId, version } of streams) {
     const row = storedById.get(streamId);

@@ -3,11 +3,19 @@ import { evolve, TrajectoryEvent, TrajectoryState } from '../../../domain/src';
 import { TrajectoryStateRecord } from '../entities';
 import type { RecordedTrajectoryEvent } from '../event-records';
 import { canonicalJson } from '../canonical-json';
-import { stateRow, StreamBeforeAppend, streamsBeforeAppend, tableRowsOf } from './folded-streams';
+import {
+  stateRow,
+  StatesGiven,
+  StoredStateRow,
+  StreamBeforeAppend,
+  streamsBeforeAppend,
+  tableRowsOf,
+} from './folded-streams';
 import { insertOutboxRows, OutboxRow } from './partner-outbox.projection';
 import type { FoldedStream } from './projection';
 import { OUTBOX_PROJECTIONS, READ_MODELS } from './read-models';
-import { addSums, sumDeltas } from './summed-read-models';
+import { addSums, sumDeltas, sumsChange } from './summed-read-models';
+import { combinedStatement, Statement, TableRows } from './table-rows';
 
 /** New events of a stream, from `firstVersion` on. */
 export interface StreamAppend {
@@ -24,15 +32,21 @@ export type FoldedAppend =
 /**
  * Inside the append's transaction: folds the new events onto the stream's stored state with the domain's `evolve`,
  * stores the new state, enqueues the messages the events cause, and writes the read-model rows whose mapping
- * changed (one statement per changed table).
+ * changed (one statement per changed table). `storedState`: the stream's stored fold when the caller read it
+ * already in this transaction (null: none stored), else it is read here.
  */
 export async function projectAppend(
   manager: EntityManager,
   streamId: string,
   firstVersion: number,
   events: readonly TrajectoryEvent[],
+  storedState?: StoredStateRow | null,
 ): Promise<void> {
-  const [folded] = await foldAppends(manager, [{ streamId, firstVersion, events }]);
+  const [folded] = await foldAppends(
+    manager,
+    [{ streamId, firstVersion, events }],
+    storedState === undefined ? {} : { preloaded: storedState ? [storedState] : [] },
+  );
   if ('failure' in folded) throw folded.failure;
   await writeFoldedAppends(manager, [folded]);
 }
@@ -45,12 +59,12 @@ export async function projectAppend(
 export async function foldAppends(
   manager: EntityManager,
   appends: readonly StreamAppend[],
-  knownStates?: ReadonlyMap<string, TrajectoryState>,
+  given: StatesGiven = {},
 ): Promise<FoldedAppend[]> {
   const befores = await streamsBeforeAppend(
     manager,
     appends.map(({ streamId, firstVersion }) => ({ streamId, version: firstVersion - 1 })),
-    knownStates,
+    given,
   );
   return appends.map(({ streamId, firstVersion, events }) => {
     const before = befores.get(streamId)!;
@@ -106,27 +120,59 @@ export async function writeFoldedAppends(
         replaced.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row))),
       );
     }
-    const changed: Record<string, unknown>[] = [];
-    const gone: Record<string, unknown>[] = [];
-    for (const { before, after } of updated) {
-      const previous = new Map(
-        (before.stream ? model.rows(before.stream) : []).map((row) => {
-          const columns = table.toColumns(row);
-          return [table.keyOf(columns), canonicalJson(columns)] as const;
-        }),
-      );
-      for (const row of model.rows(after).map((next) => table.toColumns(next))) {
-        const key = table.keyOf(row);
-        const was = previous.get(key);
-        previous.delete(key);
-        if (was !== canonicalJson(row)) changed.push(row);
-      }
-      gone.push(...[...previous.keys()].map((key) => Object.fromEntries(keyEntries(table.metadata, key))));
-    }
+    const { changed, gone } = rowChanges(model, table, updated);
     await table.upsert(manager, changed);
     await table.delete(manager, gone);
   }
   await addSums(manager, sums);
+}
+
+/**
+ * What `writeFoldedAppends` writes for one stream's append, as ONE statement (a round trip, atomic on its own), with
+ * `first` (the events' insert) before it; undefined when the append needs more than that (messages for the outbox,
+ * changed sums, or read-model rows that are not the mapping of the stored state): then `writeFoldedAppends`.
+ */
+export function foldedAppendInOneStatement(
+  manager: EntityManager,
+  folded: Exclude<FoldedAppend, { failure: Error }>,
+  first: Statement,
+): Statement | undefined {
+  if (folded.outbox.length || !folded.before.rowsMatchState || sumsChange([folded])) return undefined;
+  const states = tableRowsOf(manager, TrajectoryStateRecord);
+  const statements = [first, states.upsertStatement([states.toColumns(stateRow(folded.after))])];
+  for (const model of READ_MODELS) {
+    const table = tableRowsOf(manager, model.entity);
+    const { changed, gone } = rowChanges(model, table, [folded]);
+    if (changed.length) statements.push(table.upsertStatement(changed));
+    if (gone.length) statements.push(table.deleteStatement(gone));
+  }
+  return combinedStatement(statements);
+}
+
+/** The rows of `model` whose mapping changed (to upsert) and those no longer mapped (their keys, to delete). */
+function rowChanges(
+  model: (typeof READ_MODELS)[number],
+  table: TableRows,
+  updated: readonly { before: StreamBeforeAppend; after: FoldedStream }[],
+): { changed: Record<string, unknown>[]; gone: Record<string, unknown>[] } {
+  const changed: Record<string, unknown>[] = [];
+  const gone: Record<string, unknown>[] = [];
+  for (const { before, after } of updated) {
+    const previous = new Map(
+      (before.stream ? model.rows(before.stream) : []).map((row) => {
+        const columns = table.toColumns(row);
+        return [table.keyOf(columns), canonicalJson(columns)] as const;
+      }),
+    );
+    for (const row of model.rows(after).map((next) => table.toColumns(next))) {
+      const key = table.keyOf(row);
+      const was = previous.get(key);
+      previous.delete(key);
+      if (was !== canonicalJson(row)) changed.push(row);
+    }
+    gone.push(...[...previous.keys()].map((key) => Object.fromEntries(keyEntries(table.metadata, key))));
+  }
+  return { changed, gone };
 }
 
 function keyEntries(metadata: { primaryColumns: { databaseName: string }[] }, key: string) {

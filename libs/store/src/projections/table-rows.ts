@@ -63,30 +63,42 @@ export class TableRows {
 
   async upsert(manager: EntityManager, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (!rows.length) return;
+    const { sql, parameters } = this.upsertStatement(rows);
+    await manager.query(sql, parameters);
+  }
+
+  /** The statement `upsert` sends (parameters from $1), for a caller that combines statements. */
+  upsertStatement(rows: readonly Record<string, unknown>[]): Statement {
     const updates = this.columns
       .filter(({ column }) => !this.keyColumns.includes(column))
       .map(({ column }) => `${quote(column)} = EXCLUDED.${quote(column)}`)
       .join(', ');
-    await manager.query(
-      `INSERT INTO ${this.table} (${this.columnList}) ${this.unnest()}
+    return {
+      sql: `INSERT INTO ${this.table} (${this.columnList}) ${this.unnest()}
        ON CONFLICT (${this.keyColumns.map(quote).join(', ')}) DO UPDATE SET ${updates}`,
-      this.arrays(rows),
-    );
+      parameters: this.arrays(rows),
+    };
   }
 
   async delete(manager: EntityManager, keys: readonly Record<string, unknown>[]): Promise<void> {
     if (!keys.length) return;
+    const { sql, parameters } = this.deleteStatement(keys);
+    await manager.query(sql, parameters);
+  }
+
+  /** The statement `delete` sends (parameters from $1), for a caller that combines statements. */
+  deleteStatement(keys: readonly Record<string, unknown>[]): Statement {
     const keyColumns = this.columns.filter(({ column }) => this.keyColumns.includes(column));
     const matches = keyColumns
       .map(({ column }) => `${this.table}.${quote(column)} = gone.${quote(column)}`)
       .join(' AND ');
-    await manager.query(
-      `DELETE FROM ${this.table}
+    return {
+      sql: `DELETE FROM ${this.table}
         USING unnest(${keyColumns.map(({ type }, index) => `$${index + 1}::${type}[]`).join(', ')})
               AS gone(${keyColumns.map(({ column }) => quote(column)).join(', ')})
         WHERE ${matches}`,
-      keyColumns.map(({ column }) => keys.map((key) => key[column])),
-    );
+      parameters: keyColumns.map(({ column }) => keys.map((key) => key[column])),
+    };
   }
 
   /**
@@ -117,6 +129,28 @@ export class TableRows {
   async deleteTrajectories(manager: EntityManager, trajectoryIds: readonly string[]): Promise<void> {
     await manager.query(`DELETE FROM ${this.table} WHERE trajectory_id = ANY($1)`, [trajectoryIds]);
   }
+}
+
+/** One SQL statement and its parameters ($1, $2, ...). */
+export interface Statement {
+  sql: string;
+  parameters: unknown[];
+}
+
+/**
+ * Several data-modifying statements as one (each a WITH query of a statement that selects nothing): one round trip,
+ * and atomic on its own. Their parameters are renumbered after one another. The statements must not touch the same
+ * rows (they see one snapshot and run in no defined order).
+ */
+export function combinedStatement(statements: readonly Statement[]): Statement {
+  if (statements.length === 1) return statements[0];
+  const parameters: unknown[] = [];
+  const parts = statements.map(({ sql, parameters: own }, index) => {
+    const offset = parameters.length;
+    parameters.push(...own);
+    return `write_${index} AS (${sql.replace(/\$(\d+)/g, (_, number: string) => `$${Number(number) + offset}`)})`;
+  });
+  return { sql: `WITH ${parts.join(',\n')}\nSELECT 1`, parameters };
 }
 
 export function quote(name: string): string {

@@ -37,29 +37,63 @@ export interface AuditFilter {
   offset: number;
 }
 
-/** The append-only audit trail of personal-data access (table personal_data_access). */
+/** Entries written by one statement at most (11 parameters each). */
+const MAX_ENTRIES_PER_INSERT = 500;
+
+interface PendingEntry {
+  access: PersonalDataAccess;
+  stored: () => void;
+  failed: (error: unknown) => void;
+}
+
+/**
+ * The append-only audit trail of personal-data access (table personal_data_access).
+ *
+ * `record` answers once its entry is committed (no entry, no answer), with group commit: while one insert runs, the
+ * entries recorded meanwhile wait and go together in the next one (one statement and one commit for many requests
+ * under load; a lone request is written at once, as before).
+ */
 export class AuditTrail {
+  private readonly pending: PendingEntry[] = [];
+  private writing = false;
+
   constructor(private readonly dataSource: DataSource) {}
 
-  async record(access: PersonalDataAccess, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(
-      `INSERT INTO personal_data_access (actor, actor_role, actor_organisation, action, method, resource,
-         trajectory_ids, purpose, outside_caseload, status, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        access.actor,
-        access.actorRole,
-        access.actorOrganisation,
-        access.action,
-        access.method,
-        access.resource,
-        access.trajectoryIds,
-        access.purpose,
-        access.outsideCaseload,
-        access.status,
-        access.correlationId,
-      ],
-    );
+  /** Stores one entry: in `manager`'s transaction when given, else in the next group commit. */
+  async record(access: PersonalDataAccess, manager?: EntityManager): Promise<void> {
+    if (manager) return insertEntries(manager, [{ access }]);
+    return new Promise<void>((stored, failed) => {
+      this.pending.push({ access, stored, failed });
+      this.writeNext();
+    });
+  }
+
+  private writeNext(): void {
+    if (this.writing || this.pending.length === 0) return;
+    this.writing = true;
+    const batch = this.pending.splice(0, MAX_ENTRIES_PER_INSERT);
+    void this.write(batch).finally(() => {
+      this.writing = false;
+      this.writeNext();
+    });
+  }
+
+  private async write(batch: PendingEntry[]): Promise<void> {
+    try {
+      await insertEntries(this.dataSource.manager, batch);
+      for (const entry of batch) entry.stored();
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].failed(error);
+        return;
+      }
+      // One entry the database refuses must not fail the others: each is written on its own.
+      await Promise.all(
+        batch.map((entry) =>
+          insertEntries(this.dataSource.manager, [entry]).then(entry.stored, entry.failed),
+        ),
+      );
+    }
   }
 
   /** The entries the filter selects, the oldest first, and how many there are. */
@@ -134,4 +168,36 @@ interface AuditRow {
   outside_caseload: boolean;
   status: number;
   correlation_id: string | null;
+}
+
+const ENTRY_COLUMNS = 11;
+
+async function insertEntries(
+  manager: EntityManager,
+  entries: readonly { access: PersonalDataAccess }[],
+): Promise<void> {
+  const parameters: unknown[] = [];
+  const rows = entries.map(({ access }, index) => {
+    parameters.push(
+      access.actor,
+      access.actorRole,
+      access.actorOrganisation,
+      access.action,
+      access.method,
+      access.resource,
+      access.trajectoryIds,
+      access.purpose,
+      access.outsideCaseload,
+      access.status,
+      access.correlationId,
+    );
+    const first = index * ENTRY_COLUMNS;
+    return `(${Array.from({ length: ENTRY_COLUMNS }, (_, column) => `$${first + column + 1}`).join(', ')})`;
+  });
+  await manager.query(
+    `INSERT INTO personal_data_access (actor, actor_role, actor_organisation, action, method, resource,
+       trajectory_ids, purpose, outside_caseload, status, correlation_id)
+     VALUES ${rows.join(', ')}`,
+    parameters,
+  );
 }

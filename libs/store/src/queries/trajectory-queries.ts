@@ -16,6 +16,7 @@ import type {
   ParticipationHoursFilter,
   ParticipationHoursTotal,
   TimelineEntry,
+  TrajectoryAccessView,
   TrajectoryQueries,
   TrajectoryStatusView,
   TrajectorySummaryView,
@@ -68,6 +69,37 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
       parameters,
     );
     return new Set(rows.map((row) => row.trajectory_id));
+  }
+
+  async findTrajectoryAccess(trajectoryId: string, scope: ReadScope): Promise<TrajectoryAccessView | null> {
+    const parameters: unknown[] = [trajectoryId];
+    const [row] = await this.dataSource.query<
+      {
+        trajectory_id: string;
+        status: TrajectoryStatusView['status'];
+        agency: TrajectoryStatusView['agency'];
+        closure_reason: string | null;
+        closed_on: string | null;
+        counsellor_id: string | null;
+      }[]
+    >(
+      `SELECT summary.trajectory_id, summary.status, summary.agency, summary.closure_reason, summary.closed_on,
+              summary.counsellor_id
+         FROM trajectory_summaries summary
+        WHERE summary.trajectory_id = $1 AND ${scopeCondition(scope, 'summary', positional(parameters))}`,
+      parameters,
+    );
+    if (!row) return null;
+    return {
+      status: {
+        trajectoryId: row.trajectory_id,
+        status: row.status,
+        agency: row.agency,
+        closureReason: row.closure_reason,
+        closedOn: row.closed_on,
+      },
+      counsellorId: row.counsellor_id,
+    };
   }
 
   async findTrajectoryStatus(trajectoryId: string): Promise<TrajectoryStatusView | null> {
