@@ -397,7 +397,13 @@ describe('rebuildReadModels', () => {
     expect(before.summaries).toHaveLength(4);
     expect(before.deadlines).toHaveLength(4);
     expect(before.violations).toHaveLength(1);
-    expect(before.outbox.filter((message) => message.destination === VDAB)).toHaveLength(4);
+    // Each contract's registration notice, and the closed one's deadline withdrawn.
+    expect(
+      before.outbox
+        .filter((message) => message.destination === VDAB)
+        .map((message) => message.type)
+        .sort(),
+    ).toEqual([...Array(4).fill('NewcomerMustRegister'), 'RegistrationNoLongerDue']);
     expect(BigInt(result.position)).toBeGreaterThanOrEqual(BigInt(lastPosition));
     expect(result.eventsReplayed).toBeGreaterThanOrEqual(4 * 4 + 2 + 2 + 1);
     const checkpoint = await database.dataSource.manager.findOneByOrFail(ProjectionCheckpointRecord, {
