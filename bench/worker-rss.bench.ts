@@ -89,7 +89,8 @@ async function main(): Promise<void> {
       });
       worker!.once('exit', () => reject(new Error('the worker exited')));
     });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (let waited = 0; sample.rss === 0 && waited < 10_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     const rows: string[][] = [['0', mb(sample.rss), mb(sample.peak), '']];
     log(
       `worker up, RSS ${mb(sample.rss)} MB; ${config.opening}: ${config.trajectories} trajectories, cache ${config.cache}`,
