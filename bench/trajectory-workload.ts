@@ -10,6 +10,7 @@ import {
   expireDeadlines,
   fold,
   MaybeTrajectoryState,
+  SIMULATED_GIVEN_NAMES,
   TrajectoryCommand,
   TrajectoryEvent,
   TrajectoryState,
@@ -36,18 +37,8 @@ export const MUNICIPALITIES: Record<Agency, readonly string[]> = {
   ATLAS: ['Antwerpen'],
   IN_GENT: ['Gent'],
 };
-export const GIVEN_NAMES = [
-  'Amina',
-  'Oleksandr',
-  'Fatima',
-  'Yusuf',
-  'Mariam',
-  'Tigist',
-  'Ahmad',
-  'Nour',
-  'Dawit',
-  'Sara',
-];
+/** The first ten of the simulated year's given names. */
+export const GIVEN_NAMES = SIMULATED_GIVEN_NAMES.slice(0, 10);
 export const FAMILY_NAMES = [
   'El Idrissi',
   'Kovalenko',
