@@ -37,6 +37,8 @@ export {
   UnstorableEventDataError,
 } from './event-store.errors';
 
+const DEADLOCK_DETECTED = '40P01';
+
 /**
  * The append-only event store. An append writes its events and the read models they change in one transaction,
  * so the read side never shows a fact that is not recorded, nor misses one that is.
@@ -142,7 +144,15 @@ export class EventStore {
     if ('failure' in folded) return undefined;
     const statement = foldedAppendInOneStatement(manager, folded, insertEventsStatement(request));
     if (!statement) return undefined;
-    await manager.query(statement.sql, statement.parameters);
+    try {
+      await manager.query(statement.sql, statement.parameters);
+    } catch (error) {
+      // One statement locks its tables' rows in an order of PostgreSQL's choosing, so it can deadlock with a
+      // transaction writing the same rows (appendMany's); it was rolled back whole: the transaction path, whose
+      // writes keep the read models' order, does the append instead.
+      if (sqlStateOf(error) === DEADLOCK_DETECTED) return undefined;
+      throw error;
+    }
     return {
       streamId: request.streamId,
       firstVersion,
