@@ -44,7 +44,7 @@ export async function openCaseloadFile(
     { batchSize: args.batchSize, onProblem: writeProblem, onProgress },
   );
   try {
-    return await opening.open(readCaseloadFile(createReadStream(args.file), args.format));
+    return await opening.open(readCaseloadFile(createReadStream(args.file), args.format).records);
   } finally {
     const file = problems;
     if (file)

@@ -3,6 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
 import { payloadCodecFrom } from '../../../libs/codec/src';
+import {
+  caseloadImportActivityFunctions,
+  CaseloadImportActivitiesService,
+} from './activities/caseload-import.activities';
 import { activityFunctions, EventStoreActivities } from './activities/event-store.activities';
 import {
   partnerRecordExchangeActivityFunctions,
@@ -66,6 +70,7 @@ export async function startTrajectoryWorker(
       ...activityFunctions(context.get(EventStoreActivities)),
       ...registrationExchangeActivityFunctions(context.get(RegistrationExchangeActivitiesService)),
       ...partnerRecordExchangeActivityFunctions(context.get(PartnerRecordExchangeActivitiesService)),
+      ...caseloadImportActivityFunctions(context.get(CaseloadImportActivitiesService)),
     },
     maxConcurrentActivityTaskExecutions: config.get('MAX_CONCURRENT_ACTIVITIES', { infer: true }),
     // Histories hold only ciphertext; the worker decrypts what it reads and encrypts what it writes.

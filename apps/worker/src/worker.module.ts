@@ -2,6 +2,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import { createDataSource, EventStore, IncidentStore, ParameterFreeSqlLogger } from '../../../libs/store/src';
+import { CaseloadImportActivitiesService } from './activities/caseload-import.activities';
 import { EventStoreActivities } from './activities/event-store.activities';
 import { PartnerRecordExchangeActivitiesService } from './activities/partner-record-exchange.activities';
 import { registrationExchangeProviders } from './activities/registration-exchange.activities';
@@ -51,6 +52,7 @@ export class WorkerModule implements OnApplicationShutdown {
         EventStoreActivities,
         ...registrationExchangeProviders,
         PartnerRecordExchangeActivitiesService,
+        CaseloadImportActivitiesService,
       ],
     };
   }

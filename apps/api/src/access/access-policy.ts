@@ -26,6 +26,11 @@ export const ACTIONS = [
   'trajectory.timeline',
   /** Every counsellor command on a trajectory: intake, contract, target group, pillars, suspension, closure... */
   'trajectory.counsel',
+  /**
+   * Upload the agency's caseload file (bulk opening): every row opened as `trajectory.open` opens one, for the
+   * caller's own agency only; read the progress and problem rows of the agency's files.
+   */
+  'caseload.import',
   /** Hand a case to another agency (reassign). */
   'trajectory.transfer',
   /** A team lead hands a case to another counsellor of the agency. */
@@ -154,6 +159,7 @@ export const ACCESS_POLICY: Readonly<Record<Role, RolePolicy>> = {
       'trajectory.timeline',
       'trajectory.transfer',
       'trajectory.reassign',
+      'caseload.import',
       'caseload.list',
       'deadlines.list',
       'violations.list',

@@ -67,8 +67,13 @@ describe('the access policy', () => {
     ]);
   });
 
-  it('lets only managers reassign cases between counsellors, read deadline monitoring and keep offices', () => {
-    for (const action of ['trajectory.reassign', 'monitoring.read', 'offices.manage'] as const) {
+  it('lets only managers reassign cases, read deadline monitoring, keep offices and open a caseload file', () => {
+    for (const action of [
+      'trajectory.reassign',
+      'monitoring.read',
+      'offices.manage',
+      'caseload.import',
+    ] as const) {
       expect(ROLES.filter((role) => ACCESS_POLICY[role].may.includes(action))).toEqual(['manager']);
     }
   });

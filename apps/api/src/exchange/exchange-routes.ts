@@ -24,9 +24,10 @@ const FILE_UPLOAD_PATHS = new Set([
   '/registration-imports',
   '/participation-activity-imports',
   '/course-record-imports',
+  '/caseload-imports',
 ]);
 
-/** A partner's bulk file upload: streamed by the import itself, never parsed as JSON. */
+/** A bulk file upload (a partner's, an agency's caseload): streamed by the import itself, never parsed as JSON. */
 export function isPartnerFileUpload(request: IncomingMessage): boolean {
   const path = (request.url ?? '').split('?')[0]!.replace(/\/+$/, '');
   return request.method === 'POST' && FILE_UPLOAD_PATHS.has(path);

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { OfficesModule } from '../offices/offices.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
+import { CaseloadImportsController } from './bulk-opening/caseload-imports.controller';
+import { CaseloadImportsService } from './bulk-opening/caseload-imports.service';
 import { ReassignmentController } from './reassignment.controller';
 import { PillarsController } from './pillars.controller';
 import { TargetGroupController } from './target-group.controller';
@@ -13,7 +15,7 @@ import { ViolationsController } from './violations.controller';
 
 /**
  * The counsellor's commands on trajectories (main line, target group, pillars, exceptions), violation reports and
- * the enforcement officer's decisions, and what they read about one trajectory.
+ * the enforcement officer's decisions, what they read about one trajectory, and an agency's caseload opened at once.
  */
 @Module({
   imports: [ReadModelsModule, OfficesModule],
@@ -25,7 +27,8 @@ import { ViolationsController } from './violations.controller';
     ReassignmentController,
     TrajectoryOutcomesController,
     ViolationsController,
+    CaseloadImportsController,
   ],
-  providers: [TrajectoryCommandsService, TrajectoryReadsService],
+  providers: [TrajectoryCommandsService, TrajectoryReadsService, CaseloadImportsService],
 })
 export class TrajectoriesModule {}

@@ -5,7 +5,7 @@ const UNIQUE_VIOLATION = '23505';
 
 /** Where an import's rows wait and what makes two files the same: the same bytes from the same source. */
 export interface ImportTable {
-  table: 'registration_imports' | 'partner_record_imports';
+  table: 'registration_imports' | 'partner_record_imports' | 'caseload_imports';
   /** The unique index over the source's columns and content_hash. */
   contentKey: string;
   /** The columns naming the file's source and their values, e.g. { partner: 'VDAB' }. */

@@ -4,3 +4,4 @@ export { ReconciliationStore } from './reconciliation.store';
 export type { ReconciliationFilter } from './reconciliation.store';
 export * from './partner-record-import.store';
 export { RegistrationLinkStore } from './registration-link.store';
+export * from './caseload-import.store';

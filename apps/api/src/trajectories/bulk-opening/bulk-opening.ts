@@ -1,6 +1,8 @@
 import type { RowProblem } from '../../../../../libs/domain/src';
 import {
   AppendManyResult,
+  CaseloadRowOutcome,
+  CaseloadRowResult,
   enqueueWorkflowStarts,
   EventStore,
   PendingWorkflowStart,
@@ -9,8 +11,7 @@ import type { FileRecord } from '../../exchange/registration-file.parser';
 import { BulkOpener, checkCaseloadRow, OpeningRow } from './caseload-row';
 
 /** What became of a caseload row. */
-export const OPENING_OUTCOMES = ['OPENED', 'ALREADY_OPENED', 'INVALID', 'REFUSED', 'CONFLICT'] as const;
-export type OpeningOutcome = (typeof OPENING_OUTCOMES)[number];
+export type OpeningOutcome = CaseloadRowOutcome;
 
 /** A row that opened nothing, with why (field and reason; never the row's values). */
 export interface RowReport {
@@ -33,6 +34,8 @@ export interface BulkOpeningOptions {
   concurrency?: number;
   /** Called for every row that opened nothing, in row order within a batch. */
   onProblem?: (report: RowReport) => void;
+  /** Called for every row once its outcome is known (opened rows with their trajectory). */
+  onOutcome?: (result: CaseloadRowResult) => void;
   /** Called after every batch with the running summary. */
   onProgress?: (summary: BulkOpeningSummary) => void;
   /** The decision time of the openings (epoch ms); now by default. */
@@ -116,9 +119,11 @@ export class BulkOpening {
       (manager, appended) => enqueueWorkflowStarts(manager, this.startsOf(rows, appended)),
     );
     results.forEach((result, index) => {
-      const rowNumber = rows[index].rowNumber;
-      if (result.status === 'appended') this.count('OPENED');
-      else if (result.status === 'duplicate') this.count('ALREADY_OPENED');
+      const { rowNumber, trajectoryId } = rows[index];
+      if (result.status === 'appended')
+        this.settle({ rowNumber, outcome: 'OPENED', problems: [], trajectoryId });
+      else if (result.status === 'duplicate')
+        this.settle({ rowNumber, outcome: 'ALREADY_OPENED', problems: [], trajectoryId });
       else if (result.status === 'conflict')
         this.report({
           rowNumber,
@@ -179,12 +184,13 @@ export class BulkOpening {
   }
 
   private report(report: RowReport): void {
-    this.count(report.outcome);
     this.options.onProblem?.(report);
+    this.settle(report);
   }
 
-  private count(outcome: OpeningOutcome): void {
-    this.summary.outcomes[outcome] += 1;
-    if (outcome === 'OPENED') this.summary.workflowStartsQueued += 1;
+  private settle(result: CaseloadRowResult): void {
+    this.summary.outcomes[result.outcome] += 1;
+    if (result.outcome === 'OPENED') this.summary.workflowStartsQueued += 1;
+    this.options.onOutcome?.(result);
   }
 }

@@ -13,8 +13,11 @@ const CASELOAD_FILE_COLUMNS: FileColumns = {
 /**
  * Reads a caseload file as a stream, record by record, the way partner files are read (see readPartnerFile): CSV
  * with a header of CASELOAD_COLUMNS (targetGroupFacts as a JSON object in one field), or JSON Lines with the fields
- * of `POST /trajectories` and an optional dossierId.
+ * of `POST /trajectories` and an optional dossierId; `hash` is the SHA-256 of the bytes read (once all are).
  */
-export function readCaseloadFile(input: Readable, format: ImportFormat): AsyncIterable<FileRecord> {
-  return readPartnerFile(input, format, CASELOAD_FILE_COLUMNS).records;
+export function readCaseloadFile(
+  input: Readable,
+  format: ImportFormat,
+): { records: AsyncIterable<FileRecord>; hash: () => string } {
+  return readPartnerFile(input, format, CASELOAD_FILE_COLUMNS);
 }
