@@ -129,7 +129,7 @@ describe('caseload files uploaded through the API', () => {
     // its workflow from the stream).
     const trajectoryId = opened[0].stream_id;
     const read = await system.http('counsellor-gent').get(`/trajectories/${trajectoryId}`).expect(200);
-    expect(read.body).toMatchObject({ trajectoryId, agency: 'IN_GENT', status: 'REGISTERED' });
+    expect(read.body).toMatchObject({ trajectoryId, agency: 'IN_GENT', status: 'OPEN' });
     await system
       .http('counsellor-gent')
       .post(`/trajectories/${trajectoryId}/intake`)
@@ -167,6 +167,27 @@ describe('caseload files uploaded through the API', () => {
     await system.http('manager-atlas').get(`/caseload-imports/${body.importId}`).expect(404);
     await system.http('manager-atlas').get(`/caseload-imports/${body.importId}/problems`).expect(404);
     await finished(body.importId);
+  });
+
+  it('waits staged while no worker runs, and is opened once one does', async () => {
+    const file = caseloadCsv(
+      [...caseloadRows('IN_GENT', 3, () => uniqueIdentity(), calendarDateAt(Date.now()))].map((row) => ({
+        ...row,
+        dossierId: `staged-${Date.now()}-${String(row.dossierId)}`,
+      })),
+    );
+    await system.stopWorker();
+    let importId: string;
+    try {
+      ({ importId } = (await upload(file).expect(202)).body as { importId: string });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const { body } = await system.http(MANAGER).get(`/caseload-imports/${importId}`).expect(200);
+      expect(body).toMatchObject({ status: 'STAGED', rowsDone: 0, totalRows: 3 });
+    } finally {
+      await system.startWorker();
+    }
+    expect((await finished(importId)).outcomes).toMatchObject({ OPENED: 3 });
+    expect(await eventsOfImport(importId)).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses a file whose header lacks a required column, naming it, and stages nothing', async () => {
