@@ -281,6 +281,31 @@ describe('the web app in a browser', () => {
       'week,weekStart,key,label,fallingDue,metOnTime,metLate,missed,pending',
     );
     expect(text.split(/\r\n/).filter(Boolean)).toHaveLength(13);
+
+    // The agency's caseload as one file: each good row opens a trajectory, the others are shown with why.
+    await page.getByRole('link', { name: 'Caseload opladen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Caseload opladen' }).waitFor();
+    const person = uniqueIdentity();
+    const caseload = [
+      'dossierId,nationalNumber,givenName,familyName,birthDate,municipality,registeredOn',
+      `web-${Date.now()}-1,${person.nationalNumber},Samira,Bakri,${person.birthDate},Gent,${daysAgo(5)}`,
+      `web-${Date.now()}-2,12345678901,Omar,Bakri,1990-01-01,Gent,${daysAgo(5)}`,
+    ].join('\n');
+    await page
+      .getByLabel('Bestand (CSV of JSON Lines)')
+      .setInputFiles({ name: 'caseload.csv', mimeType: 'text/csv', buffer: Buffer.from(caseload) });
+    await page.getByRole('button', { name: 'Opladen' }).click();
+    await page.getByText('Verwerking: 2 van 2 rijen').waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /^geopend: 1$/ })
+      .waitFor();
+    await page
+      .getByRole('table')
+      .filter({ has: page.getByRole('columnheader', { name: 'Uitkomst' }) })
+      .getByRole('row', { name: /ongeldig.*nationalNumber/ })
+      .waitFor();
+    await expectNoAxeViolations(page, 'caseload-import-done');
   });
 
   it('a VDAB mediator resolves a reconciliation row and follows an import with its problem rows', async () => {

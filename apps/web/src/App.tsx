@@ -7,7 +7,7 @@ import { LANGUAGES, useI18n } from './i18n/i18n';
 import type { MessageKey } from './i18n/nl';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { DashboardPage } from './pages/DashboardPage';
-import { ImportsPage } from './pages/ImportsPage';
+import { CASELOAD_IMPORTS, ImportsPage } from './pages/ImportsPage';
 import { ParticipationPage } from './pages/ParticipationPage';
 import { ReconciliationPage } from './pages/ReconciliationPage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -20,6 +20,7 @@ const PAGES: Record<string, { nav: MessageKey; render: () => React.ReactNode }> 
   reconciliation: { nav: 'nav.reconciliation', render: () => <ReconciliationPage /> },
   violations: { nav: 'nav.violations', render: () => <ViolationsPage /> },
   imports: { nav: 'nav.imports', render: () => <ImportsPage /> },
+  'caseload-import': { nav: 'nav.caseloadImport', render: () => <ImportsPage kind={CASELOAD_IMPORTS} /> },
   dashboard: { nav: 'nav.dashboard', render: () => <DashboardPage /> },
   participation: { nav: 'nav.participation', render: () => <ParticipationPage /> },
 };

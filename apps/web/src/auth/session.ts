@@ -39,7 +39,7 @@ export function sessionFromAccessToken(accessToken: string, expiresAt?: number):
 /** Pages per role: what the menu offers and where a role lands after signing in. */
 export const PAGES_OF_ROLE: Record<string, readonly string[]> = {
   counsellor: ['caseload', 'register', 'reconciliation'],
-  manager: ['dashboard', 'caseload', 'reconciliation'],
+  manager: ['dashboard', 'caseload', 'reconciliation', 'caseload-import'],
   'work-partner': ['reconciliation', 'imports'],
   'municipality-coordinator': ['participation'],
   'enforcement-officer': ['violations'],

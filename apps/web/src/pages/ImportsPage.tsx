@@ -5,8 +5,33 @@ import { useAuth } from '../auth/auth';
 import { Page } from '../components/common';
 import { CsvExportButton } from '../components/CsvExportButton';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/nl';
 
-const SESSION_KEY = 'inburgering.imports';
+/** The two kinds of file a person uploads here: a partner's registrations, an agency's caseload. */
+export interface ImportKind {
+  /** Where the files go and are followed, e.g. /caseload-imports. */
+  path: string;
+  /** Query parameters of the upload besides the file name. */
+  uploadQuery?: string;
+  title: MessageKey;
+  intro: MessageKey;
+  sessionKey: string;
+}
+
+export const REGISTRATION_IMPORTS = (partner: 'VDAB' | 'ACTIRIS'): ImportKind => ({
+  path: '/registration-imports',
+  uploadQuery: `partner=${partner}`,
+  title: 'imports.title',
+  intro: 'imports.intro',
+  sessionKey: 'inburgering.imports',
+});
+
+export const CASELOAD_IMPORTS: ImportKind = {
+  path: '/caseload-imports',
+  title: 'caseloadImports.title',
+  intro: 'caseloadImports.intro',
+  sessionKey: 'inburgering.caseload-imports',
+};
 
 interface ProblemRow {
   rowNumber: string;
@@ -57,10 +82,14 @@ export function parseProblemsCsv(text: string): ProblemRow[] {
   }));
 }
 
-/** A partner uploads a registration file (progress bar), follows its processing and reads the problem rows. */
-export function ImportsPage() {
+/**
+ * A partner uploads a registration file, or an agency's manager its caseload file (progress bar), follows its
+ * processing and reads the problem rows.
+ */
+export function ImportsPage({ kind }: { kind?: ImportKind }) {
   const { t, label } = useI18n();
   const { session } = useAuth();
+  const files = kind ?? REGISTRATION_IMPORTS(session?.organisation === 'ACTIRIS' ? 'ACTIRIS' : 'VDAB');
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -70,15 +99,14 @@ export function ImportsPage() {
   const [problems, setProblems] = useState<ProblemRow[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [history, setHistory] = useState<string[]>(
-    () => JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? '[]') as string[],
+    () => JSON.parse(sessionStorage.getItem(files.sessionKey) ?? '[]') as string[],
   );
-  const partner = session?.organisation === 'ACTIRIS' ? 'ACTIRIS' : 'VDAB';
 
   useEffect(() => {
     if (!current || current.status === 'COMPLETED') return;
     const timer = setTimeout(async () => {
       try {
-        setCurrent(await api<ImportView>(`/registration-imports/${current.importId}`));
+        setCurrent(await api<ImportView>(`${files.path}/${current.importId}`));
       } catch (error) {
         setFailure((error as Error).message);
       }
@@ -88,7 +116,7 @@ export function ImportsPage() {
 
   useEffect(() => {
     if (current?.status !== 'COMPLETED') return;
-    api<string>(`/registration-imports/${current.importId}/problems`, { accept: 'text/csv' })
+    api<string>(`${files.path}/${current.importId}/problems`, { accept: 'text/csv' })
       .then((text) => setProblems(parseProblemsCsv(text)))
       .catch((error: Error) => setFailure(error.message));
   }, [current?.status, current?.importId]);
@@ -103,16 +131,16 @@ export function ImportsPage() {
     const jsonLines = /\.(jsonl|ndjson)$/i.test(file.name);
     try {
       const staged = await upload<{ importId: string; duplicate: boolean }>(
-        `/registration-imports?partner=${partner}&fileName=${encodeURIComponent(file.name)}`,
+        `${files.path}?${files.uploadQuery ? `${files.uploadQuery}&` : ''}fileName=${encodeURIComponent(file.name)}`,
         file,
         jsonLines ? 'application/x-ndjson' : 'text/csv',
         setUploaded,
       );
       setDuplicate(staged.duplicate);
       const next = [staged.importId, ...history.filter((known) => known !== staged.importId)].slice(0, 20);
-      sessionStorage.setItem(SESSION_KEY, JSON.stringify(next));
+      sessionStorage.setItem(files.sessionKey, JSON.stringify(next));
       setHistory(next);
-      setCurrent(await api<ImportView>(`/registration-imports/${staged.importId}`));
+      setCurrent(await api<ImportView>(`${files.path}/${staged.importId}`));
     } catch (error) {
       setUploaded(null);
       setFailure(error instanceof ApiError ? error.message : (error as Error).message);
@@ -121,7 +149,7 @@ export function ImportsPage() {
 
   const percent = uploaded === null ? null : Math.round(uploaded * 100);
   return (
-    <Page title={t('imports.title')} intro={t('imports.intro')}>
+    <Page title={t(files.title)} intro={t(files.intro)}>
       <form onSubmit={submit} noValidate className="panel">
         <div className="field">
           <label htmlFor={`${id}-file`}>{t('field.file')}</label>
@@ -186,7 +214,7 @@ export function ImportsPage() {
                 <p>{t('imports.problems.none')}</p>
               ) : (
                 <CsvExportButton
-                  path={`/registration-imports/${current.importId}/problems`}
+                  path={`${files.path}/${current.importId}/problems`}
                   fileName={`probleemrijen-${current.importId}.csv`}
                 />
               )}
@@ -228,7 +256,7 @@ export function ImportsPage() {
                   type="button"
                   className="link"
                   onClick={() =>
-                    api<ImportView>(`/registration-imports/${importId}`).then(setCurrent, (error: Error) =>
+                    api<ImportView>(`${files.path}/${importId}`).then(setCurrent, (error: Error) =>
                       setFailure(error.message),
                     )
                   }
