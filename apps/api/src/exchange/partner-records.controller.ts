@@ -24,7 +24,7 @@ import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { PartnerFileQuery } from './dto/partner-records.dto';
 import { uuidParameter } from './exchange-routes';
 import { PartnerRecordAnswer, PartnerRecordsService } from './partner-records.service';
-import type { UploadAnswer } from './registration-imports.service';
+import type { UploadAnswer } from './file-upload';
 
 const FILE_FORMAT =
   '";" or ",", UTF-8 with or without BOM, CRLF or LF, fields quoted with " when they hold separators; or JSON ' +

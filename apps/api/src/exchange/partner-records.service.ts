@@ -6,11 +6,7 @@ import {
   ServiceUnavailableException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import {
-  Client,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
-} from '@temporalio/client';
+import { Client, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
@@ -23,7 +19,6 @@ import {
 } from '../../../../libs/domain/src';
 import {
   ImportFormat,
-  PartnerImportStaging,
   PartnerImportView,
   PartnerRecordImportStore,
   StagedPartnerRow,
@@ -38,10 +33,8 @@ import { ApiConfig } from '../config/api-config.service';
 import { CommandContext } from '../http/command-context';
 import { badRequest } from '../http/validation-errors';
 import { toCsv } from '../http/csv';
-import { FileColumns, FileRecord, readPartnerFile, UnreadableFileError } from './registration-file.parser';
-import { formatOf, UploadAnswer } from './registration-imports.service';
-
-const STAGING_CHUNK_ROWS = 1_000;
+import { FileColumns, FileRecord, readPartnerFile } from './registration-file.parser';
+import { formatOf, receiveFile, startImportWorkflow, UploadAnswer } from './file-upload';
 
 export interface PartnerRecordAnswer {
   outcome: Extract<PartnerRecordOutcome, 'APPLIED' | 'ALREADY_APPLIED'>;
@@ -123,34 +116,27 @@ export class PartnerRecordsService {
     const format = options.format ?? formatOf(request.headers['content-type']);
     const sender = senderOf(context);
     const file = readPartnerFile(request, format, fileColumns(kind));
-    const staging = await this.store.beginStaging({
-      kind,
-      sender,
-      scope: readScopeFor(context.actor),
-      format,
-      ...(options.fileName ? { fileName: options.fileName } : {}),
-      uploadedBy: context.actor.subject,
-      uploaderRole: context.actor.role,
+    return receiveFile({
+      file,
+      staging: await this.store.beginStaging({
+        kind,
+        sender,
+        scope: readScopeFor(context.actor),
+        format,
+        ...(options.fileName ? { fileName: options.fileName } : {}),
+        uploadedBy: context.actor.subject,
+        uploaderRole: context.actor.role,
+      }),
+      toRow: (record) => toStagedRow(kind, sender, record),
+      statusOf: async (importId) => (await this.store.findImport(importId))?.status,
+      start: (importId) =>
+        startImportWorkflow<PartnerRecordImportInput>(this.temporal, {
+          type: 'partnerRecordImportWorkflow',
+          workflowId: partnerRecordImportWorkflowId(importId),
+          taskQueue: this.config.temporalTaskQueue,
+          input: { importId },
+        }),
     });
-    let result;
-    try {
-      await stageAll(kind, sender, file.records, staging);
-      result = await staging.finish(file.hash());
-    } catch (error) {
-      await staging.abort();
-      if (error instanceof UnreadableFileError)
-        throw badRequest([{ field: error.field, reason: `${error.field} ${error.message}` }]);
-      throw error;
-    }
-    const imported = await this.store.findImport(result.importId);
-    if (!imported) throw new Error(`import ${result.importId} vanished`);
-    if (imported.status !== 'COMPLETED') await this.startWorkflow(result.importId);
-    return {
-      importId: result.importId,
-      duplicate: result.duplicate,
-      totalRows: result.totalRows,
-      status: imported.status,
-    };
   }
 
   /** One of the caller's own imports of this kind; any other answers 404. */
@@ -170,21 +156,6 @@ export class PartnerRecordsService {
     }));
     return toCsv<Record<string, unknown>>([...PROBLEM_COLUMNS, ...received], rows);
   }
-
-  private async startWorkflow(importId: string): Promise<void> {
-    const input: PartnerRecordImportInput = { importId };
-    try {
-      await this.temporal.workflow.start('partnerRecordImportWorkflow', {
-        workflowId: partnerRecordImportWorkflowId(importId),
-        taskQueue: this.config.temporalTaskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
-  }
 }
 
 function senderOf(context: CommandContext): PartnerSender {
@@ -197,23 +168,6 @@ function senderOf(context: CommandContext): PartnerSender {
 function fileColumns(kind: PartnerFileKind): FileColumns {
   const { columns, required } = PARTNER_FILE_COLUMNS[kind];
   return { columns, missing: (present) => required.filter((column) => !present.includes(column)) };
-}
-
-async function stageAll(
-  kind: PartnerFileKind,
-  sender: PartnerSender,
-  records: AsyncIterable<FileRecord>,
-  staging: PartnerImportStaging,
-): Promise<void> {
-  let chunk: StagedPartnerRow[] = [];
-  for await (const record of records) {
-    chunk.push(toStagedRow(kind, sender, record));
-    if (chunk.length >= STAGING_CHUNK_ROWS) {
-      await staging.addRows(chunk);
-      chunk = [];
-    }
-  }
-  await staging.addRows(chunk);
 }
 
 function toStagedRow(kind: PartnerFileKind, sender: PartnerSender, record: FileRecord): StagedPartnerRow {

@@ -16,7 +16,8 @@ import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { UploadImportQuery } from './dto/exchange.dto';
 import { ExchangeAccess } from './exchange-access';
 import { uuidParameter } from './exchange-routes';
-import { RegistrationImportsService, UploadAnswer } from './registration-imports.service';
+import type { UploadAnswer } from './file-upload';
+import { RegistrationImportsService } from './registration-imports.service';
 import { Allow } from '../access/access.decorators';
 
 @ApiTags('partner exchange')

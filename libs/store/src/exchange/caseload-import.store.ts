@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Agency, RowProblem } from '../../../domain/src';
-import { commitUnlessImportedBefore } from './import-content';
-import type { ImportFormat, ImportStatus, StagingResult } from './registration-exchange.types';
-
-const CONTENT_KEY = 'caseload_imports_content_key';
+import type { ImportFormat } from './registration-exchange.types';
+import { ImportProgressView, StagedImports, StagedImportTables, StagedUpload } from './staged-imports';
 
 /** What became of a caseload row (see BulkOpening in apps/api). */
 export const CASELOAD_ROW_OUTCOMES = ['OPENED', 'ALREADY_OPENED', 'INVALID', 'REFUSED', 'CONFLICT'] as const;
@@ -36,18 +33,8 @@ export interface CaseloadRowResult {
   trajectoryId?: string;
 }
 
-export interface CaseloadImportView {
-  importId: string;
+export interface CaseloadImportView extends ImportProgressView<CaseloadRowOutcome> {
   agency: Agency;
-  format: ImportFormat;
-  fileName: string | null;
-  status: ImportStatus;
-  uploadedBy: string;
-  createdAt: string;
-  completedAt: string | null;
-  totalRows: number;
-  rowsDone: number;
-  outcomes: CaseloadOutcomeCounts;
 }
 
 export interface CaseloadImportWork {
@@ -65,48 +52,28 @@ export interface CaseloadProblemRow {
   trajectoryId: string | null;
 }
 
+const TABLES: StagedImportTables = {
+  table: 'caseload_imports',
+  rows: 'caseload_import_rows',
+  contentKey: 'caseload_imports_content_key',
+  sourceColumns: ['agency'],
+};
+
 /** An upload in progress, in one transaction: a failed upload leaves nothing; the same file is stored once. */
-export class CaseloadImportStaging {
-  private rowCount = 0;
-
-  constructor(
-    private readonly runner: QueryRunner,
-    readonly importId: string,
-    private readonly agency: Agency,
-  ) {}
-
+export class CaseloadImportStaging extends StagedUpload {
   async addRows(rows: readonly StagedCaseloadRow[]): Promise<void> {
-    if (!rows.length) return;
-    this.rowCount += rows.length;
     const fieldsOf = (row: StagedCaseloadRow) => ('fields' in row ? JSON.stringify(row.fields) : null);
     const problemsOf = (row: StagedCaseloadRow) => ('problems' in row ? JSON.stringify(row.problems) : null);
     // A row that could not be read has its outcome at once, and no fields are kept for it.
-    await this.runner.query(
+    await this.insertRows(
+      rows.length,
       `INSERT INTO caseload_import_rows (import_id, row_number, fields, problems, outcome, processed_at)
        SELECT $1, r.row_number, r.fields, r.problems,
               CASE WHEN r.problems IS NULL THEN NULL ELSE 'INVALID' END,
               CASE WHEN r.problems IS NULL THEN NULL ELSE now() END
          FROM unnest($2::int[], $3::jsonb[], $4::jsonb[]) AS r(row_number, fields, problems)`,
-      [this.importId, rows.map((row) => row.rowNumber), rows.map(fieldsOf), rows.map(problemsOf)],
+      [rows.map((row) => row.rowNumber), rows.map(fieldsOf), rows.map(problemsOf)],
     );
-  }
-
-  async finish(contentHash: string): Promise<StagingResult> {
-    try {
-      return await commitUnlessImportedBefore(
-        this.runner,
-        { table: 'caseload_imports', contentKey: CONTENT_KEY, source: { agency: this.agency } },
-        { importId: this.importId, contentHash, totalRows: this.rowCount },
-      );
-    } finally {
-      await this.runner.release();
-    }
-  }
-
-  async abort(): Promise<void> {
-    if (this.runner.isReleased) return;
-    if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
-    await this.runner.release();
   }
 }
 
@@ -115,58 +82,27 @@ export class CaseloadImportStaging {
  * as the import workflow records it. A row's fields (the newcomer's personal data) are kept only until it has its
  * outcome: an opened row's data then lives in its trajectory's events, a refused one's with the agency that sent it.
  */
-export class CaseloadImportStore {
-  constructor(private readonly dataSource: DataSource) {}
+export class CaseloadImportStore extends StagedImports<CaseloadRowOutcome> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, TABLES, CASELOAD_ROW_OUTCOMES);
+  }
 
-  async beginStaging(metadata: CaseloadImportMetadata): Promise<CaseloadImportStaging> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    const importId = randomUUID();
-    try {
-      await runner.query(
-        `INSERT INTO caseload_imports
-           (import_id, agency, format, file_name, content_hash, uploaded_by, uploader_role, status, total_rows)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'STAGED', 0)`,
-        [
-          importId,
-          metadata.agency,
-          metadata.format,
-          metadata.fileName ?? null,
-          `pending:${importId}`,
-          metadata.uploadedBy,
-          metadata.uploaderRole,
-        ],
-      );
-    } catch (error) {
-      await runner.rollbackTransaction();
-      await runner.release();
-      throw error;
-    }
-    return new CaseloadImportStaging(runner, importId, metadata.agency);
+  beginStaging(metadata: CaseloadImportMetadata): Promise<CaseloadImportStaging> {
+    return this.beginUpload(
+      {
+        agency: metadata.agency,
+        format: metadata.format,
+        file_name: metadata.fileName ?? null,
+        uploaded_by: metadata.uploadedBy,
+        uploader_role: metadata.uploaderRole,
+      },
+      (runner, importId, source) => new CaseloadImportStaging(runner, importId, TABLES, source),
+    );
   }
 
   async findImport(importId: string): Promise<CaseloadImportView | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT i.*, (SELECT count(*) FROM caseload_import_rows r
-                     WHERE r.import_id = i.import_id AND r.outcome IS NOT NULL)::int AS rows_done
-         FROM caseload_imports i WHERE i.import_id = $1`,
-      [importId],
-    );
-    if (!row) return null;
-    return {
-      importId: row.import_id,
-      agency: row.agency,
-      format: row.format,
-      fileName: row.file_name,
-      status: row.status,
-      uploadedBy: row.uploaded_by,
-      createdAt: new Date(row.created_at).toISOString(),
-      completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
-      totalRows: row.total_rows,
-      rowsDone: row.rows_done,
-      outcomes: await this.outcomeCounts(importId),
-    };
+    const found = await this.progressOf(importId);
+    return found && { ...found.progress, agency: found.row.agency as Agency };
   }
 
   /** Who opens the import's rows: the agency and the uploader it was staged with. */
@@ -179,32 +115,6 @@ export class CaseloadImportStore {
     return { agency: row.agency, uploadedBy: row.uploaded_by, uploaderRole: row.uploader_role };
   }
 
-  async outcomeCounts(importId: string): Promise<CaseloadOutcomeCounts> {
-    const rows: { outcome: CaseloadRowOutcome; count: number }[] = await this.dataSource.query(
-      `SELECT outcome, count(*)::int AS count FROM caseload_import_rows
-        WHERE import_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
-      [importId],
-    );
-    const counts = Object.fromEntries(CASELOAD_ROW_OUTCOMES.map((o) => [o, 0])) as CaseloadOutcomeCounts;
-    for (const { outcome, count } of rows) counts[outcome] = count;
-    return counts;
-  }
-
-  async markRunning(importId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE caseload_imports SET status = 'RUNNING' WHERE import_id = $1 AND status = 'STAGED'`,
-      [importId],
-    );
-  }
-
-  async markCompleted(importId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE caseload_imports SET status = 'COMPLETED', completed_at = coalesce(completed_at, now())
-        WHERE import_id = $1`,
-      [importId],
-    );
-  }
-
   async pendingRows(importId: string, limit: number): Promise<PendingCaseloadRow[]> {
     const rows: { row_number: number; fields: Record<string, unknown> }[] = await this.dataSource.query(
       `SELECT row_number, fields FROM caseload_import_rows
@@ -212,14 +122,6 @@ export class CaseloadImportStore {
       [importId, limit],
     );
     return rows.map((row) => ({ rowNumber: row.row_number, fields: row.fields }));
-  }
-
-  async hasPending(importId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM caseload_import_rows WHERE import_id = $1 AND outcome IS NULL LIMIT 1`,
-      [importId],
-    );
-    return rows.length > 0;
   }
 
   /**

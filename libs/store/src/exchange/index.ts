@@ -5,3 +5,4 @@ export type { ReconciliationFilter } from './reconciliation.store';
 export * from './partner-record-import.store';
 export { RegistrationLinkStore } from './registration-link.store';
 export * from './caseload-import.store';
+export * from './staged-imports';

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   PARTNER_RECORD_OUTCOMES,
   PartnerFileKind,
@@ -10,11 +9,9 @@ import {
   TrajectoryState,
 } from '../../../domain/src';
 import { positional, ReadScope, scopeCondition } from '../queries/read-scope';
-import type { ImportFormat, ImportStatus, StagingResult } from './registration-exchange.types';
-import { commitUnlessImportedBefore } from './import-content';
+import type { ImportFormat } from './registration-exchange.types';
 import { rowsOf } from './reconciliation.store';
-
-const CONTENT_KEY = 'partner_record_imports_content_key';
+import { ImportProgressView, StagedImports, StagedImportTables, StagedUpload } from './staged-imports';
 
 export interface PartnerImportMetadata {
   kind: PartnerFileKind;
@@ -53,19 +50,9 @@ export interface PartnerRowOutcome {
 
 export type PartnerOutcomeCounts = Record<PartnerRecordOutcome, number>;
 
-export interface PartnerImportView {
-  importId: string;
+export interface PartnerImportView extends ImportProgressView<PartnerRecordOutcome> {
   kind: PartnerFileKind;
   organisation: string;
-  format: ImportFormat;
-  fileName: string | null;
-  status: ImportStatus;
-  uploadedBy: string;
-  createdAt: string;
-  completedAt: string | null;
-  totalRows: number;
-  rowsDone: number;
-  outcomes: PartnerOutcomeCounts;
 }
 
 export interface PartnerImportWork {
@@ -92,20 +79,18 @@ export interface PartnerRecordTarget {
   state: TrajectoryState;
 }
 
+const TABLES: StagedImportTables = {
+  table: 'partner_record_imports',
+  rows: 'partner_record_import_rows',
+  contentKey: 'partner_record_imports_content_key',
+  sourceColumns: ['organisation', 'kind'],
+};
+
 /** An upload in progress, in one transaction: a failed upload leaves nothing; the same file is stored once. */
-export class PartnerImportStaging {
-  private rowCount = 0;
-
-  constructor(
-    private readonly runner: QueryRunner,
-    readonly importId: string,
-    private readonly key: { organisation: string; kind: PartnerFileKind },
-  ) {}
-
+export class PartnerImportStaging extends StagedUpload {
   async addRows(rows: readonly StagedPartnerRow[]): Promise<void> {
-    if (!rows.length) return;
-    this.rowCount += rows.length;
-    await this.runner.query(
+    await this.insertRows(
+      rows.length,
       `INSERT INTO partner_record_import_rows
          (import_id, row_number, national_number, fields, command, problems, outcome, reason, processed_at)
        SELECT $1, r.row_number, r.national_number, r.fields, r.command, r.problems,
@@ -117,7 +102,6 @@ export class PartnerImportStaging {
          FROM unnest($2::int[], $3::text[], $4::jsonb[], $5::jsonb[], $6::jsonb[])
            AS r(row_number, national_number, fields, command, problems)`,
       [
-        this.importId,
         rows.map((row) => row.rowNumber),
         rows.map((row) => row.nationalNumber),
         rows.map((row) => (row.fields ? JSON.stringify(row.fields) : null)),
@@ -126,28 +110,6 @@ export class PartnerImportStaging {
       ],
     );
   }
-
-  async finish(contentHash: string): Promise<StagingResult> {
-    try {
-      return await commitUnlessImportedBefore(
-        this.runner,
-        {
-          table: 'partner_record_imports',
-          contentKey: CONTENT_KEY,
-          source: { organisation: this.key.organisation, kind: this.key.kind },
-        },
-        { importId: this.importId, contentHash, totalRows: this.rowCount },
-      );
-    } finally {
-      await this.runner.release();
-    }
-  }
-
-  async abort(): Promise<void> {
-    if (this.runner.isReleased) return;
-    if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
-    await this.runner.release();
-  }
 }
 
 /**
@@ -155,66 +117,36 @@ export class PartnerImportStaging {
  * records them, and the trajectories their records go to (matched on the national number within the sender's
  * scope, in SQL).
  */
-export class PartnerRecordImportStore {
-  constructor(private readonly dataSource: DataSource) {}
+export class PartnerRecordImportStore extends StagedImports<PartnerRecordOutcome> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, TABLES, PARTNER_RECORD_OUTCOMES);
+  }
 
-  async beginStaging(metadata: PartnerImportMetadata): Promise<PartnerImportStaging> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    const importId = randomUUID();
-    try {
-      await runner.query(
-        `INSERT INTO partner_record_imports
-           (import_id, kind, organisation, sender, scope, format, file_name, content_hash, uploaded_by,
-            uploader_role, status, total_rows)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'STAGED', 0)`,
-        [
-          importId,
-          metadata.kind,
-          metadata.sender.organisation,
-          JSON.stringify(metadata.sender),
-          JSON.stringify(metadata.scope),
-          metadata.format,
-          metadata.fileName ?? null,
-          `pending:${importId}`,
-          metadata.uploadedBy,
-          metadata.uploaderRole,
-        ],
-      );
-    } catch (error) {
-      await runner.rollbackTransaction();
-      await runner.release();
-      throw error;
-    }
-    return new PartnerImportStaging(runner, importId, {
-      organisation: metadata.sender.organisation,
-      kind: metadata.kind,
-    });
+  beginStaging(metadata: PartnerImportMetadata): Promise<PartnerImportStaging> {
+    return this.beginUpload(
+      {
+        kind: metadata.kind,
+        organisation: metadata.sender.organisation,
+        sender: JSON.stringify(metadata.sender),
+        scope: JSON.stringify(metadata.scope),
+        format: metadata.format,
+        file_name: metadata.fileName ?? null,
+        uploaded_by: metadata.uploadedBy,
+        uploader_role: metadata.uploaderRole,
+      },
+      (runner, importId, source) => new PartnerImportStaging(runner, importId, TABLES, source),
+    );
   }
 
   async findImport(importId: string): Promise<PartnerImportView | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT i.*, (SELECT count(*) FROM partner_record_import_rows r
-                     WHERE r.import_id = i.import_id AND r.outcome IS NOT NULL)::int AS rows_done
-         FROM partner_record_imports i WHERE i.import_id = $1`,
-      [importId],
+    const found = await this.progressOf(importId);
+    return (
+      found && {
+        ...found.progress,
+        kind: found.row.kind as PartnerFileKind,
+        organisation: found.row.organisation as string,
+      }
     );
-    if (!row) return null;
-    return {
-      importId: row.import_id,
-      kind: row.kind,
-      organisation: row.organisation,
-      format: row.format,
-      fileName: row.file_name,
-      status: row.status,
-      uploadedBy: row.uploaded_by,
-      createdAt: new Date(row.created_at).toISOString(),
-      completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
-      totalRows: row.total_rows,
-      rowsDone: row.rows_done,
-      outcomes: await this.outcomeCounts(importId),
-    };
   }
 
   /** What the workflow needs to work an import: the kind, the sender and the scope it was uploaded with. */
@@ -233,32 +165,6 @@ export class PartnerRecordImportStore {
     };
   }
 
-  async outcomeCounts(importId: string): Promise<PartnerOutcomeCounts> {
-    const rows: { outcome: PartnerRecordOutcome; count: number }[] = await this.dataSource.query(
-      `SELECT outcome, count(*)::int AS count FROM partner_record_import_rows
-        WHERE import_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
-      [importId],
-    );
-    const counts = Object.fromEntries(PARTNER_RECORD_OUTCOMES.map((o) => [o, 0])) as PartnerOutcomeCounts;
-    for (const { outcome, count } of rows) counts[outcome] = count;
-    return counts;
-  }
-
-  async markRunning(importId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE partner_record_imports SET status = 'RUNNING' WHERE import_id = $1 AND status = 'STAGED'`,
-      [importId],
-    );
-  }
-
-  async markCompleted(importId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE partner_record_imports SET status = 'COMPLETED', completed_at = coalesce(completed_at, now())
-        WHERE import_id = $1`,
-      [importId],
-    );
-  }
-
   async pendingRows(importId: string, limit: number): Promise<PendingPartnerRow[]> {
     const rows = await this.dataSource.query(
       `SELECT row_number, national_number, command FROM partner_record_import_rows
@@ -272,14 +178,6 @@ export class PartnerRecordImportStore {
         command: row.command,
       }),
     );
-  }
-
-  async hasPending(importId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM partner_record_import_rows WHERE import_id = $1 AND outcome IS NULL LIMIT 1`,
-      [importId],
-    );
-    return rows.length > 0;
   }
 
   /** Records a batch's outcomes in one transaction; a row that has its outcome keeps it (a retried batch). */

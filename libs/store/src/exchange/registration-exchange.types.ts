@@ -1,4 +1,5 @@
 import type { RegistrationOutcome, RegistrationPartner, RowProblem } from '../../../domain/src';
+import type { ImportProgressView } from './staged-imports';
 
 export type ImportFormat = 'CSV' | 'JSONL';
 export type ImportStatus = 'STAGED' | 'RUNNING' | 'COMPLETED';
@@ -30,18 +31,8 @@ export interface StagingResult {
 
 export type OutcomeCounts = Record<RegistrationOutcome, number>;
 
-export interface ImportView {
-  importId: string;
+export interface ImportView extends ImportProgressView<RegistrationOutcome> {
   partner: RegistrationPartner;
-  format: ImportFormat;
-  fileName: string | null;
-  status: ImportStatus;
-  uploadedBy: string;
-  createdAt: string;
-  completedAt: string | null;
-  totalRows: number;
-  rowsDone: number;
-  outcomes: OutcomeCounts;
 }
 
 /** A row still waiting for its outcome; all its fields passed the row check. */

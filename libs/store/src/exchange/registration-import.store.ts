@@ -1,38 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { REGISTRATION_OUTCOMES, RegistrationOutcome } from '../../../domain/src';
 import type {
   ImportMetadata,
   ImportView,
-  OutcomeCounts,
   PendingRow,
   ProblemRowView,
   RowOutcome,
   StagedRow,
-  StagingResult,
 } from './registration-exchange.types';
-import { commitUnlessImportedBefore } from './import-content';
 import { insertReconciliationEntries, rowsOf } from './reconciliation.store';
+import { StagedImports, StagedImportTables, StagedUpload } from './staged-imports';
 
-const CONTENT_KEY = 'registration_imports_content_key';
+const TABLES: StagedImportTables = {
+  table: 'registration_imports',
+  rows: 'registration_import_rows',
+  contentKey: 'registration_imports_content_key',
+  sourceColumns: ['partner'],
+};
 
-/**
- * An upload in progress: rows are inserted in chunks as the file is parsed, inside one transaction, so an
- * upload that fails half-way leaves nothing behind and the same file sent twice is stored once.
- */
-export class ImportStaging {
-  private rowCount = 0;
-
-  constructor(
-    private readonly runner: QueryRunner,
-    readonly importId: string,
-    private readonly partner: string,
-  ) {}
-
+/** An upload of a registration file in progress (see StagedUpload). */
+export class ImportStaging extends StagedUpload {
   async addRows(rows: readonly StagedRow[]): Promise<void> {
-    if (!rows.length) return;
-    this.rowCount += rows.length;
-    await this.runner.query(
+    await this.insertRows(
+      rows.length,
       `INSERT INTO registration_import_rows
          (import_id, row_number, national_number, trajectory_id, registered_on, office, partner_dossier_id,
           problems, outcome, reason, processed_at)
@@ -45,7 +35,6 @@ export class ImportStaging {
          FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
            AS r(row_number, national_number, trajectory_id, registered_on, office, partner_dossier_id, problems)`,
       [
-        this.importId,
         rows.map((row) => row.rowNumber),
         rows.map((row) => row.nationalNumber),
         rows.map((row) => row.trajectoryId),
@@ -56,108 +45,31 @@ export class ImportStaging {
       ],
     );
   }
-
-  /** Commits the rows under the file's content hash; an earlier import of the same bytes wins. */
-  async finish(contentHash: string): Promise<StagingResult> {
-    try {
-      return await commitUnlessImportedBefore(
-        this.runner,
-        { table: 'registration_imports', contentKey: CONTENT_KEY, source: { partner: this.partner } },
-        { importId: this.importId, contentHash, totalRows: this.rowCount },
-      );
-    } finally {
-      await this.runner.release();
-    }
-  }
-
-  async abort(): Promise<void> {
-    if (this.runner.isReleased) return;
-    if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
-    await this.runner.release();
-  }
 }
 
 /** Bulk registration files: staging on upload, the rows' outcomes as the import workflow records them. */
-export class RegistrationImportStore {
-  constructor(private readonly dataSource: DataSource) {}
+export class RegistrationImportStore extends StagedImports<RegistrationOutcome> {
+  constructor(dataSource: DataSource) {
+    super(dataSource, TABLES, REGISTRATION_OUTCOMES);
+  }
 
-  async beginStaging(metadata: ImportMetadata): Promise<ImportStaging> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    const importId = randomUUID();
-    try {
-      // The content hash is known once the whole file has passed; until then the import id stands in for it.
-      await runner.query(
-        `INSERT INTO registration_imports
-           (import_id, partner, format, file_name, content_hash, uploaded_by, status, total_rows)
-         VALUES ($1, $2, $3, $4, $5, $6, 'STAGED', 0)`,
-        [
-          importId,
-          metadata.partner,
-          metadata.format,
-          metadata.fileName ?? null,
-          `pending:${importId}`,
-          metadata.uploadedBy,
-        ],
-      );
-    } catch (error) {
-      await runner.rollbackTransaction();
-      await runner.release();
-      throw error;
-    }
-    return new ImportStaging(runner, importId, metadata.partner);
+  beginStaging(metadata: ImportMetadata): Promise<ImportStaging> {
+    return this.beginUpload(
+      {
+        partner: metadata.partner,
+        format: metadata.format,
+        file_name: metadata.fileName ?? null,
+        uploaded_by: metadata.uploadedBy,
+      },
+      (runner, importId, source) => new ImportStaging(runner, importId, TABLES, source),
+    );
   }
 
   async findImport(importId: string): Promise<ImportView | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT i.*, (SELECT count(*) FROM registration_import_rows r WHERE r.import_id = i.import_id AND r.outcome IS NOT NULL)::int AS rows_done
-         FROM registration_imports i WHERE i.import_id = $1`,
-      [importId],
-    );
-    if (!row) return null;
-    return {
-      importId: row.import_id,
-      partner: row.partner,
-      format: row.format,
-      fileName: row.file_name,
-      status: row.status,
-      uploadedBy: row.uploaded_by,
-      createdAt: new Date(row.created_at).toISOString(),
-      completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
-      totalRows: row.total_rows,
-      rowsDone: row.rows_done,
-      outcomes: await this.outcomeCounts(importId),
-    };
+    const found = await this.progressOf(importId);
+    return found && { ...found.progress, partner: found.row.partner as ImportView['partner'] };
   }
 
-  async outcomeCounts(importId: string): Promise<OutcomeCounts> {
-    const rows: { outcome: RegistrationOutcome; count: number }[] = await this.dataSource.query(
-      `SELECT outcome, count(*)::int AS count FROM registration_import_rows
-        WHERE import_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
-      [importId],
-    );
-    const counts = Object.fromEntries(REGISTRATION_OUTCOMES.map((outcome) => [outcome, 0])) as OutcomeCounts;
-    for (const { outcome, count } of rows) counts[outcome] = count;
-    return counts;
-  }
-
-  async markRunning(importId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE registration_imports SET status = 'RUNNING' WHERE import_id = $1 AND status = 'STAGED'`,
-      [importId],
-    );
-  }
-
-  async markCompleted(importId: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE registration_imports SET status = 'COMPLETED', completed_at = coalesce(completed_at, now())
-        WHERE import_id = $1`,
-      [importId],
-    );
-  }
-
-  /** The next rows without an outcome, in file order. */
   async pendingRows(importId: string, limit: number): Promise<PendingRow[]> {
     const rows = await this.dataSource.query(
       `SELECT row_number, national_number, trajectory_id, registered_on, office, partner_dossier_id
@@ -176,13 +88,6 @@ export class RegistrationImportStore {
   }
 
   /** Whether any row still waits for its outcome (cheap: the first pending row in the partial index). */
-  async hasPending(importId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM registration_import_rows WHERE import_id = $1 AND outcome IS NULL LIMIT 1`,
-      [importId],
-    );
-    return rows.length > 0;
-  }
 
   async partnerOf(importId: string): Promise<string | null> {
     const [row] = await this.dataSource.query(

@@ -14,7 +14,7 @@ import type { CaseloadImportView } from '../../../../../libs/store/src';
 import { Allow } from '../../access/access.decorators';
 import { PartnerFileQuery } from '../../exchange/dto/partner-records.dto';
 import { uuidParameter } from '../../exchange/exchange-routes';
-import type { UploadAnswer } from '../../exchange/registration-imports.service';
+import type { UploadAnswer } from '../../exchange/file-upload';
 import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../../http/command-context';
 import { ErrorBody, ValidationErrorBody } from '../../http/error-bodies';
 import { CASELOAD_COLUMNS } from './caseload-row';
