@@ -13,6 +13,7 @@ import {
 } from './folded-streams';
 import { insertOutboxRows, OutboxRow } from './partner-outbox.projection';
 import type { FoldedStream } from './projection';
+import { addPhaseTime, timedPhase } from '../phase-timings';
 import { OUTBOX_PROJECTIONS, READ_MODELS } from './read-models';
 import { addSums, sumDeltas, sumsChange } from './summed-read-models';
 import { combinedStatement, Statement, TableRows } from './table-rows';
@@ -96,35 +97,45 @@ export async function writeFoldedAppends(
 ): Promise<void> {
   if (!folded.length) return;
   // What the sums change, read before the contributions are replaced; written last (shared rows: see READ_MODELS).
-  const sums = await sumDeltas(manager, folded);
-  await insertOutboxRows(
-    manager,
-    folded.flatMap(({ outbox }) => outbox),
+  const sums = await timedPhase('project: sum deltas', () => sumDeltas(manager, folded));
+  await timedPhase('project: outbox', () =>
+    insertOutboxRows(
+      manager,
+      folded.flatMap(({ outbox }) => outbox),
+    ),
   );
   const states = tableRowsOf(manager, TrajectoryStateRecord);
-  await states.upsert(
-    manager,
-    folded.map(({ after }) => states.toColumns(stateRow(after))),
+  await timedPhase('project: states', () =>
+    states.upsert(
+      manager,
+      folded.map(({ after }) => states.toColumns(stateRow(after))),
+    ),
   );
   const replaced = folded.filter(({ before }) => !before.rowsMatchState);
   const updated = folded.filter(({ before }) => before.rowsMatchState);
   for (const model of READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
-    if (replaced.length) {
-      await table.deleteTrajectories(
-        manager,
-        replaced.map(({ after }) => after.state.trajectoryId),
-      );
-      await table.insert(
-        manager,
-        replaced.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row))),
-      );
-    }
+    const phase = `project: ${table.metadata.tableName}`;
+    if (replaced.length)
+      await timedPhase(phase, async () => {
+        await table.deleteTrajectories(
+          manager,
+          replaced.map(({ after }) => after.state.trajectoryId),
+        );
+        await table.insert(
+          manager,
+          replaced.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row))),
+        );
+      });
+    const mapped = performance.now();
     const { changed, gone } = rowChanges(model, table, updated);
-    await table.upsert(manager, changed);
-    await table.delete(manager, gone);
+    addPhaseTime('project: row changes (worker)', performance.now() - mapped);
+    await timedPhase(phase, async () => {
+      await table.upsert(manager, changed);
+      await table.delete(manager, gone);
+    });
   }
-  await addSums(manager, sums);
+  await timedPhase('project: sums', () => addSums(manager, sums));
 }
 
 /**
