@@ -3,6 +3,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { canonicalJson } from '../canonical-json';
 import type { CopyColumn } from './copy-text';
 
 /**
@@ -54,6 +55,22 @@ export class TableRows {
   /** The primary key of a row in `toColumns` form, as one string. */
   keyOf(columns: Record<string, unknown>): string {
     return JSON.stringify(this.keyColumns.map((column) => columns[column]));
+  }
+
+  /**
+   * Whether two rows in `toColumns` form hold the same values: scalars compared as they are, documents (jsonb) by their
+   * canonical JSON (a state read back from jsonb has its keys in another order than one folded in memory).
+   */
+  sameRow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+    for (const { column } of this.columns) {
+      const left = a[column];
+      const right = b[column];
+      if (left === right) continue;
+      if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null)
+        return false;
+      if (canonicalJson(left) !== canonicalJson(right)) return false;
+    }
+    return true;
   }
 
   async insert(manager: EntityManager, rows: readonly Record<string, unknown>[]): Promise<void> {
