@@ -202,24 +202,21 @@ function rowChanges(
   const gone: Record<string, unknown>[] = [];
   const previous: Record<string, unknown>[] = [];
   for (const { before, after } of updated) {
+    // Compared as the model maps them; only the rows that changed are put in their columns' form.
     const stored = new Map(
-      (before.stream ? model.rows(before.stream) : []).map((row) => {
-        const columns = table.toColumns(row);
-        return [table.keyOf(columns), columns] as const;
-      }),
+      (before.stream ? model.rows(before.stream) : []).map((row) => [table.keyOfRow(row), row] as const),
     );
     for (const row of model.rows(after)) {
-      const columns = table.toColumns(row);
-      const key = table.keyOf(columns);
+      const key = table.keyOfRow(row);
       const was = stored.get(key);
       stored.delete(key);
-      if (was && table.sameRow(was, columns)) continue;
-      changed.push(columns);
-      if (was) previous.push(was);
+      if (was && table.sameRow(was, row)) continue;
+      changed.push(table.toColumns(row));
+      if (was) previous.push(table.toColumns(was));
     }
     for (const [key, was] of stored) {
       gone.push(Object.fromEntries(keyEntries(table.metadata, key)));
-      previous.push(was);
+      previous.push(table.toColumns(was));
     }
   }
   return { changed, gone, previous };

@@ -15,6 +15,7 @@ export class TableRows {
   private readonly table: string;
   private readonly columns: { property: string; column: string; type: string }[];
   private readonly keyColumns: string[];
+  private readonly keyProperties: string[];
   private readonly columnList: string;
 
   constructor(readonly metadata: EntityMetadata) {
@@ -25,6 +26,7 @@ export class TableRows {
       type: sqlType(column.type, `${metadata.tableName}.${column.databaseName}`),
     }));
     this.keyColumns = metadata.primaryColumns.map((column) => column.databaseName);
+    this.keyProperties = metadata.primaryColumns.map((column) => column.propertyName);
     this.columnList = this.columns.map(({ column }) => quote(column)).join(', ');
   }
 
@@ -36,10 +38,8 @@ export class TableRows {
   /** The row as the table stores it: column names, instants as ISO strings, undefined as null. */
   toColumns(row: object): Record<string, unknown> {
     const values: Record<string, unknown> = {};
-    for (const { property, column } of this.columns) {
-      const value = (row as Record<string, unknown>)[property];
-      values[column] = value instanceof Date ? value.toISOString() : (value ?? null);
-    }
+    for (const { property, column } of this.columns)
+      values[column] = columnValue((row as Record<string, unknown>)[property]);
     return values;
   }
 
@@ -57,14 +57,22 @@ export class TableRows {
     return JSON.stringify(this.keyColumns.map((column) => columns[column]));
   }
 
+  /** The primary key of an entity-shaped row, as `keyOf` gives it for the row's `toColumns` form. */
+  keyOfRow(row: object): string {
+    return JSON.stringify(
+      this.keyProperties.map((property) => columnValue((row as Record<string, unknown>)[property])),
+    );
+  }
+
   /**
-   * Whether two rows in `toColumns` form hold the same values: scalars compared as they are, documents (jsonb) by their
-   * canonical JSON (a state read back from jsonb has its keys in another order than one folded in memory).
+   * Whether two entity-shaped rows store the same values: scalars compared as `toColumns` writes them, documents
+   * (jsonb) by their canonical JSON (a state read back from jsonb has its keys in another order than one folded in
+   * memory).
    */
-  sameRow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-    for (const { column } of this.columns) {
-      const left = a[column];
-      const right = b[column];
+  sameRow(a: object, b: object): boolean {
+    for (const { property } of this.columns) {
+      const left = columnValue((a as Record<string, unknown>)[property]);
+      const right = columnValue((b as Record<string, unknown>)[property]);
       if (left === right) continue;
       if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null)
         return false;
@@ -146,6 +154,11 @@ export class TableRows {
   async deleteTrajectories(manager: EntityManager, trajectoryIds: readonly string[]): Promise<void> {
     await manager.query(`DELETE FROM ${this.table} WHERE trajectory_id = ANY($1)`, [trajectoryIds]);
   }
+}
+
+/** A property's value as the table stores it: instants as ISO strings, undefined as null. */
+function columnValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : (value ?? null);
 }
 
 /** One SQL statement and its parameters ($1, $2, ...). */
