@@ -24,6 +24,8 @@ export async function startAppProcess(
   environment: Record<string, string>,
   ready: RegExp,
   sampleMs = 200,
+  /** Every line the process writes (stdout and stderr), e.g. to pick out a log entry. */
+  onLine: (line: string) => void = () => undefined,
 ): Promise<AppProcess> {
   const child: ChildProcess = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], {
     env: { ...process.env, ...environment },
@@ -35,6 +37,7 @@ export async function startAppProcess(
     const timer = setTimeout(() => reject(new Error(`${app} not ready:\n${output.join('\n')}`)), 180_000);
     for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on('line', (line) => {
+        onLine(line);
         output.push(line);
         if (output.length > 50) output.shift();
         if (ready.test(line)) {

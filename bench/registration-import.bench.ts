@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
@@ -37,6 +37,10 @@ const TASK_QUEUE = 'bench-registration-import';
 const DAY = 86_400_000;
 /** The worker's heap limits, as docker-compose.yml sets them. */
 const WORKER_NODE_OPTIONS = '--max-old-space-size=192 --max-semi-space-size=8';
+/** BENCH_WORKER_CPU_PROFILE=<dir>: the worker writes a CPU profile there when it stops (node --cpu-prof). */
+const WORKER_PROFILE = process.env.BENCH_WORKER_CPU_PROFILE
+  ? ` --cpu-prof --cpu-prof-dir=${process.env.BENCH_WORKER_CPU_PROFILE}`
+  : '';
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
@@ -70,10 +74,17 @@ async function main(): Promise<void> {
     const bundlePath = join(tmpdir(), `bench-registrations-${process.pid}-workflows.js`);
     files.push(bundlePath);
     await writeFile(bundlePath, bundle.code);
+    const phases = workerPhases();
     const worker = await startAppProcess(
       'worker',
-      { ...environment, WORKFLOW_BUNDLE_PATH: bundlePath, NODE_OPTIONS: WORKER_NODE_OPTIONS },
+      {
+        ...environment,
+        WORKFLOW_BUNDLE_PATH: bundlePath,
+        NODE_OPTIONS: WORKER_NODE_OPTIONS + WORKER_PROFILE,
+      },
       /polling task queue/,
+      200,
+      phases.onLine,
     );
     cleanups.push(() => worker.stop());
     const api = await startAppProcess(
@@ -96,7 +107,14 @@ async function main(): Promise<void> {
     log(`opening ${OPENED} trajectories through the API (intake, contract)`);
     await openTrajectories(baseUrl, counsellor, OPENED);
     const copies = Math.ceil(ROWS / OPENED) - 1;
-    const added = await cloneTrajectories(database.dataSource, { copies, serialBase: 500 });
+    // Not their outbox messages: no partner subscribes in the bench, so the copies' 100,000 pending messages could never
+    // be delivered, and every idle poll of the worker's outbox relay (four lanes, each once a second) scanned them
+    // all (2.4-4.8 s of PostgreSQL's time a poll under load), beside the import. BENCH_COPY_OUTBOX=1 copies them.
+    const added = await cloneTrajectories(database.dataSource, {
+      copies,
+      serialBase: 500,
+      excludeTables: process.env.BENCH_COPY_OUTBOX === '1' ? [] : ['outbox_messages'],
+    });
     await database.dataSource.query('VACUUM ANALYZE');
     log(`copied them ${copies}× in SQL: ${added} trajectories added`);
 
@@ -124,7 +142,9 @@ async function main(): Promise<void> {
     const idle = { worker: worker.peakRss(), api: api.peakRss() };
     for (const app of [worker, api]) app.resetPeak();
 
+    const loadBefore = loadavg()[0];
     const run = await importFile(baseUrl, partner, file);
+    const loadAfter = loadavg()[0];
     log(`import: ${JSON.stringify(run.outcomes)}`);
     const [written] = await database.dataSource.query(
       `SELECT (SELECT count(*)::int FROM events WHERE type = 'VdabRegistrationRecorded') AS events,
@@ -181,6 +201,10 @@ async function main(): Promise<void> {
     console.log(
       `RSS before the import (peak while opening and copying): worker ${mb(idle.worker)}, API ${mb(idle.api)}`,
     );
+    console.log(
+      `one-minute load average: ${loadBefore.toFixed(1)} at the import's start, ${loadAfter.toFixed(1)} at its end`,
+    );
+    console.log(`\n${phases.table(await phases.reported(), run.totalMs - run.uploadMs)}\n`);
   } finally {
     for (const path of files) await rm(path, { force: true });
     for (const cleanup of cleanups.reverse())
@@ -269,6 +293,42 @@ async function importFile(
       return { uploadMs, totalMs: performance.now() - started, outcomes: view.outcomes };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The worker's `import phases` log entry (where its batches spent their time), as a table. */
+function workerPhases() {
+  let report: Record<string, { ms: number; runs: number }> | undefined;
+  let arrived = () => {};
+  return {
+    onLine(line: string) {
+      if (!line.includes('"import phases"')) return;
+      report = (JSON.parse(line) as { phases: typeof report }).phases;
+      arrived();
+    },
+    async reported() {
+      if (!report) await new Promise<void>((resolve) => ((arrived = resolve), setTimeout(resolve, 5_000)));
+      return report ?? {};
+    },
+    table(phases: Record<string, { ms: number; runs: number }>, workflowMs: number): string {
+      const batches = phases['batch: activity (all of it)']?.ms ?? 0;
+      const rows = Object.entries(phases).map(([phase, { ms, runs }]) => [
+        phase,
+        String(runs),
+        formatSeconds(ms),
+        `${((100 * ms) / workflowMs).toFixed(0)} %`,
+      ]);
+      rows.push([
+        'outside the batch activities (Temporal, polling, start and completion)',
+        '',
+        formatSeconds(workflowMs - batches),
+        `${((100 * (workflowMs - batches)) / workflowMs).toFixed(0)} %`,
+      ]);
+      return `Where the import's time went (worker, summed per phase; the two lanes' phases overlap):\n${renderTable(
+        ['phase', 'runs', 'time', 'of upload end → last outcome'],
+        rows,
+      )}`;
+    },
+  };
 }
 
 /** The baseline: the same file into a table of text columns with PostgreSQL's own COPY. */

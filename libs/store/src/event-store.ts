@@ -9,6 +9,7 @@ import {
 } from './append-judgement';
 import { appendManyWithin } from './bulk/append-many';
 import { readEventRecords, toStoredEvent } from './event-records';
+import { timedPhase } from './phase-timings';
 import {
   IdempotencyKeyConflictError,
   isDataException,
@@ -90,11 +91,13 @@ export class EventStore {
     within?: (manager: EntityManager, results: AppendManyResult[]) => Promise<void>,
     options: AppendManyOptions = {},
   ): Promise<AppendManyResult[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const results = await appendManyWithin(manager, requests, options);
-      await within?.(manager, results);
-      return results;
-    });
+    return timedPhase('append: transaction (all of it)', () =>
+      this.dataSource.transaction(async (manager) => {
+        const results = await appendManyWithin(manager, requests, options);
+        await timedPhase('append: within (outcomes)', async () => within?.(manager, results));
+        return results;
+      }),
+    );
   }
 
   /** A stream's events in version order, from `fromVersion` (inclusive). */

@@ -16,6 +16,8 @@ export {
 export { IncidentStore } from './incidents/incident-store';
 export type { IncidentReport, IncidentView } from './incidents/incident-store';
 export { ParameterFreeSqlLogger } from './parameter-free-sql-logger';
+export { addPhaseTime, takePhaseTimings, timedPhase } from './phase-timings';
+export type { PhaseTiming } from './phase-timings';
 export type { RecordedTrajectoryEvent } from './event-records';
 export * from './projections';
 export {

@@ -14,6 +14,7 @@ import type {
   LinkCandidate,
   RegistrationLinkStore,
 } from '../../../../libs/store/src';
+import { addPhaseTime, timedPhase } from '../../../../libs/store/src/phase-timings';
 import { inParallel } from './in-parallel';
 import {
   linkInput,
@@ -126,7 +127,10 @@ export class BulkRegistrationLinker {
     let groups = trajectories;
     const throughWorkflow: number[][] = [];
     for (let attempt = 0; attempt < SET_ATTEMPTS && groups.size; attempt++) {
-      const states = await this.links.foldedStates([...groups.keys()]);
+      const states = await timedPhase('link: folded states', () =>
+        this.links.foldedStates([...groups.keys()]),
+      );
+      const deciding = performance.now();
       const appends: { request: AppendRequest; index: number }[] = [];
       const decided: number[] = [];
       const alreadyLinked: number[] = [];
@@ -152,7 +156,8 @@ export class BulkRegistrationLinker {
           before = decision.state;
         });
       }
-      await this.recogniseOwnLinks(requests, alreadyLinked, results);
+      addPhaseTime('link: decide (worker)', performance.now() - deciding);
+      await timedPhase('link: own links', () => this.recogniseOwnLinks(requests, alreadyLinked, results));
       heartbeat();
       const moved = new Map<string, number[]>();
       await this.appender.appendMany(

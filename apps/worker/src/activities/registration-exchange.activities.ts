@@ -14,6 +14,8 @@ import {
   RegistrationImportStore,
   RegistrationLinkStore,
   RowOutcome,
+  takePhaseTimings,
+  timedPhase,
 } from '../../../../libs/store/src';
 import type {
   AutomaticMatchResult,
@@ -56,12 +58,18 @@ export class RegistrationExchangeActivitiesService
     await this.imports.markRunning(importId);
   }
 
-  async processImportBatch({ importId, batchSize }: ImportBatchRequest): Promise<ImportBatchResult> {
+  processImportBatch(request: ImportBatchRequest): Promise<ImportBatchResult> {
+    return timedPhase('batch: activity (all of it)', () => this.processBatch(request));
+  }
+
+  private async processBatch({ importId, batchSize }: ImportBatchRequest): Promise<ImportBatchResult> {
     const partner = await this.partnerOf(importId);
-    const rows = await this.imports.pendingRows(importId, batchSize);
-    const { byNationalNumber, byTrajectoryId } = await this.queue.linkCandidates(
-      rows.flatMap((row) => (row.nationalNumber ? [row.nationalNumber] : [])),
-      rows.flatMap((row) => (row.trajectoryId ? [row.trajectoryId] : [])),
+    const rows = await timedPhase('batch: pending rows', () => this.imports.pendingRows(importId, batchSize));
+    const { byNationalNumber, byTrajectoryId } = await timedPhase('batch: match', () =>
+      this.queue.linkCandidates(
+        rows.flatMap((row) => (row.nationalNumber ? [row.nationalNumber] : [])),
+        rows.flatMap((row) => (row.trajectoryId ? [row.trajectoryId] : [])),
+      ),
     );
     // The batch's queue items list in row order, whichever of its transactions records them.
     const queuedAt = new Date();
@@ -71,40 +79,47 @@ export class RegistrationExchangeActivitiesService
       row.trajectoryId
         ? byTrajectoryId.get(row.trajectoryId)
         : byNationalNumber.get(row.nationalNumber as string);
-    const results = await this.linker.linkAll(
-      rows.map((row) => ({
-        registration: { ...row, partner },
-        candidate: candidateOf(row),
-        context: {
-          actor: `partner:${partner}`,
-          idempotencyKey: `registration-import:${importId}:${row.rowNumber}`,
-          correlationId: importId,
+    const results = await timedPhase('batch: link', () =>
+      this.linker.linkAll(
+        rows.map((row) => ({
+          registration: { ...row, partner },
+          candidate: candidateOf(row),
+          context: {
+            actor: `partner:${partner}`,
+            idempotencyKey: `registration-import:${importId}:${row.rowNumber}`,
+            correlationId: importId,
+          },
+        })),
+        {
+          heartbeat: () => Context.current().heartbeat(),
+          // The outcomes of the rows a set append settles are recorded with its events, in its transaction.
+          settle: (manager, settled) => {
+            for (const { index } of settled) recorded.add(index);
+            return recordOutcomesWithin(
+              manager,
+              importId,
+              settled.map(({ index, result }) => toRowOutcome(rows[index], partner, result)),
+              queuedAt,
+            );
+          },
         },
-      })),
-      {
-        heartbeat: () => Context.current().heartbeat(),
-        // The outcomes of the rows a set append settles are recorded with its events, in its transaction.
-        settle: (manager, settled) => {
-          for (const { index } of settled) recorded.add(index);
-          return recordOutcomesWithin(
-            manager,
-            importId,
-            settled.map(({ index, result }) => toRowOutcome(rows[index], partner, result)),
-            queuedAt,
-          );
-        },
-      },
+      ),
     );
     // The rows no set append recorded (unmatched, through a workflow, no append needed).
     const outcomes = rows.flatMap((row, index) =>
       recorded.has(index) ? [] : [toRowOutcome(row, partner, results[index])],
     );
-    await this.imports.recordOutcomes(importId, outcomes, queuedAt);
-    return { processed: rows.length, finished: !(await this.imports.hasPending(importId)) };
+    await timedPhase('batch: other outcomes', () =>
+      this.imports.recordOutcomes(importId, outcomes, queuedAt),
+    );
+    const finished = !(await timedPhase('batch: has pending', () => this.imports.hasPending(importId)));
+    return { processed: rows.length, finished };
   }
 
   async completeImport(importId: string): Promise<ImportOutcomeCounts> {
     await this.imports.markCompleted(importId);
+    // Where this worker's import batches spent their time since the last import ended (no row's data).
+    Context.current().log.info('import phases', { importId, phases: takePhaseTimings() });
     return this.imports.outcomeCounts(importId);
   }
 

@@ -12,6 +12,7 @@ import {
 import type { AppendManyOptions, AppendManyResult, AppendRefusal, AppendRequest } from '../event-store.types';
 import { FoldedAppend, foldAppends, StreamAppend, writeFoldedAppends } from '../projections/project-append';
 import { trajectorySummaries } from '../projections/trajectory-summary.projection';
+import { timedPhase } from '../phase-timings';
 import { eventRows, insertEventRows, insertFreeEventRows } from './insert-event-rows';
 
 /**
@@ -42,9 +43,11 @@ export async function appendManyWithin(
   });
   for (let round = 1; round <= MAX_ROUNDS; round += 1) {
     const open = requests.flatMap((request, index) => (results[index] ? [] : [index]));
-    const evidence = await loadStreamEvidence(
-      manager,
-      open.map((index) => requests[index]),
+    const evidence = await timedPhase('append: evidence', () =>
+      loadStreamEvidence(
+        manager,
+        open.map((index) => requests[index]),
+      ),
     );
     const outcomes = new Map<number, AppendManyResult>();
     const toWrite: number[] = [];
@@ -77,14 +80,16 @@ export async function appendManyWithin(
     // Requests that are answered whatever happens to the writes.
     for (const [index, outcome] of outcomes) if (outcome.status !== 'appended') results[index] = outcome;
 
-    const folded = await foldAppends(manager, streamAppends(toWrite.map((index) => requests[index])), {
-      known: knownStates,
-    });
+    const folded = await timedPhase('append: fold', () =>
+      foldAppends(manager, streamAppends(toWrite.map((index) => requests[index])), { known: knownStates }),
+    );
     const unprojectable = new Map(
       folded.flatMap((append) => ('failure' in append ? [[append.streamId, append.failure.message]] : [])),
     );
     const projectable = folded.filter((append): append is Folded => !('failure' in append));
-    const secondActive = await newcomersWithActiveTrajectory(manager, projectable);
+    const secondActive = await timedPhase('append: second active', () =>
+      newcomersWithActiveTrajectory(manager, projectable),
+    );
     if (unprojectable.size || secondActive.size) {
       for (const index of toWrite) {
         const request = requests[index];
@@ -103,7 +108,7 @@ export async function appendManyWithin(
     await manager.query(`SAVEPOINT ${SAVEPOINT}`);
     try {
       const rows = toWrite.flatMap((index) => eventRows(requests[index]));
-      const written = await insertFreeEventRows(manager, rows);
+      const written = await timedPhase('append: events insert', () => insertFreeEventRows(manager, rows));
       if (countOf(written) === rows.length) {
         await writeFoldedAppends(manager, projectable);
         await manager.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);

@@ -2,7 +2,6 @@ import type { EntityManager } from 'typeorm';
 import { evolve, TrajectoryEvent, TrajectoryState } from '../../../domain/src';
 import { TrajectoryStateRecord } from '../entities';
 import type { RecordedTrajectoryEvent } from '../event-records';
-import { canonicalJson } from '../canonical-json';
 import {
   stateRow,
   StatesGiven,
@@ -12,9 +11,17 @@ import {
   tableRowsOf,
 } from './folded-streams';
 import { insertOutboxRows, OutboxRow } from './partner-outbox.projection';
-import type { FoldedStream } from './projection';
-import { OUTBOX_PROJECTIONS, READ_MODELS } from './read-models';
-import { addSums, sumDeltas, sumsChange } from './summed-read-models';
+import type { FoldedStream, ReadModel } from './projection';
+import { addPhaseTime, timedPhase } from '../phase-timings';
+import { OUTBOX_PROJECTIONS, READ_MODELS, SUMMED_READ_MODELS } from './read-models';
+import {
+  addSums,
+  storedContributions,
+  type SumChanges,
+  sumChangesOf,
+  type SummedReadModel,
+  sumsChange,
+} from './summed-read-models';
 import { combinedStatement, Statement, TableRows } from './table-rows';
 
 /** New events of a stream, from `firstVersion` on. */
@@ -88,43 +95,72 @@ export async function foldAppends(
 
 /**
  * Writes what the folded appends change: the outbox rows, the states, per read model the rows whose mapping changed
- * (in one statement per table and kind of change whatever the number of streams), and the sums.
+ * (in one statement per table and kind of change whatever the number of streams), and the sums, from the
+ * contribution rows that changed (rows alike before and after add nothing to a sum).
  */
 export async function writeFoldedAppends(
   manager: EntityManager,
   folded: readonly Exclude<FoldedAppend, { failure: Error }>[],
 ): Promise<void> {
   if (!folded.length) return;
-  // What the sums change, read before the contributions are replaced; written last (shared rows: see READ_MODELS).
-  const sums = await sumDeltas(manager, folded);
-  await insertOutboxRows(
-    manager,
-    folded.flatMap(({ outbox }) => outbox),
-  );
-  const states = tableRowsOf(manager, TrajectoryStateRecord);
-  await states.upsert(
-    manager,
-    folded.map(({ after }) => states.toColumns(stateRow(after))),
-  );
   const replaced = folded.filter(({ before }) => !before.rowsMatchState);
   const updated = folded.filter(({ before }) => before.rowsMatchState);
+  const replacedIds = replaced.map(({ after }) => after.state.trajectoryId);
+  // The stored contributions of the streams whose rows are replaced, read before they are: the sums take them away.
+  const storedOfReplaced = new Map<ReadModel, Record<string, unknown>[]>();
+  for (const model of SUMMED_READ_MODELS)
+    storedOfReplaced.set(
+      model,
+      await storedContributions(manager, tableRowsOf(manager, model.entity).metadata, replacedIds),
+    );
+  await timedPhase('project: outbox', () =>
+    insertOutboxRows(
+      manager,
+      folded.flatMap(({ outbox }) => outbox),
+    ),
+  );
+  const states = tableRowsOf(manager, TrajectoryStateRecord);
+  await timedPhase('project: states', () =>
+    states.upsert(
+      manager,
+      folded.map(({ after }) => states.toColumns(stateRow(after))),
+    ),
+  );
+  const sums = new Map<ReadModel, SumChanges>();
   for (const model of READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
-    if (replaced.length) {
-      await table.deleteTrajectories(
-        manager,
-        replaced.map(({ after }) => after.state.trajectoryId),
+    const phase = `project: ${table.metadata.tableName}`;
+    const mapped = performance.now();
+    const replacing = replaced.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row)));
+    const { changed, gone, previous } = rowChanges(model, table, updated);
+    const stored = storedOfReplaced.get(model);
+    // Written last, with the other shared counts (see READ_MODELS).
+    if (stored)
+      sums.set(
+        model,
+        sumChangesOf(
+          table.metadata,
+          model as SummedReadModel,
+          [...stored, ...previous],
+          [...replacing, ...changed],
+        ),
       );
-      await table.insert(
-        manager,
-        replaced.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row))),
-      );
-    }
-    const { changed, gone } = rowChanges(model, table, updated);
-    await table.upsert(manager, changed);
-    await table.delete(manager, gone);
+    addPhaseTime('project: row changes (worker)', performance.now() - mapped);
+    await timedPhase(phase, async () => {
+      if (replaced.length) {
+        await table.deleteTrajectories(manager, replacedIds);
+        await table.insert(manager, replacing);
+      }
+      await table.upsert(manager, changed);
+      await table.delete(manager, gone);
+    });
   }
-  await addSums(manager, sums);
+  await timedPhase('project: sums', () =>
+    addSums(
+      manager,
+      SUMMED_READ_MODELS.flatMap((model) => sums.get(model) ?? []),
+    ),
+  );
 }
 
 /**
@@ -149,30 +185,41 @@ export function foldedAppendInOneStatement(
   return combinedStatement(statements);
 }
 
-/** The rows of `model` whose mapping changed (to upsert) and those no longer mapped (their keys, to delete). */
+/**
+ * The rows of `model` whose mapping changed (to upsert), those no longer mapped (their keys, to delete), and what the
+ * stored rows of both were (`previous`).
+ */
 function rowChanges(
   model: (typeof READ_MODELS)[number],
   table: TableRows,
   updated: readonly { before: StreamBeforeAppend; after: FoldedStream }[],
-): { changed: Record<string, unknown>[]; gone: Record<string, unknown>[] } {
+): {
+  changed: Record<string, unknown>[];
+  gone: Record<string, unknown>[];
+  previous: Record<string, unknown>[];
+} {
   const changed: Record<string, unknown>[] = [];
   const gone: Record<string, unknown>[] = [];
+  const previous: Record<string, unknown>[] = [];
   for (const { before, after } of updated) {
-    const previous = new Map(
-      (before.stream ? model.rows(before.stream) : []).map((row) => {
-        const columns = table.toColumns(row);
-        return [table.keyOf(columns), canonicalJson(columns)] as const;
-      }),
+    // Compared as the model maps them; only the rows that changed are put in their columns' form.
+    const stored = new Map(
+      (before.stream ? model.rows(before.stream) : []).map((row) => [table.keyOfRow(row), row] as const),
     );
-    for (const row of model.rows(after).map((next) => table.toColumns(next))) {
-      const key = table.keyOf(row);
-      const was = previous.get(key);
-      previous.delete(key);
-      if (was !== canonicalJson(row)) changed.push(row);
+    for (const row of model.rows(after)) {
+      const key = table.keyOfRow(row);
+      const was = stored.get(key);
+      stored.delete(key);
+      if (was && table.sameRow(was, row)) continue;
+      changed.push(table.toColumns(row));
+      if (was) previous.push(table.toColumns(was));
     }
-    gone.push(...[...previous.keys()].map((key) => Object.fromEntries(keyEntries(table.metadata, key))));
+    for (const [key, was] of stored) {
+      gone.push(Object.fromEntries(keyEntries(table.metadata, key)));
+      previous.push(table.toColumns(was));
+    }
   }
-  return { changed, gone };
+  return { changed, gone, previous };
 }
 
 function keyEntries(metadata: { primaryColumns: { databaseName: string }[] }, key: string) {

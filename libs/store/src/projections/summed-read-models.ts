@@ -79,27 +79,51 @@ export async function sumDeltas(
   for (const model of SUMMED_READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
     const unmatched = appends.filter(({ before }) => !before.rowsMatchState);
-    const storedRows = unmatched.length
-      ? await manager.query<Record<string, unknown>[]>(
-          `SELECT * FROM ${quote(table.metadata.tableName)} WHERE trajectory_id = ANY($1)`,
-          [unmatched.map(({ after }) => after.state.trajectoryId)],
-        )
-      : [];
     const previous = [
       ...appends
         .filter(({ before }) => before.rowsMatchState && before.stream)
         .flatMap(({ before }) =>
           model.rows(before.stream as FoldedStream).map((row) => table.toColumns(row)),
         ),
-      ...storedRows,
+      ...(await storedContributions(
+        manager,
+        table.metadata,
+        unmatched.map(({ after }) => after.state.trajectoryId),
+      )),
     ];
     const next = appends.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row)));
-    for (const sums of model.sums) {
-      const columns = sumColumnsOf(table.metadata, sums);
-      changes.push({ columns, deltas: deltas(columns, previous, next) });
-    }
+    changes.push(...sumChangesOf(table.metadata, model, previous, next));
   }
   return changes;
+}
+
+/** The contribution rows stored for these trajectories (for rows not known to be their states' mapping). */
+export async function storedContributions(
+  manager: EntityManager,
+  metadata: EntityMetadata,
+  trajectoryIds: readonly string[],
+): Promise<Record<string, unknown>[]> {
+  if (!trajectoryIds.length) return [];
+  return manager.query<Record<string, unknown>[]>(
+    `SELECT * FROM ${quote(metadata.tableName)} WHERE trajectory_id = ANY($1)`,
+    [trajectoryIds],
+  );
+}
+
+/**
+ * What replacing `previous` contribution rows by `next` ones (in `toColumns` form) changes in each of the model's
+ * sums tables. Rows present alike in both cancel out: the caller may pass only the rows that changed.
+ */
+export function sumChangesOf(
+  metadata: EntityMetadata,
+  model: SummedReadModel,
+  previous: readonly Record<string, unknown>[],
+  next: readonly Record<string, unknown>[],
+): SumChanges {
+  return model.sums.map((sums) => {
+    const columns = sumColumnsOf(metadata, sums);
+    return { columns, deltas: deltas(columns, previous, next) };
+  });
 }
 
 /** Writes the deltas `sumDeltas` computed, one statement per sums table. */

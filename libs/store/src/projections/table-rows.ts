@@ -3,6 +3,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
+import { canonicalJson } from '../canonical-json';
 import type { CopyColumn } from './copy-text';
 
 /**
@@ -14,6 +15,7 @@ export class TableRows {
   private readonly table: string;
   private readonly columns: { property: string; column: string; type: string }[];
   private readonly keyColumns: string[];
+  private readonly keyProperties: string[];
   private readonly columnList: string;
 
   constructor(readonly metadata: EntityMetadata) {
@@ -24,6 +26,7 @@ export class TableRows {
       type: sqlType(column.type, `${metadata.tableName}.${column.databaseName}`),
     }));
     this.keyColumns = metadata.primaryColumns.map((column) => column.databaseName);
+    this.keyProperties = metadata.primaryColumns.map((column) => column.propertyName);
     this.columnList = this.columns.map(({ column }) => quote(column)).join(', ');
   }
 
@@ -35,10 +38,8 @@ export class TableRows {
   /** The row as the table stores it: column names, instants as ISO strings, undefined as null. */
   toColumns(row: object): Record<string, unknown> {
     const values: Record<string, unknown> = {};
-    for (const { property, column } of this.columns) {
-      const value = (row as Record<string, unknown>)[property];
-      values[column] = value instanceof Date ? value.toISOString() : (value ?? null);
-    }
+    for (const { property, column } of this.columns)
+      values[column] = columnValue((row as Record<string, unknown>)[property]);
     return values;
   }
 
@@ -54,6 +55,30 @@ export class TableRows {
   /** The primary key of a row in `toColumns` form, as one string. */
   keyOf(columns: Record<string, unknown>): string {
     return JSON.stringify(this.keyColumns.map((column) => columns[column]));
+  }
+
+  /** The primary key of an entity-shaped row, as `keyOf` gives it for the row's `toColumns` form. */
+  keyOfRow(row: object): string {
+    return JSON.stringify(
+      this.keyProperties.map((property) => columnValue((row as Record<string, unknown>)[property])),
+    );
+  }
+
+  /**
+   * Whether two entity-shaped rows store the same values: scalars compared as `toColumns` writes them, documents
+   * (jsonb) by their canonical JSON (a state read back from jsonb has its keys in another order than one folded in
+   * memory).
+   */
+  sameRow(a: object, b: object): boolean {
+    for (const { property } of this.columns) {
+      const left = columnValue((a as Record<string, unknown>)[property]);
+      const right = columnValue((b as Record<string, unknown>)[property]);
+      if (left === right) continue;
+      if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null)
+        return false;
+      if (canonicalJson(left) !== canonicalJson(right)) return false;
+    }
+    return true;
   }
 
   async insert(manager: EntityManager, rows: readonly Record<string, unknown>[]): Promise<void> {
@@ -129,6 +154,11 @@ export class TableRows {
   async deleteTrajectories(manager: EntityManager, trajectoryIds: readonly string[]): Promise<void> {
     await manager.query(`DELETE FROM ${this.table} WHERE trajectory_id = ANY($1)`, [trajectoryIds]);
   }
+}
+
+/** A property's value as the table stores it: instants as ISO strings, undefined as null. */
+function columnValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : (value ?? null);
 }
 
 /** One SQL statement and its parameters ($1, $2, ...). */
