@@ -8,9 +8,9 @@ import { FoldedPiece, pieceFolder } from './fold-piece';
 import { FoldWorkers } from './fold-workers';
 import { tableRowsOf } from './folded-streams';
 import { READ_MODELS } from './read-models';
+import { dropSecondaryIndexes } from './secondary-indexes';
 import { rebuildSums } from './summed-read-models';
 import { TableCopies } from './table-copies';
-import type { TableRows } from './table-rows';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
 
@@ -97,7 +97,10 @@ export async function rebuildReadModels(
           WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
       );
       await manager.query(`TRUNCATE ${tables.map((table) => table.metadata.tableName).join(', ')}`);
-      const secondaryIndexes = await dropSecondaryIndexes(manager, tables);
+      const secondaryIndexes = await dropSecondaryIndexes(
+        manager,
+        tables.map((table) => table.metadata.tableName),
+      );
       phases.end('emptying');
 
       const copies = new TableCopies(await connectionOf(manager), {
@@ -205,21 +208,4 @@ async function snapshotReader(dataSource: DataSource, manager: EntityManager): P
     throw error;
   }
   return reader;
-}
-
-/**
- * Drops the tables' indexes other than primary keys and constraints, answering their definitions: building an
- * index once over the loaded rows is cheaper than maintaining it row by row. Unique indexes are checked when they
- * are built again, inside the same transaction.
- */
-async function dropSecondaryIndexes(manager: EntityManager, tables: readonly TableRows[]): Promise<string[]> {
-  const indexes = await manager.query<{ name: string; definition: string }[]>(
-    `SELECT index.indexrelid::regclass::text AS name, pg_get_indexdef(index.indexrelid) AS definition
-       FROM pg_index index
-      WHERE index.indrelid = ANY($1::regclass[]) AND NOT index.indisprimary
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = index.indexrelid)`,
-    [tables.map((table) => table.metadata.tableName)],
-  );
-  for (const { name } of indexes) await manager.query(`DROP INDEX ${name}`);
-  return indexes.map(({ definition }) => definition);
 }
