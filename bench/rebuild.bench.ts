@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os';
-import { rebuildReadModels } from '../libs/store/src';
+import { availableParallelism, loadavg } from 'node:os';
+import { rebuildReadModels, type RebuildPhases } from '../libs/store/src';
 import { openKeptOrThrowawayDatabase } from './kept-database';
 import { growEventStore } from './grow-store';
 import { formatSeconds, log, positiveInteger, renderTable } from './measure';
@@ -16,7 +16,8 @@ import { formatSeconds, log, positiveInteger, renderTable } from './measure';
  * Sizes: BENCH_REBUILD_TRAJECTORIES (default 20,000), BENCH_ROUNDS (default 3). With BENCH_REBUILD_DATABASE_URL the
  * store of that database is used (grown first when it has no events) and kept, e.g. the read-path benchmark's.
  * BENCH_REBUILD_WORKERS lists the numbers of worker threads to rebuild with, each its own row, all in every round
- * (default "0,1,<cores>": folding on the rebuild's thread, in one worker thread, in one per core).
+ * (default "0,1,<cores>": folding on the rebuild's thread, in one worker thread, in one per core). The one-minute load
+ * average is printed after every run, and the rebuild's phases (median wall time of each) below the table.
  */
 const config = {
   trajectories: positiveInteger('BENCH_REBUILD_TRAJECTORIES', 20_000),
@@ -50,7 +51,12 @@ async function main(): Promise<void> {
     await dataSource.query('VACUUM ANALYZE events');
 
     const copies: number[] = [];
-    const rebuilds = config.workers.map((workers) => ({ workers, samples: [] as number[] }));
+    const rebuilds = config.workers.map((workers) => ({
+      workers,
+      samples: [] as number[],
+      phases: [] as RebuildPhases[],
+    }));
+    const loads: number[] = [];
     // This process's CPU time (ms) per run, its worker threads' included: on a shared machine, what the fold and the
     // row mapping cost here.
     const cpu = new Map<number[], number[]>([
@@ -73,20 +79,25 @@ async function main(): Promise<void> {
       await timed(copies, () => dataSource.query('INSERT INTO bench_events_copy SELECT * FROM events'));
       await dataSource.query('DROP TABLE bench_events_copy');
 
-      for (const { workers, samples } of rebuilds) {
+      loads.push(loadavg()[0]);
+
+      for (const { workers, samples, phases } of rebuilds) {
         await timed(samples, async () => {
           const result = await rebuildReadModels(dataSource, { workers });
           streams = result.streams;
+          phases.push(result.phases);
           if (result.eventsReplayed !== events) {
             throw new Error(`the rebuild replayed ${result.eventsReplayed} events, not ${events}`);
           }
         });
+        loads.push(loadavg()[0]);
       }
       log(
         `round ${round}: copy ${formatSeconds(copies.at(-1)!)}, ` +
           rebuilds
             .map(({ workers, samples }) => `rebuild (${workers} workers) ${formatSeconds(samples.at(-1)!)}`)
-            .join(', '),
+            .join(', ') +
+          `; load ${loads.at(-1)!.toFixed(1)}`,
       );
     }
 
@@ -100,8 +111,10 @@ async function main(): Promise<void> {
         samples,
       ]),
     ];
+    const phaseNames: (keyof RebuildPhases)[] = ['emptying', 'loading', 'indexing', 'summing'];
     console.log(
-      `\nRebuild, ${events} events of ${streams} streams, ${config.rounds} rounds\n\n` +
+      `\nRebuild, ${events} events of ${streams} streams, ${config.rounds} rounds; one-minute load average ` +
+        `${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)} (median ${median(loads).toFixed(1)})\n\n` +
         renderTable(
           [
             'operation',
@@ -118,6 +131,14 @@ async function main(): Promise<void> {
             rate(best(samples)).toFixed(0),
             samples === copies ? '(baseline)' : (median(copies) / median(samples)).toFixed(2),
             (median(cpu.get(samples)!) / 1000).toFixed(2),
+          ]),
+        ) +
+        '\n\nRebuild phases, median wall s\n\n' +
+        renderTable(
+          ['rebuild', ...phaseNames],
+          rebuilds.map(({ workers, phases }) => [
+            workers ? `${workers} worker threads` : 'on its own thread',
+            ...phaseNames.map((name) => (median(phases.map((spent) => spent[name])) / 1000).toFixed(2)),
           ]),
         ),
     );

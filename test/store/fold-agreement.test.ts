@@ -213,10 +213,11 @@ describe('a rebuild reproduces the rows the appends wrote', () => {
     expect(live.trajectory_summaries.length).toBeGreaterThanOrEqual(60);
 
     // Default sizes (one piece, folded on this thread); pieces of a few streams folded by two worker threads, read in
-    // statements that end inside streams, tables written a few rows per statement; streams one by one on this thread.
+    // statements that end inside streams, tables written a few rows or bytes per statement; streams one by one on this
+    // thread.
     for (const sizes of [
       {},
-      { batchSize: 97, rowsPerCopy: 13, pieceBytes: 4_000, workers: 2 },
+      { batchSize: 97, rowsPerCopy: 13, bytesPerCopy: 3_000, pieceBytes: 4_000, workers: 2 },
       { batchSize: 2, rowsPerCopy: 1, pieceBytes: 1, workers: 0 },
     ]) {
       const result = await rebuildReadModels(database.dataSource, sizes);

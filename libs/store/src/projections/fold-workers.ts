@@ -4,6 +4,12 @@ import type { FoldedPiece, RebuiltTables } from './fold-piece';
 import { startModuleWorker } from './module-worker';
 
 const WORKER_MODULE = join(__dirname, `fold-worker${extname(__filename)}`);
+/**
+ * A fold makes much short-lived garbage (a state per event, rows, strings): with V8's default young generation
+ * (16 MiB semi-spaces) much of it is copied and promoted before it dies; 128 MiB (32 MiB semi-spaces) cut the
+ * thread's CPU time by ~15 % (README, Rebuild speed).
+ */
+const YOUNG_GENERATION_MB = 128;
 
 interface Waiting {
   resolve(folded: FoldedPiece): void;
@@ -21,7 +27,12 @@ export class FoldWorkers {
 
   constructor(count: number, tables: RebuiltTables) {
     this.threads = Array.from({ length: count }, () => {
-      const thread = { worker: startModuleWorker(WORKER_MODULE, tables), waiting: [] as Waiting[] };
+      const thread = {
+        worker: startModuleWorker(WORKER_MODULE, tables, {
+          maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+        }),
+        waiting: [] as Waiting[],
+      };
       thread.worker.on('message', (folded: FoldedPiece) => thread.waiting.shift()?.resolve(received(folded)));
       thread.worker.on('error', (error) => this.fail(error));
       thread.worker.on('exit', (code) => this.fail(new Error(`a rebuild's worker thread exited (${code})`)));

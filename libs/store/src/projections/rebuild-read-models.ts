@@ -8,9 +8,9 @@ import { FoldedPiece, pieceFolder } from './fold-piece';
 import { FoldWorkers } from './fold-workers';
 import { tableRowsOf } from './folded-streams';
 import { READ_MODELS } from './read-models';
+import { dropSecondaryIndexes } from './secondary-indexes';
 import { rebuildSums } from './summed-read-models';
 import { TableCopies } from './table-copies';
-import type { TableRows } from './table-rows';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
 
@@ -19,13 +19,28 @@ export interface RebuildResult {
   streams: number;
   /** Position of the last event in the store ('0' for an empty store). */
   position: string;
+  /** Wall time of the rebuild's phases, in ms (the benchmark reports them). */
+  phases: RebuildPhases;
+}
+
+export interface RebuildPhases {
+  /** Locking, emptying the tables, dropping their secondary indexes. */
+  emptying: number;
+  /** Reading, folding and writing every row (the reading, folding and writing overlap). */
+  loading: number;
+  /** Building the secondary indexes again. */
+  indexing: number;
+  /** Recomputing the sums (rebuildSums) and the checkpoint. */
+  summing: number;
 }
 
 export interface RebuildOptions {
   /** Events read per COPY statement. */
   batchSize?: number;
-  /** Rows written per COPY statement and table (at least; whole pieces are written). */
+  /** Rows written per COPY statement and table (at least; whole pieces are written)... */
   rowsPerCopy?: number;
+  /** ...or bytes of COPY text, whichever comes first. */
+  bytesPerCopy?: number;
   /** Bytes of events (whole streams) folded at once, by one thread. */
   pieceBytes?: number;
   /**
@@ -39,8 +54,8 @@ export interface RebuildOptions {
 /**
  * Recomputes the stored states and every read model from the events, in one transaction: each stream is folded with
  * the domain's own `evolve`, mapped to rows by the same read models the append uses, and the rows are written with
- * COPY (one statement per `rowsPerCopy` rows and table). Appends wait meanwhile (SHARE lock on events), readers of
- * the read models too (TRUNCATE). The outbox is kept: messages are caused by events once, a rebuild sends nothing.
+ * COPY FREEZE (one statement per `rowsPerCopy` rows or `bytesPerCopy` bytes and table). Appends wait meanwhile
+ * (SHARE lock on events), readers of the read models too (TRUNCATE). The outbox is kept: messages are caused by events once, a rebuild sends nothing.
  *
  * The events are read on a second connection, in a read-only transaction that imports the rebuilding transaction's
  * snapshot (taken under the lock, so it holds every event there is): PostgreSQL reads the next events on one
@@ -52,7 +67,9 @@ export async function rebuildReadModels(
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const batchSize = options.batchSize ?? 50_000;
+  // 50,000 rows per statement were no faster than 5,000 (README, Rebuild speed); 8 MiB caps the states' statements.
   const rowsPerCopy = options.rowsPerCopy ?? 5_000;
+  const bytesPerCopy = options.bytesPerCopy ?? 8 << 20;
   const pieceBytes = options.pieceBytes ?? 1 << 20;
   // One core is left to this thread (reading, writing) and the two backends: on 2 loaded cores a second folding
   // thread cost more CPU than it saved (README, Rebuild speed).
@@ -71,6 +88,7 @@ export async function rebuildReadModels(
     workers > 0 && Number(bytes) > 16 * pieceBytes ? new FoldWorkers(workers, columns) : undefined;
   try {
     return await dataSource.transaction(async (manager) => {
+      const phases = new PhaseClock();
       await manager.query('LOCK TABLE events IN SHARE MODE');
       // The stored states are large JSON documents that PostgreSQL compresses: lz4, where the server has it,
       // compresses them several times faster than the default pglz (each value records its method; reads handle both).
@@ -79,9 +97,17 @@ export async function rebuildReadModels(
           WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
       );
       await manager.query(`TRUNCATE ${tables.map((table) => table.metadata.tableName).join(', ')}`);
-      const secondaryIndexes = await dropSecondaryIndexes(manager, tables);
+      const secondaryIndexes = await dropSecondaryIndexes(
+        manager,
+        tables.map((table) => table.metadata.tableName),
+      );
+      phases.end('emptying');
 
-      const copies = new TableCopies(await connectionOf(manager), rowsPerCopy);
+      const copies = new TableCopies(await connectionOf(manager), {
+        rowsPerCopy,
+        bytesPerCopy,
+        freeze: true,
+      });
       const reader = await snapshotReader(dataSource, manager);
       let folded: { eventsReplayed: number; streams: number };
       try {
@@ -96,7 +122,9 @@ export async function rebuildReadModels(
         await reader.end();
       }
       await copies.flush();
+      phases.end('loading');
       for (const definition of secondaryIndexes) await manager.query(definition);
+      phases.end('indexing');
       await rebuildSums(manager);
 
       const [{ position }] = await manager.query<{ position: string }[]>(
@@ -107,7 +135,8 @@ export async function rebuildReadModels(
         { name: READ_MODELS_CHECKPOINT, position, updatedAt: new Date() },
         ['name'],
       );
-      return { ...folded, position };
+      phases.end('summing');
+      return { ...folded, position, phases: phases.spent };
     });
   } finally {
     await threads?.close();
@@ -143,6 +172,18 @@ async function foldAndCopy(
   return result;
 }
 
+/** Wall time per phase, each from the end of the one before. */
+class PhaseClock {
+  readonly spent: RebuildPhases = { emptying: 0, loading: 0, indexing: 0, summing: 0 };
+  private last = performance.now();
+
+  end(phase: keyof RebuildPhases): void {
+    const now = performance.now();
+    this.spent[phase] = now - this.last;
+    this.last = now;
+  }
+}
+
 /** The node-postgres connection of the transaction's query runner. */
 async function connectionOf(manager: EntityManager): Promise<ClientBase> {
   if (!manager.queryRunner) throw new Error('the rebuild runs in a transaction');
@@ -167,21 +208,4 @@ async function snapshotReader(dataSource: DataSource, manager: EntityManager): P
     throw error;
   }
   return reader;
-}
-
-/**
- * Drops the tables' indexes other than primary keys and constraints, answering their definitions: building an
- * index once over the loaded rows is cheaper than maintaining it row by row. Unique indexes are checked when they
- * are built again, inside the same transaction.
- */
-async function dropSecondaryIndexes(manager: EntityManager, tables: readonly TableRows[]): Promise<string[]> {
-  const indexes = await manager.query<{ name: string; definition: string }[]>(
-    `SELECT index.indexrelid::regclass::text AS name, pg_get_indexdef(index.indexrelid) AS definition
-       FROM pg_index index
-      WHERE index.indrelid = ANY($1::regclass[]) AND NOT index.indisprimary
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = index.indexrelid)`,
-    [tables.map((table) => table.metadata.tableName)],
-  );
-  for (const { name } of indexes) await manager.query(`DROP INDEX ${name}`);
-  return indexes.map(({ definition }) => definition);
 }

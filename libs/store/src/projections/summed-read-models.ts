@@ -4,6 +4,7 @@ import type { StreamBeforeAppend } from './folded-streams';
 import { tableRowsOf } from './folded-streams';
 import type { FoldedStream, ReadModel } from './projection';
 import { SUMMED_READ_MODELS } from './read-models';
+import { dropSecondaryIndexes } from './secondary-indexes';
 import { quote, sqlType } from './table-rows';
 
 /**
@@ -227,20 +228,29 @@ async function addToSums(
   );
 }
 
-/** After a rebuild has written every contribution: the sums, recomputed from all of them. */
+/**
+ * After a rebuild has written every contribution: the sums, recomputed from all of them. The sums tables' unique keys
+ * are dropped meanwhile and built once over the sums (inserted in hash order, a row at a time, they cost twice as much
+ * as the GROUP BY that computes them).
+ */
 export async function rebuildSums(manager: EntityManager): Promise<void> {
-  for (const model of SUMMED_READ_MODELS) {
-    for (const sums of model.sums) {
-      const columns = sumColumnsOf(tableRowsOf(manager, model.entity).metadata, sums);
-      const groups = columns.groups.map(({ column }) => column);
-      await manager.query(`TRUNCATE ${columns.table}`);
-      await manager.query(
-        `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
-         SELECT ${groups.join(', ')}, ${columns.measures.map((measure) => `sum(${measure})`).join(', ')}
-           FROM ${columns.contributions}
-          GROUP BY ${groups.join(', ')}
-         HAVING ${columns.measures.map((measure) => `sum(${measure}) <> 0`).join(' OR ')}`,
-      );
-    }
+  const summed = SUMMED_READ_MODELS.flatMap((model) =>
+    model.sums.map((sums) => sumColumnsOf(tableRowsOf(manager, model.entity).metadata, sums)),
+  );
+  await manager.query(`TRUNCATE ${summed.map(({ table }) => table).join(', ')}`);
+  const indexes = await dropSecondaryIndexes(
+    manager,
+    SUMMED_READ_MODELS.flatMap((model) => model.sums.map(({ table }) => table)),
+  );
+  for (const columns of summed) {
+    const groups = columns.groups.map(({ column }) => column);
+    await manager.query(
+      `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
+       SELECT ${groups.join(', ')}, ${columns.measures.map((measure) => `sum(${measure})`).join(', ')}
+         FROM ${columns.contributions}
+        GROUP BY ${groups.join(', ')}
+       HAVING ${columns.measures.map((measure) => `sum(${measure}) <> 0`).join(' OR ')}`,
+    );
   }
+  for (const definition of indexes) await manager.query(definition);
 }

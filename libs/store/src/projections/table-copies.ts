@@ -2,20 +2,23 @@ import type { ClientBase } from 'pg';
 import type { TableRows } from './table-rows';
 
 /**
- * Lines of COPY text (see CopyText) for several tables, written with one COPY per `rowsPerCopy` rows and table. The statements run one after the
+ * Lines of COPY text (see CopyText) for several tables, written with one COPY per `rowsPerCopy` rows or `bytesPerCopy`
+ * bytes and table, whichever comes first (few large statements: each has its cost, the read models' statement triggers
+ * fire once per statement). With `freeze`, the rows are written frozen (COPY FREEZE: the tables were emptied in this
+ * transaction; no hint bits to set nor rows to freeze afterwards). The statements run one after the
  * other on the connection (it runs one at a time) while the caller prepares the next rows; `ready` holds the caller
  * back when more than `maxQueued` statements wait, so memory stays bounded. The first failure is thrown by the next
  * `ready` or by `flush`.
  */
 export class TableCopies {
-  private readonly buffers = new Map<TableRows, { lines: Buffer[]; rows: number }>();
+  private readonly buffers = new Map<TableRows, Buffered>();
   private queued: Promise<void>[] = [];
   private tail: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
 
   constructor(
     private readonly client: ClientBase,
-    private readonly rowsPerCopy: number,
+    private readonly sizes: { rowsPerCopy: number; bytesPerCopy: number; freeze: boolean },
     private readonly maxQueued = 4,
   ) {}
 
@@ -23,10 +26,12 @@ export class TableCopies {
   add(table: TableRows, lines: Buffer, rows: number): void {
     if (!rows) return;
     let buffer = this.buffers.get(table);
-    if (!buffer) this.buffers.set(table, (buffer = { lines: [], rows: 0 }));
+    if (!buffer) this.buffers.set(table, (buffer = { lines: [], rows: 0, bytes: 0 }));
     buffer.lines.push(lines);
     buffer.rows += rows;
-    if (buffer.rows >= this.rowsPerCopy) this.send(table, buffer);
+    buffer.bytes += lines.length;
+    if (buffer.rows >= this.sizes.rowsPerCopy || buffer.bytes >= this.sizes.bytesPerCopy)
+      this.send(table, buffer);
   }
 
   async ready(): Promise<void> {
@@ -46,13 +51,14 @@ export class TableCopies {
     this.throwFailure();
   }
 
-  private send(table: TableRows, buffer: { lines: Buffer[]; rows: number }): void {
+  private send(table: TableRows, buffer: Buffered): void {
     const { lines } = buffer;
     buffer.lines = [];
     buffer.rows = 0;
+    buffer.bytes = 0;
     if (!lines.length) return;
     this.tail = this.tail
-      .then(() => (this.failure ? undefined : table.copy(this.client, lines)))
+      .then(() => (this.failure ? undefined : table.copy(this.client, lines, this.sizes.freeze)))
       .catch((error: unknown) => {
         this.failure ??= { error };
       });
@@ -62,4 +68,10 @@ export class TableCopies {
   private throwFailure(): void {
     if (this.failure) throw this.failure.error;
   }
+}
+
+interface Buffered {
+  lines: Buffer[];
+  rows: number;
+  bytes: number;
 }

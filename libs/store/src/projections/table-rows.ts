@@ -43,10 +43,15 @@ export class TableRows {
     return values;
   }
 
-  /** Writes lines of COPY text in `copyColumns` order (see CopyText) with one COPY statement on the connection. */
-  async copy(client: ClientBase, lines: readonly Buffer[]): Promise<void> {
+  /**
+   * Writes lines of COPY text in `copyColumns` order (see CopyText) with one COPY statement on the connection; `freeze`
+   * (COPY FREEZE) only in the transaction that created or emptied the table.
+   */
+  async copy(client: ClientBase, lines: readonly Buffer[], freeze = false): Promise<void> {
     if (!lines.length) return;
-    const stream = client.query(copyFrom(`COPY ${this.table} (${this.columnList}) FROM STDIN`));
+    const stream = client.query(
+      copyFrom(`COPY ${this.table} (${this.columnList}) FROM STDIN${freeze ? ' (FREEZE)' : ''}`),
+    );
     for (const chunk of lines) stream.write(chunk);
     stream.end();
     await finished(stream);
