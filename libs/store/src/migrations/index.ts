@@ -28,6 +28,7 @@ import { KeyFigureSums1798100000000 } from './1798100000000-key-figure-sums';
 import { StateCompressionLz41798300000000 } from './1798300000000-state-compression-lz4';
 import { TrajectorySearchKeys1798400000000 } from './1798400000000-trajectory-search-keys';
 import { ParticipationHourMonths1798400000001 } from './1798400000001-participation-hour-months';
+import { DeadlineDrillDownIndex1798700000000 } from './1798700000000-deadline-drill-down-index';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   StateCompressionLz41798300000000,
   TrajectorySearchKeys1798400000000,
   ParticipationHourMonths1798400000001,
+  DeadlineDrillDownIndex1798700000000,
 ];
