@@ -142,6 +142,8 @@ describe('key figures summed per cohort month', () => {
       { municipality: 'gent', groupBy: 'agency' },
       { officeId: 'sum-noord', groupBy: 'agency' },
       { officeId: 'sum-noord', groupBy: 'municipality' },
+      { municipality: 'Leuven' },
+      { agency: 'AGII', municipality: 'GENT' },
     ];
     for (const period of periods) {
       for (const filter of filters) {

@@ -29,6 +29,7 @@ import { StateCompressionLz41798300000000 } from './1798300000000-state-compress
 import { TrajectorySearchKeys1798400000000 } from './1798400000000-trajectory-search-keys';
 import { ParticipationHourMonths1798400000001 } from './1798400000001-participation-hour-months';
 import { DeadlineDrillDownIndex1798700000000 } from './1798700000000-deadline-drill-down-index';
+import { KeyFigureDayAndMunicipalitySums1798700000001 } from './1798700000001-key-figure-day-and-municipality-sums';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -63,4 +64,5 @@ export const migrations = [
   TrajectorySearchKeys1798400000000,
   ParticipationHourMonths1798400000001,
   DeadlineDrillDownIndex1798700000000,
+  KeyFigureDayAndMunicipalitySums1798700000001,
 ];
