@@ -3,8 +3,8 @@ import type { Period } from '../../../domain/src/key-figures';
 import { positional } from '../queries/read-scope';
 import type { KeyFigureFilter, KeyFigureStatement } from './key-figure-sql';
 
-/** The sums table a filter reads: by agency, or the one finer grouping it needs (municipality or counsellor). */
-type SumsTable = 'agency' | 'municipality' | 'counsellor';
+/** The sums table a filter reads: by agency, or the one finer grouping it needs (municipality or office). */
+type SumsTable = 'agency' | 'municipality' | 'office';
 
 /**
  * The whole months of a period: from the first of the month on or after `from` up to (excluding) the first of the
@@ -21,8 +21,8 @@ export function wholeMonthsOf(period: Period): { from: CalendarDate; until: Cale
 /**
  * Every summable figure's aggregation per group in one statement (libs/domain `contributionOf`; the projection
  * `key_figure_contributions` and its sums): the period's whole months from the sums per cohort month (a few rows per
- * month and group), the days before and after them from the sums per day by agency, or for a finer grouping from
- * the contributions themselves (two ranges of the index on the cohort day).
+ * month and group; by office, the office its counsellor belongs to now), the days before and after them from the sums
+ * per day by agency, or for a finer grouping from the contributions themselves (two ranges of the index on the cohort day).
  * A median is read from the counts per value (whole days): the middle value, or the mean of the two middle ones,
  * as percentile_cont(0.5); the medians are joined to the totals on hashable equalities (`IS NOT DISTINCT FROM`
  * is a filter over every median of the figure: quadratic in the groups, by municipality). Undefined when the
@@ -32,9 +32,9 @@ export function wholeMonthsOf(period: Period): { from: CalendarDate; until: Cale
  */
 export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureStatement | undefined {
   const byMunicipality = filter.groupBy === 'municipality' || filter.municipality !== undefined;
-  const byCounsellor = filter.groupBy === 'office' || filter.officeId !== undefined;
-  if (byMunicipality && byCounsellor) return undefined;
-  const table: SumsTable = byMunicipality ? 'municipality' : byCounsellor ? 'counsellor' : 'agency';
+  const byOffice = filter.groupBy === 'office' || filter.officeId !== undefined;
+  if (byMunicipality && byOffice) return undefined;
+  const table: SumsTable = byMunicipality ? 'municipality' : byOffice ? 'office' : 'agency';
   const months = wholeMonthsOf(filter.period);
   // The edge days: their sums per day when by agency, else the contributions themselves.
   const days = table === 'agency' ? 'key_figure_sums_by_day' : 'key_figure_contributions';
@@ -46,16 +46,18 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
     if (filter.municipality !== undefined) {
       found.push(`lower(${alias}.municipality) = lower(${add(filter.municipality)})`);
     }
-    if (filter.officeId !== undefined) found.push(`office.office_id = ${add(filter.officeId)}`);
+    if (filter.officeId !== undefined) found.push(`${officeOf(alias)} = ${add(filter.officeId)}`);
     return found.map((condition) => ` AND ${condition}`).join('');
   };
+  // The sums by office carry the office; a contribution carries the counsellor, whose office is joined.
+  const officeOf = (alias: string) => (alias === 's' ? 's.office_id' : 'office.office_id');
   const officeJoin = (alias: string) =>
-    byCounsellor
+    byOffice && alias !== 's'
       ? `LEFT JOIN counsellor_offices office ON office.counsellor_id = ${alias}.counsellor_id`
       : '';
   const group = (alias: string) =>
     filter.groupBy === 'office'
-      ? 'office.office_id'
+      ? officeOf(alias)
       : filter.groupBy
         ? `${alias}.${filter.groupBy}`
         : 'NULL::text';

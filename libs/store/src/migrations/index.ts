@@ -30,6 +30,7 @@ import { TrajectorySearchKeys1798400000000 } from './1798400000000-trajectory-se
 import { ParticipationHourMonths1798400000001 } from './1798400000001-participation-hour-months';
 import { DeadlineDrillDownIndex1798700000000 } from './1798700000000-deadline-drill-down-index';
 import { KeyFigureDayAndMunicipalitySums1798700000001 } from './1798700000001-key-figure-day-and-municipality-sums';
+import { KeyFigureSumsByOffice1798700000002 } from './1798700000002-key-figure-sums-by-office';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   ParticipationHourMonths1798400000001,
   DeadlineDrillDownIndex1798700000000,
   KeyFigureDayAndMunicipalitySums1798700000001,
+  KeyFigureSumsByOffice1798700000002,
 ];

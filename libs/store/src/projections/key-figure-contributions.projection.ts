@@ -23,7 +23,7 @@ export const SUMMED_KEY_FIGURES = KEY_FIGURES.filter(
  * What each trajectory and each of its violation files add to the key figures (libs/domain `contributionOf`: the
  * figure's own selection and aggregation of that one fact), with the groups as the facts have them. Summed per
  * cohort month and per one grouping at a time: the agency; the agency and municipality; the agency and counsellor
- * (an office is its counsellors' sum); and per cohort day and agency (the days outside a period's whole months).
+ * and per the counsellor's office (moved with the counsellor); and per cohort day and agency (the days outside a period's whole months).
  * A grouping by municipality and counsellor would hold about one row per fact.
  */
 export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord> = {
@@ -73,6 +73,13 @@ export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord
       table: 'key_figure_sums_by_counsellor',
       groupBy: ['cohortMonth', 'agency', 'counsellorId', 'figureId', 'value'] satisfies Property[],
       measures: MEASURES,
+    },
+    // The office is the counsellor's now: their sums move with them (summed-read-models.ts `officeOf`).
+    {
+      table: 'key_figure_sums_by_office',
+      groupBy: ['cohortMonth', 'agency', 'counsellorId', 'figureId', 'value'] satisfies Property[],
+      measures: MEASURES,
+      officeOf: 'counsellorId',
     },
     // The days of a period outside its whole months, by agency: a few rows per day instead of every contribution.
     {
