@@ -48,6 +48,8 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM key_figure_sums_by_agency) AS by_agency,
               (SELECT count(*) FROM key_figure_sums_by_municipality) AS by_municipality,
               (SELECT count(*) FROM key_figure_sums_by_counsellor) AS by_counsellor,
+              (SELECT count(*) FROM key_figure_sums_by_office) AS by_office,
+              (SELECT count(*) FROM key_figure_sums_by_day) AS by_day,
               (SELECT count(*) FROM open_case_changes_by_counsellor) AS open_changes`,
     );
 
@@ -68,7 +70,8 @@ async function main(): Promise<void> {
       `key figures read path: ${TRAJECTORIES} milestone rows (${Math.round(TRAJECTORIES * OPEN_SHARE)} open), ` +
         `${VIOLATIONS} violations, ${loaded ? 'kept from an earlier run' : `loaded and summed in ${(loadMs / 1000).toFixed(1)} s`}; ` +
         `${counts.contributions} contributions (${counts.by_agency} rows by agency, ${counts.by_municipality} ` +
-        `by municipality, ${counts.by_counsellor} by counsellor, ${counts.open_changes} open-case changes by month and counsellor); ${database.origin}, server ${serverVersion}; ` +
+        `by municipality, ${counts.by_counsellor} by counsellor, ${counts.by_office} by office, ${counts.by_day} by day, ` +
+        `${counts.open_changes} open-case changes by month and counsellor); ${database.origin}, server ${serverVersion}; ` +
         `load average at start ${loadavg()
           .map((value) => value.toFixed(1))
           .join(' ')}\n\n` +
