@@ -16,14 +16,17 @@ export interface KeptOrThrowawayDatabase {
  * kept: a benchmark grows it on its first run and reuses its store on the next ones (growing 100,000 trajectories
  * through the domain takes many minutes on 2 cores).
  */
-export async function openKeptOrThrowawayDatabase(name: string): Promise<KeptOrThrowawayDatabase> {
+export async function openKeptOrThrowawayDatabase(
+  name: string,
+  poolSize = 4,
+): Promise<KeptOrThrowawayDatabase> {
   const url = process.env[name];
   if (!url) {
-    const database = await openBenchDatabase(4);
+    const database = await openBenchDatabase(poolSize);
     return { ...database, origin: `PostgreSQL ${database.serverVersion} (${database.origin})` };
   }
   await runMigrations(url);
-  const dataSource = await createDataSource(url, { poolSize: 4, applicationName: 'bench' }).initialize();
+  const dataSource = await createDataSource(url, { poolSize, applicationName: 'bench' }).initialize();
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   const origin = `kept database ${new URL(url).pathname.slice(1)}`;
   return { origin, dataSource, pool, close: () => dataSource.destroy() };

@@ -5,7 +5,7 @@ import {
   KeyFigureQueries,
   GroupAggregate,
 } from '../../libs/store/src/key-figures';
-import { rebuildSums } from '../../libs/store/src';
+import { OfficeStore, rebuildSums, SUMMED_READ_MODELS } from '../../libs/store/src';
 import type { CalendarDate } from '../../libs/domain/src';
 import { useStoreTestDatabase } from '../store/store-test-database';
 import { trajectoryScenarios } from '../store/trajectory-fixtures';
@@ -23,8 +23,34 @@ function normalised(aggregates: GroupAggregate[]) {
     .sort((a, b) => `${a.figureId} ${a.group ?? '~'}`.localeCompare(`${b.figureId} ${b.group ?? '~'}`, 'en'));
 }
 
+/** Every sums table's rows, in a stable order. */
+async function sumsRows() {
+  const rows: Record<string, unknown[]> = {};
+  for (const { table } of SUMMED_READ_MODELS.flatMap((model) => model.sums)) {
+    rows[table] = (
+      await database.dataSource.query<{ row: unknown }[]>(
+        `SELECT to_jsonb(t) AS row FROM ${table} t ORDER BY to_jsonb(t)::text`,
+      )
+    ).map(({ row }) => row);
+  }
+  return rows;
+}
+
+/** The sums the appends and office moves kept must be what a rebuild computes from the contributions. */
+async function expectSumsAsRebuilt() {
+  const kept = await sumsRows();
+  await database.dataSource.transaction((manager) => rebuildSums(manager));
+  expect(kept).toEqual(await sumsRows());
+  return kept;
+}
+
 describe('key figures summed per cohort month', () => {
   it('the append writes the contributions the SQL of the definitions computes from the facts’ read models', async () => {
+    // A counsellor in an office: the appends add to the office's sums.
+    await database.dataSource.query(
+      `INSERT INTO offices (office_id, agency, name) VALUES ('sum-west', 'AGII', 'Sum West')`,
+    );
+    await new OfficeStore(database.dataSource).assign('AGII', 'sum-west', 'sum-c1');
     const trajectories = [
       await contractSigned({
         agency: 'AGII',
@@ -75,6 +101,11 @@ describe('key figures summed per cohort month', () => {
         `SELECT * FROM (${openCaseChangesSql()}) c(${changes}) ORDER BY trajectory_id, change`,
       ),
     );
+    const kept = await expectSumsAsRebuilt();
+    expect(
+      kept.key_figure_sums_by_office.filter((row) => (row as { office_id: string }).office_id === 'sum-west')
+        .length,
+    ).toBeGreaterThan(0);
   });
 
   it('sum to the aggregates over the facts, for whole months, edge days and every grouping and filter', async () => {
@@ -142,13 +173,29 @@ describe('key figures summed per cohort month', () => {
       { municipality: 'gent', groupBy: 'agency' },
       { officeId: 'sum-noord', groupBy: 'agency' },
       { officeId: 'sum-noord', groupBy: 'municipality' },
+      { municipality: 'Leuven' },
+      { agency: 'AGII', municipality: 'GENT' },
     ];
-    for (const period of periods) {
-      for (const filter of filters) {
-        const summed = normalised(await queries.aggregates({ ...filter, period }));
-        const direct = normalised(await queries.directAggregates({ ...filter, period }));
-        expect({ period, filter, summed }).toEqual({ period, filter, summed: direct });
+    const expectSummedAsDirect = async () => {
+      for (const period of periods) {
+        for (const filter of filters) {
+          const summed = normalised(await queries.aggregates({ ...filter, period }));
+          const direct = normalised(await queries.directAggregates({ ...filter, period }));
+          expect({ period, filter, summed }).toEqual({ period, filter, summed: direct });
+        }
       }
-    }
+    };
+    await expectSummedAsDirect();
+
+    // Counsellors moved after their sums exist take them along: between offices, out of one, into one.
+    const offices = new OfficeStore(dataSource);
+    await dataSource.query(
+      `UPDATE counsellor_offices SET office_id = 'sum-zuid' WHERE counsellor_id = 'sum-k1'`,
+    );
+    expect(await offices.unassign('AGII', 'sum-noord', 'sum-k2')).toBe(true);
+    expect(await offices.assign('ATLAS', 'sum-zuid', 'sum-k4')).toMatchObject({ outcome: 'ASSIGNED' });
+    filters.push({ officeId: 'sum-zuid' });
+    await expectSumsAsRebuilt();
+    await expectSummedAsDirect();
   });
 });

@@ -29,6 +29,11 @@ import type { Agency, DeadlineKind, DeadlineSet, DeadlineState, PolicyVersionId 
  * so the migration owns it).
  */
 @Index('deadlines_agency_missed_unfulfilled_idx', { synchronize: false })
+/**
+ * Deadline monitoring's drill-down: the running, unfulfilled deadlines of an agency in the page's order (due date,
+ * trajectory, deadline). Its predicate has an IN list TypeORM does not compare as written: the migration owns it.
+ */
+@Index('deadlines_running_unfulfilled_page_idx', { synchronize: false })
 export class DeadlineRecord {
   @PrimaryColumn({ name: 'trajectory_id', type: 'text', primaryKeyConstraintName: 'deadlines_pkey' })
   trajectoryId!: string;

@@ -3,8 +3,8 @@ import type { Period } from '../../../domain/src/key-figures';
 import { positional } from '../queries/read-scope';
 import type { KeyFigureFilter, KeyFigureStatement } from './key-figure-sql';
 
-/** The sums table a filter reads: by agency, or the one finer grouping it needs (municipality or counsellor). */
-type SumsTable = 'agency' | 'municipality' | 'counsellor';
+/** The sums table a filter reads: by agency, or the one finer grouping it needs (municipality or office). */
+type SumsTable = 'agency' | 'municipality' | 'office';
 
 /**
  * The whole months of a period: from the first of the month on or after `from` up to (excluding) the first of the
@@ -21,18 +21,23 @@ export function wholeMonthsOf(period: Period): { from: CalendarDate; until: Cale
 /**
  * Every summable figure's aggregation per group in one statement (libs/domain `contributionOf`; the projection
  * `key_figure_contributions` and its sums): the period's whole months from the sums per cohort month (a few rows per
- * month and group), the days before and after them from the contributions themselves (two ranges of the index on the cohort day).
+ * month and group; by office, the office its counsellor belongs to now), the days before and after them from the sums
+ * per day by agency, or for a finer grouping from the contributions themselves (two ranges of the index on the cohort day).
  * A median is read from the counts per value (whole days): the middle value, or the mean of the two middle ones,
- * as percentile_cont(0.5). Undefined when the filter needs both a municipality and a counsellor (a municipality
- * filter with offices, or an office filter by municipality): `keyFigureStatement` aggregates the facts then.
+ * as percentile_cont(0.5); the medians are joined to the totals on hashable equalities (`IS NOT DISTINCT FROM`
+ * is a filter over every median of the figure: quadratic in the groups, by municipality). Undefined when the
+ * filter needs both a municipality and a counsellor (a municipality filter with offices, or an office filter by
+ * municipality): `keyFigureStatement` aggregates the facts then.
  * Rows: `figure_id`, `group_key` and the AggregateInputs columns.
  */
 export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureStatement | undefined {
   const byMunicipality = filter.groupBy === 'municipality' || filter.municipality !== undefined;
-  const byCounsellor = filter.groupBy === 'office' || filter.officeId !== undefined;
-  if (byMunicipality && byCounsellor) return undefined;
-  const table: SumsTable = byMunicipality ? 'municipality' : byCounsellor ? 'counsellor' : 'agency';
+  const byOffice = filter.groupBy === 'office' || filter.officeId !== undefined;
+  if (byMunicipality && byOffice) return undefined;
+  const table: SumsTable = byMunicipality ? 'municipality' : byOffice ? 'office' : 'agency';
   const months = wholeMonthsOf(filter.period);
+  // The edge days: their sums per day when by agency, else the contributions themselves.
+  const days = table === 'agency' ? 'key_figure_sums_by_day' : 'key_figure_contributions';
   const parameters: unknown[] = [filter.period.from, filter.period.to, months.from, months.until];
   const add = positional(parameters);
   const conditions = (alias: string) => {
@@ -41,16 +46,18 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
     if (filter.municipality !== undefined) {
       found.push(`lower(${alias}.municipality) = lower(${add(filter.municipality)})`);
     }
-    if (filter.officeId !== undefined) found.push(`office.office_id = ${add(filter.officeId)}`);
+    if (filter.officeId !== undefined) found.push(`${officeOf(alias)} = ${add(filter.officeId)}`);
     return found.map((condition) => ` AND ${condition}`).join('');
   };
+  // The sums by office carry the office; a contribution carries the counsellor, whose office is joined.
+  const officeOf = (alias: string) => (alias === 's' ? 's.office_id' : 'office.office_id');
   const officeJoin = (alias: string) =>
-    byCounsellor
+    byOffice && alias !== 's'
       ? `LEFT JOIN counsellor_offices office ON office.counsellor_id = ${alias}.counsellor_id`
       : '';
   const group = (alias: string) =>
     filter.groupBy === 'office'
-      ? 'office.office_id'
+      ? officeOf(alias)
       : filter.groupBy
         ? `${alias}.${filter.groupBy}`
         : 'NULL::text';
@@ -60,11 +67,11 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
      WHERE s.cohort_month >= $3::date AND s.cohort_month < $4::date${conditions('s')}
     UNION ALL
     SELECT c.figure_id, ${group('c')}, c.value, c.selected, c.known, c.matching_hundredths
-      FROM key_figure_contributions c ${officeJoin('c')}
+      FROM ${days} c ${officeJoin('c')}
      WHERE c.cohort_on >= $1::date AND c.cohort_on < $3::date${conditions('c')}
     UNION ALL
     SELECT c.figure_id, ${group('c')}, c.value, c.selected, c.known, c.matching_hundredths
-      FROM key_figure_contributions c ${officeJoin('c')}
+      FROM ${days} c ${officeJoin('c')}
      WHERE c.cohort_on >= $4::date AND c.cohort_on <= $2::date${conditions('c')}
   ), totals AS (
     SELECT figure_id, group_key, value, sum(selected) AS selected, sum(known) AS known,
@@ -84,7 +91,8 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
   SELECT t.figure_id, t.group_key, sum(t.selected)::int AS selected, sum(t.known)::int AS known,
          (sum(t.matching_hundredths) / 100.0)::float8 AS matching, min(m.median)::float8 AS median, 0 AS counsellors
     FROM totals t
-    LEFT JOIN medians m ON m.figure_id = t.figure_id AND m.group_key IS NOT DISTINCT FROM t.group_key
+    LEFT JOIN medians m ON m.figure_id = t.figure_id AND (m.group_key IS NULL) = (t.group_key IS NULL)
+                       AND coalesce(m.group_key, '') = coalesce(t.group_key, '')
    WHERE $1::date <= $2::date
    GROUP BY t.figure_id, t.group_key`;
   return { sql, parameters };
@@ -95,29 +103,32 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
  * (libs/domain `openCaseChanges`): per counsellor, the open cases now minus the changes after the period's last day,
  * the months after its month from their sums and the rest of its month from the changes themselves. Then per group
  * as the aggregate over the facts: all open cases (`selected`), those with a counsellor (`known`), and the
- * counsellors with at least one. Undefined for a municipality (filter or grouping): the facts are aggregated then.
+ * counsellors with at least one. By municipality (filter or grouping) the same from the sums per municipality and
+ * counsellor; undefined for a municipality with an office (the facts are aggregated then).
  */
 export function openAtEndStatement(filter: KeyFigureFilter): KeyFigureStatement | undefined {
-  if (filter.groupBy === 'municipality' || filter.municipality !== undefined) return undefined;
+  const byMunicipality = filter.groupBy === 'municipality' || filter.municipality !== undefined;
+  const byOffice = filter.groupBy === 'office' || filter.officeId !== undefined;
+  if (byMunicipality && byOffice) return undefined;
   const nextMonth = addMonths(`${filter.period.to.slice(0, 7)}-01` as CalendarDate, 1);
   const parameters: unknown[] = [filter.period.from, filter.period.to, nextMonth];
   const add = positional(parameters);
   const conditions = ['$1::date <= $2::date'];
   if (filter.agency !== undefined) conditions.push(`x.agency = ${add(filter.agency)}`);
+  if (filter.municipality !== undefined) {
+    conditions.push(`lower(x.municipality) = lower(${add(filter.municipality)})`);
+  }
   if (filter.officeId !== undefined) conditions.push(`office.office_id = ${add(filter.officeId)}`);
-  const byOffice = filter.groupBy === 'office' || filter.officeId !== undefined;
   const group =
-    filter.groupBy === 'office'
-      ? 'office.office_id'
-      : filter.groupBy === 'agency'
-        ? 'x.agency'
-        : 'NULL::text';
+    filter.groupBy === 'office' ? 'office.office_id' : filter.groupBy ? `x.${filter.groupBy}` : 'NULL::text';
+  const [by, municipality] = byMunicipality ? ['municipality', 's.municipality, '] : ['counsellor', ''];
   const sql = `WITH x AS (
-    SELECT s.agency, s.counsellor_id, s.open FROM open_cases_by_counsellor s
+    SELECT s.agency, ${municipality}s.counsellor_id, s.open FROM open_cases_by_${by} s
     UNION ALL
-    SELECT s.agency, s.counsellor_id, -s.open FROM open_case_changes_by_counsellor s WHERE s.changed_month >= $3::date
+    SELECT s.agency, ${municipality}s.counsellor_id, -s.open FROM open_case_changes_by_${by} s
+     WHERE s.changed_month >= $3::date
     UNION ALL
-    SELECT c.agency, c.counsellor_id, -c.open FROM open_case_changes c
+    SELECT c.agency, ${municipality.replace('s.', 'c.')}c.counsellor_id, -c.open FROM open_case_changes c
      WHERE c.changed_on > $2::date AND c.changed_on < $3::date
   ), per_counsellor AS (
     SELECT ${group} AS group_key, x.counsellor_id, sum(x.open) AS open

@@ -28,6 +28,9 @@ import { KeyFigureSums1798100000000 } from './1798100000000-key-figure-sums';
 import { StateCompressionLz41798300000000 } from './1798300000000-state-compression-lz4';
 import { TrajectorySearchKeys1798400000000 } from './1798400000000-trajectory-search-keys';
 import { ParticipationHourMonths1798400000001 } from './1798400000001-participation-hour-months';
+import { DeadlineDrillDownIndex1798700000000 } from './1798700000000-deadline-drill-down-index';
+import { KeyFigureDayAndMunicipalitySums1798700000001 } from './1798700000001-key-figure-day-and-municipality-sums';
+import { KeyFigureSumsByOffice1798700000002 } from './1798700000002-key-figure-sums-by-office';
 import { CreateCaseloadImports1798800000000 } from './1798800000000-create-caseload-imports';
 
 /** In order of application; a new migration is appended here, never inserted. */
@@ -62,5 +65,8 @@ export const migrations = [
   StateCompressionLz41798300000000,
   TrajectorySearchKeys1798400000000,
   ParticipationHourMonths1798400000001,
+  DeadlineDrillDownIndex1798700000000,
+  KeyFigureDayAndMunicipalitySums1798700000001,
+  KeyFigureSumsByOffice1798700000002,
   CreateCaseloadImports1798800000000,
 ];

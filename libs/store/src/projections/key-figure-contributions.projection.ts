@@ -23,7 +23,8 @@ export const SUMMED_KEY_FIGURES = KEY_FIGURES.filter(
  * What each trajectory and each of its violation files add to the key figures (libs/domain `contributionOf`: the
  * figure's own selection and aggregation of that one fact), with the groups as the facts have them. Summed per
  * cohort month and per one grouping at a time: the agency; the agency and municipality; the agency and counsellor
- * (an office is its counsellors' sum). A grouping by municipality and counsellor would hold about one row per fact.
+ * and per the counsellor's office (moved with the counsellor); and per cohort day and agency (the days outside a period's whole months).
+ * A grouping by municipality and counsellor would hold about one row per fact.
  */
 export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord> = {
   entity: KeyFigureContributionRecord,
@@ -73,12 +74,26 @@ export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord
       groupBy: ['cohortMonth', 'agency', 'counsellorId', 'figureId', 'value'] satisfies Property[],
       measures: MEASURES,
     },
+    // The office is the counsellor's now: their sums move with them (summed-read-models.ts `officeOf`).
+    {
+      table: 'key_figure_sums_by_office',
+      groupBy: ['cohortMonth', 'agency', 'counsellorId', 'figureId', 'value'] satisfies Property[],
+      measures: MEASURES,
+      officeOf: 'counsellorId',
+    },
+    // The days of a period outside its whole months, by agency: a few rows per day instead of every contribution.
+    {
+      table: 'key_figure_sums_by_day',
+      groupBy: ['cohortOn', 'agency', 'figureId', 'value'] satisfies Property[],
+      measures: MEASURES,
+    },
   ],
 };
 
 /**
  * The days each trajectory becomes and stops being an open case (libs/domain `openCaseChanges`), for the open cases
- * per counsellor at a period's end: summed per counsellor (the open cases now) and per month of the change.
+ * per counsellor at a period's end: summed per counsellor (the open cases now) and per month of the change, and the
+ * same per municipality and counsellor.
  */
 export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
   entity: OpenCaseChangeRecord,
@@ -102,6 +117,17 @@ export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
     {
       table: 'open_case_changes_by_counsellor',
       groupBy: ['changedMonth', 'agency', 'counsellorId'],
+      measures: ['open'],
+    },
+    // By municipality, per counsellor too (the figure counts the counsellors with an open case in the group).
+    {
+      table: 'open_cases_by_municipality',
+      groupBy: ['agency', 'municipality', 'counsellorId'],
+      measures: ['open'],
+    },
+    {
+      table: 'open_case_changes_by_municipality',
+      groupBy: ['changedMonth', 'agency', 'municipality', 'counsellorId'],
       measures: ['open'],
     },
   ],

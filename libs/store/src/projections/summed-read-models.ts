@@ -24,13 +24,23 @@ export interface Sums {
   groupBy: readonly string[];
   /** The summed properties (integers). */
   measures: readonly string[];
+  /**
+   * A counsellor property of `groupBy` that the table groups by the counsellor's office instead (its column
+   * `office_id`: counsellor_offices as it is now, null without one). A counsellor moved to another office takes
+   * their sums along (the trigger on counsellor_offices, migration KeyFigureSumsByOffice1798700000002); the append
+   * holds a shared lock per counsellor while it reads their office and adds to it, the move an exclusive one.
+   */
+  officeOf?: string;
 }
 
 interface SumColumns {
   table: string;
   contributions: string;
-  groups: { column: string; type: string }[];
+  /** `column`: in the sums table; `source`: in the contributions (differs for the office of `officeOf`). */
+  groups: { column: string; source: string; type: string }[];
   measures: string[];
+  /** The source column of the counsellor whose office the table groups by. */
+  officeOf?: string;
 }
 
 function sumColumnsOf(metadata: EntityMetadata, sums: Sums): SumColumns {
@@ -44,11 +54,19 @@ function sumColumnsOf(metadata: EntityMetadata, sums: Sums): SumColumns {
     contributions: quote(metadata.tableName),
     groups: sums.groupBy.map((property) => {
       const found = column(property);
-      return { column: quote(found.databaseName), type: sqlType(found.type, found.databaseName) };
+      const source = quote(found.databaseName);
+      const type = sqlType(found.type, found.databaseName);
+      return { column: property === sums.officeOf ? '"office_id"' : source, source, type };
     }),
     measures: sums.measures.map((property) => quote(column(property).databaseName)),
+    officeOf: sums.officeOf === undefined ? undefined : quote(column(sums.officeOf).databaseName),
   };
 }
+
+/** The counsellor's office as the sums by office group it (an office id, or null). */
+const OFFICE_OF = (counsellor: string) =>
+  `LEFT JOIN counsellor_offices member ON member.counsellor_id = ${counsellor}`;
+const officeLock = (counsellor: string) => `hashtext('counsellor-office:' || ${counsellor})`;
 
 /** What appends change in the sums tables, per table: deltas in key order. */
 export type SumChanges = readonly { columns: SumColumns; deltas: Delta[] }[];
@@ -177,7 +195,7 @@ function deltas(
   next: readonly Record<string, unknown>[],
 ): Delta[] {
   const unquoted = (name: string) => name.slice(1, -1).replace(/""/g, '"');
-  const groupNames = columns.groups.map(({ column }) => unquoted(column));
+  const groupNames = columns.groups.map(({ source }) => unquoted(source));
   const measureNames = columns.measures.map(unquoted);
   const byGroup = new Map<string, Delta>();
   const add = (row: Record<string, unknown>, sign: number) => {
@@ -207,9 +225,26 @@ async function addToSums(
     ...columns.measures.map((_, index) => changes.map((change) => change.measures[index])),
   ];
   const types = [...columns.groups.map(({ type }) => type), ...columns.measures.map(() => 'bigint')];
+  const unnested = `unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})`;
+  let source = `SELECT * FROM ${unnested}`;
+  if (columns.officeOf !== undefined) {
+    const counsellor = columns.groups.findIndex(({ source }) => source === columns.officeOf);
+    const counsellors = [...new Set(arrays[counsellor].filter((id) => id !== null))].sort();
+    await manager.query(
+      `SELECT pg_advisory_xact_lock_shared(${officeLock('id')}) FROM unnest($1::text[]) AS id`,
+      [counsellors],
+    );
+    const keys = columns.groups.map((_, index) =>
+      index === counsellor ? 'member.office_id' : `d.g${index}`,
+    );
+    source = `SELECT ${keys.join(', ')}, ${columns.measures.map((_, index) => `sum(d.m${index})`).join(', ')}
+      FROM ${unnested} AS d(${[...columns.groups.map((_, index) => `g${index}`), ...columns.measures.map((_, index) => `m${index}`)].join(', ')})
+      ${OFFICE_OF(`d.g${counsellor}`)}
+     GROUP BY ${keys.join(', ')} ORDER BY ${keys.join(', ')}`;
+  }
   const emptied = await manager.query<Record<string, unknown>[]>(
     `INSERT INTO ${columns.table} AS total (${[...groups, ...columns.measures].join(', ')})
-     SELECT * FROM unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})
+     ${source}
      ON CONFLICT (${groups.join(', ')}) DO UPDATE
         SET ${columns.measures.map((measure) => `${measure} = total.${measure} + EXCLUDED.${measure}`).join(', ')}
      RETURNING ${groups.join(', ')}, ${columns.measures.map((measure) => `${measure} = 0`).join(' AND ')} AS empty`,
@@ -244,12 +279,16 @@ export async function rebuildSums(manager: EntityManager): Promise<void> {
   );
   for (const columns of summed) {
     const groups = columns.groups.map(({ column }) => column);
+    const keys = columns.groups.map(({ source }) =>
+      source === columns.officeOf ? 'member.office_id' : `c.${source}`,
+    );
     await manager.query(
       `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
-       SELECT ${groups.join(', ')}, ${columns.measures.map((measure) => `sum(${measure})`).join(', ')}
-         FROM ${columns.contributions}
-        GROUP BY ${groups.join(', ')}
-       HAVING ${columns.measures.map((measure) => `sum(${measure}) <> 0`).join(' OR ')}`,
+       SELECT ${keys.join(', ')}, ${columns.measures.map((measure) => `sum(c.${measure})`).join(', ')}
+         FROM ${columns.contributions} c
+         ${columns.officeOf !== undefined ? OFFICE_OF(`c.${columns.officeOf}`) : ''}
+        GROUP BY ${keys.join(', ')}
+       HAVING ${columns.measures.map((measure) => `sum(c.${measure}) <> 0`).join(' OR ')}`,
     );
   }
   for (const definition of indexes) await manager.query(definition);

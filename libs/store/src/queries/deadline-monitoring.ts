@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import {
   addDays,
   Agency,
+  AGENCY_CODES,
   CalendarDate,
   DEADLINE_BUCKETS,
   DeadlineBucket,
@@ -264,42 +265,21 @@ export class DeadlineMonitoring {
     return result;
   }
 
-  /** The cases behind one count, by due date; a page and the total. */
+  /**
+   * The cases behind one count, by due date; a page and the total. The total is the count itself (`counts`, from
+   * the sums). The page is read per agency in the scope, each agency's rows in the page's order up to the page's end
+   * (`pageOf`), then merged.
+   */
   async cases(
     filter: MonitoringFilter,
     bucket: DeadlineBucket,
     page: { limit: number; offset: number },
   ): Promise<{ items: MonitoredCase[]; total: number }> {
-    const parameters: unknown[] = [];
-    const bind = positional(parameters);
-    const where = `${conditionsOf(filter, bind)} AND ${new MonitoringConditions('deadline', filter.asOn, bind).bucket(bucket)}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM deadlines deadline
-         ${filter.officeId !== undefined ? OFFICE_JOIN : ''} WHERE ${where}`,
-      parameters,
-    );
-    const rows: {
-      trajectory_id: string;
-      deadline_id: string;
-      kind: DeadlineKind;
-      due_on: CalendarDate;
-      state: DeadlineState;
-      fulfilled_on: CalendarDate | null;
-      agency: Agency;
-      counsellor_id: string | null;
-      office_id: string | null;
-      office_name: string | null;
-      municipality: string;
-    }[] = await this.dataSource.query(
-      `SELECT deadline.trajectory_id, deadline.deadline_id, deadline.kind, deadline.due_on, deadline.state,
-              deadline.fulfilled_on, deadline.agency, deadline.counsellor_id, office.office_id,
-              office.name AS office_name, deadline.municipality
-         FROM deadlines deadline ${OFFICE_JOIN}
-        WHERE ${where}
-        ORDER BY deadline.due_on, deadline.trajectory_id, deadline.deadline_id
-        LIMIT ${bind(page.limit)} OFFSET ${bind(page.offset)}`,
-      parameters,
-    );
+    const [counted, rows] = await Promise.all([
+      this.counts(filter, 'agency'),
+      this.dataSource.query<CaseRow[]>(...pageOf(filter, bucket, page)),
+    ]);
+    const total = counted.reduce((sum, row) => sum + row[bucket], 0);
     return {
       total,
       items: rows.map((row) => ({
@@ -318,6 +298,69 @@ export class DeadlineMonitoring {
     };
   }
 }
+
+interface CaseRow {
+  trajectory_id: string;
+  deadline_id: string;
+  kind: DeadlineKind;
+  due_on: CalendarDate;
+  state: DeadlineState;
+  fulfilled_on: CalendarDate | null;
+  agency: Agency;
+  counsellor_id: string | null;
+  office_id: string | null;
+  office_name: string | null;
+  municipality: string;
+}
+
+/**
+ * The drill-down's page as one statement: for each agency the filter and scope allow, the bucket's deadlines in
+ * the page's order up to the page's end, merged and cut to the page. A bucket of running, unfulfilled deadlines
+ * (overdue, due within 7 or 30 days) is two parts per agency: those not fulfilled at all, read from
+ * `deadlines_running_unfulfilled_page_idx` in the page's order (so the scan stops at the page), and those fulfilled
+ * after `asOn` (few for a recent day). The conditions stay the bucket's own (`MonitoringConditions`).
+ */
+export function pageOf(
+  filter: MonitoringFilter,
+  bucket: DeadlineBucket,
+  page: { limit: number; offset: number },
+): [string, unknown[]] {
+  const parameters: unknown[] = [];
+  const bind = positional(parameters);
+  const on = new MonitoringConditions('deadline', filter.asOn, bind);
+  const where = `${conditionsOf(filter, bind)} AND ${on.bucket(bucket)}`;
+  const parts =
+    bucket === 'overdue' || bucket === 'dueWithin7' || bucket === 'dueWithin30'
+      ? [
+          `deadline.fulfilled_on IS NULL AND ${on.running}`,
+          `deadline.fulfilled_on > ${bind(filter.asOn)}::date`,
+        ]
+      : ['true'];
+  const agencies = AGENCY_CODES.filter(
+    (agency) =>
+      (filter.agency === undefined || filter.agency === agency) &&
+      (filter.scope?.agencies === undefined || filter.scope.agencies.includes(agency)),
+  );
+  const order = 'ORDER BY deadline.due_on, deadline.trajectory_id, deadline.deadline_id';
+  const end = bind(page.offset + page.limit);
+  const branches = agencies.flatMap((agency) => {
+    const agencyIs = `deadline.agency = ${bind(agency)}`;
+    return parts.map(
+      (part) => `(SELECT ${CASE_COLUMNS} FROM deadlines deadline ${OFFICE_JOIN}
+        WHERE ${agencyIs} AND ${part} AND ${where} ${order} LIMIT ${end})`,
+    );
+  });
+  if (!branches.length) return ['SELECT * FROM deadlines WHERE false', []];
+  return [
+    `SELECT * FROM (${branches.join('\n UNION ALL ')}) deadline ${order}
+      LIMIT ${bind(page.limit)} OFFSET ${bind(page.offset)}`,
+    parameters,
+  ];
+}
+
+const CASE_COLUMNS = `deadline.trajectory_id, deadline.deadline_id, deadline.kind, deadline.due_on, deadline.state,
+  deadline.fulfilled_on, deadline.agency, deadline.counsellor_id, office.office_id, office.name AS office_name,
+  deadline.municipality`;
 
 /**
  * The scope and the filters as one condition on the deadlines row `deadline`. The row carries the trajectory's
