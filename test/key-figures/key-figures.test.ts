@@ -18,7 +18,9 @@ import { toTrajectoryEvent } from '../../libs/store/src/projections/folded-strea
  *
  * Isolation in the run's shared database: the trajectories' counsellors are this file's own, placed in this file's
  * own office, and every figure is asked for that office (`office=`). The commands figure counts the demo
- * counsellor's commands, which other files give too: it is checked as a lower bound of what this file added.
+ * counsellor's commands, which other files give too: it is asked for a third office that holds the demo counsellor
+ * alone (other files' trajectories of the demo counsellor must not reach this file's office), and checked as a lower
+ * bound of what this file added.
  *
  * By hand (d = days ago), period d200 .. today:
  * - T1 (K1): registered d120, intake d110, VDAB d105 (before the contract: in time), contract d100; MO failed d80, passed d70; NT2 course
@@ -32,6 +34,7 @@ import { toTrajectoryEvent } from '../../libs/store/src/projections/folded-strea
 const run = randomUUID().slice(0, 8);
 const OFFICE = `kf-${run}`;
 const COPY_OFFICE = `kf-${run}-copy`;
+const COMMANDS_OFFICE = `kf-${run}-commands`;
 const K1 = `kf-${run}-k1`;
 const K2 = `kf-${run}-k2`;
 const K3 = `kf-${run}-k3`;
@@ -147,9 +150,14 @@ describe('key figures', () => {
       .put(`/offices/${COPY_OFFICE}`)
       .send({ name: `Kopie ${run}` })
       .expect(201);
-    for (const counsellor of [K1, K2, 'counsellor-gent']) {
+    await manager()
+      .put(`/offices/${COMMANDS_OFFICE}`)
+      .send({ name: `Opdrachten ${run}` })
+      .expect(201);
+    for (const counsellor of [K1, K2]) {
       await manager().put(`/offices/${OFFICE}/counsellors/${counsellor}`).expect(200);
     }
+    await manager().put(`/offices/${COMMANDS_OFFICE}/counsellors/counsellor-gent`).expect(200);
     await manager().put(`/offices/${COPY_OFFICE}/counsellors/${K3}`).expect(200);
 
     ids.t1 = await open(K1, 120, 110, 100, { vdab: 105 });
@@ -233,9 +241,11 @@ describe('key figures', () => {
     expect(value('fines-imposed').value).toBe(1);
     expect(value('fines-total-euro').value).toBe(250);
     expect(value('open-cases-per-counsellor')).toEqual({ value: 2, numerator: 4, denominator: 2 });
+    // The office's own counsellors gave no command: the demo counsellor did.
+    expect(value('commands-per-counsellor-per-week').numerator).toBe(0);
     // The demo counsellor gave this file's 28 commands so far (4 openings, 3 intakes, 2 VDAB registrations, 3
-    // contracts, 5 MO and 7 NT2 commands, 4 activities), as the one counsellor of the office who gave any.
-    const commands = value('commands-per-counsellor-per-week');
+    // contracts, 5 MO and 7 NT2 commands, 4 activities), as the one counsellor of its office.
+    const commands = (await figures({ office: COMMANDS_OFFICE }))['commands-per-counsellor-per-week'];
     expect(commands.denominator).toBe(1);
     expect(commands.numerator).toBeGreaterThanOrEqual(28);
 
@@ -445,8 +455,7 @@ describe('key figures', () => {
     expect(rows.filter((row) => row.startsWith('Gent,'))).toEqual([
       expect.stringMatching(new RegExp(`^Gent,${daysAgo(200)},${daysAgo(0)},0.3333,`)),
     ]);
-    // Other municipalities appear only through the commands figure: the demo counsellor placed in the office also
-    // works on other test files' trajectories (one database); none has a trajectory figure of this office.
+    // No other municipality has a trajectory figure of this office.
     expect(rows.filter((row) => !row.startsWith('Gent,') && row.split(',')[3] !== '')).toEqual([]);
   });
 
