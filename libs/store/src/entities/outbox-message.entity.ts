@@ -11,9 +11,11 @@ export type OutboxMessageState = 'PENDING' | 'DELIVERED' | 'DEAD';
 @Entity({ name: 'outbox_messages' })
 @Unique('outbox_messages_cause_unique', ['streamId', 'eventVersion', 'destination', 'type'])
 @Check('outbox_messages_state_check', "state IN ('PENDING', 'DELIVERED', 'DEAD')")
-// The relay's claim (due messages in order; an earlier undelivered message of the same partner and trajectory) and
-// the operators' dead letters.
-@Index('outbox_messages_due_idx', ['nextAttemptAt', 'position'], { where: "state = 'PENDING'" })
+// The relay's claim (a partner's due messages of one kind in order; an earlier undelivered message of the same partner
+// and trajectory) and the operators' dead letters.
+@Index('outbox_messages_due_by_kind_idx', ['destination', 'type', 'nextAttemptAt', 'position'], {
+  where: "state = 'PENDING'",
+})
 @Index('outbox_messages_undelivered_idx', ['destination', 'streamId', 'position'], {
   where: "state <> 'DELIVERED'",
 })

@@ -1,19 +1,22 @@
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import type { ClaimedMessage, DeliveryOutcome, RelayStep } from './outbox.types';
 
 /**
- * The next message to deliver, locked for the claiming transaction (FOR UPDATE SKIP LOCKED: relays in other
- * workers pass over it): a pending, due message of a subscribed kind whose partner has no earlier undelivered
- * (pending or dead) message about the same trajectory. So a partner receives a trajectory's messages in the order
- * they were enqueued, and a dead letter holds the later ones of its trajectory back until it is replayed.
+ * The next message of one subscribed kind to deliver to one partner, locked for the claiming transaction
+ * (FOR UPDATE SKIP LOCKED: relays in other workers pass over it): a pending, due message whose partner has no
+ * earlier undelivered (pending or dead) message of a subscribed kind about the same trajectory. So a partner
+ * receives a trajectory's messages in the order they were enqueued, and a dead letter holds the later ones of its
+ * trajectory back until it is replayed. One kind at a time, through the index on (destination, type, due time):
+ * messages nobody subscribed to (a partner without a subscription, or a kind its subscription leaves out) are never
+ * read, however many wait.
  */
-const CLAIM_NEXT = `
+export const CLAIM_NEXT_OF_KIND = `
   SELECT m.id, m.destination, m.type, m.stream_id, m.event_version, m.created_at, m.payload, m.attempts,
          s.endpoint_url, s.secret_ref, s.max_attempts
-    FROM outbox_messages m
-    JOIN outbox_subscriptions s
-      ON s.partner = m.destination AND s.active AND m.type = ANY (s.event_kinds) AND m.created_at >= s.deliver_from
-   WHERE m.state = 'PENDING' AND m.next_attempt_at <= now()
+    FROM outbox_subscriptions s
+    JOIN outbox_messages m ON m.destination = s.partner
+   WHERE s.partner = $1 AND s.active AND $2 = ANY (s.event_kinds)
+     AND m.type = $2 AND m.state = 'PENDING' AND m.next_attempt_at <= now() AND m.created_at >= s.deliver_from
      AND NOT EXISTS (
        SELECT 1 FROM outbox_messages earlier
         WHERE earlier.destination = m.destination AND earlier.stream_id = m.stream_id
@@ -22,6 +25,11 @@ const CLAIM_NEXT = `
    ORDER BY m.next_attempt_at, m.position
    LIMIT 1
    FOR UPDATE OF m SKIP LOCKED`;
+
+/** Every (partner, kind) an active subscription asks for, in a fixed order. */
+const SUBSCRIBED_KINDS = `
+  SELECT s.partner, kind FROM outbox_subscriptions s, unnest(s.event_kinds) AS kind
+   WHERE s.active ORDER BY s.partner, kind`;
 
 interface ClaimedRow {
   id: string;
@@ -44,6 +52,12 @@ export interface RelayStepOptions {
 
 /** The relay's side of the outbox: claim one message, deliver it while holding its lock, record the outcome. */
 export class OutboxRelayStore {
+  /**
+   * Where the next claim starts in the list of subscribed kinds: each step starts one further, so a partner with a
+   * long backlog does not keep the others waiting.
+   */
+  private turn = 0;
+
   constructor(private readonly dataSource: DataSource) {}
 
   /**
@@ -59,7 +73,7 @@ export class OutboxRelayStore {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const [row] = (await runner.query(CLAIM_NEXT)) as ClaimedRow[];
+      const row = await this.claimNext(runner);
       if (!row) {
         await runner.commitTransaction();
         return { outcome: 'idle' };
@@ -108,6 +122,18 @@ export class OutboxRelayStore {
     } finally {
       await runner.release();
     }
+  }
+
+  /** The first due message found, trying each subscribed kind once, from this step's turn on. */
+  private async claimNext(runner: QueryRunner): Promise<ClaimedRow | undefined> {
+    const kinds = (await runner.query(SUBSCRIBED_KINDS)) as { partner: string; kind: string }[];
+    const start = this.turn++;
+    for (let offset = 0; offset < kinds.length; offset++) {
+      const { partner, kind } = kinds[(start + offset) % kinds.length];
+      const [row] = (await runner.query(CLAIM_NEXT_OF_KIND, [partner, kind])) as ClaimedRow[];
+      if (row) return row;
+    }
+    return undefined;
   }
 }
 
