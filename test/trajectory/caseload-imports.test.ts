@@ -6,6 +6,7 @@ import { eventually } from '../support/eventually';
 import { daysAgo } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
 import { uniqueIdentity } from '../support/unique-identities';
+import { removeWorkflowBundleFile, startWorkerChild, WorkerChild } from '../exchange/support/worker-child';
 
 const MANAGER = 'manager-gent';
 
@@ -32,11 +33,16 @@ function caseloadCsv(rows: readonly Record<string, unknown>[]): Buffer {
  */
 describe('caseload files uploaded through the API', () => {
   let system: TestSystem;
+  let child: WorkerChild | undefined;
 
   beforeAll(async () => {
     system = await startTestSystem();
   });
-  afterAll(() => system?.close());
+  afterAll(async () => {
+    await child?.kill();
+    await system?.close();
+    await removeWorkflowBundleFile();
+  });
 
   const upload = (file: Buffer, contentType = 'text/csv', identity = MANAGER) =>
     system
@@ -45,7 +51,7 @@ describe('caseload files uploaded through the API', () => {
       .set('Content-Type', contentType)
       .send(file);
 
-  const finished = (importId: string) =>
+  const finished = (importId: string, timeoutMs = 60_000) =>
     eventually(
       async () => {
         const { body } = await system.http(MANAGER).get(`/caseload-imports/${importId}`).expect(200);
@@ -53,7 +59,7 @@ describe('caseload files uploaded through the API', () => {
           throw new Error(`import is ${body.status} (${body.rowsDone}/${body.totalRows})`);
         return body;
       },
-      60_000,
+      timeoutMs,
       250,
     );
 
@@ -189,6 +195,62 @@ describe('caseload files uploaded through the API', () => {
     expect((await finished(importId)).outcomes).toMatchObject({ OPENED: 3 });
     expect(await eventsOfImport(importId)).toBeGreaterThanOrEqual(3);
   });
+
+  it('resumes after its worker is killed (SIGKILL) mid-file: every row opened exactly once, and counted as opened', async () => {
+    const ROWS = 2_000;
+    const prefix = `killed-${Date.now()}-`;
+    const rows = [...caseloadRows('IN_GENT', ROWS, () => uniqueIdentity(), calendarDateAt(Date.now()))].map(
+      (row) => ({ ...row, dossierId: `${prefix}${String(row.dossierId)}` }),
+    );
+    await system.stopWorker();
+    try {
+      child = await startWorkerChild(system.taskQueue);
+      const { importId } = (await upload(caseloadCsv(rows)).expect(202)).body as { importId: string };
+      // Killed between a batch's openings and the recording of their outcomes: the retried batch meets its own
+      // openings.
+      const startedAt = new Date(Date.now() - 60_000);
+      const atKill = await eventually(
+        async () => {
+          const [progress] = await system.database.query(
+            `SELECT (SELECT count(*)::int FROM events
+                      WHERE recorded_at >= $3 AND type = 'TrajectoryOpened' AND metadata->>'correlationId' = $2) AS opened,
+                    (SELECT count(outcome)::int FROM caseload_import_rows WHERE import_id = $1) AS recorded`,
+            [importId, `caseload-import:${importId}`, startedAt],
+          );
+          if (!(progress.opened > progress.recorded))
+            throw new Error(`${progress.opened} opened, all recorded`);
+          return progress as { opened: number; recorded: number };
+        },
+        120_000,
+        10,
+      );
+      await child.kill();
+      child = undefined;
+      expect(atKill.recorded).toBeLessThan(atKill.opened);
+      expect(atKill.recorded).toBeLessThan(ROWS);
+
+      child = await startWorkerChild(system.taskQueue);
+      const done = await finished(importId, 180_000);
+      expect(done).toMatchObject({
+        totalRows: ROWS,
+        rowsDone: ROWS,
+        outcomes: { OPENED: ROWS, ALREADY_OPENED: 0, INVALID: 0, REFUSED: 0, CONFLICT: 0 },
+      });
+      const [opened] = await system.database.query(
+        `SELECT count(*)::int AS rows, count(DISTINCT r.trajectory_id)::int AS trajectories,
+                count(e.position)::int AS openings
+           FROM caseload_import_rows r
+           LEFT JOIN events e ON e.stream_id = r.trajectory_id AND e.type = 'TrajectoryOpened'
+          WHERE r.import_id = $1`,
+        [importId],
+      );
+      expect(opened).toEqual({ rows: ROWS, trajectories: ROWS, openings: ROWS });
+    } finally {
+      await child?.kill();
+      child = undefined;
+      await system.startWorker();
+    }
+  }, 400_000);
 
   it('refuses a file whose header lacks a required column, naming it, and stages nothing', async () => {
     const imports = async (): Promise<number> =>

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Context } from '@temporalio/activity';
 import { DataSource } from 'typeorm';
 import {
+  caseloadImportCorrelationId,
   CaseloadImportStore,
   CaseloadOutcomeCounts,
   CaseloadRowResult,
@@ -44,7 +45,7 @@ export class CaseloadImportActivitiesService implements CaseloadImportActivities
         agency: work.agency,
         actor: work.uploadedBy,
         actorRole: work.uploaderRole,
-        correlationId: `caseload-import:${importId}`,
+        correlationId: caseloadImportCorrelationId(importId),
       },
       {
         batchSize: OPENING_BATCH_ROWS,

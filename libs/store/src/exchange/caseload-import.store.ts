@@ -3,6 +3,11 @@ import type { Agency, RowProblem } from '../../../domain/src';
 import type { ImportFormat } from './registration-exchange.types';
 import { ImportProgressView, StagedImports, StagedImportTables, StagedUpload } from './staged-imports';
 
+/** The correlation id of every event a caseload import writes: its openings are recognised by it on a retry. */
+export function caseloadImportCorrelationId(importId: string): string {
+  return `caseload-import:${importId}`;
+}
+
 /** What became of a caseload row (see BulkOpening in apps/api). */
 export const CASELOAD_ROW_OUTCOMES = ['OPENED', 'ALREADY_OPENED', 'INVALID', 'REFUSED', 'CONFLICT'] as const;
 export type CaseloadRowOutcome = (typeof CASELOAD_ROW_OUTCOMES)[number];
@@ -125,15 +130,21 @@ export class CaseloadImportStore extends StagedImports<CaseloadRowOutcome> {
   }
 
   /**
-   * Records a batch's outcomes in one statement and lets go of the rows' fields; a row that has its outcome keeps it
-   * (a batch retried after a worker died: its openings then answer ALREADY_OPENED, and are not recorded again).
+   * Records a batch's outcomes in one statement and lets go of the rows' fields; a row that has its outcome keeps it.
+   * A batch retried after its worker died between opening its rows and recording them meets its own openings: they
+   * answer ALREADY_OPENED, and are recorded as OPENED when the trajectory's opening event carries this import's
+   * correlation id (the import did open them, once).
    */
   async recordOutcomes(importId: string, results: readonly CaseloadRowResult[]): Promise<void> {
     if (!results.length) return;
     await this.dataSource.query(
       `UPDATE caseload_import_rows r
-          SET outcome = o.outcome, problems = o.problems, trajectory_id = o.trajectory_id, fields = NULL,
-              processed_at = now()
+          SET outcome = CASE
+                WHEN o.outcome = 'ALREADY_OPENED' AND EXISTS (
+                  SELECT 1 FROM events e
+                   WHERE e.stream_id = o.trajectory_id AND e.version = 1 AND e.metadata->>'correlationId' = $6)
+                THEN 'OPENED' ELSE o.outcome END,
+              problems = o.problems, trajectory_id = o.trajectory_id, fields = NULL, processed_at = now()
          FROM unnest($2::int[], $3::text[], $4::jsonb[], $5::text[]) AS o(row_number, outcome, problems, trajectory_id)
         WHERE r.import_id = $1 AND r.row_number = o.row_number AND r.outcome IS NULL`,
       [
@@ -142,6 +153,7 @@ export class CaseloadImportStore extends StagedImports<CaseloadRowOutcome> {
         results.map((result) => result.outcome),
         results.map((result) => (result.problems.length ? JSON.stringify(result.problems) : null)),
         results.map((result) => result.trajectoryId ?? null),
+        caseloadImportCorrelationId(importId),
       ],
     );
   }
