@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
+import type { DataSource } from 'typeorm';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startOutboxRelay } from '../apps/worker/src/outbox/outbox-relay';
 import { deliveredBody } from '../apps/worker/src/outbox/partner-delivery';
 import { signatureOf } from '../apps/worker/src/outbox/webhook-signature';
 import { createLogger } from '../libs/logging/src';
+import { OutboxRelayStore } from '../libs/store/src';
 import { openBenchDatabase } from './bench-database';
-import { log, positiveInteger, renderTable } from './measure';
+import { log, Measurement, positiveInteger, renderTable, timed } from './measure';
 
 /**
  * Messages per second the outbox relay delivers to a local endpoint that answers at once, against the same signed
@@ -17,10 +20,16 @@ import { log, positiveInteger, renderTable } from './measure';
  *     bench/outbox-relay.bench.ts        (or: npm run bench:outbox)
  *
  * Sizes: BENCH_OUTBOX_MESSAGES (default 3,000, 10 per trajectory), BENCH_OUTBOX_CONCURRENCY (default "1,4,8").
+ *
+ * Then an idle poll (a relay step that finds nothing to deliver), on the subscriptions above, with no pending message
+ * and with BENCH_OUTBOX_UNSUBSCRIBED (default 100,000) pending messages nobody subscribed to: the second should cost
+ * what the first does.
  */
 const messages = positiveInteger('BENCH_OUTBOX_MESSAGES', 3_000);
 const concurrencies = (process.env.BENCH_OUTBOX_CONCURRENCY ?? '1,4,8').split(',').map(Number);
 const secret = randomBytes(32);
+const unsubscribed = positiveInteger('BENCH_OUTBOX_UNSUBSCRIBED', 100_000);
+const IDLE_POLLS = 200;
 
 async function main(): Promise<void> {
   const database = await openBenchDatabase(2);
@@ -108,10 +117,51 @@ async function main(): Promise<void> {
           lines,
         ),
     );
+    await idlePolls(database.dataSource);
   } finally {
     server.close();
     await database.close();
   }
+}
+
+/** Idle relay steps with no pending message, then with `unsubscribed` pending messages nobody subscribed to. */
+async function idlePolls(dataSource: DataSource): Promise<void> {
+  const store = new OutboxRelayStore(dataSource);
+  const poll = async (name: string): Promise<Measurement> => {
+    const measurement = new Measurement(name);
+    for (let round = 0; round < IDLE_POLLS; round++) {
+      const step = await timed(measurement, () =>
+        store.deliverNext(() => Promise.reject(new Error('an idle poll delivers nothing')), {
+          retryDelayMs: () => 1_000,
+        }),
+      );
+      if (step.outcome !== 'idle') throw new Error('the idle poll found a message to deliver');
+    }
+    return measurement;
+  };
+  const empty = await poll('0');
+  await dataSource.query(
+    `INSERT INTO outbox_messages (destination, type, payload, stream_id, event_version)
+     SELECT CASE WHEN n % 2 = 0 THEN 'VDAB' ELSE 'test-centre:Bench 1' END,
+            CASE WHEN n % 2 = 0 THEN 'RegistrationRequired' ELSE 'TestResultRecorded' END,
+            jsonb_build_object('note', 'unsubscribed ' || n), 'unsubscribed-' || n, 1
+       FROM generate_series(1, $1) AS n`,
+    [unsubscribed],
+  );
+  await dataSource.query('ANALYZE outbox_messages');
+  const waiting = await poll(String(unsubscribed));
+  log(
+    `\nidle poll, ${IDLE_POLLS} each (load average ${loadavg()[0].toFixed(1)}):\n` +
+      renderTable(
+        ['pending messages nobody subscribed to', 'p50 ms', 'p95 ms', 'p50 / empty p50'],
+        [empty, waiting].map((measurement) => [
+          measurement.name,
+          measurement.percentile(50).toFixed(2),
+          measurement.percentile(95).toFixed(2),
+          (measurement.percentile(50) / empty.percentile(50)).toFixed(2),
+        ]),
+      ),
+  );
 }
 
 /** The same signed bodies POSTed from memory, `concurrency` at a time. */
