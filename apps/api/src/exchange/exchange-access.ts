@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Agency, RegistrationPartner } from '../../../../libs/domain/src';
 import type { ImportView, ReconciliationItemView } from '../../../../libs/store/src';
+import { requireOwnUpload } from '../access/upload-ownership';
 import type { CommandContext } from '../http/command-context';
 
 /**
@@ -23,8 +24,7 @@ export class ExchangeAccess {
 
   /** Reading an import's progress and report (it holds national numbers). */
   assertMayRead(context: CommandContext, imported: ImportView): void {
-    if (imported.partner !== context.actor.organisation)
-      throw new NotFoundException(`import ${imported.importId} not found`);
+    requireOwnUpload(context.actor, imported, (own) => own.partner, `import ${imported.importId}`);
   }
 
   /** Whose queue a caller lists: a counsellor's or team lead's own agency, a partner mediator's own partner. */

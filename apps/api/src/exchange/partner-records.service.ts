@@ -29,6 +29,7 @@ import {
   partnerRecordImportWorkflowId,
 } from '../../../../workflows/src/partner-record-import.workflow';
 import { readScopeFor } from '../access/read-scope-for';
+import { requireOwnUpload } from '../access/upload-ownership';
 import { ApiConfig } from '../config/api-config.service';
 import { CommandContext } from '../http/command-context';
 import { badRequest } from '../http/validation-errors';
@@ -142,9 +143,12 @@ export class PartnerRecordsService {
   /** One of the caller's own imports of this kind; any other answers 404. */
   async find(kind: PartnerFileKind, importId: string, context: CommandContext): Promise<PartnerImportView> {
     const found = await this.store.findImport(importId);
-    if (!found || found.kind !== kind || found.organisation !== context.actor.organisation)
-      throw new NotFoundException(`import ${importId} not found`);
-    return found;
+    return requireOwnUpload(
+      context.actor,
+      found?.kind === kind ? found : null,
+      (own) => own.organisation,
+      `import ${importId}`,
+    );
   }
 
   async problemsCsv(kind: PartnerFileKind, importId: string, context: CommandContext): Promise<string> {

@@ -1,13 +1,13 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
-import { Agency, isAgency } from '../../../../../libs/domain/src';
 import { CaseloadImportStore, CaseloadImportView, ImportFormat } from '../../../../../libs/store/src';
 import {
   CaseloadImportInput,
   caseloadImportWorkflowId,
 } from '../../../../../workflows/src/caseload-import.workflow';
+import { caseloadAgencyOf, requireOwnUpload } from '../../access/upload-ownership';
 import { ApiConfig } from '../../config/api-config.service';
 import { toCsv } from '../../http/csv';
 import { CommandContext } from '../../http/command-context';
@@ -42,7 +42,7 @@ export class CaseloadImportsService {
     return receiveFile({
       file,
       staging: await this.store.beginStaging({
-        agency: agencyOf(context),
+        agency: caseloadAgencyOf(context.actor),
         format,
         ...(options.fileName ? { fileName: options.fileName } : {}),
         uploadedBy: context.actor.subject,
@@ -62,21 +62,16 @@ export class CaseloadImportsService {
 
   /** One of the caller's agency's imports; any other answers 404. */
   async find(importId: string, context: CommandContext): Promise<CaseloadImportView> {
-    const found = await this.store.findImport(importId);
-    if (!found || found.agency !== context.actor.organisation)
-      throw new NotFoundException(`caseload import ${importId} not found`);
-    return found;
+    return requireOwnUpload(
+      context.actor,
+      await this.store.findImport(importId),
+      (found) => found.agency,
+      `caseload import ${importId}`,
+    );
   }
 
   async problemsCsv(importId: string, context: CommandContext): Promise<string> {
     await this.find(importId, context);
     return toCsv([...PROBLEM_COLUMNS], await this.store.problemRows(importId));
   }
-}
-
-/** The agency whose caseload the caller opens: their own (the access policy gives the action to agency roles). */
-function agencyOf(context: CommandContext): Agency {
-  const organisation = context.actor.organisation;
-  if (!isAgency(organisation)) throw new ForbiddenException('only an integration agency opens a caseload');
-  return organisation;
 }
