@@ -23,7 +23,8 @@ export const SUMMED_KEY_FIGURES = KEY_FIGURES.filter(
  * What each trajectory and each of its violation files add to the key figures (libs/domain `contributionOf`: the
  * figure's own selection and aggregation of that one fact), with the groups as the facts have them. Summed per
  * cohort month and per one grouping at a time: the agency; the agency and municipality; the agency and counsellor
- * and per the counsellor's office (moved with the counsellor); and per cohort day and agency (the days outside a period's whole months).
+ * and per the counsellor's office (moved with the counsellor); per cohort year by municipality and by office (a period's
+ * whole calendar years); and per cohort day and agency (the days outside a period's whole months).
  * A grouping by municipality and counsellor would hold about one row per fact.
  */
 export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord> = {
@@ -46,6 +47,7 @@ export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord
             item,
             cohortOn: contribution.cohortOn,
             cohortMonth: `${contribution.cohortOn.slice(0, 7)}-01`,
+            cohortYear: `${contribution.cohortOn.slice(0, 4)}-01-01`,
             agency: fact.agency,
             municipality: fact.municipality,
             counsellorId: fact.counsellorId,
@@ -81,6 +83,19 @@ export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord
       measures: MEASURES,
       officeOf: 'counsellorId',
     },
+    // The whole calendar years of a period by municipality and by office: one row per group, figure and value
+    // instead of twelve (a year by municipality read about 52,000 monthly rows).
+    {
+      table: 'key_figure_yearly_sums_by_municipality',
+      groupBy: ['cohortYear', 'agency', 'municipality', 'figureId', 'value'] satisfies Property[],
+      measures: MEASURES,
+    },
+    {
+      table: 'key_figure_yearly_sums_by_office',
+      groupBy: ['cohortYear', 'agency', 'counsellorId', 'figureId', 'value'] satisfies Property[],
+      measures: MEASURES,
+      officeOf: 'counsellorId',
+    },
     // The days of a period outside its whole months, by agency: a few rows per day instead of every contribution.
     {
       table: 'key_figure_sums_by_day',
@@ -92,8 +107,8 @@ export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord
 
 /**
  * The days each trajectory becomes and stops being an open case (libs/domain `openCaseChanges`), for the open cases
- * per counsellor at a period's end: summed per counsellor (the open cases now) and per month of the change, and the
- * same per municipality and counsellor.
+ * per counsellor at a period's end: summed per counsellor (the open cases now) and per month and per year of the
+ * change, and the same per municipality and counsellor.
  */
 export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
   entity: OpenCaseChangeRecord,
@@ -105,6 +120,7 @@ export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
         change: change.change,
         changedOn: change.on,
         changedMonth: `${change.on.slice(0, 7)}-01`,
+        changedYear: `${change.on.slice(0, 4)}-01-01`,
         agency: facts.agency,
         municipality: facts.municipality,
         counsellorId: facts.counsellorId,
@@ -128,6 +144,17 @@ export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
     {
       table: 'open_case_changes_by_municipality',
       groupBy: ['changedMonth', 'agency', 'municipality', 'counsellorId'],
+      measures: ['open'],
+    },
+    // The whole years after a period's end: one row per counsellor and year instead of twelve.
+    {
+      table: 'open_case_yearly_changes_by_counsellor',
+      groupBy: ['changedYear', 'agency', 'counsellorId'],
+      measures: ['open'],
+    },
+    {
+      table: 'open_case_yearly_changes_by_municipality',
+      groupBy: ['changedYear', 'agency', 'municipality', 'counsellorId'],
       measures: ['open'],
     },
   ],
