@@ -45,7 +45,9 @@ const YEARLY: ReadonlySet<SumsTable> = new Set(['municipality', 'office']);
  * as percentile_cont(0.5); the medians are joined to the totals on hashable equalities (`IS NOT DISTINCT FROM`
  * is a filter over every median of the figure: quadratic in the groups, by municipality). Undefined when the
  * filter needs both a municipality and a counsellor (a municipality filter with offices, or an office filter by
- * municipality): `keyFigureStatement` aggregates the facts then.
+ * municipality): `keyFigureStatement` aggregates the facts then. The counts are summed as integers, the hundredths
+ * as float8 (whole numbers, exact below 2^53; divided by 100 as the numeric division rounded to float8): a sum of
+ * bigint is numeric, whose arithmetic cost more than half the statement's time by municipality.
  * Rows: `figure_id`, `group_key` and the AggregateInputs columns.
  */
 export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureStatement | undefined {
@@ -104,13 +106,13 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
       FROM ${days} c ${officeJoin('c')}
      WHERE c.cohort_on >= $4::date AND c.cohort_on <= $2::date${conditions('c')}
   ), totals AS (
-    SELECT figure_id, group_key, value, sum(selected) AS selected, sum(known) AS known,
-           sum(matching_hundredths) AS matching_hundredths
+    SELECT figure_id, group_key, value, sum(selected::int) AS selected, sum(known::int) AS known,
+           sum(matching_hundredths::float8) AS matching_hundredths
       FROM parts GROUP BY figure_id, group_key, value
   ), ranked AS (
     SELECT figure_id, group_key, value,
-           (sum(known) OVER (PARTITION BY figure_id, group_key ORDER BY value))::bigint AS through,
-           (sum(known) OVER (PARTITION BY figure_id, group_key))::bigint AS total
+           sum(known::int) OVER (PARTITION BY figure_id, group_key ORDER BY value) AS through,
+           sum(known::int) OVER (PARTITION BY figure_id, group_key) AS total
       FROM totals WHERE value IS NOT NULL AND known > 0
   ), medians AS (
     SELECT figure_id, group_key,
@@ -118,8 +120,8 @@ export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureSta
              / 2.0 AS median
       FROM ranked GROUP BY figure_id, group_key
   )
-  SELECT t.figure_id, t.group_key, sum(t.selected)::int AS selected, sum(t.known)::int AS known,
-         (sum(t.matching_hundredths) / 100.0)::float8 AS matching, min(m.median)::float8 AS median, 0 AS counsellors
+  SELECT t.figure_id, t.group_key, sum(t.selected::int)::int AS selected, sum(t.known::int)::int AS known,
+         sum(t.matching_hundredths) / 100 AS matching, min(m.median)::float8 AS median, 0 AS counsellors
     FROM totals t
     LEFT JOIN medians m ON m.figure_id = t.figure_id AND (m.group_key IS NULL) = (t.group_key IS NULL)
                        AND coalesce(m.group_key, '') = coalesce(t.group_key, '')
@@ -168,7 +170,7 @@ export function openAtEndStatement(filter: KeyFigureFilter): KeyFigureStatement 
     SELECT c.agency, ${municipality.replace('s.', 'c.')}c.counsellor_id, -c.open FROM open_case_changes c
      WHERE c.changed_on > $2::date AND c.changed_on < $3::date
   ), per_counsellor AS (
-    SELECT ${group} AS group_key, x.counsellor_id, sum(x.open) AS open
+    SELECT ${group} AS group_key, x.counsellor_id, sum(x.open::int)::int AS open
       FROM x ${byOffice ? 'LEFT JOIN counsellor_offices office ON office.counsellor_id = x.counsellor_id' : ''}
      WHERE ${conditions.join(' AND ')}
      GROUP BY 1, 2
