@@ -145,8 +145,23 @@ export function sumChangesOf(
   });
 }
 
-/** Writes the deltas `sumDeltas` computed, one statement per sums table. */
+/**
+ * Writes the deltas `sumDeltas` computed, one statement per sums table; first, in one statement, the shared office
+ * locks of the counsellors whose office any sums by office add to (per month and per year: locked once).
+ */
 export async function addSums(manager: EntityManager, changes: SumChanges): Promise<void> {
+  const counsellors = new Set<string>();
+  for (const { columns, deltas: changed } of changes) {
+    if (columns.officeOf === undefined) continue;
+    const counsellor = columns.groups.findIndex(({ source }) => source === columns.officeOf);
+    for (const { group } of changed) if (group[counsellor] !== null) counsellors.add(group[counsellor] as string);
+  }
+  if (counsellors.size) {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock_shared(${officeLock('id')}) FROM unnest($1::text[]) AS id`,
+      [[...counsellors].sort()],
+    );
+  }
   for (const { columns, deltas: changed } of changes) await addToSums(manager, columns, changed);
 }
 
@@ -228,12 +243,8 @@ async function addToSums(
   const unnested = `unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})`;
   let source = `SELECT * FROM ${unnested}`;
   if (columns.officeOf !== undefined) {
+    // The counsellors' office locks are held already (`addSums`).
     const counsellor = columns.groups.findIndex(({ source }) => source === columns.officeOf);
-    const counsellors = [...new Set(arrays[counsellor].filter((id) => id !== null))].sort();
-    await manager.query(
-      `SELECT pg_advisory_xact_lock_shared(${officeLock('id')}) FROM unnest($1::text[]) AS id`,
-      [counsellors],
-    );
     const keys = columns.groups.map((_, index) =>
       index === counsellor ? 'member.office_id' : `d.g${index}`,
     );
