@@ -154,7 +154,8 @@ export async function addSums(manager: EntityManager, changes: SumChanges): Prom
   for (const { columns, deltas: changed } of changes) {
     if (columns.officeOf === undefined) continue;
     const counsellor = columns.groups.findIndex(({ source }) => source === columns.officeOf);
-    for (const { group } of changed) if (group[counsellor] !== null) counsellors.add(group[counsellor] as string);
+    for (const { group } of changed)
+      if (group[counsellor] !== null) counsellors.add(group[counsellor] as string);
   }
   if (counsellors.size) {
     await manager.query(
