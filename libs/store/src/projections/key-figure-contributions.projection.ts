@@ -14,6 +14,10 @@ import type { SummedReadModel } from './summed-read-models';
 type Property = keyof KeyFigureContributionRecord;
 const MEASURES = ['selected', 'known', 'matchingHundredths'] satisfies Property[];
 
+/** The first of January of a month's (SQL of a date column of the row `alias`), for sums per year rebuilt from those per month. */
+const yearOf = (month: string) => (alias: string) =>
+  `make_date(extract(year FROM ${alias}.${month})::int, 1, 1)`;
+
 /** The figures summed per cohort month (the open cases at a period's end and the commands are read as they are). */
 export const SUMMED_KEY_FIGURES = KEY_FIGURES.filter(
   isSummable,
@@ -85,16 +89,23 @@ export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord
     },
     // The whole calendar years of a period by municipality and by office: one row per group, figure and value
     // instead of twelve (a year by municipality read about 52,000 monthly rows).
+    // A rebuild sums them from the sums per month (a twentieth of the rows).
     {
       table: 'key_figure_yearly_sums_by_municipality',
       groupBy: ['cohortYear', 'agency', 'municipality', 'figureId', 'value'] satisfies Property[],
       measures: MEASURES,
+      rebuiltFrom: {
+        table: 'key_figure_sums_by_municipality',
+        group: 'cohortYear',
+        as: yearOf('cohort_month'),
+      },
     },
     {
       table: 'key_figure_yearly_sums_by_office',
       groupBy: ['cohortYear', 'agency', 'counsellorId', 'figureId', 'value'] satisfies Property[],
       measures: MEASURES,
       officeOf: 'counsellorId',
+      rebuiltFrom: { table: 'key_figure_sums_by_office', group: 'cohortYear', as: yearOf('cohort_month') },
     },
     // The days of a period outside its whole months, by agency: a few rows per day instead of every contribution.
     {
@@ -151,11 +162,21 @@ export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
       table: 'open_case_yearly_changes_by_counsellor',
       groupBy: ['changedYear', 'agency', 'counsellorId'],
       measures: ['open'],
+      rebuiltFrom: {
+        table: 'open_case_changes_by_counsellor',
+        group: 'changedYear',
+        as: yearOf('changed_month'),
+      },
     },
     {
       table: 'open_case_yearly_changes_by_municipality',
       groupBy: ['changedYear', 'agency', 'municipality', 'counsellorId'],
       measures: ['open'],
+      rebuiltFrom: {
+        table: 'open_case_changes_by_municipality',
+        group: 'changedYear',
+        as: yearOf('changed_month'),
+      },
     },
   ],
 };
