@@ -47,7 +47,7 @@ const YEARLY: ReadonlySet<SumsTable> = new Set(['municipality', 'office']);
  * filter needs both a municipality and a counsellor (a municipality filter with offices, or an office filter by
  * municipality): `keyFigureStatement` aggregates the facts then. The counts are summed as integers, the hundredths
  * as float8 (whole numbers, exact below 2^53; divided by 100 as the numeric division rounded to float8): a sum of
- * bigint is numeric, whose arithmetic cost more than half the statement's time by municipality.
+ * bigint is numeric, whose arithmetic took about 40% of the statement's server time by municipality.
  * Rows: `figure_id`, `group_key` and the AggregateInputs columns.
  */
 export function summedKeyFiguresStatement(filter: KeyFigureFilter): KeyFigureStatement | undefined {
