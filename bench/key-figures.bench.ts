@@ -50,6 +50,8 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM key_figure_sums_by_counsellor) AS by_counsellor,
               (SELECT count(*) FROM key_figure_sums_by_office) AS by_office,
               (SELECT count(*) FROM key_figure_sums_by_day) AS by_day,
+              (SELECT count(*) FROM key_figure_yearly_sums_by_municipality) AS yearly_by_municipality,
+              (SELECT count(*) FROM key_figure_yearly_sums_by_office) AS yearly_by_office,
               (SELECT count(*) FROM open_case_changes_by_counsellor) AS open_changes`,
     );
 
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
         `${VIOLATIONS} violations, ${loaded ? 'kept from an earlier run' : `loaded and summed in ${(loadMs / 1000).toFixed(1)} s`}; ` +
         `${counts.contributions} contributions (${counts.by_agency} rows by agency, ${counts.by_municipality} ` +
         `by municipality, ${counts.by_counsellor} by counsellor, ${counts.by_office} by office, ${counts.by_day} by day, ` +
+        `${counts.yearly_by_municipality} per year by municipality, ${counts.yearly_by_office} per year by office, ` +
         `${counts.open_changes} open-case changes by month and counsellor); ${database.origin}, server ${serverVersion}; ` +
         `load average at start ${loadavg()
           .map((value) => value.toFixed(1))

@@ -77,7 +77,7 @@ describe('key figures summed per cohort month', () => {
       vdabClientReference: 'S-2',
     });
     const columns = `trajectory_id, figure_id, item, cohort_on, cohort_month, agency, municipality, counsellor_id,
-                     value, selected, known, matching_hundredths`;
+                     value, selected, known, matching_hundredths, cohort_year`;
     const projected = await database.dataSource.query(
       `SELECT ${columns} FROM key_figure_contributions ORDER BY trajectory_id, figure_id, item`,
     );
@@ -91,7 +91,8 @@ describe('key figures summed per cohort month', () => {
       reason: 'MOVED_OUT_OF_FLANDERS',
       closedOn: '2026-04-01',
     });
-    const changes = `trajectory_id, change, changed_on, changed_month, agency, municipality, counsellor_id, open`;
+    const changes = `trajectory_id, change, changed_on, changed_month, agency, municipality, counsellor_id, open,
+                     changed_year`;
     const projectedChanges = await database.dataSource.query(
       `SELECT ${changes} FROM open_case_changes ORDER BY trajectory_id, change`,
     );
@@ -108,7 +109,7 @@ describe('key figures summed per cohort month', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('sum to the aggregates over the facts, for whole months, edge days and every grouping and filter', async () => {
+  it('sum to the aggregates over the facts, for whole years, whole months, edge days and every grouping and filter', async () => {
     const { dataSource } = database;
     // Forty trajectories and twenty violation files spread over four months, with nulls, two offices, a counsellor
     // in no office and none at all; their contributions by the same SQL, the sums recomputed as a rebuild does.
@@ -163,6 +164,12 @@ describe('key figures summed per cohort month', () => {
       { from: d('2026-01-05'), to: d('2026-01-25') },
       { from: d('2026-02-28'), to: d('2026-03-01') },
       { from: d('2026-01-01'), to: d('2026-02-14') },
+      // Whole calendar years (by municipality and office from the sums per cohort year), alone, with whole months
+      // and edge days around them; the open cases at the end of a past year and of a half year.
+      { from: d('2025-01-01'), to: d('2025-12-31') },
+      { from: d('2025-11-20'), to: d('2027-01-05') },
+      { from: d('2024-12-01'), to: d('2026-12-31') },
+      { from: d('2025-01-01'), to: d('2025-06-30') },
     ];
     const filters: Omit<KeyFigureFilter, 'period'>[] = [
       {},

@@ -3,7 +3,7 @@ import type { Agency, CalendarDate } from '../../../domain/src';
 
 /**
  * Read model: what one fact (a trajectory, or one of its violation files) adds to one key figure (libs/domain
- * `contributionOf`), with its cohort day and month and the groups it may be counted in. Summed per cohort month in
+ * `contributionOf`), with its cohort day, month and year and the groups it may be counted in. Summed per cohort month in
  * `key_figure_sums_by_agency`, `_by_municipality` and `_by_counsellor`; the days of a period that do not fill a month
  * are read here (index on the cohort day). `matching` is kept in hundredths (hours in quarters, euro, days, counts),
  * so that the sums stay whole numbers.
@@ -35,6 +35,10 @@ export class KeyFigureContributionRecord {
   /** The first day of the cohort day's month. */
   @Column({ name: 'cohort_month', type: 'date' })
   cohortMonth!: CalendarDate;
+
+  /** The first day of the cohort day's year (the sums per cohort year: a calendar year in one row per group). */
+  @Column({ name: 'cohort_year', type: 'date' })
+  cohortYear!: CalendarDate;
 
   @Column({ type: 'text' })
   agency!: Agency;

@@ -15,7 +15,9 @@ function literal(value: boolean | string): string {
 /**
  * The rows of `key_figure_contributions` computed in SQL from the read models of the facts (`trajectory_milestones`,
  * `violations`), generated from the figures' definitions like the aggregates of `keyFigureStatement`: for existing
- * databases (the migration) and for data loaded by SQL (the benchmark). Columns in the table's order. The projection
+ * databases (the migration) and for data loaded by SQL (the benchmark). Columns in the table's order, named (the
+ * cohort year last: added by migration KeyFigureYearlySums1798900000000; the migration that created the table
+ * selects the columns it had by name). The projection
  * (libs/domain `contributionOf`) writes the same rows; a test holds the two together.
  */
 export function keyFigureContributionsSql(): string {
@@ -44,8 +46,10 @@ export function keyFigureContributionsSql(): string {
         break;
     }
     const where = figure.selection.where;
-    return `SELECT f.trajectory_id, ${literal(figure.id)}, ${item}, ${cohort}, date_trunc('month', ${cohort})::date,
-                   f.agency, f.municipality, f.counsellor_id, ${value}, 1, ${known}, ${matching}
+    return `SELECT f.trajectory_id, ${literal(figure.id)} AS figure_id, ${item} AS item, ${cohort} AS cohort_on,
+                   date_trunc('month', ${cohort})::date AS cohort_month, f.agency, f.municipality, f.counsellor_id,
+                   ${value} AS value, 1 AS selected, ${known} AS known, ${matching} AS matching_hundredths,
+                   make_date(extract(year FROM ${cohort})::int, 1, 1) AS cohort_year
               FROM ${table} f
              WHERE ${cohort} IS NOT NULL${where ? ` AND ${facts[where.fact]} = ${literal(where.equals)}` : ''}`;
   }).join('\n UNION ALL\n');
@@ -53,17 +57,19 @@ export function keyFigureContributionsSql(): string {
 
 /**
  * The rows of `open_case_changes` computed in SQL from `trajectory_milestones` (libs/domain `openCaseChanges`: +1 on
- * the registration, −1 on the closure, not before the registration), for the migration and the benchmark. A test
+ * the registration, −1 on the closure, not before the registration), for the migration and the benchmark; columns
+ * named, in the table's order (the year of the change last). A test
  * holds them to the projection's rows.
  */
 export function openCaseChangesSql(): string {
   const closedOn = 'greatest(f.closed_on, f.registered_on)';
-  return `SELECT f.trajectory_id, 'REGISTERED', f.registered_on, date_trunc('month', f.registered_on)::date,
-                 f.agency, f.municipality, f.counsellor_id, 1
+  return `SELECT f.trajectory_id, 'REGISTERED' AS change, f.registered_on AS changed_on,
+                 date_trunc('month', f.registered_on)::date AS changed_month, f.agency, f.municipality,
+                 f.counsellor_id, 1 AS open, make_date(extract(year FROM f.registered_on)::int, 1, 1) AS changed_year
             FROM trajectory_milestones f
           UNION ALL
           SELECT f.trajectory_id, 'CLOSED', ${closedOn}, date_trunc('month', ${closedOn})::date,
-                 f.agency, f.municipality, f.counsellor_id, -1
+                 f.agency, f.municipality, f.counsellor_id, -1, make_date(extract(year FROM ${closedOn})::int, 1, 1)
             FROM trajectory_milestones f
            WHERE f.closed_on IS NOT NULL`;
 }

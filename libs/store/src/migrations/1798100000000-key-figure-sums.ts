@@ -34,7 +34,12 @@ export class KeyFigureSums1798100000000 implements MigrationInterface {
         matching_hundredths integer NOT NULL,
         CONSTRAINT key_figure_contributions_pkey PRIMARY KEY (trajectory_id, figure_id, item)
       )`);
-    await queryRunner.query(`INSERT INTO key_figure_contributions ${keyFigureContributionsSql()}`);
+    // The SQL names its columns; this table has them but the cohort year (added by KeyFigureYearlySums1798900000000).
+    await queryRunner.query(`
+      INSERT INTO key_figure_contributions
+      SELECT trajectory_id, figure_id, item, cohort_on, cohort_month, agency, municipality, counsellor_id, value,
+             selected, known, matching_hundredths
+        FROM (${keyFigureContributionsSql()}) c`);
     await queryRunner.query(`
       CREATE INDEX key_figure_contributions_cohort_on_idx ON key_figure_contributions (cohort_on, agency)`);
     for (const [by, column] of Object.entries(GROUPINGS)) {
@@ -73,7 +78,10 @@ export class KeyFigureSums1798100000000 implements MigrationInterface {
         open          integer NOT NULL,
         CONSTRAINT open_case_changes_pkey PRIMARY KEY (trajectory_id, change)
       )`);
-    await queryRunner.query(`INSERT INTO open_case_changes ${openCaseChangesSql()}`);
+    await queryRunner.query(`
+      INSERT INTO open_case_changes
+      SELECT trajectory_id, change, changed_on, changed_month, agency, municipality, counsellor_id, open
+        FROM (${openCaseChangesSql()}) c`);
     await queryRunner.query(
       `CREATE INDEX open_case_changes_changed_on_idx ON open_case_changes (changed_on, agency)`,
     );

@@ -32,6 +32,7 @@ import { DeadlineDrillDownIndex1798700000000 } from './1798700000000-deadline-dr
 import { KeyFigureDayAndMunicipalitySums1798700000001 } from './1798700000001-key-figure-day-and-municipality-sums';
 import { KeyFigureSumsByOffice1798700000002 } from './1798700000002-key-figure-sums-by-office';
 import { CreateCaseloadImports1798800000000 } from './1798800000000-create-caseload-imports';
+import { KeyFigureYearlySums1798900000000 } from './1798900000000-key-figure-yearly-sums';
 import { OutboxClaimByKind1799200000000 } from './1799200000000-outbox-claim-by-kind';
 
 /** In order of application; a new migration is appended here, never inserted. */
@@ -70,5 +71,6 @@ export const migrations = [
   KeyFigureDayAndMunicipalitySums1798700000001,
   KeyFigureSumsByOffice1798700000002,
   CreateCaseloadImports1798800000000,
+  KeyFigureYearlySums1798900000000,
   OutboxClaimByKind1799200000000,
 ];

@@ -31,6 +31,12 @@ export interface Sums {
    * holds a shared lock per counsellor while it reads their office and adds to it, the move an exclusive one.
    */
   officeOf?: string;
+  /**
+   * For the rebuild: a sums table listed before this one, with the same groups but `group`, finer (a month for a
+   * year), whose rows this one sums instead of every contribution; `as` is the SQL of `group` from that table's row
+   * `alias` (the same sums: each group of the finer table lies in one of this one's).
+   */
+  rebuiltFrom?: { table: string; group: string; as: (alias: string) => string };
 }
 
 interface SumColumns {
@@ -145,8 +151,24 @@ export function sumChangesOf(
   });
 }
 
-/** Writes the deltas `sumDeltas` computed, one statement per sums table. */
+/**
+ * Writes the deltas `sumDeltas` computed, one statement per sums table; first, in one statement, the shared office
+ * locks of the counsellors whose office any sums by office add to (per month and per year: locked once).
+ */
 export async function addSums(manager: EntityManager, changes: SumChanges): Promise<void> {
+  const counsellors = new Set<string>();
+  for (const { columns, deltas: changed } of changes) {
+    if (columns.officeOf === undefined) continue;
+    const counsellor = columns.groups.findIndex(({ source }) => source === columns.officeOf);
+    for (const { group } of changed)
+      if (group[counsellor] !== null) counsellors.add(group[counsellor] as string);
+  }
+  if (counsellors.size) {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock_shared(${officeLock('id')}) FROM unnest($1::text[]) AS id`,
+      [[...counsellors].sort()],
+    );
+  }
   for (const { columns, deltas: changed } of changes) await addToSums(manager, columns, changed);
 }
 
@@ -228,12 +250,8 @@ async function addToSums(
   const unnested = `unnest(${types.map((type, index) => `$${index + 1}::${type}[]`).join(', ')})`;
   let source = `SELECT * FROM ${unnested}`;
   if (columns.officeOf !== undefined) {
+    // The counsellors' office locks are held already (`addSums`).
     const counsellor = columns.groups.findIndex(({ source }) => source === columns.officeOf);
-    const counsellors = [...new Set(arrays[counsellor].filter((id) => id !== null))].sort();
-    await manager.query(
-      `SELECT pg_advisory_xact_lock_shared(${officeLock('id')}) FROM unnest($1::text[]) AS id`,
-      [counsellors],
-    );
     const keys = columns.groups.map((_, index) =>
       index === counsellor ? 'member.office_id' : `d.g${index}`,
     );
@@ -264,13 +282,20 @@ async function addToSums(
 }
 
 /**
- * After a rebuild has written every contribution: the sums, recomputed from all of them. The sums tables' unique keys
+ * After a rebuild has written every contribution: the sums, recomputed from all of them (or from a finer sums table
+ * recomputed before: `rebuiltFrom`). The sums tables' unique keys
  * are dropped meanwhile and built once over the sums (inserted in hash order, a row at a time, they cost twice as much
  * as the GROUP BY that computes them).
  */
 export async function rebuildSums(manager: EntityManager): Promise<void> {
   const summed = SUMMED_READ_MODELS.flatMap((model) =>
-    model.sums.map((sums) => sumColumnsOf(tableRowsOf(manager, model.entity).metadata, sums)),
+    model.sums.map((sums) => ({
+      ...sumColumnsOf(tableRowsOf(manager, model.entity).metadata, sums),
+      rebuiltFrom: sums.rebuiltFrom && {
+        ...sums.rebuiltFrom,
+        at: sums.groupBy.indexOf(sums.rebuiltFrom.group),
+      },
+    })),
   );
   await manager.query(`TRUNCATE ${summed.map(({ table }) => table).join(', ')}`);
   const indexes = await dropSecondaryIndexes(
@@ -279,6 +304,18 @@ export async function rebuildSums(manager: EntityManager): Promise<void> {
   );
   for (const columns of summed) {
     const groups = columns.groups.map(({ column }) => column);
+    const from = columns.rebuiltFrom;
+    if (from) {
+      const keys = groups.map((column, index) => (index === from.at ? from.as('s') : `s.${column}`));
+      await manager.query(
+        `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
+         SELECT ${keys.join(', ')}, ${columns.measures.map((measure) => `sum(s.${measure})`).join(', ')}
+           FROM ${quote(from.table)} s
+          GROUP BY ${keys.join(', ')}
+         HAVING ${columns.measures.map((measure) => `sum(s.${measure}) <> 0`).join(' OR ')}`,
+      );
+      continue;
+    }
     const keys = columns.groups.map(({ source }) =>
       source === columns.officeOf ? 'member.office_id' : `c.${source}`,
     );
