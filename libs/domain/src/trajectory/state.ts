@@ -125,18 +125,23 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
   // the store: a copy with the version and then another with the changes cost twice as much). The keys keep their
   // order: `version` and the others the state already has stay where they are.
   const version = state.version + 1;
-  if (isPillarEvent(event)) return { ...state, version, pillars: evolvePillars(state.pillars, event) };
+  if (isPillarEvent(event)) {
+    const pillars = evolvePillars(state.pillars, event);
+    return state.pillars ? { ...state, version, pillars } : withAdded(state, { version, pillars });
+  }
   switch (event.type) {
     case 'IntakeRecorded':
-      return {
-        ...state,
-        version,
-        intakeOn: event.data.intakeOn,
-        ...(event.data.profile ? { intakeProfile: event.data.profile } : {}),
-        phase: 'INTAKE_DONE',
-      };
+      return withAdded(
+        state,
+        { version, intakeOn: event.data.intakeOn },
+        event.data.profile ? { intakeProfile: event.data.profile } : undefined,
+        { phase: 'INTAKE_DONE' },
+      );
     case 'TargetGroupDetermined':
-      return { ...state, version, targetGroup: { derived: event.data.decision, facts: event.data.facts } };
+      return withAdded(state, {
+        version,
+        targetGroup: { derived: event.data.decision, facts: event.data.facts },
+      });
     case 'TargetGroupOverridden':
       return state.targetGroup
         ? {
@@ -162,8 +167,7 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
         : { ...state, version };
     }
     case 'AttestIssued':
-      return {
-        ...state,
+      return withAdded(state, {
         version,
         phase: 'ATTEST_ISSUED',
         attest: {
@@ -171,9 +175,9 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
           issuedOn: event.data.issuedOn,
           conditions: event.data.conditions,
         },
-      };
+      });
     case 'ContractSigned':
-      return { ...state, version, contract: { ...event.data }, phase: 'CONTRACT_SIGNED' };
+      return withAdded(state, { version, contract: { ...event.data }, phase: 'CONTRACT_SIGNED' });
     case 'DeadlineSet':
       return {
         ...state,
@@ -193,7 +197,7 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
         ],
       };
     case 'VdabRegistrationRecorded':
-      return { ...state, version, vdabRegistration: { ...event.data } };
+      return withAdded(state, { version, vdabRegistration: { ...event.data } });
     case 'DeadlineMet':
       return withDeadline(state, version, event.data.deadlineId, { state: 'MET', metOn: event.data.metOn });
     case 'DeadlineMissed':
@@ -276,11 +280,10 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
     }
     case 'FollowUpStarted': {
       const { startedOn, targetLevel, skills, dueOn, policyVersion } = event.data;
-      return {
-        ...state,
+      return withAdded(state, {
         version,
         followUp: { startedOn, targetLevel, skills, dueOn, policyVersion, testResults: [] },
-      };
+      });
     }
     case 'FollowUpTestTaken': {
       if (!state.followUp) return { ...state, version };
@@ -338,6 +341,17 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
         ),
       };
   }
+}
+
+/**
+ * `{ ...state, ...changes }` for changes that add keys the state may not have yet (the keys keep the order a spread
+ * gives them): V8 (Node 20) spreads an object into a literal that adds keys ten times slower than Object.assign.
+ */
+function withAdded(
+  state: TrajectoryState,
+  ...changes: (Partial<TrajectoryState> | undefined)[]
+): TrajectoryState {
+  return Object.assign({}, state, ...changes);
 }
 
 export function fold(
