@@ -32,6 +32,7 @@ import { DeadlineDrillDownIndex1798700000000 } from './1798700000000-deadline-dr
 import { KeyFigureDayAndMunicipalitySums1798700000001 } from './1798700000001-key-figure-day-and-municipality-sums';
 import { KeyFigureSumsByOffice1798700000002 } from './1798700000002-key-figure-sums-by-office';
 import { CreateCaseloadImports1798800000000 } from './1798800000000-create-caseload-imports';
+import { TrajectoryStatesAsJson1799000000000 } from './1799000000000-trajectory-states-as-json';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -69,4 +70,5 @@ export const migrations = [
   KeyFigureDayAndMunicipalitySums1798700000001,
   KeyFigureSumsByOffice1798700000002,
   CreateCaseloadImports1798800000000,
+  TrajectoryStatesAsJson1799000000000,
 ];
