@@ -138,9 +138,7 @@ export class TableRows {
   private unnest(): string {
     const sources = this.columns
       .map(({ type }, index) =>
-        isJson(type)
-          ? `${type}_array_elements($${index + 1}::${type})`
-          : `unnest($${index + 1}::${type}[])`,
+        isJson(type) ? `${type}_array_elements($${index + 1}::${type})` : `unnest($${index + 1}::${type}[])`,
       )
       .join(', ');
     const aliases = this.columns.map((_, index) => `c${index}`);
