@@ -106,11 +106,11 @@ export async function loadAppendContext(
     }[]
   >(
     `SELECT 'version' AS kind, max(version)::integer AS version, NULL::text AS type,
-            NULL::integer AS schema_version, NULL::timestamptz AS occurred_at, NULL::jsonb AS data,
+            NULL::integer AS schema_version, NULL::timestamptz AS occurred_at, NULL::json AS data,
             NULL::jsonb AS metadata
        FROM events WHERE stream_id = $1
      UNION ALL
-     SELECT 'event', e.version, e.type, e.schema_version, e.occurred_at, e.data, e.metadata
+     SELECT 'event', e.version, e.type, e.schema_version, e.occurred_at, e.data::json, e.metadata
        FROM events e
       WHERE e.stream_id = $1 AND (e.version > $2 OR e.metadata->>'idempotencyKey' = $3)
      UNION ALL

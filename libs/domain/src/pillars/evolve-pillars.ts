@@ -92,11 +92,10 @@ export function evolvePillars(
       };
     case 'PillarCompleted': {
       const { pillar, completedOn, condition } = event.data;
-      const completed = {
-        ...pillars[pillar],
+      const completed = Object.assign({}, pillars[pillar], {
         status: 'COMPLETED' as const,
         completion: { on: completedOn, condition },
-      };
+      });
       if (pillar === 'NT2') {
         // the certificate is for the level of the test that completed the pillar, which may be above the target
         const target = pillars.NT2.targetLevel;
@@ -114,42 +113,44 @@ export function evolvePillars(
       const { pillar, waivedOn, reason } = event.data;
       return {
         ...pillars,
-        [pillar]: { ...pillars[pillar], status: 'WAIVED', waiver: { on: waivedOn, reason } },
+        [pillar]: Object.assign({}, pillars[pillar], { status: 'WAIVED', waiver: { on: waivedOn, reason } }),
       };
     }
   }
 }
 
 function initialPillars(event: PillarsDetermined): PillarStates {
-  const base = (determination: PillarDetermination) => ({
-    applicability: determination.applicability,
-    applicabilityReason: determination.reason,
-    ...(determination.reasonKey
+  // Each pillar is its base object with the pillar's own keys assigned after (the same object a spread of the base
+  // would make): V8 (Node 20) spreads an object into a literal that adds keys several times slower.
+  const base = (determination: PillarDetermination) =>
+    determination.reasonKey
       ? {
+          applicability: determination.applicability,
+          applicabilityReason: determination.reason,
           applicabilityReasonKey: determination.reasonKey,
           applicabilityReasonParams: determination.reasonParams,
+          status: 'NOT_STARTED' as const,
         }
-      : {}),
-    status: 'NOT_STARTED' as const,
-  });
+      : {
+          applicability: determination.applicability,
+          applicabilityReason: determination.reason,
+          status: 'NOT_STARTED' as const,
+        };
+  const { skills } = event.data.NT2;
   return {
-    MO: { ...base(event.data.MO), enrolments: [], testAttempts: [], attendance: [] },
-    NT2: {
-      ...base(event.data.NT2),
-      targetLevel: event.data.NT2.targetLevel,
-      ...(event.data.NT2.skills ? { skills: event.data.NT2.skills } : {}),
-      referrals: [],
-      enrolments: [],
-      testResults: [],
-      attendance: [],
-    },
-    WORK: { ...base(event.data.WORK) },
-    PARTICIPATION: {
-      ...base(event.data.PARTICIPATION),
+    MO: Object.assign(base(event.data.MO), { enrolments: [], testAttempts: [], attendance: [] }),
+    NT2: Object.assign(
+      base(event.data.NT2),
+      { targetLevel: event.data.NT2.targetLevel },
+      skills ? { skills } : undefined,
+      { referrals: [], enrolments: [], testResults: [], attendance: [] },
+    ),
+    WORK: base(event.data.WORK),
+    PARTICIPATION: Object.assign(base(event.data.PARTICIPATION), {
       targetHours: event.data.PARTICIPATION.targetHours,
       hours: 0,
       activities: [],
-    },
+    }),
   };
 }
 

@@ -102,6 +102,10 @@ describe('calendar dates in Europe/Brussels', () => {
       ['2026-10-25T00:30:00.000Z', '2026-10-25'], // 02:30 CEST, first pass of the repeated hour
       ['2026-10-25T01:30:00.000Z', '2026-10-25'], // 02:30 CET, second pass
       ['2026-06-15T10:00:00.000Z', '2026-06-15'],
+      // Brussels mean time (+00:17:30) until 1892: the day changes in the middle of a UTC hour
+      ['1880-01-01T23:40:00.000Z', '1880-01-01'],
+      ['1880-01-01T23:45:00.000Z', '1880-01-02'],
+      ['1880-01-01T23:40:00.000Z', '1880-01-01'],
     ])('%s is %s in Brussels', (instant, expected) => {
       expect(calendarDateAt(Date.parse(instant))).toBe(expected);
     });

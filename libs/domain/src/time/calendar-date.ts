@@ -53,19 +53,27 @@ export function endOfDayInstant(date: CalendarDate): number {
 
 /** The calendar date in Brussels at an instant (epoch milliseconds). */
 export function calendarDateAt(epochMillis: number): CalendarDate {
-  // The last answer is kept: a batch of decisions taken at one instant asks for the same day again and again.
-  if (epochMillis !== lastDateAt.epochMillis)
-    lastDateAt = {
-      epochMillis,
-      date: toCalendarDate(DateTime.fromMillis(epochMillis, { zone: LEGAL_TIME_ZONE })),
-    };
-  return lastDateAt.date;
+  // Kept per hour (UTC): a batch of decisions taken at one instant asks for the same day again and again, and a
+  // rebuild asks for the day of every violation file (a zoned DateTime each took most of the key figures' mapping).
+  const hour = Math.floor(epochMillis / HOUR_MILLIS);
+  const known = datesByHour.get(hour);
+  if (known !== undefined) return known;
+  const start = DateTime.fromMillis(hour * HOUR_MILLIS, { zone: LEGAL_TIME_ZONE });
+  const end = DateTime.fromMillis((hour + 1) * HOUR_MILLIS - 1, { zone: LEGAL_TIME_ZONE });
+  // An hour holds one calendar day when the zone's offset is whole hours and the same all through it (always, for
+  // Brussels since 1892); otherwise the instant's own day is answered and not kept.
+  if (start.offset % 60 !== 0 || end.offset !== start.offset)
+    return toCalendarDate(DateTime.fromMillis(epochMillis, { zone: LEGAL_TIME_ZONE }));
+  if (datesByHour.size >= KEPT_HOURS) datesByHour.clear();
+  const date = toCalendarDate(start);
+  datesByHour.set(hour, date);
+  return date;
 }
 
-let lastDateAt: { epochMillis: number; date: CalendarDate } = {
-  epochMillis: Number.NaN,
-  date: '' as CalendarDate,
-};
+const HOUR_MILLIS = 3_600_000;
+/** About eleven years of hours at most: a bounded memory. */
+const KEPT_HOURS = 100_000;
+const datesByHour = new Map<number, CalendarDate>();
 
 export function isBefore(a: CalendarDate, b: CalendarDate): boolean {
   return a < b;

@@ -121,55 +121,67 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
   if (!state) {
     throw new Error(`cannot apply ${event.type} before TrajectoryOpened`);
   }
-  const next: TrajectoryState = { ...state, version: state.version + 1 };
-  if (isPillarEvent(event)) return { ...next, pillars: evolvePillars(state.pillars, event) };
+  // The state is copied once per event, with its next version and the event's changes (a rebuild folds every event of
+  // the store: a copy with the version and then another with the changes cost twice as much). The keys keep their
+  // order: `version` and the others the state already has stay where they are.
+  const version = state.version + 1;
+  if (isPillarEvent(event)) {
+    const pillars = evolvePillars(state.pillars, event);
+    return state.pillars ? { ...state, version, pillars } : withAdded(state, { version, pillars });
+  }
   switch (event.type) {
     case 'IntakeRecorded':
-      return {
-        ...next,
-        intakeOn: event.data.intakeOn,
-        ...(event.data.profile ? { intakeProfile: event.data.profile } : {}),
-        phase: 'INTAKE_DONE',
-      };
+      return withAdded(
+        state,
+        { version, intakeOn: event.data.intakeOn },
+        event.data.profile ? { intakeProfile: event.data.profile } : undefined,
+        { phase: 'INTAKE_DONE' },
+      );
     case 'TargetGroupDetermined':
-      return { ...next, targetGroup: { derived: event.data.decision, facts: event.data.facts } };
+      return withAdded(state, {
+        version,
+        targetGroup: { derived: event.data.decision, facts: event.data.facts },
+      });
     case 'TargetGroupOverridden':
-      return next.targetGroup
+      return state.targetGroup
         ? {
-            ...next,
+            ...state,
+            version,
             targetGroup: {
-              ...next.targetGroup,
+              ...state.targetGroup,
               override: { recorded: event.data.recorded, reason: event.data.reason },
             },
           }
-        : next;
+        : { ...state, version };
     case 'ExemptionGranted': {
       const { reason, grantedOn, explanation } = event.data;
-      return next.targetGroup
+      return state.targetGroup
         ? {
-            ...next,
+            ...state,
+            version,
             targetGroup: {
-              ...next.targetGroup,
+              ...state.targetGroup,
               exemption: { reason, grantedOn, ...(explanation ? { explanation } : {}) },
             },
           }
-        : next;
+        : { ...state, version };
     }
     case 'AttestIssued':
-      return {
-        ...next,
+      return withAdded(state, {
+        version,
         phase: 'ATTEST_ISSUED',
         attest: {
           attestNumber: event.data.attestNumber,
           issuedOn: event.data.issuedOn,
           conditions: event.data.conditions,
         },
-      };
+      });
     case 'ContractSigned':
-      return { ...next, contract: { ...event.data }, phase: 'CONTRACT_SIGNED' };
+      return withAdded(state, { version, contract: { ...event.data }, phase: 'CONTRACT_SIGNED' });
     case 'DeadlineSet':
       return {
-        ...next,
+        ...state,
+        version,
         deadlines: [
           ...state.deadlines.filter((deadline) => deadline.deadlineId !== event.data.deadlineId),
           {
@@ -185,14 +197,15 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
         ],
       };
     case 'VdabRegistrationRecorded':
-      return { ...next, vdabRegistration: { ...event.data } };
+      return withAdded(state, { version, vdabRegistration: { ...event.data } });
     case 'DeadlineMet':
-      return withDeadline(next, event.data.deadlineId, { state: 'MET', metOn: event.data.metOn });
+      return withDeadline(state, version, event.data.deadlineId, { state: 'MET', metOn: event.data.metOn });
     case 'DeadlineMissed':
-      return withDeadline(next, event.data.deadlineId, { state: 'MISSED' });
+      return withDeadline(state, version, event.data.deadlineId, { state: 'MISSED' });
     case 'ViolationOpened':
       return {
-        ...next,
+        ...state,
+        version,
         violations: [
           ...state.violations,
           {
@@ -207,19 +220,21 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
       };
     case 'TrajectorySuspended':
       return {
-        ...next,
+        ...state,
+        version,
         status: 'SUSPENDED',
         suspension: { reason: event.data.reason, suspendedFrom: event.data.suspendedFrom },
-        deadlines: next.deadlines.map((deadline) =>
+        deadlines: state.deadlines.map((deadline) =>
           deadline.state === 'OPEN' && deadline.dueOn >= event.data.suspendedFrom
             ? { ...deadline, state: 'SUSPENDED' }
             : deadline,
         ),
       };
     case 'TrajectoryResumed': {
-      const { suspension: _ended, ...resumed } = next;
+      const { suspension: _ended, ...resumed } = state;
       return {
         ...resumed,
+        version,
         status: 'OPEN',
         deadlines: resumed.deadlines.map((deadline) =>
           deadline.state === 'SUSPENDED' ? { ...deadline, state: 'OPEN' } : deadline,
@@ -228,64 +243,73 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
     }
     case 'ViolationWithdrawn':
       return {
-        ...next,
-        violations: next.violations.map((violation) =>
+        ...state,
+        version,
+        violations: state.violations.map((violation) =>
           violation.violationId === event.data.violationId ? { ...violation, state: 'WITHDRAWN' } : violation,
         ),
       };
     case 'DeadlineWaived':
-      return withDeadline(next, event.data.deadlineId, { state: 'WAIVED' });
+      return withDeadline(state, version, event.data.deadlineId, { state: 'WAIVED' });
     case 'DeadlineMoved':
-      return withDeadline(next, event.data.deadlineId, { dueOn: event.data.dueOn });
+      return withDeadline(state, version, event.data.deadlineId, { dueOn: event.data.dueOn });
     case 'TrajectoryTransferred': {
-      const { counsellorId: _previousCounsellor, ...withoutCounsellor } = next;
+      const { counsellorId: _previousCounsellor, ...withoutCounsellor } = state;
       return {
         ...withoutCounsellor,
+        version,
         agency: event.data.toAgency,
         lastTransferredOn: event.data.transferredOn,
         ...(event.data.counsellorId ? { counsellorId: event.data.counsellorId } : {}),
       };
     }
     case 'CounsellorReassigned':
-      return { ...next, counsellorId: event.data.toCounsellorId };
+      return { ...state, version, counsellorId: event.data.toCounsellorId };
     case 'FactCorrected':
-      return correctFact(next, event);
+      return correctFact(state, version, event);
     case 'AgencyLetterRecorded':
-      return { ...next, agencyLetter: { ...event.data } };
+      return { ...state, version, agencyLetter: { ...event.data } };
     case 'NewcomerMoved': {
       const { movedOn, municipality, nisCode, region } = event.data;
       return {
-        ...next,
-        newcomer: { ...next.newcomer, municipality },
+        ...state,
+        version,
+        newcomer: { ...state.newcomer, municipality },
         residence: { movedOn, municipality, ...(nisCode ? { nisCode } : {}), region },
       };
     }
     case 'FollowUpStarted': {
       const { startedOn, targetLevel, skills, dueOn, policyVersion } = event.data;
-      return { ...next, followUp: { startedOn, targetLevel, skills, dueOn, policyVersion, testResults: [] } };
+      return withAdded(state, {
+        version,
+        followUp: { startedOn, targetLevel, skills, dueOn, policyVersion, testResults: [] },
+      });
     }
     case 'FollowUpTestTaken': {
-      if (!next.followUp) return next;
+      if (!state.followUp) return { ...state, version };
       const { level, takenOn, passed } = event.data;
-      const reached = passed && levelReached(level, next.followUp.targetLevel);
+      const reached = passed && levelReached(level, state.followUp.targetLevel);
       return {
-        ...next,
+        ...state,
+        version,
         followUp: {
-          ...next.followUp,
-          testResults: [...next.followUp.testResults, { level, takenOn, passed }],
-          ...(reached && !next.followUp.completedOn ? { completedOn: takenOn } : {}),
+          ...state.followUp,
+          testResults: [...state.followUp.testResults, { level, takenOn, passed }],
+          ...(reached && !state.followUp.completedOn ? { completedOn: takenOn } : {}),
         },
       };
     }
     case 'DeclarationOfEffortIssued':
       return {
-        ...next,
+        ...state,
+        version,
         declarationOfEffort: { issuedOn: event.data.issuedOn, reason: event.data.reason },
       };
     case 'FineDecisionRecorded':
       return {
-        ...next,
-        violations: next.violations.map((violation) =>
+        ...state,
+        version,
+        violations: state.violations.map((violation) =>
           violation.violationId === event.data.violationId
             ? {
                 ...violation,
@@ -300,26 +324,34 @@ export function evolve(state: MaybeTrajectoryState, event: TrajectoryEvent): Tra
             : violation,
         ),
       };
-    case 'TrajectoryClosed': {
-      const closed = {
-        ...next,
-        status: 'CLOSED' as const,
+    case 'TrajectoryClosed':
+      return {
+        ...state,
+        version,
+        status: 'CLOSED',
         closure: {
           reason: event.data.reason,
           closedOn: event.data.closedOn,
           ...(event.data.explanation === undefined ? {} : { explanation: event.data.explanation }),
         },
-      };
-      return {
-        ...closed,
-        deadlines: closed.deadlines.map((deadline) =>
+        deadlines: state.deadlines.map((deadline) =>
           deadline.state === 'OPEN' || deadline.state === 'SUSPENDED'
             ? { ...deadline, state: 'WAIVED' as const }
             : deadline,
         ),
       };
-    }
   }
+}
+
+/**
+ * `{ ...state, ...changes }` for changes that add keys the state may not have yet (the keys keep the order a spread
+ * gives them): V8 (Node 20) spreads an object into a literal that adds keys ten times slower than Object.assign.
+ */
+function withAdded(
+  state: TrajectoryState,
+  ...changes: (Partial<TrajectoryState> | undefined)[]
+): TrajectoryState {
+  return Object.assign({}, state, ...changes);
 }
 
 export function fold(
@@ -329,17 +361,20 @@ export function fold(
   return events.reduce<MaybeTrajectoryState>(evolve, initial);
 }
 
-function correctFact(state: TrajectoryState, event: FactCorrected): TrajectoryState {
+function correctFact(state: TrajectoryState, version: number, event: FactCorrected): TrajectoryState {
   const { correctedDate } = event.data;
   switch (event.data.fact) {
     case 'INTAKE_DATE':
-      return { ...state, intakeOn: correctedDate };
+      return { ...state, version, intakeOn: correctedDate };
     case 'CONTRACT_SIGNING_DATE':
-      return state.contract ? { ...state, contract: { ...state.contract, signedOn: correctedDate } } : state;
+      return state.contract
+        ? { ...state, version, contract: { ...state.contract, signedOn: correctedDate } }
+        : { ...state, version };
     case 'VDAB_REGISTRATION_DATE':
       return state.vdabRegistration
         ? {
             ...state,
+            version,
             vdabRegistration: { ...state.vdabRegistration, registeredOn: correctedDate },
             deadlines: state.deadlines.map((deadline) =>
               isEmploymentRegistration(deadline.kind) && deadline.state === 'MET'
@@ -347,17 +382,19 @@ function correctFact(state: TrajectoryState, event: FactCorrected): TrajectorySt
                 : deadline,
             ),
           }
-        : state;
+        : { ...state, version };
   }
 }
 
 function withDeadline(
   state: TrajectoryState,
+  version: number,
   deadlineId: string,
   change: Partial<Deadline>,
 ): TrajectoryState {
   return {
     ...state,
+    version,
     deadlines: state.deadlines.map((deadline) =>
       deadline.deadlineId === deadlineId ? { ...deadline, ...change } : deadline,
     ),

@@ -18,6 +18,7 @@ export class TrajectoryStateRecord {
   @Column({ name: 'last_occurred_at', type: 'timestamptz' })
   lastOccurredAt!: Date;
 
-  @Column({ type: 'jsonb' })
+  /** `json`: written and read whole, never queried into (migration 1799000000000). */
+  @Column({ type: 'json' })
   state!: TrajectoryState;
 }

@@ -33,6 +33,7 @@ import { KeyFigureDayAndMunicipalitySums1798700000001 } from './1798700000001-ke
 import { KeyFigureSumsByOffice1798700000002 } from './1798700000002-key-figure-sums-by-office';
 import { CreateCaseloadImports1798800000000 } from './1798800000000-create-caseload-imports';
 import { KeyFigureYearlySums1798900000000 } from './1798900000000-key-figure-yearly-sums';
+import { TrajectoryStatesAsJson1799000000000 } from './1799000000000-trajectory-states-as-json';
 import { OutboxClaimByKind1799200000000 } from './1799200000000-outbox-claim-by-kind';
 
 /** In order of application; a new migration is appended here, never inserted. */
@@ -72,5 +73,6 @@ export const migrations = [
   KeyFigureSumsByOffice1798700000002,
   CreateCaseloadImports1798800000000,
   KeyFigureYearlySums1798900000000,
+  TrajectoryStatesAsJson1799000000000,
   OutboxClaimByKind1799200000000,
 ];

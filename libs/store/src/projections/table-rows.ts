@@ -132,18 +132,24 @@ export class TableRows {
   }
 
   /**
-   * The rows from one array per column, zipped by position. jsonb columns travel as one JSON array each (a text
-   * array of JSON documents is slow to parse: every quote is escaped); a JSON null there is SQL NULL.
+   * The rows from one array per column, zipped by position. json and jsonb columns travel as one JSON array each (a
+   * text array of JSON documents is slow to parse: every quote is escaped); a JSON null there is SQL NULL.
    */
   private unnest(): string {
     const sources = this.columns
       .map(({ type }, index) =>
-        type === 'jsonb' ? `jsonb_array_elements($${index + 1}::jsonb)` : `unnest($${index + 1}::${type}[])`,
+        isJson(type) ? `${type}_array_elements($${index + 1}::${type})` : `unnest($${index + 1}::${type}[])`,
       )
       .join(', ');
     const aliases = this.columns.map((_, index) => `c${index}`);
     const values = this.columns
-      .map(({ type }, index) => (type === 'jsonb' ? `NULLIF(c${index}, 'null'::jsonb)` : `c${index}`))
+      .map(({ type }, index) =>
+        type === 'jsonb'
+          ? `NULLIF(c${index}, 'null'::jsonb)`
+          : type === 'json' // json has no equality
+            ? `CASE WHEN json_typeof(c${index}) = 'null' THEN NULL ELSE c${index} END`
+            : `c${index}`,
+      )
       .join(', ');
     return `SELECT ${values} FROM ROWS FROM (${sources}) AS source(${aliases.join(', ')})`;
   }
@@ -151,7 +157,7 @@ export class TableRows {
   private arrays(rows: readonly Record<string, unknown>[]): unknown[] {
     return this.columns.map(({ column, type }) => {
       const values = rows.map((row) => row[column]);
-      return type === 'jsonb' ? JSON.stringify(values) : values;
+      return isJson(type) ? JSON.stringify(values) : values;
     });
   }
 
@@ -188,6 +194,10 @@ export function combinedStatement(statements: readonly Statement[]): Statement {
   return { sql: `WITH ${parts.join(',\n')}\nSELECT 1`, parameters };
 }
 
+function isJson(type: string): boolean {
+  return type === 'json' || type === 'jsonb';
+}
+
 export function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
@@ -200,6 +210,7 @@ const SQL_TYPES = new Set([
   'bigint',
   'date',
   'timestamptz',
+  'json',
   'jsonb',
   'numeric',
   'uuid',
