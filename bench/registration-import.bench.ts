@@ -44,10 +44,13 @@ const WORKER_NODE_OPTIONS = '--max-old-space-size=192 --max-semi-space-size=8';
  * per core). BENCH_WORKER_MALLOC_ARENA_MAX=16 measures the default.
  */
 const WORKER_MALLOC_ARENA_MAX = process.env.BENCH_WORKER_MALLOC_ARENA_MAX || '2';
-/** BENCH_WORKER_CPU_PROFILE=<dir>: the worker writes a CPU profile there when it stops (node --cpu-prof). */
+/**
+ * BENCH_WORKER_CPU_PROFILE=<dir>: the worker writes a CPU profile there when it stops (node --cpu-prof, an argument of
+ * node: NODE_OPTIONS may not carry it).
+ */
 const WORKER_PROFILE = process.env.BENCH_WORKER_CPU_PROFILE
-  ? ` --cpu-prof --cpu-prof-dir=${process.env.BENCH_WORKER_CPU_PROFILE}`
-  : '';
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_CPU_PROFILE}`]
+  : [];
 /** BENCH_WORKER_NODE_OPTIONS: more options for the worker's node (e.g. `--require` of a memory probe). */
 const WORKER_EXTRA = process.env.BENCH_WORKER_NODE_OPTIONS ? ` ${process.env.BENCH_WORKER_NODE_OPTIONS}` : '';
 
@@ -90,11 +93,12 @@ async function main(): Promise<void> {
         ...environment,
         WORKFLOW_BUNDLE_PATH: bundlePath,
         MALLOC_ARENA_MAX: WORKER_MALLOC_ARENA_MAX,
-        NODE_OPTIONS: WORKER_NODE_OPTIONS + WORKER_PROFILE + WORKER_EXTRA,
+        NODE_OPTIONS: WORKER_NODE_OPTIONS + WORKER_EXTRA,
       },
       /polling task queue/,
       200,
       phases.onLine,
+      WORKER_PROFILE,
     );
     cleanups.push(() => worker.stop());
     const api = await startAppProcess(
