@@ -26,11 +26,17 @@ export async function startAppProcess(
   sampleMs = 200,
   /** Every line the process writes (stdout and stderr), e.g. to pick out a log entry. */
   onLine: (line: string) => void = () => undefined,
+  /** Options of node itself that NODE_OPTIONS may not carry (e.g. --cpu-prof). */
+  nodeArguments: readonly string[] = [],
 ): Promise<AppProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(DIST, 'apps', app, 'src', 'main.js')], {
-    env: { ...process.env, ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArguments, join(DIST, 'apps', app, 'src', 'main.js')],
+    {
+      env: { ...process.env, ...environment },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -35,12 +35,24 @@ const ROWS = positiveInteger('BENCH_ROWS', 50_000);
 const OPENED = positiveInteger('BENCH_OPENED', 101);
 const TASK_QUEUE = 'bench-registration-import';
 const DAY = 86_400_000;
+/** The import's progress is asked for as often as the web app asks (every 700 ms). */
+const POLL_MS = 700;
 /** The worker's heap limits, as docker-compose.yml sets them. */
 const WORKER_NODE_OPTIONS = '--max-old-space-size=192 --max-semi-space-size=8';
-/** BENCH_WORKER_CPU_PROFILE=<dir>: the worker writes a CPU profile there when it stops (node --cpu-prof). */
+/**
+ * glibc's malloc arenas of the worker, as docker-compose.yml sets them (2; glibc's default on this machine is 16, eight
+ * per core). BENCH_WORKER_MALLOC_ARENA_MAX=16 measures the default.
+ */
+const WORKER_MALLOC_ARENA_MAX = process.env.BENCH_WORKER_MALLOC_ARENA_MAX || '2';
+/**
+ * BENCH_WORKER_CPU_PROFILE=<dir>: the worker writes a CPU profile there when it stops (node --cpu-prof, an argument of
+ * node: NODE_OPTIONS may not carry it).
+ */
 const WORKER_PROFILE = process.env.BENCH_WORKER_CPU_PROFILE
-  ? ` --cpu-prof --cpu-prof-dir=${process.env.BENCH_WORKER_CPU_PROFILE}`
-  : '';
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_WORKER_CPU_PROFILE}`]
+  : [];
+/** BENCH_WORKER_NODE_OPTIONS: more options for the worker's node (e.g. `--require` of a memory probe). */
+const WORKER_EXTRA = process.env.BENCH_WORKER_NODE_OPTIONS ? ` ${process.env.BENCH_WORKER_NODE_OPTIONS}` : '';
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
@@ -80,11 +92,13 @@ async function main(): Promise<void> {
       {
         ...environment,
         WORKFLOW_BUNDLE_PATH: bundlePath,
-        NODE_OPTIONS: WORKER_NODE_OPTIONS + WORKER_PROFILE,
+        MALLOC_ARENA_MAX: WORKER_MALLOC_ARENA_MAX,
+        NODE_OPTIONS: WORKER_NODE_OPTIONS + WORKER_EXTRA,
       },
       /polling task queue/,
       200,
       phases.onLine,
+      WORKER_PROFILE,
     );
     cleanups.push(() => worker.stop());
     const api = await startAppProcess(
@@ -143,7 +157,9 @@ async function main(): Promise<void> {
     for (const app of [worker, api]) app.resetPeak();
 
     const loadBefore = loadavg()[0];
+    const cpuBefore = await cpuSeconds(database.dataSource, [worker.pid, api.pid]);
     const run = await importFile(baseUrl, partner, file);
+    const cpuAfter = await cpuSeconds(database.dataSource, [worker.pid, api.pid]);
     const loadAfter = loadavg()[0];
     log(`import: ${JSON.stringify(run.outcomes)}`);
     const [written] = await database.dataSource.query(
@@ -203,6 +219,10 @@ async function main(): Promise<void> {
     );
     console.log(
       `one-minute load average: ${loadBefore.toFixed(1)} at the import's start, ${loadAfter.toFixed(1)} at its end`,
+    );
+    const cpu = (key: string) => (cpuAfter.get(key) ?? 0) - (cpuBefore.get(key) ?? 0);
+    console.log(
+      `CPU seconds during the import (less sensitive to the machine's load than its wall time): worker ${cpu(String(worker.pid)).toFixed(1)} s, API ${cpu(String(api.pid)).toFixed(1)} s, PostgreSQL backends of the worker ${cpu('inburgering-worker').toFixed(1)} s, of the API ${cpu('inburgering-api').toFixed(1)} s`,
     );
     console.log(`\n${phases.table(await phases.reported(), run.totalMs - run.uploadMs)}\n`);
   } finally {
@@ -273,6 +293,7 @@ async function importFile(
   const size = (await stat(path)).size;
   const authorization = { Authorization: `Bearer ${token}` };
   const started = performance.now();
+  const startedAt = Date.now();
   const response = await fetch(`${baseUrl}/registration-imports?partner=VDAB`, {
     method: 'POST',
     headers: { 'Content-Type': 'text/csv', 'Content-Length': String(size), ...authorization },
@@ -287,11 +308,14 @@ async function importFile(
       await fetch(`${baseUrl}/registration-imports/${importId}`, { headers: authorization })
     ).json()) as {
       status: string;
+      completedAt: string | null;
       outcomes: Record<string, number>;
     };
+    // The end is the import's own completion instant (the store's clock, on this machine), not the poll that saw it.
     if (view.status === 'COMPLETED')
-      return { uploadMs, totalMs: performance.now() - started, outcomes: view.outcomes };
-    await new Promise((resolve) => setTimeout(resolve, 100));
+      return { uploadMs, totalMs: Date.parse(view.completedAt!) - startedAt, outcomes: view.outcomes };
+    // As often as the web app asks (apps/web/src/pages/ImportsPage.tsx): each answer counts the file's rows.
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
@@ -329,6 +353,30 @@ function workerPhases() {
       )}`;
     },
   };
+}
+
+/**
+ * CPU time (user + system, seconds) of these processes and of the PostgreSQL backends of each application name
+ * connected to the bench's database (by application name), read from /proc: the work the import costs, whatever
+ * else the machine runs. A backend that ends between two readings is missed.
+ */
+async function cpuSeconds(
+  dataSource: { query: (sql: string) => Promise<{ pid: number; application_name: string }[]> },
+  pids: number[],
+): Promise<Map<string, number>> {
+  const ticks = async (pid: number) => {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.length > 13 ? (Number(fields[11]) + Number(fields[12])) / 100 : 0;
+  };
+  const totals = new Map<string, number>();
+  for (const pid of pids) totals.set(String(pid), await ticks(pid));
+  const backends = await dataSource.query(
+    `SELECT pid, application_name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+  );
+  for (const { pid, application_name } of backends)
+    totals.set(application_name, (totals.get(application_name) ?? 0) + (await ticks(pid)));
+  return totals;
 }
 
 /** The baseline: the same file into a table of text columns with PostgreSQL's own COPY. */

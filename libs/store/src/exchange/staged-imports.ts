@@ -110,13 +110,13 @@ export class StagedImports<Outcome extends string> {
   protected async progressOf(
     importId: string,
   ): Promise<{ row: Record<string, unknown>; progress: ImportProgressView<Outcome> } | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT i.*, (SELECT count(*) FROM ${this.tables.rows} r
-                     WHERE r.import_id = i.import_id AND r.outcome IS NOT NULL)::int AS rows_done
-         FROM ${this.tables.table} i WHERE i.import_id = $1`,
-      [importId],
-    );
+    const [row] = await this.dataSource.query(`SELECT * FROM ${this.tables.table} WHERE import_id = $1`, [
+      importId,
+    ]);
     if (!row) return null;
+    // The rows done and their outcomes in one pass over the import's rows (a poll of a large file's progress reads
+    // them all).
+    const counted = await this.countedRows(importId);
     return {
       row,
       progress: {
@@ -128,23 +128,32 @@ export class StagedImports<Outcome extends string> {
         createdAt: new Date(row.created_at).toISOString(),
         completedAt: row.completed_at ? new Date(row.completed_at).toISOString() : null,
         totalRows: row.total_rows,
-        rowsDone: row.rows_done,
-        outcomes: await this.outcomeCounts(importId),
+        rowsDone: counted
+          .filter(({ outcome }) => outcome !== null)
+          .reduce((sum, { count }) => sum + count, 0),
+        outcomes: this.countsOf(counted),
       },
     };
   }
 
   async outcomeCounts(importId: string): Promise<Record<Outcome, number>> {
-    const rows: { outcome: Outcome; count: number }[] = await this.dataSource.query(
-      `SELECT outcome, count(*)::int AS count FROM ${this.tables.rows}
-        WHERE import_id = $1 AND outcome IS NOT NULL GROUP BY outcome`,
+    return this.countsOf(await this.countedRows(importId));
+  }
+
+  /** The import's rows counted by outcome (null: not done yet). */
+  private countedRows(importId: string): Promise<{ outcome: Outcome | null; count: number }[]> {
+    return this.dataSource.query(
+      `SELECT outcome, count(*)::int AS count FROM ${this.tables.rows} WHERE import_id = $1 GROUP BY outcome`,
       [importId],
     );
+  }
+
+  private countsOf(rows: readonly { outcome: Outcome | null; count: number }[]): Record<Outcome, number> {
     const counts = Object.fromEntries(this.outcomes.map((outcome) => [outcome, 0])) as Record<
       Outcome,
       number
     >;
-    for (const { outcome, count } of rows) counts[outcome] = count;
+    for (const { outcome, count } of rows) if (outcome !== null) counts[outcome] = count;
     return counts;
   }
 
