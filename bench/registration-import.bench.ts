@@ -92,6 +92,7 @@ async function main(): Promise<void> {
       {
         ...environment,
         WORKFLOW_BUNDLE_PATH: bundlePath,
+        IMPORT_PHASE_TIMINGS: 'true',
         MALLOC_ARENA_MAX: WORKER_MALLOC_ARENA_MAX,
         NODE_OPTIONS: WORKER_NODE_OPTIONS + WORKER_EXTRA,
       },

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
 import { payloadCodecFrom } from '../../../libs/codec/src';
+import { recordPhaseTimings } from '../../../libs/store/src';
 import {
   caseloadImportActivityFunctions,
   CaseloadImportActivitiesService,
@@ -58,6 +59,7 @@ export async function startTrajectoryWorker(
   );
   const config = context.get<ConfigService<WorkerEnvironment, true>>(ConfigService);
   const taskQueue = config.get('TEMPORAL_TASK_QUEUE', { infer: true });
+  recordPhaseTimings(config.get('IMPORT_PHASE_TIMINGS', { infer: true }));
   const connection = await NativeConnection.connect({
     address: config.get('TEMPORAL_ADDRESS', { infer: true }),
   });

@@ -16,7 +16,7 @@ export {
 export { IncidentStore } from './incidents/incident-store';
 export type { IncidentReport, IncidentView } from './incidents/incident-store';
 export { ParameterFreeSqlLogger } from './parameter-free-sql-logger';
-export { addPhaseTime, takePhaseTimings, timedPhase } from './phase-timings';
+export { addPhaseTime, recordPhaseTimings, takePhaseTimings, timedPhase } from './phase-timings';
 export type { PhaseTiming } from './phase-timings';
 export type { RecordedTrajectoryEvent } from './event-records';
 export * from './projections';

@@ -1,7 +1,8 @@
 /**
  * Wall time spent per named phase in this process, summed over its runs: where a bulk path (a file import) spends its
  * time, read by the import's completion and printed by its benchmark. Phases of lanes that run side by side overlap,
- * so their sum can exceed the wall time.
+ * so their sum can exceed the wall time. Off unless a process turns it on (the worker with `IMPORT_PHASE_TIMINGS`):
+ * the append path then keeps no process-wide counters.
  */
 export interface PhaseTiming {
   ms: number;
@@ -9,8 +10,16 @@ export interface PhaseTiming {
 }
 
 const totals = new Map<string, PhaseTiming>();
+let recording = false;
+
+/** Turns the timings on or off for this process (off: `timedPhase` only runs its work). */
+export function recordPhaseTimings(on: boolean): void {
+  recording = on;
+  if (!on) totals.clear();
+}
 
 export async function timedPhase<T>(phase: string, work: () => Promise<T>): Promise<T> {
+  if (!recording) return work();
   const started = performance.now();
   try {
     return await work();
@@ -20,6 +29,7 @@ export async function timedPhase<T>(phase: string, work: () => Promise<T>): Prom
 }
 
 export function addPhaseTime(phase: string, ms: number): void {
+  if (!recording) return;
   const total = totals.get(phase);
   if (total) {
     total.ms += ms;

@@ -119,7 +119,8 @@ export class RegistrationExchangeActivitiesService
   async completeImport(importId: string): Promise<ImportOutcomeCounts> {
     await this.imports.markCompleted(importId);
     // Where this worker's import batches spent their time since the last import ended (no row's data).
-    Context.current().log.info('import phases', { importId, phases: takePhaseTimings() });
+    const phases = takePhaseTimings();
+    if (Object.keys(phases).length) Context.current().log.info('import phases', { importId, phases });
     return this.imports.outcomeCounts(importId);
   }
 

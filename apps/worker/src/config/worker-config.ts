@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, registerDecorator } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, Min, registerDecorator } from 'class-validator';
 import { SharedEnvironment, validatedEnvironment } from '../../../../libs/config/src';
 import { partnerSecretsProblem } from '../outbox/partner-secrets';
 
@@ -89,6 +89,17 @@ export class WorkerEnvironment extends SharedEnvironment {
    */
   @IsPartnerSecrets()
   OUTBOX_PARTNER_SECRETS = '';
+
+  /**
+   * `true`: the worker times the phases of its import batches (appends, projections, outcomes) and logs where an
+   * import's time went when it completes (`import phases`, no row's data); the benchmark of the registration file
+   * reads it. Off by default: it keeps process-wide counters on every append.
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' || value === true ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'IMPORT_PHASE_TIMINGS must be true or false' })
+  IMPORT_PHASE_TIMINGS = false;
 
   /**
    * A workflow bundle built ahead of time (`bundleWorkflowCode`'s code, written to a file). Without it the worker
