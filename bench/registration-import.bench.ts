@@ -39,6 +39,8 @@ const DAY = 86_400_000;
 const POLL_MS = 700;
 /** The worker's heap limits, as docker-compose.yml sets them. */
 const WORKER_NODE_OPTIONS = '--max-old-space-size=192 --max-semi-space-size=8';
+/** The workflow cache that heap holds, as docker-compose.yml sets it. */
+const WORKER_MAX_CACHED_WORKFLOWS = '400';
 /**
  * glibc's malloc arenas of the worker, as docker-compose.yml sets them (2; glibc's default on this machine is 16, eight
  * per core). BENCH_WORKER_MALLOC_ARENA_MAX=16 measures the default.
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
         ...environment,
         WORKFLOW_BUNDLE_PATH: bundlePath,
         IMPORT_PHASE_TIMINGS: 'true',
+        MAX_CACHED_WORKFLOWS: WORKER_MAX_CACHED_WORKFLOWS,
         MALLOC_ARENA_MAX: WORKER_MALLOC_ARENA_MAX,
         NODE_OPTIONS: WORKER_NODE_OPTIONS + WORKER_EXTRA,
       },

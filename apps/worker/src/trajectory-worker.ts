@@ -2,6 +2,7 @@ import { INestApplicationContext, LoggerService, LogLevel } from '@nestjs/common
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Worker, WorkflowBundle } from '@temporalio/worker';
+import { getHeapStatistics } from 'node:v8';
 import { payloadCodecFrom } from '../../../libs/codec/src';
 import { recordPhaseTimings } from '../../../libs/store/src';
 import {
@@ -17,7 +18,8 @@ import {
   registrationExchangeActivityFunctions,
   RegistrationExchangeActivitiesService,
 } from './activities/registration-exchange.activities';
-import { WorkerEnvironment } from './config/worker-config';
+import { validateWorkerEnvironment, WorkerEnvironment } from './config/worker-config';
+import { workflowCacheProblem } from './config/workflow-cache-budget';
 import { WorkerModule } from './worker.module';
 
 /** See the worker's stickyQueueScheduleToStartTimeout below; the takeover test measures what it gives. */
@@ -53,6 +55,13 @@ function workflowCode(bundle: WorkflowBundle | undefined, bundlePath: string | u
 export async function startTrajectoryWorker(
   options: TrajectoryWorkerOptions = {},
 ): Promise<RunningTrajectoryWorker> {
+  // Before anything connects: a cache the heap cannot hold would take the worker down once it filled.
+  const { MAX_CACHED_WORKFLOWS } = validateWorkerEnvironment({ ...process.env, ...options.environment });
+  const cacheProblem = workflowCacheProblem(
+    MAX_CACHED_WORKFLOWS,
+    getHeapStatistics().heap_size_limit / 1024 ** 2,
+  );
+  if (cacheProblem) throw new Error(cacheProblem);
   const context: INestApplicationContext = await NestFactory.createApplicationContext(
     WorkerModule.withEnvironment(options.environment),
     { logger: options.logger ?? options.logLevels ?? ['error', 'warn', 'log'], abortOnError: false },
@@ -60,6 +69,7 @@ export async function startTrajectoryWorker(
   const config = context.get<ConfigService<WorkerEnvironment, true>>(ConfigService);
   const taskQueue = config.get('TEMPORAL_TASK_QUEUE', { infer: true });
   recordPhaseTimings(config.get('IMPORT_PHASE_TIMINGS', { infer: true }));
+  const maxCachedWorkflows = config.get('MAX_CACHED_WORKFLOWS', { infer: true });
   const connection = await NativeConnection.connect({
     address: config.get('TEMPORAL_ADDRESS', { infer: true }),
   });
@@ -81,7 +91,7 @@ export async function startTrajectoryWorker(
     // serve at once, and leave the rest waiting on the server, where no timeout runs.
     maxConcurrentWorkflowTaskExecutions: MAX_CONCURRENT_WORKFLOW_TASKS,
     maxConcurrentLocalActivityExecutions: MAX_CONCURRENT_WORKFLOW_TASKS,
-    maxCachedWorkflows: config.get('MAX_CACHED_WORKFLOWS', { infer: true }),
+    maxCachedWorkflows,
     // A task meant for this worker's sticky queue goes to any worker after this long: when a worker dies, another
     // takes its trajectories' next commands within seconds (the trajectory's workflow task timeout covers a task
     // the dead worker had already taken).
