@@ -33,13 +33,11 @@ function caseloadCsv(rows: readonly Record<string, unknown>[]): Buffer {
  */
 describe('caseload files uploaded through the API', () => {
   let system: TestSystem;
-  let child: WorkerChild | undefined;
 
   beforeAll(async () => {
     system = await startTestSystem();
   });
   afterAll(async () => {
-    await child?.kill();
     await system?.close();
     await removeWorkflowBundleFile();
   });
@@ -203,6 +201,7 @@ describe('caseload files uploaded through the API', () => {
       (row) => ({ ...row, dossierId: `${prefix}${String(row.dossierId)}` }),
     );
     await system.stopWorker();
+    let child: WorkerChild | undefined;
     try {
       child = await startWorkerChild(system.taskQueue);
       const { importId } = (await upload(caseloadCsv(rows)).expect(202)).body as { importId: string };
@@ -253,7 +252,6 @@ describe('caseload files uploaded through the API', () => {
       );
     } finally {
       await child?.kill();
-      child = undefined;
       await system.startWorker();
     }
   }, 400_000);
