@@ -5,6 +5,7 @@ import {
   clientCredentialsToken,
   DEMO_IDENTITIES,
   EXPIRING_CLIENT,
+  EXPIRING_TOKEN_TTL_SECONDS,
   OTHER_AUDIENCE,
 } from '../../libs/identity/src';
 import { startTestSystem, TestSystem } from '../support/system';
@@ -90,7 +91,7 @@ describe('tokens and the role × endpoint matrix', () => {
 
     const shortLived = await clientCredentialsToken(issuer, EXPIRING_CLIENT);
     await caseload().set('Authorization', `Bearer ${shortLived}`).expect(200);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await new Promise((resolve) => setTimeout(resolve, EXPIRING_TOKEN_TTL_SECONDS * 1_000 + 1_100));
     const expired = await caseload().set('Authorization', `Bearer ${shortLived}`).expect(401);
     expect(expired.body.detail).toBe('the access token has expired');
     expect(expired.headers['www-authenticate']).toBe('Bearer error="invalid_token"');

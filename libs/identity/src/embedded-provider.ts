@@ -15,6 +15,8 @@ import {
 } from './demo-identities';
 
 const ACCESS_TOKEN_TTL_SECONDS = 3600;
+/** Long enough to be used once on a loaded machine (one second was not, in CI), short enough for a test to outwait. */
+export const EXPIRING_TOKEN_TTL_SECONDS = 3;
 
 export interface EmbeddedIdentityProviderOptions {
   /** 0 picks a free port. */
@@ -22,7 +24,7 @@ export interface EmbeddedIdentityProviderOptions {
   host?: string;
   audience?: string;
   /**
-   * For the tests of token checks only: a client `expiring-system` whose tokens live one second, and tokens for
+   * For the tests of token checks only: a client `expiring-system` whose tokens live three seconds, and tokens for
    * another audience (`OTHER_AUDIENCE`) on request. Both are still issued and signed by this provider.
    */
   testClients?: boolean;
@@ -133,7 +135,8 @@ export async function startEmbeddedIdentityProvider(
           return {
             scope: API_SCOPE,
             audience: resource,
-            accessTokenTTL: client.clientId === EXPIRING_CLIENT.id ? 1 : ACCESS_TOKEN_TTL_SECONDS,
+            accessTokenTTL:
+              client.clientId === EXPIRING_CLIENT.id ? EXPIRING_TOKEN_TTL_SECONDS : ACCESS_TOKEN_TTL_SECONDS,
             accessTokenFormat: 'jwt',
             jwt: { sign: { alg: 'RS256' } },
           };
@@ -170,7 +173,7 @@ export async function startEmbeddedIdentityProvider(
     ttl: {
       AccessToken: ACCESS_TOKEN_TTL_SECONDS,
       ClientCredentials: (_ctx: unknown, _token: unknown, client: { clientId: string }) =>
-        client.clientId === EXPIRING_CLIENT.id ? 1 : ACCESS_TOKEN_TTL_SECONDS,
+        client.clientId === EXPIRING_CLIENT.id ? EXPIRING_TOKEN_TTL_SECONDS : ACCESS_TOKEN_TTL_SECONDS,
       // Long enough for a browser app to load and redeem it on a busy machine; still single-use.
       AuthorizationCode: 600,
       IdToken: ACCESS_TOKEN_TTL_SECONDS,
