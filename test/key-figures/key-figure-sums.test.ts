@@ -125,8 +125,9 @@ describe('key figures summed per cohort month', () => {
     expect(await offices.assign('AGII', 'sum-east', 'sum-c2')).toMatchObject({ outcome: 'ASSIGNED' });
     const merged = await expectSumsAsRebuilt({ fromEvents: true });
     expect(
-      merged.key_figure_sums_by_office.filter((row) => (row as { office_id: string }).office_id === 'sum-east')
-        .length,
+      merged.key_figure_sums_by_office.filter(
+        (row) => (row as { office_id: string }).office_id === 'sum-east',
+      ).length,
     ).toBeGreaterThan(0);
   });
 

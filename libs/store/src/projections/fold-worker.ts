@@ -4,9 +4,7 @@ import type { SummedGroups } from './summed-rows';
 
 /** What a worker is sent: a piece to fold, 'sums' for its sums, or the offices (and other threads' sums) for the sums tables' rows. */
 export type FoldWorkerMessage =
-  | Uint8Array
-  | 'sums'
-  | { offices: ReadonlyMap<string, string>; more: readonly SummedGroups[] };
+  Uint8Array | 'sums' | { offices: ReadonlyMap<string, string>; more: readonly SummedGroups[] };
 
 /**
  * A worker thread of a rebuild (see FoldWorkers): folds each piece of streams it is sent and answers its rows, the

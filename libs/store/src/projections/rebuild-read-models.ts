@@ -79,7 +79,10 @@ export async function rebuildReadModels(
     tableRowsOf(dataSource.manager, entity),
   );
   const sumsTables = rebuiltSumsTables(dataSource.manager);
-  const columns = { tables: tables.map((table) => table.copyColumns), sums: sumsTables.map((table) => table.columns) };
+  const columns = {
+    tables: tables.map((table) => table.copyColumns),
+    sums: sumsTables.map((table) => table.columns),
+  };
   // The threads load their modules while the tables are emptied. A store of fewer than about 16 pieces is folded on
   // this thread: starting the threads would take longer than folding it.
   const [{ bytes }] = await dataSource.query<{ bytes: string }[]>(
@@ -134,7 +137,13 @@ export async function rebuildReadModels(
       phases.end('loading');
       for (const definition of secondaryIndexes) await manager.query(definition);
       phases.end('indexing');
-      await writeSumsTables(manager, await connectionOf(manager), sumsTables, await sumsText, emptied.indexes);
+      await writeSumsTables(
+        manager,
+        await connectionOf(manager),
+        sumsTables,
+        await sumsText,
+        emptied.indexes,
+      );
 
       const [{ position }] = await manager.query<{ position: string }[]>(
         'SELECT COALESCE(max(position), 0)::text AS position FROM events',

@@ -25,7 +25,11 @@ describe('SumsOfRows: contribution rows summed per group, as the append keeps th
   it('shares a grouping between tables that group alike; null and undefined are one group, apart from any text', () => {
     const sums = new SumsOfRows(models);
     expect(sums.groupingOf).toEqual([[0, 0, 1]]);
-    sums.add(0, [row('2026-01-01', 'c-1', 1), row('2026-01-01', null, 1), row('2026-01-01', undefined, 1, 1)]);
+    sums.add(0, [
+      row('2026-01-01', 'c-1', 1),
+      row('2026-01-01', null, 1),
+      row('2026-01-01', undefined, 1, 1),
+    ]);
     sums.add(0, [row('2026-01-01', 'c-1', 1, 1), row('2026-01-01', 'null', 1)]);
     expect([...sums.groups[0].values()]).toEqual([
       { group: ['2026-01-01', 'c-1'], measures: [2, 1] },

@@ -50,7 +50,10 @@ export class SumsOfRows {
         const key = groupKey(groupBy, row);
         let summed = groups.get(key);
         if (!summed) {
-          summed = { group: groupBy.map((property) => row[property] ?? null), measures: measures.map(() => 0) };
+          summed = {
+            group: groupBy.map((property) => row[property] ?? null),
+            measures: measures.map(() => 0),
+          };
           groups.set(key, summed);
         }
         for (let index = 0; index < measures.length; index += 1)
@@ -100,7 +103,11 @@ export function sumsTableRows(
     for (const { group, measures } of summed.values()) {
       const counsellor = group[officeAt.index];
       const officeGroup = group.map((value, index) =>
-        index === officeAt.index ? (counsellor === null ? null : (officeAt.offices.get(String(counsellor)) ?? null)) : value,
+        index === officeAt.index
+          ? counsellor === null
+            ? null
+            : (officeAt.offices.get(String(counsellor)) ?? null)
+          : value,
       );
       const key = groupKey(positions(officeGroup.length), officeGroup as unknown as Record<string, unknown>);
       const office = byOffice.get(key);
@@ -136,7 +143,7 @@ export function sumsTablesText(
 ): { lines: Buffer; rows: number }[] {
   for (const other of more) sums.merge(other);
   const groupings = sums.groupingOf.flat();
-  if (groupings.length !== tables.length) throw new Error('the sums tables are not the summed models\' sums');
+  if (groupings.length !== tables.length) throw new Error("the sums tables are not the summed models' sums");
   return tables.map(({ types, officeAt }, index) => {
     const rows = sumsTableRows(
       sums.groups[groupings[index]],

@@ -173,7 +173,9 @@ export async function copyLines(
   freeze: boolean,
 ): Promise<void> {
   if (!lines.length) return;
-  const stream = client.query(copyFrom(`COPY ${table} (${columnList}) FROM STDIN${freeze ? ' (FREEZE)' : ''}`));
+  const stream = client.query(
+    copyFrom(`COPY ${table} (${columnList}) FROM STDIN${freeze ? ' (FREEZE)' : ''}`),
+  );
   for (const chunk of lines) stream.write(chunk);
   stream.end();
   await finished(stream);
