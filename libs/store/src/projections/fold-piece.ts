@@ -88,7 +88,7 @@ export function pieceFolder({ tables, sums: sumsTables }: RebuiltTables): PieceF
   return {
     fold,
     sums: () => sums.groups,
-    sumsText: (offices, more) => sumsTablesText(sums, more, sumsTables, offices),
+    sumsText: (offices, more) => sumsTablesText(SUMMED_READ_MODELS, sums, more, sumsTables, offices),
   };
 }
 

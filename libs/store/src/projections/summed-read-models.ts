@@ -352,7 +352,6 @@ export function rebuiltSumsTables(manager: EntityManager): RebuiltSumsTable[] {
         columnList: [...columns.groups.map(({ column }) => column), ...columns.measures].join(', '),
         columns: {
           types: [...columns.groups.map(({ type }) => type), ...columns.measures.map(() => 'bigint')],
-          officeAt: sums.officeOf === undefined ? undefined : sums.groupBy.indexOf(sums.officeOf),
         },
       };
     }),

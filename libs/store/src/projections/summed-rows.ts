@@ -1,154 +1,137 @@
 import { CopyText } from './copy-text';
 import type { Sums } from './summed-read-models';
 
-/** A group's values (in `groupBy` order; null for null or undefined) and its measures' sums (in `measures` order). */
+/** A group's values (null for null or undefined) and its measures' sums. */
 export interface SummedGroup {
   group: unknown[];
   measures: number[];
 }
 
-/** Per distinct grouping (see `SumsOfRows.groupings`): its groups by key. Plain data, for a transfer between threads. */
+/** Per model: its groups by key (see `SumsOfRows`). Plain data, for a transfer between threads. */
 export type SummedGroups = Map<string, SummedGroup>[];
 
 /**
- * The sums of contribution rows per group, as `addSums` keeps them on the append path: each row adds its measures to
- * its group's (the values of the sums' `groupBy` properties), for every sums table of the summed read models. Sums
- * tables that group the same properties (per counsellor, and per the counsellor's office: grouped by counsellor here)
- * share one grouping. Pure: the rebuild's folding threads sum the rows they map, and the sums are merged afterwards.
+ * The sums of contribution rows, for the sums tables of the summed read models, as `addSums` keeps them on the append
+ * path. As the rows come, each is added to one group per model: by every property any of its sums tables groups by
+ * (one Map operation per row); each table's groups are sums of those (`sumsTablesText`), once all rows are added.
+ * Pure: the rebuild's folding threads sum the rows they map, and the sums are merged afterwards.
  */
 export class SumsOfRows {
-  /** The distinct groupings of the models' sums, and which grouping each model's sums table uses. */
-  readonly groupings: { groupBy: readonly string[]; measures: readonly string[] }[] = [];
-  readonly groupingOf: number[][];
-  private readonly byModel: number[][];
+  /** Per model: the properties of its groups (those of all its sums tables) and its measures (idem). */
+  readonly models: { groupBy: string[]; measures: string[] }[];
   readonly groups: SummedGroups;
 
   constructor(models: readonly { sums: readonly Sums[] }[]) {
-    const indexOf = new Map<string, number>();
-    this.groupingOf = models.map(({ sums }) =>
-      sums.map(({ groupBy, measures }) => {
-        const key = JSON.stringify([groupBy, measures]);
-        let index = indexOf.get(key);
-        if (index === undefined) {
-          indexOf.set(key, (index = this.groupings.length));
-          this.groupings.push({ groupBy, measures });
-        }
-        return index;
-      }),
-    );
-    this.byModel = this.groupingOf.map((indexes) => [...new Set(indexes)]);
-    this.groups = this.groupings.map(() => new Map());
+    const union = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
+    this.models = models.map(({ sums }) => ({
+      groupBy: union(sums.map(({ groupBy }) => groupBy)),
+      measures: union(sums.map(({ measures }) => measures)),
+    }));
+    this.groups = this.models.map(() => new Map());
   }
 
   /** Adds the rows of the model at `model` (its index in the models given). */
   add(model: number, rows: readonly object[]): void {
-    if (!rows.length) return;
-    for (const grouping of this.byModel[model]) {
-      const { groupBy, measures } = this.groupings[grouping];
-      const groups = this.groups[grouping];
-      for (const row of rows as readonly Record<string, unknown>[]) {
-        const key = groupKey(groupBy, row);
-        let summed = groups.get(key);
-        if (!summed) {
-          summed = {
-            group: groupBy.map((property) => row[property] ?? null),
-            measures: measures.map(() => 0),
-          };
-          groups.set(key, summed);
-        }
+    const { groupBy, measures } = this.models[model];
+    const groups = this.groups[model];
+    for (const row of rows as readonly Record<string, unknown>[]) {
+      const group = groupBy.map((property) => row[property] ?? null);
+      const key = groupKey(group);
+      const summed = groups.get(key);
+      if (summed) {
         for (let index = 0; index < measures.length; index += 1)
           summed.measures[index] += Number(row[measures[index]]);
-      }
+      } else groups.set(key, { group, measures: measures.map((property) => Number(row[property])) });
     }
   }
 
   /** Adds sums another SumsOfRows of the same models summed (e.g. in another thread). */
   merge(other: SummedGroups): void {
-    other.forEach((groups, grouping) => {
-      const into = this.groups[grouping];
-      for (const [key, { group, measures }] of groups) {
-        const summed = into.get(key);
-        if (!summed) into.set(key, { group, measures: [...measures] });
-        else measures.forEach((value, index) => (summed.measures[index] += value));
-      }
-    });
+    other.forEach((groups, model) => addGroups(this.groups[model], groups.values()));
+  }
+}
+
+/** Adds the groups' sums into `into` (by their keys). */
+function addGroups(into: Map<string, SummedGroup>, groups: Iterable<SummedGroup>): void {
+  for (const { group, measures } of groups) {
+    const key = groupKey(group);
+    const summed = into.get(key);
+    if (!summed) into.set(key, { group, measures: [...measures] });
+    else measures.forEach((value, index) => (summed.measures[index] += value));
   }
 }
 
 /**
- * A group's values as one string (a Map key): each value after a NUL and a tag, N for null, V for a value, so that
+ * A group's values as one string (a Map key): each value tagged N for null, V for a value, joined by NULs, so that
  * null and every text differ (PostgreSQL's text holds no NUL).
  */
-export function groupKey(properties: readonly string[], row: Record<string, unknown>): string {
-  let key = '';
-  for (const property of properties) {
-    const value = row[property];
-    key += value == null ? '\0N' : `\0V${String(value)}`;
+function groupKey(group: readonly unknown[]): string {
+  const parts = new Array<string>(group.length);
+  for (let index = 0; index < group.length; index += 1) {
+    const value = group[index];
+    parts[index] = value === null ? 'N' : `V${String(value)}`;
   }
-  return key;
+  return parts.join('\0');
 }
 
 /**
- * The rows of a sums table from its grouping's sums: with `officeAt` (the position in the group of the counsellor
- * whose office the table groups by), each counsellor's groups are merged into their office's (`offices`; null
+ * The rows of one sums table (`sums`, of the model whose groups `summed` holds, see SumsOfRows.models): the model's
+ * groups summed by the table's `groupBy`; with `offices`, the counsellor property `officeOf` as their office (null
  * without one). Groups whose measures all sum to zero have no row (as on the append path).
  */
 export function sumsTableRows(
+  model: { groupBy: readonly string[]; measures: readonly string[] },
   summed: ReadonlyMap<string, SummedGroup>,
-  officeAt?: { index: number; offices: ReadonlyMap<string, string> },
+  sums: Pick<Sums, 'groupBy' | 'measures' | 'officeOf'>,
+  offices?: ReadonlyMap<string, string>,
 ): SummedGroup[] {
-  let groups: Iterable<SummedGroup> = summed.values();
-  if (officeAt) {
-    const byOffice = new Map<string, SummedGroup>();
-    for (const { group, measures } of summed.values()) {
-      const counsellor = group[officeAt.index];
-      const officeGroup = group.map((value, index) =>
-        index === officeAt.index
-          ? counsellor === null
-            ? null
-            : (officeAt.offices.get(String(counsellor)) ?? null)
-          : value,
-      );
-      const key = groupKey(positions(officeGroup.length), officeGroup as unknown as Record<string, unknown>);
-      const office = byOffice.get(key);
-      if (!office) byOffice.set(key, { group: officeGroup, measures: [...measures] });
-      else measures.forEach((value, index) => (office.measures[index] += value));
-    }
-    groups = byOffice.values();
+  const at = (list: readonly string[], property: string) => {
+    const index = list.indexOf(property);
+    if (index < 0) throw new Error(`the sums of ${property} are not kept`);
+    return index;
+  };
+  const groupAt = sums.groupBy.map((property) => at(model.groupBy, property));
+  const measureAt = sums.measures.map((property) => at(model.measures, property));
+  const officeAt = sums.officeOf === undefined ? -1 : sums.groupBy.indexOf(sums.officeOf);
+  const table = new Map<string, SummedGroup>();
+  for (const { group, measures } of summed.values()) {
+    const projected = groupAt.map((index) => group[index]);
+    if (officeAt >= 0 && projected[officeAt] !== null)
+      projected[officeAt] = offices?.get(String(projected[officeAt])) ?? null;
+    addGroups(table, [{ group: projected, measures: measureAt.map((index) => measures[index]) }]);
   }
   const rows: SummedGroup[] = [];
-  for (const group of groups) if (group.measures.some((value) => value !== 0)) rows.push(group);
+  for (const group of table.values()) if (group.measures.some((value) => value !== 0)) rows.push(group);
   return rows;
 }
 
 /**
  * A sums table as the rebuild writes it (see `rebuiltSumsTables`): the SQL types of its group columns then of its
- * measures, and the position in the group of the counsellor whose office it groups by, if it does.
+ * measures.
  */
 export interface SumsTableColumns {
   types: readonly string[];
-  officeAt?: number;
 }
 
 /**
- * The rows of every sums table (`tables`: those of the summed models' sums, in their order), as COPY text in the
- * order of their columns (see SumsTableColumns), from the sums of `sums` and of `more` (those other threads summed),
- * with `offices` the office of each counsellor (counsellor_offices). Answers each table's lines and rows.
+ * The rows of every sums table of `models` (the summed read models, in their order; `tables`: their sums tables'
+ * columns, in that order) as COPY text, groups then measures, from the sums of `sums` and of `more` (those other
+ * threads summed), with `offices` the office of each counsellor (counsellor_offices). Answers each table's lines and
+ * rows.
  */
 export function sumsTablesText(
+  models: readonly { sums: readonly Sums[] }[],
   sums: SumsOfRows,
   more: readonly SummedGroups[],
   tables: readonly SumsTableColumns[],
   offices: ReadonlyMap<string, string>,
 ): { lines: Buffer; rows: number }[] {
   for (const other of more) sums.merge(other);
-  const groupings = sums.groupingOf.flat();
-  if (groupings.length !== tables.length) throw new Error("the sums tables are not the summed models' sums");
-  return tables.map(({ types, officeAt }, index) => {
-    const rows = sumsTableRows(
-      sums.groups[groupings[index]],
-      officeAt === undefined ? undefined : { index: officeAt, offices },
-    );
+  const definitions = models.flatMap((model, index) => model.sums.map((definition) => ({ definition, index })));
+  if (definitions.length !== tables.length) throw new Error("the sums tables are not the summed models' sums");
+  return tables.map(({ types }, table) => {
+    const { definition, index } = definitions[table];
+    const rows = sumsTableRows(sums.models[index], sums.groups[index], definition, offices);
     const text = new CopyText(types.map((type, column) => ({ property: String(column), type })));
     const lines = text.lines(rows.map(({ group, measures }) => [...group, ...measures]));
     // A buffer of its own (not a slice of Node's shared pool), for a transfer.
@@ -156,11 +139,4 @@ export function sumsTablesText(
     buffer.write(lines);
     return { lines: buffer, rows: rows.length };
   });
-}
-
-const POSITIONS: string[][] = [];
-
-/** '0', '1', ... up to `length` (the properties of an array's items, for `groupKey`). */
-function positions(length: number): string[] {
-  return (POSITIONS[length] ??= Array.from({ length }, (_, index) => String(index)));
 }
