@@ -1,8 +1,6 @@
 import { extname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { FoldedPiece, RebuiltTables, TableText } from './fold-piece';
-import type { FoldWorkerMessage } from './fold-worker';
-import type { SummedGroups } from './summed-rows';
+import type { FoldedPiece, RebuiltTables } from './fold-piece';
 import { startModuleWorker } from './module-worker';
 
 const WORKER_MODULE = join(__dirname, `fold-worker${extname(__filename)}`);
@@ -14,8 +12,7 @@ const WORKER_MODULE = join(__dirname, `fold-worker${extname(__filename)}`);
 const YOUNG_GENERATION_MB = 128;
 
 interface Waiting {
-  /** The thread's answer as it came (a folded piece, or its sums). */
-  resolve(answer: unknown): void;
+  resolve(folded: FoldedPiece): void;
   reject(error: unknown): void;
 }
 
@@ -36,7 +33,7 @@ export class FoldWorkers {
         }),
         waiting: [] as Waiting[],
       };
-      thread.worker.on('message', (answer: unknown) => thread.waiting.shift()?.resolve(answer));
+      thread.worker.on('message', (folded: FoldedPiece) => thread.waiting.shift()?.resolve(received(folded)));
       thread.worker.on('error', (error) => this.fail(error));
       thread.worker.on('exit', (code) => this.fail(new Error(`a rebuild's worker thread exited (${code})`)));
       return thread;
@@ -48,35 +45,13 @@ export class FoldWorkers {
     const thread = this.threads.reduce((idlest, next) =>
       next.waiting.length < idlest.waiting.length ? next : idlest,
     );
-    const folded = this.ask<FoldedPiece>(thread, piece, [piece.buffer as ArrayBuffer]).then((answer) => ({
-      ...answer,
-      tables: received(answer.tables),
-    }));
+    const folded = new Promise<FoldedPiece>((resolve, reject) => {
+      thread.waiting.push({ resolve, reject });
+      thread.worker.postMessage(piece, [piece.buffer as ArrayBuffer]);
+    });
     // A failure reaches whoever awaits the piece; pieces no one awaits any more are not unhandled rejections.
     folded.catch(() => undefined);
     return folded;
-  }
-
-  /**
-   * The rows of the sums tables (PieceFolder.sumsText) once every piece sent is folded: the first thread merges the
-   * other threads' sums into its own.
-   */
-  async sumsText(offices: ReadonlyMap<string, string>): Promise<TableText> {
-    if (this.failure) throw this.failure.error;
-    const [first, ...others] = this.threads;
-    const more = await Promise.all(others.map((thread) => this.ask<SummedGroups>(thread, 'sums', [])));
-    return received(await this.ask<TableText>(first, { offices, more }, []));
-  }
-
-  private ask<Answer>(
-    thread: { worker: Worker; waiting: Waiting[] },
-    message: FoldWorkerMessage,
-    transfer: ArrayBuffer[],
-  ): Promise<Answer> {
-    return new Promise<Answer>((resolve, reject) => {
-      thread.waiting.push({ resolve: resolve as (answer: unknown) => void, reject });
-      thread.worker.postMessage(message, transfer);
-    });
   }
 
   async close(): Promise<void> {
@@ -93,9 +68,12 @@ export class FoldWorkers {
 }
 
 /** The line buffers as Buffers again (a transfer delivers them as plain Uint8Arrays). */
-function received(tables: TableText): TableText {
-  return tables.map(({ lines, rows }) => ({
-    lines: Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength),
-    rows,
-  }));
+function received(folded: FoldedPiece): FoldedPiece {
+  return {
+    ...folded,
+    tables: folded.tables.map(({ lines, rows }) => ({
+      lines: Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength),
+      rows,
+    })),
+  };
 }

@@ -5,11 +5,11 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ProjectionCheckpointRecord, TrajectoryStateRecord } from '../entities';
 import { eventsInStreamOrder } from './events-in-stream-order';
 import { FoldedPiece, pieceFolder } from './fold-piece';
-import { READ_MODELS } from './read-models';
 import { FoldWorkers } from './fold-workers';
 import { tableRowsOf } from './folded-streams';
+import { READ_MODELS } from './read-models';
 import { dropSecondaryIndexes } from './secondary-indexes';
-import { emptySumsTables, rebuiltSumsTables, writeSumsTables } from './summed-read-models';
+import { rebuildSums } from './summed-read-models';
 import { TableCopies } from './table-copies';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
@@ -30,7 +30,7 @@ export interface RebuildPhases {
   loading: number;
   /** Building the secondary indexes again. */
   indexing: number;
-  /** Writing the sums of the summed read models (writeRebuiltSums) and the checkpoint. */
+  /** Recomputing the sums (rebuildSums) and the checkpoint. */
   summing: number;
 }
 
@@ -78,11 +78,7 @@ export async function rebuildReadModels(
   const tables = [TrajectoryStateRecord, ...READ_MODELS.map(({ entity }) => entity)].map((entity) =>
     tableRowsOf(dataSource.manager, entity),
   );
-  const sumsTables = rebuiltSumsTables(dataSource.manager);
-  const columns = {
-    tables: tables.map((table) => table.copyColumns),
-    sums: sumsTables.map((table) => table.columns),
-  };
+  const columns = tables.map((table) => table.copyColumns);
   // The threads load their modules while the tables are emptied. A store of fewer than about 16 pieces is folded on
   // this thread: starting the threads would take longer than folding it.
   const [{ bytes }] = await dataSource.query<{ bytes: string }[]>(
@@ -114,10 +110,9 @@ export async function rebuildReadModels(
       });
       const reader = await snapshotReader(dataSource, manager);
       let folded: { eventsReplayed: number; streams: number };
-      const folder = threads ? undefined : pieceFolder(columns);
       try {
         const pieces = eventsInStreamOrder(reader, batchSize, pieceBytes);
-        const fold = threads ? (piece: Buffer) => threads.fold(piece) : folder!.fold;
+        const fold = threads ? (piece: Buffer) => threads.fold(piece) : pieceFolder(columns);
         folded = await foldAndCopy(pieces, fold, threads ? 2 * workers : 0, async (piece) => {
           piece.tables.forEach(({ lines, rows }, index) => copies.add(tables[index], lines, rows));
           await copies.ready();
@@ -127,23 +122,10 @@ export async function rebuildReadModels(
         await reader.end();
       }
       await copies.flush();
-      // The sums of the summed read models' rows, as the folding summed them: their tables are emptied now, and the
-      // folding thread writes their rows while PostgreSQL builds the read models' indexes.
-      const emptied = await emptySumsTables(manager, sumsTables);
-      const sumsText = threads
-        ? threads.sumsText(emptied.offices)
-        : Promise.resolve(folder!.sumsText(emptied.offices, []));
-      sumsText.catch(() => undefined); // awaited below, after the indexes
       phases.end('loading');
       for (const definition of secondaryIndexes) await manager.query(definition);
       phases.end('indexing');
-      await writeSumsTables(
-        manager,
-        await connectionOf(manager),
-        sumsTables,
-        await sumsText,
-        emptied.indexes,
-      );
+      await rebuildSums(manager);
 
       const [{ position }] = await manager.query<{ position: string }[]>(
         'SELECT COALESCE(max(position), 0)::text AS position FROM events',

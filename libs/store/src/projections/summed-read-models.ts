@@ -1,4 +1,3 @@
-import type { ClientBase } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import type { StreamBeforeAppend } from './folded-streams';
@@ -6,8 +5,7 @@ import { tableRowsOf } from './folded-streams';
 import type { FoldedStream, ReadModel } from './projection';
 import { SUMMED_READ_MODELS } from './read-models';
 import { dropSecondaryIndexes } from './secondary-indexes';
-import type { SumsTableColumns } from './summed-rows';
-import { copyLines, quote, sqlType } from './table-rows';
+import { quote, sqlType } from './table-rows';
 
 /**
  * A read model whose rows are contributions (what a trajectory adds to some counts, with the properties they may be
@@ -330,67 +328,5 @@ export async function rebuildSums(manager: EntityManager): Promise<void> {
        HAVING ${columns.measures.map((measure) => `sum(c.${measure}) <> 0`).join(' OR ')}`,
     );
   }
-  for (const definition of indexes) await manager.query(definition);
-}
-
-/** A sums table as a rebuild writes it: its columns as COPY writes them (summed-rows), and where. */
-export interface RebuiltSumsTable {
-  name: string;
-  table: string;
-  columnList: string;
-  columns: SumsTableColumns;
-}
-
-/** The sums tables of SUMMED_READ_MODELS, in their order, as `writeSumsTables` writes them. */
-export function rebuiltSumsTables(manager: EntityManager): RebuiltSumsTable[] {
-  return SUMMED_READ_MODELS.flatMap((model) =>
-    model.sums.map((sums) => {
-      const columns = sumColumnsOf(tableRowsOf(manager, model.entity).metadata, sums);
-      return {
-        name: sums.table,
-        table: columns.table,
-        columnList: [...columns.groups.map(({ column }) => column), ...columns.measures].join(', '),
-        columns: {
-          types: [...columns.groups.map(({ type }) => type), ...columns.measures.map(() => 'bigint')],
-        },
-      };
-    }),
-  );
-}
-
-/**
- * The first half of writing the sums tables from sums a rebuild computed as it mapped the contributions (instead of
- * aggregating them in SQL again: `rebuildSums`): empties them and drops their secondary indexes and unique keys (built
- * once over the rows by `writeSumsTables`), and answers those and the office of each counsellor as counsellor_offices
- * has it now (read after the sums tables are locked: an office move waits for the rebuild, its trigger moves sums).
- */
-export async function emptySumsTables(
-  manager: EntityManager,
-  tables: readonly RebuiltSumsTable[],
-): Promise<{ indexes: string[]; offices: Map<string, string> }> {
-  await manager.query(`TRUNCATE ${tables.map(({ table }) => table).join(', ')}`);
-  const indexes = await dropSecondaryIndexes(
-    manager,
-    tables.map(({ name }) => name),
-  );
-  const offices = await manager.query<{ counsellor_id: string; office_id: string }[]>(
-    'SELECT counsellor_id, office_id FROM counsellor_offices',
-  );
-  return { indexes, offices: new Map(offices.map((row) => [row.counsellor_id, row.office_id])) };
-}
-
-/**
- * The second half: writes the rows of each table (`text`, in the order of `tables`: see sumsTablesText) with COPY
- * FREEZE on the transaction's connection `client`, and builds the `indexes` `emptySumsTables` dropped.
- */
-export async function writeSumsTables(
-  manager: EntityManager,
-  client: ClientBase,
-  tables: readonly RebuiltSumsTable[],
-  text: readonly { lines: Buffer }[],
-  indexes: readonly string[],
-): Promise<void> {
-  for (const [index, { table, columnList }] of tables.entries())
-    await copyLines(client, table, columnList, [text[index].lines], true);
   for (const definition of indexes) await manager.query(definition);
 }

@@ -48,7 +48,13 @@ export class TableRows {
    * (COPY FREEZE) only in the transaction that created or emptied the table.
    */
   async copy(client: ClientBase, lines: readonly Buffer[], freeze = false): Promise<void> {
-    await copyLines(client, this.table, this.columnList, lines, freeze);
+    if (!lines.length) return;
+    const stream = client.query(
+      copyFrom(`COPY ${this.table} (${this.columnList}) FROM STDIN${freeze ? ' (FREEZE)' : ''}`),
+    );
+    for (const chunk of lines) stream.write(chunk);
+    stream.end();
+    await finished(stream);
   }
 
   /** The primary key of a row in `toColumns` form, as one string. */
@@ -159,26 +165,6 @@ export class TableRows {
   async deleteTrajectories(manager: EntityManager, trajectoryIds: readonly string[]): Promise<void> {
     await manager.query(`DELETE FROM ${this.table} WHERE trajectory_id = ANY($1)`, [trajectoryIds]);
   }
-}
-
-/**
- * Writes lines of COPY text into the table's (quoted) columns with one COPY statement on the connection; `freeze`
- * (COPY FREEZE) only in the transaction that created or emptied the table.
- */
-export async function copyLines(
-  client: ClientBase,
-  table: string,
-  columnList: string,
-  lines: readonly Buffer[],
-  freeze: boolean,
-): Promise<void> {
-  if (!lines.length) return;
-  const stream = client.query(
-    copyFrom(`COPY ${table} (${columnList}) FROM STDIN${freeze ? ' (FREEZE)' : ''}`),
-  );
-  for (const chunk of lines) stream.write(chunk);
-  stream.end();
-  await finished(stream);
 }
 
 /** A property's value as the table stores it: instants as ISO strings, undefined as null. */
