@@ -192,7 +192,7 @@ async function connectionOf(manager: EntityManager): Promise<ClientBase> {
 
 /**
  * A new connection (with the data source's settings, outside its pool) in a read-only transaction that sees what the
- * transaction of `manager` sees: the snapshot it exports.
+ * transaction of `manager` sees: the snapshot it exports. It reads the events by their index (see eventsInStreamOrder).
  */
 async function snapshotReader(dataSource: DataSource, manager: EntityManager): Promise<Client> {
   const [{ snapshot }] = await manager.query<{ snapshot: string }[]>(
@@ -203,6 +203,11 @@ async function snapshotReader(dataSource: DataSource, manager: EntityManager): P
   try {
     await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await reader.query(`SET TRANSACTION SNAPSHOT ${reader.escapeLiteral(snapshot)}`);
+    // Each statement reads the next events in the order of the unique index on (stream_id, version). Past the first
+    // half of the store the planner chose a parallel scan and a sort instead (three processes; ~0.5 s more CPU than
+    // the index scan for 294,000 events).
+    await reader.query('SET LOCAL enable_sort = off');
+    await reader.query('SET LOCAL max_parallel_workers_per_gather = 0');
   } catch (error) {
     await reader.end();
     throw error;

@@ -32,11 +32,12 @@ export interface Sums {
    */
   officeOf?: string;
   /**
-   * For the rebuild: a sums table listed before this one, with the same groups but `group`, finer (a month for a
-   * year), whose rows this one sums instead of every contribution; `as` is the SQL of `group` from that table's row
-   * `alias` (the same sums: each group of the finer table lies in one of this one's).
+   * For the rebuild: a sums table of the same model, not rebuilt from another one itself, whose rows this one sums
+   * instead of every contribution (the same sums: each group of that table lies in one of this one's): that table
+   * groups by more properties, and by the same ones but `group`, finer (a month for a year) when given; `as` is the
+   * SQL of `group` from that table's row `alias`.
    */
-  rebuiltFrom?: { table: string; group: string; as: (alias: string) => string };
+  rebuiltFrom?: { table: string; group?: string; as?: (alias: string) => string };
 }
 
 interface SumColumns {
@@ -293,10 +294,12 @@ export async function rebuildSums(manager: EntityManager): Promise<void> {
       ...sumColumnsOf(tableRowsOf(manager, model.entity).metadata, sums),
       rebuiltFrom: sums.rebuiltFrom && {
         ...sums.rebuiltFrom,
-        at: sums.groupBy.indexOf(sums.rebuiltFrom.group),
+        at: sums.rebuiltFrom.group === undefined ? -1 : sums.groupBy.indexOf(sums.rebuiltFrom.group),
       },
     })),
   );
+  // The tables rebuilt from others after those (a stable sort: the models' order otherwise).
+  summed.sort((a, b) => Number(a.rebuiltFrom !== undefined) - Number(b.rebuiltFrom !== undefined));
   await manager.query(`TRUNCATE ${summed.map(({ table }) => table).join(', ')}`);
   const indexes = await dropSecondaryIndexes(
     manager,
@@ -306,7 +309,9 @@ export async function rebuildSums(manager: EntityManager): Promise<void> {
     const groups = columns.groups.map(({ column }) => column);
     const from = columns.rebuiltFrom;
     if (from) {
-      const keys = groups.map((column, index) => (index === from.at ? from.as('s') : `s.${column}`));
+      const keys = groups.map((column, index) =>
+        index === from.at && from.as ? from.as('s') : `s.${column}`,
+      );
       await manager.query(
         `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
          SELECT ${keys.join(', ')}, ${columns.measures.map((measure) => `sum(s.${measure})`).join(', ')}
