@@ -7,7 +7,7 @@ const WORKER_MODULE = join(__dirname, `fold-worker${extname(__filename)}`);
 /**
  * A fold makes much short-lived garbage (a state per event, rows, strings): with V8's default young generation
  * (16 MiB semi-spaces) much of it is copied and promoted before it dies; 128 MiB (32 MiB semi-spaces) cut the
- * thread's CPU time by ~15 % (README, Rebuild speed).
+ * thread's CPU time by ~15 % (docs/performance.md, Rebuild).
  */
 const YOUNG_GENERATION_MB = 128;
 

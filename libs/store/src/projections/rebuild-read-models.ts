@@ -67,12 +67,12 @@ export async function rebuildReadModels(
   options: RebuildOptions = {},
 ): Promise<RebuildResult> {
   const batchSize = options.batchSize ?? 50_000;
-  // 50,000 rows per statement were no faster than 5,000 (README, Rebuild speed); 8 MiB caps the states' statements.
+  // 50,000 rows per statement were no faster than 5,000 (docs/performance.md, Rebuild); 8 MiB caps the states' statements.
   const rowsPerCopy = options.rowsPerCopy ?? 5_000;
   const bytesPerCopy = options.bytesPerCopy ?? 8 << 20;
   const pieceBytes = options.pieceBytes ?? 1 << 20;
   // One core is left to this thread (reading, writing) and the two backends: on 2 loaded cores a second folding
-  // thread cost more CPU than it saved (README, Rebuild speed).
+  // thread cost more CPU than it saved (docs/performance.md, Rebuild).
   const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
   // The stored states, then every read model, as fold-piece maps them.
   const tables = [TrajectoryStateRecord, ...READ_MODELS.map(({ entity }) => entity)].map((entity) =>
