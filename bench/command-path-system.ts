@@ -10,6 +10,7 @@ import { bundleTrajectoryWorkflows } from '../apps/worker/src/workflow-bundle';
 import { startTemporalDevServer, TemporalDevServer } from '../scripts/temporal/dev-server';
 import { findOrBuildTemporalCli, TEMPORAL_CLI_VERSION } from '../scripts/temporal/temporal-cli';
 import { BenchDatabase, openBenchDatabase } from './bench-database';
+import { traceServer } from './command-path-trace';
 
 /**
  * The whole system for the command-path benchmark, in this process except Temporal and PostgreSQL: an in-memory
@@ -103,6 +104,7 @@ export async function startCommandPathSystem(
       }
     }
     await app.listen(0, '127.0.0.1');
+    traceServer(app.getHttpServer());
     const address = app.getHttpServer().address() as { port: number };
     const baseUrl = `http://127.0.0.1:${address.port}`;
 

@@ -5,6 +5,7 @@ import { AppendRequest, EventStore } from '../libs/store/src';
 import type { CommandResult } from '../workflows/src/definitions';
 import { BareTemporal, startBareTemporal } from './command-path-bare';
 import { CommandPathSystem, startCommandPathSystem } from './command-path-system';
+import { clientMark, installTrace, traceOn, traceSummary } from './command-path-trace';
 import {
   formatSeconds,
   log,
@@ -37,6 +38,9 @@ import {
  *   (without DATABASE_URL: an embedded PostgreSQL cluster in a temporary directory)
  *
  * Sizes: BENCH_COMMAND_TRAJECTORIES (per concurrency, at least 2 × the concurrency; default 64).
+ * BENCH_COMMAND_TRACE=1: at concurrency 1, the median time of each segment of a command (HTTP and guard, the hops
+ * through Temporal, the workflow's activations, the append, the audit entry; bench/command-path-trace.ts). The
+ * wrappers cost a little: compare ratios of traced runs with traced runs only.
  */
 
 const config = {
@@ -48,6 +52,7 @@ const config = {
   warmupTrajectories: 8,
   /** Rounds per phase: measured and baseline alternate this many times. */
   rounds: 4,
+  trace: Boolean(process.env.BENCH_COMMAND_TRACE),
 };
 
 const ACTOR = 'counsellor-17';
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stopOnSignal);
 
   const started = performance.now();
+  if (config.trace) installTrace();
   try {
     system = await startCommandPathSystem(4, log);
     bare = await startBareTemporal(system.temporal);
@@ -143,6 +149,7 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
     const chunks = chunk(planned, Math.ceil(count / config.rounds));
 
     recorder.into(appends);
+    traceOn(config.trace && concurrency === 1);
     for (const [round, items] of chunks.entries()) {
       const ours = () =>
         runConcurrently(
@@ -198,6 +205,10 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
       if (stopRequested) break;
     }
     recorder.into(undefined);
+    if (config.trace && concurrency === 1) {
+      traceOn(false);
+      console.log(`\nc=1, where a command's time goes (bench/command-path-trace.ts):\n${traceSummary()}`);
+    }
     log(
       `${label}: ${opens.count + commands.count} commands over HTTP, ` +
         `${bareOpens.count + bareCommands.count} bare updates in ${formatSeconds(performance.now() - phaseStarted)}`,
@@ -288,12 +299,14 @@ class ApiClient {
         body: JSON.stringify(body),
       });
     let response = await send();
+    clientMark('client response headers');
     if (response.status === 503) {
       retriesAfter503 += 1;
       await response.text();
       response = await send();
     }
     const text = await response.text();
+    clientMark('client body read');
     const expected = EXPECTED[kind];
     if (response.status !== expected.status) {
       throw new Error(`${ROUTES[kind]}: HTTP ${response.status} ${text}`);

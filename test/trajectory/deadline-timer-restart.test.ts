@@ -48,11 +48,12 @@ describe('a deadline that falls due while the worker and Temporal restart', () =
     );
   }
 
-  /** Appends of events held in the trigger's sleep right now. */
+  /** Appends of events held in the trigger's sleep right now (the transaction's insert, or the one statement's). */
   async function appendsSleeping(): Promise<number> {
     const [{ sleeping }] = await system.database.query(
       `SELECT count(*)::int AS sleeping FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event = 'PgSleep' AND query LIKE 'INSERT INTO "events"%'`,
+        WHERE datname = current_database() AND wait_event = 'PgSleep'
+          AND (query LIKE 'INSERT INTO "events"%' OR query LIKE 'WITH write_0 AS (INSERT INTO events %')`,
     );
     return sleeping;
   }

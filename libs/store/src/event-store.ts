@@ -27,7 +27,8 @@ import type {
   AppendResult,
   StoredEvent,
 } from './event-store.types';
-import { foldAppends, foldedAppendInOneStatement, projectAppend } from './projections/project-append';
+import { foldAppends, foldedAppendInSteps, projectAppend } from './projections/project-append';
+import { addSums } from './projections/summed-read-models';
 import type { Statement } from './projections/table-rows';
 
 export {
@@ -126,12 +127,13 @@ export class EventStore {
 
   /**
    * The usual append in two round trips and no explicit transaction: one query reads the stream's version, the
-   * events a retry would match and the stored fold (one snapshot); then ONE statement writes the events, the new
-   * fold and the read-model rows that changed, atomically (a statement is its own transaction). The events' unique
-   * (stream, version) still gives each version one writer: when another append took the versions since the read,
-   * the statement fails whole and the caller judges it as a conflict. Undefined when the append needs more
-   * (messages for the outbox, changed sums, a stream without a stored fold at its version, a fold that fails):
-   * then the transaction of `appendWithin` does it.
+   * events a retry would match and the stored fold (one snapshot); then ONE statement writes the events, the outbox's
+   * messages, the new fold and the read-model rows that changed, atomically (a statement is its own transaction). An
+   * append that changes sums writes that statement, then the sums (`addSums`: the office locks and one statement per
+   * sums table, in key order) in one transaction. The events' unique (stream, version) still gives each version one
+   * writer: when another append took the versions since the read, the statement fails whole and the caller judges it
+   * as a conflict. Undefined when the append needs more (a stream without a stored fold at its version or whose rows
+   * are not its fold's mapping, a fold that fails, a deadlock): then the transaction of `appendWithin` does it.
    */
   private async appendInOneStatement(request: AppendRequest): Promise<AppendResult | undefined> {
     const manager = this.dataSource.manager;
@@ -145,10 +147,15 @@ export class EventStore {
       { preloaded: storedState ? [storedState] : [] },
     );
     if ('failure' in folded) return undefined;
-    const statement = foldedAppendInOneStatement(manager, folded, insertEventsStatement(request));
-    if (!statement) return undefined;
+    const steps = foldedAppendInSteps(manager, folded, insertEventsStatement(request));
+    if (!steps) return undefined;
     try {
-      await manager.query(statement.sql, statement.parameters);
+      if (!steps.sums.length) await manager.query(steps.rows.sql, steps.rows.parameters);
+      else
+        await this.dataSource.transaction(async (transaction) => {
+          await transaction.query(steps.rows.sql, steps.rows.parameters);
+          await addSums(transaction, steps.sums);
+        });
     } catch (error) {
       // One statement locks its tables' rows in an order of PostgreSQL's choosing, so it can deadlock with a
       // transaction writing the same rows (appendMany's); it was rolled back whole: the transaction path, whose

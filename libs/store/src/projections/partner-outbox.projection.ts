@@ -4,6 +4,7 @@ import type { TrajectoryState } from '../../../domain/src';
 import { OutboxMessageRecord } from '../entities';
 import type { RecordedTrajectoryEvent } from '../event-records';
 import { partnerMessagesFor } from './partner-messages';
+import type { Statement } from './table-rows';
 
 /** A pending outbox row: what the append writes for a message. */
 export type OutboxRow = Pick<
@@ -46,4 +47,28 @@ export async function insertOutboxRows(manager: EntityManager, rows: readonly Ou
       .orIgnore()
       .execute();
   }
+}
+
+/** `insertOutboxRows` of one append's rows as a statement (parameters from $1), for a caller that combines statements. */
+export function outboxRowsStatement(rows: readonly OutboxRow[]): Statement {
+  return {
+    sql: `INSERT INTO outbox_messages (destination, type, payload, stream_id, event_version)
+          SELECT message.destination, message.type, message.payload, message.stream_id, message.event_version
+            FROM ROWS FROM (jsonb_to_recordset($1::jsonb)
+                   AS (destination text, type text, payload jsonb, stream_id text, event_version integer))
+                 WITH ORDINALITY AS message(destination, type, payload, stream_id, event_version, position)
+           ORDER BY message.position
+          ON CONFLICT DO NOTHING`,
+    parameters: [
+      JSON.stringify(
+        rows.map(({ destination, type, payload, streamId, eventVersion }) => ({
+          destination,
+          type,
+          payload,
+          stream_id: streamId,
+          event_version: eventVersion,
+        })),
+      ),
+    ],
+  };
 }

@@ -10,7 +10,7 @@ import {
   streamsBeforeAppend,
   tableRowsOf,
 } from './folded-streams';
-import { insertOutboxRows, OutboxRow } from './partner-outbox.projection';
+import { insertOutboxRows, OutboxRow, outboxRowsStatement } from './partner-outbox.projection';
 import type { FoldedStream, ReadModel } from './projection';
 import { addPhaseTime, timedPhase } from '../phase-timings';
 import { OUTBOX_PROJECTIONS, READ_MODELS, SUMMED_READ_MODELS } from './read-models';
@@ -20,7 +20,6 @@ import {
   type SumChanges,
   sumChangesOf,
   type SummedReadModel,
-  sumsChange,
 } from './summed-read-models';
 import { combinedStatement, Statement, TableRows } from './table-rows';
 
@@ -164,25 +163,35 @@ export async function writeFoldedAppends(
 }
 
 /**
- * What `writeFoldedAppends` writes for one stream's append, as ONE statement (a round trip, atomic on its own), with
- * `first` (the events' insert) before it; undefined when the append needs more than that (messages for the outbox,
- * changed sums, or read-model rows that are not the mapping of the stored state): then `writeFoldedAppends`.
+ * What `writeFoldedAppends` writes for one stream's append onto its stored state (read-model rows that are its
+ * mapping), in two steps of one transaction: `rows`, ONE statement with `first` (the events' insert), the outbox's
+ * messages, the new state and the read-model rows that changed; then `sums`, the changes `addSums` writes (in key
+ * order, after the office locks, as `writeFoldedAppends` writes them). Undefined when the stored rows are not the
+ * stored state's mapping (then `writeFoldedAppends`, which replaces them).
  */
-export function foldedAppendInOneStatement(
+export function foldedAppendInSteps(
   manager: EntityManager,
   folded: Exclude<FoldedAppend, { failure: Error }>,
   first: Statement,
-): Statement | undefined {
-  if (folded.outbox.length || !folded.before.rowsMatchState || sumsChange([folded])) return undefined;
+): { rows: Statement; sums: SumChanges } | undefined {
+  if (!folded.before.rowsMatchState) return undefined;
   const states = tableRowsOf(manager, TrajectoryStateRecord);
-  const statements = [first, states.upsertStatement([states.toColumns(stateRow(folded.after))])];
+  const statements = [first];
+  if (folded.outbox.length) statements.push(outboxRowsStatement(folded.outbox));
+  statements.push(states.upsertStatement([states.toColumns(stateRow(folded.after))]));
+  const sums = new Map<ReadModel, SumChanges>();
   for (const model of READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
-    const { changed, gone } = rowChanges(model, table, [folded]);
+    const { changed, gone, previous } = rowChanges(model, table, [folded]);
+    if (SUMMED_READ_MODELS.includes(model as SummedReadModel))
+      sums.set(model, sumChangesOf(table.metadata, model as SummedReadModel, previous, changed));
     if (changed.length) statements.push(table.upsertStatement(changed));
     if (gone.length) statements.push(table.deleteStatement(gone));
   }
-  return combinedStatement(statements);
+  return {
+    rows: combinedStatement(statements),
+    sums: SUMMED_READ_MODELS.flatMap((model) => sums.get(model) ?? []).filter(({ deltas }) => deltas.length),
+  };
 }
 
 /**

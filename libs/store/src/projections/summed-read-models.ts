@@ -173,43 +173,6 @@ export async function addSums(manager: EntityManager, changes: SumChanges): Prom
   for (const { columns, deltas: changed } of changes) await addToSums(manager, columns, changed);
 }
 
-/**
- * Whether appends onto their stored states (`rowsMatchState`; else: true) change any sum, i.e. whether `projectSums`
- * would write anything.
- */
-export function sumsChange(appends: readonly { before: StreamBeforeAppend; after: FoldedStream }[]): boolean {
-  if (appends.some(({ before }) => !before.rowsMatchState)) return true;
-  for (const model of SUMMED_READ_MODELS) {
-    for (const { before, after } of appends) {
-      const rowsOf = (stream: FoldedStream | undefined) => (stream ? model.rows(stream) : []);
-      const previous = rowsOf(before.stream) as unknown as Record<string, unknown>[];
-      const next = rowsOf(after) as unknown as Record<string, unknown>[];
-      for (const sums of model.sums) {
-        if (propertyDeltas(sums, previous, next).length) return true;
-      }
-    }
-  }
-  return false;
-}
-
-/** `deltas` on the rows' properties (the model's, before `toColumns`). */
-function propertyDeltas(
-  sums: Sums,
-  previous: readonly Record<string, unknown>[],
-  next: readonly Record<string, unknown>[],
-): number[][] {
-  const byGroup = new Map<string, number[]>();
-  const add = (row: Record<string, unknown>, sign: number) => {
-    const key = JSON.stringify(sums.groupBy.map((name) => row[name] ?? null));
-    let delta = byGroup.get(key);
-    if (!delta) byGroup.set(key, (delta = sums.measures.map(() => 0)));
-    sums.measures.forEach((name, index) => (delta[index] += sign * Number(row[name])));
-  };
-  for (const row of previous) add(row, -1);
-  for (const row of next) add(row, 1);
-  return [...byGroup.values()].filter((measures) => measures.some((value) => value !== 0));
-}
-
 type Delta = { group: unknown[]; measures: number[] };
 
 function deltas(
