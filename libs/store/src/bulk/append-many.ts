@@ -11,6 +11,7 @@ import {
 } from '../event-store.errors';
 import type { AppendManyOptions, AppendManyResult, AppendRefusal, AppendRequest } from '../event-store.types';
 import { FoldedAppend, foldAppends, StreamAppend, writeFoldedAppends } from '../projections/project-append';
+import { rowsOf } from '../projections/projection';
 import { trajectorySummaries } from '../projections/trajectory-summary.projection';
 import { timedPhase } from '../phase-timings';
 import { eventRows, insertEventRows, insertFreeEventRows } from './insert-event-rows';
@@ -167,8 +168,7 @@ async function newcomersWithActiveTrajectory(
   folded: readonly Folded[],
 ): Promise<Set<string>> {
   const active = folded.flatMap(({ streamId, before, after }) =>
-    trajectorySummaries
-      .rows(after)
+    rowsOf(trajectorySummaries, after)
       .filter((summary) => summary.status !== 'CLOSED' && !heldBefore(before, summary.nationalNumber))
       .map((summary) => ({ streamId, summary })),
   );

@@ -11,7 +11,7 @@ import {
   tableRowsOf,
 } from './folded-streams';
 import { insertOutboxRows, OutboxRow } from './partner-outbox.projection';
-import type { FoldedStream, ReadModel } from './projection';
+import { type FoldedStream, type ReadModel, rowsOf } from './projection';
 import { addPhaseTime, timedPhase } from '../phase-timings';
 import { OUTBOX_PROJECTIONS, READ_MODELS, SUMMED_READ_MODELS } from './read-models';
 import {
@@ -203,10 +203,25 @@ function rowChanges(
   const previous: Record<string, unknown>[] = [];
   for (const { before, after } of updated) {
     // Compared as the model maps them; only the rows that changed are put in their columns' form.
-    const stored = new Map(
-      (before.stream ? model.rows(before.stream) : []).map((row) => [table.keyOfRow(row), row] as const),
-    );
-    for (const row of model.rows(after)) {
+    const storedRows = before.stream ? rowsOf(model, before.stream) : [];
+    const mappedRows = rowsOf(model, after);
+    // Rows at the same place with the same key (the usual case: a state maps to its rows in a stable order) are
+    // compared pairwise; the rest by key.
+    let same = 0;
+    for (
+      ;
+      same < storedRows.length &&
+      same < mappedRows.length &&
+      table.sameKey(storedRows[same], mappedRows[same]);
+      same++
+    ) {
+      if (table.sameRow(storedRows[same], mappedRows[same])) continue;
+      changed.push(table.toColumns(mappedRows[same]));
+      previous.push(table.toColumns(storedRows[same]));
+    }
+    if (same === storedRows.length && same === mappedRows.length) continue;
+    const stored = new Map(storedRows.slice(same).map((row) => [table.keyOfRow(row), row] as const));
+    for (const row of mappedRows.slice(same)) {
       const key = table.keyOfRow(row);
       const was = stored.get(key);
       stored.delete(key);
