@@ -132,8 +132,8 @@ export async function writeFoldedAppends(
     const phase = `project: ${table.metadata.tableName}`;
     const mapped = performance.now();
     const replacing = replaced.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row)));
-    const { changed, gone, previous } = rowChanges(model, table, updated);
     const stored = storedOfReplaced.get(model);
+    const { changed, gone, previous } = rowChanges(model, table, updated, stored !== undefined);
     // Written last, with the other shared counts (see READ_MODELS).
     if (stored)
       sums.set(
@@ -178,7 +178,7 @@ export function foldedAppendInOneStatement(
   const statements = [first, states.upsertStatement([states.toColumns(stateRow(folded.after))])];
   for (const model of READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
-    const { changed, gone } = rowChanges(model, table, [folded]);
+    const { changed, gone } = rowChanges(model, table, [folded], false);
     if (changed.length) statements.push(table.upsertStatement(changed));
     if (gone.length) statements.push(table.deleteStatement(gone));
   }
@@ -186,13 +186,14 @@ export function foldedAppendInOneStatement(
 }
 
 /**
- * The rows of `model` whose mapping changed (to upsert), those no longer mapped (their keys, to delete), and what the
- * stored rows of both were (`previous`).
+ * The rows of `model` whose mapping changed (to upsert), those no longer mapped (their keys, to delete), and, when
+ * `withPrevious` (a summed model: the sums take them away), what the stored rows of both were (`previous`).
  */
 function rowChanges(
   model: (typeof READ_MODELS)[number],
   table: TableRows,
   updated: readonly { before: StreamBeforeAppend; after: FoldedStream }[],
+  withPrevious: boolean,
 ): {
   changed: Record<string, unknown>[];
   gone: Record<string, unknown>[];
@@ -217,7 +218,7 @@ function rowChanges(
     ) {
       if (table.sameRow(storedRows[same], mappedRows[same])) continue;
       changed.push(table.toColumns(mappedRows[same]));
-      previous.push(table.toColumns(storedRows[same]));
+      if (withPrevious) previous.push(table.toColumns(storedRows[same]));
     }
     if (same === storedRows.length && same === mappedRows.length) continue;
     const stored = new Map(storedRows.slice(same).map((row) => [table.keyOfRow(row), row] as const));
@@ -227,11 +228,11 @@ function rowChanges(
       stored.delete(key);
       if (was && table.sameRow(was, row)) continue;
       changed.push(table.toColumns(row));
-      if (was) previous.push(table.toColumns(was));
+      if (was && withPrevious) previous.push(table.toColumns(was));
     }
     for (const [key, was] of stored) {
       gone.push(Object.fromEntries(keyEntries(table.metadata, key)));
-      previous.push(table.toColumns(was));
+      if (withPrevious) previous.push(table.toColumns(was));
     }
   }
   return { changed, gone, previous };
