@@ -11,7 +11,6 @@ import {
 } from '../event-store.errors';
 import type { AppendManyOptions, AppendManyResult, AppendRefusal, AppendRequest } from '../event-store.types';
 import { FoldedAppend, foldAppends, StreamAppend, writeFoldedAppends } from '../projections/project-append';
-import { rowsOf } from '../projections/projection';
 import { trajectorySummaries } from '../projections/trajectory-summary.projection';
 import { timedPhase } from '../phase-timings';
 import { eventRows, insertEventRows, insertFreeEventRows } from './insert-event-rows';
@@ -168,7 +167,8 @@ async function newcomersWithActiveTrajectory(
   folded: readonly Folded[],
 ): Promise<Set<string>> {
   const active = folded.flatMap(({ streamId, before, after }) =>
-    rowsOf(trajectorySummaries, after)
+    trajectorySummaries
+      .rows(after)
       .filter((summary) => summary.status !== 'CLOSED' && !heldBefore(before, summary.nationalNumber))
       .map((summary) => ({ streamId, summary })),
   );

@@ -5,10 +5,10 @@ import {
   KeyFigureOf,
   openCaseChanges as openCaseChangesOf,
   SummablePopulation,
+  trajectoryFactsOf,
   violationFactsOf,
 } from '../../../domain/src/key-figures';
 import { KeyFigureContributionRecord, OpenCaseChangeRecord } from '../entities';
-import { trajectoryFactsOnce } from './state-facts';
 import type { SummedReadModel } from './summed-read-models';
 
 type Property = keyof KeyFigureContributionRecord;
@@ -34,7 +34,7 @@ export const SUMMED_KEY_FIGURES = KEY_FIGURES.filter(
 export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord> = {
   entity: KeyFigureContributionRecord,
   rows: ({ state }) => {
-    const trajectory = trajectoryFactsOnce(state);
+    const trajectory = trajectoryFactsOf(state);
     const violations = violationFactsOf(state);
     const facts = {
       trajectories: [{ item: '', fact: trajectory }],
@@ -124,7 +124,7 @@ export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord
 export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
   entity: OpenCaseChangeRecord,
   rows: ({ state }) => {
-    const facts = trajectoryFactsOnce(state);
+    const facts = trajectoryFactsOf(state);
     return openCaseChangesOf(facts).map((change) =>
       Object.assign(new OpenCaseChangeRecord(), {
         trajectoryId: state.trajectoryId,

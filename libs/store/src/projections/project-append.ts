@@ -11,7 +11,7 @@ import {
   tableRowsOf,
 } from './folded-streams';
 import { insertOutboxRows, OutboxRow } from './partner-outbox.projection';
-import { type FoldedStream, type ReadModel, rowsOf } from './projection';
+import type { FoldedStream, ReadModel } from './projection';
 import { addPhaseTime, timedPhase } from '../phase-timings';
 import { OUTBOX_PROJECTIONS, READ_MODELS, SUMMED_READ_MODELS } from './read-models';
 import {
@@ -204,8 +204,8 @@ function rowChanges(
   const previous: Record<string, unknown>[] = [];
   for (const { before, after } of updated) {
     // Compared as the model maps them; only the rows that changed are put in their columns' form.
-    const storedRows = before.stream ? rowsOf(model, before.stream) : [];
-    const mappedRows = rowsOf(model, after);
+    const storedRows = before.stream ? model.rows(before.stream) : [];
+    const mappedRows = model.rows(after);
     // Rows at the same place with the same key (the usual case: a state maps to its rows in a stable order) are
     // compared pairwise; the rest by key.
     let same = 0;

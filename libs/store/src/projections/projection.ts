@@ -17,18 +17,3 @@ export interface ReadModel<Row extends object = object> {
   entity: new () => Row;
   rows(stream: FoldedStream): Row[];
 }
-
-const mapped = new WeakMap<FoldedStream, Map<ReadModel, readonly object[]>>();
-
-/**
- * `model.rows(stream)`, mapped once per folded stream (an append compares the rows of the state before and after
- * it, and checks the summary's newcomer, each from the same objects): a state never changes once folded, so its
- * rows are the same whenever they are asked for. The rows are shared: not to be changed by the caller.
- */
-export function rowsOf<Row extends object>(model: ReadModel<Row>, stream: FoldedStream): readonly Row[] {
-  let byModel = mapped.get(stream);
-  if (!byModel) mapped.set(stream, (byModel = new Map()));
-  let rows = byModel.get(model as ReadModel);
-  if (!rows) byModel.set(model as ReadModel, (rows = model.rows(stream)));
-  return rows as readonly Row[];
-}
