@@ -131,8 +131,8 @@ export async function writeFoldedAppends(
     const phase = `project: ${table.metadata.tableName}`;
     const mapped = performance.now();
     const replacing = replaced.flatMap(({ after }) => model.rows(after).map((row) => table.toColumns(row)));
-    const { changed, gone, previous } = rowChanges(model, table, updated);
     const stored = storedOfReplaced.get(model);
+    const { changed, gone, previous } = rowChanges(model, table, updated, stored !== undefined);
     // Written last, with the other shared counts (see READ_MODELS).
     if (stored)
       sums.set(
@@ -182,9 +182,9 @@ export function foldedAppendInSteps(
   const sums = new Map<ReadModel, SumChanges>();
   for (const model of READ_MODELS) {
     const table = tableRowsOf(manager, model.entity);
-    const { changed, gone, previous } = rowChanges(model, table, [folded]);
-    if (SUMMED_READ_MODELS.includes(model as SummedReadModel))
-      sums.set(model, sumChangesOf(table.metadata, model as SummedReadModel, previous, changed));
+    const summed = SUMMED_READ_MODELS.includes(model as SummedReadModel);
+    const { changed, gone, previous } = rowChanges(model, table, [folded], summed);
+    if (summed) sums.set(model, sumChangesOf(table.metadata, model as SummedReadModel, previous, changed));
     if (changed.length) statements.push(table.upsertStatement(changed));
     if (gone.length) statements.push(table.deleteStatement(gone));
   }
@@ -195,13 +195,14 @@ export function foldedAppendInSteps(
 }
 
 /**
- * The rows of `model` whose mapping changed (to upsert), those no longer mapped (their keys, to delete), and what the
- * stored rows of both were (`previous`).
+ * The rows of `model` whose mapping changed (to upsert), those no longer mapped (their keys, to delete), and, when
+ * `withPrevious` (a summed model: the sums take them away), what the stored rows of both were (`previous`).
  */
 function rowChanges(
   model: (typeof READ_MODELS)[number],
   table: TableRows,
   updated: readonly { before: StreamBeforeAppend; after: FoldedStream }[],
+  withPrevious: boolean,
 ): {
   changed: Record<string, unknown>[];
   gone: Record<string, unknown>[];
@@ -212,20 +213,35 @@ function rowChanges(
   const previous: Record<string, unknown>[] = [];
   for (const { before, after } of updated) {
     // Compared as the model maps them; only the rows that changed are put in their columns' form.
-    const stored = new Map(
-      (before.stream ? model.rows(before.stream) : []).map((row) => [table.keyOfRow(row), row] as const),
-    );
-    for (const row of model.rows(after)) {
+    const storedRows = before.stream ? model.rows(before.stream) : [];
+    const mappedRows = model.rows(after);
+    // Rows at the same place with the same key (the usual case: a state maps to its rows in a stable order) are
+    // compared pairwise; the rest by key.
+    let same = 0;
+    for (
+      ;
+      same < storedRows.length &&
+      same < mappedRows.length &&
+      table.sameKey(storedRows[same], mappedRows[same]);
+      same++
+    ) {
+      if (table.sameRow(storedRows[same], mappedRows[same])) continue;
+      changed.push(table.toColumns(mappedRows[same]));
+      if (withPrevious) previous.push(table.toColumns(storedRows[same]));
+    }
+    if (same === storedRows.length && same === mappedRows.length) continue;
+    const stored = new Map(storedRows.slice(same).map((row) => [table.keyOfRow(row), row] as const));
+    for (const row of mappedRows.slice(same)) {
       const key = table.keyOfRow(row);
       const was = stored.get(key);
       stored.delete(key);
       if (was && table.sameRow(was, row)) continue;
       changed.push(table.toColumns(row));
-      if (was) previous.push(table.toColumns(was));
+      if (was && withPrevious) previous.push(table.toColumns(was));
     }
     for (const [key, was] of stored) {
       gone.push(Object.fromEntries(keyEntries(table.metadata, key)));
-      previous.push(table.toColumns(was));
+      if (withPrevious) previous.push(table.toColumns(was));
     }
   }
   return { changed, gone, previous };

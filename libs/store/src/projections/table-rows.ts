@@ -3,7 +3,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
-import { canonicalJson } from '../canonical-json';
+import { sameJson } from '../canonical-json';
 import type { CopyColumn } from './copy-text';
 
 /**
@@ -69,6 +69,17 @@ export class TableRows {
     );
   }
 
+  /** Whether two entity-shaped rows have the same primary key (as `keyOfRow` gives it). */
+  sameKey(a: object, b: object): boolean {
+    for (const property of this.keyProperties)
+      if (
+        columnValue((a as Record<string, unknown>)[property]) !==
+        columnValue((b as Record<string, unknown>)[property])
+      )
+        return false;
+    return true;
+  }
+
   /**
    * Whether two entity-shaped rows store the same values: scalars compared as `toColumns` writes them, documents
    * (jsonb) by their canonical JSON (a state read back from jsonb has its keys in another order than one folded in
@@ -78,10 +89,7 @@ export class TableRows {
     for (const { property } of this.columns) {
       const left = columnValue((a as Record<string, unknown>)[property]);
       const right = columnValue((b as Record<string, unknown>)[property]);
-      if (left === right) continue;
-      if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null)
-        return false;
-      if (canonicalJson(left) !== canonicalJson(right)) return false;
+      if (!sameJson(left, right)) return false;
     }
     return true;
   }
