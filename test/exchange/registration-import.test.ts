@@ -113,7 +113,7 @@ describe('a bulk file of partner registrations', () => {
     // The conflicts and the unmatched row wait in the queue, scoped to the agency (unmatched: no agency yet).
     const { body: queue } = await system
       .http()
-      .get('/reconciliation?agency=IN_GENT&state=OPEN&limit=500')
+      .get(`/reconciliation?agency=IN_GENT&state=OPEN&importId=${importId}`)
       .expect(200);
     const ours = queue.items.filter((item: { importId: string }) => item.importId === importId);
     expect(
@@ -129,13 +129,18 @@ describe('a bulk file of partner registrations', () => {
     ]);
     const { body: elsewhere } = await system
       .http('counsellor-atlas')
-      .get('/reconciliation?agency=ATLAS&state=OPEN&limit=500')
+      .get(`/reconciliation?agency=ATLAS&state=OPEN&importId=${importId}`)
       .expect(200);
     expect(
       elsewhere.items.filter(
         (item: { importId: string; kind: string }) => item.importId === importId && item.kind === 'CONFLICT',
       ),
     ).toEqual([]);
+
+    const { body: badFilter } = await system.http().get('/reconciliation?importId=test.csv').expect(400);
+    expect(badFilter.errors).toEqual([
+      { field: 'importId', detail: 'importId must be a registration import id (a UUID)' },
+    ]);
 
     // The same bytes again: the first import is named, nothing is staged and no event is written.
     const eventsAfterImport = await totalEvents(system.database);
@@ -193,7 +198,10 @@ describe('a bulk file of partner registrations', () => {
     // The unmatched registration is linked by itself once the newcomer's trajectory opens.
     const later = await openTrajectory(system, { nationalNumber: nobody, birthDate: nobodyBirthDate });
     const matched = await eventually(async () => {
-      const { body } = await system.http().get('/reconciliation?state=AUTO_LINKED&limit=500').expect(200);
+      const { body } = await system
+        .http()
+        .get(`/reconciliation?state=AUTO_LINKED&importId=${importId}`)
+        .expect(200);
       const item = body.items.find((candidate: { itemId: string }) => candidate.itemId === byRow(4).itemId);
       if (!item) throw new Error('not matched yet');
       return item;

@@ -92,6 +92,7 @@ export class RegistrationsController {
     const page = await this.registrations.list({
       ...this.access.reconciliationScope(context, query.agency),
       ...(query.state ? { state: query.state } : {}),
+      ...(query.importId ? { importId: query.importId } : {}),
       limit: query.limit,
       offset: query.offset,
     });

@@ -50,6 +50,8 @@ export interface ReconciliationFilter {
   /** A partner's mediator: the items of the partner's own registrations. */
   partner?: string;
   state?: ReconciliationState;
+  /** The items one registration import queued. */
+  importId?: string;
   limit: number;
   offset: number;
 }
@@ -72,6 +74,10 @@ export class ReconciliationStore {
     if (filter.state !== undefined) {
       parameters.push(filter.state);
       conditions.push(`state = $${parameters.length}`);
+    }
+    if (filter.importId !== undefined) {
+      parameters.push(filter.importId);
+      conditions.push(`import_id = $${parameters.length}`);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(

@@ -71,6 +71,14 @@ export class ListReconciliationQuery extends PageQuery {
   @IsOptional()
   @IsIn(RECONCILIATION_STATES)
   state?: ReconciliationState;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "One file's items: the registration import that queued them",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'importId must be a registration import id (a UUID)' })
+  importId?: string;
 }
 
 export class LinkReconciliationDto {
