@@ -100,10 +100,16 @@ const SEGMENTS = [
 export function traceSummary(): string {
   const lines: string[] = [];
   for (const kind of ['intake', 'contract'] as const) {
-    const rows = traces.filter((trace) => trace.kind === kind).flatMap(({ marks }) => segmentsOf(marks) ?? []);
+    const rows = traces
+      .filter((trace) => trace.kind === kind)
+      .flatMap(({ marks }) => segmentsOf(marks) ?? []);
     lines.push(`${kind}: ${rows.length} commands, median ms per segment`);
     for (const segment of SEGMENTS)
-      lines.push(`  ${median(rows.map((row) => row[segment])).toFixed(2).padStart(8)}  ${segment}`);
+      lines.push(
+        `  ${median(rows.map((row) => row[segment]))
+          .toFixed(2)
+          .padStart(8)}  ${segment}`,
+      );
   }
   traces.length = 0;
   return lines.join('\n');
@@ -112,7 +118,9 @@ export function traceSummary(): string {
 function segmentsOf(marks: readonly Mark[]): Record<(typeof SEGMENTS)[number], number> | undefined {
   const t0 = marks[0][1];
   const find = (label: string, from = 0, last = false): number => {
-    const indexes = marks.map((m, index) => (m[0] === label && index >= from ? index : -1)).filter((i) => i >= 0);
+    const indexes = marks
+      .map((m, index) => (m[0] === label && index >= from ? index : -1))
+      .filter((i) => i >= 0);
     return (last ? indexes.at(-1) : indexes[0]) ?? -1;
   };
   const at = (index: number) => marks[index][1] - t0;
@@ -123,14 +131,19 @@ function segmentsOf(marks: readonly Mark[]): Record<(typeof SEGMENTS)[number], n
   const updateDecoded = find('decode start', sent);
   const activityDecoded = find('decode start', appendEnd);
   const read = find('client body read');
-  if ([sent, answered, appendStart, appendEnd, updateDecoded, activityDecoded, read].includes(-1)) return undefined;
+  if ([sent, answered, appendStart, appendEnd, updateDecoded, activityDecoded, read].includes(-1))
+    return undefined;
   // The last encode before the append: the local activity's input; the last before the answer: the completion's.
-  const inputEncoded = marks.slice(0, appendStart).map((m) => m[0]).lastIndexOf('encode start');
-  const completed = marks.slice(0, answered).map((m) => m[0]).lastIndexOf('encode end');
+  const inputEncoded = marks
+    .slice(0, appendStart)
+    .map((m) => m[0])
+    .lastIndexOf('encode start');
+  const completed = marks
+    .slice(0, answered)
+    .map((m) => m[0])
+    .lastIndexOf('encode end');
   const span = (from: string, to: string) => at(find(to)) - at(find(from));
-  const statements = marks
-    .slice(appendStart, appendEnd)
-    .filter(([label]) => label === 'sql start').length;
+  const statements = marks.slice(appendStart, appendEnd).filter(([label]) => label === 'sql start').length;
   return {
     'HTTP, guard (request → service)': at(find('service start')),
     '  of which the access read': span('access read start', 'access read end'),

@@ -2,17 +2,29 @@ import { canonicalJson, sameJson } from './canonical-json';
 
 describe('sameJson', () => {
   const cases: [unknown, unknown][] = [
-    [{ a: 1, b: [{ c: 2, d: 3 }] }, { b: [{ d: 3, c: 2 }], a: 1 }],
-    [{ a: 1, b: [2, 3] }, { a: 1, b: [3, 2] }],
+    [
+      { a: 1, b: [{ c: 2, d: 3 }] },
+      { b: [{ d: 3, c: 2 }], a: 1 },
+    ],
+    [
+      { a: 1, b: [2, 3] },
+      { a: 1, b: [3, 2] },
+    ],
     [{ a: 1, gone: undefined }, { a: 1 }],
     [{ a: 1 }, { a: 1, gone: undefined }],
     [{ a: null }, { a: 1 }],
     [{ a: null }, {}],
-    [[undefined, 1], [null, 1]],
+    [
+      [undefined, 1],
+      [null, 1],
+    ],
     [[1], { 0: 1 }],
     [{ a: { b: { c: 'x' } } }, { a: { b: { c: 'y' } } }],
     [{ a: 1 }, { a: 1, b: 2 }],
-    [{ a: 1, b: 2 }, { a: 1, c: 2 }],
+    [
+      { a: 1, b: 2 },
+      { a: 1, c: 2 },
+    ],
     ['1', 1],
     [null, {}],
     [[], {}],
