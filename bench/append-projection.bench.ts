@@ -13,7 +13,7 @@ import {
 } from '../libs/domain/src';
 import { createDataSource } from '../libs/store/src';
 import { foldAppends, writeFoldedAppends } from '../libs/store/src/projections/project-append';
-import { log, positiveInteger, renderTable } from './measure';
+import { log, Measurement, positiveInteger, renderTable } from './measure';
 
 /**
  * The worker's share of a registration file's links, without PostgreSQL: for BENCH_PROJECTION_LINKS trajectories
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   await projection();
   const statementsPerRun = statements;
 
-  const cpu = { domainOnly: [] as number[], projection: [] as number[] };
+  const cpu = { domainOnly: new Measurement('domain only'), projection: new Measurement('projection') };
   for (let round = 0; round < config.rounds; round++) {
     const order =
       round % 2 ? (['projection', 'domainOnly'] as const) : (['domainOnly', 'projection'] as const);
@@ -97,11 +97,11 @@ async function main(): Promise<void> {
       const started = process.cpuUsage();
       await (name === 'projection' ? projection() : domainOnly());
       const used = process.cpuUsage(started);
-      cpu[name].push((used.user + used.system) / 1000);
+      cpu[name].samples.push((used.user + used.system) / 1000);
     }
   }
-  const projectionMs = median(cpu.projection);
-  const domainMs = median(cpu.domainOnly);
+  const projectionMs = cpu.projection.percentile(50);
+  const domainMs = cpu.domainOnly.percentile(50);
   console.log(
     '\n' +
       renderTable(
@@ -176,12 +176,6 @@ function linksOf(stored: string, now: number): { state: TrajectoryState; events:
       throw new Error(`expected a link, the domain decided ${decision.outcome}`);
     return { state, events: decision.events };
   });
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { TrajectoryState } from '../../../domain/src';
 import { OutboxMessageRecord } from '../entities';
 import type { RecordedTrajectoryEvent } from '../event-records';
@@ -37,19 +36,12 @@ export const enqueuePartnerMessages: OutboxProjection = (event, state, previous)
 
 /** Writes outbox rows in one statement, at most once per causing event (a retried append enqueues nothing more). */
 export async function insertOutboxRows(manager: EntityManager, rows: readonly OutboxRow[]): Promise<void> {
-  // Five parameters a row, within PostgreSQL's 65,535 per statement.
-  for (let from = 0; from < rows.length; from += 10_000) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessageRecord)
-      .values(rows.slice(from, from + 10_000) as QueryDeepPartialEntity<OutboxMessageRecord>[])
-      .orIgnore()
-      .execute();
-  }
+  if (!rows.length) return;
+  const { sql, parameters } = outboxRowsStatement(rows);
+  await manager.query(sql, parameters);
 }
 
-/** `insertOutboxRows` of one append's rows as a statement (parameters from $1), for a caller that combines statements. */
+/** Outbox rows as one statement (one parameter, in their order), for `insertOutboxRows` or a caller that combines statements. */
 export function outboxRowsStatement(rows: readonly OutboxRow[]): Statement {
   return {
     sql: `INSERT INTO outbox_messages (destination, type, payload, stream_id, event_version)
