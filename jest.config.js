@@ -1,7 +1,13 @@
 /**
  * Unit tests (pure code, no infrastructure), integration tests (real Temporal dev server + real PostgreSQL), and
- * timing tests: integration tests that assert a duration (a takeover within 5 s of a SIGKILL), run by `npm test` on
- * their own after the others, in band, so that the other suites' load does not decide their outcome.
+ * serial tests: integration tests that need the system to themselves, run by `npm test` after the others, in band.
+ * Two kinds: `*.timing.test.ts` assert a duration (a takeover within 5 s of a SIGKILL), so the other suites' load
+ * must not decide their outcome; `*.serial.test.ts` assert that nothing at all was written (the fuzzer, the problem
+ * details of every route), which other test files writing meanwhile would break.
+ *
+ * The integration tests run in two jest workers even on two cores: they spend most of their time waiting on
+ * Temporal and PostgreSQL. A test that counts rows checks the rows it could have written (its streams, its file's
+ * name), never a whole table.
  */
 const fs = require('node:fs');
 const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
@@ -24,8 +30,8 @@ module.exports = {
       transformIgnorePatterns,
       testMatch: ['<rootDir>/{libs,apps,workflows,scripts}/**/*.spec.ts'],
     },
-    integrationProject('integration', ['<rootDir>/test/**/*.test.ts'], ['\\.timing\\.test\\.ts$']),
-    integrationProject('timing', ['<rootDir>/test/**/*.timing.test.ts'], []),
+    integrationProject('integration', ['<rootDir>/test/**/*.test.ts'], ['\\.(timing|serial)\\.test\\.ts$']),
+    integrationProject('serial', ['<rootDir>/test/**/*.{timing,serial}.test.ts'], []),
   ],
 };
 

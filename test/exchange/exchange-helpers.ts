@@ -24,10 +24,11 @@ export function uploadFile(
   content: string | Buffer,
   contentType = 'text/csv',
   partner = 'VDAB',
+  fileName = 'test.csv',
 ) {
   return system
     .http(partnerSystem(partner))
-    .post(`/registration-imports?partner=${partner}&fileName=test.csv`)
+    .post(`/registration-imports?partner=${partner}&fileName=${fileName}`)
     .set('Content-Type', contentType)
     .send(Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'));
 }
@@ -75,7 +76,14 @@ export async function registrationEvents(database: DataSource, trajectoryIds?: s
   return count;
 }
 
-export async function totalEvents(database: DataSource): Promise<number> {
-  const [{ count }] = await database.query(`SELECT count(*)::int AS count FROM events`);
+/**
+ * The events on the given trajectories' streams. A test's "writes nothing" counts these, not the whole table: other
+ * test files run beside it and write their own events.
+ */
+export async function eventsOn(database: DataSource, trajectoryIds: readonly string[]): Promise<number> {
+  const [{ count }] = await database.query(
+    `SELECT count(*)::int AS count FROM events WHERE stream_id = ANY($1::text[])`,
+    [trajectoryIds],
+  );
   return count;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { uniqueIdentity } from '../support/unique-identities';
 import { daysAgo } from '../support/newcomers';
 import { eventually } from '../support/eventually';
@@ -7,7 +8,7 @@ import {
   openTrajectory,
   problemRows,
   registrationEvents,
-  totalEvents,
+  eventsOn,
   uploadFile,
 } from './exchange-helpers';
 
@@ -143,11 +144,12 @@ describe('a bulk file of partner registrations', () => {
     ]);
 
     // The same bytes again: the first import is named, nothing is staged and no event is written.
-    const eventsAfterImport = await totalEvents(system.database);
+    const named = [fresh, registered, byId, other].map(({ trajectoryId }) => trajectoryId);
+    const eventsAfterImport = await eventsOn(system.database, named);
     const again = await uploadFile(system, file).expect(202);
     expect(again.body).toEqual({ importId, duplicate: true, totalRows: 18, status: 'COMPLETED' });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(await totalEvents(system.database)).toBe(eventsAfterImport);
+    expect(await eventsOn(system.database, named)).toBe(eventsAfterImport);
     const [{ imports }] = await system.database.query(
       `SELECT count(*)::int AS imports FROM registration_imports WHERE file_name = 'test.csv' AND content_hash =
          (SELECT content_hash FROM registration_imports WHERE import_id = $1)`,
@@ -256,27 +258,37 @@ describe('a bulk file of partner registrations', () => {
   });
 
   it('refuses a file it cannot read, naming why, and stages nothing', async () => {
-    const [{ before }] = await system.database.query(
-      `SELECT count(*)::int AS before FROM registration_imports`,
-    );
+    // Named uniquely: other test files stage their own imports meanwhile.
+    const fileName = `refused-${randomUUID()}.csv`;
+    const staged = async (): Promise<number> =>
+      (
+        await system.database.query(
+          `SELECT count(*)::int AS count FROM registration_imports WHERE file_name = $1`,
+          [fileName],
+        )
+      )[0].count;
     const header = await uploadFile(
       system,
       'insz;registeredOn;office;partnerDossierId\r\n1;2;3;4\r\n',
+      'text/csv',
+      'VDAB',
+      fileName,
     ).expect(400);
     expect(header.body.errors).toEqual([
       { field: 'header', detail: expect.stringContaining('column 1 is not a documented column') },
     ]);
-    await uploadFile(system, 'a,b', 'application/pdf').expect(415);
+    await uploadFile(system, 'a,b', 'application/pdf', 'VDAB', fileName).expect(415);
     await system
       .http('vdab-system')
-      .post('/registration-imports?partner=NOBODY')
+      .post(`/registration-imports?partner=NOBODY&fileName=${fileName}`)
       .set('Content-Type', 'text/csv')
       .send('x')
       .expect(400);
-    const [{ after }] = await system.database.query(
-      `SELECT count(*)::int AS after FROM registration_imports`,
-    );
-    expect(after).toBe(before);
+    expect(await staged()).toBe(0);
+    // The same query finds a file that was staged (one invalid row, unique by its dossier id).
+    const readable = `nationalNumber;trajectoryId;registeredOn;office;partnerDossierId\r\n;;;;${fileName}\r\n`;
+    await uploadFile(system, readable, 'text/csv', 'VDAB', fileName).expect(202);
+    expect(await staged()).toBe(1);
   });
 
   it('takes one registration from a partner system with the same outcomes', async () => {

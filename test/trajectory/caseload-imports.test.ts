@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { caseloadRows } from '../../bench/caseload-workload';
 import { CASELOAD_COLUMNS } from '../../apps/api/src/trajectories/bulk-opening/caseload-row';
@@ -42,10 +43,10 @@ describe('caseload files uploaded through the API', () => {
     await removeWorkflowBundleFile();
   });
 
-  const upload = (file: Buffer, contentType = 'text/csv', identity = MANAGER) =>
+  const upload = (file: Buffer, contentType = 'text/csv', identity = MANAGER, fileName = 'caseload.csv') =>
     system
       .http(identity)
-      .post('/caseload-imports?fileName=caseload.csv')
+      .post(`/caseload-imports?fileName=${fileName}`)
       .set('Content-Type', contentType)
       .send(file);
 
@@ -91,6 +92,12 @@ describe('caseload files uploaded through the API', () => {
     const accepted = await upload(file).expect(202);
     expect(accepted.body).toMatchObject({ duplicate: false, totalRows: 9 });
     const { importId } = accepted.body as { importId: string };
+    // The file's name is kept with it (what the refusal test below looks for).
+    const [{ file_name }] = await system.database.query(
+      `SELECT file_name FROM caseload_imports WHERE import_id = $1`,
+      [importId],
+    );
+    expect(file_name).toBe('caseload.csv');
     const done = await finished(importId);
 
     expect(done).toMatchObject({
@@ -257,12 +264,23 @@ describe('caseload files uploaded through the API', () => {
   }, 400_000);
 
   it('refuses a file whose header lacks a required column, naming it, and stages nothing', async () => {
-    const imports = async (): Promise<number> =>
-      (await system.database.query(`SELECT count(*)::int AS count FROM caseload_imports`))[0].count;
-    const before = await imports();
-    const response = await upload(Buffer.from('dossierId;nationalNumber\r\nx;85073003328\r\n')).expect(400);
+    // Named uniquely: other test files stage their own imports meanwhile.
+    const fileName = `refused-${randomUUID()}.csv`;
+    const staged = async (): Promise<number> =>
+      (
+        await system.database.query(
+          `SELECT count(*)::int AS count FROM caseload_imports WHERE file_name = $1`,
+          [fileName],
+        )
+      )[0].count;
+    const response = await upload(
+      Buffer.from('dossierId;nationalNumber\r\nx;85073003328\r\n'),
+      'text/csv',
+      MANAGER,
+      fileName,
+    ).expect(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.stringify(response.body)).toContain('givenName');
-    expect(await imports()).toBe(before);
+    expect(await staged()).toBe(0);
   });
 });
