@@ -3,7 +3,7 @@
  * serial tests: integration tests that need the system to themselves, run by `npm test` after the others, in band.
  * Two kinds: `*.timing.test.ts` assert a duration (a takeover within 5 s of a SIGKILL), so the other suites' load
  * must not decide their outcome; `*.serial.test.ts` assert that nothing at all was written (the fuzzer, the problem
- * details of every route), which other test files writing meanwhile would break.
+ * details of every route, bad input to every command), which other test files writing meanwhile would break.
  *
  * The integration tests run in two jest workers even on two cores: they spend most of their time waiting on
  * Temporal and PostgreSQL. A test that counts rows checks the rows it could have written (its streams, its file's
