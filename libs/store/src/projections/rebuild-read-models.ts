@@ -3,7 +3,7 @@ import { Client, type ClientBase, type Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ProjectionCheckpointRecord, TrajectoryStateRecord } from '../entities';
-import { eventsInStreamOrder } from './events-in-stream-order';
+import { eventsInStreamOrder, readAhead } from './events-in-stream-order';
 import { FoldedPiece, pieceFolder } from './fold-piece';
 import { FoldWorkers } from './fold-workers';
 import { tableRowsOf } from './folded-streams';
@@ -43,6 +43,10 @@ export interface RebuildOptions {
   bytesPerCopy?: number;
   /** Bytes of events (whole streams) folded at once, by one thread. */
   pieceBytes?: number;
+  /** Bytes of events read ahead of the fold, at most (the reading backend works while the rows are folded or written). */
+  readAheadBytes?: number;
+  /** Bytes of COPY text waiting to be written, at most (the writing backend works while the next rows are folded). */
+  writeAheadBytes?: number;
   /**
    * Worker threads that fold the pieces (default: one per core the process may use but one, at least one); 0 folds
    * on this thread, and so
@@ -71,6 +75,8 @@ export async function rebuildReadModels(
   const rowsPerCopy = options.rowsPerCopy ?? 5_000;
   const bytesPerCopy = options.bytesPerCopy ?? 8 << 20;
   const pieceBytes = options.pieceBytes ?? 1 << 20;
+  const readAheadBytes = options.readAheadBytes ?? 32 << 20;
+  const writeAheadBytes = options.writeAheadBytes ?? 64 << 20;
   // One core is left to this thread (reading, writing) and the two backends: on 2 loaded cores a second folding
   // thread cost more CPU than it saved (docs/performance.md, Rebuild).
   const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
@@ -103,15 +109,19 @@ export async function rebuildReadModels(
       );
       phases.end('emptying');
 
-      const copies = new TableCopies(await connectionOf(manager), {
-        rowsPerCopy,
-        bytesPerCopy,
-        freeze: true,
-      });
+      const copies = new TableCopies(
+        await connectionOf(manager),
+        {
+          rowsPerCopy,
+          bytesPerCopy,
+          freeze: true,
+        },
+        writeAheadBytes,
+      );
       const reader = await snapshotReader(dataSource, manager);
       let folded: { eventsReplayed: number; streams: number };
       try {
-        const pieces = eventsInStreamOrder(reader, batchSize, pieceBytes);
+        const pieces = readAhead(eventsInStreamOrder(reader, batchSize, pieceBytes), readAheadBytes);
         const fold = threads ? (piece: Buffer) => threads.fold(piece) : pieceFolder(columns);
         folded = await foldAndCopy(pieces, fold, threads ? 2 * workers : 0, async (piece) => {
           piece.tables.forEach(({ lines, rows }, index) => copies.add(tables[index], lines, rows));
