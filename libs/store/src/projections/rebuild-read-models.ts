@@ -14,6 +14,18 @@ import { TableCopies } from './table-copies';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
 
+/**
+ * The tables that statement triggers on the read models keep (migrations ListCounts, ParticipationHourTotals,
+ * ParticipationHourMonths): totals of the read models' rows, emptied by the TRUNCATE triggers of those read models.
+ */
+const TRIGGER_KEPT_TOTALS = [
+  'caseload_counts',
+  'deadline_counts',
+  'violation_counts',
+  'participation_hour_totals',
+  'participation_hour_months',
+];
+
 export interface RebuildResult {
   eventsReplayed: number;
   streams: number;
@@ -102,7 +114,12 @@ export async function rebuildReadModels(
         `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
           WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
       );
-      await manager.query(`TRUNCATE ${tables.map((table) => table.metadata.tableName).join(', ')}`);
+      // The totals that statement triggers keep of some read models are emptied with them: their TRUNCATE triggers
+      // would DELETE every row (dead rows that every later statement scans until a VACUUM), and the rows written
+      // below add their totals again, to tables as new as theirs.
+      await manager.query(
+        `TRUNCATE ${[...tables.map((table) => table.metadata.tableName), ...TRIGGER_KEPT_TOTALS].join(', ')}`,
+      );
       const secondaryIndexes = await dropSecondaryIndexes(
         manager,
         tables.map((table) => table.metadata.tableName),
