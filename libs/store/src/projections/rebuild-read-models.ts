@@ -11,6 +11,7 @@ import { READ_MODELS } from './read-models';
 import { dropSecondaryIndexes } from './secondary-indexes';
 import { rebuildSums } from './summed-read-models';
 import { TableCopies } from './table-copies';
+import type { TableRows } from './table-rows';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
 
@@ -126,12 +127,17 @@ export async function rebuildReadModels(
       );
       phases.end('emptying');
 
+      // A statement trigger (the totals above) adds each statement's rows to its totals, with one upsert per total the
+      // statement touches: fewer, larger statements touch fewer (5 statements of the deadlines ~12,000 upserts of
+      // 5,022 totals).
+      const triggered = await tablesWithStatementTriggers(manager, tables);
       const copies = new TableCopies(
         await connectionOf(manager),
         {
           rowsPerCopy,
           bytesPerCopy,
           freeze: true,
+          larger: { tables: triggered, rowsPerCopy: 10 * rowsPerCopy, bytesPerCopy: 4 * bytesPerCopy },
         },
         writeAheadBytes,
       );
@@ -198,6 +204,25 @@ async function foldAndCopy(
   }
   return result;
 }
+
+/** The tables that have statement triggers on INSERT. */
+async function tablesWithStatementTriggers(
+  manager: EntityManager,
+  tables: readonly TableRows[],
+): Promise<Set<TableRows>> {
+  const triggered = await manager.query<{ table: string }[]>(
+    `SELECT DISTINCT tgrelid::regclass::text AS table FROM pg_trigger
+      WHERE tgrelid = ANY($1::regclass[]) AND NOT tgisinternal AND tgenabled <> 'D'
+        AND tgtype & ${TRIGGER_TYPE_ROW} = 0 AND tgtype & ${TRIGGER_TYPE_INSERT} <> 0`,
+    [tables.map((table) => table.metadata.tableName)],
+  );
+  const names = new Set(triggered.map(({ table }) => table));
+  return new Set(tables.filter((table) => names.has(table.metadata.tableName)));
+}
+
+/** Bits of pg_trigger.tgtype (PostgreSQL's trigger.h). */
+const TRIGGER_TYPE_ROW = 1 << 0;
+const TRIGGER_TYPE_INSERT = 1 << 2;
 
 /** Wall time per phase, each from the end of the one before. */
 class PhaseClock {

@@ -20,7 +20,13 @@ export class TableCopies {
 
   constructor(
     private readonly client: ClientBase,
-    private readonly sizes: { rowsPerCopy: number; bytesPerCopy: number; freeze: boolean },
+    private readonly sizes: {
+      rowsPerCopy: number;
+      bytesPerCopy: number;
+      freeze: boolean;
+      /** Larger statements for some tables (see rebuildReadModels: those with statement triggers). */
+      larger?: { tables: ReadonlySet<TableRows>; rowsPerCopy: number; bytesPerCopy: number };
+    },
     private readonly maxQueuedBytes = 64 << 20,
   ) {}
 
@@ -32,8 +38,10 @@ export class TableCopies {
     buffer.lines.push(lines);
     buffer.rows += rows;
     buffer.bytes += lines.length;
-    if (buffer.rows >= this.sizes.rowsPerCopy || buffer.bytes >= this.sizes.bytesPerCopy)
-      this.send(table, buffer);
+    const { rowsPerCopy, bytesPerCopy } = this.sizes.larger?.tables.has(table)
+      ? this.sizes.larger
+      : this.sizes;
+    if (buffer.rows >= rowsPerCopy || buffer.bytes >= bytesPerCopy) this.send(table, buffer);
   }
 
   async ready(): Promise<void> {
