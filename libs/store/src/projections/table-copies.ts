@@ -8,8 +8,8 @@ import type { TableRows } from './table-rows';
  * transaction; no hint bits to set nor rows to freeze afterwards). The statements run one after the
  * other on the connection (it runs one at a time) while the caller prepares the next rows; `ready` holds the caller
  * back while more than `maxQueuedBytes` of text wait, so memory stays bounded. Many bytes may wait: the rows come in
- * bursts (a piece's rows of every table at once), and while the caller waits the writing backend alone is busy. The first failure is thrown by the next
- * `ready` or by `flush`.
+ * bursts (a piece's rows of every table at once), and while the caller waits the writing backend alone is busy. The
+ * first failure is thrown by the next `ready` or by `flush`.
  */
 export class TableCopies {
   private readonly buffers = new Map<TableRows, Buffered>();
