@@ -56,7 +56,7 @@ export interface RebuildOptions {
   bytesPerCopy?: number;
   /** Bytes of events (whole streams) folded at once, by one thread. */
   pieceBytes?: number;
-  /** Bytes of events read ahead of the fold, at most (the reading backend works while the rows are folded or written). */
+  /** Bytes of events read ahead of the fold, at most (the reading backend works while rows are folded or written). */
   readAheadBytes?: number;
   /** Bytes of COPY text waiting to be written, at most (the writing backend works while the next rows are folded). */
   writeAheadBytes?: number;
