@@ -1,3 +1,5 @@
+import { isoInstant } from './iso-instant';
+
 /** A column as COPY's text format writes it: the row's property and the column's SQL type. */
 export interface CopyColumn {
   property: string;
@@ -40,7 +42,7 @@ function copyField(type: string): (value: unknown) => string {
       return (value) => (typeof value === 'boolean' ? (value ? 't' : 'f') : copyText(String(value)));
     case 'timestamptz':
     case 'date':
-      return (value) => (value instanceof Date ? value.toISOString() : copyText(String(value)));
+      return (value) => (value instanceof Date ? isoInstant(value.getTime()) : copyText(String(value)));
     default:
       // A number's text has no character COPY escapes.
       return (value) => (typeof value === 'number' ? String(value) : copyText(String(value)));

@@ -92,31 +92,35 @@ function rowEnd(buffer: Buffer, offset: number): number | undefined {
 }
 
 function decodeRow(buffer: Buffer, offset: number): StreamEventColumns {
-  const field = () => {
-    const length = buffer.readInt32BE(offset);
-    if (length < 0) throw new Error('an event row with a NULL field');
-    const start = offset + 4;
-    offset = start + length;
-    return [start, offset] as const;
-  };
-  const text = () => {
-    const [start, end] = field();
-    return buffer.toString('utf8', start, end);
-  };
-  const int4 = () => buffer.readInt32BE(field()[0]);
-  const streamId = text();
-  const version = int4();
-  const type = text();
-  const schemaVersion = int4();
-  const [at] = field();
-  const micros = buffer.readInt32BE(at) * 2 ** 32 + buffer.readUInt32BE(at + 4);
-  const [dataStart, dataEnd] = field(); // jsonb: a format version byte (1), then the document as text
+  // Each field: its length (int32; -1 is NULL, which no column of events holds), then its bytes.
+  let length = fieldLength(buffer, offset);
+  const streamId = buffer.toString('utf8', offset + 4, (offset += 4 + length));
+  length = fieldLength(buffer, offset);
+  const version = buffer.readInt32BE(offset + 4);
+  offset += 4 + length;
+  length = fieldLength(buffer, offset);
+  const type = buffer.toString('utf8', offset + 4, (offset += 4 + length));
+  length = fieldLength(buffer, offset);
+  const schemaVersion = buffer.readInt32BE(offset + 4);
+  offset += 4 + length;
+  length = fieldLength(buffer, offset);
+  const micros = buffer.readInt32BE(offset + 4) * 2 ** 32 + buffer.readUInt32BE(offset + 8);
+  offset += 4 + length;
+  length = fieldLength(buffer, offset);
+  // jsonb: a format version byte (1), then the document as text
+  const data = JSON.parse(buffer.toString('utf8', offset + 5, offset + 4 + length)) as unknown;
   return {
     stream_id: streamId,
     version,
     type,
     schema_version: schemaVersion,
     occurred_at: new Date(POSTGRES_EPOCH_MILLIS + Math.floor(micros / 1000)),
-    data: JSON.parse(buffer.toString('utf8', dataStart + 1, dataEnd)) as unknown,
+    data,
   };
+}
+
+function fieldLength(buffer: Buffer, offset: number): number {
+  const length = buffer.readInt32BE(offset);
+  if (length < 0) throw new Error('an event row with a NULL field');
+  return length;
 }

@@ -99,3 +99,63 @@ class StreamPieces {
     return piece;
   }
 }
+
+/**
+ * The pieces of `source`, read ahead of the caller: while the caller folds or waits for its writes, the next pieces
+ * are read (up to `maxBytes` of them held), so that the reading backend keeps working instead of waiting for its
+ * socket to be drained. Ending early (a `return` or `throw` of the caller) stops the reading; a failure of the source
+ * reaches the caller at the piece where it happened.
+ */
+export async function* readAhead(source: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer> {
+  const iterator = source[Symbol.asyncIterator]();
+  const held: Buffer[] = [];
+  let heldBytes = 0;
+  let ended = false;
+  let failure: { error: unknown } | undefined;
+  let stopped = false;
+  // Wakes whichever side waits: the caller for a piece, the reading for room.
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const waiting = wake;
+    wake = undefined;
+    waiting?.();
+  };
+  const waitForSignal = () => new Promise<void>((resolve) => (wake = resolve));
+  const reading = (async () => {
+    try {
+      while (!stopped) {
+        if (heldBytes >= maxBytes) {
+          await waitForSignal();
+          continue;
+        }
+        const next = await iterator.next();
+        if (next.done) break;
+        held.push(next.value);
+        heldBytes += next.value.length;
+        signal();
+      }
+    } catch (error) {
+      failure = { error };
+    } finally {
+      ended = true;
+      signal();
+    }
+  })();
+  try {
+    for (;;) {
+      const piece = held.shift();
+      if (piece) {
+        heldBytes -= piece.length;
+        signal();
+        yield piece;
+      } else if (failure) throw failure.error;
+      else if (ended) return;
+      else await waitForSignal();
+    }
+  } finally {
+    stopped = true;
+    signal();
+    await reading;
+    await iterator.return?.();
+  }
+}

@@ -2,6 +2,7 @@ import type { EntityManager, ObjectLiteral } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { fold, TrajectoryEvent, TrajectoryState, upcastTrajectoryEvent } from '../../../domain/src';
 import { TrajectoryStateRecord } from '../entities';
+import { isoInstant } from './iso-instant';
 import type { FoldedStream } from './projection';
 import { TableRows } from './table-rows';
 
@@ -129,7 +130,7 @@ export function toTrajectoryEvent(record: EventColumns): TrajectoryEvent {
   return upcastTrajectoryEvent({
     type: record.type,
     schemaVersion: record.schema_version,
-    occurredAt: record.occurred_at.toISOString(),
+    occurredAt: isoInstant(record.occurred_at.getTime()),
     data: record.data,
   } as TrajectoryEvent);
 }

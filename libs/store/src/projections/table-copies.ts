@@ -7,19 +7,27 @@ import type { TableRows } from './table-rows';
  * fire once per statement). With `freeze`, the rows are written frozen (COPY FREEZE: the tables were emptied in this
  * transaction; no hint bits to set nor rows to freeze afterwards). The statements run one after the
  * other on the connection (it runs one at a time) while the caller prepares the next rows; `ready` holds the caller
- * back when more than `maxQueued` statements wait, so memory stays bounded. The first failure is thrown by the next
- * `ready` or by `flush`.
+ * back while more than `maxQueuedBytes` of text wait, so memory stays bounded. Many bytes may wait: the rows come in
+ * bursts (a piece's rows of every table at once), and while the caller waits the writing backend alone is busy. The
+ * first failure is thrown by the next `ready` or by `flush`.
  */
 export class TableCopies {
   private readonly buffers = new Map<TableRows, Buffered>();
-  private queued: Promise<void>[] = [];
+  private queued: { done: Promise<void>; bytes: number }[] = [];
+  private queuedBytes = 0;
   private tail: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
 
   constructor(
     private readonly client: ClientBase,
-    private readonly sizes: { rowsPerCopy: number; bytesPerCopy: number; freeze: boolean },
-    private readonly maxQueued = 4,
+    private readonly sizes: {
+      rowsPerCopy: number;
+      bytesPerCopy: number;
+      freeze: boolean;
+      /** Larger statements for some tables (see rebuildReadModels: those with statement triggers). */
+      larger?: { tables: ReadonlySet<TableRows>; rowsPerCopy: number; bytesPerCopy: number };
+    },
+    private readonly maxQueuedBytes = 64 << 20,
   ) {}
 
   /** Adds `rows` rows: their lines, in the table's `copyColumns` order. */
@@ -30,15 +38,17 @@ export class TableCopies {
     buffer.lines.push(lines);
     buffer.rows += rows;
     buffer.bytes += lines.length;
-    if (buffer.rows >= this.sizes.rowsPerCopy || buffer.bytes >= this.sizes.bytesPerCopy)
-      this.send(table, buffer);
+    const { rowsPerCopy, bytesPerCopy } = this.sizes.larger?.tables.has(table)
+      ? this.sizes.larger
+      : this.sizes;
+    if (buffer.rows >= rowsPerCopy || buffer.bytes >= bytesPerCopy) this.send(table, buffer);
   }
 
   async ready(): Promise<void> {
-    if (this.queued.length > this.maxQueued) {
-      // Statements finish in order: once this one is done, so are all before it.
-      await this.queued[this.queued.length - 1 - this.maxQueued];
-      this.queued = this.queued.slice(-this.maxQueued);
+    while (this.queuedBytes > this.maxQueuedBytes) {
+      const oldest = this.queued.shift()!;
+      await oldest.done;
+      this.queuedBytes -= oldest.bytes;
     }
     this.throwFailure();
   }
@@ -48,11 +58,12 @@ export class TableCopies {
     for (const [table, buffer] of this.buffers) this.send(table, buffer);
     await this.tail;
     this.queued = [];
+    this.queuedBytes = 0;
     this.throwFailure();
   }
 
   private send(table: TableRows, buffer: Buffered): void {
-    const { lines } = buffer;
+    const { lines, bytes } = buffer;
     buffer.lines = [];
     buffer.rows = 0;
     buffer.bytes = 0;
@@ -62,7 +73,8 @@ export class TableCopies {
       .catch((error: unknown) => {
         this.failure ??= { error };
       });
-    this.queued.push(this.tail);
+    this.queued.push({ done: this.tail, bytes });
+    this.queuedBytes += bytes;
   }
 
   private throwFailure(): void {
