@@ -47,6 +47,12 @@ const WORKER_MAX_CACHED_WORKFLOWS = '400';
  */
 const WORKER_MALLOC_ARENA_MAX = process.env.BENCH_WORKER_MALLOC_ARENA_MAX || '2';
 /**
+ * glibc's mmap threshold of the worker, as docker-compose.yml sets it (128 kB, fixed): larger blocks (the buffers of a
+ * set's statements and results) are mapped and unmapped, not kept in the arenas. BENCH_WORKER_MALLOC_MMAP_THRESHOLD=
+ * (empty) measures glibc's default, a threshold that rises with the blocks freed.
+ */
+const WORKER_MALLOC_MMAP_THRESHOLD = process.env.BENCH_WORKER_MALLOC_MMAP_THRESHOLD ?? '131072';
+/**
  * BENCH_WORKER_CPU_PROFILE=<dir>: the worker writes a CPU profile there when it stops (node --cpu-prof, an argument of
  * node: NODE_OPTIONS may not carry it).
  */
@@ -97,6 +103,7 @@ async function main(): Promise<void> {
         IMPORT_PHASE_TIMINGS: 'true',
         MAX_CACHED_WORKFLOWS: WORKER_MAX_CACHED_WORKFLOWS,
         MALLOC_ARENA_MAX: WORKER_MALLOC_ARENA_MAX,
+        ...(WORKER_MALLOC_MMAP_THRESHOLD ? { MALLOC_MMAP_THRESHOLD_: WORKER_MALLOC_MMAP_THRESHOLD } : {}),
         NODE_OPTIONS: WORKER_NODE_OPTIONS + WORKER_EXTRA,
       },
       /polling task queue/,

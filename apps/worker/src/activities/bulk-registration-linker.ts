@@ -49,8 +49,16 @@ export interface RegistrationLinkRequest {
 
 /** Rounds of re-reading a trajectory whose stream moved while its rows were decided, before the workflow takes them. */
 const SET_ATTEMPTS = 3;
-/** Sets appended side by side, each in its own transaction (the machine's two cores). */
-const SET_LANES = 2;
+/**
+ * Sets appended side by side, each in its own transaction: about SET_TRAJECTORIES trajectories each, at least two and
+ * at most MAX_SET_LANES. While PostgreSQL writes some lanes' sets, the worker folds and maps another's: with two lanes
+ * the worker's backends waited for the worker in half of the samples of pg_stat_activity, the cores were about two
+ * thirds busy on the idle machine, and a 50,000-row file took 42-60 s against 37-45 s in four lanes (loads 3-6).
+ * Sets of 500 as before (the session before found sets of 250 costlier per link; here two runs of four lanes of 250
+ * were 38.6 and 58.5 s): more lanes only for bigger batches (docs/performance.md, "Registration file").
+ */
+const SET_TRAJECTORIES = 500;
+const MAX_SET_LANES = 4;
 /** Rows sent through trajectory workflows at once (the fallback); rows of one trajectory go one after the other. */
 const WORKFLOW_CONCURRENCY = 32;
 
@@ -94,10 +102,11 @@ export class BulkRegistrationLinker {
       groups.set(candidate.trajectoryId, [...(groups.get(candidate.trajectoryId) ?? []), index]);
     });
 
-    // Trajectories in lanes appended side by side: PostgreSQL writes one lane's set while the worker decides another's.
-    const lanes = Array.from({ length: SET_LANES }, () => new Map<string, number[]>());
+    // Trajectories in lanes appended side by side: PostgreSQL writes some lanes' sets while the worker decides another's.
+    const laneCount = Math.min(MAX_SET_LANES, Math.max(2, Math.round(groups.size / SET_TRAJECTORIES)));
+    const lanes = Array.from({ length: laneCount }, () => new Map<string, number[]>());
     [...groups].forEach(([trajectoryId, group], position) =>
-      lanes[position % SET_LANES].set(trajectoryId, group),
+      lanes[position % laneCount].set(trajectoryId, group),
     );
     const throughWorkflow = (
       await Promise.all(lanes.map((lane) => this.linkInSets(requests, lane, results, { heartbeat, settle })))

@@ -11,7 +11,7 @@ import {
 } from '../event-store.errors';
 import type { AppendManyOptions, AppendManyResult, AppendRefusal, AppendRequest } from '../event-store.types';
 import { FoldedAppend, foldAppends, StreamAppend, writeFoldedAppends } from '../projections/project-append';
-import { trajectorySummaries } from '../projections/trajectory-summary.projection';
+import { newcomerHoldOf } from '../projections/trajectory-summary.projection';
 import { timedPhase } from '../phase-timings';
 import { eventRows, insertEventRows, insertFreeEventRows } from './insert-event-rows';
 
@@ -166,12 +166,14 @@ async function newcomersWithActiveTrajectory(
   manager: EntityManager,
   folded: readonly Folded[],
 ): Promise<Set<string>> {
-  const active = folded.flatMap(({ streamId, before, after }) =>
-    trajectorySummaries
-      .rows(after)
-      .filter((summary) => summary.status !== 'CLOSED' && !heldBefore(before, summary.nationalNumber))
-      .map((summary) => ({ streamId, summary })),
-  );
+  // The summary's columns of the index only (newcomerHoldOf): mapping every stream's whole summary here, beside the
+  // projection's own mapping, took 3 % of the worker's CPU in a registration import.
+  const active = folded.flatMap(({ streamId, before, after }) => {
+    const summary = newcomerHoldOf(after);
+    return summary.status !== 'CLOSED' && !heldBefore(before, summary.nationalNumber)
+      ? [{ streamId, summary }]
+      : [];
+  });
   const colliding = new Set<string>();
   if (!active.length) return colliding;
   const stored = await manager.query<{ national_number: string; trajectory_id: string }[]>(

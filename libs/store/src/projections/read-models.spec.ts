@@ -12,7 +12,7 @@ import {
 } from '../../../domain/src/trajectory/trajectory.fixtures';
 import { deadlines } from './deadlines.projection';
 import type { FoldedStream } from './projection';
-import { trajectorySummaries } from './trajectory-summary.projection';
+import { newcomerHoldOf, trajectorySummaries } from './trajectory-summary.projection';
 import { violations } from './violations.projection';
 
 const AT = new Date('2026-06-15T10:00:00Z');
@@ -100,6 +100,15 @@ describe('read models are mappings of the folded state', () => {
     ) as TrajectoryState;
     for (const model of [trajectorySummaries, deadlines, violations]) {
       expect(model.rows(stream(roundTripped))).toEqual(model.rows(stream(history.state)));
+    }
+  });
+
+  it("the newcomer's hold (the columns of the one-active-per-newcomer index) is the summary's own", () => {
+    const signed = trajectoryAt('CONTRACT_SIGNED');
+    const suspended = run([suspendTrajectory('2026-05-10')], undefined, signed);
+    for (const state of [signed.state, suspended.state]) {
+      const { trajectoryId, nationalNumber, status } = summary(state);
+      expect(newcomerHoldOf(stream(state))).toEqual({ trajectoryId, nationalNumber, status });
     }
   });
 });

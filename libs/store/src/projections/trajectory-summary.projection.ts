@@ -8,6 +8,20 @@ export const trajectorySummaries: ReadModel<TrajectorySummaryRecord> = {
   rows: (stream) => [summaryOf(stream)],
 };
 
+/**
+ * The summary's columns that the one-active-trajectory-per-newcomer index covers, as `summaryOf` maps them, without
+ * mapping the whole row (read-models.spec.ts checks they agree).
+ */
+export function newcomerHoldOf({
+  state,
+}: FoldedStream): Pick<TrajectorySummaryRecord, 'trajectoryId' | 'nationalNumber' | 'status'> {
+  return {
+    trajectoryId: state.trajectoryId,
+    nationalNumber: state.newcomer.nationalNumber,
+    status: state.status,
+  };
+}
+
 function summaryOf({ streamId, state, lastOccurredAt }: FoldedStream): TrajectorySummaryRecord {
   const { newcomer, contract, vdabRegistration, closure, suspension, attest } = state;
   return Object.assign(new TrajectorySummaryRecord(), {
