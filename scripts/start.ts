@@ -36,6 +36,12 @@ const ROOT = resolve(__dirname, '..', '..'); // dist/scripts/start.js -> reposit
 const DATA_DIR = resolve(ROOT, process.env.INBURGERING_DATA_DIR || '.data');
 const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const WORKER_MAIN = join(ROOT, 'dist', 'apps', 'worker', 'src', 'main.js');
+/**
+ * The worker's glibc allocator as docker-compose.yml sets it, unless the environment says otherwise: two arenas
+ * (not eight per core) and blocks of 128 kB and more returned when freed, which keep a registration file's import
+ * under 300 MB (docs/performance.md, Registration file).
+ */
+const WORKER_ALLOCATOR: NodeJS.ProcessEnv = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
 const POSTGRES_MAIN = join(ROOT, 'dist', 'scripts', 'postgres-process.js');
 const TASK_QUEUE = 'trajectories';
 const NAMESPACE = 'default';
@@ -91,7 +97,7 @@ async function main(): Promise<void> {
     WEB_APP_DIR: process.env.WEB_APP_DIR || join(ROOT, 'dist', 'web'),
   };
   step = Date.now();
-  const worker = spawnService('worker', WORKER_MAIN, childEnv);
+  const worker = spawnService('worker', WORKER_MAIN, { ...WORKER_ALLOCATOR, ...childEnv });
   const api = spawnService('api', API_MAIN, childEnv);
   const apiBaseUrl = `http://${apiHost === '0.0.0.0' || apiHost === '::' ? '127.0.0.1' : apiHost.includes(':') ? `[${apiHost}]` : apiHost}:${apiPort}`;
   await Promise.race([waitForHealth(`${apiBaseUrl}/health`, 90_000), worker.failed, api.failed]);
