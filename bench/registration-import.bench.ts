@@ -358,7 +358,7 @@ function workerPhases() {
         formatSeconds(workflowMs - batches),
         `${((100 * (workflowMs - batches)) / workflowMs).toFixed(0)} %`,
       ]);
-      return `Where the import's time went (worker, summed per phase; the two lanes' phases overlap):\n${renderTable(
+      return `Where the import's time went (worker, summed per phase; the phases of the sets linked side by side overlap):\n${renderTable(
         ['phase', 'runs', 'time', 'of upload end → last outcome'],
         rows,
       )}`;
