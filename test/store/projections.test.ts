@@ -15,7 +15,9 @@ import { readModelRows } from './read-model-assertions';
 import { useStoreTestDatabase } from './store-test-database';
 import { SCENARIO_NOW, trajectoryScenarios } from './trajectory-fixtures';
 
-const database = useStoreTestDatabase();
+// Its own database: the outbox rows it compares before and after a rebuild are claimed by the relays of other test
+// files' workers on the shared one.
+const database = useStoreTestDatabase({ ownDatabase: true });
 const { scenario, opened, contractSigned } = trajectoryScenarios(database);
 
 /** The trajectory's messages for VDAB (a signed contract also tells the municipality: partner-messages.spec.ts). */
