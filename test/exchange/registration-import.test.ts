@@ -11,6 +11,7 @@ import {
   eventsOn,
   uploadFile,
 } from './exchange-helpers';
+import { importsNamed } from '../support/staged-files';
 
 /** Issue 8 §1 acceptance: a mixed VDAB file, every row one outcome, a second upload writes nothing. */
 describe('a bulk file of partner registrations', () => {
@@ -258,15 +259,8 @@ describe('a bulk file of partner registrations', () => {
   });
 
   it('refuses a file it cannot read, naming why, and stages nothing', async () => {
-    // Named uniquely: other test files stage their own imports meanwhile.
     const fileName = `refused-${randomUUID()}.csv`;
-    const staged = async (): Promise<number> =>
-      (
-        await system.database.query(
-          `SELECT count(*)::int AS count FROM registration_imports WHERE file_name = $1`,
-          [fileName],
-        )
-      )[0].count;
+    const staged = () => importsNamed(system.database, 'registration_imports', fileName);
     const header = await uploadFile(
       system,
       'insz;registeredOn;office;partnerDossierId\r\n1;2;3;4\r\n',

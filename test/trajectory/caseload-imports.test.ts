@@ -8,6 +8,7 @@ import { daysAgo } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
 import { uniqueIdentity } from '../support/unique-identities';
 import { removeWorkflowBundleFile, startWorkerChild, WorkerChild } from '../exchange/support/worker-child';
+import { importsNamed } from '../support/staged-files';
 
 const MANAGER = 'manager-gent';
 
@@ -264,15 +265,8 @@ describe('caseload files uploaded through the API', () => {
   }, 400_000);
 
   it('refuses a file whose header lacks a required column, naming it, and stages nothing', async () => {
-    // Named uniquely: other test files stage their own imports meanwhile.
     const fileName = `refused-${randomUUID()}.csv`;
-    const staged = async (): Promise<number> =>
-      (
-        await system.database.query(
-          `SELECT count(*)::int AS count FROM caseload_imports WHERE file_name = $1`,
-          [fileName],
-        )
-      )[0].count;
+    const staged = () => importsNamed(system.database, 'caseload_imports', fileName);
     const response = await upload(
       Buffer.from('dossierId;nationalNumber\r\nx;85073003328\r\n'),
       'text/csv',
