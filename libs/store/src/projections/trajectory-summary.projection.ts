@@ -9,8 +9,8 @@ export const trajectorySummaries: ReadModel<TrajectorySummaryRecord> = {
 };
 
 /**
- * The summary's columns that the one-active-trajectory-per-newcomer index covers, as `summaryOf` maps them, without
- * mapping the whole row (read-models.spec.ts checks they agree).
+ * The summary's columns that the one-active-trajectory-per-newcomer index covers (part of `summaryOf`): what the
+ * bulk append checks before it writes, without mapping the whole row.
  */
 export function newcomerHoldOf({
   state,
@@ -22,19 +22,18 @@ export function newcomerHoldOf({
   };
 }
 
-function summaryOf({ streamId, state, lastOccurredAt }: FoldedStream): TrajectorySummaryRecord {
+function summaryOf(stream: FoldedStream): TrajectorySummaryRecord {
+  const { streamId, state, lastOccurredAt } = stream;
   const { newcomer, contract, vdabRegistration, closure, suspension, attest } = state;
   return Object.assign(new TrajectorySummaryRecord(), {
-    trajectoryId: state.trajectoryId,
+    ...newcomerHoldOf(stream),
     streamId,
-    nationalNumber: newcomer.nationalNumber,
     givenName: newcomer.givenName,
     familyName: newcomer.familyName,
     birthDate: newcomer.birthDate,
     municipality: newcomer.municipality,
     agency: state.agency,
     counsellorId: state.counsellorId ?? null,
-    status: state.status,
     phase: state.phase,
     registeredOn: state.registeredOn,
     intakeOn: state.intakeOn ?? null,
