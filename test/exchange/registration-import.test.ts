@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { uniqueIdentity } from '../support/unique-identities';
 import { daysAgo } from '../support/newcomers';
 import { eventually } from '../support/eventually';
+import { importsNamed } from '../support/staged-files';
 import { startTestSystem, TestSystem } from '../support/system';
 import {
+  eventsOn,
   importFinished,
   openTrajectory,
   problemRows,
   registrationEvents,
-  eventsOn,
   uploadFile,
 } from './exchange-helpers';
-import { importsNamed } from '../support/staged-files';
 
 /** Issue 8 §1 acceptance: a mixed VDAB file, every row one outcome, a second upload writes nothing. */
 describe('a bulk file of partner registrations', () => {

@@ -5,10 +5,10 @@ import { CASELOAD_COLUMNS } from '../../apps/api/src/trajectories/bulk-opening/c
 import { calendarDateAt } from '../../libs/domain/src';
 import { eventually } from '../support/eventually';
 import { daysAgo } from '../support/newcomers';
+import { importsNamed } from '../support/staged-files';
 import { startTestSystem, TestSystem } from '../support/system';
 import { uniqueIdentity } from '../support/unique-identities';
 import { removeWorkflowBundleFile, startWorkerChild, WorkerChild } from '../exchange/support/worker-child';
-import { importsNamed } from '../support/staged-files';
 
 const MANAGER = 'manager-gent';
 
