@@ -5,6 +5,9 @@ import { startWorkerProcess, WorkerProcess } from '../support/processes/worker-p
 import { RestartableTemporal, startRestartableTemporal } from '../support/restartable-temporal';
 import { startTestSystem, TestSystem } from '../support/system';
 
+/** The application_name of an append held in the test trigger's sleep (see slowMissOf). */
+const SLEEPING_APPEND = 'timer-test-slow-miss';
+
 /**
  * Issue 11 §6: a deadline falls due while the stack is being torn down. The contract is signed with backdated facts
  * (100 days ago: its two-month VDAB deadline has passed), so the workflow records the miss seconds after it answers;
@@ -40,7 +43,11 @@ describe('a deadline that falls due while the worker and Temporal restart', () =
     await system.database.query(`
       CREATE OR REPLACE FUNCTION timer_test_slow_miss() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.stream_id = '${trajectoryId}' AND NEW.type = 'DeadlineMissed' THEN PERFORM pg_sleep(${seconds}); END IF;
+        IF NEW.stream_id = '${trajectoryId}' AND NEW.type = 'DeadlineMissed' THEN
+          -- Named for appendsSleeping until the transaction ends, whatever statement the append sends.
+          PERFORM set_config('application_name', '${SLEEPING_APPEND}', true);
+          PERFORM pg_sleep(${seconds});
+        END IF;
         RETURN NEW;
       END $$`);
     await system.database.query(
@@ -48,12 +55,12 @@ describe('a deadline that falls due while the worker and Temporal restart', () =
     );
   }
 
-  /** Appends of events held in the trigger's sleep right now (the transaction's insert, or the one statement's). */
+  /** Appends of events held in the trigger's sleep right now. */
   async function appendsSleeping(): Promise<number> {
     const [{ sleeping }] = await system.database.query(
       `SELECT count(*)::int AS sleeping FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event = 'PgSleep'
-          AND (query LIKE 'INSERT INTO "events"%' OR query LIKE 'WITH write_0 AS (INSERT INTO events %')`,
+        WHERE datname = current_database() AND wait_event = 'PgSleep' AND application_name = $1`,
+      [SLEEPING_APPEND],
     );
     return sleeping;
   }
