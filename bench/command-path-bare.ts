@@ -2,7 +2,8 @@ import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/clie
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { TemporalDevServer } from '../scripts/temporal/dev-server';
-import { bareWorkflow, noopUpdate } from './bare-workflow';
+import { bareWorkflow, committedRowUpdate, localActivityUpdate, noopUpdate } from './bare-workflow';
+import type { BareActivities } from './bare-workflow/activities';
 
 /**
  * The bare-Temporal baseline of the command-path benchmark: a no-op workflow with an update handler, on the same
@@ -13,6 +14,10 @@ export interface BareTemporal {
   updateWithStart(): Promise<string>;
   /** An update on a running workflow: what a command on an open trajectory costs Temporal alone. */
   update(workflowId: string): Promise<void>;
+  /** The same update awaiting a local activity that does nothing: the floor of an append in a local activity. */
+  updateWithLocalActivity(workflowId: string): Promise<void>;
+  /** The same, the local activity committing one row: that floor with the least a durable append costs. */
+  updateCommittingRow(workflowId: string): Promise<void>;
   /** A start of a fresh workflow (no update): what starting a trajectory's workflow costs Temporal alone. */
   start(): Promise<string>;
   close(): Promise<void>;
@@ -29,7 +34,26 @@ const quiet = {
   error: (message: string) => console.error(message),
 };
 
-export async function startBareTemporal(temporal: TemporalDevServer): Promise<BareTemporal> {
+/** Runs one statement in its own transaction (a pool's query). */
+export type Execute = (sql: string, parameters: unknown[]) => Promise<unknown>;
+
+/** The table the committing floor writes to; created by startBareTemporal, dropped by close. */
+const FLOOR_TABLE = 'bench_bare_committed_rows';
+
+export async function startBareTemporal(
+  temporal: TemporalDevServer,
+  execute: Execute,
+): Promise<BareTemporal> {
+  await execute(
+    `CREATE TABLE IF NOT EXISTS ${FLOOR_TABLE} (id uuid PRIMARY KEY, at timestamptz NOT NULL)`,
+    [],
+  );
+  const activities: BareActivities = {
+    async doNothing() {},
+    async commitRow(rowId) {
+      await execute(`INSERT INTO ${FLOOR_TABLE} (id, at) VALUES ($1, now())`, [rowId]);
+    },
+  };
   const workflowBundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('./bare-workflow'),
     logger: quiet,
@@ -40,6 +64,7 @@ export async function startBareTemporal(temporal: TemporalDevServer): Promise<Ba
     namespace: temporal.namespace,
     taskQueue: TASK_QUEUE,
     workflowBundle,
+    activities,
   });
   const running = worker.run();
   const connection = await Connection.connect({ address: temporal.address });
@@ -68,11 +93,22 @@ export async function startBareTemporal(temporal: TemporalDevServer): Promise<Ba
         .getHandle(workflowId)
         .executeUpdate(noopUpdate, { args: [1], updateId: randomUUID() });
     },
+    async updateWithLocalActivity(workflowId) {
+      await client.workflow
+        .getHandle(workflowId)
+        .executeUpdate(localActivityUpdate, { args: [1], updateId: randomUUID() });
+    },
+    async updateCommittingRow(workflowId) {
+      await client.workflow
+        .getHandle(workflowId)
+        .executeUpdate(committedRowUpdate, { args: [randomUUID()], updateId: randomUUID() });
+    },
     async close() {
       worker.shutdown();
       await running;
       await nativeConnection.close();
       await connection.close();
+      await execute(`DROP TABLE IF EXISTS ${FLOOR_TABLE}`, []);
     },
   };
 }

@@ -28,6 +28,9 @@ import {
  * - baseline: bare Temporal (bench/command-path-bare.ts): a no-op workflow with an update handler, the same SDK,
  *   the same dev server, the same process: update-with-start of a fresh workflow for the open, an update on a
  *   running workflow for the other commands.
+ * - the floors of the design, on the same bare workflows and in the same rounds: the update awaiting a local
+ *   activity that does nothing, and one that commits one row (one INSERT, its own transaction). What a command
+ *   that appends in a local activity inside its update cannot go below, whatever the append and the API cost.
  *
  * At each concurrency of BENCH_COMMAND_CONCURRENCIES (default 1,8,32,64): opens, then the commands on the opened
  * trajectories, each phase in rounds that alternate with the baseline's (who goes first alternates too), so drift
@@ -88,7 +91,9 @@ async function main(): Promise<void> {
   if (config.trace) installTrace();
   try {
     system = await startCommandPathSystem(4, log);
-    bare = await startBareTemporal(system.temporal);
+    bare = await startBareTemporal(system.temporal, (sql, parameters) =>
+      system!.database.dataSource.query(sql, parameters),
+    );
     log(system.description);
     log(
       `node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}); ` +
@@ -102,7 +107,9 @@ async function main(): Promise<void> {
         'thru ×bare = commands/s ÷ bare commands/s (goal ≥ 0.80); p99 ×bare = p99 ÷ bare p99 (goal ≤ 2); ' +
           'p50 ×bare = p50 ÷ bare p50 (goal at concurrency 1 ≤ 1.5). Bare: a no-op workflow with an update ' +
           'handler on the same dev server and SDK (open ↔ update-with-start, command ↔ update). ' +
-          '"append in activity" = EventStore.append as the worker ran it during the measured commands.',
+          '"append in activity" = EventStore.append as the worker ran it during the measured commands. ' +
+          '"bare update + local activity (+ 1 committed row)": the bare update awaiting a local activity that does ' +
+          'nothing (that commits one row): the floor of appending in a local activity, against the bare update.',
       );
       console.log(`client retries after a 503 (same Idempotency-Key): ${retriesAfter503}`);
     }
@@ -142,6 +149,8 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
     const bareOpens = new Measurement(`${label} bare update-with-start`);
     const commands = new Measurement(`${label} intake + contract`);
     const bareCommands = new Measurement(`${label} bare update`);
+    const localActivityFloor = new Measurement(`${label}   bare update + local activity`);
+    const committedRowFloor = new Measurement(`${label}   bare update + local activity + 1 committed row`);
     const appends = new Measurement(`${label}   append in activity`);
     const planned = trajectories(people, count);
     const opened: { trajectory: BenchTrajectory; id: string }[] = [];
@@ -201,7 +210,24 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
           );
         }
       };
-      for (const work of round % 2 === 0 ? [theirs, ours] : [ours, theirs]) await work();
+      // The floors of appending in a local activity, on the bare workflows, in the same rounds.
+      const floors = async () => {
+        for (const [floor, send] of [
+          [localActivityFloor, (id: string) => bare.updateWithLocalActivity(id)],
+          [committedRowFloor, (id: string) => bare.updateCommittingRow(id)],
+        ] as const) {
+          await runConcurrently(
+            bareRounds[round] ?? [],
+            concurrency,
+            async (id) => {
+              await timed(floor, () => send(id));
+            },
+            floor,
+          );
+        }
+      };
+      const order = round % 2 === 0 ? [theirs, floors, ours] : [ours, floors, theirs];
+      for (const work of order) await work();
       if (stopRequested) break;
     }
     recorder.into(undefined);
@@ -216,6 +242,8 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
     rows.push({ measurement: opens, bare: bareOpens });
     rows.push({ measurement: commands, bare: bareCommands });
     rows.push({ measurement: appends });
+    rows.push({ measurement: localActivityFloor, bare: bareCommands });
+    rows.push({ measurement: committedRowFloor, bare: bareCommands });
   }
   recorder.restore();
   return rows;

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   let bare: BareTemporal | undefined;
   try {
     log(system.description);
-    bare = await startBareTemporal(system.temporal);
+    bare = await startBareTemporal(system.temporal, (sql, parameters) =>
+      system.database.dataSource.query(sql, parameters),
+    );
     const dataSource = system.database.dataSource;
     const store = new EventStore(dataSource);
 
