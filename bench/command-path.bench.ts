@@ -6,6 +6,7 @@ import type { CommandResult } from '../workflows/src/definitions';
 import { BareTemporal, startBareTemporal } from './command-path-bare';
 import { CommandPathSystem, startCommandPathSystem } from './command-path-system';
 import { clientMark, installTrace, traceOn, traceSummary } from './command-path-trace';
+import { CpuAccount, CpuSeconds } from './process-cpu';
 import {
   formatSeconds,
   log,
@@ -103,6 +104,8 @@ async function main(): Promise<void> {
     if (!stopRequested) {
       const rows = await benchmark(system, bare);
       console.log(`\n${formatTable(rows)}\n`);
+      console.log(`CPU per command (this process, the Temporal server, the database's backends):\n`);
+      console.log(`${formatCpuTable(rows)}\n`);
       console.log(
         'thru ×bare = commands/s ÷ bare commands/s (goal ≥ 0.80); p99 ×bare = p99 ÷ bare p99 (goal ≤ 2); ' +
           'p50 ×bare = p50 ÷ bare p50 (goal at concurrency 1 ≤ 1.5). Bare: a no-op workflow with an update ' +
@@ -139,6 +142,15 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
   await runConcurrently(warm, 4, (id) => bare.update(id));
   log(`warm-up in ${formatSeconds(performance.now() - warmupStarted)}`);
 
+  // CPU per part of the system, per kind of work: the rounds of each kind run one at a time.
+  const backendPids = async () =>
+    (
+      await system.database.dataSource.query<{ pid: number }[]>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+      )
+    ).map(({ pid }) => pid);
+  const cpuAccount = () => new CpuAccount(system.temporal.pid, backendPids);
+
   const rows: TableRow[] = [];
   for (const concurrency of config.concurrencies) {
     if (stopRequested) break;
@@ -152,6 +164,14 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
     const localActivityFloor = new Measurement(`${label}   bare update + local activity`);
     const committedRowFloor = new Measurement(`${label}   bare update + local activity + 1 committed row`);
     const appends = new Measurement(`${label}   append in activity`);
+    const cpu = new Map<Measurement, CpuAccount>(
+      [opens, bareOpens, commands, bareCommands, localActivityFloor, committedRowFloor].map((measurement) => [
+        measurement,
+        cpuAccount(),
+      ]),
+    );
+    const measured = (measurement: Measurement, work: () => Promise<unknown>) =>
+      cpu.get(measurement)!.during(work);
     const planned = trajectories(people, count);
     const opened: { trajectory: BenchTrajectory; id: string }[] = [];
     const bareIds: string[] = [];
@@ -161,23 +181,27 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
     traceOn(config.trace && concurrency === 1);
     for (const [round, items] of chunks.entries()) {
       const ours = () =>
-        runConcurrently(
-          items,
-          concurrency,
-          async (trajectory) => {
-            const result = await timed(opens, () => client.post('open', '/trajectories', trajectory.open));
-            opened.push({ trajectory, id: result.trajectoryId });
-          },
-          opens,
+        measured(opens, () =>
+          runConcurrently(
+            items,
+            concurrency,
+            async (trajectory) => {
+              const result = await timed(opens, () => client.post('open', '/trajectories', trajectory.open));
+              opened.push({ trajectory, id: result.trajectoryId });
+            },
+            opens,
+          ),
         );
       const theirs = () =>
-        runConcurrently(
-          range(items.length),
-          concurrency,
-          async () => {
-            bareIds.push(await timed(bareOpens, () => bare.updateWithStart()));
-          },
-          bareOpens,
+        measured(bareOpens, () =>
+          runConcurrently(
+            range(items.length),
+            concurrency,
+            async () => {
+              bareIds.push(await timed(bareOpens, () => bare.updateWithStart()));
+            },
+            bareOpens,
+          ),
         );
       for (const work of round % 2 === 0 ? [theirs, ours] : [ours, theirs]) await work();
       if (stopRequested) break;
@@ -188,25 +212,31 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
     for (const [round, items] of commandRounds.entries()) {
       const ours = async () => {
         for (const kind of ['intake', 'contract'] as const) {
-          await runConcurrently(
-            items,
-            concurrency,
-            async ({ trajectory, id }) => {
-              await timed(commands, () => client.post(kind, `/trajectories/${id}/${kind}`, trajectory[kind]));
-            },
-            commands,
+          await measured(commands, () =>
+            runConcurrently(
+              items,
+              concurrency,
+              async ({ trajectory, id }) => {
+                await timed(commands, () =>
+                  client.post(kind, `/trajectories/${id}/${kind}`, trajectory[kind]),
+                );
+              },
+              commands,
+            ),
           );
         }
       };
       const theirs = async () => {
         for (let repeat = 0; repeat < 2; repeat += 1) {
-          await runConcurrently(
-            bareRounds[round] ?? [],
-            concurrency,
-            async (id) => {
-              await timed(bareCommands, () => bare.update(id));
-            },
-            bareCommands,
+          await measured(bareCommands, () =>
+            runConcurrently(
+              bareRounds[round] ?? [],
+              concurrency,
+              async (id) => {
+                await timed(bareCommands, () => bare.update(id));
+              },
+              bareCommands,
+            ),
           );
         }
       };
@@ -216,13 +246,15 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
           [localActivityFloor, (id: string) => bare.updateWithLocalActivity(id)],
           [committedRowFloor, (id: string) => bare.updateCommittingRow(id)],
         ] as const) {
-          await runConcurrently(
-            bareRounds[round] ?? [],
-            concurrency,
-            async (id) => {
-              await timed(floor, () => send(id));
-            },
-            floor,
+          await measured(floor, () =>
+            runConcurrently(
+              bareRounds[round] ?? [],
+              concurrency,
+              async (id) => {
+                await timed(floor, () => send(id));
+              },
+              floor,
+            ),
           );
         }
       };
@@ -239,11 +271,17 @@ async function benchmark(system: CommandPathSystem, bare: BareTemporal): Promise
       `${label}: ${opens.count + commands.count} commands over HTTP, ` +
         `${bareOpens.count + bareCommands.count} bare updates in ${formatSeconds(performance.now() - phaseStarted)}`,
     );
-    rows.push({ measurement: opens, bare: bareOpens });
-    rows.push({ measurement: commands, bare: bareCommands });
+    const cpuOf = (measurement: Measurement) => cpu.get(measurement)!.spent;
+    rows.push({ measurement: opens, bare: bareOpens, cpu: cpuOf(opens), bareCpu: cpuOf(bareOpens) });
+    rows.push({
+      measurement: commands,
+      bare: bareCommands,
+      cpu: cpuOf(commands),
+      bareCpu: cpuOf(bareCommands),
+    });
     rows.push({ measurement: appends });
-    rows.push({ measurement: localActivityFloor, bare: bareCommands });
-    rows.push({ measurement: committedRowFloor, bare: bareCommands });
+    for (const floor of [localActivityFloor, committedRowFloor])
+      rows.push({ measurement: floor, bare: bareCommands, cpu: cpuOf(floor), bareCpu: cpuOf(bareCommands) });
   }
   recorder.restore();
   return rows;
@@ -378,6 +416,48 @@ interface TableRow {
   measurement: Measurement;
   /** The bare-Temporal counterpart, measured in the same rounds. */
   bare?: Measurement;
+  /** CPU seconds the rounds of each took, per part of the system. */
+  cpu?: CpuSeconds;
+  bareCpu?: CpuSeconds;
+}
+
+/**
+ * CPU ms per command, per part, against bare's: on two cores shared by all parts, throughput follows the total
+ * (a command that costs four times bare's CPU cannot pass a quarter of bare's rate once the cores are busy).
+ */
+function formatCpuTable(rows: TableRow[]): string {
+  const header = [
+    'operation',
+    'node ms',
+    'temporal ms',
+    'postgres ms',
+    'total ms',
+    'bare total ms',
+    'total ×bare',
+  ];
+  const perCommand = (cpu: CpuSeconds, count: number) => ({
+    node: (1000 * cpu.node) / count,
+    temporal: (1000 * cpu.temporal) / count,
+    postgres: (1000 * cpu.postgres) / count,
+    total: (1000 * (cpu.node + cpu.temporal + cpu.postgres)) / count,
+  });
+  const lines = rows.flatMap(({ measurement: m, bare: b, cpu, bareCpu }) => {
+    if (!cpu || !bareCpu || !b || !m.count || !b.count) return [];
+    const ours = perCommand(cpu, m.count);
+    const theirs = perCommand(bareCpu, b.count);
+    return [
+      [
+        m.name,
+        ours.node.toFixed(1),
+        ours.temporal.toFixed(1),
+        ours.postgres.toFixed(1),
+        ours.total.toFixed(1),
+        theirs.total.toFixed(1),
+        (ours.total / theirs.total).toFixed(2),
+      ],
+    ];
+  });
+  return renderTable(header, lines);
 }
 
 function formatTable(rows: TableRow[]): string {
