@@ -115,6 +115,11 @@ export async function rebuildReadModels(
         `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
           WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
       );
+      // The indexes are built after the load (and the sums' keys after the sums) by this backend alone. PostgreSQL plans
+      // a parallel worker for tables over 8 MB, and then each builds sorted runs into shared temporary files and the
+      // two merge them: for these tables that took more of this backend's CPU alone than the serial build, and longer
+      // (docs/performance.md, Rebuild).
+      await manager.query('SET LOCAL max_parallel_maintenance_workers = 0');
       // The totals that statement triggers keep of some read models are emptied with them: their TRUNCATE triggers
       // would DELETE every row (dead rows that every later statement scans until a VACUUM), and the rows written
       // below add their totals again, to tables as new as theirs.
