@@ -5,6 +5,7 @@ import type { FoldedStream, ReadModel } from './projection';
 /** One row per trajectory: the newcomer, where the trajectory stands, and what its caseload entry sorts on. */
 export const trajectorySummaries: ReadModel<TrajectorySummaryRecord> = {
   entity: TrajectorySummaryRecord,
+  triggerKeptTotals: ['caseload_counts'], // migration ListCounts1797600000002
   rows: (stream) => [summaryOf(stream)],
 };
 
