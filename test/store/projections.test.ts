@@ -6,6 +6,7 @@ import {
   OutboxMessageRecord,
   ProjectionCheckpointRecord,
   READ_MODELS_CHECKPOINT,
+  READ_MODELS,
   rebuildReadModels,
   TrajectorySummaryRecord,
   TypeOrmTrajectoryQueries,
@@ -412,5 +413,30 @@ describe('rebuildReadModels', () => {
       name: READ_MODELS_CHECKPOINT,
     });
     expect(checkpoint.position).toBe(result.position);
+  });
+
+  it('empties the totals that each read model declares its triggers keep, and only those', async () => {
+    // A rebuild truncates these with the read models (their TRUNCATE triggers would DELETE every row): the tables
+    // that each read model's TRUNCATE trigger functions empty must be the ones the read model declares.
+    const cleared = await database.dataSource.query<{ table: string; source: string }[]>(
+      `SELECT trigger.tgrelid::regclass::text AS table, function.prosrc AS source
+         FROM pg_trigger trigger JOIN pg_proc function ON function.oid = trigger.tgfoid
+        WHERE NOT trigger.tgisinternal AND trigger.tgtype & 32 <> 0 AND trigger.tgrelid = ANY($1::regclass[])`,
+      [READ_MODELS.map((model) => database.dataSource.getMetadata(model.entity).tableName)],
+    );
+    const emptied = (table: string) =>
+      cleared
+        .filter((trigger) => trigger.table === table)
+        .flatMap(({ source }) =>
+          [...source.matchAll(/(?:DELETE FROM|TRUNCATE)\s+(\w+)/gi)].map((match) => match[1]),
+        )
+        .sort();
+    for (const model of READ_MODELS) {
+      const table = database.dataSource.getMetadata(model.entity).tableName;
+      expect({ table, totals: [...(model.triggerKeptTotals ?? [])].sort() }).toEqual({
+        table,
+        totals: emptied(table),
+      });
+    }
   });
 });

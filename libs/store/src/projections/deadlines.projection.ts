@@ -8,6 +8,7 @@ import type { ReadModel } from './projection';
  */
 export const deadlines: ReadModel<DeadlineRecord> = {
   entity: DeadlineRecord,
+  triggerKeptTotals: ['deadline_counts'], // migration ListCounts1797600000002
   rows: ({ streamId, state }) =>
     state.deadlines.map((deadline) => {
       if (deadline.anchor === undefined || deadline.anchorOn === undefined) {

@@ -4,6 +4,7 @@ import type { ReadModel } from './projection';
 /** A trajectory's participation hours per coordinating municipality, kind and end day (see the entity). */
 export const participationHourDays: ReadModel<ParticipationHourDayRecord> = {
   entity: ParticipationHourDayRecord,
+  triggerKeptTotals: ['participation_hour_months'], // migration ParticipationHourMonths1798400000001
   rows: ({ state }) => {
     const days = new Map<string, ParticipationHourDayRecord>();
     for (const activity of state.pillars?.PARTICIPATION.activities ?? []) {

@@ -4,6 +4,7 @@ import type { ReadModel } from './projection';
 /** A trajectory's participation hours summed per coordinating municipality and kind (see the entity). */
 export const participationHourSums: ReadModel<ParticipationHourSumRecord> = {
   entity: ParticipationHourSumRecord,
+  triggerKeptTotals: ['participation_hour_totals'], // migration ParticipationHourTotals1797600000000
   rows: ({ state }) => {
     const sums = new Map<string, ParticipationHourSumRecord>();
     for (const activity of state.pillars?.PARTICIPATION.activities ?? []) {

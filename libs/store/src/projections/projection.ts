@@ -16,4 +16,9 @@ export interface FoldedStream {
 export interface ReadModel<Row extends object = object> {
   entity: new () => Row;
   rows(stream: FoldedStream): Row[];
+  /**
+   * Tables of totals over this model's rows that its statement triggers keep (see their migrations), emptied by its
+   * TRUNCATE trigger. A rebuild truncates them with the model's table (rebuildReadModels).
+   */
+  triggerKeptTotals?: readonly string[];
 }

@@ -15,18 +15,6 @@ import type { TableRows } from './table-rows';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
 
-/**
- * The tables that statement triggers on the read models keep (migrations ListCounts, ParticipationHourTotals,
- * ParticipationHourMonths): totals of the read models' rows, emptied by the TRUNCATE triggers of those read models.
- */
-const TRIGGER_KEPT_TOTALS = [
-  'caseload_counts',
-  'deadline_counts',
-  'violation_counts',
-  'participation_hour_totals',
-  'participation_hour_months',
-];
-
 export interface RebuildResult {
   eventsReplayed: number;
   streams: number;
@@ -115,11 +103,19 @@ export async function rebuildReadModels(
         `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
           WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
       );
-      // The totals that statement triggers keep of some read models are emptied with them: their TRUNCATE triggers
-      // would DELETE every row (dead rows that every later statement scans until a VACUUM), and the rows written
-      // below add their totals again, to tables as new as theirs.
+      // The indexes are built after the load (and the sums' keys after the sums) by this backend alone. PostgreSQL plans
+      // a parallel worker for tables over 8 MB, and then each builds sorted runs into shared temporary files and the
+      // two merge them: for these tables that took more of this backend's CPU alone than the serial build, and longer
+      // (docs/performance.md, Rebuild).
+      await manager.query('SET LOCAL max_parallel_maintenance_workers = 0');
+      // The totals that statement triggers keep of some read models (their triggerKeptTotals) are emptied with them:
+      // their TRUNCATE triggers would DELETE every row (dead rows that every later statement scans until a VACUUM),
+      // and the rows written below add their totals again, to tables as new as theirs.
       await manager.query(
-        `TRUNCATE ${[...tables.map((table) => table.metadata.tableName), ...TRIGGER_KEPT_TOTALS].join(', ')}`,
+        `TRUNCATE ${[
+          ...tables.map((table) => table.metadata.tableName),
+          ...READ_MODELS.flatMap((model) => model.triggerKeptTotals ?? []),
+        ].join(', ')}`,
       );
       const secondaryIndexes = await dropSecondaryIndexes(
         manager,

@@ -4,6 +4,7 @@ import type { ReadModel } from './projection';
 /** One row per violation file, with the trajectory's agency, counsellor and municipality now, for the queue. */
 export const violations: ReadModel<ViolationRecord> = {
   entity: ViolationRecord,
+  triggerKeptTotals: ['violation_counts'], // migration ListCounts1797600000002
   rows: ({ state }) =>
     state.violations.map((violation) =>
       Object.assign(new ViolationRecord(), {
