@@ -1,5 +1,3 @@
-// First: the entities that the read models below load get no TypeORM (see entities-without-typeorm).
-import './entities-without-typeorm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { pieceFolder, type RebuiltTables } from './fold-piece';
 
