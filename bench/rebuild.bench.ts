@@ -1,5 +1,5 @@
 import { availableParallelism, loadavg } from 'node:os';
-import { rebuildReadModels, type RebuildPhases } from '../libs/store/src';
+import { rebuildReadModels, type RebuildPhases, tuneGarbageCollectionForRebuild } from '../libs/store/src';
 import { openKeptOrThrowawayDatabase } from './kept-database';
 import { growEventStore } from './grow-store';
 import { formatSeconds, log, positiveInteger, renderTable } from './measure';
@@ -33,6 +33,8 @@ function workerCounts(raw: string): number[] {
 }
 
 async function main(): Promise<void> {
+  // As `npm run rebuild` does.
+  tuneGarbageCollectionForRebuild();
   const database = await openKeptOrThrowawayDatabase('BENCH_REBUILD_DATABASE_URL');
   try {
     const { dataSource } = database;

@@ -1,5 +1,6 @@
 import { createDataSource } from './data-source';
 import { rebuildReadModels } from './projections/rebuild-read-models';
+import { tuneGarbageCollectionForRebuild } from './projections/rebuild-process';
 import { runMigrations } from './postgres/run-migrations';
 import { ownerUrlOf } from './postgres/application-role';
 import { createLogger } from '../../logging/src';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  tuneGarbageCollectionForRebuild();
   await runMigrations(databaseUrl);
   const dataSource = await createDataSource(databaseUrl, {
     poolSize: 1,

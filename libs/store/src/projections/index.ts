@@ -4,6 +4,7 @@ export { READ_MODELS, OUTBOX_PROJECTIONS, SUMMED_READ_MODELS } from './read-mode
 export { addSums, projectSums, rebuildSums, sumDeltas } from './summed-read-models';
 export type { SummedReadModel } from './summed-read-models';
 export { rebuildReadModels, READ_MODELS_CHECKPOINT } from './rebuild-read-models';
+export { tuneGarbageCollectionForRebuild } from './rebuild-process';
 export type { RebuildOptions, RebuildPhases, RebuildResult } from './rebuild-read-models';
 export {
   ACTIRIS,
