@@ -1,6 +1,6 @@
 import { evolve, TrajectoryState } from '../../../domain/src';
 import { CopyColumn, CopyText } from './copy-text';
-import { decodeEventRows } from './event-rows';
+import { eventRowsOf } from './event-rows';
 import { stateRow, toTrajectoryEvent } from './folded-streams';
 import type { FoldedStream } from './projection';
 import { READ_MODELS } from './read-models';
@@ -26,7 +26,6 @@ export function pieceFolder(tables: RebuiltTables): (piece: Buffer) => FoldedPie
   // Each table's text of the piece before: the next piece's buffer starts that large (pieces are alike).
   const lastBytes = tables.map(() => 64 << 10);
   return (piece) => {
-    const records = decodeEventRows(piece);
     const text = lastBytes.map((bytes) => new LineBuffer(bytes + (bytes >> 2)));
     const rows = tables.map(() => 0);
     const add = (table: number, mapped: readonly object[]) => {
@@ -40,7 +39,9 @@ export function pieceFolder(tables: RebuiltTables): (piece: Buffer) => FoldedPie
       READ_MODELS.forEach((model, index) => add(index + 1, model.rows(stream)));
     };
     let current: { streamId: string; state?: TrajectoryState; lastOccurredAt?: Date } | undefined;
-    for (const record of records) {
+    let events = 0;
+    for (const record of eventRowsOf(piece)) {
+      events += 1;
       if (record.stream_id !== current?.streamId) {
         if (current) finish(folded(current));
         current = { streamId: record.stream_id };
@@ -50,7 +51,7 @@ export function pieceFolder(tables: RebuiltTables): (piece: Buffer) => FoldedPie
     }
     if (current) finish(folded(current));
     return {
-      events: records.length,
+      events,
       streams,
       tables: text.map((lines, index) => {
         const written = lines.written();
