@@ -37,20 +37,27 @@ const quiet = {
 /** Runs one statement in its own transaction (a pool's query). */
 export type Execute = (sql: string, parameters: unknown[]) => Promise<unknown>;
 
-/** The table the committing floor writes to; created by startBareTemporal, dropped by close. */
+/** The table the committing floor writes to; created by startBareTemporal when it can execute SQL, dropped by close. */
 const FLOOR_TABLE = 'bench_bare_committed_rows';
 
+/**
+ * Starts the bare workflows' worker and client. `execute` is needed by `updateCommittingRow` only (the command-path
+ * benchmark's committing floor); without it no table is created and that floor throws.
+ */
 export async function startBareTemporal(
   temporal: TemporalDevServer,
-  execute: Execute,
+  execute?: Execute,
 ): Promise<BareTemporal> {
-  await execute(
-    `CREATE TABLE IF NOT EXISTS ${FLOOR_TABLE} (id uuid PRIMARY KEY, at timestamptz NOT NULL)`,
-    [],
-  );
+  if (execute) {
+    await execute(
+      `CREATE TABLE IF NOT EXISTS ${FLOOR_TABLE} (id uuid PRIMARY KEY, at timestamptz NOT NULL)`,
+      [],
+    );
+  }
   const activities: BareActivities = {
     async doNothing() {},
     async commitRow(rowId) {
+      if (!execute) throw new Error('the committing floor needs startBareTemporal to execute SQL');
       await execute(`INSERT INTO ${FLOOR_TABLE} (id, at) VALUES ($1, now())`, [rowId]);
     },
   };
@@ -108,7 +115,7 @@ export async function startBareTemporal(
       await running;
       await nativeConnection.close();
       await connection.close();
-      await execute(`DROP TABLE IF EXISTS ${FLOOR_TABLE}`, []);
+      await execute?.(`DROP TABLE IF EXISTS ${FLOOR_TABLE}`, []);
     },
   };
 }

@@ -37,9 +37,7 @@ async function main(): Promise<void> {
   let bare: BareTemporal | undefined;
   try {
     log(system.description);
-    bare = await startBareTemporal(system.temporal, (sql, parameters) =>
-      system.database.dataSource.query(sql, parameters),
-    );
+    bare = await startBareTemporal(system.temporal);
     const dataSource = system.database.dataSource;
     const store = new EventStore(dataSource);
 
