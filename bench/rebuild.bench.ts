@@ -16,14 +16,24 @@ import { formatSeconds, log, positiveInteger, renderTable } from './measure';
  * Sizes: BENCH_REBUILD_TRAJECTORIES (default 20,000), BENCH_ROUNDS (default 3). With BENCH_REBUILD_DATABASE_URL the
  * store of that database is used (grown first when it has no events) and kept, e.g. the read-path benchmark's.
  * BENCH_REBUILD_WORKERS lists the numbers of worker threads to rebuild with, each its own row, all in every round
- * (default "0,1,<cores>": folding on the rebuild's thread, in one worker thread, in one per core). The one-minute load
+ * (default "0,1,<cores>": folding on the rebuild's thread, in one worker thread, in one per core), and
+ * BENCH_REBUILD_WRITERS the numbers of writing connections (default "2"; "1,2" compares them), each combination its
+ * own row. The one-minute load
  * average is printed after every run, and the rebuild's phases (median wall time of each) below the table.
  */
 const config = {
   trajectories: positiveInteger('BENCH_REBUILD_TRAJECTORIES', 20_000),
   rounds: positiveInteger('BENCH_ROUNDS', 3),
   workers: workerCounts(process.env.BENCH_REBUILD_WORKERS ?? `0,1,${availableParallelism()}`),
+  writers: writerCounts(process.env.BENCH_REBUILD_WRITERS ?? '2'),
 };
+
+function writerCounts(raw: string): (1 | 2)[] {
+  const counts = raw.split(',').map(Number);
+  if (!counts.length || counts.some((count) => count !== 1 && count !== 2))
+    throw new Error(`BENCH_REBUILD_WRITERS must list 1s and 2s, got "${raw}"`);
+  return counts as (1 | 2)[];
+}
 
 function workerCounts(raw: string): number[] {
   const counts = raw.split(',').map(Number);
@@ -53,11 +63,14 @@ async function main(): Promise<void> {
     await dataSource.query('VACUUM ANALYZE events');
 
     const copies: number[] = [];
-    const rebuilds = config.workers.map((workers) => ({
-      workers,
-      samples: [] as number[],
-      phases: [] as RebuildPhases[],
-    }));
+    const rebuilds = config.workers.flatMap((workers) =>
+      config.writers.map((writers) => ({
+        workers,
+        writers,
+        samples: [] as number[],
+        phases: [] as RebuildPhases[],
+      })),
+    );
     const loads: number[] = [];
     // This process's CPU time (ms) per run, its worker threads' included: on a shared machine, what the fold and the
     // row mapping cost here.
@@ -83,9 +96,9 @@ async function main(): Promise<void> {
 
       loads.push(loadavg()[0]);
 
-      for (const { workers, samples, phases } of rebuilds) {
+      for (const { workers, writers, samples, phases } of rebuilds) {
         await timed(samples, async () => {
-          const result = await rebuildReadModels(dataSource, { workers });
+          const result = await rebuildReadModels(dataSource, { workers, writers });
           streams = result.streams;
           phases.push(result.phases);
           if (result.eventsReplayed !== events) {
@@ -97,7 +110,10 @@ async function main(): Promise<void> {
       log(
         `round ${round}: copy ${formatSeconds(copies.at(-1)!)}, ` +
           rebuilds
-            .map(({ workers, samples }) => `rebuild (${workers} workers) ${formatSeconds(samples.at(-1)!)}`)
+            .map(
+              ({ workers, writers, samples }) =>
+                `rebuild (${workers} workers, ${writers} writers) ${formatSeconds(samples.at(-1)!)}`,
+            )
             .join(', ') +
           `; load ${loads.at(-1)!.toFixed(1)}`,
       );
@@ -108,8 +124,8 @@ async function main(): Promise<void> {
     const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
     const rows: [string, number[]][] = [
       ['raw copy of the events table', copies],
-      ...rebuilds.map(({ workers, samples }): [string, number[]] => [
-        workers ? `rebuild, ${workers} worker threads` : 'rebuild, folded on its own thread',
+      ...rebuilds.map(({ workers, writers, samples }): [string, number[]] => [
+        `rebuild, ${label(workers, writers)}`,
         samples,
       ]),
     ];
@@ -138,8 +154,8 @@ async function main(): Promise<void> {
         '\n\nRebuild phases, median wall s\n\n' +
         renderTable(
           ['rebuild', ...phaseNames],
-          rebuilds.map(({ workers, phases }) => [
-            workers ? `${workers} worker threads` : 'on its own thread',
+          rebuilds.map(({ workers, writers, phases }) => [
+            label(workers, writers),
             ...phaseNames.map((name) => (median(phases.map((spent) => spent[name])) / 1000).toFixed(2)),
           ]),
         ),
@@ -147,6 +163,10 @@ async function main(): Promise<void> {
   } finally {
     await database.close();
   }
+}
+
+function label(workers: number, writers: number): string {
+  return `${workers ? `${workers} worker thread${workers > 1 ? 's' : ''}` : 'folded on its own thread'}, ${writers} writer${writers > 1 ? 's' : ''}`;
 }
 
 main().catch((error: unknown) => {

@@ -7,9 +7,11 @@ import { eventsInStreamOrder, readAhead } from './events-in-stream-order';
 import { FoldedPiece, pieceFolder } from './fold-piece';
 import { FoldWorkers } from './fold-workers';
 import { tableRowsOf } from './folded-streams';
-import { READ_MODELS } from './read-models';
+import { keyFigureContributions, openCaseChanges } from './key-figure-contributions.projection';
+import type { ReadModel } from './projection';
+import { READ_MODELS, SUMMED_READ_MODELS } from './read-models';
 import { dropSecondaryIndexes } from './secondary-indexes';
-import { rebuildSums } from './summed-read-models';
+import { rebuildSums, type SqlRunner } from './summed-read-models';
 import { TableCopies } from './table-copies';
 import type { TableRows } from './table-rows';
 
@@ -49,12 +51,26 @@ export interface RebuildOptions {
   /** Bytes of COPY text waiting to be written, at most (the writing backend works while the next rows are folded). */
   writeAheadBytes?: number;
   /**
+   * Connections that write (default 2): with 2, the read models of SECOND_WRITER_MODELS are written, indexed and summed
+   * on a second connection while the first does the rest, each in a transaction of its own (see rebuildReadModels);
+   * 1 writes everything in the rebuild's transaction.
+   */
+  writers?: 1 | 2;
+  /**
    * Worker threads that fold the pieces (default: one per core the process may use but one, at least one); 0 folds
    * on this thread, and so
    * does a store of fewer than about 16 pieces (its events table's size): starting the threads would take longer.
    */
   workers?: number;
 }
+
+/**
+ * The read models a second writer takes (RebuildOptions.writers): the key figures' contributions and the open-case
+ * changes, whose sums are the longest part of the rebuild's tail (~0.6 s of ~1.9 s on 293,867 events). Their indexes
+ * and sums are built on the second connection while the first builds the rest: one backend each, instead of one
+ * backend while the other core idles (docs/performance.md, Rebuild).
+ */
+const SECOND_WRITER_MODELS: readonly ReadModel[] = [keyFigureContributions, openCaseChanges];
 
 /**
  * Recomputes the stored states and every read model from the events, in one transaction: each stream is folded with
@@ -66,6 +82,13 @@ export interface RebuildOptions {
  * snapshot (taken under the lock, so it holds every event there is): PostgreSQL reads the next events on one
  * connection while it writes rows on the other, and worker threads fold pieces of whole streams and encode their rows
  * as COPY text in between (fold-piece); the rows are written in the order the events were read.
+ *
+ * With two writers (the default), SECOND_WRITER_MODELS are written on a second connection in a transaction of its
+ * own, which empties, fills, indexes and sums their tables while the rebuild's transaction does the same for the
+ * rest. It commits once both have done everything else, just before the rebuild's transaction: readers wait for
+ * either's tables until it commits, appends for the rebuild's lock until the end, and a failure before the commits
+ * rolls back both. Only a crash between the two commits would leave the key figures rebuilt and the rest not (a
+ * rebuild again repairs that).
  */
 export async function rebuildReadModels(
   dataSource: DataSource,
@@ -81,11 +104,16 @@ export async function rebuildReadModels(
   // One core is left to this thread (reading, writing) and the two backends: on 2 loaded cores a second folding
   // thread cost more CPU than it saved (docs/performance.md, Rebuild).
   const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+  const writers = options.writers ?? 2;
   // The stored states, then every read model, as fold-piece maps them.
   const tables = [TrajectoryStateRecord, ...READ_MODELS.map(({ entity }) => entity)].map((entity) =>
     tableRowsOf(dataSource.manager, entity),
   );
   const columns = tables.map((table) => table.copyColumns);
+  const secondModels = writers === 2 ? SECOND_WRITER_MODELS : [];
+  const secondTables = new Set(secondModels.map(({ entity }) => tableRowsOf(dataSource.manager, entity)));
+  const firstModels = READ_MODELS.filter((model) => !secondModels.includes(model));
+  const firstTables = tables.filter((table) => !secondTables.has(table));
   // The threads load their modules while the tables are emptied. A store of fewer than about 16 pieces is folded on
   // this thread: starting the threads would take longer than folding it.
   const [{ bytes }] = await dataSource.query<{ bytes: string }[]>(
@@ -97,78 +125,186 @@ export async function rebuildReadModels(
     return await dataSource.transaction(async (manager) => {
       const phases = new PhaseClock();
       await manager.query('LOCK TABLE events IN SHARE MODE');
-      // The stored states are large JSON documents that PostgreSQL compresses: lz4, where the server has it,
-      // compresses them several times faster than the default pglz (each value records its method; reads handle both).
-      await manager.query(
-        `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
-          WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
-      );
-      // The indexes are built after the load (and the sums' keys after the sums) by this backend alone. PostgreSQL plans
-      // a parallel worker for tables over 8 MB, and then each builds sorted runs into shared temporary files and the
-      // two merge them: for these tables that took more of this backend's CPU alone than the serial build, and longer
-      // (docs/performance.md, Rebuild).
-      await manager.query('SET LOCAL max_parallel_maintenance_workers = 0');
-      // The totals that statement triggers keep of some read models (their triggerKeptTotals) are emptied with them:
-      // their TRUNCATE triggers would DELETE every row (dead rows that every later statement scans until a VACUUM),
-      // and the rows written below add their totals again, to tables as new as theirs.
-      await manager.query(
-        `TRUNCATE ${[
-          ...tables.map((table) => table.metadata.tableName),
-          ...READ_MODELS.flatMap((model) => model.triggerKeptTotals ?? []),
-        ].join(', ')}`,
-      );
-      const secondaryIndexes = await dropSecondaryIndexes(
-        manager,
-        tables.map((table) => table.metadata.tableName),
-      );
-      phases.end('emptying');
-
-      // A statement trigger (the totals above) adds each statement's rows to its totals, with one upsert per total the
-      // statement touches: fewer, larger statements touch fewer (5 statements of the deadlines ~12,000 upserts of
-      // 5,022 totals).
-      const triggered = await tablesWithStatementTriggers(manager, tables);
-      const copies = new TableCopies(
-        await connectionOf(manager),
-        {
-          rowsPerCopy,
-          bytesPerCopy,
-          freeze: true,
-          larger: { tables: triggered, rowsPerCopy: 10 * rowsPerCopy, bytesPerCopy: 4 * bytesPerCopy },
-        },
-        writeAheadBytes,
-      );
-      const reader = await snapshotReader(dataSource, manager);
-      let folded: { eventsReplayed: number; streams: number };
-      try {
-        const pieces = readAhead(eventsInStreamOrder(reader, batchSize, pieceBytes), readAheadBytes);
-        const fold = threads ? (piece: Buffer) => threads.fold(piece) : pieceFolder(columns);
-        folded = await foldAndCopy(pieces, fold, threads ? 2 * workers : 0, async (piece) => {
-          piece.tables.forEach(({ lines, rows }, index) => copies.add(tables[index], lines, rows));
-          await copies.ready();
-        });
-        await reader.query('COMMIT');
-      } finally {
-        await reader.end();
+      // Both writers empty their tables at the same time, each on its connection.
+      const sizes = { rowsPerCopy, bytesPerCopy, writeAheadBytes };
+      const [firstStarted, secondStarted] = await Promise.allSettled([
+        startWriter(manager, firstTables, firstModels, sizes),
+        secondTables.size
+          ? ownConnection(dataSource).then((connection) =>
+              startWriter(connection, [...secondTables], secondModels, sizes),
+            )
+          : undefined,
+      ]);
+      if (firstStarted.status === 'rejected' || secondStarted.status === 'rejected') {
+        if (secondStarted.status === 'fulfilled') await secondStarted.value?.close();
+        throw firstStarted.status === 'rejected'
+          ? firstStarted.reason
+          : (secondStarted as PromiseRejectedResult).reason;
       }
-      await copies.flush();
-      phases.end('loading');
-      for (const definition of secondaryIndexes) await manager.query(definition);
-      phases.end('indexing');
-      await rebuildSums(manager);
+      const first = firstStarted.value;
+      const second = secondStarted.value;
+      let secondDone: Promise<void> | undefined;
+      try {
+        phases.end('emptying');
 
-      const [{ position }] = await manager.query<{ position: string }[]>(
-        'SELECT COALESCE(max(position), 0)::text AS position FROM events',
-      );
-      await manager.upsert(
-        ProjectionCheckpointRecord,
-        { name: READ_MODELS_CHECKPOINT, position, updatedAt: new Date() },
-        ['name'],
-      );
-      phases.end('summing');
-      return { ...folded, position, phases: phases.spent };
+        const reader = await snapshotReader(dataSource, manager);
+        let folded: { eventsReplayed: number; streams: number };
+        try {
+          const pieces = readAhead(eventsInStreamOrder(reader, batchSize, pieceBytes), readAheadBytes);
+          const fold = threads ? (piece: Buffer) => threads.fold(piece) : pieceFolder(columns);
+          folded = await foldAndCopy(pieces, fold, threads ? 2 * workers : 0, async (piece) => {
+            piece.tables.forEach(({ lines, rows }, index) => {
+              const table = tables[index];
+              (secondTables.has(table) ? second! : first).copies.add(table, lines, rows);
+            });
+            await first.copies.ready();
+            await second?.copies.ready();
+          });
+          await reader.query('COMMIT');
+        } finally {
+          await reader.end();
+        }
+        // The second writer's tail runs beside the first's.
+        secondDone = second?.finish(manager, secondModels);
+        secondDone?.catch(() => undefined);
+        await first.copies.flush();
+        phases.end('loading');
+        for (const definition of first.indexes) await manager.query(definition);
+        phases.end('indexing');
+        await rebuildSums(
+          manager,
+          SUMMED_READ_MODELS.filter((model) => !secondModels.includes(model)),
+        );
+
+        const [{ position }] = await manager.query<{ position: string }[]>(
+          'SELECT COALESCE(max(position), 0)::text AS position FROM events',
+        );
+        await manager.upsert(
+          ProjectionCheckpointRecord,
+          { name: READ_MODELS_CHECKPOINT, position, updatedAt: new Date() },
+          ['name'],
+        );
+        await secondDone;
+        await second?.commit();
+        phases.end('summing');
+        return { ...folded, position, phases: phases.spent };
+      } finally {
+        // Nothing may run on the second connection after its rollback (outside a transaction).
+        await secondDone?.catch(() => undefined);
+        await second?.close();
+      }
     });
   } finally {
     await threads?.close();
+  }
+}
+
+/** A connection that writes some of the rebuilt tables: emptied, filled by COPY, then indexed and summed. */
+interface Writer {
+  copies: TableCopies;
+  /** The definitions of the secondary indexes dropped, to build after the load. */
+  indexes: string[];
+  /** Flushes the rows, builds the indexes and the sums of `models` (not for the rebuild's own transaction). */
+  finish(manager: EntityManager, models: readonly ReadModel[]): Promise<void>;
+  commit(): Promise<void>;
+  /** Rolls back what is not committed, and ends a connection of its own. */
+  close(): Promise<void>;
+}
+
+/**
+ * Prepares a connection to write `tables`, the rows of `models`: its transaction's settings, the tables and the totals
+ * their statement triggers keep emptied, their secondary indexes dropped. `connection` is the rebuild's transaction
+ * (its entity manager, already in the transaction) or a connection of its own (a pg client: a transaction begins).
+ */
+async function startWriter(
+  connection: EntityManager | Client,
+  tables: readonly TableRows[],
+  models: readonly ReadModel[],
+  sizes: { rowsPerCopy: number; bytesPerCopy: number; writeAheadBytes: number },
+): Promise<Writer> {
+  const own = connection instanceof Client ? connection : undefined;
+  const sql: SqlRunner = own
+    ? {
+        query: async <T>(text: string, parameters?: unknown[]) =>
+          (await own.query(text, parameters)).rows as T,
+      }
+    : (connection as EntityManager);
+  let open = Boolean(own);
+  try {
+    if (own) await own.query('BEGIN');
+    // The stored states are large JSON documents that PostgreSQL compresses: lz4, where the server has it,
+    // compresses them several times faster than the default pglz (each value records its method; reads handle both).
+    await sql.query(
+      `SELECT set_config('default_toast_compression', 'lz4', true) FROM pg_settings
+        WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)`,
+    );
+    // The indexes are built after the load (and the sums' keys after the sums) by this backend alone. PostgreSQL plans
+    // a parallel worker for tables over 8 MB, and then each builds sorted runs into shared temporary files and the
+    // two merge them: for these tables that took more of this backend's CPU alone than the serial build, and longer
+    // (docs/performance.md, Rebuild).
+    await sql.query('SET LOCAL max_parallel_maintenance_workers = 0');
+    // The totals that statement triggers keep of some read models (their triggerKeptTotals) are emptied with them:
+    // their TRUNCATE triggers would DELETE every row (dead rows that every later statement scans until a VACUUM),
+    // and the rows written below add their totals again, to tables as new as theirs.
+    await sql.query(
+      `TRUNCATE ${[
+        ...tables.map((table) => table.metadata.tableName),
+        ...models.flatMap((model) => model.triggerKeptTotals ?? []),
+      ].join(', ')}`,
+    );
+    const indexes = await dropSecondaryIndexes(
+      sql,
+      tables.map((table) => table.metadata.tableName),
+    );
+    // A statement trigger (the totals above) adds each statement's rows to its totals, with one upsert per total the
+    // statement touches: fewer, larger statements touch fewer (5 statements of the deadlines ~12,000 upserts of
+    // 5,022 totals).
+    const triggered = await tablesWithStatementTriggers(sql, tables);
+    const copies = new TableCopies(
+      own ?? (await connectionOf(connection as EntityManager)),
+      {
+        rowsPerCopy: sizes.rowsPerCopy,
+        bytesPerCopy: sizes.bytesPerCopy,
+        freeze: true,
+        larger: {
+          tables: triggered,
+          rowsPerCopy: 10 * sizes.rowsPerCopy,
+          bytesPerCopy: 4 * sizes.bytesPerCopy,
+        },
+      },
+      sizes.writeAheadBytes,
+    );
+    return {
+      copies,
+      indexes,
+      async finish(manager, summed) {
+        await copies.flush();
+        for (const definition of indexes) await sql.query(definition);
+        await rebuildSums(
+          manager,
+          SUMMED_READ_MODELS.filter((model) => summed.includes(model)),
+          sql,
+        );
+      },
+      async commit() {
+        if (!own) return;
+        await own.query('COMMIT');
+        open = false;
+      },
+      async close() {
+        if (!own) return;
+        await copies.idle();
+        if (open) await own.query('ROLLBACK').catch(() => undefined);
+        open = false;
+        await own.end();
+      },
+    };
+  } catch (error) {
+    if (own) {
+      if (open) await own.query('ROLLBACK').catch(() => undefined);
+      await own.end();
+    }
+    throw error;
   }
 }
 
@@ -203,10 +339,10 @@ async function foldAndCopy(
 
 /** The tables that have statement triggers on INSERT. */
 async function tablesWithStatementTriggers(
-  manager: EntityManager,
+  sql: SqlRunner,
   tables: readonly TableRows[],
 ): Promise<Set<TableRows>> {
-  const triggered = await manager.query<{ table: string }[]>(
+  const triggered = await sql.query<{ table: string }[]>(
     `SELECT DISTINCT tgrelid::regclass::text AS table FROM pg_trigger
       WHERE tgrelid = ANY($1::regclass[]) AND NOT tgisinternal AND tgenabled <> 'D'
         AND tgtype & ${TRIGGER_TYPE_ROW} = 0 AND tgtype & ${TRIGGER_TYPE_INSERT} <> 0`,
@@ -238,6 +374,13 @@ async function connectionOf(manager: EntityManager): Promise<ClientBase> {
   return (await manager.queryRunner.connect()) as ClientBase;
 }
 
+/** A new connection with the data source's settings, outside its pool (whose one connection the rebuild may hold). */
+async function ownConnection(dataSource: DataSource): Promise<Client> {
+  const client = new Client(((dataSource.driver as PostgresDriver).master as Pool).options);
+  await client.connect();
+  return client;
+}
+
 /**
  * A new connection (with the data source's settings, outside its pool) in a read-only transaction that sees what the
  * transaction of `manager` sees: the snapshot it exports. It reads the events by their index (see eventsInStreamOrder).
@@ -246,8 +389,7 @@ async function snapshotReader(dataSource: DataSource, manager: EntityManager): P
   const [{ snapshot }] = await manager.query<{ snapshot: string }[]>(
     'SELECT pg_export_snapshot() AS snapshot',
   );
-  const reader = new Client(((dataSource.driver as PostgresDriver).master as Pool).options);
-  await reader.connect();
+  const reader = await ownConnection(dataSource);
   try {
     await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await reader.query(`SET TRANSACTION SNAPSHOT ${reader.escapeLiteral(snapshot)}`);

@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
  * transaction.
  */
 export async function dropSecondaryIndexes(
-  manager: EntityManager,
+  manager: Pick<EntityManager, 'query'>,
   tableNames: readonly string[],
 ): Promise<string[]> {
   const indexes = await manager.query<{ name: string; definition: string }[]>(

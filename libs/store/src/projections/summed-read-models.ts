@@ -245,14 +245,23 @@ async function addToSums(
   );
 }
 
+/** Where SQL runs: an entity manager, or a connection of a rebuild's own (rebuildReadModels' second writer). */
+export type SqlRunner = Pick<EntityManager, 'query'>;
+
 /**
- * After a rebuild has written every contribution: the sums, recomputed from all of them (or from a finer sums table
- * recomputed before: `rebuiltFrom`). The sums tables' unique keys
+ * After a rebuild has written every contribution: the sums of `models` (default: every summed model), recomputed from
+ * all of them (or from a finer sums table recomputed before: `rebuiltFrom`), with SQL run `on` the connection that
+ * wrote the contributions (default: `manager`'s). The sums tables' unique keys
  * are dropped meanwhile and built once over the sums (inserted in hash order, a row at a time, they cost twice as much
  * as the GROUP BY that computes them).
  */
-export async function rebuildSums(manager: EntityManager): Promise<void> {
-  const summed = SUMMED_READ_MODELS.flatMap((model) =>
+export async function rebuildSums(
+  manager: EntityManager,
+  models: readonly SummedReadModel[] = SUMMED_READ_MODELS,
+  on: SqlRunner = manager,
+): Promise<void> {
+  if (!models.length) return;
+  const summed = models.flatMap((model) =>
     model.sums.map((sums) => ({
       ...sumColumnsOf(tableRowsOf(manager, model.entity).metadata, sums),
       rebuiltFrom: sums.rebuiltFrom && {
@@ -263,10 +272,10 @@ export async function rebuildSums(manager: EntityManager): Promise<void> {
   );
   // The tables rebuilt from others after those (a stable sort: the models' order otherwise).
   summed.sort((a, b) => Number(a.rebuiltFrom !== undefined) - Number(b.rebuiltFrom !== undefined));
-  await manager.query(`TRUNCATE ${summed.map(({ table }) => table).join(', ')}`);
+  await on.query(`TRUNCATE ${summed.map(({ table }) => table).join(', ')}`);
   const indexes = await dropSecondaryIndexes(
-    manager,
-    SUMMED_READ_MODELS.flatMap((model) => model.sums.map(({ table }) => table)),
+    on,
+    models.flatMap((model) => model.sums.map(({ table }) => table)),
   );
   for (const columns of summed) {
     const groups = columns.groups.map(({ column }) => column);
@@ -275,7 +284,7 @@ export async function rebuildSums(manager: EntityManager): Promise<void> {
       const keys = groups.map((column, index) =>
         index === from.at && from.as ? from.as('s') : `s.${column}`,
       );
-      await manager.query(
+      await on.query(
         `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
          SELECT ${keys.join(', ')}, ${columns.measures.map((measure) => `sum(s.${measure})`).join(', ')}
            FROM ${quote(from.table)} s
@@ -287,7 +296,7 @@ export async function rebuildSums(manager: EntityManager): Promise<void> {
     const keys = columns.groups.map(({ source }) =>
       source === columns.officeOf ? 'member.office_id' : `c.${source}`,
     );
-    await manager.query(
+    await on.query(
       `INSERT INTO ${columns.table} (${[...groups, ...columns.measures].join(', ')})
        SELECT ${keys.join(', ')}, ${columns.measures.map((measure) => `sum(c.${measure})`).join(', ')}
          FROM ${columns.contributions} c
@@ -296,5 +305,5 @@ export async function rebuildSums(manager: EntityManager): Promise<void> {
        HAVING ${columns.measures.map((measure) => `sum(c.${measure}) <> 0`).join(' OR ')}`,
     );
   }
-  for (const definition of indexes) await manager.query(definition);
+  for (const definition of indexes) await on.query(definition);
 }

@@ -62,6 +62,11 @@ export class TableCopies {
     this.throwFailure();
   }
 
+  /** Waits for the statements sent so far, whatever their outcome, sending nothing more (before a rollback). */
+  async idle(): Promise<void> {
+    await this.tail;
+  }
+
   private send(table: TableRows, buffer: Buffered): void {
     const { lines, bytes } = buffer;
     buffer.lines = [];
