@@ -9,7 +9,8 @@ const log = createLogger('rebuild');
 
 /**
  * Command: recomputes the stored states and every read model of the database (as its owner: DATABASE_OWNER_URL, else
- * DATABASE_URL) from its events (`npm run rebuild`), folding in REBUILD_WORKERS worker threads (default: one per core but one).
+ * DATABASE_URL) from its events (`npm run rebuild`), folding in REBUILD_WORKERS worker threads (default: one per core but one)
+ * and writing on REBUILD_WRITERS connections (default 2, see rebuildReadModels; 1 writes all in one transaction).
  */
 async function main(): Promise<void> {
   const databaseUrl = ownerUrlOf(process.env);
@@ -26,6 +27,12 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  const writers = process.env.REBUILD_WRITERS ? Number(process.env.REBUILD_WRITERS) : undefined;
+  if (writers !== undefined && writers !== 1 && writers !== 2) {
+    log.error('REBUILD_WRITERS must be 1 (one transaction) or 2 (the key figures on a second connection)');
+    process.exitCode = 2;
+    return;
+  }
   tuneGarbageCollectionForRebuild();
   await runMigrations(databaseUrl);
   const dataSource = await createDataSource(databaseUrl, {
@@ -34,7 +41,7 @@ async function main(): Promise<void> {
   }).initialize();
   try {
     const started = performance.now();
-    const { eventsReplayed, streams, position } = await rebuildReadModels(dataSource, { workers });
+    const { eventsReplayed, streams, position } = await rebuildReadModels(dataSource, { workers, writers });
     const seconds = (performance.now() - started) / 1000;
     log.info(
       { eventsReplayed, streams, position, seconds },
