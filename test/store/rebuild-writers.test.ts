@@ -101,7 +101,7 @@ describe('rebuildReadModels with a second writer', () => {
     const before = await contents();
     const connections = await connectionsToTheDatabase();
     // A second open trajectory of an open trajectory's newcomer: the rebuild's first writer fails to build the unique
-    // index of one active trajectory per newcomer, after the second writer has written and summed its tables.
+    // index of one active trajectory per newcomer, once every row is written, while the second builds its own tail.
     const [{ stream_id: streamId }] = await dataSource.query<{ stream_id: string }[]>(
       `SELECT stream_id FROM trajectory_summaries WHERE status <> 'CLOSED' ORDER BY stream_id LIMIT 1`,
     );
