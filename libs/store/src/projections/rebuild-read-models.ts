@@ -73,7 +73,8 @@ export interface RebuildOptions {
 const SECOND_WRITER_MODELS: readonly ReadModel[] = [keyFigureContributions, openCaseChanges];
 
 /**
- * Recomputes the stored states and every read model from the events, in one transaction: each stream is folded with
+ * Recomputes the stored states and every read model from the events, in one transaction (two with a second writer,
+ * below): each stream is folded with
  * the domain's own `evolve`, mapped to rows by the same read models the append uses, and the rows are written with
  * COPY FREEZE (one statement per `rowsPerCopy` rows or `bytesPerCopy` bytes and table). Appends wait meanwhile
  * (SHARE lock on events), readers of the read models too (TRUNCATE). The outbox is kept: messages are caused by events once, a rebuild sends nothing.
