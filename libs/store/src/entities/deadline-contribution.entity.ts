@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from './decorators';
 import type { Agency, DeadlineKind } from '../../../domain/src';
 
 /**

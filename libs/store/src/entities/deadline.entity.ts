@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from './decorators';
 import type { Agency, DeadlineKind, DeadlineSet, DeadlineState, PolicyVersionId } from '../../../domain/src';
 
 /**

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from './decorators';
 import type { EventMetadata } from '../event-store.types';
 
 /** One row of the append-only event store, the legal record of every trajectory. */

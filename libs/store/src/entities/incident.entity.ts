@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from './decorators';
 
 export type IncidentState = 'OPEN' | 'RESOLVED';
 

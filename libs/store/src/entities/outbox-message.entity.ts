@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from './decorators';
 
 export type OutboxMessageState = 'PENDING' | 'DELIVERED' | 'DEAD';
 

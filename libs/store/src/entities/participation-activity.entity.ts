@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from './decorators';
 import type { ParticipationActivityKind } from '../../../domain/src/pillars/pillar-state';
 import { numericAsNumber } from './numeric-transformer';
 

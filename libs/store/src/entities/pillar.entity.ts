@@ -1,4 +1,4 @@
-import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from './decorators';
 import type { Nt2Level, Pillar } from '../../../domain/src';
 import type { PillarReasonKey } from '../../../domain/src/pillars/applicability';
 import type { PillarApplicability, PillarStatus } from '../../../domain/src/pillars/pillar-state';

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from './decorators';
 
 /** How far (event position) a projection has been replayed, written by rebuilds. */
 @Entity({ name: 'projection_checkpoints' })

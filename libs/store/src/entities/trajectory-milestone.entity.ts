@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from './decorators';
 import type { Agency, CalendarDate, TrajectoryStatus } from '../../../domain/src';
 import type { TrajectoryFacts } from '../../../domain/src/key-figures';
 import { numericAsNumber } from './numeric-transformer';

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from './decorators';
 import type { Agency, FineDecision, ViolationKind, ViolationState } from '../../../domain/src';
 
 /** Read model: a violation file opened on a trajectory (e.g. the VDAB registration deadline was missed). */

@@ -272,11 +272,12 @@ export async function rebuildSums(
   );
   // The tables rebuilt from others after those (a stable sort: the models' order otherwise).
   summed.sort((a, b) => Number(a.rebuiltFrom !== undefined) - Number(b.rebuiltFrom !== undefined));
-  await on.query(`TRUNCATE ${summed.map(({ table }) => table).join(', ')}`);
+  // Indexes dropped first: TRUNCATE would give each a new, empty file.
   const indexes = await dropSecondaryIndexes(
     on,
     models.flatMap((model) => model.sums.map(({ table }) => table)),
   );
+  await on.query(`TRUNCATE ${summed.map(({ table }) => table).join(', ')}`);
   for (const columns of summed) {
     const groups = columns.groups.map(({ column }) => column);
     const from = columns.rebuiltFrom;
