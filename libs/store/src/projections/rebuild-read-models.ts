@@ -10,8 +10,8 @@ import { tableRowsOf } from './folded-streams';
 import { keyFigureContributions, openCaseChanges } from './key-figure-contributions.projection';
 import type { ReadModel } from './projection';
 import { READ_MODELS, SUMMED_READ_MODELS } from './read-models';
-import { dropSecondaryIndexes } from './secondary-indexes';
-import { rebuildSums, type SqlRunner } from './summed-read-models';
+import { dropSecondaryIndexes, type SqlRunner } from './secondary-indexes';
+import { rebuildSums } from './summed-read-models';
 import { TableCopies } from './table-copies';
 import type { TableRows } from './table-rows';
 
@@ -66,7 +66,7 @@ export interface RebuildOptions {
 
 /**
  * The read models a second writer takes (RebuildOptions.writers): the key figures' contributions and the open-case
- * changes, whose sums are the longest part of the rebuild's tail (~0.6 s of ~1.9 s on 293,867 events). Their indexes
+ * changes, whose sums are most of the rebuild's ~1 s of sums (its tail was ~1.9 s on 293,867 events). Their indexes
  * and sums are built on the second connection while the first builds the rest: one backend each, instead of one
  * backend while the other core idles (docs/performance.md, Rebuild).
  */
@@ -166,16 +166,9 @@ export async function rebuildReadModels(
           await reader.end();
         }
         // The second writer's tail runs beside the first's.
-        secondDone = second?.finish(manager, secondModels);
+        secondDone = second?.finish(manager);
         secondDone?.catch(() => undefined);
-        await first.copies.flush();
-        phases.end('loading');
-        for (const definition of first.indexes) await manager.query(definition);
-        phases.end('indexing');
-        await rebuildSums(
-          manager,
-          SUMMED_READ_MODELS.filter((model) => !secondModels.includes(model)),
-        );
+        await first.finish(manager, phases);
 
         const [{ position }] = await manager.query<{ position: string }[]>(
           'SELECT COALESCE(max(position), 0)::text AS position FROM events',
@@ -203,10 +196,11 @@ export async function rebuildReadModels(
 /** A connection that writes some of the rebuilt tables: emptied, filled by COPY, then indexed and summed. */
 interface Writer {
   copies: TableCopies;
-  /** The definitions of the secondary indexes dropped, to build after the load. */
-  indexes: string[];
-  /** Flushes the rows, builds the indexes and the sums of `models` (not for the rebuild's own transaction). */
-  finish(manager: EntityManager, models: readonly ReadModel[]): Promise<void>;
+  /**
+   * Writes the rows still buffered, builds the secondary indexes dropped, then the sums of its summed models (their
+   * metadata from `manager`); `phases`, when given, marks the end of the load and of the indexing.
+   */
+  finish(manager: EntityManager, phases?: PhaseClock): Promise<void>;
   commit(): Promise<void>;
   /** Rolls back what is not committed, and ends a connection of its own. */
   close(): Promise<void>;
@@ -279,13 +273,14 @@ async function startWriter(
     );
     return {
       copies,
-      indexes,
-      async finish(manager, summed) {
+      async finish(manager, phases) {
         await copies.flush();
+        phases?.end('loading');
         for (const definition of indexes) await sql.query(definition);
+        phases?.end('indexing');
         await rebuildSums(
           manager,
-          SUMMED_READ_MODELS.filter((model) => summed.includes(model)),
+          SUMMED_READ_MODELS.filter((model) => models.includes(model)),
           sql,
         );
       },

@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
+/** Where SQL runs: an entity manager, or a connection of a rebuild's own (rebuildReadModels' second writer). */
+export type SqlRunner = Pick<EntityManager, 'query'>;
+
 /**
  * Drops the tables' indexes other than primary keys and constraints, answering their definitions, for a caller that
  * fills the tables and then builds each index once over all their rows: cheaper than maintaining it row by row (in
@@ -7,7 +10,7 @@ import type { EntityManager } from 'typeorm';
  * transaction.
  */
 export async function dropSecondaryIndexes(
-  manager: Pick<EntityManager, 'query'>,
+  manager: SqlRunner,
   tableNames: readonly string[],
 ): Promise<string[]> {
   const indexes = await manager.query<{ name: string; definition: string }[]>(

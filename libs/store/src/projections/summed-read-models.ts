@@ -4,7 +4,7 @@ import type { StreamBeforeAppend } from './folded-streams';
 import { tableRowsOf } from './folded-streams';
 import type { FoldedStream, ReadModel } from './projection';
 import { SUMMED_READ_MODELS } from './read-models';
-import { dropSecondaryIndexes } from './secondary-indexes';
+import { dropSecondaryIndexes, type SqlRunner } from './secondary-indexes';
 import { quote, sqlType } from './table-rows';
 
 /**
@@ -244,9 +244,6 @@ async function addToSums(
     unquoted.map((name) => gone.map((row) => row[name])),
   );
 }
-
-/** Where SQL runs: an entity manager, or a connection of a rebuild's own (rebuildReadModels' second writer). */
-export type SqlRunner = Pick<EntityManager, 'query'>;
 
 /**
  * After a rebuild has written every contribution: the sums of `models` (default: every summed model), recomputed from
