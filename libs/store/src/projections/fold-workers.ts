@@ -7,7 +7,9 @@ const WORKER_MODULE = join(__dirname, `fold-worker${extname(__filename)}`);
 /**
  * A fold makes much short-lived garbage (a state per event, rows, strings): with V8's default young generation
  * (16 MiB semi-spaces) much of it is copied and promoted before it dies; 128 MiB (32 MiB semi-spaces) cut the
- * thread's CPU time by ~15 % (docs/performance.md, Rebuild).
+ * thread's CPU time by ~15 % (docs/performance.md, Rebuild). That is the young generation's limit: V8 starts it at
+ * 1 MiB semi-spaces and, as little of a fold's garbage survives, never grows it, unless the process starts it larger
+ * (tuneGarbageCollectionForRebuild).
  */
 const YOUNG_GENERATION_MB = 128;
 
