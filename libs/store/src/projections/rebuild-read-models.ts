@@ -13,6 +13,7 @@ import { READ_MODELS, SUMMED_READ_MODELS } from './read-models';
 import { dropSecondaryIndexes, type SqlRunner } from './secondary-indexes';
 import { rebuildSums } from './summed-read-models';
 import { TableCopies } from './table-copies';
+import { trajectoryMilestones } from './trajectory-milestones.projection';
 import type { TableRows } from './table-rows';
 
 export const READ_MODELS_CHECKPOINT = 'read-models';
@@ -66,11 +67,17 @@ export interface RebuildOptions {
 
 /**
  * The read models a second writer takes (RebuildOptions.writers): the key figures' contributions and the open-case
- * changes, whose sums are most of the rebuild's ~1 s of sums (its tail was ~1.9 s on 293,867 events). Their indexes
- * and sums are built on the second connection while the first builds the rest: one backend each, instead of one
- * backend while the other core idles (docs/performance.md, Rebuild).
+ * changes, whose sums are most of the rebuild's ~1 s of sums (its tail was ~1.9 s on 293,867 events), and the
+ * milestones, whose seven indexes even out the two writers' tails. Their indexes and sums are built on the second
+ * connection while the first builds the rest: one backend each, instead of one backend while the other core idles.
+ * Without the milestones the first writer's tail ran ~0.5 s longer than the second's (the statement log); with the
+ * deadlines instead, the second's ran ~0.6 s longer (docs/performance.md, Rebuild).
  */
-const SECOND_WRITER_MODELS: readonly ReadModel[] = [keyFigureContributions, openCaseChanges];
+const SECOND_WRITER_MODELS: readonly ReadModel[] = [
+  keyFigureContributions,
+  openCaseChanges,
+  trajectoryMilestones,
+];
 
 /**
  * Recomputes the stored states and every read model from the events, in one transaction (two with a second writer,
