@@ -13,9 +13,9 @@ import { setFlagsFromString } from 'node:v8';
  * The folding threads (FoldWorkers), started after this call, begin with 32 MiB semi-spaces. A fold's garbage dies
  * young (a state per event, rows, strings), so V8 never grew the thread's young generation past its 1 MiB start and
  * scavenged it 308 times per rebuild of 293,867 events (478 ms); from 32 MiB, 52 times (134 ms), and the incremental
- * mark-compacts of the thread went from 8 to 1. Five paired rebuilds: 0.5-1.0 s less CPU in this process each, wall
- * time 0.5-1.0 s shorter in four (docs/performance.md, Rebuild). 64 MiB was slower. The main thread's heap was sized at
- * its start and keeps its semi-spaces.
+ * mark-compacts of the thread went from 8 to 1. Twelve alternated rebuilds (ABBA): this process's CPU time 5.68 s
+ * against 6.12 (medians); the wall time did not move beyond the machine's noise (docs/performance.md, Rebuild). 64 MiB
+ * was slower. The main thread's heap was sized at its start and keeps its semi-spaces.
  */
 export function tuneGarbageCollectionForRebuild(): void {
   setFlagsFromString('--external-memory-accounted-in-global-limit');
