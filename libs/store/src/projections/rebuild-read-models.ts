@@ -95,7 +95,7 @@ const SECOND_WRITER_MODELS: readonly ReadModel[] = [
  * own, which empties, fills, indexes and sums their tables while the rebuild's transaction does the same for the
  * rest. It commits once both have done everything else, just before the rebuild's transaction: readers wait for
  * either's tables until it commits, appends for the rebuild's lock until the end, and a failure before the commits
- * rolls back both. Only a crash between the two commits would leave the key figures rebuilt and the rest not (a
+ * rolls back both. Only a crash between the two commits would leave its tables rebuilt and the rest not (a
  * rebuild again repairs that).
  */
 export async function rebuildReadModels(
