@@ -17,8 +17,8 @@ import { useStoreTestDatabase } from './store-test-database';
 /**
  * The rebuild's second writer (RebuildOptions.writers): the key figures' read models and the milestones are written,
  * indexed and summed on a connection of their own. Two writers must write what one writes, and a rebuild that fails
- * must leave every table as it was, on both connections. In a database of its own, loaded in bulk (events only), with a pool of one
- * connection as `npm run rebuild` has: the second writer must not need the pool.
+ * must leave every table as it was, on both connections. In a database of its own, loaded in bulk (events only),
+ * with a pool of one connection as `npm run rebuild` has: the second writer must not need the pool.
  */
 
 const database = useStoreTestDatabase();
