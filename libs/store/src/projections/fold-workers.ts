@@ -5,11 +5,11 @@ import { startModuleWorker } from './module-worker';
 
 const WORKER_MODULE = join(__dirname, `fold-worker${extname(__filename)}`);
 /**
- * A fold makes much short-lived garbage (a state per event, rows, strings): with V8's default young generation
- * (16 MiB semi-spaces) much of it is copied and promoted before it dies; 128 MiB (32 MiB semi-spaces) cut the
- * thread's CPU time by ~15 % (docs/performance.md, Rebuild). That is the young generation's limit: V8 starts it at
- * 1 MiB semi-spaces and, as little of a fold's garbage survives, never grows it, unless the process starts it larger
- * (tuneGarbageCollectionForRebuild).
+ * A fold makes much short-lived garbage (a state per event, rows, strings). 128 MiB is its young generation's limit
+ * (semi-spaces of up to 32 MiB), which cut the thread's CPU time by ~15 % against V8's default limit when more of the
+ * garbage survived. V8 starts the semi-spaces at 1 MiB and grows them only when much survives, which a fold's garbage
+ * no longer does: the process starts them at 32 MiB instead (tuneGarbageCollectionForRebuild; docs/performance.md,
+ * Rebuild).
  */
 const YOUNG_GENERATION_MB = 128;
 

@@ -15,12 +15,12 @@ import { setFlagsFromString } from 'node:v8';
  * scavenged it 308 times per rebuild of 293,867 events (478 ms); from 32 MiB, 52 times (134 ms), and the incremental
  * mark-compacts of the thread went from 8 to 1. Twelve alternated rebuilds (ABBA): this process's CPU time 5.68 s
  * against 6.12 (medians); the wall time did not move beyond the machine's noise (docs/performance.md, Rebuild). 64 MiB
- * was slower. The main thread's heap was sized at its start and keeps its semi-spaces.
+ * was no better. The main thread's heap was sized at its start and keeps its semi-spaces.
  */
 export function tuneGarbageCollectionForRebuild(): void {
   setFlagsFromString('--external-memory-accounted-in-global-limit');
   setFlagsFromString(`--min-semi-space-size=${FOLDING_SEMI_SPACE_MB}`);
 }
 
-/** Within the folding threads' young generation (fold-workers: 128 MiB, three semi-spaces' worth). */
+/** The largest the folding threads' young generation allows (fold-workers: 128 MiB). */
 const FOLDING_SEMI_SPACE_MB = 32;

@@ -70,8 +70,9 @@ export interface RebuildOptions {
  * changes, whose sums are most of the rebuild's ~1 s of sums (its tail was ~1.9 s on 293,867 events), and the
  * milestones, whose seven indexes even out the two writers' tails. Their indexes and sums are built on the second
  * connection while the first builds the rest: one backend each, instead of one backend while the other core idles.
- * Without the milestones the first writer's tail ran ~0.5 s longer than the second's (the statement log); with the
- * deadlines instead, the second's ran ~0.6 s longer (docs/performance.md, Rebuild).
+ * Without the milestones the first writer's tail ran ~0.3-0.5 s longer than the second's (the statement log); with
+ * the deadlines instead, the second's ran ~0.6 s longer. A rebuild right after another heavy write gains nothing from
+ * it (docs/performance.md, Rebuild).
  */
 const SECOND_WRITER_MODELS: readonly ReadModel[] = [
   keyFigureContributions,
