@@ -2,17 +2,10 @@ import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { buildWorkload } from '../../bench/trajectory-workload';
-import {
-  createDataSource,
-  createThrowawayDatabase,
-  eventRows,
-  insertEventRows,
-  runMigrations,
-  ThrowawayDatabase,
-} from '../../libs/store/src';
+import { eventRows } from '../../libs/store/src';
 import { decodeEventRows, EventRowFramer } from '../../libs/store/src/projections/event-rows';
 import { eventsInStreamOrder } from '../../libs/store/src/projections/events-in-stream-order';
-import { useStoreTestDatabase } from './store-test-database';
+import { useBulkLoadedDatabase } from './store-test-database';
 
 /**
  * The rebuild reads the events as PostgreSQL's binary COPY and decodes the rows itself: they must be the rows the
@@ -20,19 +13,7 @@ import { useStoreTestDatabase } from './store-test-database';
  * database of its own, so that it holds only these few events.
  */
 
-const database = useStoreTestDatabase();
-let throwaway: ThrowawayDatabase;
-let dataSource: DataSource;
-let queryRunner: QueryRunner;
-let client: PoolClient;
-let expected: unknown[];
-
-const SELECT = 'SELECT stream_id, version, type, schema_version, occurred_at, data FROM events';
-
-beforeAll(async () => {
-  throwaway = await createThrowawayDatabase(database.adminUrl, 'inburgering_events_copy_test');
-  await runMigrations(throwaway.url);
-  dataSource = await createDataSource(throwaway.url, { poolSize: 1 }).initialize();
+const database = useBulkLoadedDatabase('inburgering_events_copy_test', () => {
   const rows = buildWorkload('events-copy', 6, 2).trajectories.flatMap(({ appends }) =>
     appends.flatMap(eventRows),
   );
@@ -42,20 +23,31 @@ beforeAll(async () => {
   };
   rows[2] = { ...rows[2], data: { ...(rows[2].data as object), note: 'Liège — café ✓ 😀', empty: '' } };
   rows[3] = { ...rows[3], occurred_at: '1999-12-31T23:59:59.999Z' };
-  await insertEventRows(dataSource, rows);
+  loaded = rows.length;
+  return rows;
+});
+let dataSource: DataSource;
+let queryRunner: QueryRunner;
+let client: PoolClient;
+let expected: unknown[];
+let loaded: number;
+
+const SELECT = 'SELECT stream_id, version, type, schema_version, occurred_at, data FROM events';
+
+beforeAll(async () => {
+  dataSource = database.dataSource;
   queryRunner = dataSource.createQueryRunner();
   client = (await queryRunner.connect()) as PoolClient;
   expected = (await client.query(`${SELECT} ORDER BY stream_id, version`)).rows;
-  expect(expected.length).toBe(rows.length);
-});
-
-afterAll(async () => {
-  await queryRunner?.release();
-  await dataSource?.destroy();
-  await throwaway?.drop();
+  expect(expected.length).toBe(loaded);
 });
 
 describe('events in stream order, from a binary COPY', () => {
+  // Released before the database's own teardown (an outer afterAll, which runs after this one).
+  afterAll(async () => {
+    await queryRunner?.release();
+  });
+
   it.each([1, 2_000, 1 << 20])(
     'are the rows the driver parses, read in statements that end inside streams, in pieces of whole streams (%i bytes)',
     async (pieceBytes) => {

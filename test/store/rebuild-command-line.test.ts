@@ -1,17 +1,9 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { DataSource } from 'typeorm';
 import { buildWorkload } from '../../bench/trajectory-workload';
-import {
-  createDataSource,
-  createThrowawayDatabase,
-  eventRows,
-  insertEventRows,
-  runMigrations,
-  ThrowawayDatabase,
-} from '../../libs/store/src';
-import { useStoreTestDatabase } from './store-test-database';
+import { eventRows } from '../../libs/store/src';
+import { useBulkLoadedDatabase } from './store-test-database';
 
 /**
  * `npm run rebuild` as a real process (the TypeScript sources through swc, as jest runs them): the settings it
@@ -23,25 +15,12 @@ const run = promisify(execFile);
 const COMMAND = join(__dirname, '../../libs/store/src/rebuild.ts');
 const TYPESCRIPT = join(__dirname, '../exchange/support/swc-register.js');
 
-const database = useStoreTestDatabase();
-let throwaway: ThrowawayDatabase;
-let dataSource: DataSource;
 const TRAJECTORIES = 12;
-
-beforeAll(async () => {
-  throwaway = await createThrowawayDatabase(database.adminUrl, 'inburgering_rebuild_command_test');
-  await runMigrations(throwaway.url);
-  dataSource = await createDataSource(throwaway.url, { poolSize: 1 }).initialize();
-  const rows = buildWorkload('rebuild-command', TRAJECTORIES, 2).trajectories.flatMap(({ appends }) =>
+const database = useBulkLoadedDatabase('inburgering_rebuild_command_test', () =>
+  buildWorkload('rebuild-command', TRAJECTORIES, 2).trajectories.flatMap(({ appends }) =>
     appends.flatMap(eventRows),
-  );
-  await insertEventRows(dataSource, rows);
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await throwaway?.drop();
-});
+  ),
+);
 
 /** The command's exit code and all it printed, with only these variables (and PATH) set. */
 async function rebuildCommand(variables: Record<string, string>): Promise<{ code: number; output: string }> {
@@ -57,7 +36,9 @@ async function rebuildCommand(variables: Record<string, string>): Promise<{ code
 }
 
 async function count(table: string): Promise<number> {
-  const [{ rows }] = await dataSource.query<{ rows: number }[]>(`SELECT count(*)::int AS rows FROM ${table}`);
+  const [{ rows }] = await database.dataSource.query<{ rows: number }[]>(
+    `SELECT count(*)::int AS rows FROM ${table}`,
+  );
   return rows;
 }
 
@@ -68,7 +49,7 @@ describe('npm run rebuild', () => {
     ['REBUILD_WORKERS', '-1', /REBUILD_WORKERS must be a whole number/],
     ['REBUILD_WORKERS', '1.5', /REBUILD_WORKERS must be a whole number/],
   ])('refuses %s=%s, naming it, before it touches the database', async (name, value, message) => {
-    const { code, output } = await rebuildCommand({ DATABASE_URL: throwaway.url, [name]: value });
+    const { code, output } = await rebuildCommand({ DATABASE_URL: database.url, [name]: value });
     expect(code).toBe(2);
     expect(output).toMatch(message);
     expect(await count('trajectory_summaries')).toBe(0);
@@ -81,10 +62,10 @@ describe('npm run rebuild', () => {
   });
 
   it('rebuilds every read model of the database from its events and says how many', async () => {
-    const [{ events }] = await dataSource.query<{ events: number }[]>(
+    const [{ events }] = await database.dataSource.query<{ events: number }[]>(
       'SELECT count(*)::int AS events FROM events',
     );
-    const { code, output } = await rebuildCommand({ DATABASE_URL: throwaway.url, REBUILD_WRITERS: '2' });
+    const { code, output } = await rebuildCommand({ DATABASE_URL: database.url, REBUILD_WRITERS: '2' });
     expect(code).toBe(0);
     expect(output).toContain(`Rebuilt the read models from ${events} events of ${TRAJECTORIES} streams`);
     expect(await count('trajectory_states')).toBe(TRAJECTORIES);

@@ -2,17 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { buildWorkload } from '../../bench/trajectory-workload';
 import {
-  createDataSource,
-  createThrowawayDatabase,
   eventRows,
   insertEventRows,
   READ_MODELS,
   rebuildReadModels,
-  runMigrations,
   SUMMED_READ_MODELS,
-  ThrowawayDatabase,
 } from '../../libs/store/src';
-import { useStoreTestDatabase } from './store-test-database';
+import { useBulkLoadedDatabase } from './store-test-database';
 
 /**
  * The rebuild's second writer (RebuildOptions.writers): the key figures' read models and the milestones are written,
@@ -21,21 +17,16 @@ import { useStoreTestDatabase } from './store-test-database';
  * with a pool of one connection as `npm run rebuild` has: the second writer must not need the pool.
  */
 
-const database = useStoreTestDatabase();
-let throwaway: ThrowawayDatabase;
+const database = useBulkLoadedDatabase('inburgering_rebuild_writers_test', () =>
+  buildWorkload('rebuild-writers', 40, 3).trajectories.flatMap(({ appends }) => appends.flatMap(eventRows)),
+);
 let dataSource: DataSource;
 
 /** Every table a rebuild writes: the stored states, the read models, the totals their triggers keep, the sums. */
 let tables: string[];
 
-beforeAll(async () => {
-  throwaway = await createThrowawayDatabase(database.adminUrl, 'inburgering_rebuild_writers_test');
-  await runMigrations(throwaway.url);
-  dataSource = await createDataSource(throwaway.url, { poolSize: 1 }).initialize();
-  const rows = buildWorkload('rebuild-writers', 40, 3).trajectories.flatMap(({ appends }) =>
-    appends.flatMap(eventRows),
-  );
-  await insertEventRows(dataSource, rows);
+beforeAll(() => {
+  dataSource = database.dataSource;
   tables = [
     'trajectory_states',
     ...READ_MODELS.flatMap((model) => [
@@ -44,11 +35,6 @@ beforeAll(async () => {
     ]),
     ...SUMMED_READ_MODELS.flatMap((model) => model.sums.map(({ table }) => table)),
   ];
-});
-
-afterAll(async () => {
-  await dataSource?.destroy();
-  await throwaway?.drop();
 });
 
 /** Each table's rows, as one digest per table (in a stable order), and how many. */

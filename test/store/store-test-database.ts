@@ -2,7 +2,9 @@ import { DataSource } from 'typeorm';
 import {
   createDataSource,
   createThrowawayDatabase,
+  EventRow,
   EventStore,
+  insertEventRows,
   runMigrations,
   ThrowawayDatabase,
   TypeOrmTrajectoryQueries,
@@ -71,6 +73,46 @@ export function useStoreTestDatabase(options: { ownDatabase?: boolean } = {}): S
     },
     get queries(): TypeOrmTrajectoryQueries {
       return (queries ??= new TypeOrmTrajectoryQueries(this.dataSource));
+    },
+  };
+}
+
+export interface BulkLoadedDatabase {
+  readonly url: string;
+  /** A pool of one connection, as `npm run rebuild` has. */
+  readonly dataSource: DataSource;
+}
+
+/**
+ * A database of the test file's own, migrated and loaded in bulk with `events()` in beforeAll (the events only: no
+ * stored states, no read models, as a rebuild starts from), dropped in afterAll. For the tests of the rebuild, which
+ * read or write whole tables.
+ */
+export function useBulkLoadedDatabase(name: string, events: () => EventRow[]): BulkLoadedDatabase {
+  const server = useStoreTestDatabase();
+  let throwaway: ThrowawayDatabase | undefined;
+  let dataSource: DataSource | undefined;
+
+  beforeAll(async () => {
+    throwaway = await createThrowawayDatabase(server.adminUrl, name);
+    await runMigrations(throwaway.url);
+    dataSource = await createDataSource(throwaway.url, { poolSize: 1 }).initialize();
+    await insertEventRows(dataSource, events());
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await throwaway?.drop();
+  });
+
+  return {
+    get url(): string {
+      if (!throwaway) throw new Error('the bulk-loaded database is available from beforeAll on');
+      return throwaway.url;
+    },
+    get dataSource(): DataSource {
+      if (!dataSource) throw new Error('the bulk-loaded database is available from beforeAll on');
+      return dataSource;
     },
   };
 }
