@@ -17,6 +17,8 @@ export interface BenchDatabase {
   /** 'DATABASE_URL' or 'embedded PostgreSQL'. */
   origin: string;
   serverVersion: string;
+  /** Its connection URL, for a benchmark's child process. */
+  url: string;
   dataSource: DataSource;
   /** The node-postgres pool under `dataSource`: the baselines go through the very same connections. */
   pool: Pool;
@@ -61,7 +63,7 @@ export async function openBenchDatabase(poolSize: number): Promise<BenchDatabase
       await dataSource.query<{ server_version: string }[]>('SHOW server_version');
     const pool = (dataSource.driver as PostgresDriver).master as Pool;
     const statementsSent = countStatements(pool);
-    return { origin, serverVersion, dataSource, pool, statementsSent, close };
+    return { origin, serverVersion, url: database.url, dataSource, pool, statementsSent, close };
   } catch (error) {
     await close();
     throw error;

@@ -6,6 +6,8 @@ import { openBenchDatabase } from './bench-database';
 
 export interface KeptOrThrowawayDatabase {
   origin: string;
+  /** Its connection URL, for a benchmark's child process. */
+  url: string;
   dataSource: DataSource;
   pool: Pool;
   close(): Promise<void>;
@@ -29,5 +31,5 @@ export async function openKeptOrThrowawayDatabase(
   const dataSource = await createDataSource(url, { poolSize, applicationName: 'bench' }).initialize();
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   const origin = `kept database ${new URL(url).pathname.slice(1)}`;
-  return { origin, dataSource, pool, close: () => dataSource.destroy() };
+  return { origin, url, dataSource, pool, close: () => dataSource.destroy() };
 }

@@ -1,8 +1,11 @@
+import { fork } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { rebuildReadModels, type RebuildPhases, tuneGarbageCollectionForRebuild } from '../libs/store/src';
 import { openKeptOrThrowawayDatabase } from './kept-database';
 import { growEventStore } from './grow-store';
 import { formatSeconds, log, positiveInteger, renderTable } from './measure';
+import type { RebuildOnceAnswer, RebuildOnceRequest } from './rebuild-once';
 
 /**
  * Rebuilding the read models from the events (`npm run rebuild`), against a raw copy of the events table measured in
@@ -18,7 +21,10 @@ import { formatSeconds, log, positiveInteger, renderTable } from './measure';
  * BENCH_REBUILD_WORKERS lists the numbers of worker threads to rebuild with, each its own row, all in every round
  * (default "0,1,<cores>": folding on the rebuild's thread, in one worker thread, in one per core), and
  * BENCH_REBUILD_WRITERS the numbers of writing connections (default "2"; "1,2" compares them), each combination its
- * own row. The one-minute load
+ * own row. BENCH_REBUILD_IN lists where each rebuild runs: "fresh" (the default) in a process of its own, as
+ * `npm run rebuild` does (bench/rebuild-once), "same" in this process, where every rebuild after the first finds the
+ * code compiled and the memory mapped by the ones before (a first rebuild was ~0.7-1.0 s slower on 293,867 events,
+ * with ~60,000 more page faults); each its own row. The one-minute load
  * average is printed after every run, and the rebuild's phases (median wall time of each) below the table.
  */
 const config = {
@@ -26,7 +32,33 @@ const config = {
   rounds: positiveInteger('BENCH_ROUNDS', 3),
   workers: workerCounts(process.env.BENCH_REBUILD_WORKERS ?? `0,1,${availableParallelism()}`),
   writers: writerCounts(process.env.BENCH_REBUILD_WRITERS ?? '2'),
+  places: places(process.env.BENCH_REBUILD_IN ?? 'fresh'),
 };
+
+type Place = 'fresh' | 'same';
+
+function places(raw: string): Place[] {
+  const listed = raw.split(',');
+  if (!listed.length || listed.some((place) => place !== 'fresh' && place !== 'same'))
+    throw new Error(`BENCH_REBUILD_IN must list "fresh" and "same", got "${raw}"`);
+  return listed as Place[];
+}
+
+/** One rebuild in a child process (bench/rebuild-once), as `npm run rebuild` runs it. */
+function rebuildInFreshProcess(request: RebuildOnceRequest): Promise<RebuildOnceAnswer> {
+  return new Promise((resolve, reject) => {
+    let answer: RebuildOnceAnswer | undefined;
+    const child = fork(join(__dirname, 'rebuild-once.js'), {
+      env: { ...process.env, BENCH_REBUILD_ONCE: JSON.stringify(request) },
+      execArgv: [],
+    });
+    child.on('message', (message) => (answer = message as RebuildOnceAnswer));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      answer && code === 0 ? resolve(answer) : reject(new Error(`the rebuild's process exited with ${code}`)),
+    );
+  });
+}
 
 function writerCounts(raw: string): (1 | 2)[] {
   const counts = raw.split(',').map(Number);
@@ -63,13 +95,16 @@ async function main(): Promise<void> {
     await dataSource.query('VACUUM ANALYZE events');
 
     const copies: number[] = [];
-    const rebuilds = config.workers.flatMap((workers) =>
-      config.writers.map((writers) => ({
-        workers,
-        writers,
-        samples: [] as number[],
-        phases: [] as RebuildPhases[],
-      })),
+    const rebuilds = config.places.flatMap((place) =>
+      config.workers.flatMap((workers) =>
+        config.writers.map((writers) => ({
+          place,
+          workers,
+          writers,
+          samples: [] as number[],
+          phases: [] as RebuildPhases[],
+        })),
+      ),
     );
     const loads: number[] = [];
     // This process's CPU time (ms) per run, its worker threads' included: on a shared machine, what the fold and the
@@ -78,12 +113,13 @@ async function main(): Promise<void> {
       [copies, []],
       ...rebuilds.map(({ samples }) => [samples, []] as [number[], number[]]),
     ]);
-    const timed = async (samples: number[], run: () => Promise<unknown>) => {
+    // A run in a child process answers its own wall and CPU time.
+    const timed = async (samples: number[], run: () => Promise<{ ms: number; cpuMs: number } | void>) => {
       const [started, startedCpu] = [performance.now(), process.cpuUsage()];
-      await run();
-      samples.push(performance.now() - started);
+      const measured = await run();
       const used = process.cpuUsage(startedCpu);
-      cpu.get(samples)!.push((used.user + used.system) / 1000);
+      samples.push(measured ? measured.ms : performance.now() - started);
+      cpu.get(samples)!.push(measured ? measured.cpuMs : (used.user + used.system) / 1000);
     };
     let streams = 0;
     for (let round = 1; round <= config.rounds; round += 1) {
@@ -91,19 +127,26 @@ async function main(): Promise<void> {
       await dataSource.query(
         'CREATE TABLE bench_events_copy (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)',
       );
-      await timed(copies, () => dataSource.query('INSERT INTO bench_events_copy SELECT * FROM events'));
+      await timed(copies, async () => {
+        await dataSource.query('INSERT INTO bench_events_copy SELECT * FROM events');
+      });
       await dataSource.query('DROP TABLE bench_events_copy');
 
       loads.push(loadavg()[0]);
 
-      for (const { workers, writers, samples, phases } of rebuilds) {
+      for (const { place, workers, writers, samples, phases } of rebuilds) {
         await timed(samples, async () => {
-          const result = await rebuildReadModels(dataSource, { workers, writers });
+          const answer =
+            place === 'fresh'
+              ? await rebuildInFreshProcess({ url: database.url, workers, writers })
+              : undefined;
+          const result = answer?.result ?? (await rebuildReadModels(dataSource, { workers, writers }));
           streams = result.streams;
           phases.push(result.phases);
           if (result.eventsReplayed !== events) {
             throw new Error(`the rebuild replayed ${result.eventsReplayed} events, not ${events}`);
           }
+          return answer;
         });
         loads.push(loadavg()[0]);
       }
@@ -111,8 +154,8 @@ async function main(): Promise<void> {
         `round ${round}: copy ${formatSeconds(copies.at(-1)!)}, ` +
           rebuilds
             .map(
-              ({ workers, writers, samples }) =>
-                `rebuild (${workers} workers, ${writers} writers) ${formatSeconds(samples.at(-1)!)}`,
+              ({ place, workers, writers, samples }) =>
+                `rebuild (${place}, ${workers} workers, ${writers} writers) ${formatSeconds(samples.at(-1)!)}`,
             )
             .join(', ') +
           `; load ${loads.at(-1)!.toFixed(1)}`,
@@ -124,8 +167,8 @@ async function main(): Promise<void> {
     const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
     const rows: [string, number[]][] = [
       ['raw copy of the events table', copies],
-      ...rebuilds.map(({ workers, writers, samples }): [string, number[]] => [
-        `rebuild, ${label(workers, writers)}`,
+      ...rebuilds.map(({ place, workers, writers, samples }): [string, number[]] => [
+        `rebuild, ${label(place, workers, writers)}`,
         samples,
       ]),
     ];
@@ -154,8 +197,8 @@ async function main(): Promise<void> {
         '\n\nRebuild phases, median wall s\n\n' +
         renderTable(
           ['rebuild', ...phaseNames],
-          rebuilds.map(({ workers, writers, phases }) => [
-            label(workers, writers),
+          rebuilds.map(({ place, workers, writers, phases }) => [
+            label(place, workers, writers),
             ...phaseNames.map((name) => (median(phases.map((spent) => spent[name])) / 1000).toFixed(2)),
           ]),
         ),
@@ -165,8 +208,8 @@ async function main(): Promise<void> {
   }
 }
 
-function label(workers: number, writers: number): string {
-  return `${workers ? `${workers} worker thread${workers > 1 ? 's' : ''}` : 'folded on its own thread'}, ${writers} writer${writers > 1 ? 's' : ''}`;
+function label(place: Place, workers: number, writers: number): string {
+  return `${place === 'fresh' ? 'own process' : 'this process'}, ${workers ? `${workers} worker thread${workers > 1 ? 's' : ''}` : 'folded on its own thread'}, ${writers} writer${writers > 1 ? 's' : ''}`;
 }
 
 main().catch((error: unknown) => {
