@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { addMonths, calendarDate } from '../../libs/domain/src';
 import { buildWebApp, WEB_APP_DIR } from '../../scripts/web/build-web';
 import { axeViolations } from '../support/browser/axe';
 import { findChromium, launchBrowser } from '../support/browser/chromium';
-import { betweenEqualAnswers } from '../support/between-equal-answers';
 import { eventually } from '../support/eventually';
 import { daysAgo } from '../support/newcomers';
 import { startTestSystem, TestSystem } from '../support/system';
@@ -193,18 +192,16 @@ describe('the web app in a browser', () => {
     await expectNoAxeViolations(page, 'dashboard');
 
     // The key figures are the API's: the three agencies side by side, each figure with its definition and source.
+    // Other test files open trajectories for the same agencies meanwhile, so the page is compared with the API's
+    // answer to the page's own request, not with another request's.
     const today = daysAgo(0);
     const from = `${today.slice(0, 4)}-01-01`;
     const june = `${today.slice(0, 4)}-06-01`;
-    const keyFigures = async () =>
-      (
-        await system
-          .http('manager-gent')
-          .get(`/key-figures?from=${from}&to=${today}&groupBy=agency`)
-          .expect(200)
-      ).body as KeyFiguresBody;
-    const vdabFigureOf = (answer: KeyFiguresBody) =>
-      answer.figures.find((figure) => figure.id === 'vdab-registered-within-two-months')!;
+    const answerTo = (path: string, matches: (url: URL, headers: Record<string, string>) => boolean) =>
+      page.waitForResponse((response) => {
+        const url = new URL(response.url());
+        return url.pathname === path && matches(url, response.request().headers());
+      });
     const figures = page.getByRole('region', { name: 'Kerncijfers' });
     const table = figures.getByRole('table', { name: `Kerncijfers van ${from} tot en met ${today}` });
     const showPeriodFrom = async (start: string) => {
@@ -212,25 +209,24 @@ describe('the web app in a browser', () => {
       await figures.getByRole('button', { name: 'Tonen' }).click();
       await figures.getByRole('table', { name: `Kerncijfers van ${start} tot en met ${today}` }).waitFor();
     };
-    const { label } = vdabFigureOf(await keyFigures());
-    expect(label.nl).toMatch(/VDAB/);
     await figures.locator('figure .recharts-surface').first().waitFor();
+    // Another period and back: the table follows each.
+    await showPeriodFrom(june);
+    const figuresAnswered = answerTo(
+      '/key-figures',
+      (url) => url.searchParams.get('from') === from && !url.searchParams.has('format'),
+    );
+    await showPeriodFrom(from);
+    const figuresResponse = await figuresAnswered;
+    expect(figuresResponse.status()).toBe(200);
+    const answer = (await figuresResponse.json()) as KeyFiguresBody;
+    const vdabFigure = answer.figures.find((figure) => figure.id === 'vdab-registered-within-two-months')!;
+    expect(vdabFigure.label.nl).toMatch(/VDAB/);
     await figures
-      .getByRole('img', { name: new RegExp(`^${escapeRegExp(label.nl)} per agentschap`) })
+      .getByRole('img', { name: new RegExp(`^${escapeRegExp(vdabFigure.label.nl)} per agentschap`) })
       .waitFor();
-    // Another period and back: the table follows each, and shows figures the page fetched between two equal answers.
-    const { answer, shown } = await betweenEqualAnswers(keyFigures, async () => {
-      await showPeriodFrom(june);
-      await showPeriodFrom(from);
-      const vdabRow = table.getByRole('row', { name: new RegExp(`^${escapeRegExp(label.nl)}`) });
-      return {
-        header: (await table.getByRole('columnheader').allTextContents()).map(spaces),
-        rows: await table.locator('tbody tr').count(),
-        vdabCells: (await vdabRow.getByRole('cell').allTextContents()).map(spaces),
-      };
-    });
-    const vdabFigure = vdabFigureOf(answer);
-    expect(shown.header).toEqual([
+    const header = (await table.getByRole('columnheader').allTextContents()).map(spaces);
+    expect(header).toEqual([
       'Kerncijfer',
       ...['AGII', 'ATLAS', 'IN_GENT'].map(
         (agency) => vdabFigure.groups.find((g) => g.group === agency)!.label,
@@ -238,57 +234,90 @@ describe('the web app in a browser', () => {
       'Alle agentschappen',
       'Definitie en bron',
     ]);
-    expect(shown.rows).toBe(answer.figures.length);
+    expect(await table.locator('tbody tr').count()).toBe(answer.figures.length);
+    const vdabRow = table.getByRole('row', { name: new RegExp(`^${escapeRegExp(vdabFigure.label.nl)}`) });
+    const cells = (await vdabRow.getByRole('cell').allTextContents()).map(spaces);
     const share = (value: number | null) =>
       value === null
         ? '–'
         : spaces(
             new Intl.NumberFormat('nl-BE', { style: 'percent', maximumFractionDigits: 1 }).format(value),
           );
-    expect(shown.vdabCells.slice(0, 4)).toEqual([
+    expect(cells.slice(0, 4)).toEqual([
       ...['AGII', 'ATLAS', 'IN_GENT'].map((agency) =>
         share(vdabFigure.groups.find((g) => g.group === agency)!.value),
       ),
       share(vdabFigure.value),
     ]);
-    expect(shown.vdabCells[4]).toContain(spaces(vdabFigure.definition.nl));
-    expect(shown.vdabCells[4]).toContain(`Bron: ${vdabFigure.source.document}`);
+    expect(cells[4]).toContain(spaces(vdabFigure.definition.nl));
+    expect(cells[4]).toContain(`Bron: ${vdabFigure.source.document}`);
     await expectNoAxeViolations(page, 'dashboard-key-figures');
 
-    // Its CSV export is the API's (format=csv); the annual report of the year is one click away.
-    const downloaded = async (button: Locator) => {
-      const download = page.waitForEvent('download');
-      await button.click();
-      const file = await download;
-      return { name: file.suggestedFilename(), text: await readDownload(file) };
+    // A file the page saves is the API's answer to the page's request for it, as it came: the request goes through
+    // the test on its way (Chromium does not keep the body of a response read as a blob).
+    const downloaded = async (
+      button: Locator,
+      matches: (url: URL, headers: Record<string, string>) => boolean,
+    ) => {
+      let answered: (answer: { status: number; text: string; type: string }) => void = () => undefined;
+      const answer = new Promise<{ status: number; text: string; type: string }>(
+        (resolve) => (answered = resolve),
+      );
+      const passing = async (route: Route) => {
+        if (!matches(new URL(route.request().url()), route.request().headers())) return route.fallback();
+        const response = await route.fetch();
+        answered({
+          status: response.status(),
+          text: await response.text(),
+          type: response.headers()['content-type'],
+        });
+        await route.fulfill({ response });
+      };
+      await page.route(() => true, passing);
+      try {
+        const download = page.waitForEvent('download');
+        await button.click();
+        const [file, api] = await Promise.all([download, answer]);
+        expect(api.status).toBe(200);
+        const text = await readDownload(file);
+        expect(text).toBe(api.text);
+        return { name: file.suggestedFilename(), text, type: api.type };
+      } finally {
+        await page.unroute(() => true, passing);
+      }
     };
-    const csvOf = async (path: string) => (await system.http('manager-gent').get(path).expect(200)).text;
-    const figuresCsv = await betweenEqualAnswers(
-      () => csvOf(`/key-figures?from=${from}&to=${today}&groupBy=agency&format=csv`),
-      () => downloaded(figures.getByRole('button', { name: 'Exporteren als CSV' })),
+    // Its CSV export is the API's (format=csv); the annual report of the year is one click away.
+    const figuresCsv = await downloaded(
+      figures.getByRole('button', { name: 'Exporteren als CSV' }),
+      (url) =>
+        url.pathname === '/key-figures' &&
+        url.searchParams.get('from') === from &&
+        url.searchParams.get('format') === 'csv',
     );
-    expect(figuresCsv.shown.name).toBe(`kerncijfers-${from}-${today}.csv`);
-    expect(withoutBom(figuresCsv.shown.text)).toBe(withoutBom(figuresCsv.answer));
-    expect(figuresCsv.shown.text).toContain(vdabFigure.label.nl);
+    expect(figuresCsv.name).toBe(`kerncijfers-${from}-${today}.csv`);
+    expect(figuresCsv.type).toMatch(/^text\/csv/);
+    expect(figuresCsv.text).toContain(vdabFigure.label.nl);
+    const year = today.slice(0, 4);
     const report = await downloaded(
-      figures.getByRole('button', { name: `Jaarverslag ${today.slice(0, 4)} (HTML)` }),
+      figures.getByRole('button', { name: `Jaarverslag ${year} (HTML)` }),
+      (url) => url.pathname === `/reports/annual/${year}`,
     );
-    expect(report.name).toBe(`jaarverslag-${today.slice(0, 4)}.html`);
+    expect(report.name).toBe(`jaarverslag-${year}.html`);
     expect(report.text).toContain(vdabFigure.label.nl);
 
-    // The chart's CSV is the API's list (Accept: text/csv), the same one for the same query.
-    const trendCsv = await betweenEqualAnswers(
-      () => csvOf('/monitoring/deadlines/trend?weeks=12&agency=IN_GENT&format=csv'),
-      () =>
-        downloaded(
-          page
-            .getByRole('region', { name: 'Termijnen per week' })
-            .getByRole('button', { name: 'Exporteren als CSV' }),
-        ),
+    // The chart's CSV is the API's list of the chart's query (Accept: text/csv).
+    const trendCsv = await downloaded(
+      page
+        .getByRole('region', { name: 'Termijnen per week' })
+        .getByRole('button', { name: 'Exporteren als CSV' }),
+      (url, headers) =>
+        url.pathname === '/monitoring/deadlines/trend' &&
+        url.searchParams.get('weeks') === '12' &&
+        url.searchParams.get('agency') === 'IN_GENT' &&
+        (headers.accept ?? '').includes('text/csv'),
     );
-    expect(trendCsv.shown.name).toBe('termijnen-per-week.csv');
-    const text = trendCsv.shown.text;
-    expect(text).toBe(trendCsv.answer);
+    expect(trendCsv.name).toBe('termijnen-per-week.csv');
+    const text = trendCsv.text;
     expect(text.split(/\r\n/)[0]).toBe(
       'week,weekStart,key,label,fallingDue,metOnTime,metLate,missed,pending',
     );
@@ -443,7 +472,6 @@ interface KeyFiguresBody {
 }
 
 const spaces = (text: string) => text.replace(/\s+/g, ' ').trim();
-const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function readDownload(download: {
