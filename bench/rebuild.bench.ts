@@ -11,8 +11,9 @@ import type { RebuildOnceAnswer, RebuildOnceRequest } from './rebuild-once';
  * Rebuilding the read models from the events (`npm run rebuild`), against a raw copy of the events table measured in
  * the same run: `INSERT INTO copy SELECT * FROM events` into a table with the events table's columns, constraints
  * and indexes. The store is grown through the domain first (see grow-store). Copy and rebuild alternate for
- * BENCH_ROUNDS rounds; the ratio of their events/s is the figure to compare across machines. The CPU time this process
- * used (folding, mapping, encoding rows) is printed beside it: on a shared machine the wall time is mostly waiting.
+ * BENCH_ROUNDS rounds; the ratio of their events/s is the figure to compare across machines. The CPU time the
+ * rebuilding process used (folding, mapping, encoding rows) is printed beside it: on a shared machine the wall time is
+ * mostly waiting.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:rebuild
  *
@@ -107,8 +108,8 @@ async function main(): Promise<void> {
       ),
     );
     const loads: number[] = [];
-    // This process's CPU time (ms) per run, its worker threads' included: on a shared machine, what the fold and the
-    // row mapping cost here.
+    // The rebuilding process's CPU time (ms) per run, its worker threads' included: on a shared machine, what the fold
+    // and the row mapping cost.
     const cpu = new Map<number[], number[]>([
       [copies, []],
       ...rebuilds.map(({ samples }) => [samples, []] as [number[], number[]]),
