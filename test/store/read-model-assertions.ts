@@ -213,15 +213,15 @@ function readModelFacts(view: TrajectorySummaryView) {
 function pillarStatesOf(views: PillarView[]): PillarStates {
   expect(views.map((view) => view.pillar)).toEqual([...PILLARS]);
   const [mo, nt2, work, participation] = views;
+  // The state keeps a reason's key and parameters, or the text an event recorded before keys (applicabilityReasonOf).
   const base = (view: PillarView) => ({
     applicability: view.applicability,
-    applicabilityReason: view.applicabilityReason,
     ...(view.applicabilityReasonKey
       ? {
           applicabilityReasonKey: view.applicabilityReasonKey,
           applicabilityReasonParams: view.applicabilityReasonParams ?? undefined,
         }
-      : {}),
+      : { applicabilityReason: view.applicabilityReason }),
     status: view.status,
     ...(view.completedOn
       ? { completion: { on: view.completedOn, condition: view.completionCondition } }

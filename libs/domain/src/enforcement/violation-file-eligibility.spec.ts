@@ -1,3 +1,4 @@
+import { applicabilityReasonOf } from '../pillars/pillar-state';
 import { decide } from '../trajectory/decide';
 import { expireDeadlines } from '../trajectory/deadline-expiry';
 import { TrajectoryCommand } from '../trajectory/commands';
@@ -45,7 +46,7 @@ describe('who can be fined, and for what', () => {
           kind: 'ACTIRIS_REGISTRATION',
         }),
       ]);
-      expect(history.state.pillars?.WORK.applicabilityReason).toMatch(
+      expect(applicabilityReasonOf(history.state.pillars!.WORK)).toMatch(
         /^Actiris registration within 2 months/,
       );
       const expired = expireDeadlines(history.state, EXPIRY);

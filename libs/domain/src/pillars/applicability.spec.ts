@@ -1,4 +1,4 @@
-import { withoutReasonKeys } from './reason-keys.fixtures';
+import { withReasonsInEnglish } from './reason-keys.fixtures';
 import { POLICY_VERSIONS, policyVersionById, PolicyVersionId } from '../policy/policy-versions';
 import { calendarDate, CalendarDate } from '../time/calendar-date';
 import { determinePillars, PillarFacts, WORKING_AGE } from './applicability';
@@ -34,7 +34,7 @@ function facts(
 describe('determinePillars', () => {
   describe('per policy version', () => {
     it('2016: MO and NT2 (target A1) apply; no VDAB condition and no participation pillar', () => {
-      expect(withoutReasonKeys(determinePillars(facts('2016')))).toEqual({
+      expect(withReasonsInEnglish(determinePillars(facts('2016')))).toEqual({
         MO: { applicability: 'REQUIRED', reason: `PASS_MO (${params('2016').mo.source})` },
         NT2: {
           applicability: 'REQUIRED',
@@ -51,7 +51,7 @@ describe('determinePillars', () => {
     });
 
     it('2022: the standardised MO test, NT2 target A2 and the VDAB registration; no participation pillar yet', () => {
-      expect(withoutReasonKeys(determinePillars(facts('2022')))).toEqual({
+      expect(withReasonsInEnglish(determinePillars(facts('2022')))).toEqual({
         MO: { applicability: 'REQUIRED', reason: `PASS_STANDARDISED_MO_TEST (${params('2022').mo.source})` },
         NT2: {
           applicability: 'REQUIRED',
@@ -68,7 +68,7 @@ describe('determinePillars', () => {
     });
 
     it('2023: as 2022, plus the 40-hour participation pillar, required of an obliged newcomer who neither works nor studies', () => {
-      expect(withoutReasonKeys(determinePillars(facts('2023')))).toEqual({
+      expect(withReasonsInEnglish(determinePillars(facts('2023')))).toEqual({
         MO: { applicability: 'REQUIRED', reason: `PASS_STANDARDISED_MO_TEST (${params('2023').mo.source})` },
         NT2: {
           applicability: 'REQUIRED',
@@ -111,7 +111,7 @@ describe('determinePillars', () => {
       ['65 on the day of signing', '1961-04-30', 65, 'NOT_APPLICABLE'],
     ])('%s: %s', (_label, birthDate, age, applicability) => {
       const { WORK } = determinePillars(facts('2023', { birthDate: d(birthDate), signedOn }));
-      expect(withoutReasonKeys(WORK)).toEqual(
+      expect(withReasonsInEnglish(WORK)).toEqual(
         applicability === 'REQUIRED'
           ? { applicability, reason: `VDAB registration within 2 months (${VDAB_SOURCE})` }
           : {
@@ -127,7 +127,7 @@ describe('determinePillars', () => {
 
     it.each(['2022', '2023'] as const)('%s: no right to work: WORK does not apply', (policyVersion) => {
       expect(
-        withoutReasonKeys(determinePillars(facts(policyVersion, { profile: { mayWork: false } })).WORK),
+        withReasonsInEnglish(determinePillars(facts(policyVersion, { profile: { mayWork: false } })).WORK),
       ).toEqual({
         applicability: 'NOT_APPLICABLE',
         reason: 'no right to work in Belgium (BBT 2020-2021 l.1206-1207 exceptions)',
@@ -151,7 +151,9 @@ describe('determinePillars', () => {
 
     it('2016: no VDAB condition whatever the age or the right to work', () => {
       for (const birthDate of ['2001-02-05', '1985-07-30', '1950-01-01']) {
-        expect(withoutReasonKeys(determinePillars(facts('2016', { birthDate: d(birthDate) })).WORK)).toEqual({
+        expect(
+          withReasonsInEnglish(determinePillars(facts('2016', { birthDate: d(birthDate) })).WORK),
+        ).toEqual({
           applicability: 'NOT_APPLICABLE',
           reason: 'policy 2016 has no VDAB registration condition',
         });
@@ -200,7 +202,7 @@ describe('determinePillars', () => {
       ],
     ])('%s: %s', (_label, profile, voluntary, applicability, reason) => {
       expect(
-        withoutReasonKeys(determinePillars(facts('2023', { profile, voluntary })).PARTICIPATION),
+        withReasonsInEnglish(determinePillars(facts('2023', { profile, voluntary })).PARTICIPATION),
       ).toEqual({
         applicability,
         reason,
@@ -247,7 +249,7 @@ describe('determinePillars', () => {
       (policyVersion) => {
         for (const literacy of ['LOW_LITERATE', 'ILLITERATE'] as const) {
           expect(
-            withoutReasonKeys(determinePillars(facts(policyVersion, { profile: { literacy } })).NT2),
+            withReasonsInEnglish(determinePillars(facts(policyVersion, { profile: { literacy } })).NT2),
           ).toEqual({
             applicability: 'REQUIRED',
             targetLevel: 'A2',
@@ -279,12 +281,12 @@ describe('determinePillars', () => {
       };
       const at = (literacy: IntakeProfile['literacy']) =>
         determinePillars({ ...facts('2023', { profile: { literacy } }), policy: adjusted }).NT2;
-      expect(withoutReasonKeys(at('LOW_LITERATE'))).toEqual({
+      expect(withReasonsInEnglish(at('LOW_LITERATE'))).toEqual({
         applicability: 'REQUIRED',
         targetLevel: 'A1',
         reason: 'adjusted target A1 for a low-literate learner (test)',
       });
-      expect(withoutReasonKeys(at('ILLITERATE'))).toEqual({
+      expect(withReasonsInEnglish(at('ILLITERATE'))).toEqual({
         applicability: 'REQUIRED',
         targetLevel: 'A1',
         reason: 'adjusted target A1 for a non-literate learner (test)',

@@ -2,7 +2,7 @@ import { Nt2Level, Nt2Skill } from '../policy/pillar';
 import { ParameterisedPolicyVersion } from '../policy/policy-versions';
 import { ageOn } from '../target-group/age';
 import { CalendarDate } from '../time/calendar-date';
-import { IntakeProfile, PillarApplicability } from './pillar-state';
+import type { IntakeProfile, PillarApplicability } from './pillar-state';
 
 /**
  * Working age for the WORK pillar: "elke inburgeraar op beroepsactieve leeftijd" (BBT 2020-2021 l.1199-1200).
@@ -16,7 +16,7 @@ export const WORKING_AGE = {
 
 /**
  * Every wording of why a pillar applies (or not), with the parameters it names: a stable key a screen translates,
- * while `reason` stays the English text for API clients. `source` is the citation of the rule.
+ * and `pillarReasonText` writes in English for API clients and the audit. `source` is the citation of the rule.
  */
 export const PILLAR_REASON_KEYS = {
   MO_REQUIRED: ['requiredResult', 'source'],
@@ -36,12 +36,65 @@ export const PILLAR_REASON_KEYS = {
 
 export type PillarReasonKey = keyof typeof PILLAR_REASON_KEYS;
 
+export type PillarReasonParams = Record<string, string | number>;
+
+/**
+ * Why a pillar applies (or not), in English: the one wording of each key, with its parameters filled in. The events
+ * record it as `reason`; the folded state keeps only the key and the parameters, and the trajectory's view writes the
+ * text again with this function (a rebuild maps every state to rows: the text was a tenth of what it wrote).
+ */
+export function pillarReasonText(key: PillarReasonKey, params: PillarReasonParams): string {
+  const { source } = params;
+  switch (key) {
+    case 'MO_REQUIRED':
+      return `${params.requiredResult} (${source})`;
+    case 'NT2_LITERACY_TRACK': {
+      const skills = String(params.skills)
+        .split(',')
+        .map((skill) => skill.toLowerCase())
+        .join(' and ');
+      return `literacy track (alfa): ${params.targetLevel} for ${skills} only (${source})`;
+    }
+    case 'NT2_ADJUSTED_TARGET':
+      return `adjusted target ${params.targetLevel} for a ${params.literacy === 'ILLITERATE' ? 'non-literate' : 'low-literate'} learner (${source})`;
+    case 'NT2_TARGET':
+      return `target ${params.targetLevel} (${source})`;
+    case 'WORK_NOT_IN_POLICY':
+      return `policy ${params.policyId} has no VDAB registration condition`;
+    case 'WORK_NOT_OF_WORKING_AGE':
+      return `not of working age (${params.age} when the contract was signed; ${source})`;
+    case 'WORK_NO_RIGHT_TO_WORK':
+      return `no right to work in Belgium (${source} exceptions)`;
+    case 'WORK_REGISTRATION_WITHIN':
+      return `${params.partner === 'ACTIRIS' ? 'Actiris' : 'VDAB'} registration within ${params.amount} ${String(params.unit).toLowerCase()} (${source})`;
+    case 'PARTICIPATION_NOT_IN_POLICY':
+      return `policy ${params.policyId} has no participation pillar (${source})`;
+    case 'PARTICIPATION_VOLUNTARY':
+      return `follows the trajectory voluntarily (${source})`;
+    case 'PARTICIPATION_WORKS':
+      return `works (${source})`;
+    case 'PARTICIPATION_STUDIES':
+      return `studies (${source})`;
+    case 'PARTICIPATION_REQUIRED':
+      return `not voluntary, not working or studying: the 40-hour trajectory applies (${source})`;
+  }
+}
+
+/** A determination of `key` with its parameters, and its English reason. */
+function determination(
+  applicability: PillarApplicability,
+  reasonKey: PillarReasonKey,
+  reasonParams: PillarReasonParams,
+): PillarDetermination {
+  return { applicability, reason: pillarReasonText(reasonKey, reasonParams), reasonKey, reasonParams };
+}
+
 export interface PillarDetermination {
   applicability: PillarApplicability;
   reason: string;
   /** Which wording (PILLAR_REASON_KEYS) with `reasonParams` filled in; absent in events recorded before it. */
   reasonKey?: PillarReasonKey;
-  reasonParams?: Record<string, string | number>;
+  reasonParams?: PillarReasonParams;
 }
 
 const NO_RIGHT_TO_WORK_SOURCE = 'BBT 2020-2021 l.1206-1207';
@@ -79,12 +132,7 @@ export function determinePillars({
 }: PillarFacts): PillarsDetermination {
   const { mo, participation, attest } = policy.parameters;
   return {
-    MO: {
-      applicability: 'REQUIRED',
-      reason: `${mo.requiredResult} (${mo.source})`,
-      reasonKey: 'MO_REQUIRED',
-      reasonParams: { requiredResult: mo.requiredResult, source: mo.source },
-    },
+    MO: determination('REQUIRED', 'MO_REQUIRED', { requiredResult: mo.requiredResult, source: mo.source }),
     NT2: nt2Determination(policy, profile),
     WORK: workDetermination(policy, ageOn(birthDate, signedOn), profile, partner),
     PARTICIPATION: participation
@@ -93,10 +141,10 @@ export function determinePillars({
           targetHours: participation.hours,
         }
       : {
-          applicability: 'NOT_APPLICABLE',
-          reason: `policy ${policy.id} has no participation pillar (${attest.source})`,
-          reasonKey: 'PARTICIPATION_NOT_IN_POLICY',
-          reasonParams: { policyId: policy.id, source: attest.source },
+          ...determination('NOT_APPLICABLE', 'PARTICIPATION_NOT_IN_POLICY', {
+            policyId: policy.id,
+            source: attest.source,
+          }),
           targetHours: 0,
         },
   };
@@ -111,33 +159,27 @@ function nt2Determination(
   if (lowLiterate && nt2.literacyTrack) {
     const { targetLevel, skills, source } = nt2.literacyTrack;
     return {
-      applicability: 'REQUIRED',
+      ...determination('REQUIRED', 'NT2_LITERACY_TRACK', { targetLevel, skills: skills.join(','), source }),
       targetLevel,
       skills: [...skills],
-      reason: `literacy track (alfa): ${targetLevel} for ${skills.map((skill) => skill.toLowerCase()).join(' and ')} only (${source})`,
-      reasonKey: 'NT2_LITERACY_TRACK',
-      reasonParams: { targetLevel, skills: skills.join(','), source },
     };
   }
   if (lowLiterate && nt2.lowLiterateTargetLevel !== 'NOT_SET') {
     return {
-      applicability: 'REQUIRED',
-      targetLevel: nt2.lowLiterateTargetLevel,
-      reason: `adjusted target ${nt2.lowLiterateTargetLevel} for a ${profile?.literacy === 'ILLITERATE' ? 'non-literate' : 'low-literate'} learner (${nt2.lowLiterateTargetLevelSource})`,
-      reasonKey: 'NT2_ADJUSTED_TARGET',
-      reasonParams: {
+      ...determination('REQUIRED', 'NT2_ADJUSTED_TARGET', {
         targetLevel: nt2.lowLiterateTargetLevel,
         literacy: profile?.literacy ?? 'LOW_LITERATE',
         source: nt2.lowLiterateTargetLevelSource,
-      },
+      }),
+      targetLevel: nt2.lowLiterateTargetLevel,
     };
   }
   return {
-    applicability: 'REQUIRED',
+    ...determination('REQUIRED', 'NT2_TARGET', {
+      targetLevel: nt2.targetLevel,
+      source: nt2.targetLevelSource,
+    }),
     targetLevel: nt2.targetLevel,
-    reason: `target ${nt2.targetLevel} (${nt2.targetLevelSource})`,
-    reasonKey: 'NT2_TARGET',
-    reasonParams: { targetLevel: nt2.targetLevel, source: nt2.targetLevelSource },
   };
 }
 
@@ -148,40 +190,20 @@ function workDetermination(
   partner: EmploymentServicePartner,
 ): PillarDetermination {
   if (!policy.vdabRegistration) {
-    return {
-      applicability: 'NOT_APPLICABLE',
-      reason: `policy ${policy.id} has no VDAB registration condition`,
-      reasonKey: 'WORK_NOT_IN_POLICY',
-      reasonParams: { policyId: policy.id },
-    };
+    return determination('NOT_APPLICABLE', 'WORK_NOT_IN_POLICY', { policyId: policy.id });
   }
   if (age < WORKING_AGE.from || age >= WORKING_AGE.untilExclusive) {
-    return {
-      applicability: 'NOT_APPLICABLE',
-      reason: `not of working age (${age} when the contract was signed; ${WORKING_AGE.source})`,
-      reasonKey: 'WORK_NOT_OF_WORKING_AGE',
-      reasonParams: { age, source: WORKING_AGE.source },
-    };
+    return determination('NOT_APPLICABLE', 'WORK_NOT_OF_WORKING_AGE', { age, source: WORKING_AGE.source });
   }
   if (profile?.mayWork === false) {
-    return {
-      applicability: 'NOT_APPLICABLE',
-      reason: `no right to work in Belgium (${NO_RIGHT_TO_WORK_SOURCE} exceptions)`,
-      reasonKey: 'WORK_NO_RIGHT_TO_WORK',
-      reasonParams: { source: NO_RIGHT_TO_WORK_SOURCE },
-    };
+    return determination('NOT_APPLICABLE', 'WORK_NO_RIGHT_TO_WORK', { source: NO_RIGHT_TO_WORK_SOURCE });
   }
-  return {
-    applicability: 'REQUIRED',
-    reason: `${partner === 'ACTIRIS' ? 'Actiris' : 'VDAB'} registration within ${policy.vdabRegistration.amount} ${policy.vdabRegistration.unit.toLowerCase()} (${policy.vdabRegistration.source})`,
-    reasonKey: 'WORK_REGISTRATION_WITHIN',
-    reasonParams: {
-      partner,
-      amount: policy.vdabRegistration.amount,
-      unit: policy.vdabRegistration.unit,
-      source: policy.vdabRegistration.source,
-    },
-  };
+  return determination('REQUIRED', 'WORK_REGISTRATION_WITHIN', {
+    partner,
+    amount: policy.vdabRegistration.amount,
+    unit: policy.vdabRegistration.unit,
+    source: policy.vdabRegistration.source,
+  });
 }
 
 function participationApplicability(
@@ -189,19 +211,8 @@ function participationApplicability(
   voluntary: boolean,
   source: string,
 ): PillarDetermination {
-  const optional = (reason: string, reasonKey: PillarReasonKey): PillarDetermination => ({
-    applicability: 'OPTIONAL',
-    reason: `${reason} (${source})`,
-    reasonKey,
-    reasonParams: { source },
-  });
-  if (voluntary) return optional('follows the trajectory voluntarily', 'PARTICIPATION_VOLUNTARY');
-  if (profile?.working) return optional('works', 'PARTICIPATION_WORKS');
-  if (profile?.studying) return optional('studies', 'PARTICIPATION_STUDIES');
-  return {
-    applicability: 'REQUIRED',
-    reason: `not voluntary, not working or studying: the 40-hour trajectory applies (${PARTICIPATION_REQUIRED_SOURCE})`,
-    reasonKey: 'PARTICIPATION_REQUIRED',
-    reasonParams: { source: PARTICIPATION_REQUIRED_SOURCE },
-  };
+  if (voluntary) return determination('OPTIONAL', 'PARTICIPATION_VOLUNTARY', { source });
+  if (profile?.working) return determination('OPTIONAL', 'PARTICIPATION_WORKS', { source });
+  if (profile?.studying) return determination('OPTIONAL', 'PARTICIPATION_STUDIES', { source });
+  return determination('REQUIRED', 'PARTICIPATION_REQUIRED', { source: PARTICIPATION_REQUIRED_SOURCE });
 }

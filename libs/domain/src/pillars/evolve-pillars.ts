@@ -122,11 +122,11 @@ export function evolvePillars(
 function initialPillars(event: PillarsDetermined): PillarStates {
   // Each pillar is its base object with the pillar's own keys assigned after (the same object a spread of the base
   // would make): V8 (Node 20) spreads an object into a literal that adds keys several times slower.
+  // The reason's text is kept only where the event has no key for it: applicabilityReasonOf writes it from the key.
   const base = (determination: PillarDetermination) =>
     determination.reasonKey
       ? {
           applicability: determination.applicability,
-          applicabilityReason: determination.reason,
           applicabilityReasonKey: determination.reasonKey,
           applicabilityReasonParams: determination.reasonParams,
           status: 'NOT_STARTED' as const,

@@ -1,4 +1,4 @@
-import { withoutReasonKeys } from './reason-keys.fixtures';
+import { withReasonsInEnglish } from './reason-keys.fixtures';
 /**
  * Automatic pillar completion and the attest, through `decide`: a pillar completes when its condition is met,
  * and the attest is issued (and the trajectory closed) exactly when every pillar the policy version requires
@@ -102,7 +102,7 @@ describe('pillar completion', () => {
         }),
       ]);
       const passed = run([recordMoTestResult('2026-06-03', true)], NOW, failedTwice);
-      expect(withoutReasonKeys(passed.state.pillars?.MO)).toEqual({
+      expect(withReasonsInEnglish(passed.state.pillars?.MO)).toEqual({
         applicability: 'REQUIRED',
         applicabilityReason: expect.stringMatching(/^PASS_STANDARDISED_MO_TEST/),
         status: 'COMPLETED',

@@ -12,7 +12,14 @@ import {
   trajectoryEvent,
 } from '../trajectory/events';
 import { TrajectoryState } from '../trajectory/state';
-import { nt2TargetMet, ParticipationActivity, Pillar, pillarSatisfied, PillarStates } from './pillar-state';
+import {
+  applicabilityReasonOf,
+  nt2TargetMet,
+  ParticipationActivity,
+  Pillar,
+  pillarSatisfied,
+  PillarStates,
+} from './pillar-state';
 
 /**
  * What follows by itself from the facts: a pillar whose condition is met is completed, and when every pillar
@@ -166,7 +173,7 @@ function describeCondition(pillar: Pillar, pillars: PillarStates): string {
   const state = pillars[pillar];
   if (state.status === 'COMPLETED') return `${pillar}: ${state.completion?.condition}`;
   if (state.status === 'WAIVED') return `${pillar}: waived on ${state.waiver?.on} (${state.waiver?.reason})`;
-  return `${pillar}: ${state.applicability.toLowerCase().replace('_', ' ')} (${state.applicabilityReason})`;
+  return `${pillar}: ${state.applicability.toLowerCase().replace('_', ' ')} (${applicabilityReasonOf(state)})`;
 }
 
 /** Readable: the agency, the year and 64 bits of the trajectory id (a collision is practically excluded). */

@@ -1,4 +1,4 @@
-import type { PillarReasonKey } from './applicability';
+import { pillarReasonText, type PillarReasonKey, type PillarReasonParams } from './applicability';
 import { NT2_SKILLS, Nt2Level, Nt2Skill, Pillar } from '../policy/pillar';
 import { CalendarDate } from '../time/calendar-date';
 
@@ -35,11 +35,14 @@ export interface IntakeProfile {
 
 interface PillarBase {
   applicability: PillarApplicability;
-  /** Why it applies or not, for the counsellor and the audit. */
-  applicabilityReason: string;
-  /** The same as a wording key (PILLAR_REASON_KEYS) and its parameters, for a screen to translate. */
+  /**
+   * Why it applies or not, as a wording key (PILLAR_REASON_KEYS) and its parameters, for a screen to translate and
+   * `applicabilityReasonOf` to write in English.
+   */
   applicabilityReasonKey?: PillarReasonKey;
-  applicabilityReasonParams?: Record<string, string | number>;
+  applicabilityReasonParams?: PillarReasonParams;
+  /** The English reason as recorded, kept only for a pillar determined by an event recorded before reason keys. */
+  applicabilityReason?: string;
   status: PillarStatus;
   completion?: { on: CalendarDate; condition: string };
   waiver?: { on: CalendarDate; reason: string };
@@ -132,4 +135,15 @@ export function nt2TargetMet(
 /** A pillar no longer stands between the newcomer and the attest. */
 export function pillarSatisfied(pillar: PillarBase): boolean {
   return pillar.applicability !== 'REQUIRED' || pillar.status === 'COMPLETED' || pillar.status === 'WAIVED';
+}
+
+/** Why a pillar applies or not, in English (for the API, the audit and the decisions' messages). */
+export function applicabilityReasonOf(pillar: {
+  applicabilityReasonKey?: PillarReasonKey | null;
+  applicabilityReasonParams?: PillarReasonParams | null;
+  applicabilityReason?: string | null;
+}): string {
+  return pillar.applicabilityReasonKey
+    ? pillarReasonText(pillar.applicabilityReasonKey, pillar.applicabilityReasonParams ?? {})
+    : (pillar.applicabilityReason ?? '');
 }

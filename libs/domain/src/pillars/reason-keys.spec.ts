@@ -1,6 +1,16 @@
 import { calendarDate } from '../time/calendar-date';
 import { policyVersionById } from '../policy/policy-versions';
-import { determinePillars, PILLAR_REASON_KEYS, PillarFacts, PillarReasonKey } from './applicability';
+import { trajectoryEvent, PillarsDetermined } from '../trajectory/events';
+import {
+  determinePillars,
+  PILLAR_REASON_KEYS,
+  PillarFacts,
+  PillarReasonKey,
+  pillarReasonText,
+  PillarsDetermination,
+} from './applicability';
+import { evolvePillars } from './evolve-pillars';
+import { applicabilityReasonOf } from './pillar-state';
 
 const d = calendarDate;
 
@@ -63,9 +73,61 @@ describe('pillar reason keys', () => {
     expect(work.reason).toContain(`Actiris registration within 2 months (${work.reasonParams?.source})`);
   });
 
+  it.each(CASES)('%s: the English reason is written from the key and its parameters', (_, given, pillar) => {
+    const { reason, reasonKey, reasonParams } = determinePillars(given)[pillar];
+    expect(pillarReasonText(reasonKey!, reasonParams!)).toBe(reason);
+  });
+
+  it('the folded state keeps the key and parameters, not the text, and the English reason is written from them', () => {
+    const determined = determinePillars(facts({ partner: 'ACTIRIS', profile: { literacy: 'ILLITERATE' } }));
+    const pillars = evolvePillars(undefined, pillarsDetermined(determined))!;
+    expect(pillars.WORK).not.toHaveProperty('applicabilityReason');
+    expect(pillars.WORK).toMatchObject({
+      applicabilityReasonKey: 'WORK_REGISTRATION_WITHIN',
+      applicabilityReasonParams: determined.WORK.reasonParams,
+    });
+    expect(applicabilityReasonOf(pillars.WORK)).toBe(
+      `Actiris registration within 2 months (${determined.WORK.reasonParams!.source})`,
+    );
+    expect(applicabilityReasonOf(pillars.NT2)).toBe(determined.NT2.reason);
+    expect(applicabilityReasonOf(pillars.NT2)).toMatch(
+      /^literacy track \(alfa\): A2 for listening and speaking only \(/,
+    );
+  });
+
+  it('a pillar determined by an event recorded before the keys keeps its reason as recorded', () => {
+    const determined = determinePillars(facts());
+    const recordedBefore = Object.fromEntries(
+      Object.entries(determined).map(([pillar, determination]) => {
+        const recorded: Partial<typeof determination> = { ...determination };
+        delete recorded.reasonKey;
+        delete recorded.reasonParams;
+        return [pillar, recorded];
+      }),
+    ) as unknown as PillarsDetermination;
+    const pillars = evolvePillars(
+      undefined,
+      pillarsDetermined({
+        ...recordedBefore,
+        WORK: { ...recordedBefore.WORK, reason: 'as recorded in 2023' },
+      }),
+    )!;
+    expect(pillars.WORK).not.toHaveProperty('applicabilityReasonKey');
+    expect(applicabilityReasonOf(pillars.WORK)).toBe('as recorded in 2023');
+    expect(applicabilityReasonOf(pillars.MO)).toBe(determined.MO.reason);
+  });
+
   it('every key is given by some case above', () => {
     expect(new Set(CASES.map(([, , , key]) => key))).toEqual(
       new Set(Object.keys(PILLAR_REASON_KEYS).filter((key) => key !== 'NT2_ADJUSTED_TARGET')),
     );
   });
 });
+
+function pillarsDetermined(determination: PillarsDetermination): PillarsDetermined {
+  return trajectoryEvent<PillarsDetermined>(
+    'PillarsDetermined',
+    { policyVersion: '2023', ...determination },
+    Date.parse('2026-01-20T09:00:00Z'),
+  );
+}

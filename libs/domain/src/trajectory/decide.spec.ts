@@ -1,4 +1,4 @@
-import { withoutReasonKeys } from '../pillars/reason-keys.fixtures';
+import { withReasonsInEnglish } from '../pillars/reason-keys.fixtures';
 import { OpenTrajectory, TrajectoryCommand } from './commands';
 import { decide, Decision, vdabDeadlineId } from './decide';
 import { TrajectoryEvent } from './events';
@@ -329,7 +329,7 @@ describe('decide', () => {
     it('signs the contract under the 2023 version, determines the pillars and sets the VDAB deadline 2 months later', () => {
       // the fixture newcomer (born 1985-07-30) is 40 at signing: of working age, so the WORK pillar applies
       const { state } = trajectoryAt('INTAKE_DONE');
-      expect(withoutReasonKeys(accepted(decide(state, recordContract('2026-04-30'), at())))).toEqual([
+      expect(withReasonsInEnglish(accepted(decide(state, recordContract('2026-04-30'), at())))).toEqual([
         event('ContractSigned', { signedOn: '2026-04-30', policyVersion: '2023' }),
         event('PillarsDetermined', defaultPillarsDetermined('2023')),
         event('DeadlineSet', {
@@ -353,7 +353,7 @@ describe('decide', () => {
     ] as const)('signed %s: policy %s, VDAB registration due %s', (signedOn, policyVersion, dueOn) => {
       // born 1985-07-30: 36 to 40 when signing, of working age
       const { state } = trajectoryAt('INTAKE_DONE', { registeredOn: '2016-01-01', intakeOn: '2016-01-01' });
-      expect(withoutReasonKeys(accepted(decide(state, recordContract(signedOn), at())))).toEqual([
+      expect(withReasonsInEnglish(accepted(decide(state, recordContract(signedOn), at())))).toEqual([
         event('ContractSigned', { signedOn, policyVersion }),
         event('PillarsDetermined', defaultPillarsDetermined(policyVersion)),
         event('DeadlineSet', {
@@ -372,7 +372,7 @@ describe('decide', () => {
       'signed %s under the 2016 version: no VDAB deadline',
       (signedOn) => {
         const { state } = trajectoryAt('INTAKE_DONE', { registeredOn: '2015-11-02', intakeOn: '2015-12-01' });
-        expect(withoutReasonKeys(accepted(decide(state, recordContract(signedOn), at())))).toEqual([
+        expect(withReasonsInEnglish(accepted(decide(state, recordContract(signedOn), at())))).toEqual([
           event('ContractSigned', { signedOn, policyVersion: '2016' }),
           event('PillarsDetermined', defaultPillarsDetermined('2016')),
         ]);
@@ -515,7 +515,7 @@ describe('decide', () => {
         recordIntake('2026-03-16'),
         recordVdabRegistration('2026-03-16'),
       ]);
-      expect(withoutReasonKeys(accepted(decide(state, recordContract('2026-04-30'), at())))).toEqual([
+      expect(withReasonsInEnglish(accepted(decide(state, recordContract('2026-04-30'), at())))).toEqual([
         event('ContractSigned', { signedOn: '2026-04-30', policyVersion: '2023' }),
         event('PillarsDetermined', defaultPillarsDetermined('2023')),
         event('DeadlineSet', {

@@ -1,4 +1,4 @@
-import { withoutReasonKeys } from '../pillars/reason-keys.fixtures';
+import { withReasonsInEnglish } from '../pillars/reason-keys.fixtures';
 import { policyVersionById } from '../policy/policy-versions';
 import { calendarDate } from '../time/calendar-date';
 import { expireDeadlines } from './deadline-expiry';
@@ -139,9 +139,9 @@ describe('evolve', () => {
       [8, 'CONTRACT_SIGNED', 'OPEN'],
     ]);
     expect(states[3].deadlines).toEqual([]);
-    expect(withoutReasonKeys(states[3].pillars)).toEqual(PILLARS_AT_SIGNING);
+    expect(withReasonsInEnglish(states[3].pillars)).toEqual(PILLARS_AT_SIGNING);
     expect(states[4].deadlines).toEqual([OPEN_VDAB_DEADLINE]);
-    expect(withoutReasonKeys(states[7])).toEqual({
+    expect(withReasonsInEnglish(states[7])).toEqual({
       trajectoryId: 'trj-0001',
       version: 8,
       status: 'OPEN',

@@ -23,8 +23,9 @@ export class PillarRecord {
   @Column({ type: 'text' })
   applicability!: PillarApplicability;
 
-  @Column({ name: 'applicability_reason', type: 'text' })
-  applicabilityReason!: string;
+  /** The reason as recorded, only for pillars determined before reason keys (the domain's applicabilityReasonOf). */
+  @Column({ name: 'applicability_reason', type: 'text', nullable: true })
+  applicabilityReason!: string | null;
 
   /** The reason as a wording key (PILLAR_REASON_KEYS) and its parameters; NULL for pillars determined before. */
   @Column({ name: 'applicability_reason_key', type: 'text', nullable: true })

@@ -35,6 +35,7 @@ import { CreateCaseloadImports1798800000000 } from './1798800000000-create-casel
 import { KeyFigureYearlySums1798900000000 } from './1798900000000-key-figure-yearly-sums';
 import { TrajectoryStatesAsJson1799000000000 } from './1799000000000-trajectory-states-as-json';
 import { OutboxClaimByKind1799200000000 } from './1799200000000-outbox-claim-by-kind';
+import { PillarReasonTextOptional1799300000000 } from './1799300000000-pillar-reason-text-optional';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -75,4 +76,5 @@ export const migrations = [
   KeyFigureYearlySums1798900000000,
   TrajectoryStatesAsJson1799000000000,
   OutboxClaimByKind1799200000000,
+  PillarReasonTextOptional1799300000000,
 ];

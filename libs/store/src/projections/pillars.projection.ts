@@ -17,14 +17,16 @@ export const pillars: ReadModel<PillarRecord> = {
 
 export function toPillarRecords(trajectoryId: string, pillars: PillarStates): PillarRecord[] {
   return PILLARS.map((pillar) => {
-    const { applicability, applicabilityReason, status, completion, waiver } = pillars[pillar];
+    const { applicability, applicabilityReasonKey, applicabilityReasonParams, status, completion, waiver } =
+      pillars[pillar];
     return Object.assign(new PillarRecord(), {
       trajectoryId,
       pillar,
       applicability,
-      applicabilityReason,
-      applicabilityReasonKey: pillars[pillar].applicabilityReasonKey ?? null,
-      applicabilityReasonParams: pillars[pillar].applicabilityReasonParams ?? null,
+      // The text only where no key writes it (a state folded before keys may hold both).
+      applicabilityReason: applicabilityReasonKey ? null : (pillars[pillar].applicabilityReason ?? null),
+      applicabilityReasonKey: applicabilityReasonKey ?? null,
+      applicabilityReasonParams: applicabilityReasonParams ?? null,
       status,
       completedOn: completion?.on ?? null,
       completionCondition: completion?.condition ?? null,

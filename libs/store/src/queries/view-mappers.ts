@@ -1,4 +1,5 @@
 import { PILLARS } from '../../../domain/src';
+import { applicabilityReasonOf } from '../../../domain/src/pillars/pillar-state';
 import {
   DeadlineRecord,
   EventRecord,
@@ -84,7 +85,7 @@ export function toPillarView(pillar: PillarRecord): PillarView {
   return {
     pillar: pillar.pillar,
     applicability: pillar.applicability,
-    applicabilityReason: pillar.applicabilityReason,
+    applicabilityReason: applicabilityReasonOf(pillar),
     applicabilityReasonKey: pillar.applicabilityReasonKey,
     applicabilityReasonParams: pillar.applicabilityReasonParams,
     status: pillar.status,

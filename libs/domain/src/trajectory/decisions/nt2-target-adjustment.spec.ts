@@ -1,3 +1,4 @@
+import { withReasonsInEnglish } from '../../pillars/reason-keys.fixtures';
 import { TrajectoryCommand } from '../commands';
 import { decide } from '../decide';
 import { RejectionCode } from '../rejection';
@@ -31,7 +32,7 @@ const lowLiterate = (literacy: 'LOW_LITERATE' | 'ILLITERATE' = 'LOW_LITERATE'): 
 
 describe('AdjustNt2Target and the literacy track (alfa)', () => {
   it('the literacy track is set at the contract: A2 for listening and speaking only, no counsellor needed', () => {
-    expect(lowLiterate('ILLITERATE').state.pillars?.NT2).toMatchObject({
+    expect(withReasonsInEnglish(lowLiterate('ILLITERATE').state.pillars?.NT2)).toMatchObject({
       targetLevel: 'A2',
       skills: ['LISTENING', 'SPEAKING'],
       applicabilityReason: expect.stringMatching(

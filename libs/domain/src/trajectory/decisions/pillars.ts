@@ -1,5 +1,10 @@
 import { certificateNumberOf } from './certificate-number';
-import { levelReached, NT2_LEVELS, PARTICIPATION_ACTIVITY_KINDS } from '../../pillars/pillar-state';
+import {
+  applicabilityReasonOf,
+  levelReached,
+  NT2_LEVELS,
+  PARTICIPATION_ACTIVITY_KINDS,
+} from '../../pillars/pillar-state';
 import { Nt2Level, NT2_SKILLS, PILLARS } from '../../policy/pillar';
 import { ParameterisedPolicyVersion, policyVersionById } from '../../policy/policy-versions';
 import { daysBetween } from '../../time/calendar-date';
@@ -295,7 +300,7 @@ export function agreeWorkTrack(
     return reject(
       rejection(
         'RULE_VIOLATION',
-        `the WORK pillar does not apply: ${state.pillars!.WORK.applicabilityReason}`,
+        `the WORK pillar does not apply: ${applicabilityReasonOf(state.pillars!.WORK)}`,
       ),
     );
   }
@@ -322,7 +327,7 @@ export function logParticipationActivity(
     return reject(
       rejection(
         'RULE_VIOLATION',
-        `the participation pillar does not apply: ${participation.applicabilityReason}`,
+        `the participation pillar does not apply: ${applicabilityReasonOf(participation)}`,
       ),
     );
   }

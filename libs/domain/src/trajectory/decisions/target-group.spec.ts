@@ -1,3 +1,4 @@
+import { withReasonsInEnglish } from '../../pillars/reason-keys.fixtures';
 import { policyVersionById } from '../../policy/policy-versions';
 import { calendarDate } from '../../time/calendar-date';
 import { TargetGroupFacts } from '../../target-group/target-group-facts';
@@ -290,7 +291,7 @@ describe('participation follows the target group at signing (policy 2023)', () =
   it('Brussels (ENTITLED): participation OPTIONAL', () => {
     const { state } = contractSignedWith({ targetGroupFacts: BRUSSELS_FACTS });
     expect(state.targetGroup?.derived.status).toBe('ENTITLED');
-    expect(state.pillars?.PARTICIPATION).toMatchObject({
+    expect(withReasonsInEnglish(state.pillars?.PARTICIPATION)).toMatchObject({
       applicability: 'OPTIONAL',
       applicabilityReason: expect.stringMatching(
         /^follows the trajectory voluntarily \(Beleidsplan 2020-2024 l\.1147-1149/,
