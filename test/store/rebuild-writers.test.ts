@@ -82,6 +82,29 @@ describe('rebuildReadModels with a second writer', () => {
     expect(await contents()).toEqual(written);
   });
 
+  it("fails with the server's error and leaves every table as it was when a row is refused during the load", async () => {
+    await rebuildReadModels(dataSource, { writers: 2 });
+    const before = await contents();
+    const connections = await connectionsToTheDatabase();
+    // NOT VALID: the rows there are stay; the state the rebuild writes again for this stream is refused.
+    const [{ stream_id: refused }] = await dataSource.query<{ stream_id: string }[]>(
+      'SELECT stream_id FROM trajectory_states ORDER BY stream_id LIMIT 1',
+    );
+    await dataSource.query(
+      `ALTER TABLE trajectory_states ADD CONSTRAINT rebuild_test_refused CHECK (stream_id <> '${refused}') NOT VALID`,
+    );
+    try {
+      await expect(rebuildReadModels(dataSource, { writers: 2 })).rejects.toThrow(
+        /violates check constraint "rebuild_test_refused"/,
+      );
+    } finally {
+      await dataSource.query('ALTER TABLE trajectory_states DROP CONSTRAINT rebuild_test_refused');
+    }
+
+    expect(await contents()).toEqual(before);
+    expect(await settledConnections(connections)).toBe(connections);
+  });
+
   it('leaves every table as it was, on both connections, when the rebuild fails', async () => {
     await rebuildReadModels(dataSource, { writers: 2 });
     const before = await contents();

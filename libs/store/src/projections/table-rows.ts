@@ -1,9 +1,9 @@
 import type { ClientBase } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { sameJson } from '../canonical-json';
+import { copyIn } from '../postgres/copy-in';
 import type { CopyColumn } from './copy-text';
 
 /**
@@ -50,7 +50,7 @@ export class TableRows {
   async copy(client: ClientBase, lines: readonly Buffer[], freeze = false): Promise<void> {
     if (!lines.length) return;
     const stream = client.query(
-      copyFrom(`COPY ${this.table} (${this.columnList}) FROM STDIN${freeze ? ' (FREEZE)' : ''}`),
+      copyIn(`COPY ${this.table} (${this.columnList}) FROM STDIN${freeze ? ' (FREEZE)' : ''}`),
     );
     for (const chunk of lines) stream.write(chunk);
     stream.end();
