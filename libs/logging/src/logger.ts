@@ -18,6 +18,9 @@ export const CENSORED_FIELDS = [
   'password',
   'parameters',
   'body',
+  // A PostgreSQL error's row values: "Failing row contains (...)", "Key (national_number)=(...)", the COPY line.
+  'detail',
+  'where',
 ];
 
 export interface LoggerSettings {
