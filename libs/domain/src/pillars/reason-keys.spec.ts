@@ -6,7 +6,6 @@ import {
   PILLAR_REASON_KEYS,
   PillarFacts,
   PillarReasonKey,
-  pillarReasonText,
   PillarsDetermination,
 } from './applicability';
 import { evolvePillars } from './evolve-pillars';
@@ -71,11 +70,6 @@ describe('pillar reason keys', () => {
       source: expect.any(String),
     });
     expect(work.reason).toContain(`Actiris registration within 2 months (${work.reasonParams?.source})`);
-  });
-
-  it.each(CASES)('%s: the English reason is written from the key and its parameters', (_, given, pillar) => {
-    const { reason, reasonKey, reasonParams } = determinePillars(given)[pillar];
-    expect(pillarReasonText(reasonKey!, reasonParams!)).toBe(reason);
   });
 
   it('the folded state keeps the key and parameters, not the text, and the English reason is written from them', () => {

@@ -5,11 +5,11 @@ import {
   KeyFigureOf,
   openCaseChanges as openCaseChangesOf,
   SummablePopulation,
+  trajectoryFactsOf,
   violationFactsOf,
 } from '../../../domain/src/key-figures';
 import { KeyFigureContributionRecord, OpenCaseChangeRecord } from '../entities';
 import type { SummedReadModel } from './summed-read-models';
-import { trajectoryFactsOfState } from './trajectory-facts-of-state';
 
 type Property = keyof KeyFigureContributionRecord;
 const MEASURES = ['selected', 'known', 'matchingHundredths'] satisfies Property[];
@@ -34,7 +34,7 @@ export const SUMMED_KEY_FIGURES = KEY_FIGURES.filter(
 export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord> = {
   entity: KeyFigureContributionRecord,
   rows: ({ state }) => {
-    const trajectory = trajectoryFactsOfState(state);
+    const trajectory = trajectoryFactsOf(state);
     const violations = violationFactsOf(state);
     const facts = {
       trajectories: [{ item: '', fact: trajectory }],
@@ -126,7 +126,7 @@ export const keyFigureContributions: SummedReadModel<KeyFigureContributionRecord
 export const openCaseChanges: SummedReadModel<OpenCaseChangeRecord> = {
   entity: OpenCaseChangeRecord,
   rows: ({ state }) => {
-    const facts = trajectoryFactsOfState(state);
+    const facts = trajectoryFactsOf(state);
     return openCaseChangesOf(facts).map((change) =>
       Object.assign(new OpenCaseChangeRecord(), {
         trajectoryId: state.trajectoryId,
