@@ -19,12 +19,14 @@ import { HttpClient, httpClientOf, startTestClients } from './clients';
 
 // Worker state changes are logged at INFO, and the failures tests provoke on purpose (an append the store refuses,
 // a replay that must fail) at WARN: a green run stays quiet, and tests report problems through their assertions.
-// TEST_LOG_LEVEL=WARN (or INFO, DEBUG) shows them when investigating.
+// TEST_LOG_LEVEL=WARN (or INFO, DEBUG) shows them when investigating. The native core prints its own logs (console):
+// forwarding them to this logger (`forward`) leaves a native callback that keeps the process alive after the last
+// worker and connection closed, so jest had to kill its worker processes ("failed to exit gracefully").
 const testLogLevel = (process.env.TEST_LOG_LEVEL?.toUpperCase() ?? 'ERROR') as LogLevel;
 Runtime.install({
   logger: new DefaultLogger(testLogLevel),
   telemetryOptions: {
-    logging: { filter: makeTelemetryFilterString({ core: testLogLevel, other: testLogLevel }), forward: {} },
+    logging: { filter: makeTelemetryFilterString({ core: testLogLevel, other: testLogLevel }), console: {} },
   },
 });
 
