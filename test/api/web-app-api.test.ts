@@ -68,8 +68,9 @@ describe('the API for the web app', () => {
   });
 
   it("lets a partner's mediator work its own partner's rows, and link only to a trajectory in its scope", async () => {
-    const register = (partner: 'VDAB' | 'ACTIRIS') =>
-      system
+    const register = async (partner: 'VDAB' | 'ACTIRIS') => {
+      const partnerDossierId = `${partner}-${randomUUID()}`;
+      const { body } = await system
         .http(partner === 'VDAB' ? 'vdab-system' : 'actiris-system')
         .post('/registrations')
         .send({
@@ -77,23 +78,36 @@ describe('the API for the web app', () => {
           nationalNumber: uniqueIdentity().nationalNumber,
           registeredOn: daysAgo(1),
           office: `${partner} office`,
-          partnerDossierId: `${partner}-${randomUUID()}`,
+          partnerDossierId,
         })
         .expect(200);
-    const vdab = (await register('VDAB')).body.reconciliationItemId;
-    const actiris = (await register('ACTIRIS')).body.reconciliationItemId;
+      return { itemId: body.reconciliationItemId as string, partnerDossierId };
+    };
+    const { itemId: vdab, partnerDossierId: vdabDossier } = await register('VDAB');
+    const { itemId: actiris, partnerDossierId: actirisDossier } = await register('ACTIRIS');
+    const queue = (query: Record<string, unknown>) =>
+      system.http('vdab-mediator').get('/reconciliation').query(query).expect(200);
 
-    const queue = await system
+    // The queue holds the other test files' items too (the oldest first): a registration is found by its dossier id.
+    expect((await queue({ state: 'OPEN', partnerDossierId: vdabDossier })).body).toMatchObject({
+      items: [{ itemId: vdab, partner: 'VDAB', partnerDossierId: vdabDossier }],
+      total: 1,
+    });
+    // Actiris's item lies outside the VDAB mediator's scope: not found, as if it did not exist.
+    expect((await queue({ partnerDossierId: actirisDossier })).body).toMatchObject({ items: [], total: 0 });
+    const page = (await queue({ state: 'OPEN', limit: 500 })).body.items as { partner: string }[];
+    expect(new Set(page.map(({ partner }) => partner))).toEqual(new Set(['VDAB']));
+    const tooLong = await system
       .http('vdab-mediator')
       .get('/reconciliation')
-      .query({ state: 'OPEN', limit: 500 })
-      .expect(200);
-    const ids = queue.body.items.map((item: { itemId: string }) => item.itemId);
-    expect(ids).toContain(vdab);
-    expect(ids).not.toContain(actiris);
-    expect(new Set(queue.body.items.map((item: { partner: string }) => item.partner))).toEqual(
-      new Set(['VDAB']),
-    );
+      .query({ partnerDossierId: 'x'.repeat(65) })
+      .expect(400);
+    expect(tooLong.body.errors).toEqual([
+      {
+        field: 'partnerDossierId',
+        detail: 'partnerDossierId must be shorter than or equal to 64 characters',
+      },
+    ]);
     await system.http('vdab-mediator').get('/reconciliation').query({ agency: 'IN_GENT' }).expect(403);
     await system
       .http('vdab-mediator')

@@ -367,6 +367,12 @@ describe('the web app in a browser', () => {
 
     const page = await signedIn('vdab-mediator');
     await page.waitForURL((url) => url.pathname === '/app/reconciliation');
+    // The queue shows the oldest first, a page at a time, and holds the other test files' rows: found by its dossier.
+    await page.getByRole('button', { name: 'Volgende' }).waitFor();
+    const search = page.getByRole('search', { name: 'Zoeken' });
+    await search.getByLabel('Dossier partner').fill(dossier);
+    await search.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByText('Rijen 1–1 van 1').waitFor();
     const row = page.getByRole('row', { name: new RegExp(dossier) });
     await row.waitFor();
     await expectNoAxeViolations(page, 'reconciliation');
@@ -377,7 +383,8 @@ describe('the web app in a browser', () => {
     expect(exportedFile.suggestedFilename()).toBe('vdab-afstemming.csv');
     const queueCsv = await system
       .http('vdab-mediator')
-      .get('/reconciliation?state=OPEN&limit=200&format=csv')
+      .get('/reconciliation')
+      .query({ state: 'OPEN', partnerDossierId: dossier, limit: 100, offset: 0, format: 'csv' })
       .expect(200);
     const queueText = await readDownload(exportedFile);
     expect(queueText).toBe(queueCsv.text);

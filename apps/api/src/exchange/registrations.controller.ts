@@ -93,6 +93,7 @@ export class RegistrationsController {
       ...this.access.reconciliationScope(context, query.agency),
       ...(query.state ? { state: query.state } : {}),
       ...(query.importId ? { importId: query.importId } : {}),
+      ...(query.partnerDossierId ? { partnerDossierId: query.partnerDossierId } : {}),
       limit: query.limit,
       offset: query.offset,
     });

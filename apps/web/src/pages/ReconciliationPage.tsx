@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { api, query } from '../api/client';
 import type { Page as ApiPage, ReconciliationItem } from '../api/types';
 import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../components/common';
@@ -7,15 +7,48 @@ import { CommandFormView } from '../forms/CommandFormView';
 import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n';
 
-/** The VDAB/Actiris reconciliation queue: link a registration to a trajectory, or dismiss it with a reason. */
+/** Rows per page of the queue. */
+export const RECONCILIATION_PAGE_SIZE = 100;
+
+/**
+ * The VDAB/Actiris reconciliation queue, the oldest first, a page at a time: link a registration to a trajectory, or
+ * dismiss it with a reason. A registration is found by the partner's dossier id, however long the queue.
+ */
 export function ReconciliationPage() {
   const { t, label } = useI18n();
-  const path = `/reconciliation${query({ state: 'OPEN', limit: 200 })}`;
+  const id = useId();
+  const [dossierDraft, setDossierDraft] = useState('');
+  const [dossier, setDossier] = useState('');
+  const [offset, setOffset] = useState(0);
+  const path = `/reconciliation${query({
+    state: 'OPEN',
+    partnerDossierId: dossier,
+    limit: RECONCILIATION_PAGE_SIZE,
+    offset,
+  })}`;
   const { data, error, loading, reload } = useLoad(() => api<ApiPage<ReconciliationItem>>(path), [path]);
   const [open, setOpen] = useState<{ itemId: string; mode: 'link' | 'dismiss' } | null>(null);
   const [resolved, setResolved] = useState(false);
+  const find = (event: FormEvent) => {
+    event.preventDefault();
+    setDossier(dossierDraft.trim());
+    setOffset(0);
+  };
   return (
     <Page title={t('reconciliation.title')} intro={t('reconciliation.intro')}>
+      <form className="filters" role="search" aria-label={t('reconciliation.find')} onSubmit={find}>
+        <div className="field">
+          <label htmlFor={`${id}-dossier`}>{t('reconciliation.col.dossier')}</label>
+          <input
+            id={`${id}-dossier`}
+            type="search"
+            value={dossierDraft}
+            maxLength={64}
+            onChange={(event) => setDossierDraft(event.target.value)}
+          />
+        </div>
+        <button type="submit">{t('reconciliation.find')}</button>
+      </form>
       {resolved ? (
         <p role="status" className="success">
           {t('reconciliation.resolved')}
@@ -24,6 +57,17 @@ export function ReconciliationPage() {
       {loading && !data ? <Loading /> : null}
       {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
       {data && data.items.length === 0 ? <p>{t('reconciliation.empty')}</p> : null}
+      {data && data.total > 0 ? (
+        <QueuePager
+          offset={offset}
+          shown={data.items.length}
+          total={data.total}
+          onOffset={(next) => {
+            setOffset(next);
+            setOpen(null);
+          }}
+        />
+      ) : null}
       {data && data.items.length > 0 ? <CsvExportButton path={path} fileName="vdab-afstemming.csv" /> : null}
       {data && data.items.length > 0 ? (
         <div className="table-wrap">
@@ -111,5 +155,41 @@ export function ReconciliationPage() {
         </div>
       ) : null}
     </Page>
+  );
+}
+
+/** Which rows of the queue the page shows, and the way to the pages before and after. */
+function QueuePager({
+  offset,
+  shown,
+  total,
+  onOffset,
+}: {
+  offset: number;
+  shown: number;
+  total: number;
+  onOffset(offset: number): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <nav className="actions" aria-label={t('reconciliation.pages')}>
+      <p aria-live="polite">{t('reconciliation.range', { from: offset + 1, to: offset + shown, total })}</p>
+      <button
+        type="button"
+        className="secondary"
+        disabled={offset === 0}
+        onClick={() => onOffset(Math.max(0, offset - RECONCILIATION_PAGE_SIZE))}
+      >
+        {t('reconciliation.previous')}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={offset + shown >= total}
+        onClick={() => onOffset(offset + RECONCILIATION_PAGE_SIZE)}
+      >
+        {t('reconciliation.next')}
+      </button>
+    </nav>
   );
 }

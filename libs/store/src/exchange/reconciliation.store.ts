@@ -52,6 +52,8 @@ export interface ReconciliationFilter {
   state?: ReconciliationState;
   /** The items one registration import queued. */
   importId?: string;
+  /** The items of one registration, by the partner's own dossier id. */
+  partnerDossierId?: string;
   limit: number;
   offset: number;
 }
@@ -78,6 +80,10 @@ export class ReconciliationStore {
     if (filter.importId !== undefined) {
       parameters.push(filter.importId);
       conditions.push(`import_id = $${parameters.length}`);
+    }
+    if (filter.partnerDossierId !== undefined) {
+      parameters.push(filter.partnerDossierId);
+      conditions.push(`partner_dossier_id = $${parameters.length}`);
     }
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(

@@ -36,6 +36,7 @@ import { KeyFigureYearlySums1798900000000 } from './1798900000000-key-figure-yea
 import { TrajectoryStatesAsJson1799000000000 } from './1799000000000-trajectory-states-as-json';
 import { OutboxClaimByKind1799200000000 } from './1799200000000-outbox-claim-by-kind';
 import { PillarReasonTextOptional1799300000000 } from './1799300000000-pillar-reason-text-optional';
+import { ReconciliationByDossier1799400000000 } from './1799400000000-reconciliation-by-dossier';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   TrajectoryStatesAsJson1799000000000,
   OutboxClaimByKind1799200000000,
   PillarReasonTextOptional1799300000000,
+  ReconciliationByDossier1799400000000,
 ];

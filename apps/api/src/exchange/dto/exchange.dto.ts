@@ -3,6 +3,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class
 import {
   Agency,
   AGENCY_CODES,
+  MAX_DOSSIER_ID_LENGTH,
   REGISTRATION_COLUMNS,
   REGISTRATION_PARTNERS,
   RegistrationPartner,
@@ -79,6 +80,16 @@ export class ListReconciliationQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all', { message: 'importId must be a registration import id (a UUID)' })
   importId?: string;
+
+  @ApiPropertyOptional({
+    description: "One registration's items: the partner's own dossier id, exactly as the partner sent it",
+    example: 'VDAB-123456',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: 'partnerDossierId must not be empty' })
+  @MaxLength(MAX_DOSSIER_ID_LENGTH)
+  partnerDossierId?: string;
 }
 
 export class LinkReconciliationDto {

@@ -1,0 +1,97 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ReconciliationItem } from '../api/types';
+import { StaticAuthProvider } from '../auth/auth';
+import { I18nProvider } from '../i18n/i18n';
+import { RECONCILIATION_PAGE_SIZE, ReconciliationPage } from './ReconciliationPage';
+
+const TOTAL = 250;
+
+function item(index: number): ReconciliationItem {
+  return {
+    itemId: `item-${index}`,
+    state: 'OPEN',
+    partner: 'VDAB',
+    kind: 'UNMATCHED',
+    reason: 'no trajectory for this national number',
+    nationalNumber: null,
+    trajectoryId: null,
+    agency: null,
+    registeredOn: '2026-11-20',
+    office: 'VDAB Gent',
+    partnerDossierId: `VDAB-${index}`,
+    createdAt: '2026-11-20T09:00:00.000Z',
+  };
+}
+
+/** A queue of TOTAL open items, answered a page at a time as the API does, or one item by its dossier id. */
+function renderQueue() {
+  const asked: URLSearchParams[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (path: string) => {
+      const parameters = new URL(path, 'http://localhost').searchParams;
+      asked.push(parameters);
+      const limit = Number(parameters.get('limit'));
+      const offset = Number(parameters.get('offset') ?? 0);
+      const dossier = parameters.get('partnerDossierId');
+      const all = Array.from({ length: TOTAL }, (_, index) => item(index + 1));
+      const matching = dossier ? all.filter((candidate) => candidate.partnerDossierId === dossier) : all;
+      return Response.json({
+        items: matching.slice(offset, offset + limit),
+        total: matching.length,
+        limit,
+        offset,
+      });
+    }),
+  );
+  render(
+    <I18nProvider language="nl">
+      <StaticAuthProvider session={null}>
+        <ReconciliationPage />
+      </StaticAuthProvider>
+    </I18nProvider>,
+  );
+  return asked;
+}
+
+describe('the reconciliation queue', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the queue a page at a time, with the way to the pages before and after', async () => {
+    const asked = renderQueue();
+    const user = userEvent.setup();
+    await screen.findByText(`Rijen 1–${RECONCILIATION_PAGE_SIZE} van ${TOTAL}`);
+    expect(screen.getAllByRole('row')).toHaveLength(RECONCILIATION_PAGE_SIZE + 1);
+    expect(screen.getByRole('button', { name: 'Vorige' })).toHaveProperty('disabled', true);
+
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await screen.findByText(`Rijen 101–200 van ${TOTAL}`);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await screen.findByText(`Rijen 201–250 van ${TOTAL}`);
+    expect(screen.getByRole('row', { name: /VDAB-250/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Volgende' })).toHaveProperty('disabled', true);
+
+    await user.click(screen.getByRole('button', { name: 'Vorige' }));
+    await screen.findByText(`Rijen 101–200 van ${TOTAL}`);
+    expect(asked.map((parameters) => parameters.get('offset'))).toEqual(['0', '100', '200', '100']);
+    expect(new Set(asked.map((parameters) => parameters.get('state')))).toEqual(new Set(['OPEN']));
+  });
+
+  it("finds one registration by the partner's dossier id, from the first page", async () => {
+    const asked = renderQueue();
+    const user = userEvent.setup();
+    await screen.findByText(`Rijen 1–${RECONCILIATION_PAGE_SIZE} van ${TOTAL}`);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await screen.findByText(`Rijen 101–200 van ${TOTAL}`);
+
+    const search = screen.getByRole('search', { name: 'Zoeken' });
+    await user.type(within(search).getByLabelText('Dossier partner'), '  VDAB-7 ');
+    await user.click(within(search).getByRole('button', { name: 'Zoeken' }));
+    await screen.findByText('Rijen 1–1 van 1');
+    expect(screen.getByRole('row', { name: /VDAB-7\b/ })).toBeTruthy();
+    expect(asked.at(-1)?.get('partnerDossierId')).toBe('VDAB-7');
+    expect(asked.at(-1)?.get('offset')).toBe('0');
+  });
+});
