@@ -108,7 +108,10 @@ export async function rebuildReadModels(
   const rowsPerCopy = options.rowsPerCopy ?? 5_000;
   const bytesPerCopy = options.bytesPerCopy ?? 8 << 20;
   const pieceBytes = options.pieceBytes ?? 1 << 20;
-  const readAheadBytes = options.readAheadBytes ?? 32 << 20;
+  // The reading backend reads on while the folding thread starts (its modules, its first pieces at interpreter speed)
+  // and the writers wait for its rows: with 32 MiB it stopped there, one core idle. 256 MiB: 0.945x the time over 12
+  // cold rebuilds alternated with 32 MiB, ~70 MB more memory at peak (docs/performance.md, Rebuild).
+  const readAheadBytes = options.readAheadBytes ?? 256 << 20;
   const writeAheadBytes = options.writeAheadBytes ?? 64 << 20;
   // One core is left to this thread (reading, writing) and the two backends: on 2 loaded cores a second folding
   // thread cost more CPU than it saved (docs/performance.md, Rebuild).
