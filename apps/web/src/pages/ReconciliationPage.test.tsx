@@ -7,6 +7,8 @@ import { I18nProvider } from '../i18n/i18n';
 import { RECONCILIATION_PAGE_SIZE, ReconciliationPage } from './ReconciliationPage';
 
 const TOTAL = 250;
+/** How many items the queue holds now (fewer when some were resolved meanwhile). */
+let queueTotal = TOTAL;
 
 function item(index: number): ReconciliationItem {
   return {
@@ -36,7 +38,7 @@ function renderQueue() {
       const limit = Number(parameters.get('limit'));
       const offset = Number(parameters.get('offset') ?? 0);
       const dossier = parameters.get('partnerDossierId');
-      const all = Array.from({ length: TOTAL }, (_, index) => item(index + 1));
+      const all = Array.from({ length: queueTotal }, (_, index) => item(index + 1));
       const matching = dossier ? all.filter((candidate) => candidate.partnerDossierId === dossier) : all;
       return Response.json({
         items: matching.slice(offset, offset + limit),
@@ -57,7 +59,10 @@ function renderQueue() {
 }
 
 describe('the reconciliation queue', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    queueTotal = TOTAL;
+  });
 
   it('shows the queue a page at a time, with the way to the pages before and after', async () => {
     const asked = renderQueue();
@@ -77,6 +82,26 @@ describe('the reconciliation queue', () => {
     await screen.findByText(`Rijen 101–200 van ${TOTAL}`);
     expect(asked.map((parameters) => parameters.get('offset'))).toEqual(['0', '100', '200', '100']);
     expect(new Set(asked.map((parameters) => parameters.get('state')))).toEqual(new Set(['OPEN']));
+  });
+
+  it('goes back a page when the last rows of the last page were resolved', async () => {
+    const asked = renderQueue();
+    const user = userEvent.setup();
+    await screen.findByText(`Rijen 1–${RECONCILIATION_PAGE_SIZE} van ${TOTAL}`);
+    await user.click(screen.getByRole('button', { name: 'Volgende' }));
+    await user.click(await screen.findByRole('button', { name: 'Volgende' }));
+    await screen.findByText(`Rijen 201–250 van ${TOTAL}`);
+
+    // This row is dismissed, and the other 49 of the page meanwhile by colleagues.
+    await user.click(screen.getByRole('button', { name: 'Afwijzen VDAB-201' }));
+    await user.type(screen.getByLabelText(/Reden/), 'geen inburgeraar');
+    queueTotal = 200;
+    await user.click(
+      within(screen.getByRole('form', { name: 'Rij afwijzen' })).getByRole('button', { name: 'Afwijzen' }),
+    );
+    await screen.findByText('Rijen 101–200 van 200');
+    const pages = asked.filter((parameters) => parameters.has('limit'));
+    expect(pages.map((parameters) => parameters.get('offset'))).toEqual(['0', '100', '200', '200', '100']);
   });
 
   it("finds one registration by the partner's dossier id, from the first page", async () => {

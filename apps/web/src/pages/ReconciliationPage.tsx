@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import { api, query } from '../api/client';
 import type { Page as ApiPage, ReconciliationItem } from '../api/types';
 import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../components/common';
@@ -29,6 +29,11 @@ export function ReconciliationPage() {
   const { data, error, loading, reload } = useLoad(() => api<ApiPage<ReconciliationItem>>(path), [path]);
   const [open, setOpen] = useState<{ itemId: string; mode: 'link' | 'dismiss' } | null>(null);
   const [resolved, setResolved] = useState(false);
+  // The last rows of the last page resolved: the page before it, rather than an empty page past the end.
+  useEffect(() => {
+    if (data && data.items.length === 0 && offset > 0)
+      setOffset(Math.max(0, Math.ceil(data.total / RECONCILIATION_PAGE_SIZE) - 1) * RECONCILIATION_PAGE_SIZE);
+  }, [data, offset]);
   const find = (event: FormEvent) => {
     event.preventDefault();
     setDossier(dossierDraft.trim());
