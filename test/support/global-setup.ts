@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { bundleTrajectoryWorkflows } from '../../apps/worker/src/workflow-bundle';
 import { EmbeddedIdentityProvider, startEmbeddedIdentityProvider } from '../../libs/identity/src';
 import {
@@ -63,6 +63,9 @@ export default async function globalSetup(): Promise<void> {
   }
 
   process.env.TEST_WORKFLOW_BUNDLE_PATH = bundle.value;
+  // The blocks of test identities the run's test files take (unique-identities.ts); removed with the bundle.
+  process.env.TEST_IDENTITY_BLOCKS_DIR = join(dirname(bundle.value), 'identity-blocks');
+  await mkdir(process.env.TEST_IDENTITY_BLOCKS_DIR);
   process.env.TEMPORAL_ADDRESS = temporal.value.address;
   process.env.TEMPORAL_NAMESPACE = temporal.value.namespace;
   // The API and the workers the tests start connect as the application role, as in production; the tests
