@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { MAX_DOSSIER_ID_LENGTH } from '../../../../libs/domain/src/exchange/vdab-registration-row';
 import { api, query } from '../api/client';
 import type { Page as ApiPage, ReconciliationItem } from '../api/types';
 import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../components/common';
@@ -48,7 +49,7 @@ export function ReconciliationPage() {
             id={`${id}-dossier`}
             type="search"
             value={dossierDraft}
-            maxLength={64}
+            maxLength={MAX_DOSSIER_ID_LENGTH}
             onChange={(event) => setDossierDraft(event.target.value)}
           />
         </div>
