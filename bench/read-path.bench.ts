@@ -1,8 +1,16 @@
 import type { Pool } from 'pg';
-import { AGENCY_CODES, Agency, addDays } from '../libs/domain/src';
+import {
+  AGENCY_CODES,
+  Agency,
+  addDays,
+  ATTENTION_GROUPS,
+  calendarDateAt,
+  CASELOAD_DUE_SOON_DAYS,
+} from '../libs/domain/src';
 import { DEFAULT_SIMULATION } from '../libs/domain/src/simulation';
 import { TypeOrmTrajectoryQueries } from '../libs/store/src';
 import { participationHoursPeriodQuery } from '../libs/store/src/queries/participation-hours-period';
+import { attentionRank, attentionSlices } from '../libs/store/src/queries/caseload-attention';
 import { nameSearchSql } from '../libs/store/src/queries/trajectory-queries';
 import { openKeptOrThrowawayDatabase } from './kept-database';
 import { formatSeconds, log, Measurement, positiveInteger, renderTable, timed } from './measure';
@@ -77,16 +85,32 @@ interface ListCase {
 const CASELOAD_COLUMNS = `summary.trajectory_id, summary.given_name, summary.family_name, summary.status,
   summary.phase, summary.agency, summary.counsellor_id, summary.registered_on, summary.next_deadline_id,
   summary.next_deadline_kind, summary.next_deadline_due_on, summary.missed_deadlines, summary.open_violations`;
-const CASELOAD_ORDER = `summary.attention_rank, summary.next_deadline_due_on ASC NULLS LAST, summary.registered_on,
-  summary.trajectory_id`;
-
+/**
+ * The caseload's page as the endpoint reads it: each attention group's slices (ranges of a caseload index, on today's
+ * date), the first PAGE rows of each, then the first PAGE of their union in the groups' order.
+ */
 function caseloadRaw(pool: Pool, conditions: string[], values: string[]) {
   const where = [`summary.status <> 'CLOSED'`, ...conditions].join(' AND ');
+  const today = calendarDateAt(Date.now());
+  const slices = ATTENTION_GROUPS.flatMap((group) =>
+    attentionSlices(
+      group,
+      () => `'${today}'::date`,
+      () => `'${addDays(today, CASELOAD_DUE_SOON_DAYS)}'::date`,
+    ).map((slice) => ({ group, slice })),
+  );
   return countThenPage(
     pool,
     countedSql('caseload_counts', conditions, 'summary'),
-    `SELECT ${CASELOAD_COLUMNS} FROM trajectory_summaries summary WHERE ${where}
-        ORDER BY ${CASELOAD_ORDER} LIMIT ${PAGE} OFFSET 0`,
+    `SELECT * FROM (${slices
+      .map(
+        ({ group, slice }) =>
+          `(SELECT ${CASELOAD_COLUMNS}, ${attentionRank(group)} AS attention_group_rank
+              FROM trajectory_summaries summary WHERE ${where} AND ${slice}
+             ORDER BY summary.next_deadline_due_on, summary.registered_on, summary.trajectory_id LIMIT ${PAGE})`,
+      )
+      .join(' UNION ALL ')}) page
+      ORDER BY attention_group_rank, next_deadline_due_on ASC NULLS LAST, registered_on, trajectory_id LIMIT ${PAGE}`,
     values,
   );
 }

@@ -133,6 +133,7 @@ describe('CSV export of every list', () => {
       expect.any(String),
       '0',
       '0',
+      expect.stringMatching(/^(OVERDUE|DUE_SOON|WAITING_FOR_ME|ON_TRACK)$/),
     ]);
     // Another agency's counsellor asking for IN-Gent's caseload gets the header alone.
     const atlas = await system

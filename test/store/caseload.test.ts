@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { calendarDate } from '../../libs/domain/src';
 import { CaseloadFilter } from '../../libs/store/src';
 import { useStoreTestDatabase } from './store-test-database';
 import { SCENARIO_NOW, trajectoryScenarios } from './trajectory-fixtures';
 
 const database = useStoreTestDatabase();
 const { opened, contractSigned } = trajectoryScenarios(database);
+/** The day of the scenarios' decisions: the attention groups are those of this day. */
+const TODAY = calendarDate('2026-06-15');
 
 describe('caseload', () => {
   // A counsellor of their own keeps other tests' trajectories out of this caseload.
@@ -17,7 +20,7 @@ describe('caseload', () => {
     const violation = await contractSigned({ ...mine, signedOn: '2026-02-10' });
     await violation.expireDeadlines(SCENARIO_NOW);
     // Missed deadline whose file is decided: no open violation left.
-    const missed = await contractSigned({ ...mine, signedOn: '2026-02-10' });
+    const missed = await contractSigned({ ...mine, signedOn: '2026-02-10', registeredOn: '2025-12-05' });
     await missed.expireDeadlines(SCENARIO_NOW);
     await missed.run({
       type: 'RecordFineDecision',
@@ -52,27 +55,27 @@ describe('caseload', () => {
   });
 
   async function caseload(filter: Omit<CaseloadFilter, 'counsellorId'> = {}) {
-    const { items, total } = await database.queries.caseload({ counsellorId, ...filter });
+    const { items, total } = await database.queries.caseload({ counsellorId, today: TODAY, ...filter });
     return { names: items.map((item) => byName[item.trajectoryId] ?? item.trajectoryId), total };
   }
 
   it('lists the counsellor’s trajectories that are not closed, what needs attention first', async () => {
     expect(await caseload()).toEqual({
       names: [
-        'violation', // open violation file
-        'missed', // missed deadline, file decided
-        'dueSoon', // then by earliest open due date ...
-        'dueLater',
-        'suspended', // ... none last, then by registration date
-        'registeredEarly',
+        'violation', // overdue: open violation file, registered 2025-12-01
+        'missed', // overdue: missed deadline, file decided, registered 2025-12-05
+        'dueSoon', // due soon: 2026-06-20
+        'registeredEarly', // waiting for me (intake to record), by registration date
         'registeredLate',
+        'dueLater', // on track: due 2026-07-01, 16 days ahead ...
+        'suspended', // ... then none
       ],
       total: 7,
     });
   });
 
   it('gives each trajectory its name, status, phase, next open deadline and what is missed or open', async () => {
-    const { items } = await database.queries.caseload({ counsellorId });
+    const { items } = await database.queries.caseload({ counsellorId, today: TODAY });
     const item = (name: string) => items.find((candidate) => byName[candidate.trajectoryId] === name);
 
     expect(item('violation')).toEqual({
@@ -87,6 +90,7 @@ describe('caseload', () => {
       nextDeadline: null,
       missedDeadlines: 1,
       openViolations: 1,
+      attention: 'OVERDUE',
     });
     expect(item('missed')).toMatchObject({ missedDeadlines: 1, openViolations: 0, nextDeadline: null });
     expect(item('dueSoon')).toMatchObject({
@@ -111,7 +115,7 @@ describe('caseload', () => {
     expect(await caseload({ agency: 'ATLAS' })).toEqual({ names: ['registeredLate'], total: 1 });
     expect((await caseload({ agency: 'AGII' })).total).toBe(6);
     expect(await caseload({ limit: 3, offset: 3 })).toEqual({
-      names: ['dueLater', 'suspended', 'registeredEarly'],
+      names: ['registeredEarly', 'registeredLate', 'dueLater'],
       total: 7,
     });
     expect(await caseload({ limit: 3, offset: 9 })).toEqual({ names: [], total: 7 });

@@ -34,3 +34,4 @@ export * from './policy-plan';
 export * from './what-if';
 export * from './simulation';
 export * from './enforcement/violation-file-document';
+export * from './caseload/attention';

@@ -1,5 +1,6 @@
 import type {
   Agency,
+  CalendarDate,
   DeadlineKind,
   DeadlineState,
   ExemptionReason,
@@ -27,6 +28,7 @@ import type {
 import type { EventMetadata } from './event-store.types';
 import type { ReadScope } from './queries/read-scope';
 import type { PillarReasonKey } from '../../domain/src/pillars/applicability';
+import type { AttentionGroup } from '../../domain/src/caseload/attention';
 
 /** Read models are projections of the event store, updated in the same transaction as the append. */
 
@@ -204,6 +206,12 @@ export interface CaseloadFilter {
   /** At least one of counsellorId and agency; both narrow the caseload together. */
   counsellorId?: string;
   agency?: Agency;
+  /** Only the cases in this attention group on `today`. */
+  attention?: AttentionGroup;
+  /** Only open or only suspended trajectories. */
+  status?: Exclude<TrajectoryStatus, 'CLOSED'>;
+  /** The day (Europe/Brussels) the attention groups are decided on; default today. */
+  today?: CalendarDate;
   limit?: number;
   offset?: number;
 }
@@ -230,6 +238,11 @@ export interface CaseloadItem {
   nextDeadline: { deadlineId: string; kind: DeadlineKind; dueOn: string } | null;
   missedDeadlines: number;
   openViolations: number;
+}
+
+/** A trajectory in a caseload with what it asks of its counsellor on the caseload's day. */
+export interface CaseloadEntry extends CaseloadItem {
+  attention: AttentionGroup;
 }
 
 /** Participation hours for municipality coordinators; dates inclusive (YYYY-MM-DD), on the activity's end date. */
@@ -283,11 +296,11 @@ export interface TrajectoryQueries {
   timeline(trajectoryId: string, scope?: ReadScope): Promise<TimelineEntry[]>;
   listDeadlines(filter: DeadlineFilter): Promise<{ items: DeadlineView[]; total: number }>;
   /**
-   * The trajectories that are not closed of a counsellor or an agency, what needs attention first: those with an
-   * OPEN violation file, then those with a MISSED deadline, then the rest; within each, the earliest open due date
-   * first (none last), then the earliest registration, then the trajectory id.
+   * The trajectories that are not closed of a counsellor or an agency, what needs attention first: by attention
+   * group on `today` (overdue, due soon, waiting for me, on track: the domain's attentionOf), within each the
+   * earliest open due date first (none last), then the earliest registration, then the trajectory id.
    */
-  caseload(filter: CaseloadFilter): Promise<{ items: CaseloadItem[]; total: number }>;
+  caseload(filter: CaseloadFilter): Promise<{ items: CaseloadEntry[]; total: number }>;
   /** Trajectories (closed ones last) whose person matches a name or national number, at most `limit` (20). */
   searchTrajectories(filter: TrajectorySearch): Promise<CaseloadItem[]>;
   /** Violation files, the oldest first (the order an officer works a queue), then by violation id. */

@@ -21,7 +21,9 @@ export class CaseloadController {
   @Allow('caseload.list')
   @ApiOperation({
     summary: "A counsellor's or an agency's trajectories that are not closed, what needs attention first",
-    description: 'Give counsellorId, agency or both (both narrow the list together).',
+    description:
+      'Give counsellorId, agency or both (both narrow the list together); attention and status narrow it further. ' +
+      'Each case carries its attention group of today (Europe/Brussels); total counts the cases that pass the filters.',
   })
   @ListExport({
     type: CaseloadPageResponse,
@@ -39,11 +41,13 @@ export class CaseloadController {
       'nextDeadline.dueOn',
       'missedDeadlines',
       'openViolations',
+      'attention',
     ],
   })
   @ApiBadRequestResponse({
     type: ValidationErrorBody,
-    description: 'A filter is malformed, or neither counsellorId nor agency is given',
+    description:
+      'A filter (agency, counsellorId, attention, status, limit, offset) is malformed, or neither counsellorId nor agency is given',
   })
   list(@Query() query: CaseloadQuery, @CallerScope() scope: ReadScope): Promise<CaseloadPage> {
     return this.caseload.list(query, scope);

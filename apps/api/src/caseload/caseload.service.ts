@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CaseloadItem, TrajectoryQueries } from '../../../../libs/store/src/read-models.types';
+import { calendarDateAt } from '../../../../libs/domain/src';
+import type {
+  CaseloadEntry,
+  CaseloadItem,
+  TrajectoryQueries,
+} from '../../../../libs/store/src/read-models.types';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { CaseloadQuery } from './dto/caseload.query';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
 export interface CaseloadPage {
-  items: CaseloadItem[];
+  items: CaseloadEntry[];
   total: number;
   limit: number;
   offset: number;
@@ -21,8 +26,9 @@ export type TrajectorySearchHit = Pick<
 export class CaseloadService {
   constructor(@Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries) {}
 
+  /** The attention groups are those of today in Brussels. */
   async list(query: CaseloadQuery, scope: ReadScope): Promise<CaseloadPage> {
-    const filter = { ...query.toFilter(), scope };
+    const filter = { ...query.toFilter(), scope, today: calendarDateAt(Date.now()) };
     const { items, total } = await this.queries.caseload(filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
   }

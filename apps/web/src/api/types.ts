@@ -1,3 +1,5 @@
+import type { AttentionGroup } from '../../../../libs/domain/src/caseload/attention';
+
 /** The shapes of the API's answers the app reads (see the OpenAPI document at /docs). */
 
 export interface NextDeadline {
@@ -18,6 +20,8 @@ export interface CaseloadItem {
   nextDeadline: NextDeadline | null;
   missedDeadlines: number;
   openViolations: number;
+  /** What the case asks of its counsellor today, decided by the API as the domain's attentionOf does. */
+  attention: AttentionGroup;
 }
 
 export interface Page<T> {

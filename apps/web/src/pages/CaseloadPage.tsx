@@ -1,16 +1,23 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { ATTENTION_GROUPS, AttentionGroup } from '../../../../libs/domain/src/caseload/attention';
 import { api, query } from '../api/client';
 import type { CaseloadItem, Page as ApiPage } from '../api/types';
 import { useAuth } from '../auth/auth';
-import { ATTENTION_GROUPS, AttentionGroup, orderCaseload } from '../caseload/attention';
 import { ErrorMessage, Loading, Page, useLoad } from '../components/common';
 import { CsvExportButton } from '../components/CsvExportButton';
+import { Pager } from '../components/Pager';
 import { Link } from '../components/router';
-import { formatDate, todayInBrussels } from '../format/format';
+import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n';
 import { SearchPanel } from './SearchPanel';
 
-/** My caseload: what needs attention first (overdue, due soon, waiting for me), with filters and a search. */
+/** Rows per page of the caseload. */
+export const CASELOAD_PAGE_SIZE = 100;
+
+/**
+ * My caseload: what needs attention first (overdue, due soon, waiting for me), with filters and a search. The API
+ * classifies, filters, orders and counts the whole caseload; the page shows it a page at a time.
+ */
 export function CaseloadPage() {
   const { t } = useI18n();
   const { session } = useAuth();
@@ -18,12 +25,28 @@ export function CaseloadPage() {
   const [scope, setScope] = useState<'mine' | 'agency'>(session?.role === 'manager' ? 'agency' : 'mine');
   const [group, setGroup] = useState<AttentionGroup | ''>('');
   const [status, setStatus] = useState('');
+  const [offset, setOffset] = useState(0);
   const path = `/caseload${query({
     agency: session?.organisation,
     counsellorId: scope === 'mine' ? session?.subject : undefined,
-    limit: 500,
+    attention: group,
+    status,
+    limit: CASELOAD_PAGE_SIZE,
+    offset,
   })}`;
   const { data, error, loading, reload } = useLoad(() => api<ApiPage<CaseloadItem>>(path), [path]);
+  // Cases left the list meanwhile (closed, or moved to another group): the last page, not an empty one past the end.
+  useEffect(() => {
+    if (data && data.items.length === 0 && offset > 0)
+      setOffset(Math.max(0, Math.ceil(data.total / CASELOAD_PAGE_SIZE) - 1) * CASELOAD_PAGE_SIZE);
+  }, [data, offset]);
+  /** A filter changed: its first page. */
+  const filtered =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setOffset(0);
+    };
   return (
     <Page title={t('caseload.title')} intro={t('caseload.intro')}>
       <SearchPanel />
@@ -37,7 +60,7 @@ export function CaseloadPage() {
           <select
             id={`${id}-scope`}
             value={scope}
-            onChange={(event) => setScope(event.target.value as 'mine' | 'agency')}
+            onChange={(event) => filtered(setScope)(event.target.value as 'mine' | 'agency')}
           >
             <option value="mine">{t('caseload.scope.mine')}</option>
             <option value="agency">{t('caseload.scope.agency')}</option>
@@ -48,7 +71,7 @@ export function CaseloadPage() {
           <select
             id={`${id}-group`}
             value={group}
-            onChange={(event) => setGroup(event.target.value as AttentionGroup | '')}
+            onChange={(event) => filtered(setGroup)(event.target.value as AttentionGroup | '')}
           >
             <option value="">{t('caseload.group.all')}</option>
             {ATTENTION_GROUPS.map((value) => (
@@ -60,7 +83,11 @@ export function CaseloadPage() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('caseload.status')}</label>
-          <select id={`${id}-status`} value={status} onChange={(event) => setStatus(event.target.value)}>
+          <select
+            id={`${id}-status`}
+            value={status}
+            onChange={(event) => filtered(setStatus)(event.target.value)}
+          >
             <option value="">{t('caseload.status.all')}</option>
             <option value="OPEN">{t('status.OPEN')}</option>
             <option value="SUSPENDED">{t('status.SUSPENDED')}</option>
@@ -69,35 +96,29 @@ export function CaseloadPage() {
       </form>
       {loading && !data ? <Loading /> : null}
       {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
-      {data ? <CsvExportButton path={path} fileName="dossiers.csv" /> : null}
-      {data ? <CaseloadTable items={data.items} group={group} status={status} /> : null}
+      {data ? <p aria-live="polite">{t('caseload.count', { count: data.total })}</p> : null}
+      {data && data.total > 0 ? (
+        <Pager
+          label={t('caseload.pages')}
+          offset={offset}
+          shown={data.items.length}
+          total={data.total}
+          pageSize={CASELOAD_PAGE_SIZE}
+          onOffset={setOffset}
+        />
+      ) : null}
+      {data && data.items.length > 0 ? <CsvExportButton path={path} fileName="dossiers.csv" /> : null}
+      {data ? <CaseloadTable items={data.items} /> : null}
     </Page>
   );
 }
 
-export function CaseloadTable({
-  items,
-  group = '',
-  status = '',
-  today = todayInBrussels(),
-}: {
-  items: readonly CaseloadItem[];
-  group?: AttentionGroup | '';
-  status?: string;
-  today?: string;
-}) {
+/** A page of the caseload as the API ordered and classified it. */
+export function CaseloadTable({ items }: { items: readonly CaseloadItem[] }) {
   const { t, label } = useI18n();
-  const rows = useMemo(
-    () =>
-      orderCaseload(items, today).filter(
-        (item) => (group === '' || item.attention === group) && (status === '' || item.status === status),
-      ),
-    [items, today, group, status],
-  );
   return (
     <>
-      <p aria-live="polite">{t('caseload.count', { count: rows.length })}</p>
-      {rows.length === 0 ? (
+      {items.length === 0 ? (
         <p>{t('caseload.empty')}</p>
       ) : (
         <div className="table-wrap">
@@ -115,7 +136,7 @@ export function CaseloadTable({
               </tr>
             </thead>
             <tbody>
-              {rows.map((item) => (
+              {items.map((item) => (
                 <tr key={item.trajectoryId} data-attention={item.attention}>
                   <th scope="row">
                     <Link href={`/app/trajectories/${item.trajectoryId}`}>

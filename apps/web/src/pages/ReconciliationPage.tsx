@@ -4,6 +4,7 @@ import { api, query } from '../api/client';
 import type { Page as ApiPage, ReconciliationItem } from '../api/types';
 import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../components/common';
 import { CsvExportButton } from '../components/CsvExportButton';
+import { Pager } from '../components/Pager';
 import { CommandFormView } from '../forms/CommandFormView';
 import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n';
@@ -64,10 +65,12 @@ export function ReconciliationPage() {
       {error ? <ErrorMessage error={error} onRetry={reload} /> : null}
       {data && data.items.length === 0 ? <p>{t('reconciliation.empty')}</p> : null}
       {data && data.total > 0 ? (
-        <QueuePager
+        <Pager
+          label={t('reconciliation.pages')}
           offset={offset}
           shown={data.items.length}
           total={data.total}
+          pageSize={RECONCILIATION_PAGE_SIZE}
           onOffset={(next) => {
             setOffset(next);
             setOpen(null);
@@ -161,41 +164,5 @@ export function ReconciliationPage() {
         </div>
       ) : null}
     </Page>
-  );
-}
-
-/** Which rows of the queue the page shows, and the way to the pages before and after. */
-function QueuePager({
-  offset,
-  shown,
-  total,
-  onOffset,
-}: {
-  offset: number;
-  shown: number;
-  total: number;
-  onOffset(offset: number): void;
-}) {
-  const { t } = useI18n();
-  return (
-    <nav className="actions" aria-label={t('reconciliation.pages')}>
-      <p aria-live="polite">{t('reconciliation.range', { from: offset + 1, to: offset + shown, total })}</p>
-      <button
-        type="button"
-        className="secondary"
-        disabled={offset === 0}
-        onClick={() => onOffset(Math.max(0, offset - RECONCILIATION_PAGE_SIZE))}
-      >
-        {t('reconciliation.previous')}
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        disabled={offset + shown >= total}
-        onClick={() => onOffset(offset + RECONCILIATION_PAGE_SIZE)}
-      >
-        {t('reconciliation.next')}
-      </button>
-    </nav>
   );
 }

@@ -171,7 +171,7 @@ export class TrajectorySummaryRecord {
   @Column({ name: 'open_violations', type: 'integer' })
   openViolations!: number;
 
-  /** What needs attention first: 0 with an OPEN violation file, 1 with a MISSED deadline, 2 otherwise. */
+  /** What needs attention first: 0 with an OPEN violation file, 1 with a MISSED deadline, 2 waiting for the counsellor, 3 otherwise. */
   @Column({ name: 'attention_rank', type: 'smallint' })
   attentionRank!: number;
 

@@ -37,6 +37,7 @@ import { TrajectoryStatesAsJson1799000000000 } from './1799000000000-trajectory-
 import { OutboxClaimByKind1799200000000 } from './1799200000000-outbox-claim-by-kind';
 import { PillarReasonTextOptional1799300000000 } from './1799300000000-pillar-reason-text-optional';
 import { ReconciliationByDossier1799400000000 } from './1799400000000-reconciliation-by-dossier';
+import { CaseloadWaitingRank1799500000000 } from './1799500000000-caseload-waiting-rank';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -79,4 +80,5 @@ export const migrations = [
   OutboxClaimByKind1799200000000,
   PillarReasonTextOptional1799300000000,
   ReconciliationByDossier1799400000000,
+  CaseloadWaitingRank1799500000000,
 ];

@@ -32,7 +32,7 @@ describe('read models are mappings of the folded state', () => {
       nextDeadlineDueOn: '2026-06-30',
       missedDeadlines: 0,
       openViolations: 0,
-      attentionRank: 2,
+      attentionRank: 3,
     });
 
     const missed = expireAt(signed, Date.parse('2026-07-01T10:00:00Z'));
@@ -68,7 +68,7 @@ describe('read models are mappings of the folded state', () => {
     expect(summary(suspended.state)).toMatchObject({
       status: 'SUSPENDED',
       nextDeadlineId: null,
-      attentionRank: 2,
+      attentionRank: 3,
     });
   });
 

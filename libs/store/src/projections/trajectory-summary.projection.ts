@@ -1,4 +1,4 @@
-import type { TrajectoryState } from '../../../domain/src';
+import { isWaitingForCounsellor, type TrajectoryState } from '../../../domain/src';
 import { TrajectorySummaryRecord } from '../entities';
 import type { FoldedStream, ReadModel } from './projection';
 
@@ -108,8 +108,13 @@ type AttentionColumns = Pick<
   | 'attentionRank'
 >;
 
-/** What the caseload sorts on: open violation files first, then missed deadlines, then the earliest open due date. */
-function attentionOf({ deadlines, violations }: TrajectoryState): AttentionColumns {
+/**
+ * What the caseload sorts on: open violation files first (rank 0), then missed deadlines (1), then the trajectories
+ * waiting for their counsellor (2), then the others (3); within a rank, the earliest open due date. The caseload's
+ * attention groups, which move with the day, are ranges of that order (queries/caseload-attention.ts).
+ */
+function attentionOf(state: TrajectoryState): AttentionColumns {
+  const { deadlines, violations } = state;
   const next = deadlines
     .filter((deadline) => deadline.state === 'OPEN')
     .reduce<TrajectoryState['deadlines'][number] | undefined>(
@@ -129,6 +134,6 @@ function attentionOf({ deadlines, violations }: TrajectoryState): AttentionColum
     nextDeadlineDueOn: next?.dueOn ?? null,
     missedDeadlines,
     openViolations,
-    attentionRank: openViolations > 0 ? 0 : missedDeadlines > 0 ? 1 : 2,
+    attentionRank: openViolations > 0 ? 0 : missedDeadlines > 0 ? 1 : isWaitingForCounsellor(state) ? 2 : 3,
   };
 }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { isCalendarDate } from '../../../domain/src';
+import { addDays, calendarDateAt, isCalendarDate } from '../../../domain/src';
+import { ATTENTION_GROUPS, CASELOAD_DUE_SOON_DAYS } from '../../../domain/src/caseload/attention';
 import {
   DeadlineRecord,
   EventRecord,
@@ -8,6 +9,7 @@ import {
   ViolationRecord,
 } from '../entities';
 import type {
+  CaseloadEntry,
   CaseloadFilter,
   TrajectorySearch,
   CaseloadItem,
@@ -23,6 +25,7 @@ import type {
   ViolationFilter,
   ViolationListItem,
 } from '../read-models.types';
+import { attentionGroupOfRank, attentionRank, attentionSlices } from './caseload-attention';
 import { countedTotal } from './list-counts';
 import { participationHourTotalsQuery } from './participation-hour-totals';
 import { participationHoursPeriodQuery } from './participation-hours-period';
@@ -259,57 +262,87 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     };
   }
 
-  async caseload(filter: CaseloadFilter): Promise<{ items: CaseloadItem[]; total: number }> {
+  async caseload(filter: CaseloadFilter): Promise<{ items: CaseloadEntry[]; total: number }> {
     const { limit, offset } = page(filter);
     if (filter.counsellorId === undefined && filter.agency === undefined) {
       throw new RangeError('a caseload is of a counsellor or an agency: give counsellorId, agency or both');
     }
+    const day = filter.today ?? calendarDateAt(Date.now());
+    if (!isCalendarDate(day)) throw new RangeError(`today must be a date (YYYY-MM-DD), got "${day}"`);
     const parameters: unknown[] = [];
+    const bind = positional(parameters);
     const conditions = [
       `summary.status <> 'CLOSED'`,
-      scopeCondition(filter.scope ?? EVERYTHING, 'summary', positional(parameters)),
+      scopeCondition(filter.scope ?? EVERYTHING, 'summary', bind),
     ];
     for (const [column, value] of [
       ['counsellor_id', filter.counsellorId],
       ['agency', filter.agency],
+      ['status', filter.status],
     ] as const) {
-      if (value === undefined) continue;
-      parameters.push(value);
-      conditions.push(`summary.${column} = $${parameters.length}`);
+      if (value !== undefined) conditions.push(`summary.${column} = ${bind(value)}`);
     }
     const where = conditions.join(' AND ');
+    const bound = (value: string) => {
+      let placeholder: string | undefined;
+      return () => (placeholder ??= `${bind(value)}::date`);
+    };
+    const today = bound(day);
+    const dueSoonUntil = bound(addDays(day, CASELOAD_DUE_SOON_DAYS));
+    const sliced = (filter.attention === undefined ? ATTENTION_GROUPS : [filter.attention]).flatMap((group) =>
+      attentionSlices(group, today, dueSoonUntil).map((slice) => ({ group, slice })),
+    );
+    // The counts table counts per agency, counsellor and residence: exact only without the status and group filters.
+    const counted =
+      filter.status === undefined && filter.attention === undefined
+        ? await countedTotal(
+            this.dataSource,
+            'caseload_counts',
+            [
+              ['counsellor_id', filter.counsellorId],
+              ['agency', filter.agency],
+            ],
+            filter.scope,
+          )
+        : undefined;
     const total =
-      (await countedTotal(
-        this.dataSource,
-        'caseload_counts',
-        [
-          ['counsellor_id', filter.counsellorId],
-          ['agency', filter.agency],
-        ],
-        filter.scope,
-      )) ??
+      counted ??
       (
         await this.dataSource.query<{ total: number }[]>(
-          `SELECT count(*)::int AS total FROM trajectory_summaries summary WHERE ${where}`,
+          `SELECT (${sliced
+            .map(
+              ({ slice }) =>
+                `(SELECT count(*) FROM trajectory_summaries summary WHERE ${where} AND ${slice})`,
+            )
+            .join(' + ')})::int AS total`,
           parameters,
         )
       )[0].total;
-    // The projections keep the next due date, the counts and the attention rank on the summary row, so the page
-    // is read in the order of the caseload indexes (agency, counsellor or municipality first).
-    const rows = await this.dataSource.query<CaseloadRow[]>(
-      `SELECT summary.trajectory_id, summary.given_name, summary.family_name, summary.status, summary.phase,
-              summary.agency, summary.counsellor_id, summary.registered_on,
-              summary.next_deadline_id, summary.next_deadline_kind AS next_kind,
-              summary.next_deadline_due_on AS next_due_on,
-              summary.missed_deadlines, summary.open_violations
-         FROM trajectory_summaries summary
-        WHERE ${where}
-        ORDER BY summary.attention_rank, summary.next_deadline_due_on ASC NULLS LAST, summary.registered_on ASC,
-                 summary.trajectory_id ASC
-        LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`,
-      [...parameters, limit, offset],
+    // Each slice of each group is a range of a caseload index (attentionSlices), read in its order and only as far
+    // as the page reaches; the page is the first rows of their union in the groups' order.
+    const reach = bind(offset + limit);
+    const rows = await this.dataSource.query<(CaseloadRow & { attention_group_rank: number })[]>(
+      `SELECT * FROM (${sliced
+        .map(
+          ({ group, slice }) =>
+            `(SELECT ${CASELOAD_COLUMNS}, ${attentionRank(group)} AS attention_group_rank
+                FROM trajectory_summaries summary
+               WHERE ${where} AND ${slice}
+               ORDER BY summary.next_deadline_due_on, summary.registered_on, summary.trajectory_id
+               LIMIT ${reach})`,
+        )
+        .join(' UNION ALL ')}) page
+        ORDER BY attention_group_rank, next_due_on ASC NULLS LAST, registered_on, trajectory_id
+        LIMIT ${bind(limit)} OFFSET ${bind(offset)}`,
+      parameters,
     );
-    return { items: rows.map(toCaseloadItem), total };
+    return {
+      items: rows.map((row) => ({
+        ...toCaseloadItem(row),
+        attention: attentionGroupOfRank(row.attention_group_rank),
+      })),
+      total,
+    };
   }
 
   /**

@@ -9,6 +9,10 @@ describe('CaseloadQuery', () => {
       { counsellorId: 'c-17', agency: 'IN_GENT', limit: '10', offset: '20' },
       { counsellorId: 'c-17', agency: 'IN_GENT', limit: 10, offset: 20 },
     ],
+    [
+      { agency: 'AGII', attention: 'DUE_SOON', status: 'SUSPENDED' },
+      { agency: 'AGII', attention: 'DUE_SOON', status: 'SUSPENDED', limit: 50, offset: 0 },
+    ],
   ])('turns %j into the store filter, first page of 50 by default', async (query, filter) => {
     expect((await validateDto(CaseloadQuery, query, 'query')).toFilter()).toEqual(filter);
   });
@@ -55,9 +59,25 @@ describe('CaseloadQuery', () => {
     );
   });
 
+  it.each([
+    [
+      { attention: 'LATE' },
+      {
+        field: 'attention',
+        reason: 'attention must be one of the following values: OVERDUE, DUE_SOON, WAITING_FOR_ME, ON_TRACK',
+      },
+    ],
+    [
+      { status: 'CLOSED' },
+      { field: 'status', reason: 'status must be one of the following values: OPEN, SUSPENDED' },
+    ],
+  ])('refuses the filter %j, naming the field and its values', async (query, violation) => {
+    expect(await violationsFor(CaseloadQuery, { agency: 'AGII', ...query }, 'query')).toEqual([violation]);
+  });
+
   it('refuses unknown query parameters', async () => {
-    expect(await violationsFor(CaseloadQuery, { agency: 'AGII', status: 'OPEN' }, 'query')).toEqual([
-      { field: 'status', reason: 'property status should not exist' },
+    expect(await violationsFor(CaseloadQuery, { agency: 'AGII', phase: 'REGISTERED' }, 'query')).toEqual([
+      { field: 'phase', reason: 'property phase should not exist' },
     ]);
   });
 });

@@ -1,12 +1,27 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { Agency, AGENCY_CODES } from '../../../../../libs/domain/src';
+import {
+  Agency,
+  AGENCY_CODES,
+  ATTENTION_GROUPS,
+  AttentionGroup,
+  TrajectoryStatus,
+} from '../../../../../libs/domain/src';
 import type { CaseloadFilter } from '../../../../../libs/store/src/read-models.types';
+import { TRAJECTORY_STATUSES } from '../../http/domain-enums';
 import { PageQuery } from '../../http/paging';
+
+/** Closed trajectories are not in a caseload. */
+export const CASELOAD_STATUSES = TRAJECTORY_STATUSES.filter(
+  (status): status is Exclude<TrajectoryStatus, 'CLOSED'> => status !== 'CLOSED',
+);
 
 export const CASELOAD_OWNER_REQUIRED = 'counsellorId or agency is required';
 
-/** Whose caseload: a counsellor's, an agency's, or a counsellor's within an agency; one page at a time. */
+/**
+ * Whose caseload: a counsellor's, an agency's, or a counsellor's within an agency; optionally only one attention
+ * group or status; one page at a time.
+ */
 export class CaseloadQuery extends PageQuery {
   @ApiPropertyOptional({ maxLength: 100, description: 'The counsellor whose trajectories to list' })
   @IsOptional()
@@ -29,6 +44,22 @@ export class CaseloadQuery extends PageQuery {
   })
   agency?: Agency;
 
+  @ApiPropertyOptional({
+    enum: ATTENTION_GROUPS,
+    description:
+      'Only the cases in this attention group today (Europe/Brussels): OVERDUE (a missed deadline, a violation ' +
+      'file awaiting a decision, or the next due date passed), DUE_SOON (next due date within 14 days), ' +
+      'WAITING_FOR_ME (open, intake or contract still to record), ON_TRACK',
+  })
+  @IsOptional()
+  @IsIn(ATTENTION_GROUPS)
+  attention?: AttentionGroup;
+
+  @ApiPropertyOptional({ enum: CASELOAD_STATUSES, description: 'Only open or only suspended trajectories' })
+  @IsOptional()
+  @IsIn(CASELOAD_STATUSES)
+  status?: Exclude<TrajectoryStatus, 'CLOSED'>;
+
   toFilter(): CaseloadFilter & { limit: number; offset: number } {
     const filter: CaseloadFilter & { limit: number; offset: number } = {
       limit: this.limit,
@@ -36,6 +67,8 @@ export class CaseloadQuery extends PageQuery {
     };
     if (this.counsellorId !== undefined) filter.counsellorId = this.counsellorId;
     if (this.agency !== undefined) filter.agency = this.agency;
+    if (this.attention !== undefined) filter.attention = this.attention;
+    if (this.status !== undefined) filter.status = this.status;
     return filter;
   }
 }

@@ -2,15 +2,15 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   Agency,
   AGENCY_CODES,
+  ATTENTION_GROUPS,
+  AttentionGroup,
   DeadlineKind,
   TrajectoryPhase,
   TrajectoryStatus,
 } from '../../../../../libs/domain/src';
-import type { CaseloadItem } from '../../../../../libs/store/src/read-models.types';
+import type { CaseloadEntry } from '../../../../../libs/store/src/read-models.types';
 import { DEADLINE_KINDS, TRAJECTORY_PHASES, TRAJECTORY_STATUSES } from '../../http/domain-enums';
-
-/** Closed trajectories are not in a caseload. */
-const CASELOAD_STATUSES = TRAJECTORY_STATUSES.filter((status) => status !== 'CLOSED');
+import { CASELOAD_STATUSES } from '../dto/caseload.query';
 
 export class NextDeadlineResponse {
   @ApiProperty()
@@ -23,7 +23,7 @@ export class NextDeadlineResponse {
   dueOn!: string;
 }
 
-export class CaseloadItemResponse implements CaseloadItem {
+export class CaseloadItemResponse implements CaseloadEntry {
   @ApiProperty({ format: 'uuid' })
   trajectoryId!: string;
 
@@ -61,18 +61,29 @@ export class CaseloadItemResponse implements CaseloadItem {
 
   @ApiProperty({ type: 'integer', description: 'Number of violation files awaiting a decision' })
   openViolations!: number;
+
+  @ApiProperty({
+    enum: ATTENTION_GROUPS,
+    description:
+      'What the case asks of its counsellor today (Europe/Brussels): OVERDUE (a missed deadline, a violation file ' +
+      'awaiting a decision, or the next due date passed), else DUE_SOON (next due date within 14 days), else ' +
+      'WAITING_FOR_ME (open, intake or contract still to record), else ON_TRACK',
+  })
+  attention!: AttentionGroup;
 }
 
 export class CaseloadPageResponse {
   @ApiProperty({
     type: [CaseloadItemResponse],
     description:
-      'What needs attention first: trajectories with an open violation file, then with a missed deadline, then the ' +
-      'rest; within each, the earliest open due date first',
+      'What needs attention first: by attention group (OVERDUE, DUE_SOON, WAITING_FOR_ME, ON_TRACK); within each, ' +
+      'the earliest open due date first (none last), then the earliest registration',
   })
   items!: CaseloadItemResponse[];
 
-  @ApiProperty({ description: 'Number of trajectories in the caseload, across all pages' })
+  @ApiProperty({
+    description: 'Number of trajectories in the caseload that pass the filters, across all pages',
+  })
   total!: number;
 
   @ApiProperty()
