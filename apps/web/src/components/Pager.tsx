@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 /** Which rows of a list the page shows ("Rijen 101–200 van 250"), and the way to the pages before and after. */
@@ -39,4 +40,20 @@ export function Pager({
       </button>
     </nav>
   );
+}
+
+/**
+ * When a page past the first comes back empty (its rows left the list meanwhile: resolved, closed, moved to another
+ * group), goes to the last page there is instead of showing an empty one past the end.
+ */
+export function useLastPageWhenEmptied(
+  page: { items: readonly unknown[]; total: number } | undefined,
+  offset: number,
+  pageSize: number,
+  setOffset: (offset: number) => void,
+): void {
+  useEffect(() => {
+    if (page && page.items.length === 0 && offset > 0)
+      setOffset(Math.max(0, Math.ceil(page.total / pageSize) - 1) * pageSize);
+  }, [page, offset, pageSize, setOffset]);
 }

@@ -1,11 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { ATTENTION_GROUPS, AttentionGroup } from '../../../../libs/domain/src/caseload/attention';
 import { api, query } from '../api/client';
 import type { CaseloadItem, Page as ApiPage } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { ErrorMessage, Loading, Page, useLoad } from '../components/common';
 import { CsvExportButton } from '../components/CsvExportButton';
-import { Pager } from '../components/Pager';
+import { Pager, useLastPageWhenEmptied } from '../components/Pager';
 import { Link } from '../components/router';
 import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n';
@@ -35,11 +35,7 @@ export function CaseloadPage() {
     offset,
   })}`;
   const { data, error, loading, reload } = useLoad(() => api<ApiPage<CaseloadItem>>(path), [path]);
-  // Cases left the list meanwhile (closed, or moved to another group): the last page, not an empty one past the end.
-  useEffect(() => {
-    if (data && data.items.length === 0 && offset > 0)
-      setOffset(Math.max(0, Math.ceil(data.total / CASELOAD_PAGE_SIZE) - 1) * CASELOAD_PAGE_SIZE);
-  }, [data, offset]);
+  useLastPageWhenEmptied(data, offset, CASELOAD_PAGE_SIZE, setOffset);
   /** A filter changed: its first page. */
   const filtered =
     <T,>(set: (value: T) => void) =>

@@ -1,10 +1,10 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { MAX_DOSSIER_ID_LENGTH } from '../../../../libs/domain/src/exchange/vdab-registration-row';
 import { api, query } from '../api/client';
 import type { Page as ApiPage, ReconciliationItem } from '../api/types';
 import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../components/common';
 import { CsvExportButton } from '../components/CsvExportButton';
-import { Pager } from '../components/Pager';
+import { Pager, useLastPageWhenEmptied } from '../components/Pager';
 import { CommandFormView } from '../forms/CommandFormView';
 import { formatDate } from '../format/format';
 import { useI18n } from '../i18n/i18n';
@@ -31,11 +31,7 @@ export function ReconciliationPage() {
   const { data, error, loading, reload } = useLoad(() => api<ApiPage<ReconciliationItem>>(path), [path]);
   const [open, setOpen] = useState<{ itemId: string; mode: 'link' | 'dismiss' } | null>(null);
   const [resolved, setResolved] = useState(false);
-  // The last rows of the last page resolved: the page before it, rather than an empty page past the end.
-  useEffect(() => {
-    if (data && data.items.length === 0 && offset > 0)
-      setOffset(Math.max(0, Math.ceil(data.total / RECONCILIATION_PAGE_SIZE) - 1) * RECONCILIATION_PAGE_SIZE);
-  }, [data, offset]);
+  useLastPageWhenEmptied(data, offset, RECONCILIATION_PAGE_SIZE, setOffset);
   const find = (event: FormEvent) => {
     event.preventDefault();
     setDossier(dossierDraft.trim());
