@@ -52,7 +52,7 @@ export const en: Record<MessageKey, string> = {
   'caseload.group.ON_TRACK': 'On track',
   'caseload.status': 'Status',
   'caseload.status.all': 'All',
-  'caseload.count': '{count} cases',
+  'caseload.count': 'Cases: {count}',
   'caseload.pages': 'Pages of the cases',
   'caseload.empty': 'No cases for these filters.',
   'caseload.col.name': 'Name',

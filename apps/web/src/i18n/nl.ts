@@ -50,7 +50,7 @@ export const nl = {
   'caseload.group.ON_TRACK': 'Op schema',
   'caseload.status': 'Status',
   'caseload.status.all': 'Alle',
-  'caseload.count': '{count} dossiers',
+  'caseload.count': 'Dossiers: {count}',
   'caseload.pages': 'Pagina’s van de dossiers',
   'caseload.empty': 'Geen dossiers voor deze filters.',
   'caseload.col.name': 'Naam',

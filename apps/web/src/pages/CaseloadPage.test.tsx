@@ -89,7 +89,7 @@ describe('the caseload page', () => {
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText('Dossiers'), 'agency');
     await screen.findByText(`Rijen 1–${CASELOAD_PAGE_SIZE} van ${TOTAL}`);
-    expect(screen.getByText(`${TOTAL} dossiers`)).toBeInTheDocument();
+    expect(screen.getByText(`Dossiers: ${TOTAL}`)).toBeInTheDocument();
     expect(names()).toHaveLength(CASELOAD_PAGE_SIZE);
     expect(screen.getByRole('button', { name: 'Vorige' })).toHaveProperty('disabled', true);
 
@@ -111,12 +111,12 @@ describe('the caseload page', () => {
   it('sends the scope, the attention group and the status to the API, each change from the first page', async () => {
     const asked = renderCaseload();
     const user = userEvent.setup();
-    await screen.findByText('125 dossiers');
+    await screen.findByText('Dossiers: 125');
     await user.click(screen.getByRole('button', { name: 'Volgende' }));
     await screen.findByText('Rijen 101–125 van 125');
 
     await user.selectOptions(screen.getByLabelText('Aandacht'), 'DUE_SOON');
-    await screen.findByText('31 dossiers');
+    await screen.findByText('Dossiers: 31');
     expect(screen.getByText('Rijen 1–31 van 31')).toBeInTheDocument();
     expect(
       screen
@@ -126,9 +126,9 @@ describe('the caseload page', () => {
     ).toBe(true);
 
     await user.selectOptions(screen.getByLabelText('Status'), 'SUSPENDED');
-    await screen.findByText('6 dossiers');
+    await screen.findByText('Dossiers: 6');
     await user.selectOptions(screen.getByLabelText('Dossiers'), 'agency');
-    await screen.findByText('13 dossiers');
+    await screen.findByText('Dossiers: 13');
 
     expect(asked.map((parameters) => Object.fromEntries(parameters))).toEqual([
       { agency: 'IN_GENT', counsellorId: 'counsellor-gent', limit: '100', offset: '0' },
@@ -157,9 +157,9 @@ describe('the caseload page', () => {
     const user = userEvent.setup();
     URL.createObjectURL = vi.fn(() => 'blob:caseload');
     URL.revokeObjectURL = vi.fn();
-    await screen.findByText('125 dossiers');
+    await screen.findByText('Dossiers: 125');
     await user.selectOptions(screen.getByLabelText('Aandacht'), 'OVERDUE');
-    await screen.findByText('31 dossiers');
+    await screen.findByText('Dossiers: 31');
 
     await user.click(screen.getByRole('button', { name: 'Exporteren als CSV' }));
     await vi.waitFor(() => expect(URL.createObjectURL).toHaveBeenCalled());
