@@ -315,7 +315,7 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
                 `(SELECT count(*) FROM trajectory_summaries summary WHERE ${where} AND ${slice})`,
             )
             .join(' + ')})::int AS total`,
-          parameters,
+          [...parameters],
         )
       )[0].total;
     // Each slice of each group is a range of a caseload index (attentionSlices), read in its order and only as far
