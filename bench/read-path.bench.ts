@@ -4,7 +4,7 @@ import {
   Agency,
   addDays,
   ATTENTION_GROUPS,
-  calendarDateAt,
+  AttentionGroup,
   CASELOAD_DUE_SOON_DAYS,
 } from '../libs/domain/src';
 import { DEFAULT_SIMULATION } from '../libs/domain/src/simulation';
@@ -86,22 +86,27 @@ const CASELOAD_COLUMNS = `summary.trajectory_id, summary.given_name, summary.fam
   summary.phase, summary.agency, summary.counsellor_id, summary.registered_on, summary.next_deadline_id,
   summary.next_deadline_kind, summary.next_deadline_due_on, summary.missed_deadlines, summary.open_violations`;
 /**
- * The caseload's page as the endpoint reads it: each attention group's slices (ranges of a caseload index, on today's
- * date), the first PAGE rows of each, then the first PAGE of their union in the groups' order.
+ * The caseload's page as the endpoint reads it: each attention group's slices (ranges of a caseload index, on the
+ * store's day), the first PAGE rows of each, then the first PAGE of their union in the groups' order. With a group,
+ * that group's slices only, and the total counted over them.
  */
-function caseloadRaw(pool: Pool, conditions: string[], values: string[]) {
+function caseloadRaw(pool: Pool, conditions: string[], values: string[], attention?: AttentionGroup) {
   const where = [`summary.status <> 'CLOSED'`, ...conditions].join(' AND ');
-  const today = calendarDateAt(Date.now());
-  const slices = ATTENTION_GROUPS.flatMap((group) =>
+  const slices = (attention ? [attention] : ATTENTION_GROUPS).flatMap((group) =>
     attentionSlices(
       group,
-      () => `'${today}'::date`,
-      () => `'${addDays(today, CASELOAD_DUE_SOON_DAYS)}'::date`,
+      () => `'${TODAY}'::date`,
+      () => `'${addDays(TODAY, CASELOAD_DUE_SOON_DAYS)}'::date`,
     ).map((slice) => ({ group, slice })),
   );
+  const count = attention
+    ? `SELECT (${slices
+        .map(({ slice }) => `(SELECT count(*) FROM trajectory_summaries summary WHERE ${where} AND ${slice})`)
+        .join(' + ')})::int AS total`
+    : countedSql('caseload_counts', conditions, 'summary');
   return countThenPage(
     pool,
-    countedSql('caseload_counts', conditions, 'summary'),
+    count,
     `SELECT * FROM (${slices
       .map(
         ({ group, slice }) =>
@@ -168,20 +173,28 @@ const CASES: ListCase[] = [
   {
     name: 'GET /caseload?agency=',
     draw: (random) => ({ agency: pick(random, AGENCY_CODES) }),
-    endpoint: (queries, { agency }) => queries.caseload({ agency: agency as Agency }),
+    endpoint: (queries, { agency }) => queries.caseload({ agency: agency as Agency, today: TODAY }),
     raw: (pool, { agency }) => caseloadRaw(pool, ['summary.agency = $1'], [agency]),
+  },
+  {
+    name: 'GET /caseload?agency=&attention=',
+    draw: (random) => ({ agency: pick(random, AGENCY_CODES), attention: pick(random, ATTENTION_GROUPS) }),
+    endpoint: (queries, { agency, attention }) =>
+      queries.caseload({ agency: agency as Agency, attention: attention as AttentionGroup, today: TODAY }),
+    raw: (pool, { agency, attention }) =>
+      caseloadRaw(pool, ['summary.agency = $1'], [agency], attention as AttentionGroup),
   },
   {
     name: 'GET /caseload?counsellorId=',
     draw: (random) => ({ counsellorId: counsellor(random) }),
-    endpoint: (queries, { counsellorId }) => queries.caseload({ counsellorId }),
+    endpoint: (queries, { counsellorId }) => queries.caseload({ counsellorId, today: TODAY }),
     raw: (pool, { counsellorId }) => caseloadRaw(pool, ['summary.counsellor_id = $1'], [counsellorId]),
   },
   {
     name: 'GET /caseload?agency=&counsellorId=',
     draw: (random) => ({ agency: pick(random, AGENCY_CODES), counsellorId: counsellor(random) }),
     endpoint: (queries, { agency, counsellorId }) =>
-      queries.caseload({ agency: agency as Agency, counsellorId }),
+      queries.caseload({ agency: agency as Agency, counsellorId, today: TODAY }),
     raw: (pool, { agency, counsellorId }) =>
       caseloadRaw(pool, ['summary.counsellor_id = $1', 'summary.agency = $2'], [counsellorId, agency]),
   },
