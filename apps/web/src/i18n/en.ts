@@ -359,6 +359,12 @@ export const en: Record<MessageKey, string> = {
   'reconciliation.col.actions': 'Resolve',
   'reconciliation.kind.CONFLICT': 'conflict',
   'reconciliation.kind.UNMATCHED': 'no trajectory',
+  'reconciliation.reason.NO_OPEN_TRAJECTORY': 'no open trajectory for this newcomer',
+  'reconciliation.reason.NATIONAL_NUMBER_MISMATCH': 'the national number does not belong to the trajectory',
+  'reconciliation.reason.TRAJECTORY_CLOSED': 'the trajectory is closed',
+  'reconciliation.reason.OTHER_REGISTRATION':
+    'the trajectory already has another registration (different date or dossier id)',
+  'reconciliation.reason.TRAJECTORY_REFUSED': 'the trajectory refused the registration',
   'reconciliation.link': 'Link',
   'reconciliation.linkTitle': 'Link to a trajectory',
   'reconciliation.dismiss': 'Dismiss',

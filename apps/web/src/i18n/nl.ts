@@ -363,6 +363,12 @@ export const nl = {
   'reconciliation.col.actions': 'Afhandelen',
   'reconciliation.kind.CONFLICT': 'conflict',
   'reconciliation.kind.UNMATCHED': 'geen traject',
+  'reconciliation.reason.NO_OPEN_TRAJECTORY': 'geen open traject voor deze inburgeraar',
+  'reconciliation.reason.NATIONAL_NUMBER_MISMATCH': 'het rijksregisternummer hoort niet bij het traject',
+  'reconciliation.reason.TRAJECTORY_CLOSED': 'het traject is afgesloten',
+  'reconciliation.reason.OTHER_REGISTRATION':
+    'het traject heeft al een andere inschrijving (andere datum of ander dossiernummer)',
+  'reconciliation.reason.TRAJECTORY_REFUSED': 'het traject weigerde de inschrijving',
   'reconciliation.link': 'Koppelen',
   'reconciliation.linkTitle': 'Koppelen aan een traject',
   'reconciliation.dismiss': 'Afwijzen',

@@ -1,6 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  LINK_REASONS,
+  trajectoryRefusedReason,
+} from '../../../../libs/domain/src/exchange/registration-outcome';
 import type { ReconciliationItem } from '../api/types';
 import { StaticAuthProvider } from '../auth/auth';
 import { I18nProvider } from '../i18n/i18n';
@@ -10,13 +14,19 @@ const TOTAL = 250;
 /** How many items the queue holds now (fewer when some were resolved meanwhile). */
 let queueTotal = TOTAL;
 
+/** The first rows' reasons as the linking writes them; the others a text no rule writes (as older rows may hold). */
+const REASONS: Record<number, string> = {
+  1: LINK_REASONS.NO_OPEN_TRAJECTORY,
+  2: trajectoryRefusedReason('registeredOn must not be after today'),
+};
+
 function item(index: number): ReconciliationItem {
   return {
     itemId: `item-${index}`,
     state: 'OPEN',
     partner: 'VDAB',
     kind: 'UNMATCHED',
-    reason: 'no trajectory for this national number',
+    reason: REASONS[index] ?? 'no trajectory for this national number',
     nationalNumber: null,
     trajectoryId: null,
     agency: null,
@@ -82,6 +92,24 @@ describe('the reconciliation queue', () => {
     await screen.findByText(`Rijen 101–200 van ${TOTAL}`);
     expect(asked.map((parameters) => parameters.get('offset'))).toEqual(['0', '100', '200', '100']);
     expect(new Set(asked.map((parameters) => parameters.get('state')))).toEqual(new Set(['OPEN']));
+  });
+
+  it("says why each row is queued in the reader's language, the trajectory's own words marked as English", async () => {
+    renderQueue();
+    await screen.findByText(`Rijen 1–${RECONCILIATION_PAGE_SIZE} van ${TOTAL}`);
+    const reasonOf = (dossier: string) =>
+      within(screen.getByRole('row', { name: new RegExp(`${dossier} `) })).getAllByRole('cell')[2];
+
+    expect(reasonOf('VDAB-1').textContent).toBe('geen open traject voor deze inburgeraar');
+    expect(reasonOf('VDAB-2').textContent).toBe(
+      'het traject weigerde de inschrijving: registeredOn must not be after today',
+    );
+    expect(reasonOf('VDAB-2').querySelector('[lang="en"]')?.textContent).toBe(
+      'registeredOn must not be after today',
+    );
+    expect(reasonOf('VDAB-3').querySelector('[lang="en"]')?.textContent).toBe(
+      'no trajectory for this national number',
+    );
   });
 
   it('goes back a page when the last rows of the last page were resolved', async () => {

@@ -4,7 +4,12 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { decideLink, RegistrationPartner } from '../../../../libs/domain/src';
+import {
+  decideLink,
+  LINK_REASONS,
+  RegistrationPartner,
+  trajectoryRefusedReason,
+} from '../../../../libs/domain/src';
 import type { LinkCandidate, ReconciliationStore } from '../../../../libs/store/src';
 import {
   COMMAND_REJECTED,
@@ -107,7 +112,7 @@ export class RegistrationLinker {
         return {
           outcome: 'UNMATCHED',
           trajectoryId: target.trajectoryId,
-          reason: 'the trajectory is closed',
+          reason: LINK_REASONS.TRAJECTORY_CLOSED,
         };
       if (!isRejection(error)) throw error;
       const now = await this.store.linkCandidate(target.trajectoryId);
@@ -116,7 +121,7 @@ export class RegistrationLinker {
         return {
           outcome: 'UNMATCHED',
           trajectoryId: target.trajectoryId,
-          reason: 'the trajectory is closed',
+          reason: LINK_REASONS.TRAJECTORY_CLOSED,
         };
       if (again.outcome === 'ALREADY_LINKED')
         return { outcome: 'ALREADY_LINKED', trajectoryId: target.trajectoryId, reason: null, candidate: now };
@@ -130,7 +135,7 @@ export class RegistrationLinker {
       return {
         outcome: 'CONFLICT',
         trajectoryId: target.trajectoryId,
-        reason: `the trajectory refused it: ${(error as WorkflowUpdateFailedError).cause?.message ?? 'rejected'}`,
+        reason: trajectoryRefusedReason((error as WorkflowUpdateFailedError).cause?.message ?? 'rejected'),
         candidate: now,
       };
     }

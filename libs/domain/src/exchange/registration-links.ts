@@ -1,7 +1,7 @@
 import { decide } from '../trajectory/decide';
 import type { TrajectoryEvent } from '../trajectory/events';
 import { fold, TrajectoryState } from '../trajectory/state';
-import { decideLink, LinkTarget } from './registration-outcome';
+import { decideLink, LinkTarget, trajectoryRefusedReason } from './registration-outcome';
 
 /** A valid partner registration as linking decides it (the row's national number, when it gave one). */
 export interface RegistrationToDecide {
@@ -54,7 +54,7 @@ export function decideRegistrationLink(
     { now },
   );
   if (!decision.accepted)
-    return { outcome: 'CONFLICT', reason: `the trajectory refused it: ${decision.rejection.message}` };
+    return { outcome: 'CONFLICT', reason: trajectoryRefusedReason(decision.rejection.message) };
   return { outcome: 'LINK', events: decision.events, state: fold(decision.events, state) as TrajectoryState };
 }
 
