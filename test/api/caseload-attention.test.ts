@@ -103,6 +103,54 @@ describe('the caseload by attention group, through the API', () => {
     ]);
   });
 
+  it('exports the whole filtered caseload in one answer: the cases and order of its pages, each one audited', async () => {
+    const paged: string[] = [];
+    for (let offset = 0; ; offset += 2) {
+      const { body } = await caseload({ limit: 2, offset }).expect(200);
+      paged.push(...body.items.map((item: CaseloadEntry) => item.trajectoryId));
+      if (body.items.length < 2) break;
+    }
+    const whole = (query: Record<string, unknown>, identity = 'counsellor-gent') =>
+      system
+        .http(identity)
+        .get('/caseload/export')
+        .query({ counsellorId, ...query });
+    const { body } = await whole({}).expect(200);
+    expect(body.total).toBe(5);
+    expect(body.items.map((item: CaseloadEntry) => item.trajectoryId)).toEqual(paged);
+
+    const csv = await whole({ status: 'OPEN', format: 'csv' }).expect(200);
+    expect(csv.headers['content-disposition']).toMatch(/caseload\.csv/);
+    const [header, ...rows] = csv.text.trimEnd().split('\r\n');
+    expect(header).toBe(
+      'trajectoryId,givenName,familyName,status,phase,agency,counsellorId,registeredOn,nextDeadline.kind,' +
+        'nextDeadline.dueOn,missedDeadlines,openViolations,attention',
+    );
+    expect(rows.map((row) => nameOf(row.split(',')[0]!))).toEqual([
+      'overdue',
+      'dueSoon',
+      'waiting',
+      'onTrack',
+    ]);
+
+    const [entry] = await system.database.query(
+      `SELECT trajectory_ids FROM personal_data_access
+        WHERE resource = '/caseload/export' AND actor = 'counsellor-gent' AND status = 200
+        ORDER BY occurred_at DESC LIMIT 1`,
+    );
+    expect([...entry.trajectory_ids].sort()).toEqual(paged.filter((id) => nameOf(id) !== 'suspended').sort());
+
+    // Within the caller's scope, like the pages; a page's limit is not a filter of the whole list.
+    expect((await whole({ agency: 'IN_GENT' }, 'counsellor-atlas').expect(200)).body).toEqual({
+      items: [],
+      total: 0,
+    });
+    const refused = await whole({ limit: 2 }).expect(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'limit', detail: expect.stringMatching(/should not exist/) },
+    ]);
+  });
+
   it.each([
     [
       'attention',

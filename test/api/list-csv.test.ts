@@ -32,6 +32,7 @@ const READER: Record<string, string> = {
 };
 const QUERY: Record<string, Record<string, string>> = {
   '/caseload': { agency: 'IN_GENT' },
+  '/caseload/export': { agency: 'IN_GENT' },
   '/caseload/search': { q: 'Csv' },
   '/monitoring/deadlines/cases': { bucket: 'overdue' },
 };

@@ -145,6 +145,21 @@ describe('the attention groups of a caseload', () => {
     });
   });
 
+  it('reads the whole filtered caseload in the order of its pages, and nothing past the bound it is given', async () => {
+    const whole = (filter: Omit<CaseloadFilter, 'counsellorId'>, atMost: number) =>
+      database.queries.wholeCaseload({ counsellorId, today: TODAY, ...filter }, atMost);
+    const pages = [];
+    for (const offset of [0, 4, 8]) pages.push(...(await caseload({ limit: 4, offset })).items);
+    expect(await whole({}, 9)).toEqual(pages);
+    expect(await whole({}, 8)).toBeNull();
+    expect(named((await whole({ attention: 'ON_TRACK', status: 'SUSPENDED' }, 2))!)).toEqual([
+      'suspendedWithContract',
+      'suspendedRegistered',
+    ]);
+    expect(await whole({ scope: { agencies: ['ATLAS'] } }, 1)).toEqual([]);
+    await expect(whole({}, 0)).rejects.toThrow(RangeError);
+  });
+
   it('refuses a day that is not a date', async () => {
     await expect(caseload({ today: '2026-02-30' as never })).rejects.toThrow(RangeError);
   });

@@ -301,6 +301,11 @@ export interface TrajectoryQueries {
    * earliest open due date first (none last), then the earliest registration, then the trajectory id.
    */
   caseload(filter: CaseloadFilter): Promise<{ items: CaseloadEntry[]; total: number }>;
+  /**
+   * The whole caseload of the filter (limit and offset ignored) in the caseload's order, read in one statement; null
+   * when it holds more than `atMost` cases (nothing more is read).
+   */
+  wholeCaseload(filter: CaseloadFilter, atMost: number): Promise<CaseloadEntry[] | null>;
   /** Trajectories (closed ones last) whose person matches a name or national number, at most `limit` (20). */
   searchTrajectories(filter: TrajectorySearch): Promise<CaseloadItem[]>;
   /** Violation files, the oldest first (the order an officer works a queue), then by violation id. */

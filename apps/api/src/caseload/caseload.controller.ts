@@ -1,16 +1,40 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
-import { ApiBadRequestResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { ListExport } from '../http/csv-export';
-import { ValidationErrorBody } from '../http/error-bodies';
-import { CaseloadPage, CaseloadService, TrajectorySearchHit } from './caseload.service';
-import { CaseloadQuery } from './dto/caseload.query';
+import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
+import { CaseloadPage, CaseloadService, TrajectorySearchHit, WHOLE_CASELOAD_MAX } from './caseload.service';
+import { CaseloadQuery, WholeCaseloadQuery } from './dto/caseload.query';
 import { TrajectorySearchQuery } from './dto/trajectory-search.query';
 import { AUDIT_PURPOSE_HEADER, auditPurposeFrom } from '../access/audit-purpose';
 import { badRequest } from '../http/validation-errors';
-import { CaseloadPageResponse, TrajectorySearchResponse } from './views/caseload.view';
+import { CaseloadPageResponse, TrajectorySearchResponse, WholeCaseloadResponse } from './views/caseload.view';
+import type { CaseloadEntry } from '../../../../libs/store/src/read-models.types';
 import { Allow, CallerScope } from '../access/access.decorators';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
+
+/** A case's columns in a caseload's CSV. */
+const CASELOAD_CSV_COLUMNS = [
+  'trajectoryId',
+  'givenName',
+  'familyName',
+  'status',
+  'phase',
+  'agency',
+  'counsellorId',
+  'registeredOn',
+  'nextDeadline.kind',
+  'nextDeadline.dueOn',
+  'missedDeadlines',
+  'openViolations',
+  'attention',
+];
 
 @ApiTags('caseload')
 @Controller('caseload')
@@ -28,21 +52,7 @@ export class CaseloadController {
   @ListExport({
     type: CaseloadPageResponse,
     filename: 'caseload',
-    columns: [
-      'trajectoryId',
-      'givenName',
-      'familyName',
-      'status',
-      'phase',
-      'agency',
-      'counsellorId',
-      'registeredOn',
-      'nextDeadline.kind',
-      'nextDeadline.dueOn',
-      'missedDeadlines',
-      'openViolations',
-      'attention',
-    ],
+    columns: CASELOAD_CSV_COLUMNS,
   })
   @ApiBadRequestResponse({
     type: ValidationErrorBody,
@@ -51,6 +61,36 @@ export class CaseloadController {
   })
   list(@Query() query: CaseloadQuery, @CallerScope() scope: ReadScope): Promise<CaseloadPage> {
     return this.caseload.list(query, scope);
+  }
+
+  @Get('export')
+  @Allow('caseload.list')
+  @ApiOperation({
+    summary: 'A whole caseload in one answer, for a spreadsheet: the same filters and order as its pages',
+    description:
+      'Every case that passes the filters (what GET /caseload pages through), read in one statement so that no ' +
+      `case moves between pages while it is read; at most ${WHOLE_CASELOAD_MAX} cases (else 422). CSV with ` +
+      'format=csv or Accept: text/csv. The audit trail records every trajectory in the answer.',
+  })
+  @ListExport({
+    type: WholeCaseloadResponse,
+    filename: 'caseload',
+    columns: CASELOAD_CSV_COLUMNS,
+  })
+  @ApiBadRequestResponse({
+    type: ValidationErrorBody,
+    description:
+      'A filter (agency, counsellorId, attention, status) is malformed, or neither counsellorId nor agency is given',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorBody,
+    description: `The caseload holds more than ${WHOLE_CASELOAD_MAX} cases: narrow the filters`,
+  })
+  whole(
+    @Query() query: WholeCaseloadQuery,
+    @CallerScope() scope: ReadScope,
+  ): Promise<{ items: CaseloadEntry[]; total: number }> {
+    return this.caseload.whole(query, scope);
   }
 
   @Get('search')

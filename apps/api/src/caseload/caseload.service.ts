@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { calendarDateAt } from '../../../../libs/domain/src';
 import type {
   CaseloadEntry,
@@ -6,7 +6,7 @@ import type {
   TrajectoryQueries,
 } from '../../../../libs/store/src/read-models.types';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
-import { CaseloadQuery } from './dto/caseload.query';
+import { CaseloadQuery, caseloadFilterOf, WholeCaseloadQuery } from './dto/caseload.query';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
 export interface CaseloadPage {
@@ -15,6 +15,12 @@ export interface CaseloadPage {
   limit: number;
   offset: number;
 }
+
+/**
+ * The most cases one whole-caseload answer holds: beyond the largest agency's open trajectories, and a bound on
+ * what one request holds in memory (~1 KB a case).
+ */
+export const WHOLE_CASELOAD_MAX = 50_000;
 
 /** Who and which trajectory: what every role's view of a trajectory shows. */
 export type TrajectorySearchHit = Pick<
@@ -31,6 +37,22 @@ export class CaseloadService {
     const filter = { ...query.toFilter(), scope, today: calendarDateAt(Date.now()) };
     const { items, total } = await this.queries.caseload(filter);
     return { items, total, limit: filter.limit, offset: filter.offset };
+  }
+
+  /** The whole caseload of the filters in one statement, for an export; refused beyond WHOLE_CASELOAD_MAX cases. */
+  async whole(
+    query: WholeCaseloadQuery,
+    scope: ReadScope,
+  ): Promise<{ items: CaseloadEntry[]; total: number }> {
+    const filter = { ...caseloadFilterOf(query), scope, today: calendarDateAt(Date.now()) };
+    const items = await this.queries.wholeCaseload(filter, WHOLE_CASELOAD_MAX);
+    if (items === null) {
+      throw new UnprocessableEntityException(
+        `This caseload holds more than ${WHOLE_CASELOAD_MAX} cases, more than one export answers: ` +
+          'narrow it by counsellorId, attention or status, or read it a page at a time (GET /caseload)',
+      );
+    }
+    return { items, total: items.length };
   }
 
   /** At most 20 trajectories within the caller's scope (in SQL) whose person matches the text. */

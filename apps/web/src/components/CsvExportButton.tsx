@@ -4,8 +4,9 @@ import { useI18n } from '../i18n/i18n';
 import { ErrorMessage } from './common';
 
 /**
- * Exports a list as the API's CSV: the same path as the list's JSON, asked with Accept: text/csv, so the file has
- * the same rows (and scope) as the page; downloaded with the user's token.
+ * Exports a list as the API's CSV: `path` is the list's route (or its whole-list route, for a list shown a page at
+ * a time) asked with Accept: text/csv, so the file has the rows (and scope) the API gives for the same filters;
+ * downloaded with the user's token.
  */
 export function CsvExportButton({ path, fileName }: { path: string; fileName: string }) {
   const { t } = useI18n();

@@ -26,14 +26,13 @@ export function CaseloadPage() {
   const [group, setGroup] = useState<AttentionGroup | ''>('');
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
-  const path = `/caseload${query({
+  const filters = {
     agency: session?.organisation,
     counsellorId: scope === 'mine' ? session?.subject : undefined,
     attention: group,
     status,
-    limit: CASELOAD_PAGE_SIZE,
-    offset,
-  })}`;
+  };
+  const path = `/caseload${query({ ...filters, limit: CASELOAD_PAGE_SIZE, offset })}`;
   const { data, error, loading, reload } = useLoad(() => api<ApiPage<CaseloadItem>>(path), [path]);
   useLastPageWhenEmptied(data, offset, CASELOAD_PAGE_SIZE, setOffset);
   /** A filter changed: its first page. */
@@ -103,7 +102,9 @@ export function CaseloadPage() {
           onOffset={setOffset}
         />
       ) : null}
-      {data && data.items.length > 0 ? <CsvExportButton path={path} fileName="dossiers.csv" /> : null}
+      {data && data.items.length > 0 ? (
+        <CsvExportButton path={`/caseload/export${query(filters)}`} fileName="dossiers.csv" />
+      ) : null}
       {data ? <CaseloadTable items={data.items} /> : null}
     </Page>
   );

@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import { addDays, calendarDateAt, isCalendarDate } from '../../../domain/src';
-import { ATTENTION_GROUPS, CASELOAD_DUE_SOON_DAYS } from '../../../domain/src/caseload/attention';
+import {
+  ATTENTION_GROUPS,
+  AttentionGroup,
+  CASELOAD_DUE_SOON_DAYS,
+} from '../../../domain/src/caseload/attention';
 import {
   DeadlineRecord,
   EventRecord,
@@ -264,34 +268,7 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
 
   async caseload(filter: CaseloadFilter): Promise<{ items: CaseloadEntry[]; total: number }> {
     const { limit, offset } = page(filter);
-    if (filter.counsellorId === undefined && filter.agency === undefined) {
-      throw new RangeError('a caseload is of a counsellor or an agency: give counsellorId, agency or both');
-    }
-    const day = filter.today ?? calendarDateAt(Date.now());
-    if (!isCalendarDate(day)) throw new RangeError(`today must be a date (YYYY-MM-DD), got "${day}"`);
-    const parameters: unknown[] = [];
-    const bind = positional(parameters);
-    const conditions = [
-      `summary.status <> 'CLOSED'`,
-      scopeCondition(filter.scope ?? EVERYTHING, 'summary', bind),
-    ];
-    for (const [column, value] of [
-      ['counsellor_id', filter.counsellorId],
-      ['agency', filter.agency],
-      ['status', filter.status],
-    ] as const) {
-      if (value !== undefined) conditions.push(`summary.${column} = ${bind(value)}`);
-    }
-    const where = conditions.join(' AND ');
-    const bound = (value: string) => {
-      let placeholder: string | undefined;
-      return () => (placeholder ??= `${bind(value)}::date`);
-    };
-    const today = bound(day);
-    const dueSoonUntil = bound(addDays(day, CASELOAD_DUE_SOON_DAYS));
-    const sliced = (filter.attention === undefined ? ATTENTION_GROUPS : [filter.attention]).flatMap((group) =>
-      attentionSlices(group, today, dueSoonUntil).map((slice) => ({ group, slice })),
-    );
+    const { where, sliced, parameters, bind } = caseloadSlices(filter);
     // The counts table counts per agency, counsellor and residence: exact only without the status and group filters.
     const counted =
       filter.status === undefined && filter.attention === undefined
@@ -318,31 +295,25 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
           [...parameters],
         )
       )[0].total;
-    // Each slice of each group is a range of a caseload index (attentionSlices), read in its order and only as far
-    // as the page reaches; the page is the first rows of their union in the groups' order.
+    // Each slice is read only as far as the page reaches; the page is the first rows of their union.
     const reach = bind(offset + limit);
-    const rows = await this.dataSource.query<(CaseloadRow & { attention_group_rank: number })[]>(
-      `SELECT * FROM (${sliced
-        .map(
-          ({ group, slice }) =>
-            `(SELECT ${CASELOAD_COLUMNS}, ${attentionRank(group)} AS attention_group_rank
-                FROM trajectory_summaries summary
-               WHERE ${where} AND ${slice}
-               ORDER BY summary.next_deadline_due_on, summary.registered_on, summary.trajectory_id
-               LIMIT ${reach})`,
-        )
-        .join(' UNION ALL ')}) page
-        ORDER BY attention_group_rank, next_due_on ASC NULLS LAST, registered_on, trajectory_id
-        LIMIT ${bind(limit)} OFFSET ${bind(offset)}`,
+    const rows = await this.dataSource.query<CaseloadSliceRow[]>(
+      `${caseloadUnion(where, sliced, reach)} LIMIT ${bind(limit)} OFFSET ${bind(offset)}`,
       parameters,
     );
-    return {
-      items: rows.map((row) => ({
-        ...toCaseloadItem(row),
-        attention: attentionGroupOfRank(row.attention_group_rank),
-      })),
-      total,
-    };
+    return { items: rows.map(toCaseloadEntry), total };
+  }
+
+  async wholeCaseload(filter: CaseloadFilter, atMost: number): Promise<CaseloadEntry[] | null> {
+    if (!Number.isInteger(atMost) || atMost < 1)
+      throw new RangeError(`atMost must be an integer >= 1, got ${atMost}`);
+    const { where, sliced, parameters, bind } = caseloadSlices(filter);
+    const reach = bind(atMost + 1);
+    const rows = await this.dataSource.query<CaseloadSliceRow[]>(
+      `${caseloadUnion(where, sliced, reach)} LIMIT ${reach}`,
+      parameters,
+    );
+    return rows.length > atMost ? null : rows.map(toCaseloadEntry);
   }
 
   /**
@@ -439,6 +410,69 @@ const CASELOAD_COLUMNS = `summary.trajectory_id, summary.given_name, summary.fam
   summary.phase, summary.agency, summary.counsellor_id, summary.registered_on, summary.next_deadline_id,
   summary.next_deadline_kind AS next_kind, summary.next_deadline_due_on AS next_due_on, summary.missed_deadlines,
   summary.open_violations`;
+
+type CaseloadSliceRow = CaseloadRow & { attention_group_rank: number };
+
+/**
+ * A caseload's filter as SQL: the conditions every row meets and, per attention group asked for, its slices
+ * (attentionSlices), with the parameters bound so far.
+ */
+function caseloadSlices(filter: CaseloadFilter) {
+  if (filter.counsellorId === undefined && filter.agency === undefined) {
+    throw new RangeError('a caseload is of a counsellor or an agency: give counsellorId, agency or both');
+  }
+  const day = filter.today ?? calendarDateAt(Date.now());
+  if (!isCalendarDate(day)) throw new RangeError(`today must be a date (YYYY-MM-DD), got "${day}"`);
+  const parameters: unknown[] = [];
+  const bind = positional(parameters);
+  const conditions = [
+    `summary.status <> 'CLOSED'`,
+    scopeCondition(filter.scope ?? EVERYTHING, 'summary', bind),
+  ];
+  for (const [column, value] of [
+    ['counsellor_id', filter.counsellorId],
+    ['agency', filter.agency],
+    ['status', filter.status],
+  ] as const) {
+    if (value !== undefined) conditions.push(`summary.${column} = ${bind(value)}`);
+  }
+  const bound = (value: string) => {
+    let placeholder: string | undefined;
+    return () => (placeholder ??= `${bind(value)}::date`);
+  };
+  const today = bound(day);
+  const dueSoonUntil = bound(addDays(day, CASELOAD_DUE_SOON_DAYS));
+  const sliced = (filter.attention === undefined ? ATTENTION_GROUPS : [filter.attention]).flatMap((group) =>
+    attentionSlices(group, today, dueSoonUntil).map((slice) => ({ group, slice })),
+  );
+  return { where: conditions.join(' AND '), sliced, parameters, bind };
+}
+
+/**
+ * The union of a caseload's slices in the caseload's order. Each slice is a range of a caseload index
+ * (attentionSlices), read in its order and at most `reach` rows (a placeholder) of it.
+ */
+function caseloadUnion(
+  where: string,
+  sliced: readonly { group: AttentionGroup; slice: string }[],
+  reach: string,
+): string {
+  return `SELECT * FROM (${sliced
+    .map(
+      ({ group, slice }) =>
+        `(SELECT ${CASELOAD_COLUMNS}, ${attentionRank(group)} AS attention_group_rank
+            FROM trajectory_summaries summary
+           WHERE ${where} AND ${slice}
+           ORDER BY summary.next_deadline_due_on, summary.registered_on, summary.trajectory_id
+           LIMIT ${reach})`,
+    )
+    .join(' UNION ALL ')}) page
+    ORDER BY attention_group_rank, next_due_on ASC NULLS LAST, registered_on, trajectory_id`;
+}
+
+function toCaseloadEntry(row: CaseloadSliceRow): CaseloadEntry {
+  return { ...toCaseloadItem(row), attention: attentionGroupOfRank(row.attention_group_rank) };
+}
 
 /** A summary's search key in one name order, as indexed (migration 1798400000000). */
 const searchKey = (first: string, second: string): string =>

@@ -1,5 +1,5 @@
 import { validateDto, violationsFor } from '../../testing/validate-dto';
-import { CaseloadQuery } from './caseload.query';
+import { CaseloadQuery, caseloadFilterOf, WholeCaseloadQuery } from './caseload.query';
 
 describe('CaseloadQuery', () => {
   it.each([
@@ -78,6 +78,28 @@ describe('CaseloadQuery', () => {
   it('refuses unknown query parameters', async () => {
     expect(await violationsFor(CaseloadQuery, { agency: 'AGII', phase: 'REGISTERED' }, 'query')).toEqual([
       { field: 'phase', reason: 'property phase should not exist' },
+    ]);
+  });
+});
+
+describe('WholeCaseloadQuery', () => {
+  it('takes the filters of a page without its paging', async () => {
+    const query = await validateDto(WholeCaseloadQuery, { agency: 'AGII', attention: 'OVERDUE' }, 'query');
+    expect(caseloadFilterOf(query)).toEqual({ agency: 'AGII', attention: 'OVERDUE' });
+  });
+
+  it('refuses what a page refuses, and a page’s limit and offset', async () => {
+    expect(await violationsFor(WholeCaseloadQuery, {}, 'query')).toEqual([
+      { field: 'agency', reason: 'counsellorId or agency is required' },
+    ]);
+    expect(await violationsFor(WholeCaseloadQuery, { agency: 'AGII', status: 'CLOSED' }, 'query')).toEqual([
+      { field: 'status', reason: 'status must be one of the following values: OPEN, SUSPENDED' },
+    ]);
+    expect(
+      await violationsFor(WholeCaseloadQuery, { agency: 'AGII', limit: '10', offset: '0' }, 'query'),
+    ).toEqual([
+      { field: 'limit', reason: 'property limit should not exist' },
+      { field: 'offset', reason: 'property offset should not exist' },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import {
   Agency,
@@ -61,14 +61,19 @@ export class CaseloadQuery extends PageQuery {
   status?: Exclude<TrajectoryStatus, 'CLOSED'>;
 
   toFilter(): CaseloadFilter & { limit: number; offset: number } {
-    const filter: CaseloadFilter & { limit: number; offset: number } = {
-      limit: this.limit,
-      offset: this.offset,
-    };
-    if (this.counsellorId !== undefined) filter.counsellorId = this.counsellorId;
-    if (this.agency !== undefined) filter.agency = this.agency;
-    if (this.attention !== undefined) filter.attention = this.attention;
-    if (this.status !== undefined) filter.status = this.status;
-    return filter;
+    return { ...caseloadFilterOf(this), limit: this.limit, offset: this.offset };
   }
+}
+
+/** The same filters as a page of the caseload, for the whole list at once. */
+export class WholeCaseloadQuery extends OmitType(CaseloadQuery, ['limit', 'offset'] as const) {}
+
+/** The filters a caseload query gives (unset ones left out). */
+export function caseloadFilterOf(query: WholeCaseloadQuery): CaseloadFilter {
+  const filter: CaseloadFilter = {};
+  if (query.counsellorId !== undefined) filter.counsellorId = query.counsellorId;
+  if (query.agency !== undefined) filter.agency = query.agency;
+  if (query.attention !== undefined) filter.attention = query.attention;
+  if (query.status !== undefined) filter.status = query.status;
+  return filter;
 }

@@ -93,6 +93,17 @@ export class CaseloadPageResponse {
   offset!: number;
 }
 
+export class WholeCaseloadResponse {
+  @ApiProperty({
+    type: [CaseloadItemResponse],
+    description: "Every case that passes the filters, in the order of the caseload's pages",
+  })
+  items!: CaseloadItemResponse[];
+
+  @ApiProperty({ description: 'Number of cases in items' })
+  total!: number;
+}
+
 export class TrajectorySearchHitResponse {
   @ApiProperty({ format: 'uuid' })
   trajectoryId!: string;
