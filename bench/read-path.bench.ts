@@ -30,8 +30,9 @@ import { seededRandom } from './trajectory-workload';
  *
  * Sizes: BENCH_OPEN_TRAJECTORIES (default 100,000), BENCH_PERSONS (default 1,000,000: the rest are closed),
  * BENCH_GENERATED_PER_COHORT (newcomers generated through the domain per intake year 2019-2024, default 1,000),
- * BENCH_READ_QUERIES (per list, default 200). A kept database (BENCH_READS_DATABASE_URL) is grown once and reused
- * by the next runs; an interrupted growth continues where it stopped.
+ * BENCH_READ_QUERIES (per list, default 200), BENCH_EXPORT_QUERIES (per agency's whole caseload, default 20). A
+ * kept database (BENCH_READS_DATABASE_URL) is grown once and reused by the next runs; an interrupted growth
+ * continues where it stopped.
  */
 const config = {
   open: positiveInteger('BENCH_OPEN_TRAJECTORIES', 100_000),
@@ -39,6 +40,8 @@ const config = {
   perCohort: positiveInteger('BENCH_GENERATED_PER_COHORT', 1_000),
   cohorts: [2019, 2020, 2021, 2022, 2023, 2024],
   queries: positiveInteger('BENCH_READ_QUERIES', 200),
+  /** Samples of each agency's whole caseload (tens of thousands of rows each). */
+  exports: positiveInteger('BENCH_EXPORT_QUERIES', 20),
   warmup: 10,
 };
 /** The simulated store's today: the end of the followed period. */
@@ -90,15 +93,43 @@ const CASELOAD_COLUMNS = `summary.trajectory_id, summary.given_name, summary.fam
  * store's day), the first PAGE rows of each, then the first PAGE of their union in the groups' order. With a group,
  * that group's slices only, and the total counted over them.
  */
-function caseloadRaw(pool: Pool, conditions: string[], values: string[], attention?: AttentionGroup) {
-  const where = [`summary.status <> 'CLOSED'`, ...conditions].join(' AND ');
-  const slices = (attention ? [attention] : ATTENTION_GROUPS).flatMap((group) =>
+/** The caseload's slices of the attention groups asked for (all by default), on the store's day. */
+function caseloadSlicesRaw(attention?: AttentionGroup) {
+  return (attention ? [attention] : ATTENTION_GROUPS).flatMap((group) =>
     attentionSlices(
       group,
       () => `'${TODAY}'::date`,
       () => `'${addDays(TODAY, CASELOAD_DUE_SOON_DAYS)}'::date`,
     ).map((slice) => ({ group, slice })),
   );
+}
+
+/** The union of the slices, each read at most `reach` rows, in the caseload's order. */
+function caseloadUnionRaw(
+  where: string,
+  slices: ReturnType<typeof caseloadSlicesRaw>,
+  reach: number,
+): string {
+  return `SELECT * FROM (${slices
+    .map(
+      ({ group, slice }) =>
+        `(SELECT ${CASELOAD_COLUMNS}, ${attentionRank(group)} AS attention_group_rank
+            FROM trajectory_summaries summary WHERE ${where} AND ${slice}
+           ORDER BY summary.next_deadline_due_on, summary.registered_on, summary.trajectory_id LIMIT ${reach})`,
+    )
+    .join(' UNION ALL ')}) page
+    ORDER BY attention_group_rank, next_deadline_due_on ASC NULLS LAST, registered_on, trajectory_id`;
+}
+
+function caseloadRaw(
+  pool: Pool,
+  conditions: string[],
+  values: string[],
+  attention?: AttentionGroup,
+  offset = 0,
+) {
+  const where = [`summary.status <> 'CLOSED'`, ...conditions].join(' AND ');
+  const slices = caseloadSlicesRaw(attention);
   const count = attention
     ? `SELECT (${slices
         .map(({ slice }) => `(SELECT count(*) FROM trajectory_summaries summary WHERE ${where} AND ${slice})`)
@@ -107,17 +138,15 @@ function caseloadRaw(pool: Pool, conditions: string[], values: string[], attenti
   return countThenPage(
     pool,
     count,
-    `SELECT * FROM (${slices
-      .map(
-        ({ group, slice }) =>
-          `(SELECT ${CASELOAD_COLUMNS}, ${attentionRank(group)} AS attention_group_rank
-              FROM trajectory_summaries summary WHERE ${where} AND ${slice}
-             ORDER BY summary.next_deadline_due_on, summary.registered_on, summary.trajectory_id LIMIT ${PAGE})`,
-      )
-      .join(' UNION ALL ')}) page
-      ORDER BY attention_group_rank, next_deadline_due_on ASC NULLS LAST, registered_on, trajectory_id LIMIT ${PAGE}`,
+    `${caseloadUnionRaw(where, slices, offset + PAGE)} LIMIT ${PAGE} OFFSET ${offset}`,
     values,
   );
+}
+
+/** The whole caseload of one agency in one statement, as the export reads it (at most 50,000 + 1 rows). */
+function wholeCaseloadRaw(pool: Pool, agency: string) {
+  const where = `summary.status <> 'CLOSED' AND summary.agency = $1`;
+  return pool.query(`${caseloadUnionRaw(where, caseloadSlicesRaw(), 50_001)} LIMIT 50001`, [agency]);
 }
 
 function violationsRaw(pool: Pool, conditions: string[], values: string[]) {
@@ -183,6 +212,18 @@ const CASES: ListCase[] = [
       queries.caseload({ agency: agency as Agency, attention: attention as AttentionGroup, today: TODAY }),
     raw: (pool, { agency, attention }) =>
       caseloadRaw(pool, ['summary.agency = $1'], [agency], attention as AttentionGroup),
+  },
+  {
+    // A page deep in an agency's caseload: each slice is read as far as the page reaches.
+    name: 'GET /caseload?agency=&offset= (0-5,000)',
+    draw: (random) => ({
+      agency: pick(random, AGENCY_CODES),
+      offset: String(Math.floor(random() * 100) * PAGE),
+    }),
+    endpoint: (queries, { agency, offset }) =>
+      queries.caseload({ agency: agency as Agency, offset: Number(offset), today: TODAY }),
+    raw: (pool, { agency, offset }) =>
+      caseloadRaw(pool, ['summary.agency = $1'], [agency], undefined, Number(offset)),
   },
   {
     name: 'GET /caseload?counsellorId=',
@@ -321,6 +362,41 @@ function sumActivities(pool: Pool, municipality: string, from: string, to: strin
   );
 }
 
+/** Each agency's whole caseload through wholeCaseload and as its raw statement, alternating. */
+async function measureWholeCaseloads(
+  queries: TypeOrmTrajectoryQueries,
+  pool: Pool,
+  random: () => number,
+): Promise<string[][]> {
+  const lines: string[][] = [];
+  for (const agency of AGENCY_CODES) {
+    const endpoint = new Measurement(`whole caseload ${agency}`);
+    const raw = new Measurement(`whole caseload ${agency} (raw SQL)`);
+    let cases = 0;
+    for (let sample = -2; sample < config.exports; sample += 1) {
+      const order = random() < 0.5 ? [true, false] : [false, true];
+      for (const viaEndpoint of order) {
+        const measurement = sample < 0 ? undefined : viaEndpoint ? endpoint : raw;
+        await timed(measurement, async () => {
+          if (!viaEndpoint) return wholeCaseloadRaw(pool, agency);
+          cases = (await queries.wholeCaseload({ agency, today: TODAY }, 50_000))?.length ?? -1;
+        });
+      }
+    }
+    lines.push([
+      agency,
+      String(cases),
+      endpoint.percentile(50).toFixed(1),
+      endpoint.percentile(95).toFixed(1),
+      raw.percentile(50).toFixed(1),
+      raw.percentile(95).toFixed(1),
+      (endpoint.percentile(95) - raw.percentile(95)).toFixed(1),
+    ]);
+    log(`whole caseload of ${agency}: ${cases} cases, p50 ${endpoint.percentile(50).toFixed(1)} ms`);
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
   const database = await openKeptOrThrowawayDatabase('BENCH_READS_DATABASE_URL');
   try {
@@ -391,10 +467,16 @@ async function main(): Promise<void> {
         `${list.name}: p95 ${endpoint.percentile(95).toFixed(2)} ms, raw ${raw.percentile(95).toFixed(2)} ms`,
       );
     }
+    const exportLines = await measureWholeCaseloads(queries, pool, random);
     console.log(
       `\nList endpoints at ${volume.open_trajectories} open trajectories, ${volume.persons} persons, ` +
         `${volume.events} events; ${config.queries} samples each, page ${PAGE}\n\n` +
         renderTable(['list', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'p95 − raw', '≤30 ms, ≤5 ms'], lines),
+    );
+    console.log(
+      `\nThe whole caseload of one agency in one answer (GET /caseload/export's query, before its JSON or CSV); ` +
+        `${config.exports} samples per agency\n\n` +
+        renderTable(['agency', 'cases', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'p95 − raw'], exportLines),
     );
   } finally {
     await database.close();
