@@ -9,6 +9,10 @@ import {
 } from '../libs/domain/src';
 import { DEFAULT_SIMULATION } from '../libs/domain/src/simulation';
 import { TypeOrmTrajectoryQueries } from '../libs/store/src';
+import type { CaseloadEntry } from '../libs/store/src/read-models.types';
+import { WHOLE_CASELOAD_MAX } from '../apps/api/src/caseload/caseload.service';
+import { CASELOAD_CSV_COLUMNS } from '../apps/api/src/caseload/views/caseload.view';
+import { toCsv } from '../apps/api/src/http/csv';
 import { participationHoursPeriodQuery } from '../libs/store/src/queries/participation-hours-period';
 import { attentionRank, attentionSlices } from '../libs/store/src/queries/caseload-attention';
 import { nameSearchSql } from '../libs/store/src/queries/trajectory-queries';
@@ -88,11 +92,9 @@ interface ListCase {
 const CASELOAD_COLUMNS = `summary.trajectory_id, summary.given_name, summary.family_name, summary.status,
   summary.phase, summary.agency, summary.counsellor_id, summary.registered_on, summary.next_deadline_id,
   summary.next_deadline_kind, summary.next_deadline_due_on, summary.missed_deadlines, summary.open_violations`;
-/**
- * The caseload's page as the endpoint reads it: each attention group's slices (ranges of a caseload index, on the
- * store's day), the first PAGE rows of each, then the first PAGE of their union in the groups' order. With a group,
- * that group's slices only, and the total counted over them.
- */
+/** The columns of the caseload's order, all in its indexes. */
+const ORDER_COLUMNS = `summary.trajectory_id, summary.next_deadline_due_on, summary.registered_on`;
+
 /** The caseload's slices of the attention groups asked for (all by default), on the store's day. */
 function caseloadSlicesRaw(attention?: AttentionGroup) {
   return (attention ? [attention] : ATTENTION_GROUPS).flatMap((group) =>
@@ -109,11 +111,12 @@ function caseloadUnionRaw(
   where: string,
   slices: ReturnType<typeof caseloadSlicesRaw>,
   reach: number,
+  columns = CASELOAD_COLUMNS,
 ): string {
   return `SELECT * FROM (${slices
     .map(
       ({ group, slice }) =>
-        `(SELECT ${CASELOAD_COLUMNS}, ${attentionRank(group)} AS attention_group_rank
+        `(SELECT ${columns}, ${attentionRank(group)} AS attention_group_rank
             FROM trajectory_summaries summary WHERE ${where} AND ${slice}
            ORDER BY summary.next_deadline_due_on, summary.registered_on, summary.trajectory_id LIMIT ${reach})`,
     )
@@ -121,6 +124,12 @@ function caseloadUnionRaw(
     ORDER BY attention_group_rank, next_deadline_due_on ASC NULLS LAST, registered_on, trajectory_id`;
 }
 
+/**
+ * The caseload's page as the endpoint reads it: each attention group's slices (ranges of a caseload index, on the
+ * store's day) read on the order's columns alone (index-only) as far as the page reaches, the page's place found in
+ * their union in the groups' order, then only the page's rows read. With a group, that group's slices only, and the
+ * total counted over them.
+ */
 function caseloadRaw(
   pool: Pool,
   conditions: string[],
@@ -138,15 +147,21 @@ function caseloadRaw(
   return countThenPage(
     pool,
     count,
-    `${caseloadUnionRaw(where, slices, offset + PAGE)} LIMIT ${PAGE} OFFSET ${offset}`,
+    `SELECT ${CASELOAD_COLUMNS}, page.attention_group_rank
+       FROM (${caseloadUnionRaw(where, slices, offset + PAGE, ORDER_COLUMNS)} LIMIT ${PAGE} OFFSET ${offset}) page
+       JOIN trajectory_summaries summary ON summary.trajectory_id = page.trajectory_id
+      ORDER BY page.attention_group_rank, page.next_deadline_due_on ASC NULLS LAST, page.registered_on, page.trajectory_id`,
     values,
   );
 }
 
-/** The whole caseload of one agency in one statement, as the export reads it (at most 50,000 + 1 rows). */
-function wholeCaseloadRaw(pool: Pool, agency: string) {
+/** An agency's whole caseload (or one attention group of it) in one statement, as the export reads it. */
+function wholeCaseloadRaw(pool: Pool, agency: string, attention?: AttentionGroup) {
   const where = `summary.status <> 'CLOSED' AND summary.agency = $1`;
-  return pool.query(`${caseloadUnionRaw(where, caseloadSlicesRaw(), 50_001)} LIMIT 50001`, [agency]);
+  const reach = WHOLE_CASELOAD_MAX + 1;
+  return pool.query(`${caseloadUnionRaw(where, caseloadSlicesRaw(attention), reach)} LIMIT ${reach}`, [
+    agency,
+  ]);
 }
 
 function violationsRaw(pool: Pool, conditions: string[], values: string[]) {
@@ -363,36 +378,57 @@ function sumActivities(pool: Pool, municipality: string, from: string, to: strin
 }
 
 /** Each agency's whole caseload through wholeCaseload and as its raw statement, alternating. */
+/**
+ * Each agency's whole caseload as GET /caseload/export reads it, against its raw SQL; an agency beyond the export's
+ * bound is refused (422) and read per attention group instead, as the refusal asks. The answer's size as JSON and
+ * as CSV is what the API holds in memory besides the rows.
+ */
 async function measureWholeCaseloads(
   queries: TypeOrmTrajectoryQueries,
   pool: Pool,
   random: () => number,
 ): Promise<string[][]> {
   const lines: string[][] = [];
+  const exports: { agency: Agency; attention?: AttentionGroup }[] = [];
   for (const agency of AGENCY_CODES) {
-    const endpoint = new Measurement(`whole caseload ${agency}`);
-    const raw = new Measurement(`whole caseload ${agency} (raw SQL)`);
-    let cases = 0;
+    const whole = await queries.wholeCaseload({ agency, today: TODAY }, WHOLE_CASELOAD_MAX);
+    if (whole !== null) exports.push({ agency });
+    else {
+      log(
+        `whole caseload of ${agency}: more than ${WHOLE_CASELOAD_MAX} cases (422), read per attention group`,
+      );
+      exports.push(...ATTENTION_GROUPS.map((attention) => ({ agency, attention })));
+    }
+  }
+  for (const { agency, attention } of exports) {
+    const name = attention === undefined ? agency : `${agency}, ${attention}`;
+    const endpoint = new Measurement(`whole caseload ${name}`);
+    const raw = new Measurement(`whole caseload ${name} (raw SQL)`);
+    let items: CaseloadEntry[] = [];
     for (let sample = -2; sample < config.exports; sample += 1) {
       const order = random() < 0.5 ? [true, false] : [false, true];
       for (const viaEndpoint of order) {
         const measurement = sample < 0 ? undefined : viaEndpoint ? endpoint : raw;
         await timed(measurement, async () => {
-          if (!viaEndpoint) return wholeCaseloadRaw(pool, agency);
-          cases = (await queries.wholeCaseload({ agency, today: TODAY }, 50_000))?.length ?? -1;
+          if (!viaEndpoint) return wholeCaseloadRaw(pool, agency, attention);
+          items = (await queries.wholeCaseload({ agency, attention, today: TODAY }, WHOLE_CASELOAD_MAX))!;
         });
       }
     }
+    const json = Buffer.byteLength(JSON.stringify({ items, total: items.length }));
+    const csv = Buffer.byteLength(toCsv(CASELOAD_CSV_COLUMNS, items));
     lines.push([
-      agency,
-      String(cases),
+      name,
+      String(items.length),
       endpoint.percentile(50).toFixed(1),
       endpoint.percentile(95).toFixed(1),
       raw.percentile(50).toFixed(1),
       raw.percentile(95).toFixed(1),
       (endpoint.percentile(95) - raw.percentile(95)).toFixed(1),
+      (json / items.length).toFixed(0),
+      (csv / items.length).toFixed(0),
     ]);
-    log(`whole caseload of ${agency}: ${cases} cases, p50 ${endpoint.percentile(50).toFixed(1)} ms`);
+    log(`whole caseload of ${name}: ${items.length} cases, p50 ${endpoint.percentile(50).toFixed(1)} ms`);
   }
   return lines;
 }
@@ -474,9 +510,22 @@ async function main(): Promise<void> {
         renderTable(['list', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'p95 − raw', '≤30 ms, ≤5 ms'], lines),
     );
     console.log(
-      `\nThe whole caseload of one agency in one answer (GET /caseload/export's query, before its JSON or CSV); ` +
-        `${config.exports} samples per agency\n\n` +
-        renderTable(['agency', 'cases', 'p50 ms', 'p95 ms', 'raw p50', 'raw p95', 'p95 − raw'], exportLines),
+      `\nAn agency's whole caseload in one answer (GET /caseload/export's query; at most ${WHOLE_CASELOAD_MAX} ` +
+        `cases, else per attention group); ${config.exports} samples each; the answer's bytes per case\n\n` +
+        renderTable(
+          [
+            'caseload',
+            'cases',
+            'p50 ms',
+            'p95 ms',
+            'raw p50',
+            'raw p95',
+            'p95 − raw',
+            'JSON B/case',
+            'CSV B/case',
+          ],
+          exportLines,
+        ),
     );
   } finally {
     await database.close();

@@ -14,27 +14,15 @@ import { CaseloadQuery, WholeCaseloadQuery } from './dto/caseload.query';
 import { TrajectorySearchQuery } from './dto/trajectory-search.query';
 import { AUDIT_PURPOSE_HEADER, auditPurposeFrom } from '../access/audit-purpose';
 import { badRequest } from '../http/validation-errors';
-import { CaseloadPageResponse, TrajectorySearchResponse, WholeCaseloadResponse } from './views/caseload.view';
+import {
+  CASELOAD_CSV_COLUMNS,
+  CaseloadPageResponse,
+  TrajectorySearchResponse,
+  WholeCaseloadResponse,
+} from './views/caseload.view';
 import type { CaseloadEntry } from '../../../../libs/store/src/read-models.types';
 import { Allow, CallerScope } from '../access/access.decorators';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
-
-/** A case's columns in a caseload's CSV. */
-const CASELOAD_CSV_COLUMNS = [
-  'trajectoryId',
-  'givenName',
-  'familyName',
-  'status',
-  'phase',
-  'agency',
-  'counsellorId',
-  'registeredOn',
-  'nextDeadline.kind',
-  'nextDeadline.dueOn',
-  'missedDeadlines',
-  'openViolations',
-  'attention',
-];
 
 @ApiTags('caseload')
 @Controller('caseload')

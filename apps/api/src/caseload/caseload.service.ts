@@ -17,8 +17,10 @@ export interface CaseloadPage {
 }
 
 /**
- * The most cases one whole-caseload answer holds: beyond the largest agency's open trajectories, and a bound on
- * what one request holds in memory (~1 KB a case).
+ * The most cases one whole-caseload answer holds: a bound on what one request holds in memory (the rows, then their
+ * JSON at ~320 bytes a case or their CSV at ~130; bench:reads). An agency may hold more (in the simulated year at
+ * 102,362 open trajectories, AGII holds 77,562): the refusal asks to narrow the list, and each of AGII's attention
+ * groups fits (the largest 36,828 cases).
  */
 export const WHOLE_CASELOAD_MAX = 50_000;
 

@@ -12,6 +12,23 @@ import type { CaseloadEntry } from '../../../../../libs/store/src/read-models.ty
 import { DEADLINE_KINDS, TRAJECTORY_PHASES, TRAJECTORY_STATUSES } from '../../http/domain-enums';
 import { CASELOAD_STATUSES } from '../dto/caseload.query';
 
+/** A case's columns in a caseload's CSV. */
+export const CASELOAD_CSV_COLUMNS = [
+  'trajectoryId',
+  'givenName',
+  'familyName',
+  'status',
+  'phase',
+  'agency',
+  'counsellorId',
+  'registeredOn',
+  'nextDeadline.kind',
+  'nextDeadline.dueOn',
+  'missedDeadlines',
+  'openViolations',
+  'attention',
+] as const satisfies readonly (keyof CaseloadEntry | `${keyof CaseloadEntry}.${string}`)[];
+
 export class NextDeadlineResponse {
   @ApiProperty()
   deadlineId!: string;
