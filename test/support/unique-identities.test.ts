@@ -1,0 +1,59 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+type Module = typeof import('./unique-identities');
+
+/** The module as one test file of a run loads it: its own counters, the run's directory of claims. */
+function loadAsTestFile(directory: string): Module {
+  let loaded: Module | undefined;
+  const previous = process.env.TEST_IDENTITY_BLOCKS_DIR;
+  process.env.TEST_IDENTITY_BLOCKS_DIR = directory;
+  jest.isolateModules(() => {
+    loaded = jest.requireActual<Module>('./unique-identities');
+  });
+  process.env.TEST_IDENTITY_BLOCKS_DIR = previous;
+  return loaded!;
+}
+
+describe('test identities', () => {
+  let directory: string;
+  let saved: string | undefined;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'identity-blocks-'));
+    saved = process.env.TEST_IDENTITY_BLOCKS_DIR;
+  });
+  afterEach(() => {
+    process.env.TEST_IDENTITY_BLOCKS_DIR = saved;
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('never gives two test files of a run the same national number, with or without a fixed birth date', () => {
+    const files = [loadAsTestFile(directory), loadAsTestFile(directory)];
+    const fixed: string[] = [];
+    const counted: string[] = [];
+    process.env.TEST_IDENTITY_BLOCKS_DIR = directory;
+    for (let round = 0; round < 45; round++) {
+      for (const file of files) {
+        fixed.push(file.uniqueIdentity('1985-07-31').nationalNumber);
+        for (let person = 0; person < 500; person++) counted.push(file.uniqueIdentity().nationalNumber);
+      }
+    }
+    const numbers = [...fixed, ...counted];
+    expect(new Set(numbers).size).toBe(numbers.length);
+    // 22,500 a file from blocks of 20,000: two blocks each; the fixed date's from its serials 901-997.
+    expect(readdirSync(directory).filter((name) => !name.includes('-'))).toHaveLength(4);
+    for (const number of fixed) {
+      expect(number.slice(0, 6)).toBe('850731');
+      expect(Number(number.slice(6, 9))).toBeGreaterThan(900);
+    }
+    for (const number of counted) expect(Number(number.slice(6, 9))).toBeLessThanOrEqual(900);
+  });
+
+  it('refuses a fixed birth date whose serials the run has used up', () => {
+    const file = loadAsTestFile(directory);
+    process.env.TEST_IDENTITY_BLOCKS_DIR = directory;
+    for (let serial = 0; serial < 97; serial++) file.uniqueIdentity('1990-01-01');
+    expect(() => file.uniqueIdentity('1990-01-01')).toThrow(/every serial of birth date 1990-01-01/);
+  });
+});
