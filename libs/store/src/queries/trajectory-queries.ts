@@ -478,7 +478,7 @@ const CASELOAD_ORDER_COLUMNS = `summary.trajectory_id, summary.next_deadline_due
 /**
  * One page of a caseload: the page's place is found on the order's columns alone (index-only scans of the slices,
  * however deep the page), and only the page's rows are then read. Reading every column of every slice up to the
- * page's end took 2.2x as long at offset 5,000 of 77,562 cases (docs/performance.md, Lists).
+ * page's end took 2.5x as long at p95 over pages at offsets 0-5,000 of 77,562 cases (docs/performance.md, Lists).
  */
 function caseloadPage(
   where: string,
