@@ -5,6 +5,7 @@ import type {
   CaseloadFilter,
   TrajectoryQueries,
 } from '../../../../libs/store/src/read-models.types';
+import { problemOfHttpException } from '../http/problem-details.filter';
 import { CaseloadService, WHOLE_CASELOAD_MAX } from './caseload.service';
 import { WholeCaseloadQuery } from './dto/caseload.query';
 
@@ -39,12 +40,16 @@ describe('CaseloadService.whole', () => {
     ]);
   });
 
-  it('answers 422, saying how to narrow it, when the caseload holds more', async () => {
+  it('answers 422 as a list too large, with its limit, saying how to narrow it, when the caseload holds more', async () => {
     const { service } = serviceAnswering(null);
-    const refused = service.whole(query, scope);
-    await expect(refused).rejects.toThrow(UnprocessableEntityException);
-    await expect(refused).rejects.toThrow(
-      /more than 50000 cases.*narrow it by counsellorId, attention or status/,
-    );
+    const refused = await service.whole(query, scope).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UnprocessableEntityException);
+    expect(problemOfHttpException(refused as UnprocessableEntityException)).toEqual({
+      type: 'urn:inburgering:problem:list-too-large',
+      title: 'The list holds more rows than one answer gives',
+      status: 422,
+      detail: expect.stringMatching(/more than 50000 cases.*narrow it by counsellorId, attention or status/),
+      limit: WHOLE_CASELOAD_MAX,
+    });
   });
 });

@@ -7,6 +7,7 @@ import type {
 } from '../../../../libs/store/src/read-models.types';
 import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { CaseloadQuery, caseloadFilterOf, WholeCaseloadQuery } from './dto/caseload.query';
+import { PROBLEM_TYPES } from '../http/problem-details';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
 export interface CaseloadPage {
@@ -49,10 +50,13 @@ export class CaseloadService {
     const filter = { ...caseloadFilterOf(query), scope, today: calendarDateAt(Date.now()) };
     const items = await this.queries.wholeCaseload(filter, WHOLE_CASELOAD_MAX);
     if (items === null) {
-      throw new UnprocessableEntityException(
-        `This caseload holds more than ${WHOLE_CASELOAD_MAX} cases, more than one export answers: ` +
+      throw new UnprocessableEntityException({
+        ...PROBLEM_TYPES.listTooLarge,
+        detail:
+          `This caseload holds more than ${WHOLE_CASELOAD_MAX} cases, more than one export answers: ` +
           'narrow it by counsellorId, attention or status, or read it a page at a time (GET /caseload)',
-      );
+        limit: WHOLE_CASELOAD_MAX,
+      });
     }
     return { items, total: items.length };
   }

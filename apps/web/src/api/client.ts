@@ -9,6 +9,8 @@ export interface Problem {
   code?: string;
   field?: string;
   errors?: { field: string; detail: string }[];
+  /** Extension of a list too large for one answer: the most rows one answer gives. */
+  limit?: number;
 }
 
 export class ApiError extends Error {

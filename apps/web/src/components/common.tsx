@@ -1,6 +1,7 @@
 import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { formatNationalNumber, maskNationalNumber } from '../format/format';
-import { useI18n } from '../i18n/i18n';
+import { ApiError } from '../api/client';
+import { Language, Translate, useI18n } from '../i18n/i18n';
 import { seesFullNationalNumber } from '../auth/session';
 import { useAuth } from '../auth/auth';
 
@@ -32,11 +33,29 @@ export function Loading() {
   );
 }
 
+const LIST_TOO_LARGE = 'urn:inburgering:problem:list-too-large';
+
+/**
+ * Problems the app words itself, by their type, in the user's language; any other shows the API's detail. A list too
+ * large for one answer says how to narrow it.
+ */
+function errorText(error: Error, t: Translate, language: Language): string {
+  if (
+    error instanceof ApiError &&
+    error.problem.type === LIST_TOO_LARGE &&
+    error.problem.limit !== undefined
+  ) {
+    const limit = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en-GB').format(error.problem.limit);
+    return t('problem.listTooLarge', { limit });
+  }
+  return t('app.error', { detail: error.message });
+}
+
 export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <div role="alert" className="alert">
-      <p>{t('app.error', { detail: error.message })}</p>
+      <p>{errorText(error, t, language)}</p>
       {onRetry ? (
         <button type="button" onClick={onRetry}>
           {t('app.retry')}

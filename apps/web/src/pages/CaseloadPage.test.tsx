@@ -38,8 +38,11 @@ function item(index: number): CaseloadItem {
 
 const exported: URLSearchParams[] = [];
 
-/** The agency's caseload of TOTAL cases, filtered, counted and paged as the API does; its export answers a CSV. */
-function renderCaseload() {
+/**
+ * The agency's caseload of TOTAL cases, filtered, counted and paged as the API does; its export answers a CSV, or
+ * `exportAnswer`.
+ */
+function renderCaseload({ exportAnswer }: { exportAnswer?: () => Response } = {}) {
   const asked: URLSearchParams[] = [];
   exported.length = 0;
   vi.stubGlobal(
@@ -49,6 +52,7 @@ function renderCaseload() {
       const parameters = url.searchParams;
       if (url.pathname === '/caseload/export') {
         exported.push(parameters);
+        if (exportAnswer) return exportAnswer();
         return new Response('trajectoryId\r\n', { headers: { 'content-type': 'text/csv' } });
       }
       if (url.pathname !== '/caseload') throw new Error(`unexpected request ${path}`);
@@ -174,5 +178,30 @@ describe('the caseload page', () => {
       { agency: 'IN_GENT', counsellorId: 'counsellor-gent', attention: 'OVERDUE' },
     ]);
     expect(asked).toHaveLength(2);
+  });
+
+  it('says in the user’s language how to narrow a list too large for one export', async () => {
+    const englishDetail = 'This caseload holds more than 50000 cases, more than one export answers';
+    renderCaseload({
+      exportAnswer: () =>
+        Response.json(
+          {
+            type: 'urn:inburgering:problem:list-too-large',
+            title: 'The list holds more rows than one answer gives',
+            status: 422,
+            detail: englishDetail,
+            limit: 50_000,
+          },
+          { status: 422, headers: { 'content-type': 'application/problem+json' } },
+        ),
+    });
+    const user = userEvent.setup();
+    await screen.findByText('Dossiers: 125');
+    await user.click(screen.getByRole('button', { name: 'Exporteren als CSV' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'De lijst telt meer dan 50.000 dossiers, meer dan één export bevat. Filter op aandacht, status of trajectbegeleider.',
+    );
+    expect(alert.textContent).not.toContain(englishDetail);
   });
 });
