@@ -4,15 +4,12 @@ import { join } from 'node:path';
 
 type Module = typeof import('./unique-identities');
 
-/** The module as one test file of a run loads it: its own counters, the run's directory of claims. */
-function loadAsTestFile(directory: string): Module {
+/** The module as one test file of a run loads it: counters of its own (it reads the run's directory when it draws). */
+function loadAsTestFile(): Module {
   let loaded: Module | undefined;
-  const previous = process.env.TEST_IDENTITY_BLOCKS_DIR;
-  process.env.TEST_IDENTITY_BLOCKS_DIR = directory;
   jest.isolateModules(() => {
     loaded = jest.requireActual<Module>('./unique-identities');
   });
-  process.env.TEST_IDENTITY_BLOCKS_DIR = previous;
   return loaded!;
 }
 
@@ -22,17 +19,19 @@ describe('test identities', () => {
   beforeEach(() => {
     directory = mkdtempSync(join(tmpdir(), 'identity-blocks-'));
     saved = process.env.TEST_IDENTITY_BLOCKS_DIR;
+    process.env.TEST_IDENTITY_BLOCKS_DIR = directory;
   });
   afterEach(() => {
-    process.env.TEST_IDENTITY_BLOCKS_DIR = saved;
+    // Assigning undefined would store the text "undefined".
+    if (saved === undefined) delete process.env.TEST_IDENTITY_BLOCKS_DIR;
+    else process.env.TEST_IDENTITY_BLOCKS_DIR = saved;
     rmSync(directory, { recursive: true, force: true });
   });
 
   it('never gives two test files of a run the same national number, with or without a fixed birth date', () => {
-    const files = [loadAsTestFile(directory), loadAsTestFile(directory)];
+    const files = [loadAsTestFile(), loadAsTestFile()];
     const fixed: string[] = [];
     const counted: string[] = [];
-    process.env.TEST_IDENTITY_BLOCKS_DIR = directory;
     for (let round = 0; round < 45; round++) {
       for (const file of files) {
         fixed.push(file.uniqueIdentity('1985-07-31').nationalNumber);
@@ -51,8 +50,7 @@ describe('test identities', () => {
   });
 
   it('refuses a fixed birth date whose serials the run has used up', () => {
-    const file = loadAsTestFile(directory);
-    process.env.TEST_IDENTITY_BLOCKS_DIR = directory;
+    const file = loadAsTestFile();
     for (let serial = 0; serial < 97; serial++) file.uniqueIdentity('1990-01-01');
     expect(() => file.uniqueIdentity('1990-01-01')).toThrow(/every serial of birth date 1990-01-01/);
   });
