@@ -68,7 +68,7 @@ describe('rejected requests', () => {
     });
   });
 
-  it('a birth date that does not match the national number is refused with the reason', async () => {
+  it('a birth date that does not match the national number is refused with the reason, naming neither date', async () => {
     await expectNothingWritten(async () => {
       const person = newcomer({ birthDate: '1985-07-30' });
       const response = await system
@@ -76,8 +76,15 @@ describe('rejected requests', () => {
         .post('/trajectories')
         .send({ ...person, birthDate: '1985-07-31' });
       expect(response.status).toBe(422);
-      expect(response.body).toMatchObject({ code: 'RULE_VIOLATION', field: 'birthDate' });
-      expect(response.body.detail).toContain('1985-07-30');
+      expect(response.body).toMatchObject({
+        code: 'RULE_VIOLATION',
+        field: 'birthDate',
+        reason: 'BIRTH_DATE_NOT_IN_NATIONAL_NUMBER',
+        params: {},
+        detail: 'birthDate does not match the birth date in the national number',
+      });
+      // A birth date is personal data: it stays out of error messages.
+      expect(JSON.stringify(response.body)).not.toMatch(/1985-07-3[01]/);
     });
   });
 
@@ -163,14 +170,25 @@ describe('rejected requests', () => {
         .expect(422);
       expect(response.body).toMatchObject({ field: 'intakeOn' });
       expect(response.body.detail).toMatch(/before the registration/);
+      // The reason and its parameters, for a client to word in its reader's language (through the workflow).
+      expect(response.body).toMatchObject({
+        reason: 'BEFORE_REGISTRATION',
+        params: { field: 'intakeOn', earliest: daysAgo(5) },
+      });
     });
   });
 
   it('a second open trajectory for the same person is a 409', async () => {
     const person = newcomer({ registeredOn: daysAgo(5) });
-    await system.http().post('/trajectories').send(person).expect(201);
+    const { body: first } = await system.http().post('/trajectories').send(person).expect(201);
     await expectNothingWritten(async () => {
-      await system.http().post('/trajectories').send(person).expect(409);
+      const { body } = await system.http().post('/trajectories').send(person).expect(409);
+      expect(body).toMatchObject({
+        field: 'nationalNumber',
+        reason: 'NEWCOMER_HAS_OPEN_TRAJECTORY',
+        params: { trajectoryId: first.trajectoryId, agency: person.agency },
+        openTrajectoryId: first.trajectoryId,
+      });
     });
   });
 
@@ -193,6 +211,10 @@ describe('rejected requests', () => {
         .send({ registeredOn: daysAgo(1), vdabClientReference: 'VDAB-9' })
         .expect(409);
       expect(response.body.detail).toMatch(/closed/);
+      expect(response.body).toMatchObject({
+        reason: 'TRAJECTORY_ENDED_BECAUSE',
+        params: { trajectoryId, closureReason: 'MOVED_OUT_OF_FLANDERS', closedOn: daysAgo(1) },
+      });
     });
   });
 });

@@ -25,7 +25,7 @@ import {
   MaybeTrajectoryState,
   nextDeadlineExpiry,
   Rejection,
-  rejection,
+  because,
   TrajectoryCommand,
   TrajectoryEvent,
   TrajectoryState,
@@ -504,7 +504,7 @@ function refusedByStore(error: unknown): ApplicationFailure | undefined {
   const cause = activityFailureOf(error);
   if (!(cause instanceof ApplicationFailure) || cause.type !== NEWCOMER_HAS_ACTIVE_TRAJECTORY)
     return undefined;
-  return commandRejected(rejection('INVALID_STATE', cause.message, 'nationalNumber'));
+  return commandRejected(because('NEWCOMER_HAS_ACTIVE_TRAJECTORY', {}, 'nationalNumber'));
 }
 
 /** The store cannot hold a value of the command (e.g. a NUL character): a rejection naming the field. */
@@ -514,12 +514,8 @@ function unstorable(error: unknown, command: TrajectoryCommand): ApplicationFail
   const field = unstorableTextField(command);
   return commandRejected(
     field
-      ? rejection(
-          'INVALID_INPUT',
-          `${field} contains a character that cannot be stored (a NUL character or a lone surrogate)`,
-          field,
-        )
-      : rejection('INVALID_INPUT', `a value of this command cannot be stored: ${cause.message}`),
+      ? because('UNSTORABLE_TEXT', { field }, field)
+      : because('UNSTORABLE_VALUE', { cause: cause.message }),
   );
 }
 
@@ -554,17 +550,18 @@ function causeOf(error: unknown): string {
 }
 
 function heldByIncident(trajectoryId: string, open: OpenIncident): Rejection {
-  return rejection(
-    'INVALID_STATE',
-    `trajectory ${trajectoryId} is on hold: incident ${open.incidentId} (${open.commandType} could not be ` +
-      `recorded: ${open.cause}); an operator must retry it (POST /incidents/${open.incidentId}/retry) first`,
-  );
+  return because('TRAJECTORY_ON_HOLD', {
+    trajectoryId,
+    incidentId: open.incidentId,
+    commandType: open.commandType,
+    cause: open.cause,
+  });
 }
 
 function idempotencyKeyReused(metadata: CommandMetadata): Rejection {
-  return rejection(
-    'INVALID_INPUT',
-    `Idempotency-Key "${metadata.idempotencyKey}" was already used for a different request`,
+  return because(
+    'IDEMPOTENCY_KEY_REUSED',
+    { idempotencyKey: `${metadata.idempotencyKey}` },
     'Idempotency-Key',
   );
 }

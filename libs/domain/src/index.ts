@@ -15,6 +15,7 @@ export {
   MAX_CERTIFICATE_NUMBER_LENGTH,
 } from './trajectory/decisions/certificate-number';
 export * from './trajectory/rejection';
+export * from './trajectory/rejection-reasons';
 export * from './trajectory/state';
 export * from './policy/pillar';
 export * from './target-group/age';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RejectionCode } from '../../../../libs/domain/src';
+import { REJECTION_REASONS, RejectionCode, RejectionReason } from '../../../../libs/domain/src';
 
 /**
  * Response bodies of failed requests, for the OpenAPI document: RFC 9457 problem details, served as
@@ -64,6 +64,23 @@ export class RejectionErrorBody extends ErrorBody {
 
   @ApiPropertyOptional({ description: 'The command field the rejection is about', example: 'signedOn' })
   field?: string;
+
+  @ApiProperty({
+    enum: Object.keys(REJECTION_REASONS),
+    example: 'BEFORE_INTAKE',
+    description:
+      "Which of the domain's reasons: a client words it in its reader's language from `params`; `detail` is its English wording",
+  })
+  reason!: RejectionReason;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { field: 'signedOn', earliest: '2026-03-16' },
+    description:
+      "The reason's parameters, named as in its English wording: dates as YYYY-MM-DD, codes as the API spells them",
+  })
+  params!: Record<string, string | number>;
 }
 
 export class OpenTrajectoryConflictBody extends RejectionErrorBody {

@@ -11,6 +11,7 @@ import {
 import { Test } from '@nestjs/testing';
 import { IsString } from 'class-validator';
 import request from 'supertest';
+import { because } from '../../../../libs/domain/src';
 import { CommandRejectedException } from '../trajectories/command-failures';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { jsonBodyParser } from './request-body';
@@ -35,7 +36,9 @@ class FailingController {
 
   @Get('rejected')
   rejected(): never {
-    throw new CommandRejectedException({ code: 'RULE_VIOLATION', message: 'too early', field: 'signedOn' });
+    throw new CommandRejectedException(
+      because('BEFORE_INTAKE', { field: 'signedOn', earliest: '2026-03-16' }, 'signedOn'),
+    );
   }
 
   @Get('broken')
@@ -97,14 +100,16 @@ describe('ProblemDetailsFilter', () => {
     });
   });
 
-  it("keeps a rejection's domain code and field as extension members", async () => {
+  it("keeps a rejection's domain code, field, reason and parameters as extension members", async () => {
     expect(await problem(request(app.getHttpServer()).get('/rejected'), 422)).toEqual({
       type: 'urn:inburgering:problem:rule-violation',
       title: "The command breaks one of the trajectory's rules",
       status: 422,
-      detail: 'too early',
+      detail: 'signedOn must not be before the intake on 2026-03-16',
       code: 'RULE_VIOLATION',
       field: 'signedOn',
+      reason: 'BEFORE_INTAKE',
+      params: { field: 'signedOn', earliest: '2026-03-16' },
       instance: '/rejected',
     });
   });

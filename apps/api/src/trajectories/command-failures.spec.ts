@@ -7,7 +7,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import type { Rejection } from '../../../../libs/domain/src';
+import { because, type Rejection } from '../../../../libs/domain/src';
 import type { TrajectorySummaryView } from '../../../../libs/store/src/read-models.types';
 import { COMMAND_REJECTED } from '../../../../workflows/src/definitions';
 import { commandFailureToHttp } from './command-failures';
@@ -37,8 +37,8 @@ const closedTrajectory = {
 } as TrajectorySummaryView;
 
 describe('commandFailureToHttp', () => {
-  it('answers a rejection for the current state with 409 and the domain reason', () => {
-    const error = rejected({ code: 'INVALID_STATE', message: 'intake already recorded on 2025-04-01' });
+  it('answers a rejection for the current state with 409, the domain reason and its parameters', () => {
+    const error = rejected(because('TRAJECTORY_SUSPENDED', { suspendedFrom: '2025-04-01' }));
 
     expect(answer(commandFailureToHttp(error, trajectoryId, null))).toEqual({
       status: 409,
@@ -46,26 +46,51 @@ describe('commandFailureToHttp', () => {
         statusCode: 409,
         error: 'Conflict',
         code: 'INVALID_STATE',
-        message: 'intake already recorded on 2025-04-01',
+        message: 'trajectory is suspended since 2025-04-01; resume it first',
+        reason: 'TRAJECTORY_SUSPENDED',
+        params: { suspendedFrom: '2025-04-01' },
       },
     });
   });
 
-  it.each(['INVALID_INPUT', 'RULE_VIOLATION'] as const)('answers %s with 422 naming the field', (code) => {
-    const error = rejected({
-      code,
-      message: 'signedOn 2099-01-01 is in the future (today is 2025-05-01)',
-      field: 'signedOn',
+  it.each([
+    ['INVALID_INPUT', because('NOT_A_DATE', { field: 'signedOn' }, 'signedOn')],
+    [
+      'RULE_VIOLATION',
+      because('DATE_IN_FUTURE', { field: 'signedOn', date: '2099-01-01', today: '2025-05-01' }, 'signedOn'),
+    ],
+  ] as const)('answers %s with 422 naming the field', (code, rejection) => {
+    expect(answer(commandFailureToHttp(rejected(rejection), trajectoryId, null))).toEqual({
+      status: 422,
+      body: {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        code,
+        message: rejection.message,
+        field: 'signedOn',
+        reason: rejection.reason,
+        params: rejection.params,
+      },
     });
+  });
+
+  it("keeps the code, text and field of an older worker's rejection without a reason", () => {
+    const error = rejected({
+      code: 'RULE_VIOLATION',
+      message: 'signedOn must not be before the intake on 2025-04-01',
+      field: 'signedOn',
+    } as Rejection);
 
     expect(answer(commandFailureToHttp(error, trajectoryId, null))).toEqual({
       status: 422,
       body: {
         statusCode: 422,
         error: 'Unprocessable Entity',
-        code,
-        message: 'signedOn 2099-01-01 is in the future (today is 2025-05-01)',
+        code: 'RULE_VIOLATION',
+        message: 'signedOn must not be before the intake on 2025-04-01',
         field: 'signedOn',
+        reason: 'COMMAND_REFUSED',
+        params: { detail: 'signedOn must not be before the intake on 2025-04-01' },
       },
     });
   });
@@ -100,6 +125,8 @@ describe('commandFailureToHttp', () => {
         error: 'Conflict',
         code: 'INVALID_STATE',
         message: `trajectory ${trajectoryId} is closed (MOVED_OUT_OF_FLANDERS on 2025-06-30)`,
+        reason: 'TRAJECTORY_ENDED_BECAUSE',
+        params: { trajectoryId, closureReason: 'MOVED_OUT_OF_FLANDERS', closedOn: '2025-06-30' },
       },
     });
   });
@@ -119,7 +146,7 @@ describe('commandFailureToHttp', () => {
 
     expect(answer(commandFailureToHttp(error, trajectoryId, null))).toMatchObject({
       status: 409,
-      body: { code: 'INVALID_STATE' },
+      body: { code: 'INVALID_STATE', reason: 'TRAJECTORY_OF_KEY_ENDED', params: { trajectoryId } },
     });
   });
 

@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  HttpException,
-  HttpStatus,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { HttpException, HttpStatus, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import {
   ApplicationFailure,
   isGrpcServiceError,
@@ -14,7 +8,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import type { Rejection, RejectionCode } from '../../../../libs/domain/src';
+import { because, type Rejection, type RejectionCode } from '../../../../libs/domain/src';
 import type { TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
 import { COMMAND_REJECTED } from '../../../../workflows/src/definitions';
 
@@ -32,7 +26,11 @@ const UPDATE_NOT_NOW = /Workflow Task in failed state|Update-with-Start could no
 
 /** A command the trajectory's rules refused, answered with the domain's reason. */
 export class CommandRejectedException extends HttpException {
-  constructor(readonly rejection: Rejection) {
+  /** `extensions`: more members of the problem details (e.g. the id of the trajectory in the way). */
+  constructor(
+    readonly rejection: Rejection,
+    extensions: Record<string, unknown> = {},
+  ) {
     const status = REJECTION_STATUS[rejection.code];
     super(
       {
@@ -41,6 +39,9 @@ export class CommandRejectedException extends HttpException {
         code: rejection.code,
         message: rejection.message,
         ...(rejection.field === undefined ? {} : { field: rejection.field }),
+        reason: rejection.reason,
+        params: rejection.params,
+        ...extensions,
       },
       status,
     );
@@ -52,14 +53,13 @@ export function trajectoryNotFound(trajectoryId: string): NotFoundException {
 }
 
 /** The trajectory's workflow has ended: nothing more can be recorded on it. */
-export function trajectoryClosed(trajectory: TrajectoryStatusView): ConflictException {
-  const detail = trajectory.closureReason ? ` (${trajectory.closureReason} on ${trajectory.closedOn})` : '';
-  return new ConflictException({
-    statusCode: HttpStatus.CONFLICT,
-    error: 'Conflict',
-    code: 'INVALID_STATE',
-    message: `trajectory ${trajectory.trajectoryId} is closed${detail}`,
-  });
+export function trajectoryClosed(trajectory: TrajectoryStatusView): CommandRejectedException {
+  const { trajectoryId, closureReason, closedOn } = trajectory;
+  return new CommandRejectedException(
+    closureReason && closedOn
+      ? because('TRAJECTORY_ENDED_BECAUSE', { trajectoryId, closureReason, closedOn })
+      : because('TRAJECTORY_ENDED', { trajectoryId }),
+  );
 }
 
 /**
@@ -85,12 +85,7 @@ export function commandFailureToHttp(
   if (error instanceof WorkflowExecutionAlreadyStartedError) {
     // Only a create can meet this: its workflow id, derived from the Idempotency-Key, belongs to a run that
     // has ended, and ids of ended trajectories are never reused.
-    return new ConflictException({
-      statusCode: HttpStatus.CONFLICT,
-      error: 'Conflict',
-      code: 'INVALID_STATE',
-      message: `the trajectory created with this Idempotency-Key (${trajectoryId}) has ended; use a new key`,
-    });
+    return new CommandRejectedException(because('TRAJECTORY_OF_KEY_ENDED', { trajectoryId }));
   }
   if (
     error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
@@ -107,7 +102,19 @@ export function commandFailureToHttp(
 function rejectionOf(cause: unknown): Rejection | undefined {
   if (!(cause instanceof ApplicationFailure) || cause.type !== COMMAND_REJECTED) return undefined;
   const detail = cause.details?.[0];
-  return isRejection(detail) ? detail : { code: 'INVALID_STATE', message: cause.message };
+  if (!isRejection(detail)) return because('COMMAND_REFUSED', { detail: cause.message });
+  // A worker older than the reasons sends none: its text stands as it came.
+  if (typeof detail.reason !== 'string' || typeof detail.params !== 'object' || detail.params === null)
+    return {
+      ...because('COMMAND_REFUSED', { detail: detail.message }),
+      code: detail.code,
+      ...fieldOf(detail),
+    };
+  return detail;
+}
+
+function fieldOf(rejection: Rejection): { field?: string } {
+  return rejection.field === undefined ? {} : { field: rejection.field };
 }
 
 function isRejection(value: unknown): value is Rejection {

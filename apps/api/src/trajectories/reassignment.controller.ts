@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { rejection } from '../../../../libs/domain/src';
+import { because } from '../../../../libs/domain/src';
 import { OfficeStore } from '../../../../libs/store/src/offices/office-store';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 import { CommandResult, reassignCounsellorUpdate } from '../../../../workflows/src/definitions';
@@ -43,11 +43,7 @@ export class ReassignmentController {
     // goes only to a counsellor the agency has placed in one of its offices.
     if ((await this.offices.officeOf(agency, body.toCounsellorId)) === undefined) {
       throw new CommandRejectedException(
-        rejection(
-          'RULE_VIOLATION',
-          `counsellor ${body.toCounsellorId} belongs to no office of ${agency}; put them in an office first`,
-          'toCounsellorId',
-        ),
+        because('COUNSELLOR_IN_NO_OFFICE', { counsellorId: body.toCounsellorId, agency }, 'toCounsellorId'),
       );
     }
     return this.commands.send(id, reassignCounsellorUpdate, body.toCommand(), context);

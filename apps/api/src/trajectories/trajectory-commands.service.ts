@@ -1,15 +1,16 @@
-import { ConflictException, ForbiddenException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
   ACCEPTED_AFTER_CLOSURE,
+  because,
   calendarDateAt,
   checkNationalNumber,
   compressedDeadlineClock,
   decide,
   TrajectoryCommand,
 } from '../../../../libs/domain/src';
-import type { TrajectoryQueries, TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
+import type { TrajectoryQueries } from '../../../../libs/store/src/read-models.types';
 import {
   CommandEnvelope,
   CommandMetadata,
@@ -185,9 +186,18 @@ export class TrajectoryCommandsService {
     // The create's own trajectory is found when the same create is retried: Temporal answers that one.
     if (!open || open.trajectoryId === trajectoryId) return;
     // Another agency's trajectory is not disclosed: only with whom to arrange a transfer.
-    throw new ConflictException(
-      open.agency === context.actor.organisation ? openTrajectoryExists(open) : openTrajectoryElsewhere(open),
-    );
+    throw open.agency === context.actor.organisation
+      ? new CommandRejectedException(
+          because(
+            'NEWCOMER_HAS_OPEN_TRAJECTORY',
+            { trajectoryId: open.trajectoryId, agency: open.agency },
+            'nationalNumber',
+          ),
+          { openTrajectoryId: open.trajectoryId },
+        )
+      : new CommandRejectedException(
+          because('NEWCOMER_HAS_OPEN_TRAJECTORY_ELSEWHERE', { agency: open.agency }, 'nationalNumber'),
+        );
   }
 
   private envelope<C extends TrajectoryCommand>(command: C, context: CommandContext): CommandEnvelope<C> {
@@ -204,25 +214,4 @@ export class TrajectoryCommandsService {
   private withinCommandTimeout<R>(call: () => Promise<R>): Promise<R> {
     return this.temporal.withDeadline(Date.now() + COMMAND_TIMEOUT_MS, call);
   }
-}
-
-function openTrajectoryExists(open: TrajectoryStatusView) {
-  return {
-    statusCode: HttpStatus.CONFLICT,
-    error: 'Conflict',
-    code: 'INVALID_STATE',
-    field: 'nationalNumber',
-    message: `the newcomer already has an open trajectory (${open.trajectoryId}) with ${open.agency}`,
-    openTrajectoryId: open.trajectoryId,
-  };
-}
-
-function openTrajectoryElsewhere(open: TrajectoryStatusView) {
-  return {
-    statusCode: HttpStatus.CONFLICT,
-    error: 'Conflict',
-    code: 'INVALID_STATE',
-    field: 'nationalNumber',
-    message: `the newcomer already has an open trajectory with ${open.agency}; arrange a transfer with them`,
-  };
 }

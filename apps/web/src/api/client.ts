@@ -11,6 +11,9 @@ export interface Problem {
   errors?: { field: string; detail: string }[];
   /** Extension of a list too large for one answer: the most rows one answer gives. */
   limit?: number;
+  /** Extensions of a refused command: which of the domain's reasons, and its parameters (rejectionText words them). */
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 export class ApiError extends Error {
@@ -23,9 +26,14 @@ export class ApiError extends Error {
 
   /** The reason per field: every `errors[]` entry, and the rule's `field` of a 409/422. */
   get fieldErrors(): Record<string, string> {
+    return this.fieldErrorsWith(this.problem.detail);
+  }
+
+  /** As `fieldErrors`, with the rule's reason worded as `ruleText` (e.g. in the reader's language). */
+  fieldErrorsWith(ruleText: string | undefined): Record<string, string> {
     const byField: Record<string, string> = {};
     for (const { field, detail } of this.problem.errors ?? []) byField[field] ??= detail;
-    if (this.problem.field && this.problem.detail) byField[this.problem.field] ??= this.problem.detail;
+    if (this.problem.field && ruleText) byField[this.problem.field] ??= ruleText;
     return byField;
   }
 }

@@ -2,6 +2,7 @@ import { ReactNode, useCallback, useEffect, useState } from 'react';
 import { formatNationalNumber, maskNationalNumber } from '../format/format';
 import { ApiError } from '../api/client';
 import { Language, Translate, useI18n } from '../i18n/i18n';
+import { rejectionText } from '../i18n/rejection-text';
 import { seesFullNationalNumber } from '../auth/session';
 import { useAuth } from '../auth/auth';
 
@@ -35,11 +36,13 @@ export function Loading() {
 
 const LIST_TOO_LARGE = 'urn:inburgering:problem:list-too-large';
 
+type Label = (prefix: string, value: string | null | undefined) => string;
+
 /**
- * Problems the app words itself, by their type, in the user's language; any other shows the API's detail. A list too
- * large for one answer says how to narrow it.
+ * Problems the app words itself, in the user's language; any other shows the API's detail. A list too large for one
+ * answer says how to narrow it; a refused command gives the domain's reason (rejectionText).
  */
-function errorText(error: Error, t: Translate, language: Language): string {
+function errorText(error: Error, t: Translate, language: Language, label: Label): string {
   if (
     error instanceof ApiError &&
     error.problem.type === LIST_TOO_LARGE &&
@@ -48,14 +51,15 @@ function errorText(error: Error, t: Translate, language: Language): string {
     const limit = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en-GB').format(error.problem.limit);
     return t('problem.listTooLarge', { limit });
   }
-  return t('app.error', { detail: error.message });
+  const refused = error instanceof ApiError ? rejectionText(error.problem, language, t, label) : undefined;
+  return refused ? t('form.rejected', { detail: refused }) : t('app.error', { detail: error.message });
 }
 
 export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () => void }) {
-  const { t, language } = useI18n();
+  const { t, language, label } = useI18n();
   return (
     <div role="alert" className="alert">
-      <p>{errorText(error, t, language)}</p>
+      <p>{errorText(error, t, language, label)}</p>
       {onRetry ? (
         <button type="button" onClick={onRetry}>
           {t('app.retry')}

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { because } from '../../../../libs/domain/src/trajectory/rejection';
 import { api } from '../api/client';
 import { I18nProvider } from '../i18n/i18n';
 import { COMMAND_FORMS } from './commands';
@@ -71,6 +72,37 @@ describe('a command form', () => {
     expect(await screen.findByText(reason)).toBeInTheDocument();
     expect(date).toHaveAccessibleDescription(new RegExp(reason.replace(/[()]/g, '\\$&')));
     expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it("words the domain's reason in Dutch, next to the field it names, from its reason and parameters", async () => {
+    const refusal = because('BEFORE_INTAKE', { field: 'signedOn', earliest: '2026-03-01' }, 'signedOn');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problemResponse(422, { status: 422, ...refusal, detail: refusal.message })),
+    );
+    renderContractForm();
+
+    await userEvent.type(screen.getByLabelText(/Datum van ondertekening/), '15/02/2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+
+    const worded = 'Datum van ondertekening mag niet vóór de intake op 01/03/2026 liggen.';
+    expect(await screen.findByText(worded)).toBeInTheDocument();
+    expect(screen.getByLabelText(/Datum van ondertekening/)).toHaveAccessibleDescription(new RegExp(worded));
+    expect(screen.queryByText(refusal.message)).not.toBeInTheDocument();
+  });
+
+  it('words a reason for no field of the form above it, and shows the English detail to an English reader', async () => {
+    const refusal = because('TRAJECTORY_SUSPENDED', { suspendedFrom: '2026-04-01' });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problemResponse(409, { status: 409, ...refusal, detail: refusal.message })),
+    );
+    renderContractForm();
+    await userEvent.type(screen.getByLabelText(/Datum van ondertekening/), '15/02/2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Niet aanvaard: Het traject is geschorst sinds 01/04/2026. Hervat het eerst.',
+    );
   });
 
   it('sends the date as YYYY-MM-DD and reports success', async () => {

@@ -2,6 +2,7 @@ import { FormEvent, useId, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
+import { rejectionText } from '../i18n/rejection-text';
 import { CrossCheck, FieldSpec, FormErrors, FormValues, initialValues, toBody, validate } from './fields';
 
 export interface CommandFormViewProps {
@@ -22,7 +23,7 @@ export interface CommandFormViewProps {
  * for no field of the form stands above it.
  */
 export function CommandFormView(props: CommandFormViewProps) {
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
   const id = useId();
   const [values, setValues] = useState<FormValues>(() => initialValues(props.fields));
   const [errors, setErrors] = useState<FormErrors>({});
@@ -55,7 +56,8 @@ export function CommandFormView(props: CommandFormViewProps) {
         setGeneral(t('app.error', { detail: (failure as Error).message }));
         return;
       }
-      const byField = failure.fieldErrors;
+      const refused = rejectionText(failure.problem, language, t, label);
+      const byField = failure.fieldErrorsWith(refused ?? failure.problem.detail);
       const known: FormErrors = {};
       const elsewhere: string[] = [];
       for (const [field, reason] of Object.entries(byField)) {
@@ -68,7 +70,7 @@ export function CommandFormView(props: CommandFormViewProps) {
         ? elsewhere.join(' ')
         : Object.keys(known).length
           ? null
-          : failure.message;
+          : (refused ?? failure.message);
       setGeneral(detail ? t('form.rejected', { detail }) : t('form.fixFields'));
       focusFirstError(known);
     } finally {

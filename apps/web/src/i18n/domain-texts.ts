@@ -61,7 +61,11 @@ export function targetGroupRuleText(
  * domain), values named in words and the rule's source as the document and lines it cites. A trajectory whose
  * pillars were determined before the keys existed (or a key this app does not know yet) shows the English reason.
  */
-export function pillarReasonText(pillar: Pillar, t: Translate, label: Label): string {
+export function pillarReasonText(
+  pillar: Pick<Pillar, 'applicabilityReason' | 'applicabilityReasonKey' | 'applicabilityReasonParams'>,
+  t: Translate,
+  label: Label,
+): string {
   const key = `pillarReason.${pillar.applicabilityReasonKey ?? ''}`;
   if (!pillar.applicabilityReasonKey || !hasMessage(key)) return pillar.applicabilityReason;
   const params = Object.fromEntries(

@@ -6,6 +6,7 @@ import {
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
+  because,
   outcomeOfRejection,
   PartnerRecordCommand,
   PartnerRecordOutcome,
@@ -145,5 +146,5 @@ function rejectionOf(error: unknown): Rejection | undefined {
   )
     return undefined;
   const detail = error.cause.details?.[0] as Rejection | undefined;
-  return detail ?? { code: 'INVALID_STATE', message: error.cause.message };
+  return detail ?? because('COMMAND_REFUSED', { detail: error.cause.message });
 }

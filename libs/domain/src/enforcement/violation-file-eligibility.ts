@@ -1,6 +1,7 @@
 import { ResidenceRegion } from '../residence/municipality-area';
 import { effectiveTargetGroup } from '../trajectory/decisions/target-group';
 import { ViolationKind } from '../trajectory/events';
+import { because, Rejection } from '../trajectory/rejection';
 import { TrajectoryState } from '../trajectory/state';
 
 /**
@@ -30,25 +31,24 @@ export function residenceRegionOf(state: TrajectoryState): ResidenceRegion | und
 }
 
 /** Why no violation file of this kind can open on this trajectory now, or undefined when one can. */
-export function noViolationFileBecause(state: TrajectoryState, kind: ViolationKind): string | undefined {
-  if (residenceRegionOf(state) === 'BRUSSELS') {
-    return 'administrative fines apply in Flanders, not in the Brussels-Capital Region (Handhaving inburgeringsbeleid §Wie, docs/sources.md)';
-  }
+export function noViolationFileBecause(state: TrajectoryState, kind: ViolationKind): Rejection | undefined {
+  if (residenceRegionOf(state) === 'BRUSSELS') return because('NO_VIOLATION_FILE_IN_BRUSSELS');
   const status = effectiveTargetGroup(state);
-  if (status === 'UNDETERMINED') {
-    return 'the target group is still undetermined: no violation file can open until it is determined (Handhaving inburgeringsbeleid §Wie, docs/sources.md)';
-  }
+  if (status === 'UNDETERMINED') return because('NO_VIOLATION_FILE_TARGET_GROUP_UNDETERMINED');
   const stage = BREACH_STAGE[kind];
   // A signed contract binds whoever signed it; trajectories without recorded facts predate target groups.
   if (stage === 'UNDER_CONTRACT') {
-    return status === 'NOT_IN_TARGET_GROUP'
-      ? 'the newcomer is not in the target group of the integration policy'
-      : undefined;
+    return status === 'NOT_IN_TARGET_GROUP' ? because('NO_VIOLATION_FILE_NOT_IN_TARGET_GROUP') : undefined;
   }
   if (status !== 'OBLIGED') {
-    return stage === 'BEFORE_CONTRACT'
-      ? `before a contract only an obliged newcomer can be in breach; this one is ${status ?? 'not known to be obliged'} and may decline (Handhaving inburgeringsbeleid §Wie, docs/sources.md)`
-      : `the follow-up track binds obliged newcomers only; this one is ${status ?? 'not known to be obliged'} (Verplichting tot inburgering §Vervolgtraject, docs/sources.md)`;
+    if (stage === 'BEFORE_CONTRACT') {
+      return status === undefined
+        ? because('NO_VIOLATION_FILE_BEFORE_CONTRACT_NOT_KNOWN_OBLIGED')
+        : because('NO_VIOLATION_FILE_BEFORE_CONTRACT_NOT_OBLIGED', { targetGroup: status });
+    }
+    return status === undefined
+      ? because('NO_VIOLATION_FILE_FOLLOW_UP_NOT_KNOWN_OBLIGED')
+      : because('NO_VIOLATION_FILE_FOLLOW_UP_NOT_OBLIGED', { targetGroup: status });
   }
   return undefined;
 }

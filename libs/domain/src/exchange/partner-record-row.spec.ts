@@ -1,5 +1,6 @@
 import { composeNationalNumber } from '../newcomer/national-number';
 import { calendarDate } from '../time/calendar-date';
+import { because } from '../trajectory/rejection';
 import {
   run,
   trajectoryAt,
@@ -200,16 +201,18 @@ describe('whether the trajectory holds a record already', () => {
 
   it('turns a refused field into INVALID and a refused state into CONFLICT', () => {
     expect(
-      outcomeOfRejection({ code: 'RULE_VIOLATION', message: 'takenOn too early', field: 'takenOn' }),
+      outcomeOfRejection(
+        because('BEFORE_ENROLMENT', { field: 'takenOn', earliest: '2026-05-04' }, 'takenOn'),
+      ),
     ).toEqual({
       outcome: 'INVALID',
       field: 'takenOn',
-      reason: 'takenOn too early',
+      reason: 'takenOn must not be before the enrolment on 2026-05-04',
     });
-    expect(outcomeOfRejection({ code: 'INVALID_STATE', message: 'needs a referral' })).toEqual({
+    expect(outcomeOfRejection(because('TRAJECTORY_SUSPENDED', { suspendedFrom: '2026-05-01' }))).toEqual({
       outcome: 'CONFLICT',
       field: null,
-      reason: 'needs a referral',
+      reason: 'trajectory is suspended since 2026-05-01; resume it first',
     });
   });
 });

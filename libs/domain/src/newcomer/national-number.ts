@@ -7,33 +7,48 @@ import { CalendarDate, isCalendarDate } from '../time/calendar-date';
  */
 export type NationalNumber = string & { readonly __brand: 'NationalNumber' };
 
+/** What is wrong with a national number; `reason` words it in English, without its digits (they are personal data). */
+export type NationalNumberProblem =
+  'NOT_11_DIGITS' | 'CHECKSUM_MISMATCH' | 'IMPOSSIBLE_MONTH' | 'IMPOSSIBLE_BIRTH_DATE';
+
 export type NationalNumberCheck =
   | { valid: true; nationalNumber: NationalNumber; birthDate?: CalendarDate; bis: boolean }
-  | { valid: false; reason: string };
+  | { valid: false; problem: NationalNumberProblem; reason: string };
+
+const PROBLEMS: Record<NationalNumberProblem, string> = {
+  NOT_11_DIGITS: 'must have 11 digits (YYMMDD SSS CC), dots, dashes and spaces allowed',
+  CHECKSUM_MISMATCH: 'checksum digits do not match (not a valid national number)',
+  IMPOSSIBLE_MONTH: 'month is not possible in a national number',
+  IMPOSSIBLE_BIRTH_DATE: 'birth date part is not a real date',
+};
+
+function invalid(problem: NationalNumberProblem): NationalNumberCheck {
+  return { valid: false, problem, reason: PROBLEMS[problem] };
+}
 
 export function checkNationalNumber(input: string): NationalNumberCheck {
   const digits = input.replace(/[\s.-]/g, '');
   if (!/^\d{11}$/.test(digits)) {
-    return { valid: false, reason: 'must have 11 digits (YYMMDD SSS CC), dots, dashes and spaces allowed' };
+    return invalid('NOT_11_DIGITS');
   }
   const base = Number(digits.slice(0, 9));
   const checksum = Number(digits.slice(9));
   const bornBefore2000 = 97 - (base % 97) === checksum;
   const bornFrom2000 = 97 - (Number(`2${digits.slice(0, 9)}`) % 97) === checksum;
   if (!bornBefore2000 && !bornFrom2000) {
-    return { valid: false, reason: 'checksum digits do not match (not a valid national number)' };
+    return invalid('CHECKSUM_MISMATCH');
   }
   const rawMonth = Number(digits.slice(2, 4));
   const bis = rawMonth >= 20;
   const month = rawMonth % 20;
   if (month > 12 || rawMonth > 52) {
-    return { valid: false, reason: `month "${digits.slice(2, 4)}" is not possible in a national number` };
+    return invalid('IMPOSSIBLE_MONTH');
   }
   const century = bornFrom2000 ? '20' : '19';
   const candidate = `${century}${digits.slice(0, 2)}-${String(month).padStart(2, '0')}-${digits.slice(4, 6)}`;
   const birthDate = isCalendarDate(candidate) ? candidate : undefined;
   if (!birthDate && month !== 0 && Number(digits.slice(4, 6)) !== 0) {
-    return { valid: false, reason: `birth date part "${digits.slice(0, 6)}" is not a real date` };
+    return invalid('IMPOSSIBLE_BIRTH_DATE');
   }
   return { valid: true, nationalNumber: digits as NationalNumber, birthDate, bis };
 }

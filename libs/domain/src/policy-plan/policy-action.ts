@@ -1,5 +1,4 @@
-import type { Rejection } from '../trajectory/rejection';
-import { rejection } from '../trajectory/rejection';
+import { because, type Rejection } from '../trajectory/rejection';
 import { type PolicyActionStatus, isPolicyActionStatus, requiresExplanation } from './policy-action-status';
 
 /**
@@ -57,15 +56,13 @@ export function decidePolicyActionStatus(
   command: ChangePolicyActionStatus,
   now: Date,
 ): PolicyActionDecision {
-  if (!state) return refuse(rejection('INVALID_STATE', 'the policy action does not exist'));
+  if (!state) return refuse(because('POLICY_ACTION_NOT_FOUND'));
   const problem = statusProblem(command.status, command.explanation ?? null);
   if (problem) return refuse(problem);
   const to = command.status as PolicyActionStatus;
   const explanation = normalisedExplanation(command.explanation ?? null);
   if (to === state.status && explanation === state.explanation) {
-    return refuse(
-      rejection('INVALID_STATE', `the action already has status ${to} with this explanation`, 'status'),
-    );
+    return refuse(because('POLICY_ACTION_STATUS_UNCHANGED', { actionStatus: to }, 'status'));
   }
   return {
     ok: true,
@@ -82,22 +79,18 @@ export function decidePolicyActionStatus(
 /** Why a status with this explanation is not acceptable, or undefined: the rule shared by import and change. */
 export function statusProblem(status: unknown, explanation: string | null): Rejection | undefined {
   if (!isPolicyActionStatus(status))
-    return rejection('INVALID_INPUT', `unknown status ${String(status)}`, 'status');
+    return because('POLICY_ACTION_UNKNOWN_STATUS', { value: String(status) }, 'status');
   const text = normalisedExplanation(explanation);
   if (requiresExplanation(status) && text === null) {
-    return rejection('RULE_VIOLATION', `an explanation is required for status ${status}`, 'explanation');
+    return because('POLICY_ACTION_EXPLANATION_REQUIRED', { actionStatus: status }, 'explanation');
   }
   if (!requiresExplanation(status) && text !== null) {
-    return rejection(
-      'RULE_VIOLATION',
-      `an explanation is given only for DELAYED, DROPPED and NOT_STARTED, not for ${status}`,
-      'explanation',
-    );
+    return because('POLICY_ACTION_EXPLANATION_NOT_EXPECTED', { actionStatus: status }, 'explanation');
   }
   if (text !== null && text.length > MAX_EXPLANATION_LENGTH) {
-    return rejection(
-      'INVALID_INPUT',
-      `the explanation is longer than ${MAX_EXPLANATION_LENGTH} characters`,
+    return because(
+      'POLICY_ACTION_EXPLANATION_TOO_LONG',
+      { maxLength: MAX_EXPLANATION_LENGTH },
       'explanation',
     );
   }

@@ -80,13 +80,21 @@ function undetermined(
   };
 }
 
-function assertNoDateAfter(facts: TargetGroupFacts, referenceDate: CalendarDate): void {
+/** The first dated fact after the reference date, which the derivation refuses; undefined when there is none. */
+export function factDatedAfter(
+  facts: TargetGroupFacts,
+  referenceDate: CalendarDate,
+): { fact: TargetGroupFact; date: CalendarDate } | undefined {
   for (const fact of PAST_DATE_FACTS) {
     const date = facts[fact];
-    if (date !== undefined && date > referenceDate) {
-      throw new RangeError(`${fact} ${date} is after the reference date ${referenceDate}`);
-    }
+    if (date !== undefined && date > referenceDate) return { fact, date };
   }
+  return undefined;
+}
+
+function assertNoDateAfter(facts: TargetGroupFacts, referenceDate: CalendarDate): void {
+  const after = factDatedAfter(facts, referenceDate);
+  if (after) throw new RangeError(`${after.fact} ${after.date} is after the reference date ${referenceDate}`);
 }
 
 /** How the person stays in Belgium, as far as the target group is concerned. */

@@ -30,7 +30,8 @@ export function recordTargetGroupOverride(
   return { derived, recorded, reason: trimmed };
 }
 
-function sameStatus(derived: TargetGroupDecision, recorded: RecordedTargetGroupStatus): boolean {
+/** Whether the recorded status is the derived one (never so for an UNDETERMINED derivation). */
+export function sameStatus(derived: TargetGroupDecision, recorded: RecordedTargetGroupStatus): boolean {
   return derived.status !== 'UNDETERMINED' && describe(derived) === describe(recorded);
 }
 

@@ -29,7 +29,7 @@ import { transferTrajectory } from './decisions/transfer';
 import { recordVdabRegistration } from './decisions/vdab-registration';
 import { reportViolation } from './decisions/violations';
 import { TrajectoryEvent } from './events';
-import { rejection } from './rejection';
+import { because } from './rejection';
 import { fold, MaybeTrajectoryState, TrajectoryState } from './state';
 
 export type { Decision, DecisionContext } from './decisions/decision';
@@ -96,33 +96,23 @@ export function decide(
   };
   if (command.type === 'OpenTrajectory') {
     return state
-      ? reject(rejection('INVALID_STATE', `trajectory ${state.trajectoryId} already exists`))
+      ? reject(because('TRAJECTORY_EXISTS', { trajectoryId: state.trajectoryId }))
       : openTrajectory(command, time);
   }
-  if (!state) return reject(rejection('INVALID_STATE', 'trajectory does not exist'));
+  if (!state) return reject(because('TRAJECTORY_NOT_FOUND'));
   if (state.status === 'CLOSED' && !ACCEPTED_AFTER_CLOSURE.has(command.type)) {
     return reject(
-      rejection(
-        'INVALID_STATE',
-        `trajectory is closed (${state.closure?.reason} on ${state.closure?.closedOn})`,
-      ),
+      because('TRAJECTORY_CLOSED', {
+        closureReason: `${state.closure?.reason}`,
+        closedOn: `${state.closure?.closedOn}`,
+      }),
     );
   }
   if (state.status === 'SUSPENDED' && !ALLOWED_WHILE_SUSPENDED.has(command.type)) {
-    return reject(
-      rejection(
-        'INVALID_STATE',
-        `trajectory is suspended since ${state.suspension?.suspendedFrom}; resume it first`,
-      ),
-    );
+    return reject(because('TRAJECTORY_SUSPENDED', { suspendedFrom: `${state.suspension?.suspendedFrom}` }));
   }
   if (state.attest && !ACCEPTED_DURING_FOLLOW_UP.has(command.type)) {
-    return reject(
-      rejection(
-        'INVALID_STATE',
-        `the attest was issued on ${state.attest.issuedOn}; the trajectory is in its follow-up track`,
-      ),
-    );
+    return reject(because('IN_FOLLOW_UP_TRACK', { issuedOn: state.attest.issuedOn }));
   }
   const decision = decideOnTrajectory(state, command, time);
   // A closed trajectory's pillars and attest are final: a decision recorded after closure changes neither.

@@ -1,7 +1,7 @@
 import { isAgency } from '../../agency';
 import { RecordAgencyLetter } from '../commands';
 import { AgencyLetterRecorded, trajectoryEvent } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { evolve, TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
 import { agencyRegistrationFollowing } from './target-group';
@@ -19,21 +19,21 @@ export function recordAgencyLetter(
 ): Decision {
   if (state.agencyLetter) {
     return reject(
-      rejection(
-        'INVALID_STATE',
-        `the agency's letter was already recorded (sent on ${state.agencyLetter.sentOn} by ${state.agencyLetter.sendingAgency})`,
-      ),
+      because('AGENCY_LETTER_ALREADY_RECORDED', {
+        sentOn: state.agencyLetter.sentOn,
+        sendingAgency: state.agencyLetter.sendingAgency,
+      }),
     );
   }
   if (!isAgency(command.sendingAgency)) {
     return reject(
-      rejection('INVALID_INPUT', `sendingAgency "${command.sendingAgency}" is unknown`, 'sendingAgency'),
+      because('UNKNOWN_AGENCY', { field: 'sendingAgency', agency: command.sendingAgency }, 'sendingAgency'),
     );
   }
   const sentOn = pastOrToday(command.sentOn, 'sentOn', today);
   if (isRejection(sentOn)) return reject(sentOn);
   if (sentOn < state.newcomer.birthDate) {
-    return reject(rejection('RULE_VIOLATION', 'sentOn must not be before the birth date', 'sentOn'));
+    return reject(because('BEFORE_BIRTH_DATE', { field: 'sentOn' }, 'sentOn'));
   }
   const letter = trajectoryEvent<AgencyLetterRecorded>(
     'AgencyLetterRecorded',

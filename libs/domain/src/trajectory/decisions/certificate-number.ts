@@ -1,4 +1,4 @@
-import { Rejection, rejection } from '../rejection';
+import { because, Rejection } from '../rejection';
 
 export const MAX_CERTIFICATE_NUMBER_LENGTH = 64;
 
@@ -12,22 +12,17 @@ export function certificateNumberOf(
   value: unknown,
   legacy = false,
 ): string | null | Rejection {
+  const field = 'certificateNumber';
   if (value !== undefined && value !== null && typeof value !== 'string')
-    return rejection('INVALID_INPUT', 'certificateNumber must be text', 'certificateNumber');
+    return because('CERTIFICATE_NUMBER_NOT_TEXT', { field }, field);
   const number = typeof value === 'string' ? value.trim() : '';
   if (legacy) return number === '' ? null : number;
   if (!passed) {
-    if (number !== '')
-      return rejection('INVALID_INPUT', 'certificateNumber is only given with a pass', 'certificateNumber');
+    if (number !== '') return because('CERTIFICATE_NUMBER_WITH_FAIL', { field }, field);
     return null;
   }
-  if (number === '')
-    return rejection('INVALID_INPUT', 'certificateNumber is required with a pass', 'certificateNumber');
+  if (number === '') return because('CERTIFICATE_NUMBER_MISSING', { field }, field);
   if (number.length > MAX_CERTIFICATE_NUMBER_LENGTH)
-    return rejection(
-      'INVALID_INPUT',
-      `certificateNumber must be at most ${MAX_CERTIFICATE_NUMBER_LENGTH} characters`,
-      'certificateNumber',
-    );
+    return because('CERTIFICATE_NUMBER_TOO_LONG', { field, maxLength: MAX_CERTIFICATE_NUMBER_LENGTH }, field);
   return number;
 }

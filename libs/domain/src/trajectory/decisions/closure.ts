@@ -1,6 +1,6 @@
 import { CloseTrajectory, CLOSURE_REASONS } from '../commands';
 import { TrajectoryClosed, trajectoryEvent } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
@@ -11,13 +11,12 @@ export function closeTrajectory(
 ): Decision {
   if (!CLOSURE_REASONS.includes(command.reason)) {
     return reject(
-      rejection('INVALID_INPUT', `reason must be one of ${CLOSURE_REASONS.join(', ')}`, 'reason'),
+      because('MUST_BE_ONE_OF', { field: 'reason', allowed: CLOSURE_REASONS.join(', ') }, 'reason'),
     );
   }
   const closedOn = pastOrToday(command.closedOn, 'closedOn', today);
   if (isRejection(closedOn)) return reject(closedOn);
-  if (closedOn < state.registeredOn)
-    return reject(tooEarly('closedOn', state.registeredOn, 'the registration'));
+  if (closedOn < state.registeredOn) return reject(tooEarly('closedOn', state.registeredOn, 'registration'));
   return accept(
     trajectoryEvent<TrajectoryClosed>(
       'TrajectoryClosed',

@@ -10,7 +10,7 @@ import {
   trajectoryEvent,
   isEmploymentRegistration,
 } from '../events';
-import { Rejection, rejection } from '../rejection';
+import { because, Rejection, RejectionReason } from '../rejection';
 import { TrajectoryState } from '../state';
 import { Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
 
@@ -21,10 +21,12 @@ import { Decision, DecisionTime, isRejection, pastOrToday, reject } from './deci
  */
 export function correctFact(state: TrajectoryState, command: CorrectFact, time: DecisionTime): Decision {
   if (!CORRECTABLE_FACTS.includes(command.fact)) {
-    return reject(rejection('INVALID_INPUT', `fact must be one of ${CORRECTABLE_FACTS.join(', ')}`, 'fact'));
+    return reject(
+      because('MUST_BE_ONE_OF', { field: 'fact', allowed: CORRECTABLE_FACTS.join(', ') }, 'fact'),
+    );
   }
   const reason = command.reason?.trim();
-  if (!reason) return reject(rejection('INVALID_INPUT', 'reason must explain the correction', 'reason'));
+  if (!reason) return reject(because('CORRECTION_WITHOUT_REASON', {}, 'reason'));
   const correctedDate = pastOrToday(command.correctedDate, 'correctedDate', time.today);
   if (isRejection(correctedDate)) return reject(correctedDate);
 
@@ -46,40 +48,43 @@ function checkCorrectedFact(
   correctedDate: CalendarDate,
 ): { previousDate: CalendarDate } | Rejection {
   const previousDate = recordedDate(state, fact);
-  if (!previousDate) return rejection('INVALID_STATE', `there is no recorded ${describe(fact)} to correct`);
+  if (!previousDate) return because(NOTHING_TO_CORRECT[fact]);
   if (previousDate === correctedDate) {
-    return rejection('RULE_VIOLATION', `the ${describe(fact)} is already ${correctedDate}`, 'correctedDate');
+    return because(ALREADY_THAT_DATE[fact], { date: correctedDate }, 'correctedDate');
   }
   if (fact === 'INTAKE_DATE') {
     if (correctedDate < state.registeredOn) {
-      return rejection(
-        'RULE_VIOLATION',
-        `the intake cannot be before the registration on ${state.registeredOn}`,
+      return because(
+        'CORRECTION_INTAKE_BEFORE_REGISTRATION',
+        { registeredOn: state.registeredOn },
         'correctedDate',
       );
     }
     if (state.contract && correctedDate > state.contract.signedOn) {
-      return rejection(
-        'RULE_VIOLATION',
-        `the intake cannot be after the contract signed on ${state.contract.signedOn}`,
+      return because(
+        'CORRECTION_INTAKE_AFTER_CONTRACT',
+        { signedOn: state.contract.signedOn },
         'correctedDate',
       );
     }
   }
   if (fact === 'CONTRACT_SIGNING_DATE' && state.contract) {
     if (state.intakeOn && correctedDate < state.intakeOn) {
-      return rejection(
-        'RULE_VIOLATION',
-        `the contract cannot be signed before the intake on ${state.intakeOn}`,
+      return because('CORRECTION_CONTRACT_BEFORE_INTAKE', { intakeOn: state.intakeOn }, 'correctedDate');
+    }
+    const policy = policyVersionFor(correctedDate);
+    const recordedPolicyVersion = state.contract.policyVersion;
+    if (!policy) {
+      return because(
+        'CORRECTION_OUTSIDE_POLICY_VERSIONS',
+        { signedOn: correctedDate, recordedPolicyVersion },
         'correctedDate',
       );
     }
-    const policy = policyVersionFor(correctedDate);
-    if (policy?.id !== state.contract.policyVersion) {
-      return rejection(
-        'RULE_VIOLATION',
-        `a contract signed on ${correctedDate} falls under policy ${policy?.id ?? 'none'}, not ${state.contract.policyVersion}; ` +
-          'the policy version of a running trajectory cannot change by correction',
+    if (policy.id !== recordedPolicyVersion) {
+      return because(
+        'CORRECTION_CHANGES_POLICY_VERSION',
+        { signedOn: correctedDate, policyVersion: policy.id, recordedPolicyVersion },
         'correctedDate',
       );
     }
@@ -112,18 +117,15 @@ function vdabDeadlineConsequences(
     command.fact === 'VDAB_REGISTRATION_DATE' ? correctedDate : state.vdabRegistration?.registeredOn;
   const registeredInTime = registeredOn !== undefined && registeredOn <= dueOn;
   if (deadline.state === 'MET' && !registeredInTime) {
-    return rejection(
-      'RULE_VIOLATION',
-      `after this correction the VDAB registration (${registeredOn}) would be later than its deadline (${dueOn}); a correction cannot turn a met deadline into a missed one`,
+    // a met deadline has a registration: `registeredOn` is there
+    return because(
+      'CORRECTION_MISSES_MET_DEADLINE',
+      { registeredOn: String(registeredOn), dueOn },
       'correctedDate',
     );
   }
   if (deadline.state === 'MISSED' && (registeredInTime || endOfDayInstant(dueOn) > now)) {
-    return rejection(
-      'RULE_VIOLATION',
-      `the VDAB deadline was recorded as missed on ${deadline.dueOn}; a correction cannot reopen or meet it (contest the violation file instead)`,
-      'correctedDate',
-    );
+    return because('CORRECTION_REOPENS_MISSED_DEADLINE', { dueOn: deadline.dueOn }, 'correctedDate');
   }
   const events: TrajectoryEvent[] = [];
   if (dueOn !== deadline.dueOn) {
@@ -164,10 +166,16 @@ function recordedDate(state: TrajectoryState, fact: CorrectFact['fact']): Calend
   }
 }
 
-function describe(fact: CorrectFact['fact']): string {
-  return {
-    INTAKE_DATE: 'intake date',
-    CONTRACT_SIGNING_DATE: 'contract signing date',
-    VDAB_REGISTRATION_DATE: 'VDAB registration date',
-  }[fact];
-}
+/** The refusal to correct a fact that was never recorded, by fact. */
+const NOTHING_TO_CORRECT = {
+  INTAKE_DATE: 'CORRECTION_NO_INTAKE_DATE',
+  CONTRACT_SIGNING_DATE: 'CORRECTION_NO_CONTRACT_SIGNING_DATE',
+  VDAB_REGISTRATION_DATE: 'CORRECTION_NO_VDAB_REGISTRATION_DATE',
+} as const satisfies Record<CorrectFact['fact'], RejectionReason>;
+
+/** The refusal of a correction to the date already recorded, by fact. */
+const ALREADY_THAT_DATE = {
+  INTAKE_DATE: 'CORRECTION_SAME_INTAKE_DATE',
+  CONTRACT_SIGNING_DATE: 'CORRECTION_SAME_CONTRACT_SIGNING_DATE',
+  VDAB_REGISTRATION_DATE: 'CORRECTION_SAME_VDAB_REGISTRATION_DATE',
+} as const satisfies Record<CorrectFact['fact'], RejectionReason>;

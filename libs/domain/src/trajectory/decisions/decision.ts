@@ -1,6 +1,6 @@
 import { CalendarDate, isCalendarDate } from '../../time/calendar-date';
 import { TrajectoryEvent } from '../events';
-import { Rejection } from '../rejection';
+import { because, Rejection } from '../rejection';
 
 export type Decision =
   { accepted: true; events: TrajectoryEvent[] } | { accepted: false; rejection: Rejection };
@@ -36,20 +36,30 @@ export function pastOrToday(
   field: string,
   today: CalendarDate,
 ): CalendarDate | Rejection {
-  if (!isCalendarDate(value))
-    return { code: 'INVALID_INPUT', message: `${field} must be a date (YYYY-MM-DD)`, field };
-  if (value > today)
-    return {
-      code: 'RULE_VIOLATION',
-      message: `${field} ${value} is in the future (today is ${today})`,
-      field,
-    };
+  if (!isCalendarDate(value)) return because('NOT_A_DATE', { field }, field);
+  if (value > today) return because('DATE_IN_FUTURE', { field, date: value, today }, field);
   return value;
 }
 
+/** The earlier facts of a trajectory that a date must not precede, each a reason of its own. */
+const BEFORE = {
+  registration: 'BEFORE_REGISTRATION',
+  intake: 'BEFORE_INTAKE',
+  contract: 'BEFORE_CONTRACT',
+  attest: 'BEFORE_ATTEST',
+  suspension: 'BEFORE_SUSPENSION',
+  enrolment: 'BEFORE_ENROLMENT',
+  referral: 'BEFORE_REFERRAL',
+  transferToAgency: 'BEFORE_TRANSFER_TO_AGENCY',
+  previousTransfer: 'BEFORE_PREVIOUS_TRANSFER',
+  previousMove: 'BEFORE_PREVIOUS_MOVE',
+} as const;
+
+export type EarlierFact = keyof typeof BEFORE;
+
 /** A date before an earlier fact of the trajectory it must follow, e.g. an intake before the registration. */
-export function tooEarly(field: string, earliest: CalendarDate, what: string): Rejection {
-  return { code: 'RULE_VIOLATION', message: `${field} must not be before ${what} on ${earliest}`, field };
+export function tooEarly(field: string, earliest: CalendarDate, fact: EarlierFact): Rejection {
+  return because(BEFORE[fact], { field, earliest }, field);
 }
 
 /** `pastOrToday` returns a date string or a rejection object; `'code' in` would throw on the string. */

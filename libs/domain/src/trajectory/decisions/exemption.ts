@@ -7,7 +7,7 @@ import {
 import { TARGET_GROUP_LIMITS } from '../../target-group/target-group-rules';
 import { GrantExemption } from '../commands';
 import { DeadlineWaived, ExemptionGranted, TrajectoryEvent, trajectoryEvent } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 import { effectiveTargetGroup } from './target-group';
@@ -25,38 +25,32 @@ export function grantExemption(
 ): Decision {
   if (!isExemptionReason(command.reason)) {
     return reject(
-      rejection('INVALID_INPUT', `reason must be one of ${EXEMPTION_REASON_CODES.join(', ')}`, 'reason'),
+      because('MUST_BE_ONE_OF', { field: 'reason', allowed: EXEMPTION_REASON_CODES.join(', ') }, 'reason'),
     );
   }
   const grantedOn = pastOrToday(command.grantedOn, 'grantedOn', today);
   if (isRejection(grantedOn)) return reject(grantedOn);
   if (grantedOn < state.registeredOn)
-    return reject(tooEarly('grantedOn', state.registeredOn, 'the registration'));
+    return reject(tooEarly('grantedOn', state.registeredOn, 'registration'));
   if (!state.targetGroup) {
-    return reject(
-      rejection(
-        'INVALID_STATE',
-        'no target group was derived yet; record the facts first (an exemption known then is one of them)',
-      ),
-    );
+    return reject(because('EXEMPTION_WITHOUT_TARGET_GROUP'));
   }
   const exemption = state.targetGroup.exemption;
   if (exemption)
     return reject(
-      rejection(
-        'INVALID_STATE',
-        `an exemption was already granted on ${exemption.grantedOn} (${exemption.reason})`,
-      ),
+      because('EXEMPTION_ALREADY_GRANTED', {
+        grantedOn: exemption.grantedOn,
+        exemptionReason: exemption.reason,
+      }),
     );
-  if (effectiveTargetGroup(state) === 'EXEMPT')
-    return reject(rejection('INVALID_STATE', 'the newcomer is already exempt'));
+  if (effectiveTargetGroup(state) === 'EXEMPT') return reject(because('EXEMPTION_ALREADY_EXEMPT'));
   if (command.reason === 'AGED_65_OR_OLDER') {
     const age = ageOn(state.newcomer.birthDate, grantedOn);
     if (age < TARGET_GROUP_LIMITS.exemptionAge) {
       return reject(
-        rejection(
-          'RULE_VIOLATION',
-          `the newcomer is ${age} on ${grantedOn}; AGED_65_OR_OLDER needs ${TARGET_GROUP_LIMITS.exemptionAge} or older`,
+        because(
+          'EXEMPTION_UNDER_AGE_65',
+          { age, grantedOn, exemptionAge: TARGET_GROUP_LIMITS.exemptionAge },
           'reason',
         ),
       );

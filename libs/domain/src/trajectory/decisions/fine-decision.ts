@@ -3,7 +3,7 @@ import { calendarDateAt } from '../../time/calendar-date';
 import { FINE_DECISIONS, RecordFineDecision } from '../commands';
 import { fineEndsTrajectory } from '../../enforcement/violation-file-eligibility';
 import { FineDecisionRecorded, TrajectoryClosed, trajectoryEvent } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
 
@@ -20,32 +20,21 @@ export function recordFineDecision(
 ): Decision {
   const violation = state.violations.find((candidate) => candidate.violationId === command.violationId);
   if (!violation)
-    return reject(
-      rejection(
-        'INVALID_INPUT',
-        `violation ${command.violationId} does not exist on this trajectory`,
-        'violationId',
-      ),
-    );
+    return reject(because('VIOLATION_NOT_FOUND', { violationId: command.violationId }, 'violationId'));
   if (violation.state === 'WITHDRAWN') {
-    return reject(
-      rejection(
-        'INVALID_STATE',
-        `violation ${command.violationId} was withdrawn: there is nothing to decide`,
-      ),
-    );
+    return reject(because('VIOLATION_WITHDRAWN', { violationId: command.violationId }));
   }
   if (violation.decision) {
     return reject(
-      rejection(
-        'INVALID_STATE',
-        `violation ${command.violationId} was already decided on ${violation.decision.decidedOn}`,
-      ),
+      because('VIOLATION_ALREADY_DECIDED', {
+        violationId: command.violationId,
+        decidedOn: violation.decision.decidedOn,
+      }),
     );
   }
   if (!FINE_DECISIONS.includes(command.decision)) {
     return reject(
-      rejection('INVALID_INPUT', `decision must be one of ${FINE_DECISIONS.join(', ')}`, 'decision'),
+      because('MUST_BE_ONE_OF', { field: 'decision', allowed: FINE_DECISIONS.join(', ') }, 'decision'),
     );
   }
   const decidedOn = pastOrToday(command.decidedOn, 'decidedOn', today);
@@ -53,32 +42,23 @@ export function recordFineDecision(
   // openedAt is an instant (UTC); files opened by a deadline's expiry at midnight in Brussels carry the previous UTC date.
   const openedOn = calendarDateAt(Date.parse(violation.openedAt));
   if (decidedOn < openedOn) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `decidedOn must not be before the violation file was opened on ${openedOn}`,
-        'decidedOn',
-      ),
-    );
+    return reject(because('BEFORE_VIOLATION_FILE', { field: 'decidedOn', earliest: openedOn }, 'decidedOn'));
   }
   if (command.decision === 'NO_FINE' && command.amountEuro !== undefined) {
-    return reject(
-      rejection('INVALID_INPUT', 'amountEuro must be absent when the decision is NO_FINE', 'amountEuro'),
-    );
+    return reject(because('FINE_AMOUNT_WITHOUT_FINE', {}, 'amountEuro'));
   }
   if (command.decision === 'FINE') {
     const policy = state.contract
       ? policyVersionById(state.contract.policyVersion)
       : policyVersionFor(decidedOn);
-    if (!policy)
-      return reject(rejection('RULE_VIOLATION', `no policy version governs ${decidedOn}`, 'decidedOn'));
+    if (!policy) return reject(because('FINE_WITHOUT_POLICY_VERSION', { decidedOn }, 'decidedOn'));
     const { minimumEuro, maximumEuro, source } = policy.parameters.fine;
     const amount = command.amountEuro;
     if (amount === undefined || !Number.isInteger(amount) || amount < minimumEuro || amount > maximumEuro) {
       return reject(
-        rejection(
-          'RULE_VIOLATION',
-          `amountEuro must be a whole number from ${minimumEuro} to ${maximumEuro} euro under policy ${policy.id} (${source})`,
+        because(
+          'FINE_AMOUNT_OUT_OF_RANGE',
+          { minimumEuro, maximumEuro, policyVersion: policy.id, source },
           'amountEuro',
         ),
       );

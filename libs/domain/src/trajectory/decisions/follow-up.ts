@@ -10,7 +10,7 @@ import {
   TrajectoryEvent,
   trajectoryEvent,
 } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
@@ -25,16 +25,16 @@ export function recordFollowUpTestResult(
   { today, now }: DecisionTime,
 ): Decision {
   const followUp = state.followUp;
-  if (!followUp) return reject(rejection('INVALID_STATE', 'the trajectory has no follow-up track'));
+  if (!followUp) return reject(because('NO_FOLLOW_UP_TRACK'));
   if (followUp.completedOn)
-    return reject(rejection('INVALID_STATE', `the follow-up track was completed on ${followUp.completedOn}`));
+    return reject(because('FOLLOW_UP_TRACK_COMPLETED', { completedOn: followUp.completedOn }));
   if (!NT2_LEVELS.includes(command.level as Nt2Level))
-    return reject(rejection('INVALID_INPUT', 'level must be A1, A2 or B1', 'level'));
+    return reject(because('NOT_AN_NT2_LEVEL', { field: 'level' }, 'level'));
   if (typeof command.passed !== 'boolean')
-    return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
+    return reject(because('MUST_BE_TRUE_OR_FALSE', { field: 'passed' }, 'passed'));
   const takenOn = pastOrToday(command.takenOn, 'takenOn', today);
   if (isRejection(takenOn)) return reject(takenOn);
-  if (takenOn < followUp.startedOn) return reject(tooEarly('takenOn', followUp.startedOn, 'the attest'));
+  if (takenOn < followUp.startedOn) return reject(tooEarly('takenOn', followUp.startedOn, 'attest'));
   const events: TrajectoryEvent[] = [
     trajectoryEvent<FollowUpTestTaken>(
       'FollowUpTestTaken',
@@ -81,26 +81,20 @@ export function recordDeclarationOfEffort(
   command: RecordDeclarationOfEffort,
   { today, now }: DecisionTime,
 ): Decision {
-  if (!state.contract)
-    return reject(rejection('INVALID_STATE', 'a declaration of effort follows a signed contract'));
+  if (!state.contract) return reject(because('DECLARATION_OF_EFFORT_WITHOUT_CONTRACT'));
   if (state.attest)
-    return reject(rejection('INVALID_STATE', `the attest was issued on ${state.attest.issuedOn}`));
+    return reject(because('DECLARATION_OF_EFFORT_AFTER_ATTEST', { issuedOn: state.attest.issuedOn }));
   const policy = policyVersionById(state.contract.policyVersion);
   const rule = policy.parameters.declarationOfEffort;
   if (!rule) {
-    return reject(
-      rejection('RULE_VIOLATION', `policy ${policy.id} has no declaration of effort`, 'issuedOn'),
-    );
+    return reject(because('DECLARATION_OF_EFFORT_NOT_IN_POLICY', { policyId: policy.id }, 'issuedOn'));
   }
   const reason = command.reason?.trim();
-  if (!reason)
-    return reject(
-      rejection('INVALID_INPUT', 'reason must say why the objectives are impossible to reach', 'reason'),
-    );
+  if (!reason) return reject(because('DECLARATION_OF_EFFORT_WITHOUT_REASON', { field: 'reason' }, 'reason'));
   const issuedOn = pastOrToday(command.issuedOn, 'issuedOn', today);
   if (isRejection(issuedOn)) return reject(issuedOn);
   if (issuedOn < state.contract.signedOn)
-    return reject(tooEarly('issuedOn', state.contract.signedOn, 'the contract'));
+    return reject(tooEarly('issuedOn', state.contract.signedOn, 'contract'));
   return accept(
     trajectoryEvent<DeclarationOfEffortIssued>(
       'DeclarationOfEffortIssued',

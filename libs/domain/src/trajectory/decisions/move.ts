@@ -11,7 +11,7 @@ import {
   TrajectoryEvent,
   trajectoryEvent,
 } from '../events';
-import { Rejection, rejection } from '../rejection';
+import { because, Rejection } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
@@ -31,23 +31,15 @@ export function destinationOf(command: {
   abroad?: boolean;
 }): Destination | Rejection {
   const municipality = command.municipality?.trim();
-  if (!municipality)
-    return { code: 'INVALID_INPUT', message: 'municipality must not be empty', field: 'municipality' };
+  if (!municipality) return because('MUST_NOT_BE_EMPTY', { field: 'municipality' }, 'municipality');
   if (command.abroad === true) {
     return command.nisCode === undefined
       ? { municipality, region: 'ABROAD' }
-      : { code: 'INVALID_INPUT', message: 'nisCode must be absent for a move abroad', field: 'nisCode' };
+      : because('MOVE_ABROAD_WITH_NIS_CODE', {}, 'nisCode');
   }
   const nisCode = command.nisCode?.trim() ?? '';
   const region = regionOfNisCode(nisCode);
-  if (!region) {
-    return {
-      code: 'INVALID_INPUT',
-      message:
-        'nisCode must be the 5-digit NIS code of a Belgian municipality (or set abroad for a move abroad)',
-      field: 'nisCode',
-    };
-  }
+  if (!region) return because('NOT_A_NIS_CODE', {}, 'nisCode');
   return { municipality, nisCode, region };
 }
 
@@ -60,12 +52,12 @@ export function moveDate(
 ): CalendarDate | Rejection {
   const date = pastOrToday(value, field, today);
   if (isRejection(date)) return date;
-  if (date < state.registeredOn) return tooEarly(field, state.registeredOn, 'the registration');
+  if (date < state.registeredOn) return tooEarly(field, state.registeredOn, 'registration');
   const transfer = state.lastTransferredOn;
   const move = state.residence?.movedOn;
   if (transfer && date < transfer && !(move && move > transfer))
-    return tooEarly(field, transfer, 'the previous transfer');
-  if (move && date < move) return tooEarly(field, move, 'the previous move');
+    return tooEarly(field, transfer, 'previousTransfer');
+  if (move && date < move) return tooEarly(field, move, 'previousMove');
   return date;
 }
 
@@ -147,9 +139,14 @@ export function recordMove(
 }
 
 export function otherAgencysArea(to: Destination, owner: Agency): Rejection {
-  return rejection(
-    'RULE_VIOLATION',
-    `${to.municipality} (${to.nisCode}) lies in the area of ${AGENCIES[owner]}: transfer the trajectory to ${owner}`,
+  return because(
+    'MOVE_INTO_OTHER_AGENCYS_AREA',
+    {
+      municipality: to.municipality,
+      nisCode: String(to.nisCode),
+      agencyName: AGENCIES[owner],
+      agency: owner,
+    },
     'nisCode',
   );
 }

@@ -100,9 +100,9 @@ describe('AdjustNt2Target and the literacy track (alfa)', () => {
           },
         },
         'A1',
-      ),
+      )?.message,
     ).toBe('policy 2023 allows no NT2 target below A2 (test)');
-    expect(nt2LoweringRefusal(base, 'A1')).toMatch(/^policy 2023 sets no NT2 level below A2/);
+    expect(nt2LoweringRefusal(base, 'A1')?.message).toMatch(/^policy 2023 sets no NT2 level below A2/);
   });
 
   it('a trajectory whose target was lowered before keeps it: the recorded adjustment folds as before', () => {

@@ -4,6 +4,8 @@ import {
   levelReached,
   NT2_LEVELS,
   PARTICIPATION_ACTIVITY_KINDS,
+  ParticipationPillar,
+  WorkPillar,
 } from '../../pillars/pillar-state';
 import { Nt2Level, NT2_SKILLS, PILLARS } from '../../policy/pillar';
 import { ParameterisedPolicyVersion, policyVersionById } from '../../policy/policy-versions';
@@ -36,7 +38,7 @@ import {
   WorkTrackAgreed,
   isEmploymentRegistration,
 } from '../events';
-import { rejection, Rejection } from '../rejection';
+import { because, Rejection } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
@@ -44,16 +46,12 @@ import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEa
 const MAX_ACTIVITY_HOURS = 40;
 
 function pillarsStarted(state: TrajectoryState): Rejection | undefined {
-  return state.pillars
-    ? undefined
-    : rejection('INVALID_STATE', 'the pillars start when the contract is signed; record the contract first');
+  return state.pillars ? undefined : because('PILLARS_NOT_STARTED');
 }
 
 /** A level of the NT2 framework the tests know: A1, A2 or B1. */
 function nt2Level(value: unknown, field: string): Rejection | undefined {
-  return NT2_LEVELS.includes(value as Nt2Level)
-    ? undefined
-    : rejection('INVALID_INPUT', `${field} must be A1, A2 or B1`, field);
+  return NT2_LEVELS.includes(value as Nt2Level) ? undefined : because('NOT_AN_NT2_LEVEL', { field }, field);
 }
 
 /** The course of a referral or an enrolment: provider, course and level, once the pillars exist. */
@@ -70,7 +68,29 @@ function nt2CourseProblem(
 }
 
 function required(value: string | undefined, field: string): Rejection | undefined {
-  return value?.trim() ? undefined : rejection('INVALID_INPUT', `${field} must not be empty`, field);
+  return value?.trim() ? undefined : because('MUST_NOT_BE_EMPTY', { field }, field);
+}
+
+/**
+ * The WORK or participation pillar does not apply, and why. The message says why in English; the params carry the
+ * pillar and, as `pillarReason`, the reason's key with its own params, for the web to word ('pillarReason.<key>').
+ * A pillar determined before reason keys has only its English text: that text stays the `pillarReason`.
+ */
+function pillarNotApplicable(
+  pillar: 'WORK' | 'PARTICIPATION',
+  state: WorkPillar | ParticipationPillar,
+): Rejection {
+  const refusal = because(
+    pillar === 'WORK' ? 'WORK_PILLAR_NOT_APPLICABLE' : 'PARTICIPATION_PILLAR_NOT_APPLICABLE',
+    { pillarReason: applicabilityReasonOf(state) },
+  );
+  const key = state.applicabilityReasonKey;
+  return {
+    ...refusal,
+    params: key
+      ? { ...state.applicabilityReasonParams, pillar, pillarReason: key }
+      : { pillar, ...refusal.params },
+  };
 }
 
 export function enrolInMoCourse(
@@ -100,14 +120,12 @@ export function recordMoTestResult(
   const problem = pillarsStarted(state);
   if (problem) return reject(problem);
   const enrolment = state.pillars!.MO.enrolments[0];
-  if (!enrolment)
-    return reject(rejection('INVALID_STATE', 'an MO test result needs an MO course enrolment first'));
+  if (!enrolment) return reject(because('MO_TEST_WITHOUT_ENROLMENT'));
   const takenOn = pastOrToday(command.takenOn, 'takenOn', today);
   if (isRejection(takenOn)) return reject(takenOn);
-  if (takenOn < enrolment.enrolledOn)
-    return reject(tooEarly('takenOn', enrolment.enrolledOn, 'the enrolment'));
+  if (takenOn < enrolment.enrolledOn) return reject(tooEarly('takenOn', enrolment.enrolledOn, 'enrolment'));
   if (typeof command.passed !== 'boolean')
-    return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
+    return reject(because('MUST_BE_TRUE_OR_FALSE', { field: 'passed' }, 'passed'));
   const certificateNumber = certificateNumberOf(
     command.passed,
     command.certificateNumber,
@@ -115,7 +133,7 @@ export function recordMoTestResult(
   );
   if (certificateNumber !== null && typeof certificateNumber !== 'string') return reject(certificateNumber);
   if (state.pillars!.MO.status === 'COMPLETED')
-    return reject(rejection('INVALID_STATE', 'the MO pillar is already completed'));
+    return reject(because('PILLAR_ALREADY_COMPLETED', { pillar: 'MO' }));
   return accept(
     trajectoryEvent<MoTestTaken>('MoTestTaken', { takenOn, passed: command.passed, certificateNumber }, now),
   );
@@ -150,15 +168,9 @@ export function enrolInNt2Course(
   const enrolledOn = pastOrToday(command.enrolledOn, 'enrolledOn', today);
   if (isRejection(enrolledOn)) return reject(enrolledOn);
   const referral = state.pillars!.NT2.referrals[0];
-  if (!referral)
-    return reject(
-      rejection(
-        'INVALID_STATE',
-        'an NT2 enrolment follows a referral to an NT2 course; record the referral first',
-      ),
-    );
+  if (!referral) return reject(because('NT2_ENROLMENT_WITHOUT_REFERRAL'));
   if (enrolledOn < referral.referredOn)
-    return reject(tooEarly('enrolledOn', referral.referredOn, 'the referral'));
+    return reject(tooEarly('enrolledOn', referral.referredOn, 'referral'));
   return accept(
     trajectoryEvent<Nt2CourseEnrolled>(
       'Nt2CourseEnrolled',
@@ -177,16 +189,34 @@ const ADJUSTED_PATH_LITERACY = ['LOW_LITERATE', 'ILLITERATE'];
 export function nt2LoweringRefusal(
   policy: ParameterisedPolicyVersion,
   targetLevel: Nt2Level,
-): string | undefined {
+): Rejection | undefined {
   const { lowLiterateTargetLevel, lowLiterateTargetLevelSource, literacyTrack } = policy.parameters.nt2;
   if (lowLiterateTargetLevel !== 'NOT_SET' && levelReached(targetLevel, lowLiterateTargetLevel))
     return undefined;
-  if (lowLiterateTargetLevel !== 'NOT_SET')
-    return `policy ${policy.id} allows no NT2 target below ${lowLiterateTargetLevel} (${lowLiterateTargetLevelSource})`;
-  const track = literacyTrack
-    ? `; the literacy track is ${literacyTrack.targetLevel} for ${literacyTrack.skills.map((skill) => skill.toLowerCase()).join(' and ')} only (${literacyTrack.source})`
-    : '';
-  return `policy ${policy.id} sets no NT2 level below ${policy.parameters.nt2.targetLevel} (${lowLiterateTargetLevelSource})${track}`;
+  const field = 'targetLevel';
+  if (lowLiterateTargetLevel !== 'NOT_SET') {
+    return because(
+      'NT2_TARGET_BELOW_POLICY_MINIMUM',
+      { policyId: policy.id, lowestLevel: lowLiterateTargetLevel, source: lowLiterateTargetLevelSource },
+      field,
+    );
+  }
+  const noLowerLevel = {
+    policyId: policy.id,
+    targetLevel: policy.parameters.nt2.targetLevel,
+    source: lowLiterateTargetLevelSource,
+  };
+  if (!literacyTrack) return because('NT2_TARGET_NOT_LOWERED_BY_POLICY', noLowerLevel, field);
+  return because(
+    'NT2_TARGET_NOT_LOWERED_BY_POLICY_LITERACY_TRACK',
+    {
+      ...noLowerLevel,
+      literacyTrackLevel: literacyTrack.targetLevel,
+      skills: literacyTrack.skills.map((skill) => skill.toLowerCase()).join(' and '),
+      literacyTrackSource: literacyTrack.source,
+    },
+    field,
+  );
 }
 
 /** A lower NT2 target for an illiterate or low-literate learner; a test already passed at it completes the pillar. */
@@ -202,29 +232,23 @@ export function adjustNt2Target(
   const adjustedOn = pastOrToday(command.adjustedOn, 'adjustedOn', today);
   if (isRejection(adjustedOn)) return reject(adjustedOn);
   const literacy = state.intakeProfile?.literacy;
-  if (!literacy || !ADJUSTED_PATH_LITERACY.includes(literacy)) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `an adjusted NT2 target is for illiterate and low-literate learners (BBT 2020-2021 l.1109-1117); the intake recorded ${literacy ?? 'no literacy'}`,
-      ),
-    );
-  }
+  if (!literacy) return reject(because('NT2_ADJUSTED_TARGET_NO_LITERACY'));
+  if (!ADJUSTED_PATH_LITERACY.includes(literacy))
+    return reject(because('NT2_ADJUSTED_TARGET_LEARNER_LITERATE', { literacy }));
   const nt2 = state.pillars!.NT2;
-  if (nt2.status === 'COMPLETED' || nt2.status === 'WAIVED') {
-    return reject(rejection('INVALID_STATE', `the NT2 pillar is already ${nt2.status.toLowerCase()}`));
-  }
+  if (nt2.status === 'COMPLETED') return reject(because('PILLAR_ALREADY_COMPLETED', { pillar: 'NT2' }));
+  if (nt2.status === 'WAIVED') return reject(because('PILLAR_ALREADY_WAIVED', { pillar: 'NT2' }));
   if (levelReached(command.targetLevel, nt2.targetLevel)) {
     return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `targetLevel must be below the current target ${nt2.targetLevel}: the adjusted path lowers it`,
+      because(
+        'NT2_ADJUSTED_TARGET_NOT_LOWER',
+        { field: 'targetLevel', currentTargetLevel: nt2.targetLevel },
         'targetLevel',
       ),
     );
   }
   const refusal = nt2LoweringRefusal(policyVersionById(state.contract!.policyVersion), command.targetLevel);
-  if (refusal) return reject(rejection('RULE_VIOLATION', refusal, 'targetLevel'));
+  if (refusal) return reject(refusal);
   return accept(
     trajectoryEvent<Nt2TargetAdjusted>(
       'Nt2TargetAdjusted',
@@ -247,15 +271,14 @@ export function recordNt2TestResult(
   const problem = pillarsStarted(state);
   if (problem) return reject(problem);
   const referral = state.pillars!.NT2.referrals[0];
-  if (!referral)
-    return reject(rejection('INVALID_STATE', 'an NT2 test result needs a referral to an NT2 course first'));
+  if (!referral) return reject(because('NT2_TEST_WITHOUT_REFERRAL'));
   const invalidLevel = nt2Level(command.level, 'level');
   if (invalidLevel) return reject(invalidLevel);
   const takenOn = pastOrToday(command.takenOn, 'takenOn', today);
   if (isRejection(takenOn)) return reject(takenOn);
-  if (takenOn < referral.referredOn) return reject(tooEarly('takenOn', referral.referredOn, 'the referral'));
+  if (takenOn < referral.referredOn) return reject(tooEarly('takenOn', referral.referredOn, 'referral'));
   if (typeof command.passed !== 'boolean')
-    return reject(rejection('INVALID_INPUT', 'passed must be true or false', 'passed'));
+    return reject(because('MUST_BE_TRUE_OR_FALSE', { field: 'passed' }, 'passed'));
   const skills = command.skills;
   if (
     skills !== undefined &&
@@ -265,7 +288,7 @@ export function recordNt2TestResult(
       new Set(skills).size !== skills.length)
   ) {
     return reject(
-      rejection('INVALID_INPUT', `skills must be distinct values of ${NT2_SKILLS.join(', ')}`, 'skills'),
+      because('NT2_SKILLS_NOT_DISTINCT', { field: 'skills', allowed: NT2_SKILLS.join(', ') }, 'skills'),
     );
   }
   const certificateNumber = certificateNumberOf(
@@ -296,14 +319,8 @@ export function agreeWorkTrack(
 ): Decision {
   const problem = pillarsStarted(state) ?? required(command.description, 'description');
   if (problem) return reject(problem);
-  if (state.pillars!.WORK.applicability === 'NOT_APPLICABLE') {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `the WORK pillar does not apply: ${applicabilityReasonOf(state.pillars!.WORK)}`,
-      ),
-    );
-  }
+  if (state.pillars!.WORK.applicability === 'NOT_APPLICABLE')
+    return reject(pillarNotApplicable('WORK', state.pillars!.WORK));
   const agreedOn = pastOrToday(command.agreedOn, 'agreedOn', today);
   if (isRejection(agreedOn)) return reject(agreedOn);
   return accept(
@@ -323,17 +340,11 @@ export function logParticipationActivity(
   const problem = pillarsStarted(state) ?? required(command.organisation, 'organisation');
   if (problem) return reject(problem);
   const participation = state.pillars!.PARTICIPATION;
-  if (participation.applicability === 'NOT_APPLICABLE') {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `the participation pillar does not apply: ${applicabilityReasonOf(participation)}`,
-      ),
-    );
-  }
+  if (participation.applicability === 'NOT_APPLICABLE')
+    return reject(pillarNotApplicable('PARTICIPATION', participation));
   if (!PARTICIPATION_ACTIVITY_KINDS.includes(command.kind)) {
     return reject(
-      rejection('INVALID_INPUT', `kind must be one of ${PARTICIPATION_ACTIVITY_KINDS.join(', ')}`, 'kind'),
+      because('MUST_BE_ONE_OF', { field: 'kind', allowed: PARTICIPATION_ACTIVITY_KINDS.join(', ') }, 'kind'),
     );
   }
   if (
@@ -343,11 +354,7 @@ export function logParticipationActivity(
     Math.round(command.hours * 4) !== command.hours * 4
   ) {
     return reject(
-      rejection(
-        'INVALID_INPUT',
-        `hours must be more than 0 and at most ${MAX_ACTIVITY_HOURS}, in quarter hours`,
-        'hours',
-      ),
+      because('PARTICIPATION_HOURS_OUT_OF_RANGE', { field: 'hours', maxHours: MAX_ACTIVITY_HOURS }, 'hours'),
     );
   }
   const startedOn = pastOrToday(command.startedOn, 'startedOn', today);
@@ -355,9 +362,9 @@ export function logParticipationActivity(
   const endedOn = pastOrToday(command.endedOn, 'endedOn', today);
   if (isRejection(endedOn)) return reject(endedOn);
   if (daysBetween(startedOn, endedOn) < 0)
-    return reject(rejection('RULE_VIOLATION', 'endedOn must not be before startedOn', 'endedOn'));
+    return reject(because('PARTICIPATION_ACTIVITY_ENDS_BEFORE_START', { field: 'endedOn' }, 'endedOn'));
   if (state.contract && startedOn < state.contract.signedOn)
-    return reject(tooEarly('startedOn', state.contract.signedOn, 'the contract'));
+    return reject(tooEarly('startedOn', state.contract.signedOn, 'contract'));
   return accept(
     trajectoryEvent<ParticipationActivityLogged>(
       'ParticipationActivityLogged',
@@ -386,15 +393,14 @@ export function waivePillar(
   const problem = pillarsStarted(state) ?? required(command.reason, 'reason');
   if (problem) return reject(problem);
   if (!PILLARS.includes(command.pillar))
-    return reject(rejection('INVALID_INPUT', `pillar must be one of ${PILLARS.join(', ')}`, 'pillar'));
+    return reject(because('MUST_BE_ONE_OF', { field: 'pillar', allowed: PILLARS.join(', ') }, 'pillar'));
   const pillar = state.pillars![command.pillar];
   if (pillar.applicability === 'NOT_APPLICABLE')
-    return reject(
-      rejection('RULE_VIOLATION', `${command.pillar} does not apply: nothing to waive`, 'pillar'),
-    );
-  if (pillar.status === 'COMPLETED' || pillar.status === 'WAIVED') {
-    return reject(rejection('INVALID_STATE', `${command.pillar} is already ${pillar.status.toLowerCase()}`));
-  }
+    return reject(because('WAIVED_PILLAR_NOT_APPLICABLE', { pillar: command.pillar }, 'pillar'));
+  if (pillar.status === 'COMPLETED')
+    return reject(because('WAIVED_PILLAR_ALREADY_COMPLETED', { pillar: command.pillar }));
+  if (pillar.status === 'WAIVED')
+    return reject(because('WAIVED_PILLAR_ALREADY_WAIVED', { pillar: command.pillar }));
   const waivedOn = pastOrToday(command.waivedOn, 'waivedOn', today);
   if (isRejection(waivedOn)) return reject(waivedOn);
   const events: TrajectoryEvent[] = [
@@ -438,13 +444,12 @@ export function recordAttendance(
   const problem = pillarsStarted(state);
   if (problem) return reject(problem);
   if (command.pillar !== 'MO' && command.pillar !== 'NT2')
-    return reject(rejection('INVALID_INPUT', 'pillar must be MO or NT2', 'pillar'));
+    return reject(because('ATTENDANCE_NOT_OF_A_COURSE', { field: 'pillar' }, 'pillar'));
   const course = command.pillar === 'MO' ? state.pillars!.MO.enrolments[0] : state.pillars!.NT2.referrals[0];
   if (!course) {
     return reject(
-      rejection(
-        'INVALID_STATE',
-        `attendance of the ${command.pillar} course needs ${command.pillar === 'MO' ? 'an MO enrolment' : 'an NT2 referral'} first`,
+      because(
+        command.pillar === 'MO' ? 'ATTENDANCE_WITHOUT_MO_ENROLMENT' : 'ATTENDANCE_WITHOUT_NT2_REFERRAL',
       ),
     );
   }
@@ -453,16 +458,18 @@ export function recordAttendance(
   const periodTo = pastOrToday(command.periodTo, 'periodTo', today);
   if (isRejection(periodTo)) return reject(periodTo);
   if (periodTo < periodFrom)
-    return reject(rejection('RULE_VIOLATION', 'periodTo must not be before periodFrom', 'periodTo'));
+    return reject(because('ATTENDANCE_PERIOD_ENDS_BEFORE_START', { field: 'periodTo' }, 'periodTo'));
   const { hoursScheduled, hoursAttended } = command;
   if (typeof hoursScheduled !== 'number' || !(hoursScheduled > 0)) {
-    return reject(rejection('INVALID_INPUT', 'hoursScheduled must be more than 0', 'hoursScheduled'));
+    return reject(
+      because('ATTENDANCE_HOURS_SCHEDULED_NOT_POSITIVE', { field: 'hoursScheduled' }, 'hoursScheduled'),
+    );
   }
   if (typeof hoursAttended !== 'number' || hoursAttended < 0 || hoursAttended > hoursScheduled) {
     return reject(
-      rejection(
-        'INVALID_INPUT',
-        `hoursAttended must be from 0 to hoursScheduled (${hoursScheduled})`,
+      because(
+        'ATTENDANCE_HOURS_ATTENDED_OUT_OF_RANGE',
+        { field: 'hoursAttended', hoursScheduled },
         'hoursAttended',
       ),
     );

@@ -1,6 +1,6 @@
 import { ReassignCounsellor } from '../commands';
 import { CounsellorReassigned, trajectoryEvent } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
@@ -21,26 +21,20 @@ export function reassignCounsellor(
 ): Decision {
   const toCounsellorId = typeof command.toCounsellorId === 'string' ? command.toCounsellorId.trim() : '';
   if (!COUNSELLOR_ID.test(toCounsellorId)) {
-    return reject(
-      rejection(
-        'INVALID_INPUT',
-        'toCounsellorId must be a counsellor id (letters, digits, ".", "_", "@" or "-", at most 100)',
-        'toCounsellorId',
-      ),
-    );
+    return reject(because('NOT_A_COUNSELLOR_ID', {}, 'toCounsellorId'));
   }
   if (toCounsellorId === state.counsellorId) {
     return reject(
-      rejection('RULE_VIOLATION', `the case is already assigned to ${toCounsellorId}`, 'toCounsellorId'),
+      because('ALREADY_ASSIGNED_TO_COUNSELLOR', { counsellorId: toCounsellorId }, 'toCounsellorId'),
     );
   }
   const reassignedOn = pastOrToday(command.reassignedOn ?? today, 'reassignedOn', today);
   if (isRejection(reassignedOn)) return reject(reassignedOn);
   if (reassignedOn < state.registeredOn) {
-    return reject(tooEarly('reassignedOn', state.registeredOn, 'the registration'));
+    return reject(tooEarly('reassignedOn', state.registeredOn, 'registration'));
   }
   if (state.lastTransferredOn !== undefined && reassignedOn < state.lastTransferredOn) {
-    return reject(tooEarly('reassignedOn', state.lastTransferredOn, 'the transfer to this agency'));
+    return reject(tooEarly('reassignedOn', state.lastTransferredOn, 'transferToAgency'));
   }
   return accept(
     trajectoryEvent<CounsellorReassigned>(

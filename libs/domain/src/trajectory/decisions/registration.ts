@@ -1,10 +1,11 @@
 import { isAgency } from '../../agency';
 import { residenceRegionOf } from '../../enforcement/violation-file-eligibility';
 import { vdabRegistrationDueDate } from '../../deadlines/vdab-registration-deadline';
-import { checkNationalNumber } from '../../newcomer/national-number';
+import { checkNationalNumber, NationalNumberProblem } from '../../newcomer/national-number';
 import { policyVersionFor, POLICY_VERSIONS } from '../../policy/policy-versions';
 import { determinePillars } from '../../pillars/applicability';
 import { LITERACY_PROFILES } from '../../pillars/pillar-state';
+import { isCalendarDate } from '../../time/calendar-date';
 import { OpenTrajectory, RecordContract, RecordIntake } from '../commands';
 import {
   ContractSigned,
@@ -16,7 +17,7 @@ import {
   trajectoryEvent,
   TrajectoryOpened,
 } from '../events';
-import { rejection } from '../rejection';
+import { because, RejectionReason } from '../rejection';
 import { evolve, TrajectoryState } from '../state';
 import { determineTargetGroup, effectiveTargetGroup } from './target-group';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
@@ -28,29 +29,24 @@ export function openTrajectory(command: OpenTrajectory, { today, now }: Decision
   const { newcomer } = command;
   const nationalNumber = checkNationalNumber(newcomer.nationalNumber ?? '');
   if (!nationalNumber.valid) {
-    return reject(rejection('INVALID_INPUT', `nationalNumber ${nationalNumber.reason}`, 'nationalNumber'));
+    return reject(because(NATIONAL_NUMBER_REASONS[nationalNumber.problem], {}, 'nationalNumber'));
   }
   for (const field of ['givenName', 'familyName', 'municipality'] as const) {
-    if (!newcomer[field]?.trim())
-      return reject(rejection('INVALID_INPUT', `${field} must not be empty`, field));
+    if (!newcomer[field]?.trim()) return reject(because('MUST_NOT_BE_EMPTY', { field }, field));
   }
-  const birthDate = pastOrToday(newcomer.birthDate, 'birthDate', today);
-  if (isRejection(birthDate)) return reject(birthDate);
+  const birthDate = newcomer.birthDate;
+  if (!isCalendarDate(birthDate)) return reject(because('NOT_A_DATE', { field: 'birthDate' }, 'birthDate'));
+  // not pastOrToday: its rejection would carry the birth date, which is personal data
+  if (birthDate > today) return reject(because('BIRTH_DATE_IN_FUTURE', { today }, 'birthDate'));
   if (nationalNumber.birthDate && nationalNumber.birthDate !== birthDate) {
-    return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `birthDate ${birthDate} does not match the birth date ${nationalNumber.birthDate} in the national number`,
-        'birthDate',
-      ),
-    );
+    return reject(because('BIRTH_DATE_NOT_IN_NATIONAL_NUMBER', {}, 'birthDate'));
   }
   if (!isAgency(command.agency))
-    return reject(rejection('INVALID_INPUT', `agency "${command.agency}" is unknown`, 'agency'));
+    return reject(because('UNKNOWN_AGENCY', { field: 'agency', agency: command.agency }, 'agency'));
   const registeredOn = pastOrToday(command.registeredOn ?? today, 'registeredOn', today);
   if (isRejection(registeredOn)) return reject(registeredOn);
   if (registeredOn < birthDate) {
-    return reject(rejection('RULE_VIOLATION', 'registeredOn must not be before birthDate', 'registeredOn'));
+    return reject(because('REGISTRATION_BEFORE_BIRTH', {}, 'registeredOn'));
   }
   const opened = trajectoryEvent<TrajectoryOpened>(
     'TrajectoryOpened',
@@ -70,32 +66,39 @@ export function openTrajectory(command: OpenTrajectory, { today, now }: Decision
     now,
   );
   if (!command.targetGroupFacts) return accept(opened);
-  const targetGroup = determineTargetGroup(evolve(undefined, opened), command.targetGroupFacts, {
-    today,
-    now,
-  });
-  if (typeof targetGroup === 'string')
-    return reject(rejection('INVALID_INPUT', targetGroup, 'targetGroupFacts'));
+  const targetGroup = determineTargetGroup(
+    evolve(undefined, opened),
+    command.targetGroupFacts,
+    { today, now },
+    'targetGroupFacts',
+  );
+  if (!Array.isArray(targetGroup)) return reject(targetGroup);
   return accept(opened, ...targetGroup);
 }
+
+/** One reason per problem checkNationalNumber finds (none carries the number's digits: they are personal data). */
+const NATIONAL_NUMBER_REASONS = {
+  NOT_11_DIGITS: 'NATIONAL_NUMBER_NOT_11_DIGITS',
+  CHECKSUM_MISMATCH: 'NATIONAL_NUMBER_CHECKSUM_MISMATCH',
+  IMPOSSIBLE_MONTH: 'NATIONAL_NUMBER_IMPOSSIBLE_MONTH',
+  IMPOSSIBLE_BIRTH_DATE: 'NATIONAL_NUMBER_IMPOSSIBLE_BIRTH_DATE',
+} as const satisfies Record<NationalNumberProblem, RejectionReason>;
 
 export function recordIntake(
   state: TrajectoryState,
   command: RecordIntake,
   { today, now }: DecisionTime,
 ): Decision {
-  if (state.intakeOn)
-    return reject(rejection('INVALID_STATE', `intake already recorded on ${state.intakeOn}`));
+  if (state.intakeOn) return reject(because('INTAKE_ALREADY_RECORDED', { intakeOn: state.intakeOn }));
   const intakeOn = pastOrToday(command.intakeOn, 'intakeOn', today);
   if (isRejection(intakeOn)) return reject(intakeOn);
-  if (intakeOn < state.registeredOn)
-    return reject(tooEarly('intakeOn', state.registeredOn, 'the registration'));
+  if (intakeOn < state.registeredOn) return reject(tooEarly('intakeOn', state.registeredOn, 'registration'));
   const literacy = command.profile?.literacy;
   if (literacy !== undefined && !LITERACY_PROFILES.includes(literacy)) {
     return reject(
-      rejection(
-        'INVALID_INPUT',
-        `profile.literacy must be one of ${LITERACY_PROFILES.join(', ')}`,
+      because(
+        'MUST_BE_ONE_OF',
+        { field: 'profile.literacy', allowed: LITERACY_PROFILES.join(', ') },
         'profile.literacy',
       ),
     );
@@ -115,20 +118,17 @@ export function recordContract(
   { today, now }: DecisionTime,
 ): Decision {
   if (state.contract)
-    return reject(rejection('INVALID_STATE', `contract already signed on ${state.contract.signedOn}`));
-  if (!state.intakeOn)
-    return reject(
-      rejection('INVALID_STATE', 'the contract is signed after the intake; record the intake first'),
-    );
+    return reject(because('CONTRACT_ALREADY_SIGNED', { signedOn: state.contract.signedOn }));
+  if (!state.intakeOn) return reject(because('CONTRACT_WITHOUT_INTAKE'));
   const signedOn = pastOrToday(command.signedOn, 'signedOn', today);
   if (isRejection(signedOn)) return reject(signedOn);
-  if (signedOn < state.intakeOn) return reject(tooEarly('signedOn', state.intakeOn, 'the intake'));
+  if (signedOn < state.intakeOn) return reject(tooEarly('signedOn', state.intakeOn, 'intake'));
   const policy = policyVersionFor(signedOn);
   if (!policy) {
     return reject(
-      rejection(
-        'RULE_VIOLATION',
-        `no policy version governs contracts signed before ${POLICY_VERSIONS[0].effectiveFrom}`,
+      because(
+        'CONTRACT_BEFORE_FIRST_POLICY_VERSION',
+        { effectiveFrom: POLICY_VERSIONS[0].effectiveFrom },
         'signedOn',
       ),
     );

@@ -9,7 +9,7 @@ import {
   TrajectorySuspended,
   isEmploymentRegistration,
 } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject, tooEarly } from './decision';
 
@@ -23,19 +23,17 @@ export function suspendTrajectory(
   { today, now }: DecisionTime,
 ): Decision {
   if (state.suspension) {
-    return reject(
-      rejection('INVALID_STATE', `trajectory is already suspended since ${state.suspension.suspendedFrom}`),
-    );
+    return reject(because('TRAJECTORY_ALREADY_SUSPENDED', { suspendedFrom: state.suspension.suspendedFrom }));
   }
   if (!SUSPENSION_REASONS.includes(command.reason)) {
     return reject(
-      rejection('INVALID_INPUT', `reason must be one of ${SUSPENSION_REASONS.join(', ')}`, 'reason'),
+      because('MUST_BE_ONE_OF', { field: 'reason', allowed: SUSPENSION_REASONS.join(', ') }, 'reason'),
     );
   }
   const suspendedFrom = pastOrToday(command.suspendedFrom, 'suspendedFrom', today);
   if (isRejection(suspendedFrom)) return reject(suspendedFrom);
   if (suspendedFrom < state.registeredOn)
-    return reject(tooEarly('suspendedFrom', state.registeredOn, 'the registration'));
+    return reject(tooEarly('suspendedFrom', state.registeredOn, 'registration'));
   return accept(
     trajectoryEvent<TrajectorySuspended>(
       'TrajectorySuspended',
@@ -54,11 +52,11 @@ export function resumeTrajectory(
   command: ResumeTrajectory,
   { today, now }: DecisionTime,
 ): Decision {
-  if (!state.suspension) return reject(rejection('INVALID_STATE', 'trajectory is not suspended'));
+  if (!state.suspension) return reject(because('TRAJECTORY_NOT_SUSPENDED'));
   const { suspendedFrom } = state.suspension;
   const resumedOn = pastOrToday(command.resumedOn, 'resumedOn', today);
   if (isRejection(resumedOn)) return reject(resumedOn);
-  if (resumedOn < suspendedFrom) return reject(tooEarly('resumedOn', suspendedFrom, 'the suspension'));
+  if (resumedOn < suspendedFrom) return reject(tooEarly('resumedOn', suspendedFrom, 'suspension'));
   const suspendedDays = daysBetween(suspendedFrom, resumedOn);
   const events: TrajectoryEvent[] = [
     trajectoryEvent<TrajectoryResumed>('TrajectoryResumed', { suspendedFrom, resumedOn, suspendedDays }, now),

@@ -1,9 +1,13 @@
-import { deriveTargetGroup } from '../../target-group/derive-target-group';
+import { deriveTargetGroup, factDatedAfter } from '../../target-group/derive-target-group';
 import { CalendarDate } from '../../time/calendar-date';
 import { registrationDeadline } from '../../target-group/registration-deadline';
 import { TargetGroupDecision } from '../../target-group/target-group-decision';
 import { TargetGroupFacts } from '../../target-group/target-group-facts';
-import { recordTargetGroupOverride } from '../../target-group/target-group-override';
+import {
+  RecordedTargetGroupStatus,
+  recordTargetGroupOverride,
+  sameStatus,
+} from '../../target-group/target-group-override';
 import { OverrideTargetGroup, RecordTargetGroupFacts } from '../commands';
 import {
   DeadlineMet,
@@ -16,7 +20,7 @@ import {
   ViolationOpened,
   ViolationWithdrawn,
 } from '../events';
-import { rejection } from '../rejection';
+import { because, Rejection } from '../rejection';
 import { evolve, TrajectoryState } from '../state';
 import { noViolationFileBecause } from '../../enforcement/violation-file-eligibility';
 import { accept, Decision, DecisionTime, reject } from './decision';
@@ -31,30 +35,37 @@ export function effectiveTargetGroup(state: TrajectoryState): TargetGroupDecisio
 }
 
 /** Once the contract is signed or an exemption granted, the status changes only by an exemption. */
-function settled(state: TrajectoryState): string | undefined {
+function settled(state: TrajectoryState): Rejection | undefined {
   const exemption = state.targetGroup?.exemption;
-  if (exemption) return `an exemption was granted on ${exemption.grantedOn}; the target group is settled`;
+  if (exemption) return because('TARGET_GROUP_SETTLED_BY_EXEMPTION', { grantedOn: exemption.grantedOn });
   if (state.contract)
-    return `the contract was signed on ${state.contract.signedOn}; the target group is settled (grant an exemption instead)`;
+    return because('TARGET_GROUP_SETTLED_BY_CONTRACT', { signedOn: state.contract.signedOn });
   return undefined;
 }
 
 /**
  * Derives the target group from the facts (reference date: the registration) and, for an obliged newcomer,
  * sets the deadline to report to an agency: met by this very registration, or missed, which opens a violation.
+ * Facts the derivation cannot take are refused on `field`, the command's field that holds them.
  */
 export function determineTargetGroup(
   state: TrajectoryState,
   facts: TargetGroupFacts,
   { now }: DecisionTime,
-): TrajectoryEvent[] | string {
-  let decision: TargetGroupDecision;
-  try {
-    // the birth date is the newcomer's, whatever the facts say (OpenTrajectory takes it from the newcomer)
-    decision = deriveTargetGroup({ ...facts, birthDate: state.newcomer.birthDate }, state.registeredOn);
-  } catch (error) {
-    return (error as Error).message;
+  field: string,
+): TrajectoryEvent[] | Rejection {
+  // the birth date is the newcomer's, whatever the facts say (OpenTrajectory takes it from the newcomer)
+  const withBirthDate = { ...facts, birthDate: state.newcomer.birthDate };
+  const after = factDatedAfter(withBirthDate, state.registeredOn);
+  if (after) {
+    // never the birth date: a registration before it is refused before the facts are looked at
+    return because(
+      'TARGET_GROUP_FACT_AFTER_REFERENCE_DATE',
+      { field: after.fact, date: after.date, referenceDate: state.registeredOn },
+      field,
+    );
   }
+  const decision: TargetGroupDecision = deriveTargetGroup(withBirthDate, state.registeredOn);
   const determined = trajectoryEvent<TargetGroupDetermined>(
     'TargetGroupDetermined',
     { decision, facts },
@@ -168,10 +179,10 @@ export function recordTargetGroupFacts(
   time: DecisionTime,
 ): Decision {
   const isSettled = settled(state);
-  if (isSettled) return reject(rejection('INVALID_STATE', isSettled));
+  if (isSettled) return reject(isSettled);
   const facts = { ...state.targetGroup?.facts, ...command.facts };
-  const events = determineTargetGroup(state, facts, time);
-  if (typeof events === 'string') return reject(rejection('INVALID_INPUT', events, 'facts'));
+  const events = determineTargetGroup(state, facts, time, 'facts');
+  if (!Array.isArray(events)) return reject(events);
   return { accepted: true, events };
 }
 
@@ -180,40 +191,62 @@ export function overrideTargetGroup(
   command: OverrideTargetGroup,
   { now }: DecisionTime,
 ): Decision {
-  if (!state.targetGroup)
-    return reject(rejection('INVALID_STATE', 'no target group was derived yet; record the facts first'));
+  if (!state.targetGroup) return reject(because('TARGET_GROUP_NOT_DERIVED'));
   const isSettled = settled(state);
-  if (isSettled) return reject(rejection('INVALID_STATE', isSettled));
-  if (command.recorded?.status === 'OBLIGED' && state.targetGroup.facts.residenceRegion === 'BRUSSELS') {
+  if (isSettled) return reject(isSettled);
+  const { recorded } = command;
+  if (!RECORDED_STATUSES.includes(recorded?.status)) {
     return reject(
-      rejection(
-        'RULE_VIOLATION',
-        'a newcomer living in the Brussels-Capital Region is never obliged (Actieplan integratiebeleid l.977; Beleidsbrief 2015-2016 l.735: docs/sources.md); correct the residence region in the facts if it is wrong',
-        'recorded',
-      ),
+      because('MUST_BE_ONE_OF', { field: 'recorded', allowed: RECORDED_STATUSES.join(', ') }, 'recorded'),
     );
   }
-  try {
-    const override = recordTargetGroupOverride(
-      state.targetGroup.derived,
-      command.recorded,
-      command.reason ?? '',
-    );
-    const overridden = trajectoryEvent<TargetGroupOverridden>(
-      'TargetGroupOverridden',
-      { derived: override.derived, recorded: override.recorded, reason: override.reason },
+  if (recorded.status === 'OBLIGED' && state.targetGroup.facts.residenceRegion === 'BRUSSELS') {
+    return reject(because('TARGET_GROUP_BRUSSELS_NEVER_OBLIGED', {}, 'recorded'));
+  }
+  // recordTargetGroupOverride throws on these; refused here first, each with its reason
+  if (!command.reason?.trim()) return reject(because('TARGET_GROUP_OVERRIDE_WITHOUT_REASON', {}, 'reason'));
+  if (sameStatus(state.targetGroup.derived, recorded)) return reject(alreadyDerived(recorded));
+  const override = recordTargetGroupOverride(state.targetGroup.derived, recorded, command.reason);
+  const overridden = trajectoryEvent<TargetGroupOverridden>(
+    'TargetGroupOverridden',
+    { derived: override.derived, recorded: override.recorded, reason: override.reason },
+    now,
+  );
+  return accept(
+    overridden,
+    ...agencyRegistrationFollowing(
+      evolve(state, overridden),
+      `recorded as ${override.recorded.status} by the counsellor (${override.reason})`,
       now,
-    );
-    return accept(
-      overridden,
-      ...agencyRegistrationFollowing(
-        evolve(state, overridden),
-        `recorded as ${override.recorded.status} by the counsellor (${override.reason})`,
-        now,
-      ),
-    );
-  } catch (error) {
-    const message = (error as Error).message;
-    return reject(rejection('RULE_VIOLATION', message, /reason/.test(message) ? 'reason' : 'recorded'));
+    ),
+  );
+}
+
+const RECORDED_STATUSES: readonly (RecordedTargetGroupStatus['status'] | undefined)[] = [
+  'OBLIGED',
+  'ENTITLED',
+  'EXEMPT',
+  'NOT_IN_TARGET_GROUP',
+];
+
+/** The refusal of a recorded status that is the derived one. */
+function alreadyDerived(recorded: RecordedTargetGroupStatus): Rejection {
+  switch (recorded.status) {
+    case 'OBLIGED':
+      return because(
+        'TARGET_GROUP_ALREADY_OBLIGED',
+        { obligationStartsOn: recorded.obligationStartsOn },
+        'recorded',
+      );
+    case 'EXEMPT':
+      return because(
+        'TARGET_GROUP_ALREADY_EXEMPT',
+        { exemptionReason: recorded.exemptionReason },
+        'recorded',
+      );
+    case 'ENTITLED':
+      return because('TARGET_GROUP_ALREADY_ENTITLED', {}, 'recorded');
+    case 'NOT_IN_TARGET_GROUP':
+      return because('TARGET_GROUP_ALREADY_NOT_IN_TARGET_GROUP', {}, 'recorded');
   }
 }

@@ -2,7 +2,7 @@ import { AGENCIES, isAgency } from '../../agency';
 import { agencyForNisCode } from '../../residence/municipality-area';
 import { TransferTrajectory } from '../commands';
 import { trajectoryEvent, TrajectoryTransferred } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, reject } from './decision';
 import { destinationOf, moveDate, moveEvents } from './move';
@@ -18,30 +18,27 @@ export function transferTrajectory(
   { today, now }: DecisionTime,
 ): Decision {
   if (!isAgency(command.toAgency)) {
-    return reject(rejection('INVALID_INPUT', `toAgency "${command.toAgency}" is unknown`, 'toAgency'));
+    return reject(because('UNKNOWN_AGENCY', { field: 'toAgency', agency: command.toAgency }, 'toAgency'));
   }
   if (command.toAgency === state.agency) {
-    return reject(
-      rejection('RULE_VIOLATION', `the trajectory is already owned by ${state.agency}`, 'toAgency'),
-    );
+    return reject(because('TRANSFER_TO_OWN_AGENCY', { agency: state.agency }, 'toAgency'));
   }
   if (command.nisCode === undefined) {
-    return reject(
-      rejection('INVALID_INPUT', 'nisCode of the new municipality is required for a transfer', 'nisCode'),
-    );
+    return reject(because('TRANSFER_WITHOUT_NIS_CODE', {}, 'nisCode'));
   }
   const to = destinationOf(command);
   if ('code' in to) return reject(to);
   const owner = agencyForNisCode(command.nisCode);
   if (owner !== command.toAgency) {
+    const where = { municipality: to.municipality, nisCode: to.nisCode ?? command.nisCode };
     return reject(
-      rejection(
-        'RULE_VIOLATION',
-        owner
-          ? `${to.municipality} (${to.nisCode}) lies in the area of ${AGENCIES[owner]}, not of ${AGENCIES[command.toAgency]}`
-          : `${to.municipality} (${to.nisCode}) lies outside Flanders and Brussels: no agency takes the trajectory over; record the move instead`,
-        'nisCode',
-      ),
+      owner
+        ? because(
+            'TRANSFER_INTO_OTHER_AGENCYS_AREA',
+            { ...where, agencyName: AGENCIES[owner], toAgencyName: AGENCIES[command.toAgency] },
+            'nisCode',
+          )
+        : because('TRANSFER_OUTSIDE_FLANDERS_AND_BRUSSELS', where, 'nisCode'),
     );
   }
   const transferredOn = moveDate(state, command.transferredOn, 'transferredOn', today);

@@ -7,7 +7,7 @@ import {
   ViolationWithdrawn,
   isEmploymentRegistration,
 } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { TrajectoryState } from '../state';
 import { Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
 
@@ -18,17 +18,17 @@ export function recordVdabRegistration(
 ): Decision {
   if (state.vdabRegistration) {
     return reject(
-      rejection(
-        'INVALID_STATE',
-        `VDAB registration already recorded on ${state.vdabRegistration.registeredOn} (${state.vdabRegistration.vdabClientReference})`,
-      ),
+      because('VDAB_REGISTRATION_ALREADY_RECORDED', {
+        registeredOn: state.vdabRegistration.registeredOn,
+        vdabClientReference: state.vdabRegistration.vdabClientReference,
+      }),
     );
   }
   const registeredOn = pastOrToday(command.registeredOn, 'registeredOn', today);
   if (isRejection(registeredOn)) return reject(registeredOn);
   const vdabClientReference = command.vdabClientReference?.trim();
   if (!vdabClientReference)
-    return reject(rejection('INVALID_INPUT', 'vdabClientReference must not be empty', 'vdabClientReference'));
+    return reject(because('MUST_NOT_BE_EMPTY', { field: 'vdabClientReference' }, 'vdabClientReference'));
   const events: TrajectoryEvent[] = [
     trajectoryEvent<VdabRegistrationRecorded>(
       'VdabRegistrationRecorded',

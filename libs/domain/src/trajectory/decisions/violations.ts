@@ -1,7 +1,7 @@
 import { noViolationFileBecause } from '../../enforcement/violation-file-eligibility';
 import { REPORTABLE_VIOLATIONS, ReportViolation } from '../commands';
 import { trajectoryEvent, ViolationOpened } from '../events';
-import { rejection } from '../rejection';
+import { because } from '../rejection';
 import { TrajectoryState } from '../state';
 import { accept, Decision, DecisionTime, isRejection, pastOrToday, reject } from './decision';
 
@@ -17,22 +17,21 @@ export function reportViolation(
 ): Decision {
   if (!REPORTABLE_VIOLATIONS.includes(command.kind)) {
     return reject(
-      rejection('INVALID_INPUT', `kind must be one of ${REPORTABLE_VIOLATIONS.join(', ')}`, 'kind'),
+      because('MUST_BE_ONE_OF', { field: 'kind', allowed: REPORTABLE_VIOLATIONS.join(', ') }, 'kind'),
     );
   }
   const facts = command.facts?.trim();
-  if (!facts) return reject(rejection('INVALID_INPUT', 'facts must describe what happened', 'facts'));
+  if (!facts) return reject(because('VIOLATION_FACTS_MISSING', {}, 'facts'));
   const observedOn = pastOrToday(command.observedOn, 'observedOn', today);
   if (isRejection(observedOn)) return reject(observedOn);
   if (command.kind === 'REFUSAL_TO_SIGN' && state.contract) {
-    return reject(rejection('INVALID_STATE', `the contract was signed on ${state.contract.signedOn}`));
+    return reject(because('REFUSAL_TO_SIGN_AFTER_CONTRACT', { signedOn: state.contract.signedOn }));
   }
   if (command.kind === 'IRREGULAR_ATTENDANCE' && !state.contract) {
-    return reject(rejection('INVALID_STATE', 'attendance is followed once the contract is signed'));
+    return reject(because('ATTENDANCE_BEFORE_CONTRACT'));
   }
   const notFineable = noViolationFileBecause(state, command.kind);
-  if (notFineable)
-    return reject(rejection('RULE_VIOLATION', `no violation file can open: ${notFineable}`, 'kind'));
+  if (notFineable) return reject({ ...notFineable, field: 'kind' });
   return accept(
     trajectoryEvent<ViolationOpened>(
       'ViolationOpened',
