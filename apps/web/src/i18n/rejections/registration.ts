@@ -25,6 +25,7 @@ export const REGISTRATION_IN_DUTCH = {
 
   TARGET_GROUP_FACT_AFTER_REFERENCE_DATE:
     '{field}: {date} ligt na de datum van inschrijving ({referenceDate}).',
+  TARGET_GROUP_NOT_DERIVABLE: 'Uit deze gegevens kan de doelgroep niet worden bepaald. Kijk ze na.',
   TARGET_GROUP_NOT_DERIVED: 'Het doelgroepstatuut is nog niet bepaald. Registreer eerst de feiten.',
   TARGET_GROUP_SETTLED_BY_EXEMPTION:
     'Er is op {grantedOn} een vrijstelling toegekend; het doelgroepstatuut ligt vast.',

@@ -65,7 +65,14 @@ export function determineTargetGroup(
       field,
     );
   }
-  const decision: TargetGroupDecision = deriveTargetGroup(withBirthDate, state.registeredOn);
+  let decision: TargetGroupDecision;
+  try {
+    decision = deriveTargetGroup(withBirthDate, state.registeredOn);
+  } catch {
+    // Not reachable with the checks above and at registration; a refusal all the same, never an exception in the
+    // workflow (and never the derivation's own text, which names dates of the person).
+    return because('TARGET_GROUP_NOT_DERIVABLE', {}, field);
+  }
   const determined = trajectoryEvent<TargetGroupDetermined>(
     'TargetGroupDetermined',
     { decision, facts },

@@ -47,6 +47,10 @@ export const REGISTRATION_REJECTIONS = {
     code: 'INVALID_INPUT',
     message: '{field} {date} is after the reference date {referenceDate}',
   },
+  TARGET_GROUP_NOT_DERIVABLE: {
+    code: 'INVALID_INPUT',
+    message: 'the target group cannot be derived from these facts',
+  },
   TARGET_GROUP_NOT_DERIVED: {
     code: 'INVALID_STATE',
     message: 'no target group was derived yet; record the facts first',
