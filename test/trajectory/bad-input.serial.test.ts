@@ -212,8 +212,8 @@ describe('rejected requests', () => {
         .expect(409);
       expect(response.body.detail).toMatch(/closed/);
       expect(response.body).toMatchObject({
-        reason: 'TRAJECTORY_ENDED_BECAUSE',
-        params: { trajectoryId, closureReason: 'MOVED_OUT_OF_FLANDERS', closedOn: daysAgo(1) },
+        reason: 'TRAJECTORY_CLOSED',
+        params: { closureReason: 'MOVED_OUT_OF_FLANDERS', closedOn: daysAgo(1) },
       });
     });
   });

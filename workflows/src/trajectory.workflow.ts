@@ -64,6 +64,7 @@ import {
   ProcessedCommand,
   rememberProcessed,
 } from './processed-commands';
+import { commandRejected } from './command-rejection';
 import { createSerialQueue } from './serial-queue';
 import { unstorableTextField } from './unstorable-text';
 
@@ -488,15 +489,6 @@ type RecordMetadata = CommandMetadata & { causationId?: string; commandType?: st
 
 function memoOf(state: TrajectoryState): TrajectoryMemo {
   return { agency: state.agency, status: state.status, phase: state.phase, version: state.version };
-}
-
-function commandRejected(reason: Rejection): ApplicationFailure {
-  return ApplicationFailure.create({
-    type: COMMAND_REJECTED,
-    message: reason.message,
-    details: [reason],
-    nonRetryable: true,
-  });
 }
 
 /** A refusal only the store can see (another trajectory's state) becomes a rejection like the rules' own. */

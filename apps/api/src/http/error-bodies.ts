@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REJECTION_REASONS, RejectionCode, RejectionReason } from '../../../../libs/domain/src';
+import {
+  REJECTION_CODES,
+  REJECTION_REASONS,
+  RejectionCode,
+  RejectionReason,
+} from '../../../../libs/domain/src';
 
 /**
  * Response bodies of failed requests, for the OpenAPI document: RFC 9457 problem details, served as
@@ -50,8 +55,6 @@ export class ValidationErrorBody extends ErrorBody {
   @ApiPropertyOptional({ description: 'The bad field, when there is one', example: 'nationalNumber' })
   field?: string;
 }
-
-export const REJECTION_CODES: readonly RejectionCode[] = ['INVALID_INPUT', 'RULE_VIOLATION', 'INVALID_STATE'];
 
 /** A command the trajectory's rules refused (409 INVALID_STATE, 422 INVALID_INPUT or RULE_VIOLATION). */
 export class RejectionErrorBody extends ErrorBody {

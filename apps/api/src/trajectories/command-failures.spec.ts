@@ -124,9 +124,9 @@ describe('commandFailureToHttp', () => {
         statusCode: 409,
         error: 'Conflict',
         code: 'INVALID_STATE',
-        message: `trajectory ${trajectoryId} is closed (MOVED_OUT_OF_FLANDERS on 2025-06-30)`,
-        reason: 'TRAJECTORY_ENDED_BECAUSE',
-        params: { trajectoryId, closureReason: 'MOVED_OUT_OF_FLANDERS', closedOn: '2025-06-30' },
+        message: 'trajectory is closed (MOVED_OUT_OF_FLANDERS on 2025-06-30)',
+        reason: 'TRAJECTORY_CLOSED',
+        params: { closureReason: 'MOVED_OUT_OF_FLANDERS', closedOn: '2025-06-30' },
       },
     });
   });

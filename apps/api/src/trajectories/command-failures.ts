@@ -1,6 +1,5 @@
 import { HttpException, HttpStatus, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import {
-  ApplicationFailure,
   isGrpcServiceError,
   ServiceError,
   WorkflowExecutionAlreadyStartedError,
@@ -10,7 +9,7 @@ import {
 } from '@temporalio/client';
 import { because, type Rejection, type RejectionCode } from '../../../../libs/domain/src';
 import type { TrajectoryStatusView } from '../../../../libs/store/src/read-models.types';
-import { COMMAND_REJECTED } from '../../../../workflows/src/definitions';
+import { rejectionOfFailure } from '../../../../workflows/src/command-rejection';
 
 const REJECTION_STATUS: Record<RejectionCode, HttpStatus> = {
   INVALID_STATE: HttpStatus.CONFLICT,
@@ -55,9 +54,10 @@ export function trajectoryNotFound(trajectoryId: string): NotFoundException {
 /** The trajectory's workflow has ended: nothing more can be recorded on it. */
 export function trajectoryClosed(trajectory: TrajectoryStatusView): CommandRejectedException {
   const { trajectoryId, closureReason, closedOn } = trajectory;
+  // As the domain refuses a command on a closed trajectory, when the read model knows why it closed.
   return new CommandRejectedException(
     closureReason && closedOn
-      ? because('TRAJECTORY_ENDED_BECAUSE', { trajectoryId, closureReason, closedOn })
+      ? because('TRAJECTORY_CLOSED', { closureReason, closedOn })
       : because('TRAJECTORY_ENDED', { trajectoryId }),
   );
 }
@@ -73,7 +73,7 @@ export function commandFailureToHttp(
   trajectory: TrajectoryStatusView | null,
 ): HttpException | undefined {
   if (error instanceof WorkflowUpdateFailedError) {
-    const rejection = rejectionOf(error.cause);
+    const rejection = rejectionOfFailure(error.cause);
     return rejection ? new CommandRejectedException(rejection) : undefined;
   }
   if (error instanceof WorkflowNotFoundError) {
@@ -97,35 +97,6 @@ export function commandFailureToHttp(
     );
   }
   return undefined;
-}
-
-function rejectionOf(cause: unknown): Rejection | undefined {
-  if (!(cause instanceof ApplicationFailure) || cause.type !== COMMAND_REJECTED) return undefined;
-  const detail = cause.details?.[0];
-  if (!isRejection(detail)) return because('COMMAND_REFUSED', { detail: cause.message });
-  // A worker older than the reasons sends none: its text stands as it came.
-  if (typeof detail.reason !== 'string' || typeof detail.params !== 'object' || detail.params === null)
-    return {
-      ...because('COMMAND_REFUSED', { detail: detail.message }),
-      code: detail.code,
-      ...fieldOf(detail),
-    };
-  return detail;
-}
-
-function fieldOf(rejection: Rejection): { field?: string } {
-  return rejection.field === undefined ? {} : { field: rejection.field };
-}
-
-function isRejection(value: unknown): value is Rejection {
-  if (typeof value !== 'object' || value === null) return false;
-  const { code, message, field } = value as Record<string, unknown>;
-  return (
-    typeof code === 'string' &&
-    code in REJECTION_STATUS &&
-    typeof message === 'string' &&
-    (field === undefined || typeof field === 'string')
-  );
 }
 
 function isUpdateRefusedForNow(error: unknown): boolean {

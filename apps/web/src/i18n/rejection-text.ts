@@ -8,7 +8,6 @@ type Label = (prefix: string, value: string | null | undefined) => string;
 
 /** Parameters whose values are codes the catalogue names: the prefix of their keys. */
 const NAMED_BY_CATALOGUE: Record<string, string> = {
-  field: 'field.',
   pillar: 'pillar.',
   pillarStatus: 'pillar.status.',
   status: 'status.',

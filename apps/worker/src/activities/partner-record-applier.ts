@@ -1,21 +1,13 @@
-import {
-  ApplicationFailure,
-  Client,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
+import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
-  because,
   outcomeOfRejection,
   PartnerRecordCommand,
   PartnerRecordOutcome,
   priorRecord,
-  Rejection,
 } from '../../../../libs/domain/src';
 import type { PartnerRecordImportStore, PartnerRecordTarget } from '../../../../libs/store/src';
 import {
-  COMMAND_REJECTED,
   CommandEnvelope,
   CommandResult,
   enrolInMoCourseUpdate,
@@ -26,6 +18,7 @@ import {
   recordNt2TestResultUpdate,
   trajectoryWorkflowId,
 } from '../../../../workflows/src/definitions';
+import { rejectionOfFailure } from '../../../../workflows/src/command-rejection';
 import type { LinkContext } from './registration-linker';
 
 export interface ApplyResult {
@@ -118,7 +111,8 @@ export class PartnerRecordApplier {
       };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return unmatched(target.trajectoryId);
-      const rejection = rejectionOf(error);
+      const rejection =
+        error instanceof WorkflowUpdateFailedError ? rejectionOfFailure(error.cause) : undefined;
       if (!rejection) throw error;
       const { outcome, field, reason } = outcomeOfRejection(rejection);
       return { outcome, trajectoryId: target.trajectoryId, reason, field, events: [] };
@@ -136,15 +130,4 @@ function unmatched(trajectoryId: string | null): ApplyResult {
     field: null,
     events: [],
   };
-}
-
-function rejectionOf(error: unknown): Rejection | undefined {
-  if (
-    !(error instanceof WorkflowUpdateFailedError) ||
-    !(error.cause instanceof ApplicationFailure) ||
-    error.cause.type !== COMMAND_REJECTED
-  )
-    return undefined;
-  const detail = error.cause.details?.[0] as Rejection | undefined;
-  return detail ?? because('COMMAND_REFUSED', { detail: error.cause.message });
 }

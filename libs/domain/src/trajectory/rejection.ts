@@ -4,7 +4,9 @@ import { REJECTION_REASONS } from './rejection-reasons';
  * Why a command was refused. `INVALID_INPUT` and `RULE_VIOLATION` mean the request itself cannot be accepted
  * (HTTP 422); `INVALID_STATE` means it does not fit where the trajectory stands now (HTTP 409).
  */
-export type RejectionCode = 'INVALID_INPUT' | 'RULE_VIOLATION' | 'INVALID_STATE';
+export const REJECTION_CODES = ['INVALID_INPUT', 'RULE_VIOLATION', 'INVALID_STATE'] as const;
+
+export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /** One reason a command can be refused: its code, and its English wording with `{name}` for each parameter. */
 export interface RejectionWording {

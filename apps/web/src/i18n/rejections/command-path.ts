@@ -8,7 +8,6 @@ export const COMMAND_PATH_IN_DUTCH = {
   NEWCOMER_HAS_OPEN_TRAJECTORY_ELSEWHERE:
     'De inburgeraar heeft al een lopend traject bij {agency}; spreek met hen een overdracht af.',
   TRAJECTORY_ENDED: 'Het traject is afgesloten.',
-  TRAJECTORY_ENDED_BECAUSE: 'Het traject is afgesloten op {closedOn} ({closureReason}).',
   TRAJECTORY_OF_KEY_ENDED:
     'Het traject dat met deze Idempotency-Key werd geopend ({trajectoryId}), is beëindigd; gebruik een nieuwe sleutel.',
   TRAJECTORY_ON_HOLD:

@@ -35,8 +35,6 @@ export const PILLARS_IN_DUTCH = {
   PARTICIPATION_ACTIVITY_ENDS_BEFORE_START: 'De einddatum mag niet vóór de begindatum liggen.',
 
   WAIVED_PILLAR_NOT_APPLICABLE: 'De pijler {pillar} is niet van toepassing: er is niets vrij te stellen.',
-  WAIVED_PILLAR_ALREADY_COMPLETED: 'De pijler {pillar} is al voltooid.',
-  WAIVED_PILLAR_ALREADY_WAIVED: 'De pijler {pillar} is al vrijgesteld.',
 
   ATTENDANCE_NOT_OF_A_COURSE: 'Aanwezigheden registreert u enkel voor een MO- of NT2-cursus.',
   ATTENDANCE_WITHOUT_MO_ENROLMENT:

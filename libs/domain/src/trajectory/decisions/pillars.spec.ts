@@ -548,7 +548,7 @@ describe('pillar commands', () => {
       expect(rejected(registered, waivePillar('WORK', '2026-06-01'))).toEqual({
         code: 'INVALID_STATE',
         field: undefined,
-        message: 'WORK is already completed',
+        message: 'the WORK pillar is already completed',
       });
     });
 
@@ -557,7 +557,7 @@ describe('pillar commands', () => {
       expect(rejected(waived, waivePillar('MO', '2026-05-16'))).toEqual({
         code: 'INVALID_STATE',
         field: undefined,
-        message: 'MO is already waived',
+        message: 'the MO pillar is already waived',
       });
     });
 

@@ -398,9 +398,9 @@ export function waivePillar(
   if (pillar.applicability === 'NOT_APPLICABLE')
     return reject(because('WAIVED_PILLAR_NOT_APPLICABLE', { pillar: command.pillar }, 'pillar'));
   if (pillar.status === 'COMPLETED')
-    return reject(because('WAIVED_PILLAR_ALREADY_COMPLETED', { pillar: command.pillar }));
+    return reject(because('PILLAR_ALREADY_COMPLETED', { pillar: command.pillar }));
   if (pillar.status === 'WAIVED')
-    return reject(because('WAIVED_PILLAR_ALREADY_WAIVED', { pillar: command.pillar }));
+    return reject(because('PILLAR_ALREADY_WAIVED', { pillar: command.pillar }));
   const waivedOn = pastOrToday(command.waivedOn, 'waivedOn', today);
   if (isRejection(waivedOn)) return reject(waivedOn);
   const events: TrajectoryEvent[] = [

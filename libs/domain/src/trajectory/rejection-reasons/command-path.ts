@@ -19,10 +19,6 @@ export const COMMAND_PATH_REJECTIONS = {
     message: 'the newcomer already has an open trajectory with {agency}; arrange a transfer with them',
   },
   TRAJECTORY_ENDED: { code: 'INVALID_STATE', message: 'trajectory {trajectoryId} is closed' },
-  TRAJECTORY_ENDED_BECAUSE: {
-    code: 'INVALID_STATE',
-    message: 'trajectory {trajectoryId} is closed ({closureReason} on {closedOn})',
-  },
   TRAJECTORY_OF_KEY_ENDED: {
     code: 'INVALID_STATE',
     message: 'the trajectory created with this Idempotency-Key ({trajectoryId}) has ended; use a new key',

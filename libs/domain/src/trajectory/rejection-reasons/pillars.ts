@@ -77,8 +77,6 @@ export const PILLAR_REJECTIONS = {
     code: 'RULE_VIOLATION',
     message: '{pillar} does not apply: nothing to waive',
   },
-  WAIVED_PILLAR_ALREADY_COMPLETED: { code: 'INVALID_STATE', message: '{pillar} is already completed' },
-  WAIVED_PILLAR_ALREADY_WAIVED: { code: 'INVALID_STATE', message: '{pillar} is already waived' },
 
   ATTENDANCE_NOT_OF_A_COURSE: { code: 'INVALID_INPUT', message: '{field} must be MO or NT2' },
   ATTENDANCE_WITHOUT_MO_ENROLMENT: {
