@@ -399,8 +399,7 @@ export function waivePillar(
     return reject(because('WAIVED_PILLAR_NOT_APPLICABLE', { pillar: command.pillar }, 'pillar'));
   if (pillar.status === 'COMPLETED')
     return reject(because('PILLAR_ALREADY_COMPLETED', { pillar: command.pillar }));
-  if (pillar.status === 'WAIVED')
-    return reject(because('PILLAR_ALREADY_WAIVED', { pillar: command.pillar }));
+  if (pillar.status === 'WAIVED') return reject(because('PILLAR_ALREADY_WAIVED', { pillar: command.pillar }));
   const waivedOn = pastOrToday(command.waivedOn, 'waivedOn', today);
   if (isRejection(waivedOn)) return reject(waivedOn);
   const events: TrajectoryEvent[] = [
