@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
+import type { RowProblem } from '../../libs/domain/src';
 import { daysAgo, newcomer } from '../support/newcomers';
 import { eventually } from '../support/eventually';
 import type { TestSystem } from '../support/system';
@@ -65,6 +66,21 @@ export async function problemRows(
     .expect(200);
   expect(response.headers['content-type']).toMatch(/^text\/csv/);
   return parse(response.text, { columns: true });
+}
+
+/** An import's problem rows as the JSON report gives them, each problem with its key and parameters. */
+export async function problemRowsAsJson(
+  system: TestSystem,
+  importId: string,
+  partner = 'VDAB',
+): Promise<{ rowNumber: number; reason: string; problems: RowProblem[] }[]> {
+  const response = await system
+    .http(partnerSystem(partner))
+    .get(`/registration-imports/${importId}/problems`)
+    .query({ format: 'json' })
+    .expect(200);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  return response.body.items;
 }
 
 export async function registrationEvents(database: DataSource, trajectoryIds?: string[]): Promise<number> {

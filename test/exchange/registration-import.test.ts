@@ -8,7 +8,9 @@ import {
   eventsOn,
   importFinished,
   openTrajectory,
+  partnerSystem,
   problemRows,
+  problemRowsAsJson,
   registrationEvents,
   uploadFile,
 } from './exchange-helpers';
@@ -103,6 +105,35 @@ describe('a bulk file of partner registrations', () => {
     });
     expect(problems.find((row) => row.rowNumber === '4')?.office).toBe('Antwerpen, "Noord"');
     for (const row of problems) expect(row.reason).not.toContain(fresh.nationalNumber);
+
+    // The same report as JSON: each problem with the key and parameters a reader's language words it from.
+    const json = await problemRowsAsJson(system, importId);
+    expect(json.map((row) => [row.rowNumber, row.reason])).toEqual(
+      problems.map((row) => [Number(row.rowNumber), row.reason]),
+    );
+    const keys = Object.fromEntries(
+      json.map((row) => [
+        row.rowNumber,
+        row.problems.map(({ field, key, params }) => ({ field, key, params })),
+      ]),
+    );
+    expect(keys).toMatchObject({
+      4: [{ field: 'row', key: undefined }], // the reconciliation queue's text (LINK_REASONS)
+      8: [{ field: 'nationalNumber', key: 'ROW_NATIONAL_NUMBER_CHECKSUM_MISMATCH' }],
+      9: [{ field: 'nationalNumber', key: 'ROW_NATIONAL_NUMBER_NOT_11_DIGITS' }],
+      10: [{ field: 'nationalNumber', key: 'NATIONAL_NUMBER_OR_TRAJECTORY_REQUIRED' }],
+      12: [{ field: 'registeredOn', key: 'FIELD_NOT_A_DATE' }],
+      13: [{ field: 'registeredOn', key: 'FIELD_IN_FUTURE' }],
+      16: [{ field: 'office', key: 'FIELD_TOO_LONG', params: { maxLength: 100 } }],
+      17: [{ field: 'row', key: 'ROW_FIELD_COUNT', params: { found: 4, expected: 5 } }],
+    });
+    const asked = await system
+      .http(partnerSystem('VDAB'))
+      .get(`/registration-imports/${importId}/problems`)
+      .set('Accept', 'application/json')
+      .expect(200);
+    expect(asked.body.items).toEqual(json);
+    for (const row of json) expect(JSON.stringify(row.problems)).not.toContain(badChecksum);
 
     // Every link exactly one event; nothing for the rows that were already there.
     expect(await registrationEvents(system.database, [fresh.trajectoryId])).toBe(1);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { caseloadRows } from '../../bench/caseload-workload';
 import { CASELOAD_COLUMNS } from '../../apps/api/src/trajectories/bulk-opening/caseload-row';
-import { calendarDateAt } from '../../libs/domain/src';
+import { calendarDateAt, RowProblem } from '../../libs/domain/src';
 import { eventually } from '../support/eventually';
 import { daysAgo } from '../support/newcomers';
 import { importsNamed } from '../support/staged-files';
@@ -118,6 +118,20 @@ describe('caseload files uploaded through the API', () => {
       ['9', 'INVALID', 'registeredOn'],
     ]);
     expect(problems[2].reason).toContain('row 1');
+    // As JSON, each problem has the key a reader's language words it from, where the rules give one.
+    const keyed = await system.http(MANAGER).get(done.problemsUrl).query({ format: 'json' }).expect(200);
+    expect(
+      (keyed.body.items as { rowNumber: number; problems: RowProblem[] }[]).map(({ rowNumber, problems }) => [
+        rowNumber,
+        problems.map(({ field, key, params }) => ({ field, key, params })),
+      ]),
+    ).toEqual([
+      [6, [{ field: 'nationalNumber', key: undefined, params: undefined }]], // the API's input validation
+      [7, [{ field: 'agency', key: 'ROW_AGENCY_NOT_THE_OPENER', params: { agency: 'IN_GENT' } }]],
+      [8, [{ field: 'nationalNumber', key: 'ROW_SAME_NEWCOMER_AS_ROW', params: { row: 1 } }]],
+      [9, [{ field: 'registeredOn', key: expect.any(String), params: expect.any(Object) }]],
+    ]);
+    expect(JSON.stringify(keyed.body)).not.toContain(String(good[0].nationalNumber));
     // The report names where and why, never the values sent.
     expect(report.text).not.toContain(String(good[0].nationalNumber));
 

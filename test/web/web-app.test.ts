@@ -440,8 +440,13 @@ describe('the web app in a browser', () => {
     const problems = page
       .getByRole('table')
       .filter({ has: page.getByRole('columnheader', { name: 'Uitkomst' }) });
-    await problems.getByRole('row', { name: /ongeldig/ }).waitFor();
-    await problems.getByRole('row', { name: /geen traject/ }).waitFor();
+    // Each problem in Dutch, from the key the report carries.
+    await problems
+      .getByRole('row', { name: /ongeldig .*Rijksregisternummer: de controlecijfers kloppen niet/ })
+      .waitFor();
+    await problems
+      .getByRole('row', { name: /geen traject .*geen open traject voor deze inburgeraar/ })
+      .waitFor();
     await expectNoAxeViolations(page, 'imports-done');
     // The problem rows as the API's CSV, for the partner to correct.
     const problemsCsv = page.waitForEvent('download');

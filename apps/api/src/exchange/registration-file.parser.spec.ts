@@ -54,7 +54,17 @@ describe('reading a partner file', () => {
   it('gives a record with the wrong number of fields its own problem', async () => {
     const { records } = await read('nationalNumber;registeredOn;office;partnerDossierId\n1;2\n');
     expect(records).toEqual([
-      { rowNumber: 1, problems: [{ field: 'row', reason: 'has 2 fields, the header has 4' }] },
+      {
+        rowNumber: 1,
+        problems: [
+          {
+            field: 'row',
+            reason: 'has 2 fields, the header has 4',
+            key: 'ROW_FIELD_COUNT',
+            params: { found: 2, expected: 4 },
+          },
+        ],
+      },
     ]);
   });
 
@@ -81,10 +91,16 @@ describe('reading a partner file', () => {
     );
     expect(records).toEqual([
       { rowNumber: 1, fields: { nationalNumber: '90041212377', office: 'Gent' } },
-      { rowNumber: 3, problems: [{ field: 'row', reason: 'is not valid JSON' }] },
+      { rowNumber: 3, problems: [{ field: 'row', reason: 'is not valid JSON', key: 'ROW_NOT_JSON' }] },
       {
         rowNumber: 4,
-        problems: [{ field: 'row', reason: 'must be a JSON object with the documented fields' }],
+        problems: [
+          {
+            field: 'row',
+            reason: 'must be a JSON object with the documented fields',
+            key: 'ROW_NOT_A_JSON_OBJECT',
+          },
+        ],
       },
     ]);
   });

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { PassThrough, Readable, Transform } from 'node:stream';
-import { REGISTRATION_COLUMNS, RowProblem } from '../../../../libs/domain/src';
+import { REGISTRATION_COLUMNS, RowProblem, rowProblem } from '../../../../libs/domain/src';
 import type { ImportFormat } from '../../../../libs/store/src';
 
 /** One record of a partner file: its fields by documented column, or why it could not be read at all. */
@@ -115,7 +115,7 @@ async function* csvRecords(input: Readable, spec: FileColumns): AsyncGenerator<F
         yield {
           rowNumber,
           problems: [
-            { field: 'row', reason: `has ${record.length} fields, the header has ${columns.length}` },
+            rowProblem('row', 'ROW_FIELD_COUNT', { found: record.length, expected: columns.length }),
           ],
         };
         continue;
@@ -198,7 +198,7 @@ async function* jsonLinesRecords(input: Readable): AsyncGenerator<FileRecord> {
     if (line.length > MAX_RECORD_BYTES) {
       yield {
         rowNumber,
-        problems: [{ field: 'row', reason: `is longer than ${MAX_RECORD_BYTES} characters` }],
+        problems: [rowProblem('row', 'ROW_TOO_LONG', { maxLength: MAX_RECORD_BYTES })],
       };
       continue;
     }
@@ -206,13 +206,13 @@ async function* jsonLinesRecords(input: Readable): AsyncGenerator<FileRecord> {
     try {
       value = JSON.parse(line);
     } catch {
-      yield { rowNumber, problems: [{ field: 'row', reason: 'is not valid JSON' }] };
+      yield { rowNumber, problems: [rowProblem('row', 'ROW_NOT_JSON')] };
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       yield {
         rowNumber,
-        problems: [{ field: 'row', reason: 'must be a JSON object with the documented fields' }],
+        problems: [rowProblem('row', 'ROW_NOT_A_JSON_OBJECT')],
       };
       continue;
     }

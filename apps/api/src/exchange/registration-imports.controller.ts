@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -9,14 +9,16 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
-import type { ImportView } from '../../../../libs/store/src';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ImportView, ProblemRowView } from '../../../../libs/store/src';
 import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../http/command-context';
 import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { UploadImportQuery } from './dto/exchange.dto';
 import { ExchangeAccess } from './exchange-access';
 import { uuidParameter } from './exchange-routes';
 import type { UploadAnswer } from './file-upload';
+import { ApiProblemRows, problemRowsAnswer, ProblemRowsQuery, wantsJsonRows } from './problem-rows';
+import { PROBLEM_COLUMNS, RegistrationProblemRowBody } from './registration-problem-rows';
 import { RegistrationImportsService } from './registration-imports.service';
 import { Allow } from '../access/access.decorators';
 
@@ -77,20 +79,28 @@ export class RegistrationImportsController {
 
   @Get(':importId/problems')
   @Allow('registrations.submit')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  // The CSV is the success's content only: the error answers stay problem details (401, 403, 404).
-  @ApiOkResponse({
-    description: 'One line per problem row, with a header line',
-    content: { 'text/csv': { schema: { type: 'string' } } },
+  // The answer's type is set by the format asked; the error answers stay problem details (401, 403, 404).
+  @ApiProblemRows(RegistrationProblemRowBody)
+  @ApiOperation({
+    summary: 'Every CONFLICT, UNMATCHED and INVALID row of an import, in file order: CSV, or JSON on request',
   })
-  @ApiOperation({ summary: 'Every CONFLICT, UNMATCHED and INVALID row of an import, as CSV, in file order' })
-  @ApiBadRequestResponse({ type: ValidationErrorBody, description: 'importId is not a UUID' })
+  @ApiBadRequestResponse({
+    type: ValidationErrorBody,
+    description: 'importId is not a UUID, or format is unknown',
+  })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such import of yours' })
   async problems(
     @Param('importId', uuidParameter('importId')) importId: string,
+    @Query() query: ProblemRowsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
     @CommandHeaders() context: CommandContext,
-  ): Promise<string> {
+  ): Promise<string | { items: readonly ProblemRowView[] }> {
     this.access.assertMayRead(context, await this.imports.find(importId));
-    return this.imports.problemsCsv(importId);
+    return problemRowsAnswer(response, await this.imports.problemRows(importId), {
+      columns: PROBLEM_COLUMNS,
+      filename: `registration-import-${importId}-problems.csv`,
+      json: wantsJsonRows(query.format, accept),
+    });
   }
 }

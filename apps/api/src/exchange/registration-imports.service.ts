@@ -3,7 +3,13 @@ import { Client } from '@temporalio/client';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import { calendarDateAt, checkRegistrationRow, RegistrationPartner } from '../../../../libs/domain/src';
-import { ImportFormat, ImportView, RegistrationImportStore, StagedRow } from '../../../../libs/store/src';
+import {
+  ImportFormat,
+  ImportView,
+  ProblemRowView,
+  RegistrationImportStore,
+  StagedRow,
+} from '../../../../libs/store/src';
 import {
   RegistrationImportInput,
   registrationImportWorkflowId,
@@ -11,7 +17,6 @@ import {
 import { ApiConfig } from '../config/api-config.service';
 import { formatOf, receiveFile, startImportWorkflow, UploadAnswer } from './file-upload';
 import { FileRecord, readRegistrationFile } from './registration-file.parser';
-import { toProblemsCsv } from './problems-csv';
 /**
  * Rows per batch of the import workflow. The worker links a batch's trajectories in sets of about 500 appended side by
  * side, up to four (BulkRegistrationLinker): a batch of 2,000 keeps four sets in flight, so that the worker's
@@ -65,9 +70,9 @@ export class RegistrationImportsService {
     return found;
   }
 
-  async problemsCsv(importId: string): Promise<string> {
-    await this.find(importId);
-    return toProblemsCsv(await this.store.problemRows(importId));
+  /** Every problem row of an import in file order (the caller has found the import). */
+  problemRows(importId: string): Promise<ProblemRowView[]> {
+    return this.store.problemRows(importId);
   }
 }
 

@@ -1,11 +1,14 @@
 import { FormEvent, useEffect, useId, useState } from 'react';
+import type { RowProblem } from '../../../../libs/domain/src/exchange/row-problem';
 import { api, ApiError, upload } from '../api/client';
 import type { ImportView } from '../api/types';
 import { useAuth } from '../auth/auth';
 import { Page } from '../components/common';
 import { CsvExportButton } from '../components/CsvExportButton';
+import { LinkReason } from '../components/LinkReason';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
+import { rowProblemText } from '../i18n/row-problems';
 
 /** The two kinds of file a person uploads here: a partner's registrations, an agency's caseload. */
 export interface ImportKind {
@@ -33,53 +36,13 @@ export const CASELOAD_IMPORTS: ImportKind = {
   sessionKey: 'inburgering.caseload-imports',
 };
 
+/** A row that did not go through, as the import's JSON report gives it. */
 interface ProblemRow {
-  rowNumber: string;
+  rowNumber: number;
   outcome: string;
   fields: string;
   reason: string;
-}
-
-/** The problem-rows CSV of an import (header row, `,` or `;`, quoted fields) as rows. */
-export function parseProblemsCsv(text: string): ProblemRow[] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  const separator = body.split(/\r?\n/, 1)[0]?.includes(';') ? ';' : ',';
-  for (let index = 0; index < body.length; index++) {
-    const char = body[index];
-    if (quoted) {
-      if (char === '"' && body[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === separator) {
-      record.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && body[index + 1] === '\n') index++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || record.length) {
-    record.push(field);
-    records.push(record);
-  }
-  const [header = [], ...rows] = records.filter((row) => row.some((cell) => cell !== ''));
-  const column = (name: string) => header.indexOf(name);
-  return rows.map((row) => ({
-    rowNumber: row[column('rowNumber')] ?? '',
-    outcome: row[column('outcome')] ?? '',
-    fields: row[column('fields')] ?? '',
-    reason: row[column('reason')] ?? '',
-  }));
+  problems: RowProblem[];
 }
 
 /**
@@ -116,8 +79,8 @@ export function ImportsPage({ kind }: { kind?: ImportKind }) {
 
   useEffect(() => {
     if (current?.status !== 'COMPLETED') return;
-    api<string>(`${files.path}/${current.importId}/problems`, { accept: 'text/csv' })
-      .then((text) => setProblems(parseProblemsCsv(text)))
+    api<{ items: ProblemRow[] }>(`${files.path}/${current.importId}/problems?format=json`)
+      .then(({ items }) => setProblems(items))
       .catch((error: Error) => setFailure(error.message));
   }, [current?.status, current?.importId]);
 
@@ -234,8 +197,16 @@ export function ImportsPage({ kind }: { kind?: ImportKind }) {
                         <tr key={row.rowNumber}>
                           <th scope="row">{row.rowNumber}</th>
                           <td>{label('imports.outcome.', row.outcome)}</td>
-                          <td>{row.fields}</td>
-                          <td>{row.reason}</td>
+                          <td>
+                            {row.fields
+                              .split(' ')
+                              .filter(Boolean)
+                              .map((field) => label('field.', field))
+                              .join(', ')}
+                          </td>
+                          <td>
+                            <ProblemsOfRow row={row} />
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -270,4 +241,31 @@ export function ImportsPage({ kind }: { kind?: ImportKind }) {
       ) : null}
     </Page>
   );
+}
+
+/** Why a row did not go through: each of its problems, in the reader's language where the app knows the problem. */
+function ProblemsOfRow({ row }: { row: ProblemRow }) {
+  if (!row.problems.length) return <span lang="en">{row.reason}</span>;
+  if (row.problems.length === 1) return <ProblemText problem={row.problems[0]!} />;
+  return (
+    <ul className="plain">
+      {row.problems.map((problem, index) => (
+        <li key={index}>
+          <ProblemText problem={problem} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProblemText({ problem }: { problem: RowProblem }) {
+  const { language, t, label } = useI18n();
+  const worded = rowProblemText(problem, language, t, label);
+  if (worded !== undefined) return <>{worded}</>;
+  // A linking outcome carries the reconciliation queue's text, which has Dutch of its own.
+  if (problem.key === undefined && problem.field === 'row') return <LinkReason reason={problem.reason} />;
+  const english = problem.reason.startsWith(`${problem.field} `)
+    ? problem.reason
+    : `${problem.field}: ${problem.reason}`;
+  return <span lang={language === 'en' ? undefined : 'en'}>{english}</span>;
 }

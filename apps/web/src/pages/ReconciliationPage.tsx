@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
-import { linkReasonOf } from '../../../../libs/domain/src/exchange/registration-outcome';
 import { MAX_DOSSIER_ID_LENGTH } from '../../../../libs/domain/src/exchange/vdab-registration-row';
 import { api, query } from '../api/client';
 import type { Page as ApiPage, ReconciliationItem } from '../api/types';
 import { ErrorMessage, Loading, NationalNumber, Page, useLoad } from '../components/common';
 import { CsvExportButton } from '../components/CsvExportButton';
+import { LinkReason } from '../components/LinkReason';
 import { Pager, useLastPageWhenEmptied } from '../components/Pager';
 import { CommandFormView } from '../forms/CommandFormView';
 import { formatDate } from '../format/format';
@@ -163,26 +163,5 @@ export function ReconciliationPage() {
         </div>
       ) : null}
     </Page>
-  );
-}
-
-/**
- * Why a row is in the queue, in the reader's language; a trajectory's refusal keeps the trajectory's own words, and a
- * text no linking rule writes (an older one) is shown as it is, both marked as English.
- */
-function LinkReason({ reason }: { reason: string }) {
-  const { t } = useI18n();
-  const known = linkReasonOf(reason);
-  if (!known) return <span lang="en">{reason}</span>;
-  return (
-    <>
-      {t(`reconciliation.reason.${known.key}`)}
-      {known.detail ? (
-        <>
-          {': '}
-          <span lang="en">{known.detail}</span>
-        </>
-      ) : null}
-    </>
   );
 }

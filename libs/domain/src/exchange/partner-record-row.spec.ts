@@ -1,3 +1,4 @@
+import { assertWordedByTheirKeys } from './row-problem.fixtures';
 import { composeNationalNumber } from '../newcomer/national-number';
 import { calendarDate } from '../time/calendar-date';
 import { because } from '../trajectory/rejection';
@@ -61,7 +62,8 @@ describe('a participation activity row', () => {
     [{ participantFeedback: 'x'.repeat(2001) }, 'participantFeedback', /at most 2000/],
   ])('refuses %j naming %s', (change, field, reason) => {
     const problems = problemsOf(checkParticipationActivityRow({ ...activity, ...change }, gent));
-    expect(problems).toEqual([{ field, reason: expect.stringMatching(reason) }]);
+    expect(problems).toEqual([expect.objectContaining({ field, reason: expect.stringMatching(reason) })]);
+    assertWordedByTheirKeys(problems);
     expect(JSON.stringify(problems)).not.toContain('90041212300');
   });
 });
@@ -159,16 +161,16 @@ describe('a course record row', () => {
   ])('refuses %j naming every bad field', (fields, expected) => {
     const problems = problemsOf(checkCourseRecordRow({ nationalNumber: insz, ...fields }, cvo));
     expect(problems).toEqual(
-      (expected as [string, RegExp][]).map(([field, reason]) => ({
-        field,
-        reason: expect.stringMatching(reason),
-      })),
+      (expected as [string, RegExp][]).map(([field, reason]) =>
+        expect.objectContaining({ field, reason: expect.stringMatching(reason) }),
+      ),
     );
+    assertWordedByTheirKeys(problems);
   });
 
   it('refuses a row that is not an object', () => {
     expect(problemsOf(checkCourseRecordRow([1], cvo))).toEqual([
-      { field: 'row', reason: 'must be an object with the documented fields' },
+      { field: 'row', reason: 'must be an object with the documented fields', key: 'ROW_NOT_AN_OBJECT' },
     ]);
   });
 });

@@ -10,7 +10,7 @@ import {
   RecordMoTestResult,
   RecordNt2TestResult,
 } from '../trajectory/commands';
-import type { RowProblem } from './vdab-registration-row';
+import { nationalNumberRowProblem, RowProblem, rowProblem } from './row-problem';
 
 /**
  * What the other partners send, singly or as a file, by the newcomer's national number (INSZ):
@@ -164,7 +164,7 @@ export function checkCourseRecordRow(raw: unknown, sender: PartnerSender): Partn
   for (const field of COURSE_RECORD_COLUMNS) {
     if (field === 'nationalNumber' || field === 'record') continue;
     if (!required.includes(field) && !optional.includes(field) && row.has(field))
-      row.problems.push({ field, reason: `is not used for a ${record} record; leave it empty` });
+      row.problems.push(rowProblem(field, 'FIELD_NOT_USED_FOR_RECORD', { record }));
   }
   const command = courseCommand(record, row, sender.organisation);
   if (row.problems.length || !command) return { valid: false, problems: row.problems };
@@ -236,7 +236,7 @@ const NT2_LEVEL_VALUES = ['A1', 'A2', 'B1'] as const;
 function notAnObject(): PartnerRecordCheck {
   return {
     valid: false,
-    problems: [{ field: 'row', reason: 'must be an object with the documented fields' }],
+    problems: [rowProblem('row', 'ROW_NOT_AN_OBJECT')],
   };
 }
 
@@ -253,7 +253,7 @@ class RowReader {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
     const reader = new RowReader(raw as Record<string, unknown>);
     for (const key of Object.keys(raw))
-      if (!columns.includes(key)) reader.problems.push({ field: key, reason: 'is not a documented field' });
+      if (!columns.includes(key)) reader.problems.push(rowProblem(key, 'FIELD_NOT_DOCUMENTED'));
     return reader;
   }
 
@@ -264,7 +264,7 @@ class RowReader {
 
   private raw(field: string, required: boolean): unknown {
     if (!this.has(field)) {
-      if (required) this.problems.push({ field, reason: 'is required' });
+      if (required) this.problems.push(rowProblem(field, 'FIELD_REQUIRED'));
       return undefined;
     }
     const value = this.record[field];
@@ -274,8 +274,8 @@ class RowReader {
   text(field: string, maxLength: number, required = true): string | undefined {
     const value = this.raw(field, required);
     if (value === undefined) return undefined;
-    if (typeof value !== 'string') return this.problem(field, 'must be text');
-    if (value.length > maxLength) return this.problem(field, `must be at most ${maxLength} characters`);
+    if (typeof value !== 'string') return this.problem(rowProblem(field, 'FIELD_NOT_TEXT'));
+    if (value.length > maxLength) return this.problem(rowProblem(field, 'FIELD_TOO_LONG', { maxLength }));
     return value;
   }
 
@@ -283,20 +283,20 @@ class RowReader {
     const value = this.text('nationalNumber', 64);
     if (value === undefined) return undefined;
     const check = checkNationalNumber(value);
-    return check.valid ? check.nationalNumber : this.problem('nationalNumber', check.reason);
+    return check.valid ? check.nationalNumber : this.problem(nationalNumberRowProblem(check.problem));
   }
 
   oneOf<T extends string>(field: string, values: readonly T[]): T | undefined {
     const value = this.text(field, 64);
     if (value === undefined) return undefined;
     const found = values.find((candidate) => candidate === value.toUpperCase());
-    return found ?? this.problem(field, `must be one of ${values.join(', ')}`);
+    return found ?? this.problem(rowProblem(field, 'FIELD_NOT_ONE_OF', { allowed: values.join(', ') }));
   }
 
   date(field: string): string | undefined {
     const value = this.text(field, 10);
     if (value === undefined) return undefined;
-    return isCalendarDate(value) ? value : this.problem(field, 'must be a date as YYYY-MM-DD');
+    return isCalendarDate(value) ? value : this.problem(rowProblem(field, 'FIELD_NOT_A_DATE'));
   }
 
   /** A number of hours: a JSON number, or text with a decimal point or comma ("2.5", "2,5"). */
@@ -309,7 +309,7 @@ class RowReader {
         : typeof value === 'string' && /^\d+([.,]\d+)?$/.test(value)
           ? Number(value.replace(',', '.'))
           : NaN;
-    return Number.isFinite(parsed) ? parsed : this.problem(field, 'must be a number of hours, e.g. 2.5');
+    return Number.isFinite(parsed) ? parsed : this.problem(rowProblem(field, 'FIELD_NOT_HOURS'));
   }
 
   boolean(field: string): boolean | undefined {
@@ -319,16 +319,16 @@ class RowReader {
     const text = typeof value === 'string' ? value.toLowerCase() : '';
     if (text === 'true') return true;
     if (text === 'false') return false;
-    return this.problem(field, 'must be true or false');
+    return this.problem(rowProblem(field, 'FIELD_NOT_TRUE_OR_FALSE'));
   }
 
   /** Required with a pass, refused with a fail (the trajectory's rule, told here already for a file's rows). */
   certificateNumber(passed: boolean | undefined): string | undefined {
     const value = this.text('certificateNumber', 64, false);
     if (passed === true && value === undefined && !this.problems.some((p) => p.field === 'certificateNumber'))
-      return this.problem('certificateNumber', 'is required with a pass');
+      return this.problem(rowProblem('certificateNumber', 'CERTIFICATE_REQUIRED_WITH_PASS'));
     if (passed === false && value !== undefined)
-      return this.problem('certificateNumber', 'is only given with a pass');
+      return this.problem(rowProblem('certificateNumber', 'CERTIFICATE_ONLY_WITH_PASS'));
     return value;
   }
 
@@ -348,12 +348,14 @@ class RowReader {
       !skills.every((skill) => (NT2_SKILLS as readonly unknown[]).includes(skill)) ||
       new Set(skills).size !== skills.length
     )
-      return this.problem('skills', `must be distinct values of ${NT2_SKILLS.join(', ')}`);
+      return this.problem(
+        rowProblem('skills', 'SKILLS_NOT_DISTINCT_VALUES', { allowed: NT2_SKILLS.join(', ') }),
+      );
     return skills as Nt2Skill[];
   }
 
-  private problem(field: string, reason: string): undefined {
-    this.problems.push({ field, reason });
+  private problem(problem: RowProblem): undefined {
+    this.problems.push(problem);
     return undefined;
   }
 }

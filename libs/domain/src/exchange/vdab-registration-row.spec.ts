@@ -1,3 +1,4 @@
+import { assertWordedByTheirKeys } from './row-problem.fixtures';
 import { calendarDate } from '../time/calendar-date';
 import { composeNationalNumber } from '../newcomer/national-number';
 import { checkRegistrationRow } from './vdab-registration-row';
@@ -67,7 +68,9 @@ describe('a partner registration row', () => {
     [{ ...valid, colour: 'red' }, 'colour', 'is not a documented field'],
     [[1, 2], 'row', 'must be an object with the documented fields'],
   ])('refuses %j naming %s', (raw, field, reason) => {
-    expect(problemsOf(raw)).toEqual([{ field, reason }]);
+    const problems = problemsOf(raw);
+    expect(problems).toEqual([expect.objectContaining({ field, reason })]);
+    assertWordedByTheirKeys(problems);
   });
 
   it('reports every problem of a row and never repeats the national number', () => {

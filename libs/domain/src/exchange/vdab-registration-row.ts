@@ -1,5 +1,6 @@
 import { checkNationalNumber, NationalNumber } from '../newcomer/national-number';
 import { CalendarDate, isCalendarDate } from '../time/calendar-date';
+import { nationalNumberRowProblem, RowProblem, rowProblem } from './row-problem';
 
 /**
  * A registration of a newcomer with a public employment service, as a partner system sends it: VDAB for
@@ -35,12 +36,6 @@ export interface PartnerRegistration {
   partnerDossierId: string;
 }
 
-/** A field that is wrong and why; never repeats the value (it may be a national number). */
-export interface RowProblem {
-  field: string;
-  reason: string;
-}
-
 export type RegistrationRowCheck =
   { valid: true; registration: PartnerRegistration } | { valid: false; problems: RowProblem[] };
 
@@ -54,7 +49,7 @@ export function checkRegistrationRow(raw: unknown, today: CalendarDate): Registr
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     return {
       valid: false,
-      problems: [{ field: 'row', reason: 'must be an object with the documented fields' }],
+      problems: [rowProblem('row', 'ROW_NOT_AN_OBJECT')],
     };
   const record = raw as Record<string, unknown>;
   const problems: RowProblem[] = [];
@@ -63,7 +58,7 @@ export function checkRegistrationRow(raw: unknown, today: CalendarDate): Registr
     const value = record[field];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'string') {
-      problems.push({ field, reason: 'must be text' });
+      problems.push(rowProblem(field, 'FIELD_NOT_TEXT'));
       mistyped.add(field);
       return undefined;
     }
@@ -74,7 +69,7 @@ export function checkRegistrationRow(raw: unknown, today: CalendarDate): Registr
   const unknown = Object.keys(record).filter(
     (key) => !(REGISTRATION_COLUMNS as readonly string[]).includes(key),
   );
-  for (const key of unknown) problems.push({ field: key, reason: 'is not a documented field' });
+  for (const key of unknown) problems.push(rowProblem(key, 'FIELD_NOT_DOCUMENTED'));
 
   const nationalNumberText = text('nationalNumber');
   const trajectoryId = text('trajectoryId');
@@ -86,38 +81,32 @@ export function checkRegistrationRow(raw: unknown, today: CalendarDate): Registr
   if (nationalNumberText !== undefined) {
     const check = checkNationalNumber(nationalNumberText);
     if (check.valid) nationalNumber = check.nationalNumber;
-    else problems.push({ field: 'nationalNumber', reason: check.reason });
+    else problems.push(nationalNumberRowProblem(check.problem));
   }
   if (trajectoryId !== undefined && !UUID.test(trajectoryId))
-    problems.push({ field: 'trajectoryId', reason: 'must be a trajectory id (a UUID)' });
+    problems.push(rowProblem('trajectoryId', 'FIELD_NOT_A_TRAJECTORY_ID'));
   const identified = nationalNumberText !== undefined || trajectoryId !== undefined;
   const identityProblem = problems.some((p) => p.field === 'nationalNumber' || p.field === 'trajectoryId');
   if (!identified && !identityProblem)
-    problems.push({ field: 'nationalNumber', reason: 'a national number or a trajectory id is required' });
+    problems.push(rowProblem('nationalNumber', 'NATIONAL_NUMBER_OR_TRAJECTORY_REQUIRED'));
 
   if (mistyped.has('registeredOn')) {
     // already reported
-  } else if (registeredOnText === undefined) problems.push({ field: 'registeredOn', reason: 'is required' });
-  else if (!isCalendarDate(registeredOnText))
-    problems.push({ field: 'registeredOn', reason: 'must be a date as YYYY-MM-DD' });
-  else if (registeredOnText > today)
-    problems.push({ field: 'registeredOn', reason: 'must not be in the future' });
+  } else if (registeredOnText === undefined) problems.push(rowProblem('registeredOn', 'FIELD_REQUIRED'));
+  else if (!isCalendarDate(registeredOnText)) problems.push(rowProblem('registeredOn', 'FIELD_NOT_A_DATE'));
+  else if (registeredOnText > today) problems.push(rowProblem('registeredOn', 'FIELD_IN_FUTURE'));
 
   if (mistyped.has('office')) {
     // already reported
-  } else if (office === undefined) problems.push({ field: 'office', reason: 'is required' });
+  } else if (office === undefined) problems.push(rowProblem('office', 'FIELD_REQUIRED'));
   else if (office.length > MAX_OFFICE_LENGTH)
-    problems.push({ field: 'office', reason: `must be at most ${MAX_OFFICE_LENGTH} characters` });
+    problems.push(rowProblem('office', 'FIELD_TOO_LONG', { maxLength: MAX_OFFICE_LENGTH }));
 
   if (mistyped.has('partnerDossierId')) {
     // already reported
-  } else if (partnerDossierId === undefined)
-    problems.push({ field: 'partnerDossierId', reason: 'is required' });
+  } else if (partnerDossierId === undefined) problems.push(rowProblem('partnerDossierId', 'FIELD_REQUIRED'));
   else if (partnerDossierId.length > MAX_DOSSIER_ID_LENGTH)
-    problems.push({
-      field: 'partnerDossierId',
-      reason: `must be at most ${MAX_DOSSIER_ID_LENGTH} characters`,
-    });
+    problems.push(rowProblem('partnerDossierId', 'FIELD_TOO_LONG', { maxLength: MAX_DOSSIER_ID_LENGTH }));
 
   if (problems.length) return { valid: false, problems };
   return {

@@ -54,6 +54,8 @@ export interface CaseloadProblemRow {
   outcome: CaseloadRowOutcome;
   fields: string;
   reason: string;
+  /** Each problem with its field, and the key and parameters a reader's language words it from. */
+  problems: RowProblem[];
   trajectoryId: string | null;
 }
 
@@ -176,6 +178,7 @@ export class CaseloadImportStore extends StagedImports<CaseloadRowOutcome> {
       outcome: row.outcome,
       fields: (row.problems ?? []).map((problem) => problem.field).join(' '),
       reason: (row.problems ?? []).map((problem) => problem.reason).join('; '),
+      problems: row.problems ?? [],
       trajectoryId: row.trajectory_id,
     }));
   }

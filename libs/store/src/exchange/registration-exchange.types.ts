@@ -95,6 +95,8 @@ export interface ProblemRowView {
   outcome: RegistrationOutcome;
   fields: string;
   reason: string;
+  /** Each problem with its field, and the key and parameters a reader's language words it from. */
+  problems: RowProblem[];
   nationalNumber: string | null;
   trajectoryId: string | null;
   registeredOn: string | null;

@@ -1,4 +1,4 @@
-import type { RowProblem } from '../../../../../libs/domain/src';
+import { RowProblem, rowProblem } from '../../../../../libs/domain/src';
 import {
   AppendManyResult,
   CaseloadRowOutcome,
@@ -128,17 +128,16 @@ export class BulkOpening {
         this.report({
           rowNumber,
           outcome: 'CONFLICT',
-          problems: [{ field: 'row', reason: 'the trajectory of this row already holds other events' }],
+          problems: [rowProblem('row', 'ROW_STREAM_HOLDS_OTHER_EVENTS')],
         });
       else
         this.report({
           rowNumber,
           outcome: 'REFUSED',
           problems: [
-            {
-              field: result.reason === 'NEWCOMER_HAS_ACTIVE_TRAJECTORY' ? 'nationalNumber' : 'row',
-              reason: result.message,
-            },
+            result.reason === 'NEWCOMER_HAS_ACTIVE_TRAJECTORY'
+              ? { field: 'nationalNumber', reason: result.message, key: result.reason }
+              : { field: 'row', reason: result.message },
           ],
         });
     });
@@ -163,11 +162,8 @@ export class BulkOpening {
       outcome: 'REFUSED',
       problems: [
         repeated
-          ? { field: 'row', reason: `this row repeats row ${earlier.rowNumber}: the same dossier` }
-          : {
-              field: 'nationalNumber',
-              reason: `the newcomer of this row is the newcomer of row ${earlier.rowNumber}: one active trajectory per newcomer`,
-            },
+          ? rowProblem('row', 'ROW_REPEATS_ROW', { row: earlier.rowNumber })
+          : rowProblem('nationalNumber', 'ROW_SAME_NEWCOMER_AS_ROW', { row: earlier.rowNumber }),
       ],
     });
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -7,10 +7,12 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
-import type { CaseloadImportView } from '../../../../../libs/store/src';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CaseloadImportView, CaseloadProblemRow } from '../../../../../libs/store/src';
 import { Allow } from '../../access/access.decorators';
 import { PartnerFileQuery } from '../../exchange/dto/partner-records.dto';
 import { uuidParameter } from '../../exchange/exchange-routes';
@@ -18,7 +20,23 @@ import type { UploadAnswer } from '../../exchange/file-upload';
 import { ApiCommandHeaders, CommandContext, CommandHeaders } from '../../http/command-context';
 import { ErrorBody, ValidationErrorBody } from '../../http/error-bodies';
 import { CASELOAD_COLUMNS } from './caseload-row';
-import { CaseloadImportsService } from './caseload-imports.service';
+import {
+  ApiProblemRows,
+  ProblemRowBody,
+  problemRowsAnswer,
+  ProblemRowsQuery,
+  wantsJsonRows,
+} from '../../exchange/problem-rows';
+import { CASELOAD_PROBLEM_COLUMNS, CaseloadImportsService } from './caseload-imports.service';
+
+/** A problem row of a caseload file: its trajectory, when the row named one. */
+class CaseloadProblemRowBody extends ProblemRowBody {
+  @ApiProperty({ enum: ['INVALID', 'REFUSED', 'CONFLICT'] })
+  declare outcome: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  trajectoryId!: string | null;
+}
 
 /**
  * Bulk opening through the API: an agency that moves onto the system uploads its open caseload (or a burst of
@@ -72,17 +90,28 @@ export class CaseloadImportsController {
 
   @Get(':importId/problems')
   @Allow('caseload.import')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
+  // The answer's type is set by the format asked; the error answers stay problem details (401, 403, 404).
+  @ApiProblemRows(CaseloadProblemRowBody)
   @ApiOperation({
     summary:
-      'Every INVALID, REFUSED and CONFLICT row of a caseload file, as CSV in file order (field and reason)',
+      'Every INVALID, REFUSED and CONFLICT row of a caseload file in file order (field and reason): CSV, or JSON on request',
   })
-  @ApiOkResponse({ content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiBadRequestResponse({
+    type: ValidationErrorBody,
+    description: 'importId is not a UUID, or format is unknown',
+  })
   @ApiNotFoundResponse({ type: ErrorBody, description: "No such import of your agency's" })
-  problems(
+  async problems(
     @Param('importId', uuidParameter('importId')) importId: string,
+    @Query() query: ProblemRowsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
     @CommandHeaders() context: CommandContext,
-  ): Promise<string> {
-    return this.imports.problemsCsv(importId, context);
+  ): Promise<string | { items: readonly CaseloadProblemRow[] }> {
+    return problemRowsAnswer(response, await this.imports.problemRows(importId, context), {
+      columns: CASELOAD_PROBLEM_COLUMNS,
+      filename: `caseload-import-${importId}-problems.csv`,
+      json: wantsJsonRows(query.format, accept),
+    });
   }
 }

@@ -2,19 +2,30 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
-import { CaseloadImportStore, CaseloadImportView, ImportFormat } from '../../../../../libs/store/src';
+import {
+  CaseloadImportStore,
+  CaseloadImportView,
+  CaseloadProblemRow,
+  ImportFormat,
+} from '../../../../../libs/store/src';
 import {
   CaseloadImportInput,
   caseloadImportWorkflowId,
 } from '../../../../../workflows/src/caseload-import.workflow';
 import { caseloadAgencyOf, requireOwnUpload } from '../../access/upload-ownership';
 import { ApiConfig } from '../../config/api-config.service';
-import { toCsv } from '../../http/csv';
 import { CommandContext } from '../../http/command-context';
 import { formatOf, receiveFile, startImportWorkflow, UploadAnswer } from '../../exchange/file-upload';
 import { readCaseloadFile } from './caseload-file';
 
-const PROBLEM_COLUMNS = ['rowNumber', 'outcome', 'fields', 'reason', 'trajectoryId'] as const;
+/** The columns of a caseload file's problem rows, in the CSV's order. */
+export const CASELOAD_PROBLEM_COLUMNS: (keyof CaseloadProblemRow & string)[] = [
+  'rowNumber',
+  'outcome',
+  'fields',
+  'reason',
+  'trajectoryId',
+];
 
 /**
  * An agency's caseload file through the API (bulk opening, issue 7 §2): streamed into staging as it arrives, then
@@ -70,8 +81,9 @@ export class CaseloadImportsService {
     );
   }
 
-  async problemsCsv(importId: string, context: CommandContext): Promise<string> {
+  /** Every problem row of an import of the caller's agency, in file order. */
+  async problemRows(importId: string, context: CommandContext): Promise<CaseloadProblemRow[]> {
     await this.find(importId, context);
-    return toCsv([...PROBLEM_COLUMNS], await this.store.problemRows(importId));
+    return this.store.problemRows(importId);
   }
 }

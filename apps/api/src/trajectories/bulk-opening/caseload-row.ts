@@ -6,6 +6,8 @@ import {
   fold,
   nextDeadlineExpiry,
   RowProblem,
+  rowProblem,
+  rowProblemOfRejection,
 } from '../../../../../libs/domain/src';
 import type { AppendRequest, EventMetadata } from '../../../../../libs/store/src';
 import { ApiValidationPipe, violationsIn } from '../../http/validation-errors';
@@ -76,25 +78,15 @@ export async function checkCaseloadRow(
   }
   if (!dto || problems.length) return { valid: false, problems };
   if (dto.agency !== opener.agency)
-    problems.push({
-      field: 'agency',
-      reason: `agency must be ${opener.agency}: the agency that opens the file`,
-    });
-  if (dto.testDeadlineClock)
-    problems.push({
-      field: 'testDeadlineClock',
-      reason: 'testDeadlineClock is not accepted in a caseload file',
-    });
+    problems.push(rowProblem('agency', 'ROW_AGENCY_NOT_THE_OPENER', { agency: opener.agency }));
+  if (dto.testDeadlineClock) problems.push(rowProblem('testDeadlineClock', 'ROW_TEST_CLOCK_REFUSED'));
   if (problems.length) return { valid: false, problems };
 
   const newcomer = normalisedNationalNumber(dto.nationalNumber);
   const key = openingKey(opener.agency, dossierId as string | undefined, newcomer);
   const trajectoryId = trajectoryIdFor(key);
   const decision = decide(undefined, dto.toCommand(trajectoryId), { now });
-  if (!decision.accepted) {
-    const { field, message } = decision.rejection;
-    return { valid: false, problems: [{ field: field ?? 'row', reason: message }] };
-  }
+  if (!decision.accepted) return { valid: false, problems: [rowProblemOfRejection(decision.rejection)] };
   const metadata: EventMetadata = {
     actor: opener.actor,
     actorRole: opener.actorRole,
@@ -131,12 +123,7 @@ function normalisedNationalNumber(nationalNumber: string): string {
 function dossierProblems(dossierId: unknown): RowProblem[] {
   if (dossierId === undefined) return [];
   if (typeof dossierId !== 'string' || !/\S/.test(dossierId) || dossierId.length > MAX_DOSSIER_ID_LENGTH)
-    return [
-      {
-        field: 'dossierId',
-        reason: `dossierId must be a text of 1 to ${MAX_DOSSIER_ID_LENGTH} characters`,
-      },
-    ];
+    return [rowProblem('dossierId', 'ROW_DOSSIER_ID_INVALID', { maxLength: MAX_DOSSIER_ID_LENGTH })];
   return [];
 }
 
@@ -146,7 +133,7 @@ function withParsedFacts(body: Record<string, unknown>, problems: RowProblem[]):
   try {
     return { ...body, targetGroupFacts: JSON.parse(body.targetGroupFacts) as unknown };
   } catch {
-    problems.push({ field: 'targetGroupFacts', reason: 'targetGroupFacts must be a JSON object' });
+    problems.push(rowProblem('targetGroupFacts', 'ROW_TARGET_GROUP_FACTS_NOT_JSON'));
     const { targetGroupFacts: _unreadable, ...rest } = body;
     return rest;
   }

@@ -1,4 +1,8 @@
-import { toProblemsCsv } from './problems-csv';
+import type { ProblemRowView } from '../../../../libs/store/src';
+import { toCsv } from '../http/csv';
+import { PROBLEM_COLUMNS } from './registration-problem-rows';
+
+const toProblemsCsv = (rows: ProblemRowView[]) => toCsv(PROBLEM_COLUMNS, rows);
 
 describe('the problem rows as CSV', () => {
   it('quotes separators, quotes and line breaks, and defuses spreadsheet formulas', () => {
@@ -8,6 +12,10 @@ describe('the problem rows as CSV', () => {
         outcome: 'INVALID',
         fields: 'office registeredOn',
         reason: 'office: is required; registeredOn: must be a date as YYYY-MM-DD',
+        problems: [
+          { field: 'office', reason: 'is required', key: 'FIELD_REQUIRED' },
+          { field: 'registeredOn', reason: 'must be a date as YYYY-MM-DD', key: 'FIELD_NOT_A_DATE' },
+        ],
         nationalNumber: null,
         trajectoryId: null,
         registeredOn: '12/11/2026',
