@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { POLICY_ACTION_STATUSES } from '../../../../libs/domain/src/policy-plan/policy-action-status';
 import { EXEMPTION_REASON_CODES } from '../../../../libs/domain/src/target-group/exemption-reasons';
+import { CLOSURE_REASONS } from '../../../../libs/domain/src/trajectory/commands';
 import { TARGET_GROUP_RULES } from '../../../../libs/domain/src/target-group/target-group-rules';
 import { PILLAR_REASON_KEYS } from '../../../../libs/domain/src/pillars/applicability';
 import { EVENT_SCHEMA_VERSIONS } from '../../../../libs/domain/src/trajectory/events';
@@ -30,6 +32,8 @@ const literals = new Set(
 const prefixes = [
   ...[...code.matchAll(/`([a-zA-Z][\w.]*\.)\$\{/g)].map((match) => match[1]!),
   ...[...code.matchAll(/label\('([\w.]+\.)'/g)].map((match) => match[1]!),
+  // A prefix kept as a value (a parameter's catalogue in rejectionText): 'closureReason.'.
+  ...[...code.matchAll(/:\s*'([a-zA-Z]\w*\.)'/g)].map((match) => match[1]!),
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
 
@@ -94,6 +98,15 @@ describe('the message catalogues', () => {
         en: true,
       });
     }
+  });
+
+  it("name every closure reason, exemption reason and policy action status a refusal's parameters can hold", () => {
+    const codes = [
+      ...CLOSURE_REASONS.map((reason) => `closureReason.${reason}`),
+      ...EXEMPTION_REASON_CODES.map((reason) => `exemptionReason.${reason}`),
+      ...POLICY_ACTION_STATUSES.map((status) => `policyActionStatus.${status}`),
+    ];
+    expect(codes.filter((key) => !(key in nl) || !(key in en))).toEqual([]);
   });
 
   it('explain every target-group rule the domain can name', () => {

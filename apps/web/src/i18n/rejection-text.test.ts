@@ -44,6 +44,27 @@ describe('rejectionText', () => {
     expect(rejectionText(problemOf(refusal), 'nl', t, label)).toBe('Gemeente mag niet leeg zijn.');
   });
 
+  it('names a closure reason, an exemption reason and a policy action status by their labels, not their codes', () => {
+    const closed = because('TRAJECTORY_CLOSED', {
+      closureReason: 'MOVED_OUT_OF_FLANDERS',
+      closedOn: '2025-06-30',
+    });
+    expect(rejectionText(problemOf(closed), 'nl', t, label)).toBe(
+      'Het traject is afgesloten op 30/06/2025 (verhuisd uit Vlaanderen).',
+    );
+    const exempt = because('EXEMPTION_ALREADY_GRANTED', {
+      grantedOn: '2026-02-03',
+      exemptionReason: 'AGED_65_OR_OLDER',
+    });
+    expect(rejectionText(problemOf(exempt), 'nl', t, label)).toBe(
+      'Er is al een vrijstelling toegekend op 03/02/2026 (65 jaar of ouder).',
+    );
+    const explanation = because('POLICY_ACTION_EXPLANATION_REQUIRED', { actionStatus: 'NOT_STARTED' });
+    expect(rejectionText(problemOf(explanation), 'nl', t, label)).toBe(
+      'Geef een toelichting bij de status nog op te starten.',
+    );
+  });
+
   it("words why a pillar does not apply from its reason's key and parameters", () => {
     const problem = {
       detail: 'the WORK pillar does not apply: not of working age (67 when the contract was signed)',

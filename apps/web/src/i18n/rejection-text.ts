@@ -14,6 +14,9 @@ const NAMED_BY_CATALOGUE: Record<string, string> = {
   deadlineKind: 'deadline.',
   violationKind: 'violation.',
   targetGroup: 'targetGroup.',
+  closureReason: 'closureReason.',
+  exemptionReason: 'exemptionReason.',
+  actionStatus: 'policyActionStatus.',
 };
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
