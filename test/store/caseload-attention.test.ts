@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ATTENTION_GROUPS, attentionOf, AttentionGroup, calendarDate } from '../../libs/domain/src';
-import { CaseloadFilter } from '../../libs/store/src';
+import { CaseloadEntry, CaseloadFilter } from '../../libs/store/src';
 import { useStoreTestDatabase } from './store-test-database';
 import { SCENARIO_NOW, trajectoryScenarios } from './trajectory-fixtures';
 
@@ -145,19 +145,55 @@ describe('the attention groups of a caseload', () => {
     });
   });
 
-  it('reads the whole filtered caseload in the order of its pages, and nothing past the bound it is given', async () => {
-    const whole = (filter: Omit<CaseloadFilter, 'counsellorId'>, atMost: number) =>
-      database.queries.wholeCaseload({ counsellorId, today: TODAY, ...filter }, atMost);
+  it('reads the whole filtered caseload in the order of its pages: its trajectories first, then its rows in chunks', async () => {
+    const whole = async (filter: Omit<CaseloadFilter, 'counsellorId'>, chunkSize?: number) => {
+      const calls: { trajectories?: string[]; rows?: CaseloadEntry[] }[] = [];
+      const count = await database.queries.readWholeCaseload(
+        { counsellorId, today: TODAY, ...filter },
+        {
+          trajectories: async (ids) => void calls.push({ trajectories: [...ids] }),
+          rows: async (entries) => void calls.push({ rows: [...entries] }),
+        },
+        chunkSize,
+      );
+      return { count, calls, rows: calls.flatMap((call) => call.rows ?? []) };
+    };
     const pages = [];
     for (const offset of [0, 4, 8]) pages.push(...(await caseload({ limit: 4, offset })).items);
-    expect(await whole({}, 9)).toEqual(pages);
-    expect(await whole({}, 8)).toBeNull();
-    expect(named((await whole({ attention: 'ON_TRACK', status: 'SUSPENDED' }, 2))!)).toEqual([
+    const inChunks = await whole({}, 4);
+    expect(inChunks.rows).toEqual(pages);
+    expect(inChunks.count).toBe(9);
+    // The trajectories come first, in the rows' order; then chunks of at most four rows.
+    expect(inChunks.calls[0]).toEqual({ trajectories: pages.map((entry) => entry.trajectoryId) });
+    expect(inChunks.calls.slice(1).map((call) => call.rows?.length)).toEqual([4, 4, 1]);
+    expect((await whole({})).rows).toEqual(pages);
+    expect(named((await whole({ attention: 'ON_TRACK', status: 'SUSPENDED' })).rows)).toEqual([
       'suspendedWithContract',
       'suspendedRegistered',
     ]);
-    expect(await whole({ scope: { agencies: ['ATLAS'] } }, 1)).toEqual([]);
+    expect(await whole({ scope: { agencies: ['ATLAS'] } })).toEqual({
+      count: 0,
+      calls: [{ trajectories: [] }],
+      rows: [],
+    });
     await expect(whole({}, 0)).rejects.toThrow(RangeError);
+  });
+
+  it('ends its snapshot and lets go of its connection when the reader fails (a client gone)', async () => {
+    const gone = database.queries.readWholeCaseload(
+      { counsellorId, today: TODAY },
+      {
+        trajectories: async () => undefined,
+        rows: async () => Promise.reject(new Error('the client went away')),
+      },
+      2,
+    );
+    await expect(gone).rejects.toThrow('the client went away');
+    const [{ open }] = await database.dataSource.query(
+      `SELECT count(*)::int AS open FROM pg_stat_activity
+        WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+    );
+    expect(open).toBe(0);
   });
 
   it('refuses a day that is not a date', async () => {

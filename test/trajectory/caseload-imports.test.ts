@@ -129,7 +129,16 @@ describe('caseload files uploaded through the API', () => {
       [6, [{ field: 'nationalNumber', key: undefined, params: undefined }]], // the API's input validation
       [7, [{ field: 'agency', key: 'ROW_AGENCY_NOT_THE_OPENER', params: { agency: 'IN_GENT' } }]],
       [8, [{ field: 'nationalNumber', key: 'ROW_SAME_NEWCOMER_AS_ROW', params: { row: 1 } }]],
-      [9, [{ field: 'registeredOn', key: expect.any(String), params: expect.any(Object) }]],
+      [
+        9,
+        [
+          {
+            field: 'registeredOn',
+            key: 'DATE_IN_FUTURE',
+            params: { field: 'registeredOn', date: daysAgo(-30), today: expect.any(String) },
+          },
+        ],
+      ],
     ]);
     expect(JSON.stringify(keyed.body)).not.toContain(String(good[0].nationalNumber));
     // The report names where and why, never the values sent.

@@ -277,6 +277,14 @@ export interface TrajectoryAccessView {
 }
 
 /** The read side used by the API. */
+/** Who takes a whole caseload as it is read (readWholeCaseload). */
+export interface WholeCaseloadReader {
+  /** Every trajectory of the caseload, in its order, before any row. */
+  trajectories(trajectoryIds: readonly string[]): Promise<void>;
+  /** The next rows, in order. */
+  rows(entries: readonly CaseloadEntry[]): Promise<void>;
+}
+
 export interface TrajectoryQueries {
   /** Null when the trajectory does not exist or lies outside `scope`: the caller cannot tell which. */
   findTrajectory(trajectoryId: string, scope?: ReadScope): Promise<TrajectorySummaryView | null>;
@@ -302,10 +310,12 @@ export interface TrajectoryQueries {
    */
   caseload(filter: CaseloadFilter): Promise<{ items: CaseloadEntry[]; total: number }>;
   /**
-   * The whole caseload of the filter (limit and offset ignored) in the caseload's order, read in one statement; null
-   * when it holds more than `atMost` cases (nothing more is read).
+   * The whole caseload of the filter (limit and offset ignored) in the caseload's order, however large, read in one
+   * snapshot: first its trajectories, in order, to `reader.trajectories` (e.g. for the audit, before anything is
+   * sent), then its rows in that order, `chunkSize` at a time, to `reader.rows`; each waits for the reader. Answers
+   * the number of cases.
    */
-  wholeCaseload(filter: CaseloadFilter, atMost: number): Promise<CaseloadEntry[] | null>;
+  readWholeCaseload(filter: CaseloadFilter, reader: WholeCaseloadReader, chunkSize?: number): Promise<number>;
   /** Trajectories (closed ones last) whose person matches a name or national number, at most `limit` (20). */
   searchTrajectories(filter: TrajectorySearch): Promise<CaseloadItem[]>;
   /** Violation files, the oldest first (the order an officer works a queue), then by violation id. */

@@ -5,11 +5,13 @@ import {
   HttpStatus,
   Injectable,
   NestInterceptor,
+  SetMetadata,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { IncomingHttpHeaders } from 'node:http';
-import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
-import { AuditTrail } from '../../../../libs/store/src/queries/audit-trail';
+import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { AuditTrail, PersonalDataAccess } from '../../../../libs/store/src/queries/audit-trail';
 import type { Principal } from './principal';
 import { isTrajectoryId } from './trajectory-id';
 
@@ -20,7 +22,7 @@ export interface AuditContext {
   outsideCaseload: boolean;
 }
 
-type AuditedRequest = {
+export type AuditedRequest = {
   principal?: Principal;
   audit?: AuditContext;
   method: string;
@@ -36,28 +38,29 @@ type AuditedRequest = {
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
-  constructor(private readonly trail: AuditTrail) {}
+  constructor(
+    private readonly trail: AuditTrail,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuditedRequest>();
     if (!request.principal || !request.audit) return next.handle();
+    // A streaming route records its answer's entry itself; a refusal before it answers is recorded here.
+    const answerRecordedByHandler = this.reflector.get<boolean>(AUDITED_BY_HANDLER, context.getHandler());
     const record = (status: number, body: unknown) =>
-      this.trail.record({
-        actor: request.principal!.subject,
-        actorRole: request.principal!.role,
-        actorOrganisation: request.principal!.organisation,
-        action: request.audit!.action,
-        method: request.method,
-        resource: request.path,
-        trajectoryIds: trajectoriesIn(request.params?.id ?? trajectoryOfViolation(request.params), body),
-        purpose: request.audit!.purpose ?? null,
-        outsideCaseload: request.audit!.outsideCaseload,
-        status,
-        correlationId: headerValue(request.headers['x-request-id']),
-      });
+      this.trail.record(
+        auditEntryOf(
+          request,
+          status,
+          trajectoriesIn(request.params?.id ?? trajectoryOfViolation(request.params), body),
+        ),
+      );
     return next.handle().pipe(
       mergeMap((body) =>
-        from(record(successStatus(context, request.method), body)).pipe(mergeMap(async () => body)),
+        answerRecordedByHandler
+          ? of(body)
+          : from(record(successStatus(context, request.method), body)).pipe(mergeMap(async () => body)),
       ),
       catchError((error: unknown) =>
         from(record(error instanceof HttpException ? error.getStatus() : 500, undefined)).pipe(
@@ -66,6 +69,36 @@ export class AuditInterceptor implements NestInterceptor {
       ),
     );
   }
+}
+
+const AUDITED_BY_HANDLER = 'inburgering:audited-by-handler';
+
+/**
+ * A route that streams its answer records its answer's audit entry itself (auditEntryOf), before the first byte it
+ * sends, since no answer passes through the interceptor to read the persons from. A refusal (an exception) is still
+ * recorded by the interceptor.
+ */
+export const AuditedByHandler = (): MethodDecorator => SetMetadata(AUDITED_BY_HANDLER, true);
+
+/** The audit entry of a request the guard marked for the audit, with the persons it touched. */
+export function auditEntryOf(
+  request: AuditedRequest,
+  status: number,
+  trajectoryIds: readonly string[],
+): PersonalDataAccess {
+  return {
+    actor: request.principal!.subject,
+    actorRole: request.principal!.role,
+    actorOrganisation: request.principal!.organisation,
+    action: request.audit!.action,
+    method: request.method,
+    resource: request.path,
+    trajectoryIds: [...trajectoryIds],
+    purpose: request.audit!.purpose ?? null,
+    outsideCaseload: request.audit!.outsideCaseload,
+    status,
+    correlationId: headerValue(request.headers['x-request-id']),
+  };
 }
 
 /** The persons a request touched; a malformed path id (answered 400) names nobody. */

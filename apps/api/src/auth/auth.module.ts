@@ -31,6 +31,6 @@ import { TokenVerifier } from './token-verifier';
     { provide: APP_INTERCEPTOR, useClass: CsvExportInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AccessService],
+  exports: [AccessService, AuditTrail],
 })
 export class AuthModule {}

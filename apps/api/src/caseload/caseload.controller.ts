@@ -1,15 +1,20 @@
-import { Controller, Get, Headers, Query } from '@nestjs/common';
-import type { IncomingHttpHeaders } from 'node:http';
+import { Controller, Get, Headers, Logger, Query, Req, Res } from '@nestjs/common';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import {
   ApiBadRequestResponse,
+  ApiExtraModels,
   ApiHeader,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
+import { AuditedByHandler, AuditedRequest } from '../access/audit.interceptor';
+import { wantsCsv } from '../http/csv';
+import { CaseloadExport } from './caseload-export';
 import { ListExport } from '../http/csv-export';
-import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
-import { CaseloadPage, CaseloadService, TrajectorySearchHit, WHOLE_CASELOAD_MAX } from './caseload.service';
+import { ValidationErrorBody } from '../http/error-bodies';
+import { CaseloadPage, CaseloadService, TrajectorySearchHit } from './caseload.service';
 import { CaseloadQuery, WholeCaseloadQuery } from './dto/caseload.query';
 import { TrajectorySearchQuery } from './dto/trajectory-search.query';
 import { AUDIT_PURPOSE_HEADER, auditPurposeFrom } from '../access/audit-purpose';
@@ -20,14 +25,18 @@ import {
   TrajectorySearchResponse,
   WholeCaseloadResponse,
 } from './views/caseload.view';
-import type { CaseloadEntry } from '../../../../libs/store/src/read-models.types';
 import { Allow, CallerScope } from '../access/access.decorators';
 import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
 
 @ApiTags('caseload')
 @Controller('caseload')
 export class CaseloadController {
-  constructor(private readonly caseload: CaseloadService) {}
+  private readonly logger = new Logger(CaseloadController.name);
+
+  constructor(
+    private readonly caseload: CaseloadService,
+    private readonly wholeCaseload: CaseloadExport,
+  ) {}
 
   @Get()
   @Allow('caseload.list')
@@ -53,32 +62,45 @@ export class CaseloadController {
 
   @Get('export')
   @Allow('caseload.list')
+  @AuditedByHandler()
   @ApiOperation({
     summary: 'A whole caseload in one answer, for a spreadsheet: the same filters and order as its pages',
     description:
-      'Every case that passes the filters (what GET /caseload pages through), read in one statement so that no ' +
-      `case moves between pages while it is read; at most ${WHOLE_CASELOAD_MAX} cases (else 422). CSV with ` +
-      'format=csv or Accept: text/csv. The audit trail records every trajectory in the answer.',
+      'Every case that passes the filters (what GET /caseload pages through), however many, read in one snapshot so ' +
+      'that no case moves between pages while it is read, and sent as it is read. CSV with format=csv or Accept: ' +
+      'text/csv. The audit trail records every trajectory in the answer before the first byte is sent.',
   })
-  @ListExport({
-    type: WholeCaseloadResponse,
-    filename: 'caseload',
-    columns: CASELOAD_CSV_COLUMNS,
+  @ApiOkResponse({
+    description: 'The whole caseload (JSON: total first, then the items in order), or the same as CSV',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(WholeCaseloadResponse) } },
+      'text/csv': {
+        schema: { type: 'string', description: 'RFC 4180, a header row and one row per case' },
+        example: `${CASELOAD_CSV_COLUMNS.join(',')}\r\n`,
+      },
+    },
   })
+  @ApiExtraModels(WholeCaseloadResponse)
   @ApiBadRequestResponse({
     type: ValidationErrorBody,
     description:
       'A filter (agency, counsellorId, attention, status) is malformed, or neither counsellorId nor agency is given',
   })
-  @ApiUnprocessableEntityResponse({
-    type: ErrorBody,
-    description: `The caseload holds more than ${WHOLE_CASELOAD_MAX} cases: narrow the filters`,
-  })
-  whole(
+  async whole(
     @Query() query: WholeCaseloadQuery,
     @CallerScope() scope: ReadScope,
-  ): Promise<{ items: CaseloadEntry[]; total: number }> {
-    return this.caseload.whole(query, scope);
+    @Req() request: AuditedRequest & IncomingMessage,
+    @Res() response: ServerResponse,
+  ): Promise<void> {
+    const format = wantsCsv(query.format, request.headers.accept) ? 'csv' : 'json';
+    try {
+      await this.wholeCaseload.write(query, scope, format, request, response);
+    } catch (error) {
+      // Before the answer began, a failure is problem details as anywhere; after, it can only cut the answer short.
+      if (!response.headersSent) throw error;
+      this.logger.error(`the caseload export stopped: ${(error as Error).message}`);
+      response.destroy();
+    }
   }
 
   @Get('search')

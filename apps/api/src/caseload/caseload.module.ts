@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '../read-models/read-models.module';
+import { CaseloadExport } from './caseload-export';
 import { CaseloadController } from './caseload.controller';
 import { CaseloadService } from './caseload.service';
 
@@ -7,6 +8,6 @@ import { CaseloadService } from './caseload.service';
 @Module({
   imports: [ReadModelsModule],
   controllers: [CaseloadController],
-  providers: [CaseloadService],
+  providers: [CaseloadService, CaseloadExport],
 })
 export class CaseloadModule {}

@@ -4,15 +4,25 @@
  * Numbers stay numbers (-3 is -3); text starting with =, +, -, @, a tab or a carriage return would be a formula in
  * a spreadsheet and is neutralised with a leading ' (OWASP, CSV injection).
  */
-export function toCsv<Row extends object>(
-  columns: readonly ((keyof Row & string) | `${keyof Row & string}.${string}`)[],
-  rows: readonly Row[],
-): string {
-  const lines = [
-    columns.join(','),
-    ...rows.map((row) => columns.map((column) => csvField(valueAt(row, column))).join(',')),
-  ];
-  return `${lines.join('\r\n')}\r\n`;
+export function toCsv<Row extends object>(columns: CsvColumns<Row>, rows: readonly Row[]): string {
+  return csvHeader(columns) + csvLines(columns, rows);
+}
+
+/** Columns of a CSV of `Row`: its keys, or a nested value's path (`nextDeadline.dueOn`). */
+export type CsvColumns<Row extends object> = readonly (
+  (keyof Row & string) | `${keyof Row & string}.${string}`
+)[];
+
+/** A CSV's header row, with its line end: what a CSV written a part at a time begins with. */
+export function csvHeader(columns: readonly string[]): string {
+  return `${columns.join(',')}\r\n`;
+}
+
+/** Rows of a CSV, each with its line end (toCsv's rows, for a CSV written a part at a time). */
+export function csvLines<Row extends object>(columns: CsvColumns<Row>, rows: readonly Row[]): string {
+  return rows
+    .map((row) => `${columns.map((column) => csvField(valueAt(row, column))).join(',')}\r\n`)
+    .join('');
 }
 
 export function csvField(value: unknown): string {

@@ -51,11 +51,6 @@ export const PROBLEM_TYPES = {
     type: `${TYPE_PREFIX}service-unavailable`,
     title: 'A service the API depends on did not answer in time',
   },
-  /** A whole list asked in one answer holds more rows than one answer gives; extension `limit`: how many it gives. */
-  listTooLarge: {
-    type: `${TYPE_PREFIX}list-too-large`,
-    title: 'The list holds more rows than one answer gives',
-  },
 } as const;
 
 export const REJECTION_PROBLEM_TYPES: Record<string, { type: string; title: string }> = {

@@ -9,8 +9,6 @@ export interface Problem {
   code?: string;
   field?: string;
   errors?: { field: string; detail: string }[];
-  /** Extension of a list too large for one answer: the most rows one answer gives. */
-  limit?: number;
   /** Extensions of a refused command: which of the domain's reasons, and its parameters (rejectionText words them). */
   reason?: string;
   params?: Record<string, string | number>;

@@ -34,23 +34,13 @@ export function Loading() {
   );
 }
 
-const LIST_TOO_LARGE = 'urn:inburgering:problem:list-too-large';
-
 type Label = (prefix: string, value: string | null | undefined) => string;
 
 /**
- * Problems the app words itself, in the user's language; any other shows the API's detail. A list too large for one
- * answer says how to narrow it; a refused command gives the domain's reason (rejectionText).
+ * Problems the app words itself, in the user's language; any other shows the API's detail. A refused command gives
+ * the domain's reason (rejectionText).
  */
 function errorText(error: Error, t: Translate, language: Language, label: Label): string {
-  if (
-    error instanceof ApiError &&
-    error.problem.type === LIST_TOO_LARGE &&
-    error.problem.limit !== undefined
-  ) {
-    const limit = new Intl.NumberFormat(language === 'nl' ? 'nl-BE' : 'en-GB').format(error.problem.limit);
-    return t('problem.listTooLarge', { limit });
-  }
   const refused = error instanceof ApiError ? rejectionText(error.problem, language, t, label) : undefined;
   return refused ? t('form.rejected', { detail: refused }) : t('app.error', { detail: error.message });
 }

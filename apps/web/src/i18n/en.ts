@@ -14,8 +14,6 @@ export const en: Record<MessageKey, string> = {
   'app.cancel': 'Cancel',
   'app.save': 'Save',
   'app.exportCsv': 'Export as CSV',
-  'problem.listTooLarge':
-    'The list holds more than {limit} cases, more than one export holds. Narrow it by attention, status or counsellor.',
   'app.noAccess': 'Your role has no access to this page.',
   'nav.label': 'Main menu',
   'nav.caseload': 'My caseload',

@@ -12,8 +12,6 @@ export const nl = {
   'app.cancel': 'Annuleren',
   'app.save': 'Opslaan',
   'app.exportCsv': 'Exporteren als CSV',
-  'problem.listTooLarge':
-    'De lijst telt meer dan {limit} dossiers, meer dan één export bevat. Filter op aandacht, status of trajectbegeleider.',
   'app.noAccess': 'Uw rol heeft geen toegang tot deze pagina.',
   'nav.label': 'Hoofdmenu',
   'nav.caseload': 'Mijn dossiers',

@@ -179,29 +179,4 @@ describe('the caseload page', () => {
     ]);
     expect(asked).toHaveLength(2);
   });
-
-  it('says in the user’s language how to narrow a list too large for one export', async () => {
-    const englishDetail = 'This caseload holds more than 50000 cases, more than one export answers';
-    renderCaseload({
-      exportAnswer: () =>
-        Response.json(
-          {
-            type: 'urn:inburgering:problem:list-too-large',
-            title: 'The list holds more rows than one answer gives',
-            status: 422,
-            detail: englishDetail,
-            limit: 50_000,
-          },
-          { status: 422, headers: { 'content-type': 'application/problem+json' } },
-        ),
-    });
-    const user = userEvent.setup();
-    await screen.findByText('Dossiers: 125');
-    await user.click(screen.getByRole('button', { name: 'Exporteren als CSV' }));
-    const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toBe(
-      'De lijst telt meer dan 50.000 dossiers, meer dan één export bevat. Filter op aandacht, status of trajectbegeleider.',
-    );
-    expect(alert.textContent).not.toContain(englishDetail);
-  });
 });

@@ -28,6 +28,7 @@ import type {
   TrajectorySummaryView,
   ViolationFilter,
   ViolationListItem,
+  WholeCaseloadReader,
 } from '../read-models.types';
 import { attentionGroupOfRank, attentionRank, attentionSlices } from './caseload-attention';
 import { countedTotal } from './list-counts';
@@ -304,16 +305,49 @@ export class TypeOrmTrajectoryQueries implements TrajectoryQueries {
     return { items: rows.map(toCaseloadEntry), total };
   }
 
-  async wholeCaseload(filter: CaseloadFilter, atMost: number): Promise<CaseloadEntry[] | null> {
-    if (!Number.isInteger(atMost) || atMost < 1)
-      throw new RangeError(`atMost must be an integer >= 1, got ${atMost}`);
-    const { where, sliced, parameters, bind } = caseloadSlices(filter);
-    const reach = bind(atMost + 1);
-    const rows = await this.dataSource.query<CaseloadSliceRow[]>(
-      `${caseloadUnion(where, sliced, reach)} LIMIT ${reach}`,
-      parameters,
-    );
-    return rows.length > atMost ? null : rows.map(toCaseloadEntry);
+  async readWholeCaseload(
+    filter: CaseloadFilter,
+    reader: WholeCaseloadReader,
+    chunkSize = WHOLE_CASELOAD_CHUNK,
+  ): Promise<number> {
+    if (!Number.isInteger(chunkSize) || chunkSize < 1)
+      throw new RangeError(`chunkSize must be an integer >= 1, got ${chunkSize}`);
+    const { where, sliced, parameters } = caseloadSlices(filter);
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      // One snapshot for the order and the rows: a case that moves or closes meanwhile is read as it was.
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // The order on the index's columns alone, as a page finds its place; then the rows, a chunk at a time.
+      const order: CaseloadOrderRow[] = await runner.query(
+        caseloadUnion(where, sliced, 'ALL', CASELOAD_ORDER_COLUMNS),
+        parameters,
+      );
+      await reader.trajectories(order.map((row) => row.trajectory_id));
+      for (let start = 0; start < order.length; start += chunkSize) {
+        const chunk = order.slice(start, start + chunkSize);
+        const rows: CaseloadRow[] = await runner.query(
+          `SELECT ${CASELOAD_COLUMNS} FROM trajectory_summaries summary WHERE summary.trajectory_id = ANY($1::text[])`,
+          [chunk.map((row) => row.trajectory_id)],
+        );
+        const byId = new Map(rows.map((row) => [row.trajectory_id, row]));
+        await reader.rows(
+          chunk.map((place) =>
+            toCaseloadEntry({
+              ...byId.get(place.trajectory_id)!,
+              attention_group_rank: place.attention_group_rank,
+            }),
+          ),
+        );
+      }
+      await runner.query('COMMIT');
+      return order.length;
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   /**
@@ -412,6 +446,15 @@ const CASELOAD_COLUMNS = `summary.trajectory_id, summary.given_name, summary.fam
   summary.open_violations`;
 
 type CaseloadSliceRow = CaseloadRow & { attention_group_rank: number };
+
+/** A case's place in its caseload's order (CASELOAD_ORDER_COLUMNS and its attention group). */
+interface CaseloadOrderRow {
+  trajectory_id: string;
+  attention_group_rank: number;
+}
+
+/** Rows of a whole caseload read and handed on at a time: bounds what an export holds besides the order. */
+const WHOLE_CASELOAD_CHUNK = 2_000;
 
 /**
  * A caseload's filter as SQL: the conditions every row meets and, per attention group asked for, its slices

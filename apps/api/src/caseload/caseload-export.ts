@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { calendarDateAt } from '../../../../libs/domain/src';
+import { AuditTrail } from '../../../../libs/store/src/queries/audit-trail';
+import type { ReadScope } from '../../../../libs/store/src/queries/read-scope';
+import type { TrajectoryQueries } from '../../../../libs/store/src/read-models.types';
+import { AuditedRequest, auditEntryOf } from '../access/audit.interceptor';
+import { csvHeader, csvLines } from '../http/csv';
+import { StreamedAnswer } from '../http/streamed-answer';
+import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
+import { caseloadFilterOf, WholeCaseloadQuery } from './dto/caseload.query';
+import { CASELOAD_CSV_COLUMNS } from './views/caseload.view';
+
+/**
+ * A whole caseload as one answer, however large (an agency's 77,562 open cases in the simulated year): read in one
+ * snapshot and written as it is read, CSV or JSON, so that the API holds a chunk of rows at a time. The audit entry,
+ * with every trajectory of the answer, is stored before the first byte leaves.
+ */
+@Injectable()
+export class CaseloadExport {
+  constructor(
+    @Inject(TRAJECTORY_QUERIES) private readonly queries: TrajectoryQueries,
+    private readonly trail: AuditTrail,
+  ) {}
+
+  async write(
+    query: WholeCaseloadQuery,
+    scope: ReadScope,
+    format: 'csv' | 'json',
+    request: AuditedRequest,
+    response: ServerResponse,
+  ): Promise<void> {
+    const filter = { ...caseloadFilterOf(query), scope, today: calendarDateAt(Date.now()) };
+    const answer = new StreamedAnswer(response);
+    let written = 0;
+    await this.queries.readWholeCaseload(filter, {
+      trajectories: async (trajectoryIds) => {
+        await this.trail.record(auditEntryOf(request, 200, trajectoryIds));
+        if (format === 'csv') {
+          answer.begin('text/csv; charset=utf-8', 'caseload.csv');
+          await answer.write(csvHeader(CASELOAD_CSV_COLUMNS));
+        } else {
+          answer.begin('application/json; charset=utf-8');
+          await answer.write(`{"total":${trajectoryIds.length},"items":[`);
+        }
+      },
+      rows: async (entries) => {
+        if (format === 'csv') await answer.write(csvLines(CASELOAD_CSV_COLUMNS, entries));
+        else
+          await answer.write(
+            `${written ? ',' : ''}${entries.map((entry) => JSON.stringify(entry)).join(',')}`,
+          );
+        written += entries.length;
+      },
+    });
+    answer.end(format === 'csv' ? '' : ']}');
+  }
+}
