@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { RowProblem } from '../../libs/domain/src';
 import { uniqueIdentity } from '../support/unique-identities';
 import { daysAgo, thirdCountryNewcomerFacts } from '../support/newcomers';
 import { eventually } from '../support/eventually';
@@ -255,6 +256,35 @@ describe('the records of municipalities and test centres', () => {
     ]);
     expect(reported[0]).toMatchObject({ organisation: 'Vzw De Buurt; Gent', hours: '12' });
     expect(reported[0].reason).toMatch(/other hours or feedback/);
+    // As JSON, each problem keyed: the row's reading, the prior record, no trajectory, the trajectory's rules.
+    const keyed = await system
+      .http(COORDINATOR)
+      .get(`/${path}/${importId}/problems`)
+      .query({ format: 'json' })
+      .expect(200);
+    expect(
+      Object.fromEntries(
+        (keyed.body.items as { rowNumber: number; problems: RowProblem[] }[]).map(
+          ({ rowNumber, problems }) => [rowNumber, problems.map(({ field, key }) => `${field} ${key}`)],
+        ),
+      ),
+    ).toEqual({
+      4: ['row RECORD_ACTIVITY_OTHER_HOURS'],
+      5: ['row RECORD_NO_TRAJECTORY_IN_SCOPE'],
+      6: ['row RECORD_NO_TRAJECTORY_IN_SCOPE'],
+      7: ['kind FIELD_NOT_ONE_OF'],
+      8: ['hours FIELD_NOT_HOURS'],
+      9: ['startedOn FIELD_NOT_A_DATE'],
+      10: ['organisation FIELD_REQUIRED'],
+      11: ['nationalNumber ROW_NATIONAL_NUMBER_CHECKSUM_MISMATCH'],
+      12: ['endedOn PARTICIPATION_ACTIVITY_ENDS_BEFORE_START'],
+      13: ['row ROW_FIELD_COUNT'],
+      14: ['hours PARTICIPATION_HOURS_OUT_OF_RANGE'],
+    });
+    // The row's own values are the partner's to correct; its problems never repeat them.
+    expect(
+      JSON.stringify(keyed.body.items.map((row: { problems: RowProblem[] }) => row.problems)),
+    ).not.toContain(badChecksum);
 
     // Another municipality's coordinator (here: a test centre) does not see the import.
     await system.http(TEST_CENTRE).get(`/${path}/${importId}`).expect(403);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -8,14 +8,17 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   COURSE_RECORD_COLUMNS,
   COURSE_RECORD_KINDS,
   PARTICIPATION_ACTIVITY_COLUMNS,
+  PartnerFileKind,
 } from '../../../../libs/domain/src';
 import type { PartnerImportView } from '../../../../libs/store/src';
 import { Allow } from '../access/access.decorators';
@@ -24,6 +27,13 @@ import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { PartnerFileQuery } from './dto/partner-records.dto';
 import { uuidParameter } from './exchange-routes';
 import { PartnerRecordAnswer, PartnerRecordsService } from './partner-records.service';
+import {
+  ApiProblemRows,
+  ProblemRowBody,
+  problemRowsAnswer,
+  ProblemRowsQuery,
+  wantsJsonRows,
+} from './problem-rows';
 import type { UploadAnswer } from './file-upload';
 
 const FILE_FORMAT =
@@ -37,6 +47,18 @@ const FILE_FORMAT =
  * singly and as files. A municipality reaches only newcomers living in it, a test centre only learners referred
  * to or enrolled with it (the access policy's scopes, applied in SQL when matching).
  */
+/** A problem row of a partner's file: the row's received values follow, under the file's own columns. */
+class PartnerProblemRowBody extends ProblemRowBody {
+  @ApiProperty({ enum: ['CONFLICT', 'UNMATCHED', 'INVALID'] })
+  declare outcome: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  nationalNumber!: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  trajectoryId!: string | null;
+}
+
 @ApiTags('partner exchange')
 @Controller()
 export class PartnerRecordsController {
@@ -162,29 +184,64 @@ export class PartnerRecordsController {
 
   @Get('participation-activity-imports/:importId/problems')
   @Allow('participation.submit')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
+  // The answer's type is set by the format asked; the error answers stay problem details (401, 403, 404).
+  @ApiProblemRows(PartnerProblemRowBody)
   @ApiOperation({
-    summary: 'Every CONFLICT, UNMATCHED and INVALID row of an activity file, as CSV, in file order',
+    summary:
+      'Every CONFLICT, UNMATCHED and INVALID row of an activity file, in file order: CSV, or JSON on request',
   })
-  @ApiOkResponse({ content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiBadRequestResponse({
+    type: ValidationErrorBody,
+    description: 'importId is not a UUID, or format is unknown',
+  })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such import of yours' })
   activityProblems(
     @Param('importId', uuidParameter('importId')) importId: string,
+    @Query() query: ProblemRowsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
     @CommandHeaders() context: CommandContext,
-  ): Promise<string> {
-    return this.records.problemsCsv('PARTICIPATION_ACTIVITIES', importId, context);
+  ): Promise<string | { items: readonly Record<string, unknown>[] }> {
+    return this.problems('PARTICIPATION_ACTIVITIES', importId, { query, accept, response, context });
   }
 
   @Get('course-record-imports/:importId/problems')
   @Allow('courses.submit')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
-  @ApiOperation({ summary: 'Every CONFLICT, UNMATCHED and INVALID row of a course-record file, as CSV' })
-  @ApiOkResponse({ content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiProblemRows(PartnerProblemRowBody)
+  @ApiOperation({
+    summary:
+      'Every CONFLICT, UNMATCHED and INVALID row of a course-record file, in file order: CSV, or JSON on request',
+  })
+  @ApiBadRequestResponse({
+    type: ValidationErrorBody,
+    description: 'importId is not a UUID, or format is unknown',
+  })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'No such import of yours' })
   courseRecordProblems(
     @Param('importId', uuidParameter('importId')) importId: string,
+    @Query() query: ProblemRowsQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: ServerResponse,
     @CommandHeaders() context: CommandContext,
-  ): Promise<string> {
-    return this.records.problemsCsv('COURSE_RECORDS', importId, context);
+  ): Promise<string | { items: readonly Record<string, unknown>[] }> {
+    return this.problems('COURSE_RECORDS', importId, { query, accept, response, context });
+  }
+
+  private async problems(
+    kind: PartnerFileKind,
+    importId: string,
+    asked: {
+      query: ProblemRowsQuery;
+      accept: string | undefined;
+      response: ServerResponse;
+      context: CommandContext;
+    },
+  ): Promise<string | { items: readonly Record<string, unknown>[] }> {
+    const { columns, rows } = await this.records.problemRows(kind, importId, asked.context);
+    return problemRowsAnswer(asked.response, rows, {
+      columns,
+      filename: `${kind === 'COURSE_RECORDS' ? 'course-record' : 'participation-activity'}-import-${importId}-problems.csv`,
+      json: wantsJsonRows(asked.query.format, asked.accept),
+    });
   }
 }

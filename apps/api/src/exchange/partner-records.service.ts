@@ -33,7 +33,6 @@ import { requireOwnUpload } from '../access/upload-ownership';
 import { ApiConfig } from '../config/api-config.service';
 import { CommandContext } from '../http/command-context';
 import { badRequest } from '../http/validation-errors';
-import { toCsv } from '../http/csv';
 import { FileColumns, FileRecord, readPartnerFile } from './registration-file.parser';
 import { formatOf, receiveFile, startImportWorkflow, UploadAnswer } from './file-upload';
 
@@ -94,7 +93,7 @@ export class PartnerRecordsService {
           statusCode: 409,
           error: 'Conflict',
           code: 'INVALID_STATE',
-          message: result.reason,
+          message: result.problem!.reason,
           trajectoryId: result.trajectoryId,
         });
       case 'INVALID':
@@ -102,8 +101,8 @@ export class PartnerRecordsService {
           statusCode: 422,
           error: 'Unprocessable Entity',
           code: 'RULE_VIOLATION',
-          ...(result.field ? { field: result.field } : {}),
-          message: result.reason,
+          field: result.problem!.field,
+          message: result.problem!.reason,
         });
     }
   }
@@ -151,14 +150,22 @@ export class PartnerRecordsService {
     );
   }
 
-  async problemsCsv(kind: PartnerFileKind, importId: string, context: CommandContext): Promise<string> {
+  /**
+   * Every problem row of an import of the caller's, in file order, with the row's received values (the national
+   * number apart) under their columns; `columns` names them all, in the CSV's order.
+   */
+  async problemRows(
+    kind: PartnerFileKind,
+    importId: string,
+    context: CommandContext,
+  ): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
     await this.find(kind, importId, context);
     const received = PARTNER_FILE_COLUMNS[kind].columns.filter((column) => column !== 'nationalNumber');
     const rows = (await this.store.problemRows(importId)).map(({ received: fields, ...row }) => ({
       ...row,
       ...Object.fromEntries(received.map((column) => [column, fields?.[column] ?? null])),
     }));
-    return toCsv<Record<string, unknown>>([...PROBLEM_COLUMNS, ...received], rows);
+    return { columns: [...PROBLEM_COLUMNS, ...received], rows };
   }
 }
 

@@ -5,6 +5,8 @@ import {
   PartnerRecordCommand,
   PartnerRecordOutcome,
   priorRecord,
+  RowProblem,
+  rowProblem,
 } from '../../../../libs/domain/src';
 import type { PartnerRecordImportStore, PartnerRecordTarget } from '../../../../libs/store/src';
 import {
@@ -24,9 +26,8 @@ import type { LinkContext } from './registration-linker';
 export interface ApplyResult {
   outcome: Exclude<PartnerRecordOutcome, 'INVALID'> | 'INVALID';
   trajectoryId: string | null;
-  reason: string | null;
-  /** INVALID: the field the trajectory's rules refused. */
-  field: string | null;
+  /** Why a record was not applied: an INVALID one names the field the trajectory's rules refused, others the row. */
+  problem: RowProblem | null;
   /** APPLIED: the events written. */
   events: string[];
 }
@@ -71,8 +72,7 @@ export class PartnerRecordApplier {
       return {
         outcome: ours ? 'APPLIED' : 'ALREADY_APPLIED',
         trajectoryId: target.trajectoryId,
-        reason: null,
-        field: null,
+        problem: null,
         events: [],
       };
     }
@@ -80,8 +80,7 @@ export class PartnerRecordApplier {
       return {
         outcome: 'CONFLICT',
         trajectoryId: target.trajectoryId,
-        reason: prior.reason,
-        field: null,
+        problem: prior.problem,
         events: [],
       };
     try {
@@ -105,8 +104,7 @@ export class PartnerRecordApplier {
       return {
         outcome: 'APPLIED',
         trajectoryId: target.trajectoryId,
-        reason: null,
-        field: null,
+        problem: null,
         events: result.events,
       };
     } catch (error) {
@@ -114,8 +112,8 @@ export class PartnerRecordApplier {
       const rejection =
         error instanceof WorkflowUpdateFailedError ? rejectionOfFailure(error.cause) : undefined;
       if (!rejection) throw error;
-      const { outcome, field, reason } = outcomeOfRejection(rejection);
-      return { outcome, trajectoryId: target.trajectoryId, reason, field, events: [] };
+      const { outcome, problem } = outcomeOfRejection(rejection);
+      return { outcome, trajectoryId: target.trajectoryId, problem, events: [] };
     }
   }
 }
@@ -124,10 +122,7 @@ function unmatched(trajectoryId: string | null): ApplyResult {
   return {
     outcome: 'UNMATCHED',
     trajectoryId,
-    reason: trajectoryId
-      ? 'the trajectory is closed'
-      : 'no open trajectory for this newcomer within your scope',
-    field: null,
+    problem: rowProblem('row', trajectoryId ? 'RECORD_TRAJECTORY_CLOSED' : 'RECORD_NO_TRAJECTORY_IN_SCOPE'),
     events: [],
   };
 }

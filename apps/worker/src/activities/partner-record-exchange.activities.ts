@@ -79,8 +79,7 @@ export class PartnerRecordExchangeActivitiesService implements PartnerRecordExch
     return {
       rowNumber: row.rowNumber,
       outcome: result.outcome,
-      reason: result.reason,
-      field: result.field,
+      problem: result.problem,
       trajectoryId: result.trajectoryId,
     };
   }

@@ -1,6 +1,7 @@
 import type { Rejection } from '../trajectory/rejection';
 import type { TrajectoryState } from '../trajectory/state';
 import type { PartnerRecordCommand } from './partner-record-row';
+import { RowProblem, rowProblem, rowProblemOfRejection } from './row-problem';
 
 /**
  * What happens to one partner record (a row of a municipality's or test centre's file, or a single request).
@@ -21,7 +22,7 @@ export const PARTNER_RECORD_OUTCOMES = [
 ] as const;
 export type PartnerRecordOutcome = (typeof PARTNER_RECORD_OUTCOMES)[number];
 
-export type PriorRecord = { found: 'NONE' } | { found: 'SAME' } | { found: 'OTHER'; reason: string };
+export type PriorRecord = { found: 'NONE' } | { found: 'SAME' } | { found: 'OTHER'; problem: RowProblem };
 
 /**
  * Whether the trajectory already holds this record: the same fact (same activity, enrolment, period or test)
@@ -44,7 +45,7 @@ export function priorRecord(command: PartnerRecordCommand, state: TrajectoryStat
           a.hours === command.hours &&
           (a.participantFeedback ?? '') === (command.participantFeedback ?? '') &&
           (a.organisationFeedback ?? '') === (command.organisationFeedback ?? ''),
-        'the activity was logged before with other hours or feedback',
+        'RECORD_ACTIVITY_OTHER_HOURS',
       );
     case 'EnrolInMoCourse':
       return compare(
@@ -52,7 +53,7 @@ export function priorRecord(command: PartnerRecordCommand, state: TrajectoryStat
           (e) => e.provider === command.provider && e.enrolledOn === command.enrolledOn,
         ),
         (e) => e.language === command.language,
-        'the enrolment was recorded before with another language',
+        'RECORD_ENROLMENT_OTHER_LANGUAGE',
       );
     case 'EnrolInNt2Course':
       return compare(
@@ -63,7 +64,7 @@ export function priorRecord(command: PartnerRecordCommand, state: TrajectoryStat
             e.enrolledOn === command.enrolledOn,
         ),
         (e) => e.level === command.level,
-        'the enrolment was recorded before with another level',
+        'RECORD_ENROLMENT_OTHER_LEVEL',
       );
     case 'RecordAttendance':
       return compare(
@@ -71,7 +72,7 @@ export function priorRecord(command: PartnerRecordCommand, state: TrajectoryStat
           (a) => a.periodFrom === command.periodFrom && a.periodTo === command.periodTo,
         ),
         (a) => a.hoursScheduled === command.hoursScheduled && a.hoursAttended === command.hoursAttended,
-        'the attendance of this period was recorded before with other hours',
+        'RECORD_ATTENDANCE_OTHER_HOURS',
       );
     case 'RecordMoTestResult':
       return compare(
@@ -79,7 +80,7 @@ export function priorRecord(command: PartnerRecordCommand, state: TrajectoryStat
         (t) =>
           t.passed === command.passed &&
           (t.certificateNumber ?? null) === (command.certificateNumber ?? null),
-        'a result of the test on this date was recorded before with another outcome or certificate',
+        'RECORD_MO_RESULT_OTHER',
       );
     case 'RecordNt2TestResult':
       return compare(
@@ -88,14 +89,22 @@ export function priorRecord(command: PartnerRecordCommand, state: TrajectoryStat
           t.passed === command.passed &&
           (t.certificateNumber ?? null) === (command.certificateNumber ?? null) &&
           sameSkills(t.skills, command.skills),
-        'a result of the test at this level on this date was recorded before with another outcome or certificate',
+        'RECORD_NT2_RESULT_OTHER',
       );
   }
 }
 
-function compare<T>(found: T | undefined, same: (found: T) => boolean, reason: string): PriorRecord {
+type OtherRecord =
+  | 'RECORD_ACTIVITY_OTHER_HOURS'
+  | 'RECORD_ENROLMENT_OTHER_LANGUAGE'
+  | 'RECORD_ENROLMENT_OTHER_LEVEL'
+  | 'RECORD_ATTENDANCE_OTHER_HOURS'
+  | 'RECORD_MO_RESULT_OTHER'
+  | 'RECORD_NT2_RESULT_OTHER';
+
+function compare<T>(found: T | undefined, same: (found: T) => boolean, other: OtherRecord): PriorRecord {
   if (found === undefined) return { found: 'NONE' };
-  return same(found) ? { found: 'SAME' } : { found: 'OTHER', reason };
+  return same(found) ? { found: 'SAME' } : { found: 'OTHER', problem: rowProblem('row', other) };
 }
 
 function sameSkills(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
@@ -109,10 +118,9 @@ function sameSkills(a: readonly string[] | undefined, b: readonly string[] | und
  */
 export function outcomeOfRejection(rejection: Rejection): {
   outcome: 'INVALID' | 'CONFLICT';
-  field: string | null;
-  reason: string;
+  problem: RowProblem;
 } {
-  if (rejection.field !== undefined && rejection.code !== 'INVALID_STATE')
-    return { outcome: 'INVALID', field: rejection.field, reason: rejection.message };
-  return { outcome: 'CONFLICT', field: null, reason: rejection.message };
+  const problem = rowProblemOfRejection(rejection);
+  if (rejection.field !== undefined && rejection.code !== 'INVALID_STATE') return { outcome: 'INVALID', problem };
+  return { outcome: 'CONFLICT', problem: { ...problem, field: 'row' } };
 }

@@ -187,7 +187,14 @@ describe('whether the trajectory holds a record already', () => {
 
   it('is SAME for the same data, OTHER for other data, NONE for another fact', () => {
     expect(priorRecord(mo(true, 'MO-2026-05-20'), tested.state)).toEqual({ found: 'SAME' });
-    expect(priorRecord(mo(true, 'MO-OTHER'), tested.state)).toMatchObject({ found: 'OTHER' });
+    expect(priorRecord(mo(true, 'MO-OTHER'), tested.state)).toEqual({
+      found: 'OTHER',
+      problem: {
+        field: 'row',
+        reason: 'a result of the test on this date was recorded before with another outcome or certificate',
+        key: 'RECORD_MO_RESULT_OTHER',
+      },
+    });
     expect(
       priorRecord({ type: 'RecordMoTestResult', takenOn: '2026-05-21', passed: false }, tested.state),
     ).toEqual({
@@ -201,20 +208,28 @@ describe('whether the trajectory holds a record already', () => {
     ).toEqual({ found: 'SAME' });
   });
 
-  it('turns a refused field into INVALID and a refused state into CONFLICT', () => {
+  it('turns a refused field into INVALID and a refused state into CONFLICT, keyed by the refusal', () => {
     expect(
       outcomeOfRejection(
         because('BEFORE_ENROLMENT', { field: 'takenOn', earliest: '2026-05-04' }, 'takenOn'),
       ),
     ).toEqual({
       outcome: 'INVALID',
-      field: 'takenOn',
-      reason: 'takenOn must not be before the enrolment on 2026-05-04',
+      problem: {
+        field: 'takenOn',
+        reason: 'takenOn must not be before the enrolment on 2026-05-04',
+        key: 'BEFORE_ENROLMENT',
+        params: { field: 'takenOn', earliest: '2026-05-04' },
+      },
     });
     expect(outcomeOfRejection(because('TRAJECTORY_SUSPENDED', { suspendedFrom: '2026-05-01' }))).toEqual({
       outcome: 'CONFLICT',
-      field: null,
-      reason: 'trajectory is suspended since 2026-05-01; resume it first',
+      problem: {
+        field: 'row',
+        reason: 'trajectory is suspended since 2026-05-01; resume it first',
+        key: 'TRAJECTORY_SUSPENDED',
+        params: { suspendedFrom: '2026-05-01' },
+      },
     });
   });
 });

@@ -36,6 +36,16 @@ export const ROW_PROBLEM_REASONS = {
   CERTIFICATE_REQUIRED_WITH_PASS: 'is required with a pass',
   CERTIFICATE_ONLY_WITH_PASS: 'is only given with a pass',
   SKILLS_NOT_DISTINCT_VALUES: 'must be distinct values of {allowed}',
+  // A municipality's or test centre's record the trajectory cannot take as it is.
+  RECORD_NO_TRAJECTORY_IN_SCOPE: 'no open trajectory for this newcomer within your scope',
+  RECORD_TRAJECTORY_CLOSED: 'the trajectory is closed',
+  RECORD_ACTIVITY_OTHER_HOURS: 'the activity was logged before with other hours or feedback',
+  RECORD_ENROLMENT_OTHER_LANGUAGE: 'the enrolment was recorded before with another language',
+  RECORD_ENROLMENT_OTHER_LEVEL: 'the enrolment was recorded before with another level',
+  RECORD_ATTENDANCE_OTHER_HOURS: 'the attendance of this period was recorded before with other hours',
+  RECORD_MO_RESULT_OTHER: 'a result of the test on this date was recorded before with another outcome or certificate',
+  RECORD_NT2_RESULT_OTHER:
+    'a result of the test at this level on this date was recorded before with another outcome or certificate',
   // An agency's caseload file; its fields' checks are the API's (POST /trajectories), which name the field.
   ROW_DOSSIER_ID_INVALID: 'dossierId must be a text of 1 to {maxLength} characters',
   ROW_TARGET_GROUP_FACTS_NOT_JSON: 'targetGroupFacts must be a JSON object',

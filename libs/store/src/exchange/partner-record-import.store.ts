@@ -42,9 +42,8 @@ export interface PendingPartnerRow {
 export interface PartnerRowOutcome {
   rowNumber: number;
   outcome: Exclude<PartnerRecordOutcome, 'INVALID'> | 'INVALID';
-  reason: string | null;
-  /** For INVALID rows the trajectory's rules refused: the field they named. */
-  field?: string | null;
+  /** Why a row was not applied: for an INVALID row the field the trajectory's rules refused, else the row. */
+  problem: RowProblem | null;
   trajectoryId: string | null;
 }
 
@@ -68,6 +67,8 @@ export interface PartnerProblemRow {
   outcome: PartnerRecordOutcome;
   fields: string;
   reason: string;
+  /** Each problem with its field, and the key and parameters a reader's language words it from. */
+  problems: RowProblem[];
   nationalNumber: string | null;
   trajectoryId: string | null;
   received: Record<string, unknown> | null;
@@ -185,19 +186,17 @@ export class PartnerRecordImportStore extends StagedImports<PartnerRecordOutcome
     if (!outcomes.length) return;
     await this.dataSource.query(
       `UPDATE partner_record_import_rows r
-          SET outcome = o.outcome, reason = o.reason, trajectory_id = o.trajectory_id, processed_at = now(),
-              problems = CASE WHEN o.field IS NULL THEN r.problems
-                              ELSE jsonb_build_array(jsonb_build_object('field', o.field, 'reason', o.reason)) END
-         FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])
-           AS o(row_number, outcome, reason, trajectory_id, field)
+          SET outcome = o.outcome, reason = o.problem->>'reason', trajectory_id = o.trajectory_id,
+              processed_at = now(),
+              problems = CASE WHEN o.problem IS NULL THEN r.problems ELSE jsonb_build_array(o.problem) END
+         FROM unnest($2::int[], $3::text[], $4::jsonb[], $5::text[]) AS o(row_number, outcome, problem, trajectory_id)
         WHERE r.import_id = $1 AND r.row_number = o.row_number AND r.outcome IS NULL`,
       [
         importId,
         outcomes.map((o) => o.rowNumber),
         outcomes.map((o) => o.outcome),
-        outcomes.map((o) => o.reason),
+        outcomes.map((o) => (o.problem ? JSON.stringify(o.problem) : null)),
         outcomes.map((o) => o.trajectoryId),
-        outcomes.map((o) => o.field ?? null),
       ],
     );
   }
@@ -211,17 +210,22 @@ export class PartnerRecordImportStore extends StagedImports<PartnerRecordOutcome
         ORDER BY row_number`,
       [importId],
     );
-    return rows.map((row: Record<string, unknown>): PartnerProblemRow => ({
-      rowNumber: row.row_number as number,
-      outcome: row.outcome as PartnerRecordOutcome,
-      fields: Array.isArray(row.problems)
-        ? (row.problems as { field: string }[]).map((problem) => problem.field).join(' ')
-        : '',
-      reason: (row.reason as string | null) ?? '',
-      nationalNumber: row.national_number as string | null,
-      trajectoryId: row.trajectory_id as string | null,
-      received: (row.fields as Record<string, unknown> | null) ?? null,
-    }));
+    return rows.map((row: Record<string, unknown>): PartnerProblemRow => {
+      const problems = (row.problems as RowProblem[] | null) ?? [];
+      const reason = (row.reason as string | null) ?? '';
+      return {
+        rowNumber: row.row_number as number,
+        outcome: row.outcome as PartnerRecordOutcome,
+        // The fields at fault are an invalid row's; a conflict or no trajectory is the row's as a whole.
+        fields: row.outcome === 'INVALID' ? problems.map((problem) => problem.field).join(' ') : '',
+        reason,
+        // A row recorded before its outcome's problem was kept has its reason alone.
+        problems: problems.length || !reason ? problems : [{ field: 'row', reason }],
+        nationalNumber: row.national_number as string | null,
+        trajectoryId: row.trajectory_id as string | null,
+        received: (row.fields as Record<string, unknown> | null) ?? null,
+      };
+    });
   }
 
   /**
