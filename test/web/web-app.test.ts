@@ -474,6 +474,32 @@ describe('the web app in a browser', () => {
     await coordinator.waitForURL((url) => url.pathname === '/app/participation');
     await coordinator.getByRole('heading', { level: 2, name: 'Uren in uw gemeente' }).waitFor();
     await expectNoAxeViolations(coordinator, 'participation');
+
+    // The municipality's file of activities: each problem row in Dutch, from its key.
+    await coordinator.getByRole('link', { name: 'Activiteiten opladen' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Activiteiten opladen' }).waitFor();
+    const activities = [
+      'nationalNumber;kind;hours;startedOn;endedOn;organisation',
+      `${uniqueIdentity().nationalNumber};BUDDY;2;${daysAgo(9)};${daysAgo(2)};Vzw De Buurt`,
+      `${uniqueIdentity().nationalNumber};BUDDY;twee;${daysAgo(9)};${daysAgo(2)};Vzw De Buurt`,
+    ].join('\n');
+    await coordinator
+      .getByLabel('Bestand (CSV of JSON Lines)')
+      .setInputFiles({ name: 'activiteiten.csv', mimeType: 'text/csv', buffer: Buffer.from(activities) });
+    await coordinator.getByRole('button', { name: 'Opladen' }).click();
+    await coordinator.getByText('Verwerking: 2 van 2 rijen').waitFor({ timeout: 60_000 });
+    const activityProblems = coordinator
+      .getByRole('table')
+      .filter({ has: coordinator.getByRole('columnheader', { name: 'Uitkomst' }) });
+    await activityProblems
+      .getByRole('row', {
+        name: /geen traject .*geen open traject voor deze inburgeraar binnen uw bevoegdheid/,
+      })
+      .waitFor();
+    await activityProblems
+      .getByRole('row', { name: /ongeldig Aantal uren Aantal uren: moet een aantal uren zijn, bv\. 2,5/ })
+      .waitFor();
+    await expectNoAxeViolations(coordinator, 'participation-import-done');
   });
 });
 

@@ -7,7 +7,12 @@ import { LANGUAGES, useI18n } from './i18n/i18n';
 import type { MessageKey } from './i18n/nl';
 import { CaseloadPage } from './pages/CaseloadPage';
 import { DashboardPage } from './pages/DashboardPage';
-import { CASELOAD_IMPORTS, ImportsPage } from './pages/ImportsPage';
+import {
+  CASELOAD_IMPORTS,
+  COURSE_RECORD_IMPORTS,
+  ImportsPage,
+  PARTICIPATION_IMPORTS,
+} from './pages/ImportsPage';
 import { ParticipationPage } from './pages/ParticipationPage';
 import { ReconciliationPage } from './pages/ReconciliationPage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -23,6 +28,14 @@ const PAGES: Record<string, { nav: MessageKey; render: () => React.ReactNode }> 
   'caseload-import': { nav: 'nav.caseloadImport', render: () => <ImportsPage kind={CASELOAD_IMPORTS} /> },
   dashboard: { nav: 'nav.dashboard', render: () => <DashboardPage /> },
   participation: { nav: 'nav.participation', render: () => <ParticipationPage /> },
+  'participation-import': {
+    nav: 'nav.participationImport',
+    render: () => <ImportsPage kind={PARTICIPATION_IMPORTS} />,
+  },
+  'course-records-import': {
+    nav: 'nav.courseRecordsImport',
+    render: () => <ImportsPage kind={COURSE_RECORD_IMPORTS} />,
+  },
 };
 
 export function App() {

@@ -41,7 +41,8 @@ export const PAGES_OF_ROLE: Record<string, readonly string[]> = {
   counsellor: ['caseload', 'register', 'reconciliation'],
   manager: ['dashboard', 'caseload', 'reconciliation', 'caseload-import'],
   'work-partner': ['reconciliation', 'imports'],
-  'municipality-coordinator': ['participation'],
+  'municipality-coordinator': ['participation', 'participation-import'],
+  'test-centre': ['course-records-import'],
   'enforcement-officer': ['violations'],
 };
 

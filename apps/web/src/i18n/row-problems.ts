@@ -34,6 +34,16 @@ export const ROW_PROBLEMS_IN_DUTCH: Record<RowProblemReason, string> = {
   CERTIFICATE_REQUIRED_WITH_PASS: 'is verplicht bij een geslaagde test',
   CERTIFICATE_ONLY_WITH_PASS: 'hoort alleen bij een geslaagde test',
   SKILLS_NOT_DISTINCT_VALUES: 'moet verschillende waarden bevatten uit {allowed}',
+  RECORD_NO_TRAJECTORY_IN_SCOPE: 'geen open traject voor deze inburgeraar binnen uw bevoegdheid',
+  RECORD_TRAJECTORY_CLOSED: 'het traject is afgesloten',
+  RECORD_ACTIVITY_OTHER_HOURS: 'deze activiteit werd al eerder geboekt met andere uren of feedback',
+  RECORD_ENROLMENT_OTHER_LANGUAGE: 'deze inschrijving werd al eerder geboekt met een andere taal',
+  RECORD_ENROLMENT_OTHER_LEVEL: 'deze inschrijving werd al eerder geboekt met een ander niveau',
+  RECORD_ATTENDANCE_OTHER_HOURS: 'de aanwezigheid in deze periode werd al eerder geboekt met andere uren',
+  RECORD_MO_RESULT_OTHER:
+    'een resultaat van de test op deze datum werd al eerder geboekt met een andere uitslag of een ander certificaat',
+  RECORD_NT2_RESULT_OTHER:
+    'een resultaat van de test op dit niveau en deze datum werd al eerder geboekt met een andere uitslag of een ander certificaat',
   ROW_DOSSIER_ID_INVALID: 'moet een tekst van 1 tot {maxLength} tekens zijn',
   ROW_TARGET_GROUP_FACTS_NOT_JSON: 'moet een JSON-object zijn',
   ROW_AGENCY_NOT_THE_OPENER: 'moet {agency} zijn: het agentschap dat het bestand oplaadt',

@@ -12,7 +12,7 @@ import { because } from '../../../../libs/domain/src/trajectory/rejection';
 import type { ImportView } from '../api/types';
 import { StaticAuthProvider } from '../auth/auth';
 import { I18nProvider, Language } from '../i18n/i18n';
-import { ImportsPage } from './ImportsPage';
+import { ImportKind, ImportsPage, PARTICIPATION_IMPORTS } from './ImportsPage';
 
 const IMPORT_ID = '6f1d3c1e-8a44-4c55-9d3a-1c2b3a4d5e6f';
 
@@ -46,16 +46,16 @@ const ROWS: { rowNumber: number; outcome: string; problems: RowProblem[] }[] = [
   { rowNumber: 6, outcome: 'INVALID', problems: [{ field: 'office', reason: 'is required' }] },
 ];
 
-function renderCompletedImport(language: Language) {
+function renderCompletedImport(language: Language, kind?: ImportKind, rows = ROWS) {
   const asked: string[] = [];
-  sessionStorage.setItem('inburgering.imports', JSON.stringify([IMPORT_ID]));
+  sessionStorage.setItem(kind?.sessionKey ?? 'inburgering.imports', JSON.stringify([IMPORT_ID]));
   vi.stubGlobal(
     'fetch',
     vi.fn(async (path: string) => {
       asked.push(path);
       if (path.includes('/problems'))
         return Response.json({
-          items: ROWS.map((row) => ({
+          items: rows.map((row) => ({
             ...row,
             fields: row.problems.map((problem) => problem.field).join(' '),
             reason: row.problems.map((problem) => `${problem.field}: ${problem.reason}`).join('; '),
@@ -79,7 +79,7 @@ function renderCompletedImport(language: Language) {
   render(
     <I18nProvider language={language}>
       <StaticAuthProvider session={null}>
-        <ImportsPage />
+        <ImportsPage {...(kind ? { kind } : {})} />
       </StaticAuthProvider>
     </I18nProvider>,
   );
@@ -124,6 +124,32 @@ describe('the problem rows of an import', () => {
     // Without a key the English reason stands, marked as English.
     expect(reasonOf(6).textContent).toBe('office: is required');
     expect(reasonOf(6).querySelector('[lang="en"]')).not.toBeNull();
+  });
+
+  it("words a municipality's activity rows: a prior record, no trajectory in scope, the trajectory's rules", async () => {
+    const asked = renderCompletedImport('nl', PARTICIPATION_IMPORTS, [
+      { rowNumber: 4, outcome: 'CONFLICT', problems: [rowProblem('row', 'RECORD_ACTIVITY_OTHER_HOURS')] },
+      { rowNumber: 5, outcome: 'UNMATCHED', problems: [rowProblem('row', 'RECORD_NO_TRAJECTORY_IN_SCOPE')] },
+      {
+        rowNumber: 14,
+        outcome: 'INVALID',
+        problems: [
+          rowProblemOfRejection(
+            because('PARTICIPATION_HOURS_OUT_OF_RANGE', { field: 'hours', maxHours: 40 }, 'hours'),
+          ),
+        ],
+      },
+    ]);
+    const reasonOf = await openTheImport();
+
+    expect(asked).toContain(`/participation-activity-imports/${IMPORT_ID}/problems?format=json`);
+    expect(reasonOf(4).textContent).toBe(
+      'Rij: deze activiteit werd al eerder geboekt met andere uren of feedback',
+    );
+    expect(reasonOf(5).textContent).toBe(
+      'Rij: geen open traject voor deze inburgeraar binnen uw bevoegdheid',
+    );
+    expect(reasonOf(14).textContent).toBe('Aantal uren: geef meer dan 0 en hoogstens 40 uur, per kwartier.');
   });
 
   it('gives an English reader the English reasons, each with its field', async () => {

@@ -29,6 +29,22 @@ export const REGISTRATION_IMPORTS = (partner: 'VDAB' | 'ACTIRIS'): ImportKind =>
   sessionKey: 'inburgering.imports',
 });
 
+/** A municipality's participation activities (the fourth pillar's hours), uploaded by its coordinator. */
+export const PARTICIPATION_IMPORTS: ImportKind = {
+  path: '/participation-activity-imports',
+  title: 'participationImports.title',
+  intro: 'participationImports.intro',
+  sessionKey: 'inburgering.participation-imports',
+};
+
+/** A test centre's or course provider's enrolments, attendance and test results. */
+export const COURSE_RECORD_IMPORTS: ImportKind = {
+  path: '/course-record-imports',
+  title: 'courseRecordImports.title',
+  intro: 'courseRecordImports.intro',
+  sessionKey: 'inburgering.course-record-imports',
+};
+
 export const CASELOAD_IMPORTS: ImportKind = {
   path: '/caseload-imports',
   title: 'caseloadImports.title',
@@ -46,8 +62,9 @@ interface ProblemRow {
 }
 
 /**
- * A partner uploads a registration file, or an agency's manager its caseload file (progress bar), follows its
- * processing and reads the problem rows.
+ * A file uploaded and followed (progress bar) until its problem rows can be read, each problem in the reader's
+ * language: a partner's registrations, an agency's caseload, a municipality's participation activities, a test
+ * centre's course records.
  */
 export function ImportsPage({ kind }: { kind?: ImportKind }) {
   const { t, label } = useI18n();
