@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { createServer, get, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamedAnswer } from './streamed-answer';
