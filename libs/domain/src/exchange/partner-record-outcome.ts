@@ -121,6 +121,7 @@ export function outcomeOfRejection(rejection: Rejection): {
   problem: RowProblem;
 } {
   const problem = rowProblemOfRejection(rejection);
-  if (rejection.field !== undefined && rejection.code !== 'INVALID_STATE') return { outcome: 'INVALID', problem };
+  if (rejection.field !== undefined && rejection.code !== 'INVALID_STATE')
+    return { outcome: 'INVALID', problem };
   return { outcome: 'CONFLICT', problem: { ...problem, field: 'row' } };
 }

@@ -43,7 +43,8 @@ export const ROW_PROBLEM_REASONS = {
   RECORD_ENROLMENT_OTHER_LANGUAGE: 'the enrolment was recorded before with another language',
   RECORD_ENROLMENT_OTHER_LEVEL: 'the enrolment was recorded before with another level',
   RECORD_ATTENDANCE_OTHER_HOURS: 'the attendance of this period was recorded before with other hours',
-  RECORD_MO_RESULT_OTHER: 'a result of the test on this date was recorded before with another outcome or certificate',
+  RECORD_MO_RESULT_OTHER:
+    'a result of the test on this date was recorded before with another outcome or certificate',
   RECORD_NT2_RESULT_OTHER:
     'a result of the test at this level on this date was recorded before with another outcome or certificate',
   // An agency's caseload file; its fields' checks are the API's (POST /trajectories), which name the field.
