@@ -147,7 +147,12 @@ describe('the caseload by attention group, through the API', () => {
     });
     const refused = await whole({ limit: 2 }).expect(400);
     expect(refused.body.errors).toEqual([
-      { field: 'limit', detail: expect.stringMatching(/should not exist/) },
+      {
+        field: 'limit',
+        detail: expect.stringMatching(/should not exist/),
+        reason: 'INPUT_NOT_DOCUMENTED',
+        params: { field: 'limit' },
+      },
     ]);
   });
 

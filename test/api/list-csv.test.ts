@@ -162,7 +162,14 @@ describe('CSV export of every list', () => {
   it('answers problem details, not CSV, for a bad format, a bad filter or a refused role', async () => {
     const badFormat = await system.http().get('/deadlines').query({ format: 'xml' }).expect(400);
     expect(badFormat.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(badFormat.body.errors).toEqual([{ field: 'format', detail: expect.stringMatching(/json, csv/) }]);
+    expect(badFormat.body.errors).toEqual([
+      {
+        field: 'format',
+        detail: expect.stringMatching(/json, csv/),
+        reason: 'MUST_BE_ONE_OF',
+        params: { field: 'format', allowed: 'json, csv' },
+      },
+    ]);
     const badFilter = await system
       .http()
       .get('/deadlines')

@@ -31,7 +31,13 @@ describe('problem details on every route', () => {
   afterAll(() => api?.close());
 
   const goodPath = (route: Route, overrides: Record<string, string> = {}) =>
-    urlOf(route, { id: randomUUID(), violationId: 'x%3Aviolation%3A1', pillar: 'MO', ...overrides });
+    urlOf(route, {
+      id: randomUUID(),
+      importId: randomUUID(),
+      violationId: 'x%3Aviolation%3A1',
+      pillar: 'MO',
+      ...overrides,
+    });
   const json = (value: unknown) => ({ text: JSON.stringify(value), contentType: 'application/json' });
 
   function expectProblem(response: RawResponse, status: number, what: string): void {

@@ -106,6 +106,8 @@ describe('the API for the web app', () => {
       {
         field: 'partnerDossierId',
         detail: 'partnerDossierId must be shorter than or equal to 64 characters',
+        reason: 'INPUT_TOO_LONG',
+        params: { field: 'partnerDossierId', maxLength: 64 },
       },
     ]);
     await system.http('vdab-mediator').get('/reconciliation').query({ agency: 'IN_GENT' }).expect(403);

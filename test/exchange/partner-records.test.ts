@@ -168,7 +168,12 @@ describe('the records of municipalities and test centres', () => {
       };
       const noCertificate = await http().post('/course-records').send(result).expect(400);
       expect(noCertificate.body.errors).toEqual([
-        { field: 'certificateNumber', detail: 'certificateNumber is required with a pass' },
+        {
+          field: 'certificateNumber',
+          detail: 'certificateNumber is required with a pass',
+          reason: 'CERTIFICATE_REQUIRED_WITH_PASS',
+          params: {},
+        },
       ]);
       const passed = await http()
         .post('/course-records')

@@ -226,7 +226,14 @@ describe('a bulk file of partner registrations', () => {
       .post(`/reconciliation/${byRow(4).itemId}/dismiss`)
       .send({ reason: '' })
       .expect(400);
-    expect(bad.body.errors).toEqual([{ field: 'reason', detail: 'reason must not be empty' }]);
+    expect(bad.body.errors).toEqual([
+      {
+        field: 'reason',
+        detail: 'reason must not be empty',
+        reason: 'MUST_NOT_BE_EMPTY',
+        params: { field: 'reason' },
+      },
+    ]);
     expect(await registrationEvents(system.database, [registered.trajectoryId])).toBe(1);
 
     // The unmatched registration is linked by itself once the newcomer's trajectory opens.

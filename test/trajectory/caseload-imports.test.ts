@@ -126,7 +126,17 @@ describe('caseload files uploaded through the API', () => {
         problems.map(({ field, key, params }) => ({ field, key, params })),
       ]),
     ).toEqual([
-      [6, [{ field: 'nationalNumber', key: undefined, params: undefined }]], // the API's input validation
+      // The API's input validation (POST /trajectories's), keyed as the rules' own check.
+      [
+        6,
+        [
+          {
+            field: 'nationalNumber',
+            key: 'NATIONAL_NUMBER_CHECKSUM_MISMATCH',
+            params: { field: 'nationalNumber' },
+          },
+        ],
+      ],
       [7, [{ field: 'agency', key: 'ROW_AGENCY_NOT_THE_OPENER', params: { agency: 'IN_GENT' } }]],
       [8, [{ field: 'nationalNumber', key: 'ROW_SAME_NEWCOMER_AS_ROW', params: { row: 1 } }]],
       [

@@ -256,7 +256,12 @@ describe('exceptions on a running trajectory', () => {
       .query({ state: 'PENDING' })
       .expect(400);
     expect(badFilter.body.errors).toEqual([
-      { field: 'state', detail: 'state must be one of the following values: OPEN, DECIDED, WITHDRAWN' },
+      {
+        field: 'state',
+        detail: 'state must be one of the following values: OPEN, DECIDED, WITHDRAWN',
+        reason: 'MUST_BE_ONE_OF',
+        params: { field: 'state', allowed: 'OPEN, DECIDED, WITHDRAWN' },
+      },
     ]);
 
     await system

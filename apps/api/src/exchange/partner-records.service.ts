@@ -68,7 +68,7 @@ export class PartnerRecordsService {
   async record(kind: PartnerFileKind, body: unknown, context: CommandContext): Promise<PartnerRecordAnswer> {
     const check = checkPartnerRecordRow(kind, body, senderOf(context));
     if (!check.valid)
-      throw badRequest(check.problems.map((p) => ({ field: p.field, reason: `${p.field} ${p.reason}` })));
+      throw badRequest(check.problems.map((p) => ({ ...p, reason: `${p.field} ${p.reason}` })));
     const { nationalNumber, command } = check.record;
     const targets = await this.store.targets([nationalNumber], readScopeFor(context.actor));
     const result = await withinTimeout(() =>

@@ -60,10 +60,12 @@ export class RegistrationsService {
       problems.push({
         field: 'partner',
         reason: `partner must be one of ${REGISTRATION_PARTNERS.join(', ')}`,
+        key: 'MUST_BE_ONE_OF',
+        params: { field: 'partner', allowed: REGISTRATION_PARTNERS.join(', ') },
       });
     const check = checkRegistrationRow(record, calendarDateAt(Date.now()));
     if (!check.valid)
-      problems.push(...check.problems.map((p) => ({ field: p.field, reason: `${p.field} ${p.reason}` })));
+      problems.push(...check.problems.map((p) => ({ ...p, reason: `${p.field} ${p.reason}` })));
     if (problems.length || !check.valid) throw badRequest(problems);
     return { partner: partner as RegistrationPartner, registration: check.registration };
   }

@@ -45,6 +45,22 @@ export class FieldErrorBody {
 
   @ApiProperty({ example: 'nationalNumber checksum digits do not match (not a valid national number)' })
   detail!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Which of the domain's reasons (as a refused command's `reason`), where the check is one it words; a check " +
+      'with a message of its own has none',
+    example: 'NATIONAL_NUMBER_CHECKSUM_MISMATCH',
+  })
+  reason?: string;
+
+  @ApiPropertyOptional({
+    description: "The reason's parameters (the field, a maximum, the values allowed); never personal data",
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { field: 'nationalNumber' },
+  })
+  params?: Record<string, string | number>;
 }
 
 /** 400: one entry per bad field (type urn:inburgering:problem:invalid-request), or a body that is not JSON. */

@@ -8,6 +8,9 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export interface FieldProblem {
   field: string;
   detail: string;
+  /** Which of the domain's reasons (REJECTION_REASONS), with its parameters, where the check is one it words. */
+  reason?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ProblemDetails {

@@ -11,7 +11,10 @@ export async function validateDto<T>(
   return (await createValidationPipe().transform(value, { type, metatype })) as T;
 }
 
-/** The violations of a value the pipe refuses; fails when it is accepted. */
+/**
+ * The violations of a value the pipe refuses, each its field and English reason (the reasons' keys are the
+ * validation-errors spec's); fails when it is accepted.
+ */
 export async function violationsFor(
   metatype: Type<unknown>,
   value: unknown,
@@ -20,7 +23,8 @@ export async function violationsFor(
   try {
     await validateDto(metatype, value, type);
   } catch (error) {
-    if (error instanceof BadRequestException) return violationsIn(error);
+    if (error instanceof BadRequestException)
+      return violationsIn(error).map(({ field, reason }) => ({ field, reason }));
     throw error;
   }
   throw new Error('expected the value to be refused');

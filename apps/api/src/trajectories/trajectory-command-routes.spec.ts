@@ -285,7 +285,12 @@ describe('trajectory command routes', () => {
       { field: 'violationId', detail: 'violationId must be at most 200 characters' },
     ]);
     expect(fractionalAmount.body.errors).toEqual([
-      { field: 'amountEuro', detail: 'amountEuro must be an integer number' },
+      {
+        field: 'amountEuro',
+        detail: 'amountEuro must be an integer number',
+        reason: 'INPUT_NOT_A_WHOLE_NUMBER',
+        params: { field: 'amountEuro' },
+      },
     ]);
     expect(send).not.toHaveBeenCalled();
   });
@@ -335,12 +340,19 @@ describe('trajectory command routes', () => {
 
     expect([facts.status, override.status, hours.status]).toEqual([400, 400, 400]);
     expect(facts.body.errors).toEqual([
-      { field: 'facts.lawfulStay', detail: 'lawfulStay must be a boolean value' },
+      {
+        field: 'facts.lawfulStay',
+        detail: 'lawfulStay must be a boolean value',
+        reason: 'MUST_BE_TRUE_OR_FALSE',
+        params: { field: 'facts.lawfulStay' },
+      },
     ]);
     expect(override.body.errors).toEqual([
       {
         field: 'recorded.obligationStartsOn',
         detail: 'obligationStartsOn must be a real date written YYYY-MM-DD',
+        reason: 'INPUT_NOT_A_REAL_DATE',
+        params: { field: 'recorded.obligationStartsOn' },
       },
     ]);
     expect(hours.body.errors).toEqual([{ field: 'hours', detail: 'hours must be a positive number' }]);

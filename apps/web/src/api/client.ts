@@ -1,6 +1,14 @@
 /** The public API, on the address the app is served from, with the signed-in user's bearer token. */
 
 /** An RFC 9457 problem details document as the API answers it. */
+/** A bad field of a 400: its English detail, and the key of the domain's reason with its parameters, if any. */
+export interface FieldError {
+  field: string;
+  detail: string;
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
 export interface Problem {
   type?: string;
   title?: string;
@@ -8,7 +16,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   field?: string;
-  errors?: { field: string; detail: string }[];
+  /** One entry per bad field; `reason` and `params` word it in the reader's language where the check has a key. */
+  errors?: FieldError[];
   /** Extensions of a refused command: which of the domain's reasons, and its parameters (rejectionText words them). */
   reason?: string;
   params?: Record<string, string | number>;
@@ -27,10 +36,16 @@ export class ApiError extends Error {
     return this.fieldErrorsWith(this.problem.detail);
   }
 
-  /** As `fieldErrors`, with the rule's reason worded as `ruleText` (e.g. in the reader's language). */
-  fieldErrorsWith(ruleText: string | undefined): Record<string, string> {
+  /**
+   * As `fieldErrors`, with the rule's reason worded as `ruleText` and each bad field's by `word` (e.g. in the reader's
+   * language; undefined keeps the API's detail).
+   */
+  fieldErrorsWith(
+    ruleText: string | undefined,
+    word: (error: FieldError) => string | undefined = () => undefined,
+  ): Record<string, string> {
     const byField: Record<string, string> = {};
-    for (const { field, detail } of this.problem.errors ?? []) byField[field] ??= detail;
+    for (const error of this.problem.errors ?? []) byField[error.field] ??= word(error) ?? error.detail;
     if (this.problem.field && ruleText) byField[this.problem.field] ??= ruleText;
     return byField;
   }

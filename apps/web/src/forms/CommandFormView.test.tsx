@@ -105,6 +105,39 @@ describe('a command form', () => {
     );
   });
 
+  it("words a bad field of a 400 in Dutch from its reason's key, next to the field", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        problemResponse(400, {
+          type: 'urn:inburgering:problem:invalid-request',
+          title: 'The request has invalid fields',
+          status: 400,
+          detail: 'signedOn must be a real date written YYYY-MM-DD',
+          field: 'signedOn',
+          errors: [
+            {
+              field: 'signedOn',
+              detail: 'signedOn must be a real date written YYYY-MM-DD',
+              reason: 'INPUT_NOT_A_REAL_DATE',
+              params: { field: 'signedOn' },
+            },
+          ],
+        }),
+      ),
+    );
+    renderContractForm();
+
+    const date = screen.getByLabelText(/Datum van ondertekening/);
+    await userEvent.type(date, '02/03/2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+
+    await vi.waitFor(() =>
+      expect(date).toHaveAccessibleDescription(/Datum van ondertekening: geef een bestaande datum\./),
+    );
+    expect(date).not.toHaveAccessibleDescription(/real date/);
+  });
+
   it('sends the date as YYYY-MM-DD and reports success', async () => {
     const fetch = vi.fn(
       async () =>

@@ -3,6 +3,7 @@ import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 import { rejectionText } from '../i18n/rejection-text';
+import { fieldErrorText } from '../i18n/row-problems';
 import { CrossCheck, FieldSpec, FormErrors, FormValues, initialValues, toBody, validate } from './fields';
 
 export interface CommandFormViewProps {
@@ -57,7 +58,9 @@ export function CommandFormView(props: CommandFormViewProps) {
         return;
       }
       const refused = rejectionText(failure.problem, language, t, label);
-      const byField = failure.fieldErrorsWith(refused ?? failure.problem.detail);
+      const byField = failure.fieldErrorsWith(refused ?? failure.problem.detail, (error) =>
+        fieldErrorText(error, language, t, label),
+      );
       const known: FormErrors = {};
       const elsewhere: string[] = [];
       for (const [field, reason] of Object.entries(byField)) {

@@ -1,4 +1,5 @@
 import type { RowProblem, RowProblemReason } from '../../../../libs/domain/src/exchange/row-problem';
+import type { FieldError } from '../api/client';
 import type { Language, Translate } from './i18n';
 import { rejectionText } from './rejection-text';
 
@@ -82,4 +83,21 @@ export function rowProblemText(
     return typeof value === 'number' ? number.format(value) : value;
   });
   return `${label('field.', problem.field)}: ${text}`;
+}
+
+/** A bad field of a 400 in the reader's language, from its reason's key (a command's or a file row's), if it has one. */
+export function fieldErrorText(
+  error: FieldError,
+  language: Language,
+  t: Translate,
+  label: Label,
+): string | undefined {
+  if (error.reason === undefined) return undefined;
+  const key = error.reason as NonNullable<RowProblem['key']>;
+  return rowProblemText(
+    { field: error.field, reason: error.detail, key, ...(error.params ? { params: error.params } : {}) },
+    language,
+    t,
+    label,
+  );
 }

@@ -2,6 +2,7 @@ import type { RejectionReason } from '../../../../../libs/domain/src/trajectory/
 import { COMMAND_PATH_IN_DUTCH } from './command-path';
 import { COMMON_IN_DUTCH } from './common';
 import { ENFORCEMENT_IN_DUTCH } from './enforcement';
+import { INPUT_IN_DUTCH } from './input';
 import { PILLARS_IN_DUTCH } from './pillars';
 import { POLICY_PLAN_IN_DUTCH } from './policy-plan';
 import { REGISTRATION_IN_DUTCH } from './registration';
@@ -14,4 +15,5 @@ export const REJECTIONS_IN_DUTCH: Record<RejectionReason, string> = {
   ...PILLARS_IN_DUTCH,
   ...ENFORCEMENT_IN_DUTCH,
   ...POLICY_PLAN_IN_DUTCH,
+  ...INPUT_IN_DUTCH,
 };

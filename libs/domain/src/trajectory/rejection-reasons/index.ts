@@ -2,6 +2,7 @@ import type { RejectionWording } from '../rejection';
 import { COMMAND_PATH_REJECTIONS } from './command-path';
 import { COMMON_REJECTIONS } from './common';
 import { ENFORCEMENT_REJECTIONS } from './enforcement';
+import { INPUT_REJECTIONS } from './input';
 import { PILLAR_REJECTIONS } from './pillars';
 import { POLICY_PLAN_REJECTIONS } from './policy-plan';
 import { REGISTRATION_REJECTIONS } from './registration';
@@ -14,6 +15,7 @@ export const REJECTION_REASON_GROUPS = {
   pillars: PILLAR_REJECTIONS,
   enforcement: ENFORCEMENT_REJECTIONS,
   policyPlan: POLICY_PLAN_REJECTIONS,
+  input: INPUT_REJECTIONS,
 } as const satisfies Record<string, Record<string, RejectionWording>>;
 
 /**
@@ -27,4 +29,5 @@ export const REJECTION_REASONS = {
   ...PILLAR_REJECTIONS,
   ...ENFORCEMENT_REJECTIONS,
   ...POLICY_PLAN_REJECTIONS,
+  ...INPUT_REJECTIONS,
 } as const satisfies Record<string, RejectionWording>;
