@@ -358,7 +358,10 @@ describe('the web app in a browser', () => {
     await page
       .getByRole('table')
       .filter({ has: page.getByRole('columnheader', { name: 'Uitkomst' }) })
-      .getByRole('row', { name: /ongeldig.*nationalNumber/ })
+      // The API's input check of the national number, worded in Dutch from its key.
+      .getByRole('row', {
+        name: /ongeldig Rijksregisternummer Dit is geen geldig rijksregisternummer: de controlecijfers/,
+      })
       .waitFor();
     await expectNoAxeViolations(page, 'caseload-import-done');
   });

@@ -8,8 +8,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -29,7 +27,7 @@ import { uuidParameter } from './exchange-routes';
 import { PartnerRecordAnswer, PartnerRecordsService } from './partner-records.service';
 import {
   ApiProblemRows,
-  ProblemRowBody,
+  PartnerProblemRowBody,
   problemRowsAnswer,
   ProblemRowsQuery,
   wantsJsonRows,
@@ -47,18 +45,6 @@ const FILE_FORMAT =
  * singly and as files. A municipality reaches only newcomers living in it, a test centre only learners referred
  * to or enrolled with it (the access policy's scopes, applied in SQL when matching).
  */
-/** A problem row of a partner's file: the row's received values follow, under the file's own columns. */
-class PartnerProblemRowBody extends ProblemRowBody {
-  @ApiProperty({ enum: ['CONFLICT', 'UNMATCHED', 'INVALID'] })
-  declare outcome: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  nationalNumber!: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  trajectoryId!: string | null;
-}
-
 @ApiTags('partner exchange')
 @Controller()
 export class PartnerRecordsController {

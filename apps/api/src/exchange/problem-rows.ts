@@ -94,6 +94,21 @@ export class ProblemRowBody {
   problems!: RowProblemBody[];
 }
 
+/**
+ * A problem row of a partner's file: the national number it gave and the trajectory it matched, the row's other
+ * received values following under the file's own columns.
+ */
+export class PartnerProblemRowBody extends ProblemRowBody {
+  @ApiProperty({ enum: ['CONFLICT', 'UNMATCHED', 'INVALID'] })
+  declare outcome: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  nationalNumber!: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  trajectoryId!: string | null;
+}
+
 /** Documents both answers of a problem-rows route, its JSON rows of `rowType`. */
 export function ApiProblemRows(rowType: Type<unknown>): MethodDecorator {
   return applyDecorators(

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { ProblemRowView } from '../../../../libs/store/src';
-import { ProblemRowBody } from './problem-rows';
+import { PartnerProblemRowBody } from './problem-rows';
 
 /** The columns of a registration import's problem rows, in the CSV's order. */
 export const PROBLEM_COLUMNS: (keyof ProblemRowView & string)[] = [
@@ -16,16 +16,7 @@ export const PROBLEM_COLUMNS: (keyof ProblemRowView & string)[] = [
 ];
 
 /** A problem row of a registration import, with the row's own values for the partner to correct. */
-export class RegistrationProblemRowBody extends ProblemRowBody {
-  @ApiProperty({ enum: ['CONFLICT', 'UNMATCHED', 'INVALID'] })
-  declare outcome: string;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  nationalNumber!: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  trajectoryId!: string | null;
-
+export class RegistrationProblemRowBody extends PartnerProblemRowBody {
   @ApiPropertyOptional({ type: String, nullable: true })
   registeredOn!: string | null;
 
