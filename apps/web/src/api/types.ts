@@ -1,3 +1,4 @@
+import type { RowProblem } from '../../../../libs/domain/src/exchange/row-problem';
 import type { AttentionGroup } from '../../../../libs/domain/src/caseload/attention';
 
 /** The shapes of the API's answers the app reads (see the OpenAPI document at /docs). */
@@ -148,6 +149,8 @@ export interface ReconciliationItem {
   partner: string;
   kind: 'CONFLICT' | 'UNMATCHED';
   reason: string;
+  /** The trajectory's own refusal, keyed, when its rules gave the conflict. */
+  refusal?: RowProblem | null;
   nationalNumber: string | null;
   trajectoryId: string | null;
   agency: string | null;

@@ -5,6 +5,8 @@ import {
   LINK_REASONS,
   trajectoryRefusedReason,
 } from '../../../../libs/domain/src/exchange/registration-outcome';
+import { rowProblemOfRejection } from '../../../../libs/domain/src/exchange/row-problem';
+import { because } from '../../../../libs/domain/src/trajectory/rejection';
 import type { ReconciliationItem } from '../api/types';
 import { StaticAuthProvider } from '../auth/auth';
 import { I18nProvider } from '../i18n/i18n';
@@ -14,10 +16,14 @@ const TOTAL = 250;
 /** How many items the queue holds now (fewer when some were resolved meanwhile). */
 let queueTotal = TOTAL;
 
+/** A refusal the queue kept with its key, as the linking writes it since it keeps them. */
+const REFUSAL = because('BEFORE_CONTRACT', { field: 'registeredOn', earliest: '2026-03-02' }, 'registeredOn');
+
 /** The first rows' reasons as the linking writes them; the others a text no rule writes (as older rows may hold). */
 const REASONS: Record<number, string> = {
   1: LINK_REASONS.NO_OPEN_TRAJECTORY,
   2: trajectoryRefusedReason('registeredOn must not be after today'),
+  4: trajectoryRefusedReason(REFUSAL.message),
 };
 
 function item(index: number): ReconciliationItem {
@@ -27,6 +33,7 @@ function item(index: number): ReconciliationItem {
     partner: 'VDAB',
     kind: 'UNMATCHED',
     reason: REASONS[index] ?? 'no trajectory for this national number',
+    ...(index === 4 ? { refusal: rowProblemOfRejection(REFUSAL) } : {}),
     nationalNumber: null,
     trajectoryId: null,
     agency: null,
@@ -110,6 +117,11 @@ describe('the reconciliation queue', () => {
     expect(reasonOf('VDAB-3').querySelector('[lang="en"]')?.textContent).toBe(
       'no trajectory for this national number',
     );
+    // A refusal the queue kept with its key is worded in Dutch too.
+    expect(reasonOf('VDAB-4').textContent).toBe(
+      'het traject weigerde de inschrijving: Datum van inschrijving mag niet vóór de ondertekening van het contract op 02/03/2026 liggen.',
+    );
+    expect(reasonOf('VDAB-4').querySelector('[lang="en"]')).toBeNull();
   });
 
   it('goes back a page when the last rows of the last page were resolved', async () => {

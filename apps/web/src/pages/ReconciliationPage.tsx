@@ -98,7 +98,7 @@ export function ReconciliationPage() {
                   <td>{item.partner}</td>
                   <td>{label('reconciliation.kind.', item.kind)}</td>
                   <td>
-                    <LinkReason reason={item.reason} />
+                    <LinkReason reason={item.reason} refusal={item.refusal ?? null} />
                   </td>
                   <td>
                     <NationalNumber value={item.nationalNumber} />

@@ -223,6 +223,14 @@ function resultOf(decision: RegistrationLinkDecision, state: TrajectoryState): L
       return { outcome: 'LINKED', trajectoryId, reason: null, candidate: candidateOf(decision.state) };
     case 'ALREADY_LINKED':
       return { outcome: 'ALREADY_LINKED', trajectoryId, reason: null, candidate: candidateOf(state) };
+    case 'CONFLICT':
+      return {
+        outcome: 'CONFLICT',
+        trajectoryId,
+        reason: decision.reason,
+        candidate: candidateOf(state),
+        ...(decision.refusal ? { refusal: decision.refusal } : {}),
+      };
     default:
       return {
         outcome: decision.outcome,

@@ -4,7 +4,11 @@ import { Context } from '@temporalio/activity';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { payloadCodecFrom } from '../../../../libs/codec/src';
-import { isRegistrationPartner, RegistrationPartner } from '../../../../libs/domain/src';
+import {
+  isRegistrationPartner,
+  RegistrationPartner,
+  rowProblemOfRejection,
+} from '../../../../libs/domain/src';
 import {
   EventStore,
   LinkCandidate,
@@ -150,7 +154,12 @@ export class RegistrationExchangeActivitiesService
         });
         linked++;
       } else if (result.outcome === 'CONFLICT' && result.candidate) {
-        await this.queue.reclassifyAsConflict(item.itemId, result.candidate, result.reason);
+        await this.queue.reclassifyAsConflict(
+          item.itemId,
+          result.candidate,
+          result.reason,
+          result.refusal ? rowProblemOfRejection(result.refusal) : null,
+        );
         conflicts++;
       }
     }
@@ -169,10 +178,13 @@ export class RegistrationExchangeActivitiesService
 }
 
 function toRowOutcome(row: PendingRow, partner: RegistrationPartner, result: LinkResult): RowOutcome {
+  const refusal =
+    result.outcome === 'CONFLICT' && result.refusal ? rowProblemOfRejection(result.refusal) : null;
   const base = {
     rowNumber: row.rowNumber,
     outcome: result.outcome,
     reason: result.reason,
+    refusal,
     trajectoryId: result.trajectoryId,
   };
   if (result.outcome !== 'CONFLICT' && result.outcome !== 'UNMATCHED') return base;
@@ -182,6 +194,7 @@ function toRowOutcome(row: PendingRow, partner: RegistrationPartner, result: Lin
       partner,
       kind: result.outcome,
       reason: result.reason,
+      refusal,
       nationalNumber: row.nationalNumber ?? result.candidate?.nationalNumber ?? null,
       trajectoryId: result.trajectoryId,
       agency: result.outcome === 'CONFLICT' ? (result.candidate?.agency ?? null) : null,

@@ -8,8 +8,10 @@ import {
   decideLink,
   LINK_REASONS,
   RegistrationPartner,
+  Rejection,
   trajectoryRefusedReason,
 } from '../../../../libs/domain/src';
+import { rejectionOfFailure } from '../../../../workflows/src/command-rejection';
 import type { LinkCandidate, ReconciliationStore } from '../../../../libs/store/src';
 import {
   COMMAND_REJECTED,
@@ -29,7 +31,14 @@ export interface RegistrationToLink {
 
 export type LinkResult =
   | { outcome: 'LINKED' | 'ALREADY_LINKED'; trajectoryId: string; reason: null; candidate: LinkCandidate }
-  | { outcome: 'CONFLICT'; trajectoryId: string | null; reason: string; candidate?: LinkCandidate }
+  | {
+      outcome: 'CONFLICT';
+      trajectoryId: string | null;
+      reason: string;
+      candidate?: LinkCandidate;
+      /** The trajectory's own refusal, when its rules refused the registration. */
+      refusal?: Rejection;
+    }
   | { outcome: 'UNMATCHED'; trajectoryId: string | null; reason: string; candidate?: LinkCandidate };
 
 export interface LinkContext {
@@ -132,11 +141,13 @@ export class RegistrationLinker {
           reason: again.reason,
           candidate: now,
         };
+      const refusal = rejectionOfFailure((error as WorkflowUpdateFailedError).cause);
       return {
         outcome: 'CONFLICT',
         trajectoryId: target.trajectoryId,
         reason: trajectoryRefusedReason((error as WorkflowUpdateFailedError).cause?.message ?? 'rejected'),
         candidate: now,
+        ...(refusal ? { refusal } : {}),
       };
     }
   }

@@ -54,11 +54,16 @@ describe('linking registrations on the trajectory state', () => {
     ).toMatchObject({ outcome: 'CONFLICT', reason: 'the national number does not belong to the trajectory' });
   });
 
-  it('answers what the trajectory refuses as a conflict naming its reason', () => {
+  it('answers what the trajectory refuses as a conflict naming its reason, with the refusal for its reader', () => {
     const { state } = trajectoryAt('REGISTERED');
     expect(decideRegistrationLink(state, { ...registration, registeredOn: '2026-07-01' }, NOW)).toEqual({
       outcome: 'CONFLICT',
       reason: expect.stringMatching(/^the trajectory refused it: registeredOn/),
+      refusal: expect.objectContaining({
+        reason: 'DATE_IN_FUTURE',
+        field: 'registeredOn',
+        params: expect.objectContaining({ field: 'registeredOn', date: '2026-07-01' }),
+      }),
     });
   });
 });

@@ -1,5 +1,6 @@
 import { decide } from '../trajectory/decide';
 import type { TrajectoryEvent } from '../trajectory/events';
+import type { Rejection } from '../trajectory/rejection';
 import { fold, TrajectoryState } from '../trajectory/state';
 import { decideLink, LinkTarget, trajectoryRefusedReason } from './registration-outcome';
 
@@ -18,7 +19,8 @@ export interface RegistrationToDecide {
 export type RegistrationLinkDecision =
   | { outcome: 'LINK'; events: TrajectoryEvent[]; state: TrajectoryState }
   | { outcome: 'ALREADY_LINKED' }
-  | { outcome: 'CONFLICT'; reason: string }
+  /** A conflict the trajectory's own rules gave carries their refusal (`refusal`), worded in `reason` too. */
+  | { outcome: 'CONFLICT'; reason: string; refusal?: Rejection }
   | { outcome: 'UNMATCHED'; reason: string };
 
 /** The trajectory as `decideLink` judges it, read from its folded state. */
@@ -54,7 +56,11 @@ export function decideRegistrationLink(
     { now },
   );
   if (!decision.accepted)
-    return { outcome: 'CONFLICT', reason: trajectoryRefusedReason(decision.rejection.message) };
+    return {
+      outcome: 'CONFLICT',
+      reason: trajectoryRefusedReason(decision.rejection.message),
+      refusal: decision.rejection,
+    };
   return { outcome: 'LINK', events: decision.events, state: fold(decision.events, state) as TrajectoryState };
 }
 

@@ -1,3 +1,5 @@
+import type { Rejection } from '../trajectory/rejection';
+
 /**
  * What happens to one partner registration. Every row of a bulk file gets exactly one of these.
  * - LINKED: recorded on the newcomer's open trajectory (one VdabRegistrationRecorded event);
@@ -19,7 +21,7 @@ export type RegistrationOutcome = (typeof REGISTRATION_OUTCOMES)[number];
 export type LinkDecision =
   | { outcome: 'LINK' }
   | { outcome: 'ALREADY_LINKED' }
-  | { outcome: 'CONFLICT'; reason: string }
+  | { outcome: 'CONFLICT'; reason: string; refusal?: Rejection }
   | { outcome: 'UNMATCHED'; reason: string };
 
 /**

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import type { RowProblem } from '../../../domain/src';
 import type {
   LinkCandidate,
   ReconciliationEntry,
@@ -22,10 +23,10 @@ export async function insertReconciliationEntries(
   await manager.query(
     `INSERT INTO registration_reconciliation
        (import_id, row_number, partner, kind, reason, national_number, trajectory_id, agency, registered_on, office,
-        partner_dossier_id, created_at)
-     SELECT e.*, coalesce($12::timestamptz, now())
+        partner_dossier_id, refusal, created_at)
+     SELECT e.*, coalesce($13::timestamptz, now())
        FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                   $8::text[], $9::date[], $10::text[], $11::text[]) AS e
+                   $8::text[], $9::date[], $10::text[], $11::text[], $12::jsonb[]) AS e
      ON CONFLICT DO NOTHING`,
     [
       entries.map((e) => e.importId),
@@ -39,6 +40,7 @@ export async function insertReconciliationEntries(
       entries.map((e) => e.registeredOn),
       entries.map((e) => e.office),
       entries.map((e) => e.partnerDossierId),
+      entries.map((e) => (e.refusal ? JSON.stringify(e.refusal) : null)),
       createdAt?.toISOString() ?? null,
     ],
   );
@@ -139,11 +141,17 @@ export class ReconciliationStore {
   }
 
   /** An unmatched item turned out to conflict with the trajectory found later: it stays open for a counsellor. */
-  async reclassifyAsConflict(itemId: string, candidate: LinkCandidate, reason: string): Promise<void> {
+  async reclassifyAsConflict(
+    itemId: string,
+    candidate: LinkCandidate,
+    reason: string,
+    refusal: RowProblem | null = null,
+  ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE registration_reconciliation SET kind = 'CONFLICT', reason = $2, trajectory_id = $3, agency = $4
+      `UPDATE registration_reconciliation
+          SET kind = 'CONFLICT', reason = $2, trajectory_id = $3, agency = $4, refusal = $5::jsonb
         WHERE item_id = $1 AND state = 'OPEN'`,
-      [itemId, reason, candidate.trajectoryId, candidate.agency],
+      [itemId, reason, candidate.trajectoryId, candidate.agency, refusal ? JSON.stringify(refusal) : null],
     );
   }
 
@@ -235,6 +243,7 @@ function toView(row: Record<string, unknown>): ReconciliationItemView {
     partner: row.partner as ReconciliationItemView['partner'],
     kind: row.kind as ReconciliationItemView['kind'],
     reason: row.reason as string,
+    refusal: (row.refusal as RowProblem | null) ?? null,
     nationalNumber: row.national_number as string | null,
     trajectoryId: row.trajectory_id as string | null,
     agency: row.agency as string | null,

@@ -59,6 +59,8 @@ export interface RowOutcome {
   rowNumber: number;
   outcome: Exclude<RegistrationOutcome, 'INVALID'>;
   reason: string | null;
+  /** A conflict the trajectory's rules gave: their refusal, keyed, as the row's problem. */
+  refusal?: RowProblem | null;
   trajectoryId: string | null;
   /** Only for CONFLICT and UNMATCHED: what the reconciliation queue gets. */
   queue?: ReconciliationEntry;
@@ -68,6 +70,8 @@ export interface ReconciliationEntry {
   partner: RegistrationPartner;
   kind: 'CONFLICT' | 'UNMATCHED';
   reason: string;
+  /** The trajectory's own refusal, when its rules gave the conflict (`reason` words it after its own prefix). */
+  refusal?: RowProblem | null;
   nationalNumber: string | null;
   trajectoryId: string | null;
   agency: string | null;

@@ -154,8 +154,10 @@ export async function recordOutcomesWithin(
   if (!outcomes.length) return;
   const updated = await manager.query(
     `UPDATE registration_import_rows r
-        SET outcome = o.outcome, reason = o.reason, linked_trajectory_id = o.trajectory_id, processed_at = now()
-       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS o(row_number, outcome, reason, trajectory_id)
+        SET outcome = o.outcome, reason = o.reason, linked_trajectory_id = o.trajectory_id, processed_at = now(),
+            problems = CASE WHEN o.refusal IS NULL THEN r.problems ELSE jsonb_build_array(o.refusal) END
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+         AS o(row_number, outcome, reason, trajectory_id, refusal)
       WHERE r.import_id = $1 AND r.row_number = o.row_number AND r.outcome IS NULL
       RETURNING r.row_number`,
     [
@@ -164,6 +166,7 @@ export async function recordOutcomesWithin(
       outcomes.map((o) => o.outcome),
       outcomes.map((o) => o.reason),
       outcomes.map((o) => o.trajectoryId),
+      outcomes.map((o) => (o.refusal ? JSON.stringify(o.refusal) : null)),
     ],
   );
   const fresh = new Set(rowsOf<{ row_number: number }>(updated).map((row) => row.row_number));

@@ -38,6 +38,7 @@ import { OutboxClaimByKind1799200000000 } from './1799200000000-outbox-claim-by-
 import { PillarReasonTextOptional1799300000000 } from './1799300000000-pillar-reason-text-optional';
 import { ReconciliationByDossier1799400000000 } from './1799400000000-reconciliation-by-dossier';
 import { CaseloadWaitingRank1799500000000 } from './1799500000000-caseload-waiting-rank';
+import { ReconciliationRefusal1799600000000 } from './1799600000000-reconciliation-refusal';
 
 /** In order of application; a new migration is appended here, never inserted. */
 export const migrations = [
@@ -81,4 +82,5 @@ export const migrations = [
   PillarReasonTextOptional1799300000000,
   ReconciliationByDossier1799400000000,
   CaseloadWaitingRank1799500000000,
+  ReconciliationRefusal1799600000000,
 ];
