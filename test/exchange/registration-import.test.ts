@@ -202,11 +202,16 @@ describe('a bulk file of partner registrations', () => {
       resolvedBy: 'counsellor-gent',
     });
     expect(await registrationEvents(system.database, [other.trajectoryId])).toBe(1);
-    await system
+    const refusedLink = await system
       .http()
       .post(`/reconciliation/${byRow(3).itemId}/link`)
       .send({ trajectoryId: registered.trajectoryId })
       .expect(409);
+    expect(refusedLink.body).toMatchObject({
+      field: 'trajectoryId',
+      reason: 'RECONCILIATION_LINK_OTHER_REGISTRATION',
+      detail: 'trajectoryId: the trajectory already has another registration (different date or dossier id)',
+    });
     const dismissed = await system
       .http()
       .post(`/reconciliation/${byRow(3).itemId}/dismiss`)
@@ -216,11 +221,15 @@ describe('a bulk file of partner registrations', () => {
       state: 'DISMISSED',
       resolution: 'VDAB sent a corrected dossier id',
     });
-    await system
+    const again = await system
       .http()
       .post(`/reconciliation/${byRow(3).itemId}/dismiss`)
       .send({ reason: 'again' })
       .expect(409);
+    expect(again.body).toMatchObject({
+      reason: 'RECONCILIATION_ITEM_RESOLVED',
+      params: { itemId: byRow(3).itemId, itemState: 'DISMISSED' },
+    });
     const bad = await system
       .http()
       .post(`/reconciliation/${byRow(4).itemId}/dismiss`)

@@ -1,19 +1,16 @@
-import {
-  ConflictException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { Client, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
+  because,
   calendarDateAt,
   checkRegistrationRow,
   isRegistrationPartner,
+  linkReasonOf,
   PartnerRegistration,
   REGISTRATION_PARTNERS,
   RegistrationPartner,
+  Rejection,
   RowProblem,
 } from '../../../../libs/domain/src';
 import {
@@ -24,6 +21,7 @@ import {
 import { LinkResult, RegistrationLinker } from '../../../worker/src/activities/registration-linker';
 import { CommandContext } from '../http/command-context';
 import { badRequest } from '../http/validation-errors';
+import { CommandRejectedException } from '../trajectories/command-failures';
 
 export interface RegistrationAnswer {
   outcome: LinkResult['outcome'];
@@ -151,14 +149,7 @@ export class RegistrationsService {
         correlationId: context.correlationId,
       }),
     );
-    if (result.outcome === 'CONFLICT' || result.outcome === 'UNMATCHED')
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        code: 'INVALID_STATE',
-        field: 'trajectoryId',
-        message: `trajectoryId: ${result.reason}`,
-      });
+    if (result.outcome === 'CONFLICT' || result.outcome === 'UNMATCHED') throw linkRefused(result);
     await this.queue.resolve(item.itemId, {
       state: 'LINKED',
       trajectoryId,
@@ -190,12 +181,23 @@ export class RegistrationsService {
 
 function assertOpen(item: ReconciliationItemView): void {
   if (item.state !== 'OPEN')
-    throw new ConflictException({
-      statusCode: 409,
-      error: 'Conflict',
-      code: 'INVALID_STATE',
-      message: `reconciliation item ${item.itemId} is already ${item.state.toLowerCase().replace('_', ' ')}`,
-    });
+    throw new CommandRejectedException(
+      because('RECONCILIATION_ITEM_RESOLVED', { itemId: item.itemId, itemState: item.state }),
+    );
+}
+
+/**
+ * Why the trajectory a counsellor chose cannot take the registration (409): the trajectory's own refusal, or the
+ * linking rule's reason, about the trajectory chosen.
+ */
+function linkRefused(result: { reason: string; refusal?: Rejection }): CommandRejectedException {
+  if (result.refusal) return new CommandRejectedException(result.refusal);
+  const rule = linkReasonOf(result.reason);
+  if (!rule || rule.key === 'TRAJECTORY_REFUSED')
+    return new CommandRejectedException(
+      because('COMMAND_REFUSED', { detail: `trajectoryId: ${result.reason}` }, 'trajectoryId'),
+    );
+  return new CommandRejectedException(because(`RECONCILIATION_LINK_${rule.key}`, {}, 'trajectoryId'));
 }
 
 async function withinTimeout<R>(call: () => Promise<R>): Promise<R> {

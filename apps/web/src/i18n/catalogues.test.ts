@@ -33,7 +33,7 @@ const prefixes = [
   ...[...code.matchAll(/`([a-zA-Z][\w.]*\.)\$\{/g)].map((match) => match[1]!),
   ...[...code.matchAll(/label\('([\w.]+\.)'/g)].map((match) => match[1]!),
   // A prefix kept as a value (a parameter's catalogue in rejectionText): 'closureReason.'.
-  ...[...code.matchAll(/:\s*'([a-zA-Z]\w*\.)'/g)].map((match) => match[1]!),
+  ...[...code.matchAll(/:\s*'([a-zA-Z][\w.]*\.)'/g)].map((match) => match[1]!),
 ];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
 

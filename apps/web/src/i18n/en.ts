@@ -402,6 +402,10 @@ export const en: Record<MessageKey, string> = {
   'reconciliation.reason.OTHER_REGISTRATION':
     'the trajectory already has another registration (different date or dossier id)',
   'reconciliation.reason.TRAJECTORY_REFUSED': 'the trajectory refused the registration',
+  'reconciliation.state.OPEN': 'open',
+  'reconciliation.state.LINKED': 'linked',
+  'reconciliation.state.AUTO_LINKED': 'linked automatically',
+  'reconciliation.state.DISMISSED': 'dismissed',
   'reconciliation.link': 'Link',
   'reconciliation.linkTitle': 'Link to a trajectory',
   'reconciliation.dismiss': 'Dismiss',

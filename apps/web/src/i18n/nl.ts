@@ -406,6 +406,10 @@ export const nl = {
   'reconciliation.reason.OTHER_REGISTRATION':
     'het traject heeft al een andere inschrijving (andere datum of ander dossiernummer)',
   'reconciliation.reason.TRAJECTORY_REFUSED': 'het traject weigerde de inschrijving',
+  'reconciliation.state.OPEN': 'open',
+  'reconciliation.state.LINKED': 'gekoppeld',
+  'reconciliation.state.AUTO_LINKED': 'automatisch gekoppeld',
+  'reconciliation.state.DISMISSED': 'afgewezen',
   'reconciliation.link': 'Koppelen',
   'reconciliation.linkTitle': 'Koppelen aan een traject',
   'reconciliation.dismiss': 'Afwijzen',

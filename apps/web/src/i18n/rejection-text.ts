@@ -17,6 +17,7 @@ const NAMED_BY_CATALOGUE: Record<string, string> = {
   closureReason: 'closureReason.',
   exemptionReason: 'exemptionReason.',
   actionStatus: 'policyActionStatus.',
+  itemState: 'reconciliation.state.',
 };
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -45,11 +45,12 @@ function item(index: number): ReconciliationItem {
 }
 
 /** A queue of TOTAL open items, answered a page at a time as the API does, or one item by its dossier id. */
-function renderQueue() {
+function renderQueue(dismissAnswer?: () => Response) {
   const asked: URLSearchParams[] = [];
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (path: string) => {
+    vi.fn(async (path: string, init?: RequestInit) => {
+      if (dismissAnswer && init?.method === 'POST' && path.endsWith('/dismiss')) return dismissAnswer();
       const parameters = new URL(path, 'http://localhost').searchParams;
       asked.push(parameters);
       const limit = Number(parameters.get('limit'));
@@ -142,6 +143,32 @@ describe('the reconciliation queue', () => {
     await screen.findByText('Rijen 101–200 van 200');
     const pages = asked.filter((parameters) => parameters.has('limit'));
     expect(pages.map((parameters) => parameters.get('offset'))).toEqual(['0', '100', '200', '200', '100']);
+  });
+
+  it('says in Dutch that a colleague resolved the row meanwhile', async () => {
+    const resolved = because('RECONCILIATION_ITEM_RESOLVED', { itemId: 'item-1', itemState: 'LINKED' });
+    renderQueue(() =>
+      Response.json(
+        {
+          type: 'urn:inburgering:problem:invalid-state',
+          title: 'Conflict',
+          status: 409,
+          detail: resolved.message,
+          ...resolved,
+        },
+        { status: 409, headers: { 'content-type': 'application/problem+json' } },
+      ),
+    );
+    const user = userEvent.setup();
+    await screen.findByText(`Rijen 1–${RECONCILIATION_PAGE_SIZE} van ${TOTAL}`);
+    await user.click(screen.getByRole('button', { name: 'Afwijzen VDAB-1' }));
+    await user.type(screen.getByLabelText(/Reden/), 'geen inburgeraar');
+    await user.click(
+      within(screen.getByRole('form', { name: 'Rij afwijzen' })).getByRole('button', { name: 'Afwijzen' }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Deze rij is intussen al afgehandeld (gekoppeld).',
+    );
   });
 
   it("finds one registration by the partner's dossier id, from the first page", async () => {

@@ -3,6 +3,7 @@ import { COMMAND_PATH_IN_DUTCH } from './command-path';
 import { COMMON_IN_DUTCH } from './common';
 import { ENFORCEMENT_IN_DUTCH } from './enforcement';
 import { INPUT_IN_DUTCH } from './input';
+import { RECONCILIATION_IN_DUTCH } from './reconciliation';
 import { PILLARS_IN_DUTCH } from './pillars';
 import { POLICY_PLAN_IN_DUTCH } from './policy-plan';
 import { REGISTRATION_IN_DUTCH } from './registration';
@@ -16,4 +17,5 @@ export const REJECTIONS_IN_DUTCH: Record<RejectionReason, string> = {
   ...ENFORCEMENT_IN_DUTCH,
   ...POLICY_PLAN_IN_DUTCH,
   ...INPUT_IN_DUTCH,
+  ...RECONCILIATION_IN_DUTCH,
 };

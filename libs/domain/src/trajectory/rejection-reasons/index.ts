@@ -3,6 +3,7 @@ import { COMMAND_PATH_REJECTIONS } from './command-path';
 import { COMMON_REJECTIONS } from './common';
 import { ENFORCEMENT_REJECTIONS } from './enforcement';
 import { INPUT_REJECTIONS } from './input';
+import { RECONCILIATION_REJECTIONS } from './reconciliation';
 import { PILLAR_REJECTIONS } from './pillars';
 import { POLICY_PLAN_REJECTIONS } from './policy-plan';
 import { REGISTRATION_REJECTIONS } from './registration';
@@ -16,6 +17,7 @@ export const REJECTION_REASON_GROUPS = {
   enforcement: ENFORCEMENT_REJECTIONS,
   policyPlan: POLICY_PLAN_REJECTIONS,
   input: INPUT_REJECTIONS,
+  reconciliation: RECONCILIATION_REJECTIONS,
 } as const satisfies Record<string, Record<string, RejectionWording>>;
 
 /**
@@ -30,4 +32,5 @@ export const REJECTION_REASONS = {
   ...ENFORCEMENT_REJECTIONS,
   ...POLICY_PLAN_REJECTIONS,
   ...INPUT_REJECTIONS,
+  ...RECONCILIATION_REJECTIONS,
 } as const satisfies Record<string, RejectionWording>;
