@@ -221,12 +221,12 @@ describe('a bulk file of partner registrations', () => {
       state: 'DISMISSED',
       resolution: 'VDAB sent a corrected dossier id',
     });
-    const again = await system
+    const dismissedAgain = await system
       .http()
       .post(`/reconciliation/${byRow(3).itemId}/dismiss`)
       .send({ reason: 'again' })
       .expect(409);
-    expect(again.body).toMatchObject({
+    expect(dismissedAgain.body).toMatchObject({
       reason: 'RECONCILIATION_ITEM_RESOLVED',
       params: { itemId: byRow(3).itemId, itemState: 'DISMISSED' },
     });
