@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 import { rowProblemText } from '../i18n/row-problems';
 
-/** The two kinds of file a person uploads here: a partner's registrations, an agency's caseload. */
+/** A kind of file a person uploads here: where it goes, the page's texts, and where the session keeps its imports. */
 export interface ImportKind {
   /** Where the files go and are followed, e.g. /caseload-imports. */
   path: string;
