@@ -35,4 +35,30 @@ describe('StreamedAnswer', () => {
     expect(failure?.message).toBe('the client closed the connection');
     expect(failure!.parts).toBeLessThan(10_000);
   });
+
+  it('gives up on a client that stops reading, instead of holding its snapshot for ever', async () => {
+    const outcome = await new Promise<{ error: Error; afterMs: number }>((resolve, reject) => {
+      const server = createServer(async (_request, response: ServerResponse) => {
+        const answer = new StreamedAnswer(response, 300);
+        const started = Date.now();
+        try {
+          for (let part = 0; part < 10_000; part += 1) await answer.write('x'.repeat(64 * 1024));
+          reject(new Error('every part was written to a client that reads nothing'));
+        } catch (error) {
+          resolve({ error: error as Error, afterMs: Date.now() - started });
+        } finally {
+          response.destroy();
+          server.close();
+        }
+      });
+      server.listen(0, '127.0.0.1', () => {
+        const request = get(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, (response) =>
+          response.pause(),
+        );
+        request.on('error', () => undefined);
+      });
+    });
+    expect(outcome.error.message).toBe('the client read nothing for 300 ms');
+    expect(outcome.afterMs).toBeLessThan(5_000);
+  });
 });
