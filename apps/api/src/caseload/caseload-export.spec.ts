@@ -1,3 +1,4 @@
+import { ServiceUnavailableException } from '@nestjs/common';
 import { once } from 'node:events';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,7 @@ import type {
   WholeCaseloadReader,
 } from '../../../../libs/store/src/read-models.types';
 import type { AuditedRequest } from '../access/audit.interceptor';
-import { CaseloadExport } from './caseload-export';
+import { CaseloadExport, EXPORTS_AT_ONCE } from './caseload-export';
 import { WholeCaseloadQuery } from './dto/caseload.query';
 
 /** How the export writes what the store reads (the reading itself: test/store/caseload-attention.test.ts). */
@@ -94,5 +95,38 @@ describe('CaseloadExport', () => {
     ]);
     expect(lines[1]).toContain('"Name, ""1"""');
     expect(lines.at(-1)).toBe('');
+  });
+
+  it(`runs at most ${EXPORTS_AT_ONCE} exports at once and answers another 503 with Retry-After`, async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = new CaseloadExport(
+      {
+        readWholeCaseload: async () => gate.then(() => 0),
+      } as Partial<TrajectoryQueries> as TrajectoryQueries,
+      trail,
+    );
+    const response = () => ({
+      setHeader: jest.fn(),
+      write: jest.fn(() => true),
+      end: jest.fn(),
+      destroyed: false,
+    });
+    const query = Object.assign(new WholeCaseloadQuery(), { agency: 'IN_GENT' });
+    const request = {} as AuditedRequest;
+    const running = Array.from({ length: EXPORTS_AT_ONCE }, () =>
+      held.write(query, {}, 'csv', request, response() as unknown as ServerResponse),
+    );
+    const refused = response();
+    await expect(held.write(query, {}, 'csv', request, refused as unknown as ServerResponse)).rejects.toThrow(
+      ServiceUnavailableException,
+    );
+    expect(refused.setHeader).toHaveBeenCalledWith('Retry-After', '5');
+    release();
+    await Promise.all(running);
+    // Once they are done, the next one runs.
+    await expect(
+      held.write(query, {}, 'csv', request, response() as unknown as ServerResponse),
+    ).resolves.toBeUndefined();
   });
 });

@@ -6,14 +6,15 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { AuditedByHandler, AuditedRequest } from '../access/audit.interceptor';
 import { wantsCsv } from '../http/csv';
-import { CaseloadExport } from './caseload-export';
+import { CaseloadExport, EXPORTS_AT_ONCE } from './caseload-export';
 import { ListExport } from '../http/csv-export';
-import { ValidationErrorBody } from '../http/error-bodies';
+import { ErrorBody, ValidationErrorBody } from '../http/error-bodies';
 import { CaseloadPage, CaseloadService, TrajectorySearchHit } from './caseload.service';
 import { CaseloadQuery, WholeCaseloadQuery } from './dto/caseload.query';
 import { TrajectorySearchQuery } from './dto/trajectory-search.query';
@@ -81,6 +82,10 @@ export class CaseloadController {
     },
   })
   @ApiExtraModels(WholeCaseloadResponse)
+  @ApiServiceUnavailableResponse({
+    type: ErrorBody,
+    description: `${EXPORTS_AT_ONCE} exports are running on this server: retry after the seconds Retry-After gives`,
+  })
   @ApiBadRequestResponse({
     type: ValidationErrorBody,
     description:
