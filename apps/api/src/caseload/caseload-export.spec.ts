@@ -52,13 +52,13 @@ describe('CaseloadExport', () => {
         path: '/caseload/export',
       }) as unknown as AuditedRequest;
       const format = request.url?.includes('csv') ? 'csv' : 'json';
-      void exporter.write(
-        Object.assign(new WholeCaseloadQuery(), { agency: 'IN_GENT' }),
-        {},
+      void exporter.write({
+        query: Object.assign(new WholeCaseloadQuery(), { agency: 'IN_GENT' }),
+        scope: {},
         format,
-        audited,
+        request: audited,
         response,
-      );
+      });
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
@@ -115,18 +115,36 @@ describe('CaseloadExport', () => {
     const query = Object.assign(new WholeCaseloadQuery(), { agency: 'IN_GENT' });
     const request = {} as AuditedRequest;
     const running = Array.from({ length: EXPORTS_AT_ONCE }, () =>
-      held.write(query, {}, 'csv', request, response() as unknown as ServerResponse),
+      held.write({
+        query,
+        scope: {},
+        format: 'csv',
+        request,
+        response: response() as unknown as ServerResponse,
+      }),
     );
     const refused = response();
-    await expect(held.write(query, {}, 'csv', request, refused as unknown as ServerResponse)).rejects.toThrow(
-      ServiceUnavailableException,
-    );
+    await expect(
+      held.write({
+        query,
+        scope: {},
+        format: 'csv',
+        request,
+        response: refused as unknown as ServerResponse,
+      }),
+    ).rejects.toThrow(ServiceUnavailableException);
     expect(refused.setHeader).toHaveBeenCalledWith('Retry-After', '5');
     release();
     await Promise.all(running);
     // Once they are done, the next one runs.
     await expect(
-      held.write(query, {}, 'csv', request, response() as unknown as ServerResponse),
+      held.write({
+        query,
+        scope: {},
+        format: 'csv',
+        request,
+        response: response() as unknown as ServerResponse,
+      }),
     ).resolves.toBeUndefined();
   });
 });

@@ -11,6 +11,15 @@ import { TRAJECTORY_QUERIES } from '../read-models/trajectory-queries.token';
 import { caseloadFilterOf, WholeCaseloadQuery } from './dto/caseload.query';
 import { CASELOAD_CSV_COLUMNS } from './views/caseload.view';
 
+/** One request for a whole caseload: its filters within the caller's scope, the format, and where it goes. */
+export interface WholeCaseloadAsked {
+  query: WholeCaseloadQuery;
+  scope: ReadScope;
+  format: 'csv' | 'json';
+  request: AuditedRequest;
+  response: ServerResponse;
+}
+
 /**
  * Whole-caseload exports one API process runs at once. Each holds a pooled database connection (and a snapshot) for
  * as long as its client reads, so more would take the connections the other requests need; another is answered 503,
@@ -32,34 +41,22 @@ export class CaseloadExport {
     private readonly trail: AuditTrail,
   ) {}
 
-  async write(
-    query: WholeCaseloadQuery,
-    scope: ReadScope,
-    format: 'csv' | 'json',
-    request: AuditedRequest,
-    response: ServerResponse,
-  ): Promise<void> {
+  async write(asked: WholeCaseloadAsked): Promise<void> {
     if (this.running >= EXPORTS_AT_ONCE) {
-      response.setHeader('Retry-After', '5');
+      asked.response.setHeader('Retry-After', '5');
       throw new ServiceUnavailableException(
         `${EXPORTS_AT_ONCE} caseload exports are running on this server; retry in a few seconds`,
       );
     }
     this.running += 1;
     try {
-      await this.stream(query, scope, format, request, response);
+      await this.stream(asked);
     } finally {
       this.running -= 1;
     }
   }
 
-  private async stream(
-    query: WholeCaseloadQuery,
-    scope: ReadScope,
-    format: 'csv' | 'json',
-    request: AuditedRequest,
-    response: ServerResponse,
-  ): Promise<void> {
+  private async stream({ query, scope, format, request, response }: WholeCaseloadAsked): Promise<void> {
     const filter = { ...caseloadFilterOf(query), scope, today: calendarDateAt(Date.now()) };
     const answer = new StreamedAnswer(response);
     let written = 0;

@@ -99,7 +99,7 @@ export class CaseloadController {
   ): Promise<void> {
     const format = wantsCsv(query.format, request.headers.accept) ? 'csv' : 'json';
     try {
-      await this.wholeCaseload.write(query, scope, format, request, response);
+      await this.wholeCaseload.write({ query, scope, format, request, response });
     } catch (error) {
       // Before the answer began, a failure is problem details as anywhere; after, it can only cut the answer short.
       if (!response.headersSent) throw error;

@@ -11,7 +11,13 @@ import {
 import { positional, ReadScope, scopeCondition } from '../queries/read-scope';
 import type { ImportFormat } from './registration-exchange.types';
 import { rowsOf } from './reconciliation.store';
-import { ImportProgressView, StagedImports, StagedImportTables, StagedUpload } from './staged-imports';
+import {
+  ImportProgressView,
+  problemsOfRow,
+  StagedImports,
+  StagedImportTables,
+  StagedUpload,
+} from './staged-imports';
 
 export interface PartnerImportMetadata {
   kind: PartnerFileKind;
@@ -219,8 +225,7 @@ export class PartnerRecordImportStore extends StagedImports<PartnerRecordOutcome
         // The fields at fault are an invalid row's; a conflict or no trajectory is the row's as a whole.
         fields: row.outcome === 'INVALID' ? problems.map((problem) => problem.field).join(' ') : '',
         reason,
-        // A row recorded before its outcome's problem was kept has its reason alone.
-        problems: problems.length || !reason ? problems : [{ field: 'row', reason }],
+        problems: problemsOfRow(problems, reason),
         nationalNumber: row.national_number as string | null,
         trajectoryId: row.trajectory_id as string | null,
         received: (row.fields as Record<string, unknown> | null) ?? null,

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { REGISTRATION_OUTCOMES, RegistrationOutcome, RowProblem } from '../../../domain/src';
+import { REGISTRATION_OUTCOMES, RegistrationOutcome } from '../../../domain/src';
 import type {
   ImportMetadata,
   ImportView,
@@ -9,7 +9,7 @@ import type {
   StagedRow,
 } from './registration-exchange.types';
 import { insertReconciliationEntries, rowsOf } from './reconciliation.store';
-import { StagedImports, StagedImportTables, StagedUpload } from './staged-imports';
+import { problemsOfRow, StagedImports, StagedImportTables, StagedUpload } from './staged-imports';
 
 const TABLES: StagedImportTables = {
   table: 'registration_imports',
@@ -125,7 +125,7 @@ export class RegistrationImportStore extends StagedImports<RegistrationOutcome> 
         ? (row.problems as { field: string }[]).map((problem) => problem.field).join(' ')
         : '',
       reason: (row.reason as string | null) ?? '',
-      problems: problemsOf(row.problems, row.reason),
+      problems: problemsOfRow(row.problems, row.reason),
       nationalNumber: row.national_number as string | null,
       trajectoryId: row.trajectory_id as string | null,
       registeredOn: row.registered_on as string | null,
@@ -133,15 +133,6 @@ export class RegistrationImportStore extends StagedImports<RegistrationOutcome> 
       partnerDossierId: row.partner_dossier_id as string | null,
     }));
   }
-}
-
-/**
- * A row's problems: those its reading found, or else the one reason its linking gave (a conflict, no trajectory),
- * which has no key: its text is the reconciliation queue's (LINK_REASONS, worded by `linkReasonOf`).
- */
-function problemsOf(stored: unknown, reason: unknown): RowProblem[] {
-  if (Array.isArray(stored) && stored.length) return stored as RowProblem[];
-  return typeof reason === 'string' && reason ? [{ field: 'row', reason }] : [];
 }
 
 /** `recordOutcomes` in the caller's transaction (e.g. the one that appends the links the outcomes report). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
+import type { RowProblem } from '../../../domain/src';
 import { commitUnlessImportedBefore, ImportTable } from './import-content';
 import type { ImportFormat, ImportStatus, StagingResult } from './registration-exchange.types';
 
@@ -179,4 +180,13 @@ export class StagedImports<Outcome extends string> {
     );
     return rows.length > 0;
   }
+}
+
+/**
+ * A problem row's problems: those stored with it, or else the one reason its outcome gave as text (a linking
+ * outcome, or a row recorded before its outcome's problem was kept), about the row, without a key.
+ */
+export function problemsOfRow(stored: unknown, reason: unknown): RowProblem[] {
+  if (Array.isArray(stored) && stored.length) return stored as RowProblem[];
+  return typeof reason === 'string' && reason ? [{ field: 'row', reason }] : [];
 }
